@@ -1,0 +1,41 @@
+/** A small, strict argument parser: `--flag`, `--key value`, `--key=value`, positionals. */
+
+export class UsageError extends Error {}
+
+export interface ParsedArgs {
+  positionals: string[];
+  options: Record<string, string | true>;
+}
+
+/**
+ * @param valued options that take a value (`--from 2025-07-01`)
+ * @param flags options that take none (`--force`)
+ */
+export function parseArgs(argv: string[], valued: readonly string[], flags: readonly string[]): ParsedArgs {
+  const positionals: string[] = [];
+  const options: Record<string, string | true> = {};
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i];
+    if (arg === '--') {
+      positionals.push(...argv.slice(i + 1));
+      break;
+    }
+    if (!arg.startsWith('--') || arg === '--') {
+      positionals.push(arg);
+      continue;
+    }
+    const eq = arg.indexOf('=');
+    const key = eq >= 0 ? arg.slice(2, eq) : arg.slice(2);
+    if (flags.includes(key)) {
+      if (eq >= 0) throw new UsageError(`--${key} takes no value`);
+      options[key] = true;
+    } else if (valued.includes(key)) {
+      const value = eq >= 0 ? arg.slice(eq + 1) : argv[++i];
+      if (value === undefined || (eq < 0 && value.startsWith('--'))) throw new UsageError(`--${key} needs a value`);
+      options[key] = value;
+    } else {
+      throw new UsageError(`unknown option --${key}`);
+    }
+  }
+  return { positionals, options };
+}

@@ -1,0 +1,43 @@
+/**
+ * `bieumau`: the command-line tool. Every command returns its exit code; nothing here throws
+ * to the user (bin/bieumau.js turns an unexpected error into one line on stderr, exit 2).
+ */
+import { UsageError } from './args';
+import { runTemplates } from './templates';
+import { runNew } from './new';
+import { runCheck } from './check';
+
+export const USAGE = `Cách dùng / usage:
+  bieumau templates
+  bieumau new OUT.xlsx [--templates 01,03] [--unit TEXT] [--report 52-BC/TU --report-date 2025-11-14]
+                       [--from 2025-07-01 --to 2025-10-15] [--sample] [--force]
+  bieumau check FILE.xlsx... [--json] [--lang vi|en]`;
+
+export async function main(argv: string[]): Promise<number> {
+  const [command, ...rest] = argv;
+  try {
+    switch (command) {
+      case 'templates':
+        return await runTemplates(rest);
+      case 'new':
+        return await runNew(rest);
+      case 'check':
+        return await runCheck(rest);
+      case undefined:
+      case 'help':
+      case '--help':
+      case '-h':
+        process.stdout.write(`${USAGE}\n`);
+        return command === undefined ? 2 : 0;
+      default:
+        process.stderr.write(`bieumau: lệnh không có / unknown command: ${command}\n${USAGE}\n`);
+        return 2;
+    }
+  } catch (e) {
+    if (e instanceof UsageError) {
+      process.stderr.write(`bieumau: ${e.message}\n`);
+      return 2;
+    }
+    throw e;
+  }
+}

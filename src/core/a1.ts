@@ -1,0 +1,73 @@
+/** A1 addresses: plain, no `$`, no sheet prefix. Row and column numbers are 1-based. */
+
+export function columnLetters(col: number): string {
+  if (!Number.isInteger(col) || col < 1 || col > 16384) throw new RangeError(`column out of range: ${col}`);
+  let s = '';
+  let n = col;
+  while (n > 0) {
+    const r = (n - 1) % 26;
+    s = String.fromCharCode(65 + r) + s;
+    n = Math.floor((n - 1) / 26);
+  }
+  return s;
+}
+
+export function columnNumber(letters: string): number {
+  let n = 0;
+  for (const ch of letters.toUpperCase()) n = n * 26 + (ch.charCodeAt(0) - 64);
+  return n;
+}
+
+export function address(row: number, col: number): string {
+  if (!Number.isInteger(row) || row < 1 || row > 1048576) throw new RangeError(`row out of range: ${row}`);
+  return `${columnLetters(col)}${row}`;
+}
+
+export interface CellPos {
+  row: number;
+  col: number;
+}
+
+/** Parses `B8` or `$B$8` (no sheet prefix). */
+export function parseAddress(a: string): CellPos {
+  const m = /^\$?([A-Za-z]{1,3})\$?(\d{1,7})$/.exec(a.trim());
+  if (!m) throw new Error(`not an A1 cell address: ${a}`);
+  const col = columnNumber(m[1]);
+  const row = Number(m[2]);
+  if (col > 16384 || row < 1 || row > 1048576) throw new Error(`not an A1 cell address: ${a}`);
+  return { row, col };
+}
+
+export interface RangePos {
+  top: number;
+  left: number;
+  bottom: number;
+  right: number;
+}
+
+/** Parses `B8:G10`, `B8` or with `$` and an optional `'Sheet'!` prefix (which is dropped). */
+export function parseRange(r: string): RangePos {
+  const bare = r.includes('!') ? r.slice(r.lastIndexOf('!') + 1) : r;
+  const [a, b] = bare.split(':');
+  const p = parseAddress(a);
+  const q = b === undefined ? p : parseAddress(b);
+  return {
+    top: Math.min(p.row, q.row),
+    left: Math.min(p.col, q.col),
+    bottom: Math.max(p.row, q.row),
+    right: Math.max(p.col, q.col),
+  };
+}
+
+export function rangeAddress(r: RangePos): string {
+  const a = address(r.top, r.left);
+  const b = address(r.bottom, r.right);
+  return a === b ? a : `${a}:${b}`;
+}
+
+/** Every cell address of a range, row by row. */
+export function cellsOf(r: RangePos): string[] {
+  const out: string[] = [];
+  for (let row = r.top; row <= r.bottom; row++) for (let col = r.left; col <= r.right; col++) out.push(address(row, col));
+  return out;
+}

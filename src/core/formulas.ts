@@ -1,0 +1,65 @@
+/**
+ * The formulas of computed cells, in English A1 style with a leading `=`. Layout writes them;
+ * validation rebuilds them from the cells it read and compares: one builder for both, so a
+ * formula is "the template's formula" exactly when it equals what these functions return.
+ */
+import { parseAddress } from './a1';
+
+/** `=SUM(B8:G8)` for cells in one contiguous row or column run, else `=SUM(B8,D8,F8)`. */
+export function sumFormula(cells: string[]): string {
+  if (cells.length === 0) return '=0';
+  if (cells.length === 1) return `=SUM(${cells[0]})`;
+  const pos = cells.map(parseAddress);
+  const sameRow = pos.every((p, i) => p.row === pos[0].row && p.col === pos[0].col + i);
+  const sameCol = pos.every((p, i) => p.col === pos[0].col && p.row === pos[0].row + i);
+  if (sameRow || sameCol) return `=SUM(${cells[0]}:${cells[cells.length - 1]})`;
+  return `=SUM(${cells.join(',')})`;
+}
+
+/** A ratio that is blank (never #DIV/0!) where the denominator is 0 or blank. */
+export function ratioFormula(numerator: string, denominator: string): string {
+  return `=IF(N(${denominator})=0,"",${numerator}/${denominator})`;
+}
+
+/** Days of the period, calendar days, first and last included. Blank when the dates are missing or reversed. */
+function daysExpr(from: string, to: string): string {
+  return `(${to}-${from}+1)`;
+}
+
+function periodOk(from: string, to: string): string {
+  return `AND(ISNUMBER(${from}),ISNUMBER(${to}),${to}>=${from})`;
+}
+
+/** Average per calendar day over the period. */
+export function perDayFormula(total: string, from: string, to: string): string {
+  return `=IF(${periodOk(from, to)},${total}/${daysExpr(from, to)},"")`;
+}
+
+/** Average per month over the period, a month counted as 30 days. */
+export function perMonthFormula(total: string, from: string, to: string): string {
+  return `=IF(${periodOk(from, to)},${total}*30/${daysExpr(from, to)},"")`;
+}
+
+/**
+ * Canonical form for comparing formulas: leading `=` ensured, `$` dropped, case folded and
+ * white space removed outside string literals.
+ */
+export function normalizeFormula(f: string): string {
+  let s = f.trim();
+  if (!s.startsWith('=')) s = `=${s}`;
+  let out = '';
+  let inString = false;
+  for (const ch of s) {
+    if (ch === '"') {
+      inString = !inString;
+      out += ch;
+    } else if (inString) out += ch;
+    else if (ch === '$' || /\s/.test(ch)) continue;
+    else out += ch.toUpperCase();
+  }
+  return out;
+}
+
+export function sameFormula(a: string | null | undefined, b: string): boolean {
+  return typeof a === 'string' && a.trim() !== '' && normalizeFormula(a) === normalizeFormula(b);
+}

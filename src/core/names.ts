@@ -1,0 +1,61 @@
+/**
+ * Sheet-scoped defined names that let a reader find a table again after save, reopen,
+ * renaming the sheet, rows inserted above or the table moved. They live in the `.xlsx`
+ * and move with the cells; the Office.js adapter and the `.xlsx` reader use the same names.
+ *
+ * Names use letters, digits and `_` only (Excel and LibreOffice both accept them).
+ * Column ids (`central.politburo`) map to name parts by turning `.` into `_`; ids never
+ * contain `_`, so the mapping is one-to-one.
+ */
+
+export const NAME_PREFIX = 'BM_';
+
+/** One cell holding `bieumau:<templateId>@<version>`: the table's identity. */
+export const META_NAME = 'BM_META';
+/** The header grid (group row + column row, row-label column included). */
+export const HEADER_NAME = 'BM_HEADER';
+/** The row-label cells of the data rows, top to bottom. */
+export const ROW_LABELS_NAME = 'BM_ROWS';
+
+/** Report information cells (one cell each). */
+export const INFO_NAMES = {
+  unit: 'BM_UNIT',
+  reportNo: 'BM_REPORT_NO',
+  reportDate: 'BM_REPORT_DATE',
+  reportBy: 'BM_REPORT_BY',
+  from: 'BM_FROM',
+  to: 'BM_TO',
+} as const;
+export type InfoKey = keyof typeof INFO_NAMES;
+
+function idPart(id: string): string {
+  if (!/^[A-Za-z][A-Za-z0-9]*(\.[A-Za-z0-9]+)*$/.test(id)) throw new Error(`invalid id for a defined name: ${id}`);
+  return id.replace(/\./g, '_');
+}
+
+/** The data-row cells of one column (entry or computed), top to bottom: one column wide. */
+export function columnName(columnId: string): string {
+  return `${NAME_PREFIX}C_${idPart(columnId)}`;
+}
+
+/** The totals-row cell of one column (only where the table has a totals row). */
+export function totalName(columnId: string): string {
+  return `${NAME_PREFIX}T_${idPart(columnId)}`;
+}
+
+/** The cell of a period average (Biểu 01). */
+export function averageName(averageId: string): string {
+  return `${NAME_PREFIX}A_${idPart(averageId)}`;
+}
+
+export const META_PREFIX = 'bieumau:';
+
+export function metaValue(templateId: string, version: number): string {
+  return `${META_PREFIX}${templateId}@${version}`;
+}
+
+export function parseMetaValue(v: unknown): { templateId: string; version: number } | null {
+  if (typeof v !== 'string') return null;
+  const m = /^bieumau:([a-z0-9]+)@(\d+)$/.exec(v.trim());
+  return m ? { templateId: m[1], version: Number(m[2]) } : null;
+}

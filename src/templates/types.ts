@@ -1,0 +1,128 @@
+/**
+ * The standard tables as plain data. No Office.js, no DOM, no layout code here:
+ * adding a template is adding a data file that satisfies these types.
+ */
+
+/** Every user-facing string exists in Vietnamese (default) and English. */
+export interface Text {
+  vi: string;
+  en: string;
+}
+
+/** A column the clerk types a whole count ≥ 0 into. */
+export interface EntryColumn {
+  kind: 'entry';
+  /** Stable id, never changed once released: `central.politburo`, `local.commune`, … */
+  id: string;
+  label: Text;
+  /** Blank in a required field is an error; elsewhere a warning ("not reported"). */
+  required?: boolean;
+}
+
+/** `Cộng`: the sum of other columns of the same row. */
+export interface SumColumn {
+  kind: 'sum';
+  id: string;
+  label: Text;
+  /** Ids of the columns added up, all in the same row. */
+  of: string[];
+}
+
+/** A ratio of two columns of the same row, blank (never #DIV/0!) when the denominator is 0. */
+export interface RatioColumn {
+  kind: 'ratio';
+  id: string;
+  label: Text;
+  numerator: string;
+  denominator: string;
+}
+
+export type Column = EntryColumn | SumColumn | RatioColumn;
+export type ComputedColumn = SumColumn | RatioColumn;
+
+export interface ColumnGroup {
+  id: string;
+  label: Text;
+  columns: Column[];
+}
+
+/**
+ * Rows of the table.
+ * - `repeat`: one row per unit or period (N rows, N ≥ 1), plus a totals row when N > 1.
+ * - `fixed`: the rows are named by the template (Biểu 04: Cấp tỉnh, Cấp xã) and always have a totals row.
+ */
+export type RowSpec =
+  | {
+      kind: 'repeat';
+      /** Header of the row-label column (e.g. "Số lượng / Thời gian"). */
+      header: Text;
+      /** An optional group row above the data rows (Biểu 03: "23 tỉnh, thành phố …"). */
+      groupRow?: Text;
+      total: Text;
+    }
+  | {
+      kind: 'fixed';
+      header: Text;
+      rows: { id: string; label: Text }[];
+      total: Text;
+    };
+
+/**
+ * A figure derived from the table and the report period, written below the table
+ * (Biểu 01: documents received / issued per day and per month).
+ */
+export interface PeriodAverage {
+  kind: 'perDay' | 'perMonth';
+  id: string;
+  label: Text;
+  /** A column id; the figure uses its total over all data rows. */
+  of: string;
+}
+
+/** A rule that ties fields of two tables of one workbook together. */
+export interface CrossTableEquality {
+  id: string;
+  /** `templateId:columnId` on each side; the column total of each table is compared. */
+  left: { template: string; column: string };
+  right: { template: string; column: string };
+  label: Text;
+}
+
+/** Within one row: sum of `parts` equals `whole` (Biểu 04: online full + partial + direct = published). */
+export interface RowSumRule {
+  kind: 'rowSum';
+  id: string;
+  parts: string[];
+  whole: string;
+  label: Text;
+}
+
+/** Within one row: `small` ≤ `large` (Biểu 04: provided ≤ eligible). */
+export interface RowAtMostRule {
+  kind: 'atMost';
+  id: string;
+  small: string;
+  large: string;
+  label: Text;
+}
+
+export type RowRule = RowSumRule | RowAtMostRule;
+
+export interface Template {
+  /** Stable id: `b01` … */
+  id: string;
+  version: number;
+  /** Short name, also the default sheet name: "Biểu 01". */
+  name: Text;
+  title: Text;
+  /** One line on what the table counts (task pane card). */
+  summary: Text;
+  rows: RowSpec;
+  groups: ColumnGroup[];
+  averages?: PeriodAverage[];
+  /** Wording of how averages are counted, written on the sheet as a note. */
+  averagesNote?: Text;
+  rules?: RowRule[];
+  /** Example figures from the seed report, one array per data row, in entry-column order. */
+  sample: number[][];
+}
