@@ -1,5 +1,162 @@
-// Placeholder until this command lands; replaced by its implementation.
-export async function runNew(_args: string[]): Promise<number> {
-  process.stderr.write('bieumau: new: not built yet\n');
-  return 2;
+/**
+ * `bieumau new OUT.xlsx [--templates 01,03] [--unit TEXT] [--report NO --report-date DATE]
+ *  [--report-by TEXT] [--from DATE --to DATE] [--rows N] [--sample] [--force]`
+ *
+ * Every option is checked before anything is written; the workbook is written to a temporary
+ * file in the target folder and renamed, so a failure never leaves a partial file.
+ */
+import { accessSync, constants, existsSync, renameSync, statSync, unlinkSync, writeFileSync } from 'fs';
+import { basename, dirname, join, resolve } from 'path';
+import { TEMPLATES, findTemplate, type Template } from '../templates';
+import type { LayoutOptions } from '../core/plan';
+import { layout } from '../core/layout';
+import { compareIsoDates, isValidIsoDate } from '../core/dates';
+import { writeWorkbook } from '../xlsx/writer';
+import { UsageError, parseArgs } from './args';
+
+const VALUED = ['templates', 'unit', 'report', 'report-date', 'report-by', 'from', 'to', 'rows'] as const;
+const FLAGS = ['sample', 'force'] as const;
+
+/** What `--sample` fills in when the option is not given (the seed report 52-BC/TU). */
+export const SAMPLE_DEFAULTS = {
+  unit: 'TỈNH ỦY LÂM ĐỒNG',
+  reportNo: '52-BC/TU',
+  reportDate: '2025-11-14',
+  reportBy: 'Ban Thường vụ Tỉnh ủy',
+  from: '2025-07-01',
+  to: '2025-10-15',
+} as const;
+
+export interface NewRequest {
+  out: string;
+  templates: Template[];
+  options: LayoutOptions;
+  sample: boolean;
+  force: boolean;
+}
+
+function fail(vi: string, en: string): never {
+  throw new UsageError(`${vi} / ${en}`);
+}
+
+/** `01`, `1`, `b01`, `B01` → the template; unknown ids are reported by name. */
+export function parseTemplateList(list: string): Template[] {
+  const ids = list.split(',').map((s) => s.trim()).filter((s) => s !== '');
+  if (ids.length === 0) fail('--templates trống', '--templates is empty');
+  const out: Template[] = [];
+  for (const id of ids) {
+    const t = findTemplate(id);
+    if (!t) {
+      const known = TEMPLATES.map((x) => x.id).join(', ');
+      fail(`không có biểu mẫu "${id}" (có: ${known})`, `unknown template "${id}" (known: ${known})`);
+    }
+    if (!out.includes(t)) out.push(t);
+  }
+  return out;
+}
+
+function dateOption(name: string, v: string | true | undefined): string | undefined {
+  if (v === undefined) return undefined;
+  if (v === true || !isValidIsoDate(v)) {
+    fail(`--${name} "${String(v)}" không phải ngày hợp lệ (yyyy-mm-dd)`, `--${name} "${String(v)}" is not a valid date (yyyy-mm-dd)`);
+  }
+  return v;
+}
+
+function textOption(v: string | true | undefined): string | undefined {
+  return typeof v === 'string' ? v : undefined;
+}
+
+/** Parses and checks the arguments; throws UsageError (one line, vi / en) on the first problem. */
+export function parseNewArgs(args: string[]): NewRequest {
+  let parsed;
+  try {
+    parsed = parseArgs(args, VALUED, FLAGS);
+  } catch (e) {
+    if (e instanceof UsageError) fail(`tùy chọn không hợp lệ`, e.message);
+    throw e;
+  }
+  const { positionals, options } = parsed;
+  if (positionals.length === 0) fail('thiếu tên tệp cần tạo (OUT.xlsx)', 'missing the output file (OUT.xlsx)');
+  if (positionals.length > 1) fail(`thừa tham số: ${positionals.slice(1).join(' ')}`, `unexpected arguments: ${positionals.slice(1).join(' ')}`);
+  const out = positionals[0];
+  if (!/\.xlsx$/i.test(out)) fail(`tệp cần tạo phải có đuôi .xlsx: ${out}`, `the output file must end in .xlsx: ${out}`);
+
+  const sample = options.sample === true;
+  const force = options.force === true;
+  const templates = typeof options.templates === 'string' ? parseTemplateList(options.templates) : [...TEMPLATES];
+
+  const reportDate = dateOption('report-date', options['report-date']);
+  const from = dateOption('from', options.from);
+  const to = dateOption('to', options.to);
+  const defaults = sample ? SAMPLE_DEFAULTS : undefined;
+  const layoutOptions: LayoutOptions = {
+    unit: textOption(options.unit) ?? defaults?.unit,
+    reportNo: textOption(options.report) ?? defaults?.reportNo,
+    reportDate: reportDate ?? defaults?.reportDate,
+    reportBy: textOption(options['report-by']) ?? defaults?.reportBy,
+    from: from ?? defaults?.from,
+    to: to ?? defaults?.to,
+  };
+  if (layoutOptions.from !== undefined && layoutOptions.to !== undefined && compareIsoDates(layoutOptions.from, layoutOptions.to) > 0) {
+    fail(
+      `--from ${layoutOptions.from} sau --to ${layoutOptions.to}: ngày bắt đầu phải trước ngày kết thúc`,
+      `--from ${layoutOptions.from} is after --to ${layoutOptions.to}`,
+    );
+  }
+  if (options.rows !== undefined) {
+    const n = typeof options.rows === 'string' && /^\d+$/.test(options.rows) ? Number(options.rows) : NaN;
+    if (!Number.isInteger(n) || n < 1 || n > 10000) fail(`--rows phải là số nguyên từ 1 đến 10000: ${String(options.rows)}`, `--rows must be a whole number from 1 to 10000: ${String(options.rows)}`);
+    layoutOptions.dataRows = n;
+  }
+  for (const k of Object.keys(layoutOptions) as (keyof LayoutOptions)[]) if (layoutOptions[k] === undefined) delete layoutOptions[k];
+  return { out, templates, options: layoutOptions, sample, force };
+}
+
+/** Checks the target path: folder exists and is writable, the file is absent (or --force and a file). */
+export function checkTarget(out: string, force: boolean): string {
+  const full = resolve(out);
+  const dir = dirname(full);
+  if (!existsSync(dir) || !statSync(dir).isDirectory()) fail(`thư mục không tồn tại: ${dir}`, `folder does not exist: ${dir}`);
+  try {
+    accessSync(dir, constants.W_OK);
+  } catch {
+    fail(`không ghi được vào thư mục: ${dir}`, `cannot write to folder: ${dir}`);
+  }
+  if (existsSync(full)) {
+    if (statSync(full).isDirectory()) fail(`đã có một thư mục trùng tên: ${out}`, `a folder has that name: ${out}`);
+    if (!force) fail(`tệp đã có: ${out} (dùng --force để ghi đè)`, `file exists: ${out} (use --force to overwrite)`);
+    try {
+      accessSync(full, constants.W_OK);
+    } catch {
+      fail(`không ghi đè được tệp: ${out}`, `cannot overwrite file: ${out}`);
+    }
+  }
+  return full;
+}
+
+export async function buildWorkbook(req: Pick<NewRequest, 'templates' | 'options' | 'sample'>): Promise<Buffer> {
+  const plans = req.templates.map((t) => layout(t, req.sample ? { ...req.options, values: t.sample } : req.options));
+  return writeWorkbook(plans);
+}
+
+export async function runNew(args: string[]): Promise<number> {
+  const req = parseNewArgs(args);
+  const full = checkTarget(req.out, req.force);
+  const buffer = await buildWorkbook(req);
+  const tmp = join(dirname(full), `.${basename(full)}.${process.pid}.tmp`);
+  try {
+    writeFileSync(tmp, buffer, { flag: 'wx' });
+    renameSync(tmp, full);
+  } catch (e) {
+    try {
+      unlinkSync(tmp);
+    } catch {
+      // nothing to clean up
+    }
+    const why = e instanceof Error ? e.message : String(e);
+    fail(`không ghi được tệp ${req.out}: ${why}`, `cannot write ${req.out}: ${why}`);
+  }
+  process.stdout.write(`${full}\n`);
+  return 0;
 }

@@ -1,0 +1,511 @@
+/**
+ * Layout: a template and the report options become a SheetPlan — every cell's value or
+ * formula, number formats, merges, styles, locked/unlocked cells, defined names, print setup.
+ * Pure and deterministic: the same input always gives a deep-equal plan.
+ *
+ * Sheet shape (row numbers for a table without a group row):
+ *   1 unit (formula on BM_UNIT) · 2 title · 3 attachment line (formula) · 4 period (formula) · 5 blank
+ *   6–7 two-level header · 8… data rows · totals row · averages and notes
+ *   then, outside the print area, the "Thông tin báo cáo" block with the report-info cells and BM_META.
+ */
+import type { Column, ComputedColumn, Template } from '../templates/types';
+import { columnsOf } from '../templates';
+import type { CellStyle, LayoutOptions, PlanCell, PlanName, SheetPlan, StyledRange } from './plan';
+import { address, columnLetters, rangeAddress } from './a1';
+import { perDayFormula, perMonthFormula, ratioFormula, sumFormula } from './formulas';
+import {
+  HEADER_NAME,
+  INFO_NAMES,
+  META_NAME,
+  ROW_LABELS_NAME,
+  averageName,
+  columnName,
+  metaValue,
+  totalName,
+  type InfoKey,
+} from './names';
+import { formatDateVi, isValidIsoDate } from './dates';
+
+/** First header row; data rows start two rows below (after the optional group row). */
+export const HEADER_ROW = 6;
+export const COUNT_FORMAT = '#,##0';
+export const RATIO_FORMAT = '0.0%';
+export const DATE_FORMAT = 'dd/mm/yyyy';
+
+const FILL_ENTRY = '#FFF8DC';
+const FILL_HEADER = '#DDEBF7';
+const FILL_COMPUTED = '#F2F2F2';
+const FILL_INFO = '#FFF8DC';
+const MISSING = '…';
+
+const INFO_LABELS: Record<InfoKey, string> = {
+  unit: 'Đơn vị báo cáo',
+  reportNo: 'Số báo cáo',
+  reportDate: 'Ngày báo cáo',
+  reportBy: 'Báo cáo của',
+  from: 'Từ ngày',
+  to: 'Đến ngày',
+};
+const INFO_ORDER: InfoKey[] = ['unit', 'reportNo', 'reportDate', 'reportBy', 'from', 'to'];
+const INFO_TITLE =
+  'Thông tin báo cáo (không in) — sửa ở đây, tiêu đề các biểu tự cập nhật / Report information (not printed): edit here, the headings update';
+const META_LABEL = 'Mã biểu mẫu';
+
+// ---------------------------------------------------------------------------------------------
+// Texts shared by the sheet formulas and the task pane
+
+/** The Vietnamese lines the title block shows for these options (same text as its formulas give). */
+export interface ReportLines {
+  /** "Từ ngày 01/7/2025 đến 15/10/2025" — also the row label of a one-row `repeat` table. */
+  period: string;
+  /** "(Kèm theo Báo cáo số 52-BC/TU ngày 14/11/2025 của Ban Thường vụ Tỉnh ủy)". */
+  attachment: string;
+}
+
+function dateText(iso: string | undefined): string {
+  return iso !== undefined && isValidIsoDate(iso) ? formatDateVi(iso) : MISSING;
+}
+
+function textOr(s: string | undefined): string {
+  return s !== undefined && s.trim() !== '' ? s : MISSING;
+}
+
+export function periodText(options: LayoutOptions): string {
+  return `Từ ngày ${dateText(options.from)} đến ${dateText(options.to)}`;
+}
+
+export function attachmentText(options: LayoutOptions): string {
+  return `(Kèm theo Báo cáo số ${textOr(options.reportNo)} ngày ${dateText(options.reportDate)} của ${textOr(options.reportBy)})`;
+}
+
+export function reportLines(options: LayoutOptions): ReportLines {
+  return { period: periodText(options), attachment: attachmentText(options) };
+}
+
+/** Worksheet expression giving a date cell as `formatDateVi` writes it (no TEXT(): locale dependent). */
+function viDateExpr(cell: string): string {
+  return `RIGHT("0"&DAY(${cell}),2)&"/"&IF(MONTH(${cell})<3,"0","")&MONTH(${cell})&"/"&YEAR(${cell})`;
+}
+
+function dateOrMissing(cell: string): string {
+  return `IF(ISNUMBER(${cell}),${viDateExpr(cell)},"${MISSING}")`;
+}
+
+function textOrMissing(cell: string): string {
+  return `IF(${cell}="","${MISSING}",${cell})`;
+}
+
+function periodFormula(from: string, to: string): string {
+  return `="Từ ngày "&${dateOrMissing(from)}&" đến "&${dateOrMissing(to)}`;
+}
+
+function attachmentFormula(no: string, date: string, by: string): string {
+  return `="(Kèm theo Báo cáo số "&${textOrMissing(no)}&" ngày "&${dateOrMissing(date)}&" của "&${textOrMissing(by)}&")"`;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Header
+
+/** One entry per BM_HEADER cell: the label written there, null for the continuation cells of merges. */
+export function expectedHeader(template: Template): (string | null)[][] {
+  const top: (string | null)[] = [template.rows.header.vi];
+  const bottom: (string | null)[] = [null];
+  for (const g of template.groups) {
+    if (g.columns.length === 1) {
+      top.push(g.label.vi);
+      bottom.push(null);
+    } else {
+      g.columns.forEach((c, i) => {
+        top.push(i === 0 ? g.label.vi : null);
+        bottom.push(c.label.vi);
+      });
+    }
+  }
+  return [top, bottom];
+}
+
+// ---------------------------------------------------------------------------------------------
+// Sizes (Excel character units and points)
+
+/** Lines a text takes when word-wrapped into a cell `width` characters wide. */
+export function wrappedLines(text: string, width: number): number {
+  const perLine = Math.max(1, Math.floor(width - 1.5));
+  let lines = 1;
+  let used = 0;
+  for (const word of text.split(/\s+/).filter((w) => w !== '')) {
+    const need = used === 0 ? word.length : used + 1 + word.length;
+    if (need <= perLine) used = need;
+    else if (used === 0) {
+      lines += Math.ceil(word.length / perLine) - 1;
+      used = word.length % perLine;
+    } else {
+      lines += 1;
+      used = word.length;
+      if (used > perLine) {
+        lines += Math.ceil(used / perLine) - 1;
+        used = used % perLine;
+      }
+    }
+  }
+  return lines;
+}
+
+function longestWord(text: string): number {
+  return Math.max(0, ...text.split(/\s+/).map((w) => w.length));
+}
+
+function heightFor(lines: number, fontSize = 11): number {
+  return Math.round(lines * (fontSize * 1.35) + 4);
+}
+
+function countWidth(n: number): number {
+  const digits = String(Math.trunc(Math.abs(n))).length;
+  return digits + Math.floor((digits - 1) / 3) + 3;
+}
+
+// ---------------------------------------------------------------------------------------------
+
+interface ColumnPlace {
+  column: Column;
+  /** 1-based sheet column. */
+  col: number;
+}
+
+/** A grid under construction. */
+class Grid {
+  readonly cells = new Map<string, PlanCell>();
+  readonly merges: string[] = [];
+  readonly styles: StyledRange[] = [];
+  readonly names: PlanName[] = [];
+  readonly unlocked: string[] = [];
+  readonly entryRanges: string[] = [];
+  readonly heights = new Map<number, number>();
+  maxRow = 1;
+  maxCol = 1;
+
+  set(row: number, col: number, cell: PlanCell): void {
+    this.cells.set(`${row},${col}`, cell);
+    this.touch(row, col);
+  }
+
+  touch(row: number, col: number): void {
+    this.maxRow = Math.max(this.maxRow, row);
+    this.maxCol = Math.max(this.maxCol, col);
+  }
+
+  style(top: number, left: number, bottom: number, right: number, style: CellStyle): void {
+    this.styles.push({ range: rangeAddress({ top, left, bottom, right }), style });
+    this.touch(bottom, right);
+  }
+
+  merge(top: number, left: number, bottom: number, right: number): void {
+    if (top === bottom && left === right) return;
+    this.merges.push(rangeAddress({ top, left, bottom, right }));
+    this.touch(bottom, right);
+  }
+
+  name(name: string, top: number, left: number, bottom = top, right = left): void {
+    this.names.push({ name, ref: rangeAddress({ top, left, bottom, right }) });
+  }
+
+  height(row: number, h: number): void {
+    this.heights.set(row, Math.max(this.heights.get(row) ?? 0, h));
+  }
+}
+
+/** Contiguous runs of columns, as [first, last] pairs. */
+function runs(cols: number[]): [number, number][] {
+  const out: [number, number][] = [];
+  for (const c of [...cols].sort((a, b) => a - b)) {
+    const last = out[out.length - 1];
+    if (last && last[1] === c - 1) last[1] = c;
+    else out.push([c, c]);
+  }
+  return out;
+}
+
+function checkOptions(template: Template, options: LayoutOptions): number {
+  const n = template.rows.kind === 'fixed' ? template.rows.rows.length : options.dataRows ?? 1;
+  if (!Number.isInteger(n) || n < 1 || n > 100000) throw new RangeError(`dataRows must be a whole number from 1: ${String(options.dataRows)}`);
+  for (const [k, v] of [
+    ['reportDate', options.reportDate],
+    ['from', options.from],
+    ['to', options.to],
+  ] as const) {
+    if (v !== undefined && !isValidIsoDate(v)) throw new RangeError(`${k} is not a valid ISO date: ${v}`);
+  }
+  return n;
+}
+
+export function layout(template: Template, options: LayoutOptions = {}): SheetPlan {
+  const dataRows = checkOptions(template, options);
+  const g = new Grid();
+  const columns = columnsOf(template);
+  const places: ColumnPlace[] = columns.map((column, i) => ({ column, col: i + 2 }));
+  const colOf = new Map(places.map((p) => [p.column.id, p.col]));
+  const lastCol = 1 + columns.length;
+  const entryIds = columns.filter((c) => c.kind === 'entry').map((c) => c.id);
+
+  // Row positions
+  const hasGroupRow = template.rows.kind === 'repeat' && template.rows.groupRow !== undefined;
+  const groupRowAt = HEADER_ROW + 2;
+  const firstData = HEADER_ROW + 2 + (hasGroupRow ? 1 : 0);
+  const lastData = firstData + dataRows - 1;
+  const hasTotals = template.rows.kind === 'fixed' || dataRows > 1;
+  const totalsRow = hasTotals ? lastData + 1 : 0;
+  const tableBottom = hasTotals ? totalsRow : lastData;
+
+  const averages = template.averages ?? [];
+  const avgLabelEnd = Math.min(Math.max(3, lastCol - 2), 6);
+  const avgValueCol = avgLabelEnd + 1;
+  let row = tableBottom + 2;
+  const avgRows = averages.map(() => row++);
+  const noteRow = template.averagesNote ? row++ : 0;
+  const printBottom = averages.length > 0 || noteRow > 0 ? row - 1 : tableBottom;
+
+  const infoTitleRow = printBottom + 3;
+  const infoRows = new Map<InfoKey, number>(INFO_ORDER.map((k, i) => [k, infoTitleRow + 1 + i]));
+  const metaRow = infoTitleRow + 1 + INFO_ORDER.length;
+  const infoCell = (k: InfoKey): string => address(infoRows.get(k) as number, 2);
+
+  // Column widths
+  const widths: number[] = [];
+  const rowLabelTexts: string[] =
+    template.rows.kind === 'fixed' ? template.rows.rows.map((r) => r.label.vi) : [periodText(options)];
+  const labelNeed = Math.max(longestWord(template.rows.header.vi) + 2, ...rowLabelTexts.map((t) => Math.ceil(t.length / 2) + 3));
+  widths[0] = Math.max(16, Math.min(24, labelNeed));
+  for (const p of places) {
+    const values = (options.values ?? []).map((r) => {
+      const idx = entryIds.indexOf(p.column.id);
+      return idx >= 0 ? r[idx] ?? 0 : 0;
+    });
+    const labelWidth = Math.ceil(p.column.label.vi.length / 3) + 2;
+    widths[p.col - 1] = Math.min(15, Math.max(10, labelWidth, longestWord(p.column.label.vi) + 2, ...values.map(countWidth)));
+  }
+  const tableWidth = widths.slice(0, lastCol).reduce((a, b) => a + b, 0);
+
+  // Title block
+  g.set(1, 1, { formula: `=${infoCell('unit')}&""` });
+  const unitEnd = Math.max(3, Math.min(lastCol, Math.floor(lastCol / 3)));
+  g.merge(1, 1, 1, unitEnd);
+  g.style(1, 1, 1, unitEnd, { bold: true, horizontal: 'center', vertical: 'middle' });
+  g.set(2, 1, { value: template.title.vi });
+  g.merge(2, 1, 2, lastCol);
+  g.style(2, 1, 2, lastCol, { bold: true, fontSize: 13, horizontal: 'center', vertical: 'middle', wrap: true });
+  g.height(2, heightFor(wrappedLines(template.title.vi, tableWidth * 0.85), 13));
+  g.set(3, 1, { formula: attachmentFormula(infoCell('reportNo'), infoCell('reportDate'), infoCell('reportBy')) });
+  g.merge(3, 1, 3, lastCol);
+  g.style(3, 1, 3, lastCol, { italic: true, horizontal: 'center', vertical: 'middle' });
+  g.set(4, 1, { formula: periodFormula(infoCell('from'), infoCell('to')) });
+  g.merge(4, 1, 4, lastCol);
+  g.style(4, 1, 4, lastCol, { horizontal: 'center', vertical: 'middle' });
+
+  // Header
+  const h1 = HEADER_ROW;
+  const h2 = HEADER_ROW + 1;
+  g.set(h1, 1, { value: template.rows.header.vi });
+  g.merge(h1, 1, h2, 1);
+  let groupLines = 1;
+  let columnLines = 1;
+  let spanLines = 1;
+  for (const grp of template.groups) {
+    const first = colOf.get(grp.columns[0].id) as number;
+    const last = first + grp.columns.length - 1;
+    if (grp.columns.length === 1) {
+      g.set(h1, first, { value: grp.label.vi });
+      g.merge(h1, first, h2, first);
+      spanLines = Math.max(spanLines, wrappedLines(grp.label.vi, widths[first - 1]));
+    } else {
+      g.set(h1, first, { value: grp.label.vi });
+      g.merge(h1, first, h1, last);
+      const w = widths.slice(first - 1, last).reduce((a, b) => a + b, 0);
+      groupLines = Math.max(groupLines, wrappedLines(grp.label.vi, w));
+      grp.columns.forEach((c, i) => {
+        g.set(h2, first + i, { value: c.label.vi });
+        columnLines = Math.max(columnLines, wrappedLines(c.label.vi, widths[first + i - 1]));
+      });
+    }
+  }
+  spanLines = Math.max(spanLines, wrappedLines(template.rows.header.vi, widths[0]));
+  const h1Height = heightFor(groupLines);
+  g.height(h1, h1Height);
+  g.height(h2, Math.max(heightFor(columnLines), heightFor(spanLines) - h1Height, heightFor(1)));
+  g.style(h1, 1, h2, lastCol, { bold: true, wrap: true, horizontal: 'center', vertical: 'middle', fill: FILL_HEADER });
+  g.name(HEADER_NAME, h1, 1, h2, lastCol);
+
+  // Group row (Biểu 03)
+  if (hasGroupRow && template.rows.kind === 'repeat' && template.rows.groupRow) {
+    g.set(groupRowAt, 1, { value: template.rows.groupRow.vi });
+    g.merge(groupRowAt, 1, groupRowAt, lastCol);
+    g.style(groupRowAt, 1, groupRowAt, lastCol, { bold: true, italic: true, horizontal: 'left', vertical: 'middle' });
+  }
+
+  // Data rows
+  for (let i = 0; i < dataRows; i++) {
+    const r = firstData + i;
+    if (template.rows.kind === 'fixed') {
+      g.set(r, 1, { value: template.rows.rows[i].label.vi });
+    } else if (dataRows === 1) {
+      g.set(r, 1, { formula: periodFormula(infoCell('from'), infoCell('to')) });
+      g.height(r, heightFor(wrappedLines(periodText(options), widths[0])));
+    } else {
+      g.set(r, 1, {});
+    }
+    const vals = options.values?.[i] ?? [];
+    for (const p of places) {
+      const c = p.column;
+      if (c.kind === 'entry') {
+        const v = vals[entryIds.indexOf(c.id)];
+        g.set(r, p.col, v === undefined ? { numberFormat: COUNT_FORMAT } : { value: v, numberFormat: COUNT_FORMAT });
+      } else {
+        g.set(r, p.col, computedCell(c, r, colOf));
+      }
+    }
+  }
+  g.style(firstData, 1, lastData, 1, { wrap: true, vertical: 'middle', horizontal: 'left' });
+  if (template.rows.kind === 'repeat' && dataRows > 1) {
+    g.style(firstData, 1, lastData, 1, { fill: FILL_ENTRY });
+    g.unlocked.push(rangeAddress({ top: firstData, left: 1, bottom: lastData, right: 1 }));
+  }
+  g.name(ROW_LABELS_NAME, firstData, 1, lastData, 1);
+  const entryCols = places.filter((p) => p.column.kind === 'entry').map((p) => p.col);
+  for (const [a, b] of runs(entryCols)) {
+    const rng = rangeAddress({ top: firstData, left: a, bottom: lastData, right: b });
+    g.entryRanges.push(rng);
+    g.unlocked.push(rng);
+    g.style(firstData, a, lastData, b, { fill: FILL_ENTRY });
+  }
+  for (const p of places) {
+    if (p.column.kind !== 'entry') {
+      g.style(firstData, p.col, lastData, p.col, { fill: FILL_COMPUTED, bold: p.column.kind === 'sum' });
+    }
+    g.name(columnName(p.column.id), firstData, p.col, lastData, p.col);
+  }
+
+  // Totals row
+  if (hasTotals) {
+    g.set(totalsRow, 1, { value: template.rows.total.vi });
+    for (const p of places) {
+      const c = p.column;
+      if (c.kind === 'ratio') {
+        const num = address(totalsRow, colOf.get(c.numerator) as number);
+        const den = address(totalsRow, colOf.get(c.denominator) as number);
+        g.set(totalsRow, p.col, { formula: ratioFormula(num, den), numberFormat: RATIO_FORMAT });
+      } else {
+        const cells: string[] = [];
+        for (let r = firstData; r <= lastData; r++) cells.push(address(r, p.col));
+        g.set(totalsRow, p.col, { formula: sumFormula(cells), numberFormat: COUNT_FORMAT });
+      }
+      g.name(totalName(c.id), totalsRow, p.col);
+    }
+    g.style(totalsRow, 1, totalsRow, lastCol, { bold: true, fill: FILL_COMPUTED, vertical: 'middle' });
+    g.style(totalsRow, 1, totalsRow, 1, { horizontal: 'center' });
+  }
+
+  // Table borders and the number alignment
+  g.style(h1, 1, tableBottom, lastCol, { border: true });
+  g.style(firstData, 2, tableBottom, lastCol, { horizontal: 'right', vertical: 'middle' });
+
+  // Averages and note (Biểu 01)
+  averages.forEach((avg, i) => {
+    const r = avgRows[i];
+    const ofCol = colOf.get(avg.of);
+    if (ofCol === undefined) throw new RangeError(`average ${avg.id} refers to an unknown column ${avg.of}`);
+    const total = address(hasTotals ? totalsRow : firstData, ofCol);
+    const f = avg.kind === 'perDay' ? perDayFormula(total, infoCell('from'), infoCell('to')) : perMonthFormula(total, infoCell('from'), infoCell('to'));
+    g.set(r, 1, { value: avg.label.vi });
+    g.merge(r, 1, r, avgLabelEnd);
+    g.style(r, 1, r, avgLabelEnd, { horizontal: 'left', vertical: 'middle' });
+    g.set(r, avgValueCol, { formula: f, numberFormat: COUNT_FORMAT });
+    g.style(r, avgValueCol, r, avgValueCol, { bold: true, fill: FILL_COMPUTED, border: true, horizontal: 'right' });
+    g.name(averageName(avg.id), r, avgValueCol);
+  });
+  if (template.averagesNote) {
+    g.set(noteRow, 1, { value: template.averagesNote.vi });
+    g.merge(noteRow, 1, noteRow, lastCol);
+    g.style(noteRow, 1, noteRow, lastCol, { italic: true, wrap: true, vertical: 'top', horizontal: 'left' });
+    g.height(noteRow, heightFor(wrappedLines(template.averagesNote.vi, tableWidth * 0.9)));
+  }
+
+  // Report information block (outside the print area)
+  const infoEnd = Math.min(Math.max(lastCol, 4), 6);
+  g.set(infoTitleRow, 1, { value: INFO_TITLE });
+  g.merge(infoTitleRow, 1, infoTitleRow, lastCol);
+  g.style(infoTitleRow, 1, infoTitleRow, lastCol, { bold: true, italic: true, fontColor: '#595959', horizontal: 'left' });
+  const infoValue = (k: InfoKey): PlanCell => {
+    switch (k) {
+      case 'unit':
+        return options.unit !== undefined ? { value: options.unit } : {};
+      case 'reportNo':
+        return options.reportNo !== undefined ? { value: options.reportNo } : {};
+      case 'reportBy':
+        return options.reportBy !== undefined ? { value: options.reportBy } : {};
+      case 'reportDate':
+      case 'from':
+      case 'to': {
+        const iso = k === 'reportDate' ? options.reportDate : options[k];
+        return iso !== undefined ? { value: { date: iso }, numberFormat: DATE_FORMAT } : { numberFormat: DATE_FORMAT };
+      }
+    }
+  };
+  for (const k of INFO_ORDER) {
+    const r = infoRows.get(k) as number;
+    g.set(r, 1, { value: INFO_LABELS[k] });
+    g.set(r, 2, infoValue(k));
+    g.merge(r, 2, r, infoEnd);
+    g.style(r, 2, r, infoEnd, { fill: FILL_INFO, border: true, horizontal: 'left' });
+    g.unlocked.push(address(r, 2));
+    g.name(INFO_NAMES[k], r, 2);
+  }
+  g.set(metaRow, 1, { value: META_LABEL });
+  g.set(metaRow, 2, { value: metaValue(template.id, template.version) });
+  g.merge(metaRow, 2, metaRow, infoEnd);
+  g.style(metaRow, 1, metaRow, infoEnd, { fontColor: '#595959' });
+  g.name(META_NAME, metaRow, 2);
+
+  // Assemble
+  const rowCount = g.maxRow;
+  const columnCount = g.maxCol;
+  const cells: (PlanCell | null)[][] = [];
+  for (let r = 1; r <= rowCount; r++) {
+    const line: (PlanCell | null)[] = [];
+    for (let c = 1; c <= columnCount; c++) line.push(g.cells.get(`${r},${c}`) ?? null);
+    cells.push(line);
+  }
+  for (let c = 0; c < columnCount; c++) if (widths[c] === undefined) widths[c] = 10;
+  const rowHeights = [...g.heights.entries()].sort((a, b) => a[0] - b[0]).map(([r, height]) => ({ row: r, height }));
+
+  return {
+    templateId: template.id,
+    version: template.version,
+    sheetName: template.name.vi,
+    rowCount,
+    columnCount,
+    cells,
+    merges: g.merges,
+    styles: g.styles,
+    unlocked: g.unlocked,
+    entryRanges: g.entryRanges,
+    columnWidths: widths.slice(0, columnCount),
+    rowHeights,
+    names: g.names,
+    protect: true,
+    print: {
+      paper: 'A4',
+      orientation: 'landscape',
+      fitToWidth: 1,
+      titleRows: `${h1}:${h2}`,
+      printArea: `A1:${columnLetters(lastCol)}${printBottom}`,
+    },
+  };
+}
+
+function computedCell(c: ComputedColumn, row: number, colOf: Map<string, number>): PlanCell {
+  const at = (id: string): string => {
+    const col = colOf.get(id);
+    if (col === undefined) throw new RangeError(`computed column ${c.id} refers to an unknown column ${id}`);
+    return address(row, col);
+  };
+  if (c.kind === 'sum') return { formula: sumFormula(c.of.map(at)), numberFormat: COUNT_FORMAT };
+  return { formula: ratioFormula(at(c.numerator), at(c.denominator)), numberFormat: RATIO_FORMAT };
+}

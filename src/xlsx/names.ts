@@ -1,0 +1,144 @@
+/**
+ * Sheet-scoped defined names in an `.xlsx` package. ExcelJS drops `localSheetId`, so the writer
+ * patches `xl/workbook.xml` after ExcelJS has written it, and readers parse the names from the
+ * zip themselves with `readSheetScopedNames`.
+ */
+import JSZip from 'jszip';
+import { columnLetters, parseRange } from '../core/a1';
+
+const WORKBOOK_XML = 'xl/workbook.xml';
+
+export function escapeXml(s: string): string {
+  return s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&apos;');
+}
+
+/** Escapes element text (quotes stay as they are: `'Biểu 01'!$B$8`). */
+export function escapeXmlText(s: string): string {
+  return s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+}
+
+export function unescapeXml(s: string): string {
+  return s.replace(/&(#x[0-9a-fA-F]+|#\d+|amp|lt|gt|quot|apos);/g, (_m, e: string) => {
+    switch (e) {
+      case 'amp':
+        return '&';
+      case 'lt':
+        return '<';
+      case 'gt':
+        return '>';
+      case 'quot':
+        return '"';
+      case 'apos':
+        return "'";
+      default:
+        return String.fromCodePoint(e.startsWith('#x') ? parseInt(e.slice(2), 16) : parseInt(e.slice(1), 10));
+    }
+  });
+}
+
+/** `'Biểu 01'`, `'Anh''s'`: always quoted, quotes doubled (valid for every sheet name). */
+export function quoteSheetName(sheetName: string): string {
+  return `'${sheetName.replace(/'/g, "''")}'`;
+}
+
+/** `B8:B10` on sheet `Biểu 01` → `'Biểu 01'!$B$8:$B$10` (a single cell keeps the `X:X` form). */
+export function absoluteRef(sheetName: string, range: string): string {
+  const r = parseRange(range);
+  const a = (row: number, col: number): string => `$${columnLetters(col)}$${row}`;
+  return `${quoteSheetName(sheetName)}!${a(r.top, r.left)}:${a(r.bottom, r.right)}`;
+}
+
+/** `6:7` on sheet `Biểu 01` → `'Biểu 01'!$6:$7`. */
+export function absoluteRows(sheetName: string, rows: string): string {
+  const [a, b] = rows.split(':');
+  return `${quoteSheetName(sheetName)}!$${a}:$${b ?? a}`;
+}
+
+export interface ScopedName {
+  name: string;
+  /** Index of the sheet in the workbook's `<sheets>` order. */
+  localSheetId: number;
+  /** The formula text of the name, e.g. `'Biểu 01'!$B$8:$B$8`. */
+  formula: string;
+}
+
+function definedNameXml(n: ScopedName): string {
+  return `<definedName name="${escapeXml(n.name)}" localSheetId="${n.localSheetId}">${escapeXmlText(n.formula)}</definedName>`;
+}
+
+/**
+ * Replaces the `<definedNames>` of `xl/workbook.xml` with `names` (built-in `_xlnm.*` names included:
+ * the caller passes them, properly quoted). Other parts of the package are left untouched.
+ */
+export async function writeSheetScopedNames(xlsx: Buffer, names: ScopedName[]): Promise<Buffer> {
+  const zip = await JSZip.loadAsync(xlsx);
+  const file = zip.file(WORKBOOK_XML);
+  if (!file) throw new Error(`${WORKBOOK_XML} missing from the package`);
+  let xml = await file.async('string');
+  xml = xml.replace(/<definedNames\s*\/>|<definedNames>[\s\S]*?<\/definedNames>/, '');
+  if (names.length > 0) {
+    const block = `<definedNames>${names.map(definedNameXml).join('')}</definedNames>`;
+    if (!xml.includes('</sheets>')) throw new Error(`${WORKBOOK_XML} has no <sheets>`);
+    xml = xml.replace('</sheets>', `</sheets>${block}`);
+  }
+  zip.file(WORKBOOK_XML, xml);
+  return zip.generateAsync({ type: 'nodebuffer', compression: 'DEFLATE' });
+}
+
+function attr(tag: string, name: string): string | undefined {
+  const m = new RegExp(`\\s(?:[\\w.-]+:)?${name}\\s*=\\s*("([^"]*)"|'([^']*)')`).exec(tag);
+  if (!m) return undefined;
+  return unescapeXml(m[2] ?? m[3] ?? '');
+}
+
+export interface SheetScopedName {
+  /** The sheet the name is scoped to (by `localSheetId`). */
+  sheetName: string;
+  name: string;
+  /**
+   * The range without sheet prefix and `$`, e.g. `B8:B10` or `B8` for one cell, `6:7` for rows;
+   * `#REF!` (or the raw text) when the name no longer points at a range.
+   */
+  ref: string;
+  /** The sheet named in the reference, when it names one (normally the same as `sheetName`). */
+  refSheet?: string;
+}
+
+function splitRef(formula: string): { sheet?: string; ref: string } {
+  const f = formula.trim().replace(/^=/, '');
+  if (f.includes('#REF!')) return { ref: '#REF!' };
+  const bang = f.lastIndexOf('!');
+  if (bang < 0) return { ref: f.replace(/\$/g, '') };
+  let sheet = f.slice(0, bang);
+  if (sheet.startsWith("'") && sheet.endsWith("'")) sheet = sheet.slice(1, -1).replace(/''/g, "'");
+  let ref = f.slice(bang + 1).replace(/\$/g, '');
+  const parts = ref.split(':');
+  if (parts.length === 2 && parts[0] === parts[1]) ref = parts[0];
+  return { sheet, ref };
+}
+
+/** Every sheet-scoped defined name of an `.xlsx` (workbook-scoped names are not returned). */
+export async function readSheetScopedNames(xlsx: Buffer | Uint8Array | ArrayBuffer): Promise<SheetScopedName[]> {
+  const zip = await JSZip.loadAsync(xlsx);
+  const file = zip.file(WORKBOOK_XML);
+  if (!file) return [];
+  const xml = await file.async('string');
+  const sheets: string[] = [];
+  for (const m of xml.matchAll(/<(?:[\w.-]+:)?sheet\b[^>]*>/g)) {
+    const name = attr(m[0], 'name');
+    if (name !== undefined) sheets.push(name);
+  }
+  const out: SheetScopedName[] = [];
+  const re = /<((?:[\w.-]+:)?)definedName\b([^>]*?)(?:\/>|>([\s\S]*?)<\/\1definedName>)/g;
+  for (const m of xml.matchAll(re)) {
+    const tag = `<x ${m[2]}>`;
+    const name = attr(tag, 'name');
+    const local = attr(tag, 'localSheetId');
+    if (name === undefined || local === undefined) continue;
+    const idx = Number(local);
+    if (!Number.isInteger(idx) || idx < 0 || idx >= sheets.length) continue;
+    const { sheet, ref } = splitRef(unescapeXml(m[3] ?? ''));
+    out.push(sheet === undefined ? { sheetName: sheets[idx], name, ref } : { sheetName: sheets[idx], name, ref, refSheet: sheet });
+  }
+  return out;
+}
