@@ -1,0 +1,501 @@
+/* eslint-disable office-addins/load-object-before-read, office-addins/call-sync-after-load, office-addins/call-sync-before-read --
+ * These rules track proxies by variable name and flag writes made after an earlier sync as reads.
+ * Loads are checked for real instead: the in-memory host throws PropertyNotLoaded on any read of a
+ * property not loaded and synced, and the adapter's tests run every path on it. */
+/**
+ * The Office.js implementation of WorkbookAdapter. Every action is one or two batches whatever
+ * the size of the table: insert ≤ 2 syncs, read every table 1 sync, paint 1 sync.
+ * `Excel.run` and `isSetSupported` are injected, so the tests run it on the in-memory host.
+ */
+import type { SheetPlan, PlanCell, CellStyle } from '../core/plan';
+import type { WorkbookRead, TableRead } from '../core/read';
+import type { CellRef, Finding } from '../core/findings';
+import { parseRange, type RangePos } from '../core/a1';
+import { INFO_NAMES, type InfoKey } from '../core/names';
+import { isoToExcelSerial, isValidIsoDate, excelSerialToIso } from '../core/dates';
+import type { AppliedFix, HostCapabilities, NumberSeparators, ReportInfo, WorkbookAdapter } from './types';
+import type { SettingsStore } from './settings';
+import { nameRange, tableFromScan, type SheetScan } from './tables';
+
+export type ExcelRun = <T>(batch: (context: Excel.RequestContext) => Promise<T>) => Promise<T>;
+
+export interface OfficeAdapterDeps {
+  /** `Excel.run`. */
+  run: ExcelRun;
+  /** `Office.context.requirements.isSetSupported`. */
+  isSetSupported: (name: string, minVersion?: string) => boolean;
+  settings: SettingsStore;
+  /** Language of the input messages of data validation. Default Vietnamese. */
+  language?: 'vi' | 'en';
+  /** A request larger than this is split (Excel on the web refuses more than 5 MB). */
+  maxRequestBytes?: number;
+  /** Sheets walked per read batch (more sheets cost one more sync per this many). */
+  sheetsPerBatch?: number;
+}
+
+const DEFAULT_MAX_REQUEST = 5 * 1024 * 1024;
+/** Room left in a request for everything but the cell arrays. */
+const REQUEST_HEADROOM = 0.85;
+const DATE_FORMAT = 'dd/mm/yyyy';
+const SETTINGS_KEY = 'bieumau.report';
+
+/** Marks are custom conditional formats with these formulas: always true, and recognisable. */
+export const MARK_FORMULAS = { error: '=ISTEXT("bieumau:error")', warning: '=ISTEXT("bieumau:warning")' } as const;
+const MARK_STYLE = {
+  error: { fill: '#FFC7CE', font: '#9C0006' },
+  warning: { fill: '#FFEB9C', font: '#9C5700' },
+} as const;
+
+const PROMPT = {
+  vi: { title: 'Số lượng', message: 'Nhập số nguyên không âm (0, 1, 2, …), không có dấu chấm hay phẩy phân cách.' },
+  en: { title: 'Count', message: 'Enter a whole number of 0 or more, without thousands separators.' },
+};
+const ALERT = {
+  vi: { title: 'Số không hợp lệ', message: 'Ô này chỉ nhận số nguyên không âm.' },
+  en: { title: 'Not a count', message: 'This cell takes whole numbers of 0 or more only.' },
+};
+
+function utf8Length(s: string): number {
+  let n = 0;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    n += c < 0x80 ? 1 : c < 0x800 ? 2 : c >= 0xd800 && c <= 0xdbff ? (i++, 4) : 3;
+  }
+  return n;
+}
+
+/** A text Excel would turn into a number, boolean or formula is written with a leading apostrophe. */
+export function textForExcel(s: string): string {
+  const t = s.trim();
+  const risky = s.startsWith('=') || s.startsWith("'") || /^(true|false)$/i.test(t) || (/\d/.test(t) && /^[+-]?[\d.,\s]*([eE][+-]?\d+)?%?$/.test(t));
+  return risky ? `'${s}` : s;
+}
+
+function planCellInput(c: PlanCell | null): string | number {
+  if (!c) return '';
+  if (c.formula !== undefined) return c.formula;
+  const v = c.value;
+  if (v === undefined) return '';
+  if (typeof v === 'number') return v;
+  if (typeof v === 'string') return textForExcel(v);
+  return isoToExcelSerial(v.date);
+}
+
+function planCellFormat(c: PlanCell | null): string {
+  if (!c) return 'General';
+  if (c.numberFormat !== undefined) return c.numberFormat;
+  if (c.value !== undefined && typeof c.value === 'object') return DATE_FORMAT;
+  return 'General';
+}
+
+/** Excel character units → points (Calibri 11: 7 px per character plus 5 px padding; 96 dpi). */
+function widthPoints(chars: number): number {
+  return Math.round((chars * 7 + 5) * 0.75 * 100) / 100;
+}
+
+const ALIGN: Record<NonNullable<CellStyle['horizontal']>, Excel.HorizontalAlignment> = {
+  left: 'Left' as Excel.HorizontalAlignment,
+  center: 'Center' as Excel.HorizontalAlignment,
+  right: 'Right' as Excel.HorizontalAlignment,
+};
+const VALIGN: Record<NonNullable<CellStyle['vertical']>, Excel.VerticalAlignment> = {
+  top: 'Top' as Excel.VerticalAlignment,
+  middle: 'Center' as Excel.VerticalAlignment,
+  bottom: 'Bottom' as Excel.VerticalAlignment,
+};
+
+interface ProtectionSeen {
+  protected: boolean;
+  options: Excel.WorksheetProtectionOptions;
+}
+
+interface ScannedSheet {
+  scan: SheetScan;
+  protection: ProtectionSeen;
+  /** Ids of this add-in's marks on the sheet. */
+  marks: string[];
+}
+
+interface ScanOptions {
+  cells: boolean;
+  marks: boolean;
+}
+
+interface ScanLink {
+  ws: Excel.Worksheet;
+  names: Excel.NamedItemCollection;
+  used: Excel.Range | null;
+  cfs: Excel.ConditionalFormatCollection | null;
+}
+
+function isMark(formula: unknown): boolean {
+  return formula === MARK_FORMULAS.error || formula === MARK_FORMULAS.warning;
+}
+
+export function createOfficeAdapter(deps: OfficeAdapterDeps): WorkbookAdapter {
+  const api = (v: string): boolean => deps.isSetSupported('ExcelApi', v);
+  const lang = deps.language ?? 'vi';
+  const maxRequest = deps.maxRequestBytes ?? DEFAULT_MAX_REQUEST;
+  const perBatch = deps.sheetsPerBatch ?? 32;
+  /** What the last read saw: protection and marks per sheet name. */
+  let lastScan = new Map<string, ScannedSheet>();
+
+  /**
+   * Walks every sheet with getFirst/getNextOrNullObject, queuing in the same batch the loads of
+   * its name, protection, names, used range and marks: one sync per `perBatch` sheets.
+   */
+  async function scan(ctx: Excel.RequestContext, opts: ScanOptions): Promise<ScannedSheet[]> {
+    const out: ScannedSheet[] = [];
+    let start: Excel.Worksheet = ctx.workbook.worksheets.getFirst();
+    for (;;) {
+      const links: ScanLink[] = [];
+      let ws = start;
+      for (let i = 0; i < perBatch; i++) {
+        if (i > 0) ws = ws.getNextOrNullObject();
+        ws.load('name');
+        ws.protection.load('protected,options');
+        const names = ws.names;
+        names.load('items/name,items/formula');
+        let used: Excel.Range | null = null;
+        if (opts.cells) {
+          used = ws.getUsedRangeOrNullObject(true);
+          used.load('rowIndex,columnIndex,values,formulas,valueTypes');
+        }
+        let cfs: Excel.ConditionalFormatCollection | null = null;
+        if (opts.marks) {
+          cfs = ws.getRange().conditionalFormats;
+          cfs.load('items/id,items/type,items/custom/rule/formula');
+        }
+        links.push({ ws, names, used, cfs });
+      }
+      await ctx.sync();
+      let last: Excel.Worksheet | null = null;
+      for (const l of links) {
+        if (l.ws.isNullObject) break;
+        last = l.ws;
+        const sheet = l.ws.name;
+        const names = new Map<string, RangePos | null>();
+        for (const n of l.names.items) names.set(n.name, nameRange(n.formula, sheet));
+        const s: SheetScan = { sheet, names, top: 1, left: 1, values: [], formulas: [], valueTypes: [] };
+        if (l.used && !l.used.isNullObject) {
+          s.top = l.used.rowIndex + 1;
+          s.left = l.used.columnIndex + 1;
+          s.values = l.used.values;
+          s.formulas = l.used.formulas;
+          s.valueTypes = l.used.valueTypes;
+        }
+        const marks = l.cfs ? l.cfs.items.filter((cf) => cf.type === 'Custom' && isMark(cf.custom.rule.formula)).map((cf) => cf.id) : [];
+        out.push({ scan: s, protection: { protected: l.ws.protection.protected, options: l.ws.protection.options }, marks });
+      }
+      const tail = links[links.length - 1].ws;
+      if (!last || tail.isNullObject) return out;
+      start = ctx.workbook.worksheets.getItem(last.name).getNextOrNullObject();
+    }
+  }
+
+  function tablesOf(sheets: ScannedSheet[]): TableRead[] {
+    const tables: TableRead[] = [];
+    for (const s of sheets) {
+      const t = tableFromScan(s.scan);
+      if (t) tables.push(t);
+    }
+    return tables;
+  }
+
+  function remember(sheets: ScannedSheet[]): void {
+    lastScan = new Map(sheets.map((s) => [s.scan.sheet, s]));
+  }
+
+  /** Runs `write` on a sheet with its protection lifted, put back as it was, in the same batch. */
+  function unprotected(ws: Excel.Worksheet, seen: ProtectionSeen | undefined, write: () => void): void {
+    const wasProtected = seen ? seen.protected : true;
+    if (wasProtected) ws.protection.unprotect();
+    write();
+    if (wasProtected) ws.protection.protect(seen ? seen.options : undefined);
+  }
+
+  const adapter: WorkbookAdapter = {
+    capabilities(): HostCapabilities {
+      return { dataValidation: api('1.8'), cultureInfo: api('1.11'), customProperties: api('1.12') };
+    },
+
+    async insertTemplate(plan: SheetPlan): Promise<{ sheet: string }> {
+      return deps.run(async (ctx) => {
+        const sheets = ctx.workbook.worksheets;
+        sheets.load('items/name');
+        const events = api('1.8');
+        if (events) ctx.runtime.load('enableEvents');
+        await ctx.sync();
+
+        const taken = new Set(sheets.items.map((s) => s.name.toLowerCase()));
+        const name = freeSheetName(plan.sheetName, taken);
+        const eventsWere = events ? ctx.runtime.enableEvents : true;
+        if (events) ctx.runtime.enableEvents = false;
+        if (api('1.6')) ctx.application.suspendApiCalculationUntilNextSync();
+        const ws = sheets.add(name);
+
+        // Cells: whole 2-D arrays; split in row blocks only when the request would pass the limit.
+        const formats = plan.cells.map((line) => line.map(planCellFormat));
+        const inputs = plan.cells.map((line) => line.map(planCellInput));
+        const rowBytes = inputs.map((line, i) => utf8Length(JSON.stringify(line)) + utf8Length(JSON.stringify(formats[i])));
+        const budget = maxRequest * REQUEST_HEADROOM;
+        const blocks: { from: number; to: number }[] = [];
+        let from = 0;
+        let size = 0;
+        rowBytes.forEach((b, i) => {
+          if (size + b > budget && i > from) {
+            blocks.push({ from, to: i });
+            from = i;
+            size = 0;
+          }
+          size += b;
+        });
+        if (plan.rowCount > 0) blocks.push({ from, to: plan.rowCount });
+        const writeBlock = (target: Excel.Worksheet, b: { from: number; to: number }): void => {
+          const r = target.getRangeByIndexes(b.from, 0, b.to - b.from, plan.columnCount);
+          r.numberFormat = formats.slice(b.from, b.to);
+          r.formulas = inputs.slice(b.from, b.to);
+        };
+        const [firstBlock, ...moreBlocks] = blocks;
+        if (firstBlock) writeBlock(ws, firstBlock);
+        for (const b of moreBlocks) {
+          await ctx.sync();
+          if (api('1.6')) ctx.application.suspendApiCalculationUntilNextSync();
+          writeBlock(ws, b);
+        }
+
+        for (const m of plan.merges) ws.getRange(m).merge(false);
+        for (const s of plan.styles) applyStyle(ws.getRange(s.range), s.range, s.style);
+        plan.columnWidths.forEach((w, i) => {
+          ws.getRangeByIndexes(0, i, 1, 1).format.columnWidth = widthPoints(w);
+        });
+        for (const h of plan.rowHeights) ws.getRange(`${h.row}:${h.row}`).format.rowHeight = h.height;
+        for (const u of plan.unlocked) ws.getRange(u).format.protection.locked = false;
+        if (api('1.8')) {
+          for (const e of plan.entryRanges) {
+            const dv = ws.getRange(e).dataValidation;
+            dv.rule = { wholeNumber: { formula1: 0, operator: 'GreaterThanOrEqualTo' as Excel.DataValidationOperator } };
+            dv.prompt = { showPrompt: true, title: PROMPT[lang].title, message: PROMPT[lang].message };
+            dv.errorAlert = { showAlert: true, style: 'Stop' as Excel.DataValidationAlertStyle, title: ALERT[lang].title, message: ALERT[lang].message };
+          }
+        }
+        for (const n of plan.names) ws.names.add(n.name, ws.getRange(n.ref));
+        if (api('1.9')) {
+          const pl = ws.pageLayout;
+          pl.orientation = (plan.print.orientation === 'landscape' ? 'Landscape' : 'Portrait') as Excel.PageOrientation;
+          pl.paperSize = 'A4' as Excel.PaperType;
+          pl.zoom = { horizontalFitToPages: plan.print.fitToWidth, verticalFitToPages: 0 };
+          pl.setPrintTitleRows(`$${plan.print.titleRows.replace(':', ':$')}`);
+          pl.setPrintArea(plan.print.printArea);
+        }
+        if (plan.protect) ws.protection.protect({ allowFormatColumns: true, allowFormatRows: true });
+        ws.activate();
+        if (events) ctx.runtime.enableEvents = eventsWere;
+        await ctx.sync();
+        return { sheet: name };
+      });
+    },
+
+    async readTables(): Promise<WorkbookRead> {
+      return deps.run(async (ctx) => {
+        const sheets = await scan(ctx, { cells: true, marks: api('1.6') });
+        remember(sheets);
+        return { tables: tablesOf(sheets) };
+      });
+    },
+
+    async paintFindings(findings: Finding[]): Promise<void> {
+      await deps.run(async (ctx) => {
+        const bySheet = new Map<string, { address: string; severity: Finding['severity'] }[]>();
+        for (const f of findings) {
+          const c = f.cells[0];
+          if (!c) continue;
+          const list = bySheet.get(c.sheet) ?? [];
+          const same = list.find((x) => x.address === c.address);
+          if (same) {
+            if (f.severity === 'error') same.severity = 'error';
+          } else list.push({ address: c.address, severity: f.severity });
+          bySheet.set(c.sheet, list);
+        }
+        const sheetsToTouch = new Set([...bySheet.keys(), ...[...lastScan.values()].filter((s) => s.marks.length > 0).map((s) => s.scan.sheet)]);
+        for (const sheet of sheetsToTouch) {
+          const ws = ctx.workbook.worksheets.getItem(sheet);
+          const seen = lastScan.get(sheet);
+          unprotected(ws, seen?.protection, () => {
+            const all = ws.getRange().conditionalFormats;
+            for (const id of seen?.marks ?? []) all.getItem(id).delete();
+            for (const m of bySheet.get(sheet) ?? []) {
+              const cf = ws.getRange(m.address).conditionalFormats.add('Custom' as Excel.ConditionalFormatType);
+              cf.custom.rule.formula = MARK_FORMULAS[m.severity];
+              cf.custom.format.fill.color = MARK_STYLE[m.severity].fill;
+              cf.custom.format.font.color = MARK_STYLE[m.severity].font;
+            }
+          });
+        }
+        await ctx.sync();
+        // The marks now on the sheets are unknown by id until the next read.
+        for (const s of lastScan.values()) s.marks = [];
+      });
+    },
+
+    async clearMarks(): Promise<void> {
+      await deps.run(async (ctx) => {
+        const sheets = await scan(ctx, { cells: false, marks: true });
+        let any = false;
+        for (const s of sheets) {
+          if (s.marks.length === 0) continue;
+          any = true;
+          const ws = ctx.workbook.worksheets.getItem(s.scan.sheet);
+          unprotected(ws, s.protection, () => {
+            const all = ws.getRange().conditionalFormats;
+            for (const id of s.marks) all.getItem(id).delete();
+          });
+          s.marks = [];
+        }
+        if (any) await ctx.sync();
+        for (const s of lastScan.values()) s.marks = [];
+      });
+    },
+
+    async selectCell(ref: CellRef): Promise<void> {
+      await deps.run(async (ctx) => {
+        const ws = ctx.workbook.worksheets.getItem(ref.sheet);
+        ws.activate();
+        ws.getRange(ref.address).select();
+        await ctx.sync();
+      });
+    },
+
+    async applyFix(finding: Finding): Promise<AppliedFix> {
+      const fix = finding.fix;
+      if (!fix) throw new Error(`the finding ${finding.rule} has no fix`);
+      return deps.run(async (ctx) => {
+        const ws = ctx.workbook.worksheets.getItem(fix.cell.sheet);
+        ws.protection.load('protected,options');
+        const cell = ws.getRange(fix.cell.address);
+        cell.load('values,formulas,numberFormat,valueTypes');
+        await ctx.sync();
+        const f = cell.formulas[0][0];
+        const v = cell.values[0][0] as unknown;
+        const before: AppliedFix['before'] = {
+          formula: typeof f === 'string' && f.startsWith('=') ? f : null,
+          value: v === '' ? null : typeof v === 'number' || typeof v === 'string' || typeof v === 'boolean' ? v : String(v),
+          numberFormat: String(cell.numberFormat[0][0]),
+        };
+        unprotected(ws, { protected: ws.protection.protected, options: ws.protection.options }, () => {
+          if ('formula' in fix) cell.formulas = [[fix.formula]];
+          else {
+            if (before.numberFormat === '@') cell.numberFormat = [['#,##0']];
+            cell.values = [[fix.value]];
+          }
+        });
+        await ctx.sync();
+        return { cell: { ...fix.cell }, before };
+      });
+    },
+
+    async revertFix(applied: AppliedFix): Promise<void> {
+      await deps.run(async (ctx) => {
+        const ws = ctx.workbook.worksheets.getItem(applied.cell.sheet);
+        ws.protection.load('protected,options');
+        await ctx.sync();
+        const cell = ws.getRange(applied.cell.address);
+        const b = applied.before;
+        unprotected(ws, { protected: ws.protection.protected, options: ws.protection.options }, () => {
+          cell.numberFormat = [[b.numberFormat]];
+          if (b.formula !== null) cell.formulas = [[b.formula]];
+          else if (b.value === null) cell.values = [['']];
+          else if (typeof b.value === 'string') cell.values = [[b.numberFormat === '@' ? b.value : textForExcel(b.value)]];
+          else cell.values = [[b.value]];
+        });
+        await ctx.sync();
+      });
+    },
+
+    async numberSeparators(): Promise<NumberSeparators | null> {
+      if (!api('1.11')) return null;
+      return deps.run(async (ctx) => {
+        const nf = ctx.application.cultureInfo.numberFormat;
+        nf.load('numberDecimalSeparator,numberGroupSeparator');
+        await ctx.sync();
+        return { decimal: nf.numberDecimalSeparator, thousands: nf.numberGroupSeparator };
+      });
+    },
+
+    async updateReportInfo(info: ReportInfo): Promise<number> {
+      return deps.run(async (ctx) => {
+        const sheets = await scan(ctx, { cells: true, marks: false });
+        let changed = 0;
+        for (const s of sheets) {
+          if (!tableFromScan(s.scan)) continue;
+          const ws = ctx.workbook.worksheets.getItem(s.scan.sheet);
+          const keys = (Object.keys(INFO_NAMES) as InfoKey[]).filter((k) => s.scan.names.get(INFO_NAMES[k]));
+          const wrote = keys.length > 0;
+          if (!wrote) continue;
+          // Date cells get their date format back too: a format change needs the protection lifted.
+          unprotected(ws, s.protection, () => {
+            for (const key of keys) {
+              const r = s.scan.names.get(INFO_NAMES[key]) as RangePos;
+              const cell = ws.getRangeByIndexes(r.top - 1, r.left - 1, 1, 1);
+              const v = info[key];
+              if (key === 'reportDate' || key === 'from' || key === 'to') {
+                cell.numberFormat = [[DATE_FORMAT]];
+                cell.values = [[isValidIsoDate(v) ? isoToExcelSerial(v) : '']];
+              } else cell.values = [[v.trim() === '' ? '' : textForExcel(v)]];
+            }
+          });
+          if (wrote) changed++;
+        }
+        if (changed > 0) await ctx.sync();
+        return changed;
+      });
+    },
+
+    async loadSettings(): Promise<ReportInfo | null> {
+      const raw = deps.settings.get(SETTINGS_KEY);
+      if (typeof raw !== 'object' || raw === null) return null;
+      const o = raw as Record<string, unknown>;
+      const text = (k: string): string => (typeof o[k] === 'string' ? (o[k] as string) : '');
+      return { unit: text('unit'), reportNo: text('reportNo'), reportDate: text('reportDate'), reportBy: text('reportBy'), from: text('from'), to: text('to') };
+    },
+
+    async saveSettings(info: ReportInfo): Promise<void> {
+      deps.settings.set(SETTINGS_KEY, { ...info });
+      await deps.settings.save();
+    },
+  };
+  return adapter;
+}
+
+export function freeSheetName(base: string, takenLower: Set<string>): string {
+  if (!takenLower.has(base.toLowerCase())) return base;
+  for (let i = 2; ; i++) {
+    const suffix = ` (${i})`;
+    const name = base.slice(0, 31 - suffix.length) + suffix;
+    if (!takenLower.has(name.toLowerCase())) return name;
+  }
+}
+
+function applyStyle(r: Excel.Range, address: string, s: CellStyle): void {
+  const f = r.format;
+  if (s.bold !== undefined) f.font.bold = s.bold;
+  if (s.italic !== undefined) f.font.italic = s.italic;
+  if (s.fontSize !== undefined) f.font.size = s.fontSize;
+  if (s.fontColor !== undefined) f.font.color = s.fontColor;
+  if (s.fill !== undefined) f.fill.color = s.fill;
+  if (s.wrap !== undefined) f.wrapText = s.wrap;
+  if (s.horizontal !== undefined) f.horizontalAlignment = ALIGN[s.horizontal];
+  if (s.vertical !== undefined) f.verticalAlignment = VALIGN[s.vertical];
+  if (s.border) {
+    const box = parseRange(address);
+    const edges: string[] = ['EdgeTop', 'EdgeBottom', 'EdgeLeft', 'EdgeRight'];
+    if (box.right > box.left) edges.push('InsideVertical');
+    if (box.bottom > box.top) edges.push('InsideHorizontal');
+    for (const e of edges) f.borders.getItem(e as Excel.BorderIndex).style = 'Continuous' as Excel.BorderLineStyle;
+  }
+}
+
+/** The date of a date cell read through Office.js (a serial), as ISO; null when not a date. */
+export function serialToIso(v: unknown): string | null {
+  return typeof v === 'number' && v >= 61 ? excelSerialToIso(v) : null;
+}

@@ -1,0 +1,13 @@
+/** The adapter wired to the real Office.js globals (inside Excel only; tests use the in-memory host). */
+import { createOfficeAdapter } from './adapter';
+import { officeSettingsStore } from './settings';
+import type { WorkbookAdapter } from './types';
+
+export function createExcelAdapter(language: 'vi' | 'en' = 'vi'): WorkbookAdapter {
+  return createOfficeAdapter({
+    run: (batch) => Excel.run(batch),
+    isSetSupported: (name, version) => Office.context.requirements.isSetSupported(name, version),
+    settings: officeSettingsStore(Office.context.document.settings),
+    language,
+  });
+}

@@ -1,0 +1,384 @@
+import { createOfficeAdapter, type ExcelRun, MARK_FORMULAS } from '../src/excel/adapter';
+import type { WorkbookAdapter } from '../src/excel/types';
+import { expectedHeader, layout } from '../src/core/layout';
+import { validateWorkbook } from '../src/core/validate';
+import { TEMPLATES, findTemplate, entryColumns } from '../src/templates';
+import type { LayoutOptions, SheetPlan } from '../src/core/plan';
+import type { CellValue, WorkbookRead } from '../src/core/read';
+import { columnName } from '../src/core/names';
+import { isoToExcelSerial } from '../src/core/dates';
+import { writeWorkbook } from '../src/xlsx/writer';
+import { readWorkbook } from '../src/xlsx/reader';
+import { createMemHost, MemSettings, type MemHost } from './support/memhost';
+import { hyperFormulaEvaluator } from './support/memhost/hyperformula';
+
+const OPTIONS: LayoutOptions = {
+  unit: 'TỈNH ỦY LÂM ĐỒNG',
+  reportNo: '52-BC/TU',
+  reportDate: '2025-11-14',
+  reportBy: 'Ban Thường vụ Tỉnh ủy',
+  from: '2025-07-01',
+  to: '2025-10-15',
+};
+const TODAY = new Date(2025, 11, 1);
+
+function sampleOptions(id: string): LayoutOptions {
+  const t = findTemplate(id);
+  if (!t) throw new Error(id);
+  return { ...OPTIONS, values: t.sample, dataRows: t.rows.kind === 'repeat' ? t.sample.length : undefined };
+}
+
+function planOf(id: string, opts: LayoutOptions = sampleOptions(id)): SheetPlan {
+  const t = findTemplate(id);
+  if (!t) throw new Error(id);
+  return layout(t, opts);
+}
+
+interface Rig {
+  host: MemHost;
+  adapter: WorkbookAdapter;
+  settings: MemSettings;
+}
+
+function rig(excel = '365', opts: { evaluate?: boolean; maxRequestBytes?: number } = {}): Rig {
+  const host = createMemHost({ excel, evaluator: opts.evaluate === false ? undefined : hyperFormulaEvaluator(), maxRequestBytes: opts.maxRequestBytes });
+  host.addSheet('Sheet1');
+  const settings = new MemSettings();
+  const adapter = createOfficeAdapter({
+    run: host.run as unknown as ExcelRun,
+    isSetSupported: host.isSetSupported,
+    settings,
+    maxRequestBytes: opts.maxRequestBytes,
+  });
+  return { host, adapter, settings };
+}
+
+async function counted<T>(host: MemHost, f: () => Promise<T>): Promise<{ result: T; syncs: number }> {
+  const before = host.stats.syncs;
+  const result = await f();
+  return { result, syncs: host.stats.syncs - before };
+}
+
+/**
+ * What may differ between the two readers of one workbook: dates (Office.js gives serials, ExcelJS
+ * a Date), results of formulas (a file written by ExcelJS carries none until Excel recalculates it),
+ * and the continuation cells of merged headers (Excel keeps them blank; ExcelJS repeats the label).
+ */
+function normalise(read: WorkbookRead): unknown {
+  const copy = JSON.parse(
+    JSON.stringify(read, (_k, v: unknown) => {
+      if (typeof v === 'string' && /^\d{4}-\d{2}-\d{2}T00:00:00.000Z$/.test(v)) return isoToExcelSerial(v.slice(0, 10));
+      if (v && typeof v === 'object' && 'formula' in v && (v as { formula: unknown }).formula !== null) return { ...v, value: 'computed' };
+      return v;
+    }),
+  ) as WorkbookRead;
+  for (const t of copy.tables) {
+    const template = findTemplate(t.templateId);
+    if (!template) continue;
+    const expected = expectedHeader(template);
+    t.header.forEach((line, i) => line.forEach((c, j) => {
+      if (expected[i]?.[j] === null) c.value = null;
+    }));
+  }
+  return copy;
+}
+
+describe('insertTemplate and readTables', () => {
+  test.each(TEMPLATES.map((t) => t.id))('%s: inserted, read back with live totals, same read as the .xlsx reader', async (id) => {
+    const { host, adapter } = rig();
+    const plan = planOf(id);
+    const ins = await counted(host, () => adapter.insertTemplate(plan));
+    expect(ins.result.sheet).toBe(plan.sheetName);
+    expect(ins.syncs).toBeLessThanOrEqual(2);
+    expect(host.book.sheetById(host.book.activeSheetId ?? '')?.name).toBe(plan.sheetName);
+    const read = await counted(host, () => adapter.readTables());
+    expect(read.syncs).toBe(1);
+    expect(read.result.tables).toHaveLength(1);
+    const table = read.result.tables[0];
+    expect(table.broken).toBeUndefined();
+    expect(table.templateId).toBe(id);
+    const t = findTemplate(id);
+    if (!t) throw new Error(id);
+    entryColumns(t).forEach((c, i) => {
+      expect(table.columns[c.id].map((cell) => cell.value)).toEqual(t.sample.map((row) => row[i]));
+    });
+    expect(table.info.from?.value).toBe(isoToExcelSerial('2025-07-01'));
+    expect(table.info.unit?.value).toBe('TỈNH ỦY LÂM ĐỒNG');
+
+    const xlsx = await readWorkbook(await writeWorkbook([plan]));
+    expect(normalise(read.result)).toEqual(normalise(xlsx));
+  });
+
+  test('the sample totals are computed by live formulas (Biểu 01 central 4525, local 486563)', async () => {
+    const { adapter } = rig();
+    await adapter.insertTemplate(planOf('b01'));
+    const read = await adapter.readTables();
+    const cols = read.tables[0].columns;
+    expect(cols['central.total'][0].formula).toMatch(/^=SUM\(/);
+    expect(cols['central.total'][0].value).toBe(4525);
+    expect(cols['local.total'][0].value).toBe(486563);
+  });
+
+  test('insert when the name is taken: a free name, and the user\'s own sheet is left untouched cell for cell', async () => {
+    const { host, adapter } = rig();
+    host.addSheet('biểu 01');
+    host.type('biểu 01', 'A1', 'my own notes');
+    host.type('biểu 01', 'B8', 42);
+    host.type('biểu 01', 'C8', '=B8*2');
+    const before = host.snapshot('biểu 01');
+    const a = await adapter.insertTemplate(planOf('b01'));
+    const b = await adapter.insertTemplate(planOf('b01'));
+    expect([a.sheet, b.sheet]).toEqual(['Biểu 01 (2)', 'Biểu 01 (3)']);
+    expect(host.snapshot('biểu 01')).toEqual(before);
+    const read = await adapter.readTables();
+    expect(read.tables.map((t) => t.sheet)).toEqual(['Biểu 01 (2)', 'Biểu 01 (3)']);
+  });
+
+  test('a renamed sheet with rows inserted above the table is still found, cells at their new place', async () => {
+    const { host, adapter } = rig();
+    await adapter.insertTemplate(planOf('b02'));
+    const first = (await adapter.readTables()).tables[0];
+    const addr = first.columns['council.total'][0].address;
+    host.renameSheet('Biểu 02', 'Phân loại');
+    host.sheet('Phân loại').protection.protected = false;
+    host.insertRows('Phân loại', 2, 3);
+    const read = await adapter.readTables();
+    const t = read.tables[0];
+    expect(t.sheet).toBe('Phân loại');
+    expect(t.broken).toBeUndefined();
+    const moved = t.columns['council.total'][0];
+    expect(Number(/\d+/.exec(moved.address)?.[0])).toBe(Number(/\d+/.exec(addr)?.[0]) + 3);
+    expect(moved.value).toBe(732);
+    expect(validateWorkbook(read, { today: TODAY }).filter((f) => f.severity === 'error')).toEqual([]);
+  });
+
+  test('rows of the table deleted: one broken table, as the .xlsx reader says', async () => {
+    const { host, adapter } = rig();
+    const plan = planOf('b03');
+    await adapter.insertTemplate(plan);
+    const rows = plan.names.find((n) => n.name === columnName('central.total'));
+    if (!rows) throw new Error('no column name');
+    host.sheet('Biểu 03').protection.protected = false;
+    const top = Number(/\d+/.exec(rows.ref)?.[0]);
+    host.deleteRows('Biểu 03', top, 1);
+    const read = await adapter.readTables();
+    expect(read.tables).toHaveLength(1);
+    expect(read.tables[0].broken?.reason.en).toMatch(/no longer refers/);
+    const findings = validateWorkbook(read, { today: TODAY });
+    expect(findings.map((f) => f.rule)).toEqual(['structure.changed']);
+  });
+});
+
+describe('check, marks and fixes', () => {
+  async function seeded(): Promise<Rig> {
+    const r = rig();
+    await r.adapter.insertTemplate(planOf('b01'));
+    await r.adapter.insertTemplate(planOf('b02'));
+    return r;
+  }
+
+  test('the seed figures typed by a user give the HĐND mismatch; paint shows it, clear restores every cell', async () => {
+    const { host, adapter } = rig();
+    const blank = (id: string): SheetPlan => planOf(id, { ...OPTIONS });
+    await adapter.insertTemplate(blank('b01'));
+    await adapter.insertTemplate(blank('b02'));
+    let read = await adapter.readTables();
+    for (const table of read.tables) {
+      const t = findTemplate(table.templateId);
+      if (!t) throw new Error(table.templateId);
+      entryColumns(t).forEach((c, i) => host.type(table.sheet, table.columns[c.id][0].address, t.sample[0][i]));
+    }
+    read = await adapter.readTables();
+    const findings = validateWorkbook(read, { today: TODAY });
+    const errors = findings.filter((f) => f.severity === 'error');
+    expect(errors).toHaveLength(1);
+    expect(errors[0]).toMatchObject({ left: 732, right: 752, difference: -20 });
+    expect(errors[0].cells.map((c) => c.sheet)).toEqual(['Biểu 02', 'Biểu 01']);
+
+    const before = [host.snapshot('Biểu 01'), host.snapshot('Biểu 02')];
+    const paint = await counted(host, () => adapter.paintFindings(findings));
+    expect(paint.syncs).toBe(1);
+    const marked = host.sheet('Biểu 02').conditionalFormats;
+    expect(marked).toHaveLength(1);
+    expect(marked[0]).toMatchObject({ formula: MARK_FORMULAS.error, fill: '#FFC7CE' });
+    const painted = host.snapshot('Biểu 02') as Record<string, unknown>;
+    expect({ ...painted, conditionalFormats: [] }).toEqual(before[1]);
+    expect(host.sheet('Biểu 02').protection.protected).toBe(true);
+
+    // painting again replaces the marks instead of adding more
+    await adapter.readTables();
+    await adapter.paintFindings(findings);
+    expect(host.sheet('Biểu 02').conditionalFormats).toHaveLength(1);
+
+    await adapter.clearMarks();
+    expect([host.snapshot('Biểu 01'), host.snapshot('Biểu 02')]).toEqual(before);
+  });
+
+  test('paint leaves the user\'s own fills, fonts and borders alone', async () => {
+    const { host, adapter } = await seeded();
+    const read = await adapter.readTables();
+    const target = read.tables[0].columns['central.politburo'][0];
+    const fmt = host.cellAt(target.sheet, target.address)?.format;
+    if (!fmt) throw new Error('no cell');
+    fmt.fill = '#00FF00';
+    fmt.bold = true;
+    fmt.borders.top = 'Double';
+    const before = host.snapshot(target.sheet);
+    await adapter.paintFindings([{ rule: 'entry.blank', severity: 'warning', cells: [target], message: { vi: 'x', en: 'x' } }]);
+    const after = host.cellAt(target.sheet, target.address)?.format;
+    expect(after).toEqual({ ...fmt });
+    expect(host.sheet(target.sheet).conditionalFormats.map((c) => c.formula)).toEqual([MARK_FORMULAS.warning]);
+    await adapter.clearMarks();
+    expect(host.snapshot(target.sheet)).toEqual(before);
+  });
+
+  test('"1.292" typed as text: the fix writes 1292 in that cell only, revert puts the text back exactly', async () => {
+    const { host, adapter } = await seeded();
+    let read = await adapter.readTables();
+    const cell = read.tables[0].columns['central.assembly'][0];
+    host.type(cell.sheet, cell.address, '1.292', true);
+    const before = [host.snapshot('Biểu 01'), host.snapshot('Biểu 02')];
+    read = await adapter.readTables();
+    const finding = validateWorkbook(read, { today: TODAY }).find((f) => f.rule === 'entry.text-number');
+    expect(finding?.fix).toMatchObject({ value: 1292 });
+    if (!finding) throw new Error('no finding');
+    const applied = await adapter.applyFix(finding);
+    expect(host.valueAt(cell.sheet, cell.address)).toBe(1292);
+    const changed = host.snapshot('Biểu 01') as { cells: unknown[] };
+    const orig = before[0] as { cells: unknown[] };
+    expect(changed.cells.filter((c, i) => JSON.stringify(c) !== JSON.stringify(orig.cells[i]))).toHaveLength(1);
+    expect(host.snapshot('Biểu 02')).toEqual(before[1]);
+    await adapter.revertFix(applied);
+    expect(host.valueAt(cell.sheet, cell.address)).toBe('1.292');
+    expect([host.snapshot('Biểu 01'), host.snapshot('Biểu 02')]).toEqual(before);
+  });
+
+  test('a total typed over on the protected sheet: the fix restores the formula and the protection', async () => {
+    const { host, adapter } = await seeded();
+    let read = await adapter.readTables();
+    const total = read.tables[0].columns['central.total'][0];
+    host.type(total.sheet, total.address, 4525);
+    const before = host.snapshot(total.sheet);
+    read = await adapter.readTables();
+    const finding = validateWorkbook(read, { today: TODAY }).find((f) => f.rule === 'computed.formula-missing');
+    if (!finding) throw new Error('no finding');
+    const applied = await adapter.applyFix(finding);
+    expect(host.cellAt(total.sheet, total.address)?.formula).toMatch(/^=SUM\(/);
+    expect(host.valueAt(total.sheet, total.address)).toBe(4525);
+    expect(host.sheet(total.sheet).protection.protected).toBe(true);
+    await adapter.revertFix(applied);
+    expect(host.snapshot(total.sheet)).toEqual(before);
+  });
+
+  test('selectCell activates the sheet and selects the cell', async () => {
+    const { host, adapter } = await seeded();
+    await adapter.selectCell({ sheet: 'Biểu 01', address: 'H8' });
+    const sel = host.book.selection;
+    expect(host.book.sheetById(sel?.sheetId ?? '')?.name).toBe('Biểu 01');
+    expect(sel?.box).toEqual({ top: 8, left: 8, bottom: 8, right: 8 });
+  });
+});
+
+describe('requirement sets', () => {
+  test('at ExcelApi 1.7 (Excel 2019): no data validation, no culture, events untouched, everything else works', async () => {
+    const { host, adapter } = rig('2019');
+    expect(adapter.capabilities()).toEqual({ dataValidation: false, cultureInfo: false, customProperties: false });
+    const ins = await counted(host, () => adapter.insertTemplate(planOf('b04')));
+    expect(ins.syncs).toBeLessThanOrEqual(2);
+    expect(host.sheet('Biểu 04').validations).toEqual([]);
+    expect(await adapter.numberSeparators()).toBeNull();
+    const read = await adapter.readTables();
+    expect(read.tables[0].totals?.['published']?.value ?? read.tables[0].broken).toBeDefined();
+    expect(validateWorkbook(read, { today: TODAY }).filter((f) => f.severity === 'error')).toEqual([]);
+  });
+
+  test('at ExcelApi 1.14 (Excel 2021): data validation with an input message, separators, events off while inserting', async () => {
+    const { host, adapter } = rig('2021');
+    expect(adapter.capabilities()).toEqual({ dataValidation: true, cultureInfo: true, customProperties: true });
+    const plan = planOf('b01');
+    await adapter.insertTemplate(plan);
+    const v = host.sheet('Biểu 01').validations;
+    expect(v).toHaveLength(plan.entryRanges.length);
+    expect(v[0].rule).toEqual({ wholeNumber: { formula1: 0, operator: 'GreaterThanOrEqualTo' } });
+    expect(v[0].prompt).toMatchObject({ showPrompt: true, title: 'Số lượng' });
+    expect(host.stats.changeEvents).toBe(0);
+    expect(host.enableEvents).toBe(true);
+    expect(host.stats.suspendCalculation).toBe(1);
+    expect(await adapter.numberSeparators()).toEqual({ decimal: ',', thousands: '.' });
+  });
+});
+
+describe('report information and settings', () => {
+  test('updateReportInfo writes the info cells of every table; headers follow by formula', async () => {
+    const { host, adapter } = rig();
+    await adapter.insertTemplate(planOf('b01'));
+    await adapter.insertTemplate(planOf('b03'));
+    const n = await adapter.updateReportInfo({ unit: 'UBND XÃ A', reportNo: '123/BC-UBND', reportDate: '2026-01-10', reportBy: 'UBND xã', from: '2025-12-15', to: '2026-01-14' });
+    expect(n).toBe(2);
+    const read = await adapter.readTables();
+    for (const t of read.tables) {
+      expect(t.info.unit?.value).toBe('UBND XÃ A');
+      expect(t.info.reportNo?.value).toBe('123/BC-UBND');
+      expect(t.info.from?.value).toBe(isoToExcelSerial('2025-12-15'));
+    }
+    expect(host.valueAt('Biểu 01', 'A4')).toBe('Từ ngày 15/12/2025 đến 14/01/2026');
+  });
+
+  test('settings round-trip through the document settings store', async () => {
+    const { adapter, settings } = rig();
+    expect(await adapter.loadSettings()).toBeNull();
+    const info = { unit: 'TỈNH ỦY LÂM ĐỒNG', reportNo: '52-BC/TU', reportDate: '2025-11-14', reportBy: 'Ban Thường vụ', from: '2025-07-01', to: '2025-10-15' };
+    await adapter.saveSettings(info);
+    expect(settings.saves).toBe(1);
+    expect(await adapter.loadSettings()).toEqual(info);
+  });
+});
+
+describe('round trips whatever the size', () => {
+  const ROWS = 3321;
+  function bigPlan(id: string): SheetPlan {
+    const t = findTemplate(id);
+    if (!t) throw new Error(id);
+    if (t.rows.kind !== 'repeat') return planOf(id);
+    const values = Array.from({ length: ROWS }, (_, r) => entryColumns(t).map((_c, i) => (r * 7 + i) % 1000));
+    return layout(t, { ...OPTIONS, dataRows: ROWS, values });
+  }
+
+  test.each(TEMPLATES.map((t) => t.id))('%s at 1 and 3,321 rows: insert ≤ 2 syncs, read 1, paint 1', async (id) => {
+    const repeat = findTemplate(id)?.rows.kind === 'repeat';
+    for (const [plan, rows] of [
+      [planOf(id, { ...OPTIONS }), repeat ? 1 : 2],
+      [bigPlan(id), repeat ? ROWS : 2],
+    ] as const) {
+      const { host, adapter } = rig('365', { evaluate: false });
+      const ins = await counted(host, () => adapter.insertTemplate(plan));
+      expect(ins.syncs).toBeLessThanOrEqual(2);
+      expect(Math.max(...host.stats.requestBytes)).toBeLessThan(5 * 1024 * 1024);
+      const read = await counted(host, () => adapter.readTables());
+      expect(read.syncs).toBe(1);
+      const table = read.result.tables[0];
+      expect(table.rowLabels).toHaveLength(rows);
+      const findings = validateWorkbook(read.result, { today: TODAY });
+      const paint = await counted(host, () => adapter.paintFindings(findings));
+      expect(paint.syncs).toBe(1);
+    }
+  });
+
+  test('a request that would pass the limit is split, and the table reads back the same', async () => {
+    const plan = bigPlan('b02');
+    const limit = 400 * 1024;
+    const small = rig('365', { evaluate: false, maxRequestBytes: limit });
+    const ins = await counted(small.host, () => small.adapter.insertTemplate(plan));
+    expect(ins.syncs).toBeGreaterThan(2);
+    expect(Math.max(...small.host.stats.requestBytes)).toBeLessThanOrEqual(limit);
+    const whole = rig('365', { evaluate: false });
+    const wholeIns = await counted(whole.host, () => whole.adapter.insertTemplate(plan));
+    expect(wholeIns.syncs).toBe(2);
+    const a = await small.adapter.readTables();
+    const b = await whole.adapter.readTables();
+    expect(a).toEqual(b);
+    expect(a.tables[0].rowLabels).toHaveLength(ROWS);
+    const v: CellValue = a.tables[0].columns['party.resolution']?.[ROWS - 1]?.value ?? null;
+    expect(typeof v).toBe('number');
+  });
+});
