@@ -1,0 +1,100 @@
+// ESLint flat config: typescript-eslint for all TypeScript, eslint-plugin-office-addins for the
+// Office.js rules (load before read, sync after load, no sync in a loop…), Node globals for the
+// plain-JavaScript scripts. `npm run lint` lints src, test, scripts, bin, bench and the config files.
+'use strict';
+
+const js = require('@eslint/js');
+const tseslint = require('typescript-eslint');
+const officeAddins = require('eslint-plugin-office-addins');
+const globals = require('globals');
+
+module.exports = tseslint.config(
+  {
+    ignores: ['dist/**', 'build/**', 'node_modules/**', 'coverage/**', 'test-output/**', '**/*.d.ts'],
+  },
+  js.configs.recommended,
+  ...tseslint.configs.recommended,
+  {
+    files: ['**/*.{ts,tsx}'],
+    languageOptions: {
+      parserOptions: { ecmaFeatures: { jsx: true } },
+      globals: { ...globals.browser, ...globals.node },
+    },
+    rules: {
+      '@typescript-eslint/no-unused-vars': [
+        'error',
+        { argsIgnorePattern: '^_', varsIgnorePattern: '^_', caughtErrors: 'none' },
+      ],
+      '@typescript-eslint/no-explicit-any': 'error',
+      // `const self = this` for closures over a proxy object is allowed; other aliases are not.
+      '@typescript-eslint/no-this-alias': ['error', { allowedNames: ['self'] }],
+      'no-eval': 'error',
+      eqeqeq: ['error', 'always', { null: 'ignore' }],
+    },
+  },
+  {
+    // The Office.js rules read any `x.load()` / `x.value` as Excel API proxies, so they only run on
+    // the code that speaks Office.js; ExcelJS code (src/xlsx, its tests) would give false findings.
+    files: ['src/excel/**/*.{ts,tsx}', 'src/taskpane/**/*.{ts,tsx}'],
+    plugins: { 'office-addins': officeAddins },
+    rules: {
+      // The same rules as the plugin's "recommended" set, without its Prettier formatting rule.
+      'office-addins/call-sync-after-load': 'error',
+      'office-addins/call-sync-before-read': 'error',
+      'office-addins/load-object-before-read': 'error',
+      'office-addins/no-context-sync-in-loop': 'error',
+      'office-addins/no-empty-load': 'warn',
+      'office-addins/no-navigational-load': 'warn',
+      'office-addins/no-office-initialize': 'error',
+      'office-addins/test-for-null-using-isNullObject': 'error',
+    },
+  },
+  {
+    // The design's one rule of direction: templates and core are pure, they run in Node and the
+    // browser alike and never reach into the Office.js adapter, the file writers or React.
+    files: ['src/core/**/*.ts', 'src/templates/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            { group: ['**/excel', '**/excel/**'], message: 'core/ and templates/ never import excel/ (Office.js).' },
+            { group: ['**/taskpane', '**/taskpane/**', 'react', 'react-dom', 'react-dom/*', '@fluentui/*'], message: 'core/ and templates/ never import React or the task pane.' },
+            { group: ['**/xlsx', '**/xlsx/**', '**/cli/**', 'exceljs'], message: 'core/ and templates/ never import the file writers or the CLI.' },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    // Tests may assert non-null after an expect() and build throw-away doubles.
+    files: ['test/**/*.{ts,tsx}'],
+    rules: {
+      '@typescript-eslint/no-non-null-assertion': 'off',
+    },
+  },
+  {
+    files: ['**/*.{js,cjs}'],
+    languageOptions: {
+      sourceType: 'commonjs',
+      ecmaVersion: 2022,
+      globals: { ...globals.node },
+    },
+    rules: {
+      '@typescript-eslint/no-require-imports': 'off',
+      '@typescript-eslint/no-unused-vars': [
+        'error',
+        { argsIgnorePattern: '^_', varsIgnorePattern: '^_', caughtErrors: 'none' },
+      ],
+    },
+  },
+  {
+    // Playwright tests and the preview server run callbacks inside the page (page.evaluate).
+    files: ['test/e2e/**/*.{js,cjs,mjs,ts}', 'scripts/preview*.{js,cjs,mjs,ts}'],
+    languageOptions: { globals: { ...globals.node, ...globals.browser } },
+  },
+  {
+    files: ['**/*.mjs'],
+    languageOptions: { sourceType: 'module', ecmaVersion: 2022, globals: { ...globals.node } },
+  },
+);

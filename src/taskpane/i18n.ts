@@ -1,0 +1,41 @@
+/**
+ * Chooses the pane's language from the Office display language: any `vi…` tag gives Vietnamese,
+ * every other known language gives English. With no Office context (a plain browser tab, a test),
+ * the default is Vietnamese, the add-in's default locale.
+ */
+import { STRINGS, type Language, type Strings } from './strings';
+
+export const DEFAULT_LANGUAGE: Language = 'vi';
+
+/** Maps a BCP 47 tag such as `vi-VN`, `vi`, `en-US`, `fr-FR` to a pane language. */
+export function languageFromTag(tag: string | null | undefined): Language {
+  if (typeof tag !== 'string' || tag.trim() === '') return DEFAULT_LANGUAGE;
+  return /^vi(?:[-_]|$)/i.test(tag.trim()) ? 'vi' : 'en';
+}
+
+/** The Office display language, or undefined when there is no Office context. */
+export function officeDisplayLanguage(): string | undefined {
+  if (typeof Office === 'undefined') return undefined;
+  try {
+    const tag: unknown = Office.context?.displayLanguage;
+    return typeof tag === 'string' ? tag : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** The language the pane should speak now. */
+export function currentLanguage(): Language {
+  return languageFromTag(officeDisplayLanguage());
+}
+
+export function stringsFor(language: Language): Strings {
+  return STRINGS[language];
+}
+
+/** Fills `{name}` placeholders of a string from the table. Unknown placeholders stay as they are. */
+export function format(template: string, values: Readonly<Record<string, string | number>>): string {
+  return template.replace(/\{(\w+)\}/g, (whole, name: string) =>
+    Object.prototype.hasOwnProperty.call(values, name) ? String(values[name]) : whole,
+  );
+}

@@ -1,0 +1,166 @@
+// Task pane bundle.
+//   npm run build                      production, minified, into dist/
+//   ADDIN_URL=https://host/path/ npm run build   production address written into dist/manifest.xml
+//   OFFICE_JS=local npm run build      ship office.js from @microsoft/office-js (dist/office-js/)
+//                                      instead of Microsoft's CDN (networks that block the CDN)
+//   npm run dev-server                 https://localhost:3000/ with office-addin-dev-certs
+'use strict';
+
+const path = require('path');
+const HtmlWebpackPlugin = require('html-webpack-plugin');
+const CopyWebpackPlugin = require('copy-webpack-plugin');
+
+const DEV_URL = 'https://localhost:3000/';
+const DEFAULT_PRODUCTION_URL = 'https://bieumau.example.gov.vn/';
+const OFFICE_JS_CDN_ORIGIN = 'https://appsforoffice.microsoft.com';
+const OFFICE_JS_CDN = `${OFFICE_JS_CDN_ORIGIN}/lib/1/hosted/office.js`;
+const OFFICE_JS_LOCAL_DIR = 'office-js/';
+
+/** The production address, always ending in "/"; only https is accepted (Office requires it). */
+function productionUrl() {
+  const raw = process.env.ADDIN_URL || DEFAULT_PRODUCTION_URL;
+  let url;
+  try {
+    url = new URL(raw);
+  } catch {
+    throw new Error(`ADDIN_URL is not a URL: ${raw}`);
+  }
+  if (url.protocol !== 'https:') throw new Error(`ADDIN_URL must use https: ${raw}`);
+  return url.href.endsWith('/') ? url.href : `${url.href}/`;
+}
+
+function officeJsMode() {
+  const mode = (process.env.OFFICE_JS || 'cdn').toLowerCase();
+  if (mode !== 'cdn' && mode !== 'local') throw new Error(`OFFICE_JS must be "cdn" or "local", not "${mode}"`);
+  return mode;
+}
+
+/** The Content-Security-Policy of taskpane.html. With a local office.js no script comes from the CDN. */
+function contentSecurityPolicy(officeJs) {
+  const scriptSrc = officeJs === 'local' ? "'self'" : `'self' ${OFFICE_JS_CDN_ORIGIN}`;
+  return [
+    "default-src 'self'",
+    `script-src ${scriptSrc}`,
+    // Fluent UI's Griffel (and office.js itself) insert <style> elements at run time.
+    "style-src 'self' 'unsafe-inline'",
+    "img-src 'self' data:",
+    "font-src 'self' data:",
+    "connect-src 'self'",
+    "object-src 'none'",
+    "base-uri 'self'",
+  ].join('; ');
+}
+
+/**
+ * HTTPS options for the dev server from office-addin-dev-certs: it makes a localhost certificate and
+ * installs its CA as trusted (Windows, Mac; Linux through sudo). Where installing the CA fails but
+ * the certificate files exist (Linux without sudo, a container), serve with them anyway and say so:
+ * the browser must then be told to trust ~/.office-addin-dev-certs/ca.crt by hand.
+ */
+async function devServerHttpsOptions() {
+  const devCerts = require('office-addin-dev-certs');
+  try {
+    return await devCerts.getHttpsServerOptions();
+  } catch (error) {
+    const fs = require('fs');
+    const dir = path.join(require('os').homedir(), '.office-addin-dev-certs');
+    const files = { ca: 'ca.crt', cert: 'localhost.crt', key: 'localhost.key' };
+    if (!Object.values(files).every((f) => fs.existsSync(path.join(dir, f)))) throw error;
+    console.warn(
+      `office-addin-dev-certs could not install its CA (${error instanceof Error ? error.message.split('\n')[0] : error}).\n` +
+        `Serving with the certificates in ${dir}; trust ${path.join(dir, files.ca)} in your browser by hand.`,
+    );
+    return Object.fromEntries(Object.entries(files).map(([k, f]) => [k, fs.readFileSync(path.join(dir, f))]));
+  }
+}
+
+module.exports = async (env, argv) => {
+  const mode = argv.mode === 'development' ? 'development' : 'production';
+  const serving = Boolean(env && env.WEBPACK_SERVE) || process.env.WEBPACK_SERVE === 'true';
+  const officeJs = officeJsMode();
+  const publicUrl = mode === 'production' && !serving ? productionUrl() : DEV_URL;
+
+  const copyPatterns = [
+    { from: 'assets', to: 'assets' },
+    {
+      from: 'manifest.xml',
+      to: 'manifest.xml',
+      transform: (content) => content.toString('utf8').split(DEV_URL).join(publicUrl),
+    },
+  ];
+  if (officeJs === 'local') {
+    copyPatterns.push({
+      from: path.join(path.dirname(require.resolve('@microsoft/office-js/package.json')), 'dist'),
+      to: OFFICE_JS_LOCAL_DIR,
+      // Release files only (the .debug.js twins are 52 of the package's 86 MB), copied as they are:
+      // Microsoft ships them minified, and running Terser over 700 files takes minutes.
+      globOptions: { ignore: ['**/*.debug.js', '**/*.d.ts'] },
+      info: { minimized: true },
+    });
+  }
+
+  /** @type {import('webpack').Configuration & { devServer?: Record<string, unknown> }} */
+  const config = {
+    mode,
+    target: ['web', 'es2020'],
+    // No eval-based source maps: the page's CSP allows no 'unsafe-eval'.
+    devtool: mode === 'production' ? 'source-map' : 'cheap-module-source-map',
+    entry: { taskpane: './src/taskpane/index.tsx' },
+    output: {
+      path: path.resolve(__dirname, 'dist'),
+      filename: mode === 'production' ? '[name].[contenthash:8].js' : '[name].js',
+      chunkFilename: mode === 'production' ? '[name].[contenthash:8].js' : '[name].js',
+      clean: true,
+    },
+    resolve: { extensions: ['.tsx', '.ts', '.js'] },
+    module: {
+      rules: [
+        {
+          test: /\.tsx?$/,
+          exclude: /node_modules/,
+          use: {
+            loader: 'ts-loader',
+            options: {
+              configFile: path.resolve(__dirname, 'tsconfig.json'),
+              // ES modules so that webpack can tree-shake Fluent UI and split lazy chunks.
+              compilerOptions: { module: 'esnext', moduleResolution: 'node', sourceMap: true },
+              onlyCompileBundledFiles: true,
+            },
+          },
+        },
+      ],
+    },
+    plugins: [
+      new HtmlWebpackPlugin({
+        filename: 'taskpane.html',
+        template: './src/taskpane/taskpane.html',
+        chunks: ['taskpane'],
+        scriptLoading: 'defer',
+        officeJsUrl: officeJs === 'local' ? `${OFFICE_JS_LOCAL_DIR}office.js` : OFFICE_JS_CDN,
+        csp: contentSecurityPolicy(officeJs),
+      }),
+      new CopyWebpackPlugin({ patterns: copyPatterns }),
+    ],
+    performance: {
+      // The finished pane must load at most 150 KB gzip at start (checked by `npm run size`);
+      // webpack's own hint measures uncompressed bytes, so it is only a coarse warning here.
+      maxEntrypointSize: 600 * 1024,
+      maxAssetSize: 600 * 1024,
+      assetFilter: (file) => file.endsWith('.js') && !file.startsWith(OFFICE_JS_LOCAL_DIR),
+    },
+  };
+
+  if (serving) {
+    config.devServer = {
+      port: 3000,
+      hot: false,
+      headers: { 'Access-Control-Allow-Origin': '*' },
+      server: { type: 'https', options: await devServerHttpsOptions() },
+      static: false,
+    };
+  }
+  return config;
+};
+
+module.exports.contentSecurityPolicy = contentSecurityPolicy;
+module.exports.OFFICE_JS_CDN = OFFICE_JS_CDN;
