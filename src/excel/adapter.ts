@@ -15,7 +15,8 @@ import { INFO_NAMES, type InfoKey } from '../core/names';
 import { isoToExcelSerial, isValidIsoDate, excelSerialToIso } from '../core/dates';
 import type { AppliedFix, HostCapabilities, NumberSeparators, ReportInfo, WorkbookAdapter } from './types';
 import type { SettingsStore } from './settings';
-import { nameRange, tableFromScan, type SheetScan } from './tables';
+import { nameRange } from '../core/assemble';
+import { tableFromScan, type SheetScan } from './tables';
 
 export type ExcelRun = <T>(batch: (context: Excel.RequestContext) => Promise<T>) => Promise<T>;
 

@@ -10,11 +10,10 @@ import * as fs from 'fs';
 import ExcelJS from 'exceljs';
 import JSZip from 'jszip';
 import type { Template, Text } from '../templates/types';
-import { TEMPLATES, columnsOf } from '../templates';
-import type { CellRead, CellValue, TableRead, WorkbookRead } from '../core/read';
-import { HEADER_NAME, INFO_NAMES, META_NAME, ROW_LABELS_NAME, averageName, columnName, parseMetaValue, totalName, type InfoKey } from '../core/names';
-import { address, parseRange, type RangePos } from '../core/a1';
-import { readSheetScopedNames, type SheetScopedName } from './names';
+import { TEMPLATES } from '../templates';
+import type { CellValue, TableRead, WorkbookRead } from '../core/read';
+import { assembleTable, type CellContent, type SheetName } from '../core/assemble';
+import { quoteSheetName, readSheetScopedNames, type SheetScopedName } from './names';
 
 export class WorkbookReadError extends Error {
   constructor(readonly reason: Text) {
@@ -90,118 +89,20 @@ function toCellValue(v: unknown): CellValue {
   return null;
 }
 
-function readCell(ws: ExcelJS.Worksheet, sheet: string, addr: string): CellRead {
+/**
+ * One cell as the engine takes it. The continuation cells of a merged range read blank, as in
+ * Excel (ExcelJS would repeat the master's value there).
+ */
+function readCell(ws: ExcelJS.Worksheet, addr: string): CellContent {
   const cell = ws.getCell(addr);
+  if (cell.isMerged && cell.master.address !== cell.address) return { value: null, formula: null };
   const raw: unknown = cell.value;
   let formula: string | null = null;
   if (raw && typeof raw === 'object' && ('formula' in raw || 'sharedFormula' in raw)) {
     const f = cell.formula as unknown;
     if (typeof f === 'string' && f.trim() !== '') formula = f.startsWith('=') ? f : `=${f}`;
   }
-  return { sheet, address: addr, value: toCellValue(raw), formula };
-}
-
-// ---------------------------------------------------------------------------------------------
-// Tables
-
-function emptyInfo(): Record<InfoKey, CellRead | null> {
-  return { unit: null, reportNo: null, reportDate: null, reportBy: null, from: null, to: null };
-}
-
-function brokenTable(sheet: string, templateId: string, version: number, reason: Text, cell?: string): TableRead {
-  return {
-    sheet,
-    templateId,
-    version,
-    broken: cell ? { reason, cell: { sheet, address: cell } } : { reason },
-    header: [],
-    info: emptyInfo(),
-    rowLabels: [],
-    columns: {},
-    totals: null,
-    averages: {},
-  };
-}
-
-class Broken extends Error {
-  constructor(readonly reason: Text) {
-    super(reason.en);
-  }
-}
-
-function missing(name: string): Broken {
-  return new Broken({ vi: `tên ${name} không còn trỏ tới ô nào`, en: `the name ${name} no longer refers to any cell` });
-}
-
-function readTable(ws: ExcelJS.Worksheet, names: Map<string, SheetScopedName>, metaAddr: string, template: Template | undefined, templateId: string, version: number): TableRead {
-  const sheet = ws.name;
-  const range = (name: string, required: boolean): RangePos | null => {
-    const n = names.get(name);
-    if (!n) {
-      if (required) throw missing(name);
-      return null;
-    }
-    if (n.refSheet !== undefined && n.refSheet !== sheet) throw missing(name);
-    try {
-      return parseRange(n.ref);
-    } catch {
-      throw missing(name);
-    }
-  };
-  const oneCell = (name: string, required: boolean): CellRead | null => {
-    const r = range(name, required);
-    if (!r) return null;
-    if (r.top !== r.bottom || r.left !== r.right) throw new Broken({ vi: `tên ${name} phải là một ô`, en: `the name ${name} must be one cell` });
-    return readCell(ws, sheet, address(r.top, r.left));
-  };
-  const columnCells = (name: string, required: boolean): CellRead[] | null => {
-    const r = range(name, required);
-    if (!r) return null;
-    if (r.left !== r.right) throw new Broken({ vi: `tên ${name} phải là một cột`, en: `the name ${name} must be one column` });
-    const out: CellRead[] = [];
-    for (let row = r.top; row <= r.bottom; row++) out.push(readCell(ws, sheet, address(row, r.left)));
-    return out;
-  };
-
-  if (!template) {
-    const t = brokenTable(sheet, templateId, version, { vi: '', en: '' });
-    delete t.broken;
-    t.header = [[readCell(ws, sheet, metaAddr)]];
-    return t;
-  }
-  try {
-    const h = range(HEADER_NAME, true) as RangePos;
-    const header: CellRead[][] = [];
-    for (let row = h.top; row <= h.bottom; row++) {
-      const line: CellRead[] = [];
-      for (let col = h.left; col <= h.right; col++) line.push(readCell(ws, sheet, address(row, col)));
-      header.push(line);
-    }
-    const rowLabels = columnCells(ROW_LABELS_NAME, true) as CellRead[];
-    const columns: Record<string, CellRead[]> = {};
-    const totals: Record<string, CellRead> = {};
-    let hasTotals = false;
-    for (const c of columnsOf(template)) {
-      const cells = columnCells(columnName(c.id), true) as CellRead[];
-      if (cells.length !== rowLabels.length) {
-        throw new Broken({ vi: `cột "${c.label.vi}" có ${cells.length} ô thay vì ${rowLabels.length}`, en: `column "${c.label.en}" has ${cells.length} cells instead of ${rowLabels.length}` });
-      }
-      columns[c.id] = cells;
-      const t = oneCell(totalName(c.id), false);
-      if (t) {
-        totals[c.id] = t;
-        hasTotals = true;
-      }
-    }
-    const averages: Record<string, CellRead> = {};
-    for (const a of template.averages ?? []) averages[a.id] = oneCell(averageName(a.id), true) as CellRead;
-    const info = emptyInfo();
-    for (const k of Object.keys(INFO_NAMES) as InfoKey[]) info[k] = oneCell(INFO_NAMES[k], false);
-    return { sheet, templateId, version, header, info, rowLabels, columns, totals: hasTotals ? totals : null, averages };
-  } catch (e) {
-    if (e instanceof Broken) return brokenTable(sheet, templateId, version, e.reason, metaAddr);
-    return brokenTable(sheet, templateId, version, { vi: 'không đọc được biểu', en: 'the table cannot be read' }, metaAddr);
-  }
+  return { value: toCellValue(raw), formula };
 }
 
 /**
@@ -219,34 +120,16 @@ export async function readWorkbook(input: Buffer | Uint8Array | ArrayBuffer | st
   } catch {
     throw new WorkbookReadError({ vi: 'Tệp .xlsx bị hỏng hoặc không đọc được.', en: 'The .xlsx file is corrupt or cannot be read.' });
   }
-  const bySheet = new Map<string, Map<string, SheetScopedName>>();
+  const bySheet = new Map<string, SheetName[]>();
   for (const n of scoped) {
-    let m = bySheet.get(n.sheetName);
-    if (!m) bySheet.set(n.sheetName, (m = new Map()));
-    if (!m.has(n.name)) m.set(n.name, n);
+    let list = bySheet.get(n.sheetName);
+    if (!list) bySheet.set(n.sheetName, (list = []));
+    list.push({ name: n.name, ref: n.refSheet === undefined ? n.ref : `${quoteSheetName(n.refSheet)}!${n.ref}` });
   }
   const tables: TableRead[] = [];
   for (const ws of wb.worksheets) {
-    const names = bySheet.get(ws.name);
-    const meta = names?.get(META_NAME);
-    if (!names || !meta) continue;
-    let metaAddr: string;
-    let parsed: { templateId: string; version: number } | null = null;
-    try {
-      const r = parseRange(meta.ref);
-      metaAddr = address(r.top, r.left);
-      if (meta.refSheet !== undefined && meta.refSheet !== ws.name) throw new Error('elsewhere');
-      parsed = parseMetaValue(readCell(ws, ws.name, metaAddr).value);
-    } catch {
-      tables.push(brokenTable(ws.name, 'unknown', 0, { vi: `tên ${META_NAME} không còn trỏ tới ô nào`, en: `the name ${META_NAME} no longer refers to any cell` }));
-      continue;
-    }
-    if (!parsed) {
-      tables.push(brokenTable(ws.name, 'unknown', 0, { vi: `ô mã biểu mẫu ${metaAddr} đã bị sửa`, en: `the table id cell ${metaAddr} was changed` }, metaAddr));
-      continue;
-    }
-    const template = templates.find((t) => t.id === parsed.templateId && t.version === parsed.version);
-    tables.push(readTable(ws, names, metaAddr, template, parsed.templateId, parsed.version));
+    const t = assembleTable(templates, ws.name, bySheet.get(ws.name) ?? [], (a) => readCell(ws, a));
+    if (t) tables.push(t);
   }
   return { tables };
 }

@@ -1,22 +1,6 @@
 /** Range addresses as Excel's `getRange` takes them: `B8`, `$B$8:C9`, `3:5`, `B:C`, `'Sheet'!A1`. */
+import { columnLetters, columnNumber, rangeAddress } from '../../../src/core/a1';
 import { HostError, MAX_COLS, MAX_ROWS, type Box } from './state';
-
-export function colLetters(col: number): string {
-  let s = '';
-  let n = col;
-  while (n > 0) {
-    const r = (n - 1) % 26;
-    s = String.fromCharCode(65 + r) + s;
-    n = Math.floor((n - 1) / 26);
-  }
-  return s;
-}
-
-function colNumber(letters: string): number {
-  let n = 0;
-  for (const ch of letters.toUpperCase()) n = n * 26 + (ch.charCodeAt(0) - 64);
-  return n;
-}
 
 function invalid(address: string): HostError {
   return new HostError('InvalidArgument', `The argument is invalid or missing or has an incorrect format: ${address}`);
@@ -35,11 +19,11 @@ type End = { row: number | null; col: number | null };
 
 function parseEnd(s: string, address: string): End {
   const cell = /^\$?([A-Za-z]{1,3})\$?(\d{1,7})$/.exec(s);
-  if (cell) return { col: colNumber(cell[1]), row: Number(cell[2]) };
+  if (cell) return { col: columnNumber(cell[1]), row: Number(cell[2]) };
   const row = /^\$?(\d{1,7})$/.exec(s);
   if (row) return { row: Number(row[1]), col: null };
   const col = /^\$?([A-Za-z]{1,3})$/.exec(s);
-  if (col) return { row: null, col: colNumber(col[1]) };
+  if (col) return { row: null, col: columnNumber(col[1]) };
   throw invalid(address);
 }
 
@@ -61,16 +45,15 @@ export function parseBox(address: string): Box {
   return { top, left, bottom, right };
 }
 
+/** `B8:C9` (a single cell as `B8`): the core's A1 form (boxes are always inside the sheet). */
 export function boxAddress(b: Box): string {
-  const a = `${colLetters(b.left)}${b.top}`;
-  const z = `${colLetters(b.right)}${b.bottom}`;
-  return a === z ? a : `${a}:${z}`;
+  return rangeAddress(b);
 }
 
 /** `$B$8:$B$10` (a single cell as `$B$8`). */
 export function absoluteBox(b: Box): string {
-  const a = `$${colLetters(b.left)}$${b.top}`;
-  const z = `$${colLetters(b.right)}$${b.bottom}`;
+  const a = `$${columnLetters(b.left)}$${b.top}`;
+  const z = `$${columnLetters(b.right)}$${b.bottom}`;
   return a === z ? a : `${a}:${z}`;
 }
 

@@ -1,0 +1,179 @@
+/**
+ * From "a sheet's names + its cells" to the TableRead the validation engine takes. Both readers
+ * (`xlsx/reader` on ExcelJS, `excel/tables` on Office.js) go through `assembleTable`, so they find
+ * the same cells and report a broken structure with the same reasons. Pure: the reader supplies
+ * the cells through an accessor and keeps its own I/O.
+ */
+import type { Template, Text } from '../templates/types';
+import { columnsOf } from '../templates';
+import { address, parseRange, type RangePos } from './a1';
+import type { CellRead, CellValue, TableRead } from './read';
+import { HEADER_NAME, INFO_NAMES, META_NAME, ROW_LABELS_NAME, averageName, columnName, parseMetaValue, totalName, type InfoKey } from './names';
+
+/** One sheet-scoped defined name as the host gives it. */
+export interface SheetName {
+  name: string;
+  /**
+   * What the name refers to: `='Biểu 01'!$B$8:$B$10`, `'Biểu 01'!B8`, `B8:B10`, … (leading `=`,
+   * `$` and the sheet prefix optional); `#REF!` or anything that is not a range on this sheet
+   * makes the name unresolved.
+   */
+  ref: string;
+}
+
+/** What a reader gives for one cell: its value as normalised in `core/read` and its formula. */
+export interface CellContent {
+  value: CellValue;
+  /** The formula with its leading `=`, or null for a constant or blank cell. */
+  formula: string | null;
+}
+
+/** Reads one cell of the sheet by plain A1 address (no `$`, no sheet prefix). */
+export type CellAccessor = (address: string) => CellContent;
+
+/** The range a name refers to on `sheet`; null for `#REF!`, a constant or a range on another sheet. */
+export function nameRange(ref: string, sheet: string): RangePos | null {
+  const f = ref.trim().replace(/^=/, '');
+  if (f.includes('#REF!')) return null;
+  const bang = f.lastIndexOf('!');
+  let local = f;
+  if (bang >= 0) {
+    let owner = f.slice(0, bang);
+    if (owner.startsWith("'") && owner.endsWith("'")) owner = owner.slice(1, -1).replace(/''/g, "'");
+    // Sheet names are unique regardless of case in Excel.
+    if (owner.toLowerCase() !== sheet.toLowerCase()) return null;
+    local = f.slice(bang + 1);
+  }
+  try {
+    return parseRange(local);
+  } catch {
+    return null;
+  }
+}
+
+function emptyInfo(): Record<InfoKey, CellRead | null> {
+  return { unit: null, reportNo: null, reportDate: null, reportBy: null, from: null, to: null };
+}
+
+function brokenTable(sheet: string, templateId: string, version: number, reason: Text, cell?: string): TableRead {
+  return {
+    sheet,
+    templateId,
+    version,
+    broken: cell ? { reason, cell: { sheet, address: cell } } : { reason },
+    header: [],
+    info: emptyInfo(),
+    rowLabels: [],
+    columns: {},
+    totals: null,
+    averages: {},
+  };
+}
+
+class Broken extends Error {
+  constructor(readonly reason: Text) {
+    super(reason.en);
+  }
+}
+
+function unresolved(name: string): Text {
+  return { vi: `tên ${name} không còn trỏ tới ô nào`, en: `the name ${name} no longer refers to any cell` };
+}
+
+/**
+ * The table on `sheet`, or null when the sheet has no BM_META name. Never throws: a table whose
+ * names no longer resolve (or whose cells cannot be read) comes back with `broken` set; a table of
+ * an unknown template or version comes back without `broken`, its header the BM_META cell only.
+ * When a name occurs twice, the first one counts.
+ */
+export function assembleTable(templates: readonly Template[], sheet: string, names: readonly SheetName[], cellOf: CellAccessor): TableRead | null {
+  const resolved = new Map<string, RangePos | null>();
+  for (const n of names) if (!resolved.has(n.name)) resolved.set(n.name, nameRange(n.ref, sheet));
+  if (!resolved.has(META_NAME)) return null;
+
+  const read = (addr: string): CellRead => {
+    const c = cellOf(addr);
+    return { sheet, address: addr, value: c.value, formula: c.formula };
+  };
+  const at = (row: number, col: number): CellRead => read(address(row, col));
+
+  const metaRange = resolved.get(META_NAME) ?? null;
+  if (!metaRange) return brokenTable(sheet, 'unknown', 0, unresolved(META_NAME));
+  const metaAddr = address(metaRange.top, metaRange.left);
+  let meta: CellRead;
+  try {
+    meta = read(metaAddr);
+  } catch {
+    return brokenTable(sheet, 'unknown', 0, { vi: 'không đọc được biểu', en: 'the table cannot be read' }, metaAddr);
+  }
+  const parsed = parseMetaValue(meta.value);
+  if (!parsed) return brokenTable(sheet, 'unknown', 0, { vi: `ô mã biểu mẫu ${metaAddr} đã bị sửa`, en: `the table id cell ${metaAddr} was changed` }, metaAddr);
+  const { templateId, version } = parsed;
+  const template = templates.find((t) => t.id === templateId && t.version === version);
+  if (!template) {
+    const t = brokenTable(sheet, templateId, version, { vi: '', en: '' });
+    delete t.broken;
+    t.header = [[meta]];
+    return t;
+  }
+
+  const range = (name: string, required: boolean): RangePos | null => {
+    if (!resolved.has(name)) {
+      if (required) throw new Broken(unresolved(name));
+      return null;
+    }
+    const r = resolved.get(name) ?? null;
+    if (!r) throw new Broken(unresolved(name));
+    return r;
+  };
+  const oneCell = (name: string, required: boolean): CellRead | null => {
+    const r = range(name, required);
+    if (!r) return null;
+    if (r.top !== r.bottom || r.left !== r.right) throw new Broken({ vi: `tên ${name} phải là một ô`, en: `the name ${name} must be one cell` });
+    return at(r.top, r.left);
+  };
+  const columnCells = (name: string): CellRead[] => {
+    const r = range(name, true) as RangePos;
+    if (r.left !== r.right) throw new Broken({ vi: `tên ${name} phải là một cột`, en: `the name ${name} must be one column` });
+    const out: CellRead[] = [];
+    for (let row = r.top; row <= r.bottom; row++) out.push(at(row, r.left));
+    return out;
+  };
+
+  try {
+    const h = range(HEADER_NAME, true) as RangePos;
+    const header: CellRead[][] = [];
+    for (let row = h.top; row <= h.bottom; row++) {
+      const line: CellRead[] = [];
+      for (let col = h.left; col <= h.right; col++) line.push(at(row, col));
+      header.push(line);
+    }
+    const rowLabels = columnCells(ROW_LABELS_NAME);
+    const columns: Record<string, CellRead[]> = {};
+    const totals: Record<string, CellRead> = {};
+    let hasTotals = false;
+    for (const c of columnsOf(template)) {
+      const cells = columnCells(columnName(c.id));
+      if (cells.length !== rowLabels.length) {
+        throw new Broken({
+          vi: `cột "${c.label.vi}" có ${cells.length} ô thay vì ${rowLabels.length}`,
+          en: `column "${c.label.en}" has ${cells.length} cells instead of ${rowLabels.length}`,
+        });
+      }
+      columns[c.id] = cells;
+      const t = oneCell(totalName(c.id), false);
+      if (t) {
+        totals[c.id] = t;
+        hasTotals = true;
+      }
+    }
+    const averages: Record<string, CellRead> = {};
+    for (const a of template.averages ?? []) averages[a.id] = oneCell(averageName(a.id), true) as CellRead;
+    const info = emptyInfo();
+    for (const k of Object.keys(INFO_NAMES) as InfoKey[]) info[k] = oneCell(INFO_NAMES[k], false);
+    return { sheet, templateId, version, header, info, rowLabels, columns, totals: hasTotals ? totals : null, averages };
+  } catch (e) {
+    if (e instanceof Broken) return brokenTable(sheet, templateId, version, e.reason, metaAddr);
+    return brokenTable(sheet, templateId, version, { vi: 'không đọc được biểu', en: 'the table cannot be read' }, metaAddr);
+  }
+}
