@@ -11,4 +11,5 @@ module.exports = {
     '\\.(css|svg|png)$': '<rootDir>/test/support/asset-stub.js',
   },
   testTimeout: 120000,
+  reporters: ['default', '<rootDir>/test/support/summary-reporter.js'],
 };
