@@ -71,3 +71,32 @@ export function cellsOf(r: RangePos): string[] {
   for (let row = r.top; row <= r.bottom; row++) for (let col = r.left; col <= r.right; col++) out.push(address(row, col));
   return out;
 }
+
+/**
+ * Splits a reference as names and formulas write it (`'Biểu 01 ''Q3'''!$B$8`, `Sheet1!B8`, `B8`,
+ * leading `=` allowed) into the sheet it names (quotes undone) and the local part. A quoted sheet
+ * name may itself hold `!` or `#REF!`; only the local part says whether the reference is broken.
+ */
+export function splitSheetRef(text: string): { sheet?: string; local: string } {
+  const f = text.trim().replace(/^=/, '');
+  if (f.startsWith("'")) {
+    let i = 1;
+    let name = '';
+    while (i < f.length) {
+      if (f[i] === "'") {
+        if (f[i + 1] === "'") {
+          name += "'";
+          i += 2;
+          continue;
+        }
+        break;
+      }
+      name += f[i++];
+    }
+    if (i < f.length && f[i + 1] === '!') return { sheet: name, local: f.slice(i + 2) };
+  }
+  // An unquoted sheet name holds neither `#` nor `!`: `#REF!`, `#REF!$B$8` are broken references.
+  const bang = f.lastIndexOf('!');
+  if (bang < 0 || f.includes('#REF!')) return { local: f };
+  return { sheet: f.slice(0, bang), local: f.slice(bang + 1) };
+}

@@ -6,7 +6,7 @@
  */
 import type { Template, Text } from '../templates/types';
 import { columnsOf } from '../templates';
-import { address, parseRange, type RangePos } from './a1';
+import { address, parseRange, splitSheetRef, type RangePos } from './a1';
 import type { CellRead, CellValue, TableRead } from './read';
 import { HEADER_NAME, INFO_NAMES, META_NAME, ROW_LABELS_NAME, averageName, columnName, parseMetaValue, totalName, type InfoKey } from './names';
 
@@ -33,17 +33,10 @@ export type CellAccessor = (address: string) => CellContent;
 
 /** The range a name refers to on `sheet`; null for `#REF!`, a constant or a range on another sheet. */
 export function nameRange(ref: string, sheet: string): RangePos | null {
-  const f = ref.trim().replace(/^=/, '');
-  if (f.includes('#REF!')) return null;
-  const bang = f.lastIndexOf('!');
-  let local = f;
-  if (bang >= 0) {
-    let owner = f.slice(0, bang);
-    if (owner.startsWith("'") && owner.endsWith("'")) owner = owner.slice(1, -1).replace(/''/g, "'");
-    // Sheet names are unique regardless of case in Excel.
-    if (owner.toLowerCase() !== sheet.toLowerCase()) return null;
-    local = f.slice(bang + 1);
-  }
+  const { sheet: owner, local } = splitSheetRef(ref);
+  if (local.includes('#REF!')) return null;
+  // Sheet names are unique regardless of case in Excel.
+  if (owner !== undefined && owner.toLowerCase() !== sheet.toLowerCase()) return null;
   try {
     return parseRange(local);
   } catch {

@@ -56,6 +56,7 @@ export const RULES: Readonly<Record<string, Severity>> = {
   'report.date-missing': 'warning',
   'report.date-invalid': 'warning',
   'report.date-future': 'warning',
+  'cross.ambiguous': 'warning',
   // plus `row.<template rule id>` and `cross.<cross-table rule id>`, both errors
 };
 
@@ -534,31 +535,72 @@ function checkRowRules(s: TableState, ctx: Ctx, out: Finding[]): void {
   }
 }
 
+function samePeriod(a: TableState, b: TableState): boolean {
+  return a.period !== null && b.period !== null && a.period.from === b.period.from && a.period.to === b.period.to;
+}
+
+/**
+ * Rules between tables. Each table on the left (Biểu 02) is compared with the table of the right
+ * kind (Biểu 01). When the workbook holds several of that kind (`Biểu 01` and its copy
+ * `Biểu 01 (2)`), the ones of the same report period as the left table are used; if that still
+ * leaves several (or none has its period), the left table is compared with every one of them —
+ * an error is never hidden by a second copy — and one `cross.ambiguous` warning names them.
+ */
 function checkCrossTables(states: (TableState | null)[], rules: readonly CrossTableEquality[], ctx: Ctx, push: (tableIndex: number, f: Finding) => void): void {
   const sep = ctx.user;
-  for (const rule of rules) {
-    const rightIndex = states.findIndex((s) => s !== null && s.template.id === rule.right.template);
-    if (rightIndex < 0) continue;
-    const right = states[rightIndex] as TableState;
-    const rt = columnTotal(right, rule.right.column);
-    if (!rt || rt.value === null) continue;
-    states.forEach((left, li) => {
-      if (!left || left.template.id !== rule.left.template || li === rightIndex) return;
-      const lt = columnTotal(left, rule.left.column);
-      if (!lt || lt.value === null || lt.value === rt.value) return;
-      const lv = lt.value;
-      const rv = rt.value as number;
-      const ll = columnLabel(left.template, rule.left.column);
-      const rl = columnLabel(right.template, rule.right.column);
-      push(
-        li,
-        arithmetic(`cross.${rule.id}`, [ref(lt.cell), ref(rt.cell)], lv, rv, {
-          vi: `${rule.label.vi}: ${left.read.sheet} ${lt.cell.address} ("${ll.vi}") là ${viNum(lv, sep)}, nhưng ${right.read.sheet} ${rt.cell.address} ("${rl.vi}") là ${viNum(rv, sep)}; chênh lệch ${viNum(lv - rv, sep)}. Hai số này phải bằng nhau.`,
-          en: `${rule.label.en}: ${left.read.sheet} ${lt.cell.address} ("${ll.en}") is ${enNum(lv, sep)}, but ${right.read.sheet} ${rt.cell.address} ("${rl.en}") is ${enNum(rv, sep)}; difference ${enNum(lv - rv, sep)}. The two figures must be equal.`,
-        }),
-      );
-    });
-  }
+  states.forEach((left, li) => {
+    if (!left) return;
+    const mine = rules.filter((r) => r.left.template === left.template.id);
+    const rightKinds = [...new Set(mine.map((r) => r.right.template))];
+    for (const kind of rightKinds) {
+      const candidates: number[] = [];
+      states.forEach((s, i) => {
+        if (s && i !== li && s.template.id === kind) candidates.push(i);
+      });
+      if (candidates.length === 0) continue;
+      let chosen = candidates;
+      if (candidates.length > 1) {
+        const same = candidates.filter((i) => samePeriod(left, states[i] as TableState));
+        if (same.length > 0) chosen = same;
+      }
+      for (const rule of mine) {
+        if (rule.right.template !== kind) continue;
+        const lt = columnTotal(left, rule.left.column);
+        if (!lt || lt.value === null) continue;
+        const lv = lt.value;
+        const ll = columnLabel(left.template, rule.left.column);
+        for (const ri of chosen) {
+          const right = states[ri] as TableState;
+          const rt = columnTotal(right, rule.right.column);
+          if (!rt || rt.value === null || rt.value === lv) continue;
+          const rv = rt.value;
+          const rl = columnLabel(right.template, rule.right.column);
+          push(
+            li,
+            arithmetic(`cross.${rule.id}`, [ref(lt.cell), ref(rt.cell)], lv, rv, {
+              vi: `${rule.label.vi}: ${left.read.sheet} ${lt.cell.address} ("${ll.vi}") là ${viNum(lv, sep)}, nhưng ${right.read.sheet} ${rt.cell.address} ("${rl.vi}") là ${viNum(rv, sep)}; chênh lệch ${viNum(lv - rv, sep)}. Hai số này phải bằng nhau.`,
+              en: `${rule.label.en}: ${left.read.sheet} ${lt.cell.address} ("${ll.en}") is ${enNum(lv, sep)}, but ${right.read.sheet} ${rt.cell.address} ("${rl.en}") is ${enNum(rv, sep)}; difference ${enNum(lv - rv, sep)}. The two figures must be equal.`,
+            }),
+          );
+        }
+      }
+      if (chosen.length > 1) {
+        const rt = (states[chosen[0]] as TableState).template;
+        const sheets = chosen.map((i) => (states[i] as TableState).read.sheet);
+        const list = sheets.map((s) => `"${s}"`).join(', ');
+        const period = left.period !== null && chosen.every((i) => samePeriod(left, states[i] as TableState));
+        push(li, {
+          rule: 'cross.ambiguous',
+          severity: 'warning',
+          cells: [...firstCellOf(left.read), ...chosen.map((i) => firstCellOf((states[i] as TableState).read)[0])],
+          message: {
+            vi: `${left.read.sheet} được đối chiếu với ${chosen.length} biểu cùng loại ${rt.name.vi}: ${list}${period ? ' (cùng kỳ báo cáo)' : ''}. Một báo cáo chỉ nên có một ${rt.name.vi}; hãy xóa bản thừa, hoặc đặt mỗi báo cáo ở một tệp hay một kỳ báo cáo riêng.`,
+            en: `${left.read.sheet} is compared with ${chosen.length} tables of the same kind (${rt.name.en}): ${list}${period ? ' (same report period)' : ''}. A report should hold one ${rt.name.en}; delete the extra copy, or give each report its own file or period.`,
+          },
+        });
+      }
+    }
+  });
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -4,7 +4,7 @@
  * zip themselves with `readSheetScopedNames`.
  */
 import JSZip from 'jszip';
-import { columnLetters, parseRange } from '../core/a1';
+import { columnLetters, parseRange, splitSheetRef } from '../core/a1';
 
 const WORKBOOK_XML = 'xl/workbook.xml';
 
@@ -105,13 +105,10 @@ export interface SheetScopedName {
 }
 
 function splitRef(formula: string): { sheet?: string; ref: string } {
-  const f = formula.trim().replace(/^=/, '');
-  if (f.includes('#REF!')) return { ref: '#REF!' };
-  const bang = f.lastIndexOf('!');
-  if (bang < 0) return { ref: f.replace(/\$/g, '') };
-  let sheet = f.slice(0, bang);
-  if (sheet.startsWith("'") && sheet.endsWith("'")) sheet = sheet.slice(1, -1).replace(/''/g, "'");
-  let ref = f.slice(bang + 1).replace(/\$/g, '');
+  const { sheet, local } = splitSheetRef(formula);
+  if (local.includes('#REF!')) return { ref: '#REF!' };
+  let ref = local.replace(/\$/g, '');
+  if (sheet === undefined) return { ref };
   const parts = ref.split(':');
   if (parts.length === 2 && parts[0] === parts[1]) ref = parts[0];
   return { sheet, ref };
