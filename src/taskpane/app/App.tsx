@@ -1,0 +1,187 @@
+/**
+ * The pane clerks use: four tabs — Bảng biểu (insert tables), Thiết lập báo cáo (report settings),
+ * Kiểm tra (check before sending), Số liệu (figures for the report's text). The first screen
+ * (tables) is in the start bundle; the other tabs are loaded when first opened.
+ */
+import { Component, Suspense, lazy, useCallback, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
+import {
+  Button,
+  MessageBar,
+  MessageBarActions,
+  MessageBarBody,
+  makeStyles,
+  tokens,
+} from '@fluentui/react-components';
+import type { ReportInfo, WorkbookAdapter } from '../../excel/types';
+import type { Language } from '../strings';
+import { format } from '../i18n';
+import { EMPTY_CHECK, PaneContext, emptyReportInfo, errorText, useAppStrings, type CheckState, type PaneContextValue } from './context';
+import { TablesTab } from './TablesTab';
+import { Tabs } from './Tabs';
+
+const SettingsTab = lazy(() => import(/* webpackChunkName: "settings" */ './SettingsTab'));
+const CheckTab = lazy(() => import(/* webpackChunkName: "check" */ './CheckTab'));
+const FiguresTab = lazy(() => import(/* webpackChunkName: "figures" */ './FiguresTab'));
+
+export type TabId = 'tables' | 'settings' | 'check' | 'figures';
+
+const useStyles = makeStyles({
+  root: { display: 'flex', flexDirection: 'column', rowGap: tokens.spacingVerticalM, minWidth: 0 },
+  top: { display: 'flex', justifyContent: 'flex-end' },
+  messages: { display: 'flex', flexDirection: 'column', rowGap: tokens.spacingVerticalS },
+  alert: { display: 'flex', flexDirection: 'column', scrollMarginTop: tokens.spacingVerticalM },
+  status: {
+    fontSize: tokens.fontSizeBase200,
+    color: tokens.colorNeutralForeground2,
+  },
+  panel: { display: 'flex', flexDirection: 'column', rowGap: tokens.spacingVerticalM, minWidth: 0 },
+});
+
+interface BoundaryProps {
+  message: string;
+  children: ReactNode;
+}
+
+/** Keeps a failed lazy load or render error inside the pane as a message. */
+class PartBoundary extends Component<BoundaryProps, { failed: boolean }> {
+  override state = { failed: false };
+  static getDerivedStateFromError(): { failed: boolean } {
+    return { failed: true };
+  }
+  override render(): ReactNode {
+    if (this.state.failed)
+      return (
+        <MessageBar intent="error">
+          <MessageBarBody>{this.props.message}</MessageBarBody>
+        </MessageBar>
+      );
+    return this.props.children;
+  }
+}
+
+export interface AppProps {
+  adapter: WorkbookAdapter;
+  /** Called by the in-pane language switch. */
+  onLanguageChange?: (language: Language) => void;
+  initialTab?: TabId;
+  /** Today as ISO `yyyy-mm-dd` (tests pass a fixed day). */
+  today?: string;
+}
+
+export function App({ adapter, onLanguageChange, initialTab = 'tables', today }: AppProps): ReactNode {
+  const s = useAppStrings();
+  const styles = useStyles();
+  const [tab, setTab] = useState<TabId>(initialTab);
+  const [settings, setSettings] = useState<ReportInfo>(emptyReportInfo);
+  /** Bumped when saved settings arrive from the workbook, so an open settings form shows them. */
+  const [settingsLoads, setSettingsLoads] = useState(0);
+  const [check, setCheckState] = useState<CheckState>(EMPTY_CHECK);
+  const [inserted, setInserted] = useState<Readonly<Record<string, string[]>>>({});
+  const [error, setError] = useState<string | null>(null);
+  const [status, setStatus] = useState('');
+  const errorRef = useRef<HTMLDivElement>(null);
+  const sRef = useRef(s);
+  sRef.current = s;
+
+  const run = useCallback(async <T,>(action: () => Promise<T>): Promise<T | undefined> => {
+    try {
+      const result = await action();
+      return result;
+    } catch (e) {
+      setError(format(sRef.current.failed, { detail: errorText(e) }));
+      return undefined;
+    }
+  }, []);
+
+  const noteInserted = useCallback((templateId: string, sheet: string) => {
+    setInserted((m) => ({ ...m, [templateId]: [...(m[templateId] ?? []), sheet] }));
+  }, []);
+  const setCheck = useCallback((update: (c: CheckState) => CheckState) => setCheckState(update), []);
+  const announce = useCallback((message: string) => {
+    setError(null);
+    setStatus(message);
+  }, []);
+
+  // A failure must be seen even when the clerk is far down the pane.
+  useEffect(() => {
+    if (error !== null) errorRef.current?.scrollIntoView?.({ block: 'nearest' });
+  }, [error]);
+
+  useEffect(() => {
+    let cancelled = false;
+    void run(() => adapter.loadSettings()).then((loaded) => {
+      if (!cancelled && loaded) {
+        setSettings(loaded);
+        setSettingsLoads((n) => n + 1);
+      }
+    });
+    return () => {
+      cancelled = true;
+    };
+  }, [adapter, run]);
+
+  const value = useMemo<PaneContextValue>(
+    () => ({ adapter, settings, setSettings, inserted, noteInserted, check, setCheck, run, announce }),
+    [adapter, settings, inserted, noteInserted, check, setCheck, run, announce],
+  );
+
+  const onTab = (value: TabId): void => {
+    if (value === tab) return;
+    setTab(value);
+    setStatus('');
+  };
+
+  return (
+    <PaneContext.Provider value={value}>
+      <div className={styles.root} data-testid="pane-app">
+        <div className={styles.top}>
+          {onLanguageChange && (
+            <Button appearance="subtle" size="small" lang={s.switchLanguageLang} onClick={() => onLanguageChange(s.switchLanguageLang)}>
+              {s.switchLanguage}
+            </Button>
+          )}
+        </div>
+        <Tabs
+          label={s.tabsLabel}
+          idPrefix="tab-"
+          panelId="panel"
+          selected={tab}
+          onSelect={onTab}
+          items={[
+            { value: 'tables', label: s.tabTables },
+            { value: 'settings', label: s.tabSettings },
+            { value: 'check', label: s.tabCheck },
+            { value: 'figures', label: s.tabFigures },
+          ]}
+        />
+        <div className={styles.messages}>
+          <div role="alert" ref={errorRef} className={styles.alert}>
+            {error !== null && (
+              <MessageBar intent="error" data-testid="pane-error">
+                <MessageBarBody>{error}</MessageBarBody>
+                <MessageBarActions>
+                  <Button size="small" onClick={() => setError(null)}>
+                    {s.dismiss}
+                  </Button>
+                </MessageBarActions>
+              </MessageBar>
+            )}
+          </div>
+          <div role="status" aria-live="polite" className={styles.status} data-testid="pane-status">
+            {status}
+          </div>
+        </div>
+        <div role="tabpanel" id="panel" aria-labelledby={`tab-${tab}`} className={styles.panel}>
+          <PartBoundary key={tab} message={s.partFailed}>
+            <Suspense fallback={<p role="status">{s.loadingPart}</p>}>
+              {tab === 'tables' && <TablesTab />}
+              {tab === 'settings' && <SettingsTab key={settingsLoads} today={today} />}
+              {tab === 'check' && <CheckTab />}
+              {tab === 'figures' && <FiguresTab />}
+            </Suspense>
+          </PartBoundary>
+        </div>
+      </div>
+    </PaneContext.Provider>
+  );
+}

@@ -1,0 +1,25 @@
+/**
+ * The pane as Excel shows it: the frame's Shell (theme, header, language context) around the App,
+ * with the language held here so the in-pane switch can change it.
+ */
+import { useState, type ReactNode } from 'react';
+import type { WorkbookAdapter } from '../../excel/types';
+import type { Language } from '../strings';
+import type { ThemeKind } from '../theme';
+import { Shell } from '../Shell';
+import { App } from './App';
+
+export interface PaneRootProps {
+  adapter: WorkbookAdapter;
+  language: Language;
+  theme: ThemeKind;
+}
+
+export function PaneRoot({ adapter, language, theme }: PaneRootProps): ReactNode {
+  const [lang, setLang] = useState<Language>(language);
+  return (
+    <Shell language={lang} theme={theme}>
+      <App adapter={adapter} onLanguageChange={setLang} />
+    </Shell>
+  );
+}

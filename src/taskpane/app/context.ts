@@ -1,0 +1,69 @@
+/**
+ * What every screen of the pane shares: the adapter, the report settings, the UI language, and
+ * one way to run an adapter call so that a failure becomes a message in the pane (never a blank
+ * or frozen pane).
+ */
+import { createContext, useContext } from 'react';
+import type { ReportInfo, WorkbookAdapter } from '../../excel/types';
+import type { Finding } from '../../core/findings';
+import type { AppliedFix } from '../../excel/types';
+import { useLanguage } from '../Shell';
+import { APP_STRINGS, type AppStrings } from './strings';
+import type { Language } from '../strings';
+
+export interface CheckState {
+  /** Null before the first check. */
+  findings: Finding[] | null;
+  /** Sheets of the tables read, in workbook order (to group findings). */
+  sheets: string[];
+  /** Fixes applied, the last one last (Hoàn tác reverts it). */
+  applied: AppliedFix[];
+}
+
+export const EMPTY_CHECK: CheckState = { findings: null, sheets: [], applied: [] };
+
+export interface PaneContextValue {
+  adapter: WorkbookAdapter;
+  settings: ReportInfo;
+  setSettings(info: ReportInfo): void;
+  /** Sheets inserted in this session, per template id. */
+  inserted: Readonly<Record<string, string[]>>;
+  noteInserted(templateId: string, sheet: string): void;
+  check: CheckState;
+  setCheck(update: (s: CheckState) => CheckState): void;
+  /** Runs an adapter call; on failure shows the error in the pane and resolves undefined. */
+  run<T>(action: () => Promise<T>): Promise<T | undefined>;
+  /** A short message for screen readers and sighted users (role="status"). */
+  announce(message: string): void;
+}
+
+export const PaneContext = createContext<PaneContextValue | null>(null);
+
+export function usePane(): PaneContextValue {
+  const v = useContext(PaneContext);
+  if (v === null) throw new Error('usePane outside the pane');
+  return v;
+}
+
+export function useAppStrings(): AppStrings {
+  return APP_STRINGS[useLanguage()];
+}
+
+export function useLang(): Language {
+  return useLanguage();
+}
+
+export function emptyReportInfo(): ReportInfo {
+  return { unit: '', reportNo: '', reportDate: '', reportBy: '', from: '', to: '' };
+}
+
+/** The text of an error thrown by Office.js, the host or anything else. */
+export function errorText(error: unknown): string {
+  if (error instanceof Error) return error.message || error.name;
+  if (typeof error === 'string') return error;
+  try {
+    return JSON.stringify(error);
+  } catch {
+    return String(error);
+  }
+}

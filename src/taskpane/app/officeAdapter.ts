@@ -1,0 +1,17 @@
+/**
+ * The adapter the pane uses inside Excel: the Office.js implementation over the `Excel` and
+ * `Office` globals that office.js defines (or, on the preview page, the shim over the in-memory host).
+ */
+import { createOfficeAdapter } from '../../excel/adapter';
+import { officeSettingsStore } from '../../excel/settings';
+import type { WorkbookAdapter } from '../../excel/types';
+import type { Language } from '../strings';
+
+export function adapterFromOffice(language: Language): WorkbookAdapter {
+  return createOfficeAdapter({
+    run: (batch) => Excel.run(batch),
+    isSetSupported: (name, minVersion) => Office.context.requirements.isSetSupported(name, minVersion),
+    settings: officeSettingsStore(Office.context.document.settings),
+    language,
+  });
+}

@@ -1,0 +1,280 @@
+/**
+ * Strings of the pane's working screens (tables, report settings, check, figures), one table per
+ * language with identical keys (`AppStrings`): a key missing from one language is a compile error.
+ * The frame's own strings (product name, outside-Office message) live in `../strings`.
+ */
+import type { Language } from '../strings';
+
+export interface AppStrings {
+  readonly tabsLabel: string;
+  readonly tabTables: string;
+  readonly tabSettings: string;
+  readonly tabCheck: string;
+  readonly tabFigures: string;
+  /** The button that switches the pane to the other language, named in that language. */
+  readonly switchLanguage: string;
+  readonly switchLanguageLang: Language;
+  readonly loadingPart: string;
+  readonly dismiss: string;
+  /** `{detail}`: the error text. */
+  readonly failed: string;
+  readonly partFailed: string;
+
+  // Tables
+  readonly tablesIntro: string;
+  /** `{name}`: "Biểu 01". */
+  readonly insert: string;
+  readonly inserting: string;
+  readonly columnsAtAGlance: string;
+  /** `{name}`, `{sheet}`. */
+  readonly inserted: string;
+  readonly sheetLabel: string;
+  readonly insertHint: string;
+
+  // Report settings
+  readonly settingsIntro: string;
+  readonly unit: string;
+  readonly unitHint: string;
+  readonly reportNo: string;
+  readonly reportNoHint: string;
+  readonly reportDate: string;
+  readonly reportBy: string;
+  readonly reportByHint: string;
+  readonly period: string;
+  readonly periodKind: string;
+  readonly kindMonth: string;
+  readonly kindQuarter: string;
+  readonly kindHalfYear: string;
+  readonly kindNineMonths: string;
+  readonly kindYear: string;
+  readonly kindCustom: string;
+  readonly year: string;
+  readonly month: string;
+  readonly quarter: string;
+  readonly from: string;
+  readonly to: string;
+  readonly periodIs: string;
+  readonly save: string;
+  readonly saving: string;
+  /** `{count}`: tables whose headings were updated. */
+  readonly saved: string;
+  readonly invalidPeriod: string;
+
+  // Check
+  readonly checkIntro: string;
+  readonly check: string;
+  readonly checking: string;
+  readonly clearMarks: string;
+  readonly marksCleared: string;
+  readonly undo: string;
+  readonly fix: string;
+  readonly readyToSend: string;
+  /** `{warnings}`. */
+  readonly readyDetail: string;
+  readonly notReady: string;
+  /** `{errors}`, `{warnings}`. */
+  readonly notReadyDetail: string;
+  readonly noTables: string;
+  readonly error: string;
+  readonly warning: string;
+  readonly cells: string;
+  readonly selectCellHint: string;
+  readonly left: string;
+  readonly right: string;
+  readonly difference: string;
+  readonly findingsOf: string;
+  /** `{label}`: the fix's own description. */
+  readonly fixWill: string;
+  /** `{cell}`. */
+  readonly fixed: string;
+  readonly reverted: string;
+  readonly selected: string;
+
+  // Figures
+  readonly figuresIntro: string;
+  readonly refresh: string;
+  readonly computing: string;
+  readonly periodUnknown: string;
+  /** `{from}`, `{to}`, `{days}`. */
+  readonly periodLine: string;
+  readonly sentences: string;
+  readonly copy: string;
+  readonly copied: string;
+  readonly copyFailed: string;
+  readonly incomplete: string;
+  readonly figuresNone: string;
+}
+
+export const appVi: AppStrings = {
+  tabsLabel: 'Các chức năng',
+  tabTables: 'Bảng biểu',
+  tabSettings: 'Thiết lập báo cáo',
+  tabCheck: 'Kiểm tra',
+  tabFigures: 'Số liệu',
+  switchLanguage: 'English',
+  switchLanguageLang: 'en',
+  loadingPart: 'Đang tải…',
+  dismiss: 'Đóng thông báo',
+  failed: 'Excel báo lỗi: {detail}',
+  partFailed: 'Không tải được phần này của ngăn tác vụ. Hãy đóng và mở lại ngăn tác vụ.',
+
+  tablesIntro: 'Bấm để chèn một biểu chuẩn vào trang tính mới. Tiêu đề, đơn vị và kỳ báo cáo lấy từ “Thiết lập báo cáo”.',
+  insert: 'Chèn {name}',
+  inserting: 'Đang chèn…',
+  columnsAtAGlance: 'Các cột',
+  inserted: 'Đã chèn {name} vào trang tính “{sheet}”.',
+  sheetLabel: 'Trang tính',
+  insertHint: 'Ô màu vàng nhạt là ô nhập số liệu; các ô “Cộng” tự tính.',
+
+  settingsIntro: 'Thông tin này được lưu trong sổ làm việc và hiện ở tiêu đề của mọi biểu.',
+  unit: 'Đơn vị báo cáo',
+  unitHint: 'Ví dụ: TỈNH ỦY LÂM ĐỒNG',
+  reportNo: 'Số báo cáo',
+  reportNoHint: 'Ví dụ: 52-BC/TU hoặc 123/BC-UBND',
+  reportDate: 'Ngày báo cáo',
+  reportBy: 'Báo cáo của',
+  reportByHint: 'Ví dụ: Ban Thường vụ Tỉnh ủy',
+  period: 'Kỳ báo cáo (Nghị định 09/2019/NĐ-CP)',
+  periodKind: 'Loại kỳ',
+  kindMonth: 'Tháng',
+  kindQuarter: 'Quý',
+  kindHalfYear: '6 tháng',
+  kindNineMonths: '9 tháng',
+  kindYear: 'Năm',
+  kindCustom: 'Tùy chọn',
+  year: 'Năm',
+  month: 'Tháng',
+  quarter: 'Quý',
+  from: 'Từ ngày',
+  to: 'Đến ngày',
+  periodIs: 'Kỳ báo cáo',
+  save: 'Lưu thiết lập',
+  saving: 'Đang lưu…',
+  saved: 'Đã lưu. Đã cập nhật tiêu đề của {count} biểu.',
+  invalidPeriod: 'Kỳ báo cáo chưa hợp lệ',
+
+  checkIntro: 'Kiểm tra mọi ô nhập, mọi ô tổng và các quy tắc giữa các biểu trước khi gửi báo cáo.',
+  check: 'Kiểm tra',
+  checking: 'Đang kiểm tra…',
+  clearMarks: 'Xóa đánh dấu',
+  marksCleared: 'Đã xóa đánh dấu trên trang tính.',
+  undo: 'Hoàn tác',
+  fix: 'Sửa',
+  readyToSend: 'Sẵn sàng gửi',
+  readyDetail: 'Không còn lỗi nào. Cảnh báo: {warnings}.',
+  notReady: 'Chưa sẵn sàng gửi',
+  notReadyDetail: 'Còn {errors} lỗi và {warnings} cảnh báo.',
+  noTables: 'Sổ làm việc chưa có biểu nào. Hãy chèn biểu ở thẻ “Bảng biểu”.',
+  error: 'Lỗi',
+  warning: 'Cảnh báo',
+  cells: 'Ô',
+  selectCellHint: 'Chọn ô này trên trang tính',
+  left: 'Vế trái',
+  right: 'Vế phải',
+  difference: 'Chênh lệch',
+  findingsOf: 'Kết quả kiểm tra',
+  fixWill: 'Cách sửa: {label}',
+  fixed: 'Đã sửa ô {cell}.',
+  reverted: 'Đã hoàn tác lần sửa gần nhất.',
+  selected: 'Đã chọn ô {cell}.',
+
+  figuresIntro: 'Tổng số, số trung bình và tỷ lệ lấy từ các biểu, kèm câu văn để chép vào báo cáo.',
+  refresh: 'Tính lại số liệu',
+  computing: 'Đang tính…',
+  periodUnknown: 'Chưa có kỳ báo cáo: số trung bình chưa tính được.',
+  periodLine: 'Kỳ báo cáo: {from} – {to} ({days} ngày; một tháng tính 30 ngày).',
+  sentences: 'Câu văn cho báo cáo',
+  copy: 'Sao chép',
+  copied: 'Đã sao chép.',
+  copyFailed: 'Không sao chép được; hãy chọn câu văn và sao chép bằng tay.',
+  incomplete: 'Một số ô nhập còn trống hoặc không phải số; số liệu chưa tính các ô đó.',
+  figuresNone: 'Chưa có biểu nào để tính số liệu.',
+};
+
+export const appEn: AppStrings = {
+  tabsLabel: 'Features',
+  tabTables: 'Tables',
+  tabSettings: 'Report settings',
+  tabCheck: 'Check',
+  tabFigures: 'Figures',
+  switchLanguage: 'Tiếng Việt',
+  switchLanguageLang: 'vi',
+  loadingPart: 'Loading…',
+  dismiss: 'Dismiss message',
+  failed: 'Excel reported an error: {detail}',
+  partFailed: 'This part of the task pane could not be loaded. Close the task pane and open it again.',
+
+  tablesIntro: 'Select a standard table to insert it on a new sheet. Heading, unit and period come from “Report settings”.',
+  insert: 'Insert {name}',
+  inserting: 'Inserting…',
+  columnsAtAGlance: 'Columns',
+  inserted: 'Inserted {name} on sheet “{sheet}”.',
+  sheetLabel: 'Sheet',
+  insertHint: 'Light yellow cells take the figures; “Total” cells compute themselves.',
+
+  settingsIntro: 'Kept in the workbook and shown in the heading of every table.',
+  unit: 'Issuing unit',
+  unitHint: 'For example: TỈNH ỦY LÂM ĐỒNG',
+  reportNo: 'Report number',
+  reportNoHint: 'For example: 52-BC/TU or 123/BC-UBND',
+  reportDate: 'Report date',
+  reportBy: 'Report of',
+  reportByHint: 'For example: Ban Thường vụ Tỉnh ủy',
+  period: 'Report period (Decree 09/2019/NĐ-CP)',
+  periodKind: 'Period type',
+  kindMonth: 'Month',
+  kindQuarter: 'Quarter',
+  kindHalfYear: '6 months',
+  kindNineMonths: '9 months',
+  kindYear: 'Year',
+  kindCustom: 'Custom',
+  year: 'Year',
+  month: 'Month',
+  quarter: 'Quarter',
+  from: 'From',
+  to: 'To',
+  periodIs: 'Report period',
+  save: 'Save settings',
+  saving: 'Saving…',
+  saved: 'Saved. Updated the heading of {count} tables.',
+  invalidPeriod: 'The report period is not valid',
+
+  checkIntro: 'Checks every entry, every total and the rules between tables before the report is sent.',
+  check: 'Check',
+  checking: 'Checking…',
+  clearMarks: 'Clear marks',
+  marksCleared: 'Marks removed from the sheets.',
+  undo: 'Undo',
+  fix: 'Fix',
+  readyToSend: 'Ready to send',
+  readyDetail: 'No errors left. Warnings: {warnings}.',
+  notReady: 'Not ready to send',
+  notReadyDetail: 'Errors: {errors}. Warnings: {warnings}.',
+  noTables: 'The workbook has no table yet. Insert one on the “Tables” tab.',
+  error: 'Error',
+  warning: 'Warning',
+  cells: 'Cells',
+  selectCellHint: 'Select this cell in the sheet',
+  left: 'Left side',
+  right: 'Right side',
+  difference: 'Difference',
+  findingsOf: 'Check results',
+  fixWill: 'Fix: {label}',
+  fixed: 'Fixed cell {cell}.',
+  reverted: 'The last fix was undone.',
+  selected: 'Selected cell {cell}.',
+
+  figuresIntro: 'Totals, averages and ratios from the tables, with sentences to copy into the report.',
+  refresh: 'Recompute figures',
+  computing: 'Computing…',
+  periodUnknown: 'No report period yet: averages cannot be computed.',
+  periodLine: 'Report period: {from} – {to} ({days} days; a month counts as 30 days).',
+  sentences: 'Sentences for the report',
+  copy: 'Copy',
+  copied: 'Copied.',
+  copyFailed: 'Could not copy; select the sentence and copy it by hand.',
+  incomplete: 'Some entry cells are blank or not numbers; the figures leave them out.',
+  figuresNone: 'No table to compute figures from yet.',
+};
+
+export const APP_STRINGS: Readonly<Record<Language, AppStrings>> = { vi: appVi, en: appEn };

@@ -1,0 +1,136 @@
+/** @jest-environment jsdom */
+import { click, openTab, renderPane, screen, settle, typeSample, within, type Harness } from './taskpane-harness';
+import { groupFindings } from '../src/taskpane/app/CheckTab';
+import type { Finding } from '../src/core/findings';
+
+async function seedWorkbook(): Promise<{ h: Harness; b01: Awaited<ReturnType<typeof typeSample>>; b02: Awaited<ReturnType<typeof typeSample>> }> {
+  const h = await renderPane({
+    setup: async ({ adapter }) =>
+      adapter.saveSettings({ unit: 'TỈNH ỦY LÂM ĐỒNG', reportNo: '52-BC/TU', reportDate: '2025-11-14', reportBy: 'Ban Thường vụ Tỉnh ủy', from: '2025-07-01', to: '2025-10-15' }),
+  });
+  await settle();
+  await click(screen.getByRole('button', { name: 'Chèn Biểu 01' }));
+  await click(screen.getByRole('button', { name: 'Chèn Biểu 02' }));
+  const b01 = await typeSample(h, 'b01');
+  const b02 = await typeSample(h, 'b02');
+  await openTab('Kiểm tra');
+  return { h, b01, b02 };
+}
+
+function findingItems(rule: string): HTMLElement[] {
+  return [...document.querySelectorAll<HTMLElement>(`li[data-rule="${rule}"]`)];
+}
+
+describe('Kiểm tra (check before sending)', () => {
+  test('the seed report has exactly one error: the HĐND mismatch 732 against 752, difference −20', async () => {
+    const { h, b01, b02 } = await seedWorkbook();
+    await click(screen.getByRole('button', { name: 'Kiểm tra' }));
+    const summary = screen.getByTestId('check-summary');
+    expect(summary.dataset.ready).toBe('false');
+    expect(summary.textContent).toContain('Chưa sẵn sàng gửi');
+    expect(summary.textContent).toContain('Còn 1 lỗi');
+    const [item] = findingItems('cross.council');
+    expect(item.dataset.severity).toBe('error');
+    const numbers = within(item).getByTestId('arithmetic');
+    expect(numbers.textContent).toBe('Vế trái:732Vế phải:752Chênh lệch:-20');
+    // Both cells are named; clicking one selects it in the sheet.
+    const councilTotal = `${b02.sheet}!${b02.cells['council.total'][0]}`;
+    const councilB01 = `${b01.sheet}!${b01.cells['local.council'][0]}`;
+    expect(within(item).getByRole('button', { name: councilTotal })).toBeTruthy();
+    expect(within(item).getByRole('button', { name: councilB01 })).toBeTruthy();
+    await click(within(item).getByRole('button', { name: councilTotal }));
+    const sel = h.host.book.selection!;
+    expect(h.host.book.sheetById(sel.sheetId)!.name).toBe('Biểu 02');
+    expect(screen.getByTestId('pane-status').textContent).toBe(`Đã chọn ô ${councilTotal}.`);
+    // The findings are grouped under their table's sheet.
+    const group = item.closest('section[data-sheet]') as HTMLElement;
+    expect(group.dataset.sheet).toBe('Biểu 02');
+    // Marked in the sheet.
+    expect(h.host.sheet('Biểu 02').conditionalFormats.length).toBeGreaterThan(0);
+  });
+
+  test('with 732 and 752 made equal the pane says "Sẵn sàng gửi"; Xóa đánh dấu clears the marks', async () => {
+    const { h, b02 } = await seedWorkbook();
+    h.host.type(b02.sheet, b02.cells['council.other'][0], '577');
+    await click(screen.getByRole('button', { name: 'Kiểm tra' }));
+    const summary = screen.getByTestId('check-summary');
+    expect(summary.dataset.ready).toBe('true');
+    expect(within(summary).getByText('Sẵn sàng gửi')).toBeTruthy();
+    expect(findingItems('cross.council')).toHaveLength(0);
+    await click(screen.getByRole('button', { name: 'Xóa đánh dấu' }));
+    expect(h.host.sheet('Biểu 01').conditionalFormats).toHaveLength(0);
+    expect(h.host.sheet('Biểu 02').conditionalFormats).toHaveLength(0);
+    expect(screen.getByTestId('pane-status').textContent).toBe('Đã xóa đánh dấu trên trang tính.');
+  });
+
+  test('"1.292" typed as text: Sửa makes it the number 1292 and checks again; Hoàn tác puts the text back', async () => {
+    const { h, b01 } = await seedWorkbook();
+    const addr = b01.cells['central.politburo'][0];
+    h.host.type(b01.sheet, addr, '1.292', true);
+    await click(screen.getByRole('button', { name: 'Kiểm tra' }));
+    const [item] = findingItems('entry.text-number');
+    expect(item.textContent).toContain(`${b01.sheet}!${addr}`);
+    const undo = screen.getByRole('button', { name: 'Hoàn tác' });
+    expect(undo.getAttribute('aria-disabled')).toBe('true');
+    await click(within(item).getByRole('button', { name: 'Sửa' }));
+    expect(h.host.valueAt(b01.sheet, addr)).toBe(1292);
+    expect(findingItems('entry.text-number')).toHaveLength(0);
+    expect(screen.getByTestId('pane-status').textContent).toBe(`Đã sửa ô ${b01.sheet}!${addr}.`);
+    await click(screen.getByRole('button', { name: 'Hoàn tác' }));
+    expect(h.host.valueAt(b01.sheet, addr)).toBe('1.292');
+    expect(findingItems('entry.text-number')).toHaveLength(1);
+    expect(screen.getByTestId('pane-status').textContent).toBe('Đã hoàn tác lần sửa gần nhất.');
+    expect(screen.getByRole('button', { name: 'Hoàn tác' }).getAttribute('aria-disabled')).toBe('true');
+  });
+
+  test('an empty workbook is not ready to send and says why', async () => {
+    await renderPane();
+    await openTab('Kiểm tra');
+    await click(screen.getByRole('button', { name: 'Kiểm tra' }));
+    expect(screen.getByTestId('check-summary').dataset.ready).toBe('false');
+    expect(findingItems('workbook.no-tables')).toHaveLength(1);
+  });
+
+  test('English: messages, labels and numbers in English', async () => {
+    const h = await renderPane({ language: 'en' });
+    await click(screen.getByRole('button', { name: 'Insert Table 01' }));
+    await click(screen.getByRole('button', { name: 'Insert Table 02' }));
+    await typeSample(h, 'b01');
+    await typeSample(h, 'b02');
+    await openTab('Check');
+    await click(screen.getByRole('button', { name: 'Check' }));
+    const [item] = findingItems('cross.council');
+    expect(within(item).getByTestId('arithmetic').textContent).toBe('Left side:732Right side:752Difference:-20');
+    expect(within(item).getByText('Error')).toBeTruthy();
+    expect(screen.getByTestId('check-summary').textContent).toContain('Not ready to send');
+  });
+});
+
+describe('groupFindings', () => {
+  const f = (sheet: string | null, severity: 'error' | 'warning', rule: string): Finding => ({
+    rule,
+    severity,
+    cells: sheet === null ? [] : [{ sheet, address: 'B8' }],
+    message: { vi: rule, en: rule },
+  });
+  test('workbook-level first, then tables with errors, then the others, each in workbook order; errors before warnings', () => {
+    const groups = groupFindings(
+      [
+        f('Biểu 03', 'warning', 'w3'),
+        f('Biểu 02', 'warning', 'w2'),
+        f('Biểu 01', 'warning', 'w1'),
+        f('Biểu 02', 'error', 'e2'),
+        f(null, 'error', 'wb'),
+        f('Other', 'error', 'o'),
+      ],
+      ['Biểu 01', 'Biểu 02', 'Biểu 03'],
+    );
+    expect(groups.map((g) => [g.sheet, g.findings.map((x) => x.rule)])).toEqual([
+      ['', ['wb']],
+      ['Biểu 02', ['e2', 'w2']],
+      ['Other', ['o']],
+      ['Biểu 01', ['w1']],
+      ['Biểu 03', ['w3']],
+    ]);
+  });
+});

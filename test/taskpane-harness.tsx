@@ -1,0 +1,98 @@
+/**
+ * The pane under test: the real App and the real Office.js adapter over the strict in-memory
+ * Excel host (formulas by HyperFormula), in jsdom. Shared by the taskpane-*.test.tsx suites.
+ */
+import './taskpane-polyfill';
+import { act } from 'react';
+import { render, screen, within, type RenderResult } from '@testing-library/react';
+import { MemHost, MemSettings } from './support/memhost';
+import { hyperFormulaEvaluator } from './support/memhost/hyperformula';
+import { createOfficeAdapter, type ExcelRun } from '../src/excel/adapter';
+import type { WorkbookAdapter } from '../src/excel/types';
+import { Shell } from '../src/taskpane/Shell';
+import { App } from '../src/taskpane/app/App';
+import { PaneRoot } from '../src/taskpane/app/PaneRoot';
+import type { Language } from '../src/taskpane/strings';
+import { TEMPLATES } from '../src/templates';
+
+(globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = true;
+
+export interface Harness {
+  host: MemHost;
+  settings: MemSettings;
+  adapter: WorkbookAdapter;
+  view: RenderResult;
+}
+
+export function makeHost(): { host: MemHost; settings: MemSettings; adapter: WorkbookAdapter } {
+  const host = new MemHost({ evaluator: hyperFormulaEvaluator() });
+  host.addSheet('Sheet1');
+  const settings = new MemSettings();
+  const adapter = createOfficeAdapter({ run: host.run as unknown as ExcelRun, isSetSupported: host.isSetSupported, settings });
+  return { host, settings, adapter };
+}
+
+export async function renderPane(
+  options: { language?: Language; adapter?: WorkbookAdapter; withSwitch?: boolean; setup?: (h: ReturnType<typeof makeHost>) => Promise<void> } = {},
+): Promise<Harness> {
+  const base = makeHost();
+  if (options.setup) await options.setup(base);
+  const adapter = options.adapter ?? base.adapter;
+  let view!: RenderResult;
+  await act(async () => {
+    view = render(
+      options.withSwitch ? (
+        <PaneRoot adapter={adapter} language={options.language ?? 'vi'} theme="light" />
+      ) : (
+        <Shell language={options.language ?? 'vi'} theme="light">
+          <App adapter={adapter} today="2025-11-14" />
+        </Shell>
+      ),
+    );
+  });
+  return { ...base, adapter, view };
+}
+
+/** Waits for pending promises (adapter calls, lazy tabs) to settle inside act(). */
+export async function settle(times = 5): Promise<void> {
+  for (let i = 0; i < times; i++) {
+    await act(async () => {
+      await new Promise((r) => setTimeout(r, 0));
+    });
+  }
+}
+
+export async function click(el: HTMLElement): Promise<void> {
+  await act(async () => {
+    el.click();
+  });
+  await settle();
+}
+
+export async function openTab(name: string): Promise<void> {
+  await click(screen.getByRole('tab', { name }));
+  await settle();
+}
+
+/** Entry cell addresses of a table, by column id, read back through the adapter. */
+export async function entryCells(adapter: WorkbookAdapter, templateId: string): Promise<{ sheet: string; cells: Record<string, string[]> }> {
+  const read = await adapter.readTables();
+  const t = read.tables.find((x) => x.templateId === templateId);
+  if (!t) throw new Error(`no table ${templateId}`);
+  const cells: Record<string, string[]> = {};
+  for (const [id, list] of Object.entries(t.columns)) cells[id] = list.map((c) => c.address);
+  return { sheet: t.sheet, cells };
+}
+
+/** Types the template's sample figures into its entry cells, as a user would. */
+export async function typeSample(h: { host: MemHost; adapter: WorkbookAdapter }, templateId: string): Promise<{ sheet: string; cells: Record<string, string[]> }> {
+  const template = TEMPLATES.find((t) => t.id === templateId)!;
+  const where = await entryCells(h.adapter, templateId);
+  const entries = template.groups.flatMap((g) => g.columns).filter((c) => c.kind === 'entry');
+  template.sample.forEach((row, r) => {
+    entries.forEach((c, i) => h.host.type(where.sheet, where.cells[c.id][r], String(row[i])));
+  });
+  return where;
+}
+
+export { screen, within, act };

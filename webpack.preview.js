@@ -1,0 +1,57 @@
+// The preview page (`npm run preview`): an in-memory workbook beside the production task pane.
+// Built into build/preview/, never into dist/: nothing here is loaded by taskpane.html, so it never
+// counts in `npm run size` and is never shipped with the add-in (it bundles the in-memory Excel host
+// and HyperFormula, a GPL-3.0 dev dependency used as its formula engine).
+//   preview.[hash].js   the page: grid, sheet tabs, host (window.__bieumauPreview)
+//   office-shim.js      loaded in the pane's frame instead of office.js: Office/Excel over the host
+'use strict';
+
+const path = require('path');
+const HtmlWebpackPlugin = require('html-webpack-plugin');
+
+module.exports = (env, argv) => {
+  const mode = argv && argv.mode === 'development' ? 'development' : 'production';
+  return {
+    mode,
+    target: ['web', 'es2020'],
+    devtool: false,
+    entry: {
+      preview: './src/preview/page.ts',
+      'office-shim': './src/preview/shim.ts',
+    },
+    output: {
+      path: path.resolve(__dirname, 'build', 'preview'),
+      publicPath: '/preview/',
+      filename: (data) => (data.chunk && data.chunk.name === 'office-shim' ? '[name].js' : '[name].[contenthash:8].js'),
+      clean: true,
+    },
+    resolve: { extensions: ['.ts', '.tsx', '.js'] },
+    module: {
+      rules: [
+        {
+          test: /\.tsx?$/,
+          exclude: /node_modules/,
+          use: {
+            loader: 'ts-loader',
+            options: {
+              configFile: path.resolve(__dirname, 'tsconfig.json'),
+              compilerOptions: { module: 'esnext', moduleResolution: 'node', sourceMap: false },
+              onlyCompileBundledFiles: true,
+              transpileOnly: true,
+            },
+          },
+        },
+      ],
+    },
+    plugins: [
+      new HtmlWebpackPlugin({
+        filename: 'index.html',
+        template: './src/preview/index.html',
+        chunks: ['preview'],
+        scriptLoading: 'defer',
+        inject: 'body',
+      }),
+    ],
+    performance: { hints: false },
+  };
+};
