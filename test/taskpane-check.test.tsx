@@ -1,6 +1,7 @@
 /** @jest-environment jsdom */
-import { click, openTab, renderPane, screen, settle, typeSample, within, type Harness } from './taskpane-harness';
-import { groupFindings } from '../src/taskpane/app/CheckTab';
+import { act, click, openTab, renderPane, screen, settle, typeSample, within, type Harness } from './taskpane-harness';
+import { LIVE_DELAY_MS, groupFindings } from '../src/taskpane/app/CheckTab';
+import { createOfficeAdapter, type ExcelRun } from '../src/excel/adapter';
 import type { Finding } from '../src/core/findings';
 
 async function seedWorkbook(): Promise<{ h: Harness; b01: Awaited<ReturnType<typeof typeSample>>; b02: Awaited<ReturnType<typeof typeSample>> }> {
@@ -103,6 +104,99 @@ describe('Kiểm tra (check before sending)', () => {
     expect(within(item).getByTestId('arithmetic').textContent).toBe('Left side:732Right side:752Difference:-20');
     expect(within(item).getByText('Error')).toBeTruthy();
     expect(screen.getByTestId('check-summary').textContent).toContain('Not ready to send');
+  });
+});
+
+describe('live re-check (switch "Tự động kiểm tra lại khi sửa số liệu")', () => {
+  /** The seed workbook on an adapter whose quiet time after its own writes is one tick, so fake timers drive everything. */
+  async function seedLive(): Promise<{ h: Harness; b01: Awaited<ReturnType<typeof typeSample>>; b02: Awaited<ReturnType<typeof typeSample>>; reads: jest.SpyInstance }> {
+    const h = await renderPane({
+      setup: async (base) => {
+        base.adapter = createOfficeAdapter({ run: base.host.run as unknown as ExcelRun, isSetSupported: base.host.isSetSupported, settings: base.settings, ownChangesQuietMs: 0 });
+      },
+    });
+    await settle();
+    await click(screen.getByRole('button', { name: 'Chèn Biểu 01' }));
+    await click(screen.getByRole('button', { name: 'Chèn Biểu 02' }));
+    const b01 = await typeSample(h, 'b01');
+    const b02 = await typeSample(h, 'b02');
+    await openTab('Kiểm tra');
+    await click(screen.getByRole('button', { name: 'Kiểm tra' }));
+    expect(screen.getByTestId('check-summary').dataset.ready).toBe('false');
+    const live = screen.getByRole('switch', { name: 'Tự động kiểm tra lại khi sửa số liệu' });
+    expect((live as HTMLInputElement).checked).toBe(false);
+    await click(live);
+    expect((live as HTMLInputElement).checked).toBe(true);
+    jest.useFakeTimers();
+    const reads = jest.spyOn(h.adapter, 'readTables');
+    return { h, b01, b02, reads };
+  }
+
+  /** Lets fake time pass inside act(), flushing the promises between timers. */
+  async function pass(ms: number): Promise<void> {
+    await act(async () => {
+      await jest.advanceTimersByTimeAsync(ms);
+    });
+  }
+
+  afterEach(() => {
+    jest.useRealTimers();
+  });
+
+  test('several edits → one re-check, LIVE_DELAY_MS after the last; the findings update without pressing Kiểm tra', async () => {
+    const { h, b02, reads } = await seedLive();
+    h.host.type(b02.sheet, b02.cells['council.other'][0], '570');
+    await pass(LIVE_DELAY_MS - 100);
+    h.host.type(b02.sheet, b02.cells['council.other'][0], '575');
+    await pass(LIVE_DELAY_MS - 100);
+    h.host.type(b02.sheet, b02.cells['council.other'][0], '577');
+    await pass(LIVE_DELAY_MS - 1);
+    expect(reads).not.toHaveBeenCalled();
+    expect(screen.getByTestId('check-summary').dataset.ready).toBe('false');
+    await pass(1);
+    await pass(0);
+    expect(reads).toHaveBeenCalledTimes(1);
+    expect(screen.getByTestId('check-summary').dataset.ready).toBe('true');
+    expect(findingItems('cross.council')).toHaveLength(0);
+    // The re-check painted the sheets: that is the adapter's own write, and nothing follows it.
+    await pass(10 * LIVE_DELAY_MS);
+    expect(reads).toHaveBeenCalledTimes(1);
+  });
+
+  test('Sửa and Hoàn tác check once each and do not loop; switched off, edits re-check nothing', async () => {
+    const { h, b01, reads } = await seedLive();
+    const addr = b01.cells['central.politburo'][0];
+    h.host.type(b01.sheet, addr, '1.292', true);
+    await pass(LIVE_DELAY_MS);
+    await pass(0);
+    expect(reads).toHaveBeenCalledTimes(1);
+    const [item] = findingItems('entry.text-number');
+    await act(async () => {
+      within(item).getByRole('button', { name: 'Sửa' }).click();
+    });
+    await pass(0);
+    expect(h.host.valueAt(b01.sheet, addr)).toBe(1292);
+    expect(reads).toHaveBeenCalledTimes(2);
+    await pass(10 * LIVE_DELAY_MS);
+    expect(reads).toHaveBeenCalledTimes(2);
+    await act(async () => {
+      screen.getByRole('button', { name: 'Hoàn tác' }).click();
+    });
+    await pass(0);
+    expect(h.host.valueAt(b01.sheet, addr)).toBe('1.292');
+    expect(findingItems('entry.text-number')).toHaveLength(1);
+    await pass(10 * LIVE_DELAY_MS);
+    expect(reads).toHaveBeenCalledTimes(3);
+
+    await act(async () => {
+      screen.getByRole('switch', { name: 'Tự động kiểm tra lại khi sửa số liệu' }).click();
+    });
+    await pass(0);
+    expect(h.host.registrations).toHaveLength(0);
+    h.host.type(b01.sheet, addr, 1292);
+    await pass(10 * LIVE_DELAY_MS);
+    expect(reads).toHaveBeenCalledTimes(3);
+    expect(findingItems('entry.text-number')).toHaveLength(1);
   });
 });
 

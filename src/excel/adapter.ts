@@ -32,7 +32,15 @@ export interface OfficeAdapterDeps {
   maxRequestBytes?: number;
   /** Sheets walked per read batch (more sheets cost one more sync per this many). */
   sheetsPerBatch?: number;
+  /**
+   * After one of its own writes the adapter ignores change events for this long (Excel delivers
+   * them after the sync; before ExcelApi 1.8 they cannot be turned off). Default 300 ms.
+   */
+  ownChangesQuietMs?: number;
 }
+
+type ChangeHandler = (event: Excel.WorksheetChangedEventArgs) => Promise<void>;
+type HandlerResult = OfficeExtension.EventHandlerResult<Excel.WorksheetChangedEventArgs>;
 
 const DEFAULT_MAX_REQUEST = 5 * 1024 * 1024;
 /** Room left in a request for everything but the cell arrays. */
@@ -111,6 +119,7 @@ interface ProtectionSeen {
 }
 
 interface ScannedSheet {
+  id: string;
   scan: SheetScan;
   protection: ProtectionSeen;
   /** Ids of this add-in's marks on the sheet. */
@@ -141,6 +150,79 @@ export function createOfficeAdapter(deps: OfficeAdapterDeps): WorkbookAdapter {
   /** What the last read saw: protection and marks per sheet name. */
   let lastScan = new Map<string, ScannedSheet>();
 
+  // --- Change events -------------------------------------------------------------------------
+  const quietMs = deps.ownChangesQuietMs ?? 300;
+  /** Own write batches running, or finished less than `quietMs` ago: their events are ignored. */
+  let ownWrites = 0;
+  /** Who is told of the user's changes. */
+  const listeners = new Set<() => void>();
+  /** ExcelApi 1.9: one handler on the worksheet collection; else one per recognised sheet. */
+  const wholeBook = (): boolean => api('1.9');
+  /** Ids of the sheets holding a recognised table. */
+  let tableSheets = new Set<string>();
+  /** Registered handlers: per sheet id, or under '' for the worksheet collection. */
+  const handlers = new Map<string, HandlerResult>();
+
+  const onSheetChanged: ChangeHandler = async (event) => {
+    if (ownWrites > 0) return;
+    if (!tableSheets.has(event.worksheetId)) return;
+    for (const l of [...listeners]) l();
+  };
+
+  /** Runs one of the adapter's own write batches; the change events it causes are ignored. */
+  async function writing<T>(batch: (ctx: Excel.RequestContext) => Promise<T>): Promise<T> {
+    ownWrites++;
+    try {
+      return await deps.run(batch);
+    } finally {
+      setTimeout(() => {
+        ownWrites--;
+      }, quietMs);
+    }
+  }
+
+  /** ExcelApi 1.8: turns this add-in's events off for the writes queued after it, in the same batch. */
+  function eventsOff(ctx: Excel.RequestContext, runtime: { enableEvents: boolean } | null): () => void {
+    if (!runtime) return () => undefined;
+    const were = runtime.enableEvents;
+    ctx.runtime.enableEvents = false;
+    return () => {
+      ctx.runtime.enableEvents = were;
+    };
+  }
+
+  /** Queues the load of `runtime.enableEvents` where ExcelApi 1.8 has it. */
+  function loadEvents(ctx: Excel.RequestContext): { enableEvents: boolean } | null {
+    if (!api('1.8')) return null;
+    ctx.runtime.load('enableEvents');
+    return ctx.runtime;
+  }
+
+  /** Queues the handlers the watched sheets still lack (nothing without listeners); true if any. */
+  function queueHandlers(ctx: Excel.RequestContext, sheetIds: Iterable<string>): boolean {
+    if (listeners.size === 0) return false;
+    let any = false;
+    if (wholeBook()) {
+      if (!handlers.has('')) {
+        handlers.set('', ctx.workbook.worksheets.onChanged.add(onSheetChanged));
+        any = true;
+      }
+      return any;
+    }
+    for (const id of sheetIds) {
+      if (handlers.has(id)) continue;
+      handlers.set(id, ctx.workbook.worksheets.getItem(id).onChanged.add(onSheetChanged));
+      any = true;
+    }
+    return any;
+  }
+
+  /** Notes which sheets hold a table; per-sheet handlers for new ones are queued. */
+  function noteTableSheets(ctx: Excel.RequestContext, sheets: ScannedSheet[]): boolean {
+    tableSheets = new Set(sheets.filter((s) => tableFromScan(s.scan)).map((s) => s.id));
+    return queueHandlers(ctx, tableSheets);
+  }
+
   /**
    * Walks every sheet with getFirst/getNextOrNullObject, queuing in the same batch the loads of
    * its name, protection, names, used range and marks: one sync per `perBatch` sheets.
@@ -153,7 +235,7 @@ export function createOfficeAdapter(deps: OfficeAdapterDeps): WorkbookAdapter {
       let ws = start;
       for (let i = 0; i < perBatch; i++) {
         if (i > 0) ws = ws.getNextOrNullObject();
-        ws.load('name');
+        ws.load('name,id');
         ws.protection.load('protected,options');
         const names = ws.names;
         names.load('items/name,items/formula');
@@ -186,7 +268,7 @@ export function createOfficeAdapter(deps: OfficeAdapterDeps): WorkbookAdapter {
           s.valueTypes = l.used.valueTypes;
         }
         const marks = l.cfs ? l.cfs.items.filter((cf) => cf.type === 'Custom' && isMark(cf.custom.rule.formula)).map((cf) => cf.id) : [];
-        out.push({ scan: s, protection: { protected: l.ws.protection.protected, options: l.ws.protection.options }, marks });
+        out.push({ id: l.ws.id, scan: s, protection: { protected: l.ws.protection.protected, options: l.ws.protection.options }, marks });
       }
       const tail = links[links.length - 1].ws;
       if (!last || tail.isNullObject) return out;
@@ -221,7 +303,7 @@ export function createOfficeAdapter(deps: OfficeAdapterDeps): WorkbookAdapter {
     },
 
     async insertTemplate(plan: SheetPlan): Promise<{ sheet: string }> {
-      return deps.run(async (ctx) => {
+      return writing(async (ctx) => {
         const sheets = ctx.workbook.worksheets;
         sheets.load('items/name');
         const events = api('1.8');
@@ -292,7 +374,12 @@ export function createOfficeAdapter(deps: OfficeAdapterDeps): WorkbookAdapter {
         if (plan.protect) ws.protection.protect({ allowFormatColumns: true, allowFormatRows: true });
         ws.activate();
         if (events) ctx.runtime.enableEvents = eventsWere;
+        ws.load('id');
+        // A watched workbook watches the new table too (before ExcelApi 1.9: a handler on its sheet).
+        const watched = listeners.size > 0 && !wholeBook() ? ws.onChanged.add(onSheetChanged) : null;
         await ctx.sync();
+        tableSheets.add(ws.id);
+        if (watched) handlers.set(ws.id, watched);
         return { sheet: name };
       });
     },
@@ -301,12 +388,14 @@ export function createOfficeAdapter(deps: OfficeAdapterDeps): WorkbookAdapter {
       return deps.run(async (ctx) => {
         const sheets = await scan(ctx, { cells: true, marks: api('1.6') });
         remember(sheets);
+        // A table sheet the watch does not know yet (copied by the user): one more sync, only then.
+        if (noteTableSheets(ctx, sheets)) await ctx.sync();
         return { tables: tablesOf(sheets) };
       });
     },
 
     async paintFindings(findings: Finding[]): Promise<void> {
-      await deps.run(async (ctx) => {
+      await writing(async (ctx) => {
         const bySheet = new Map<string, { address: string; severity: Finding['severity'] }[]>();
         for (const f of findings) {
           const c = f.cells[0];
@@ -340,7 +429,7 @@ export function createOfficeAdapter(deps: OfficeAdapterDeps): WorkbookAdapter {
     },
 
     async clearMarks(): Promise<void> {
-      await deps.run(async (ctx) => {
+      await writing(async (ctx) => {
         const sheets = await scan(ctx, { cells: false, marks: true });
         let any = false;
         for (const s of sheets) {
@@ -370,12 +459,14 @@ export function createOfficeAdapter(deps: OfficeAdapterDeps): WorkbookAdapter {
     async applyFix(finding: Finding): Promise<AppliedFix> {
       const fix = finding.fix;
       if (!fix) throw new Error(`the finding ${finding.rule} has no fix`);
-      return deps.run(async (ctx) => {
+      return writing(async (ctx) => {
         const ws = ctx.workbook.worksheets.getItem(fix.cell.sheet);
         ws.protection.load('protected,options');
         const cell = ws.getRange(fix.cell.address);
         cell.load('values,formulas,numberFormat,valueTypes');
+        const runtime = loadEvents(ctx);
         await ctx.sync();
+        const eventsBack = eventsOff(ctx, runtime);
         const f = cell.formulas[0][0];
         const v = cell.values[0][0] as unknown;
         const before: AppliedFix['before'] = {
@@ -390,16 +481,19 @@ export function createOfficeAdapter(deps: OfficeAdapterDeps): WorkbookAdapter {
             cell.values = [[fix.value]];
           }
         });
+        eventsBack();
         await ctx.sync();
         return { cell: { ...fix.cell }, before };
       });
     },
 
     async revertFix(applied: AppliedFix): Promise<void> {
-      await deps.run(async (ctx) => {
+      await writing(async (ctx) => {
         const ws = ctx.workbook.worksheets.getItem(applied.cell.sheet);
         ws.protection.load('protected,options');
+        const runtime = loadEvents(ctx);
         await ctx.sync();
+        const eventsBack = eventsOff(ctx, runtime);
         const cell = ws.getRange(applied.cell.address);
         const b = applied.before;
         unprotected(ws, { protected: ws.protection.protected, options: ws.protection.options }, () => {
@@ -409,6 +503,7 @@ export function createOfficeAdapter(deps: OfficeAdapterDeps): WorkbookAdapter {
           else if (typeof b.value === 'string') cell.values = [[b.numberFormat === '@' ? b.value : textForExcel(b.value)]];
           else cell.values = [[b.value]];
         });
+        eventsBack();
         await ctx.sync();
       });
     },
@@ -424,8 +519,10 @@ export function createOfficeAdapter(deps: OfficeAdapterDeps): WorkbookAdapter {
     },
 
     async updateReportInfo(info: ReportInfo): Promise<number> {
-      return deps.run(async (ctx) => {
+      return writing(async (ctx) => {
+        const runtime = loadEvents(ctx);
         const sheets = await scan(ctx, { cells: true, marks: false });
+        let eventsBack: (() => void) | null = null;
         let changed = 0;
         for (const s of sheets) {
           if (!tableFromScan(s.scan)) continue;
@@ -433,6 +530,7 @@ export function createOfficeAdapter(deps: OfficeAdapterDeps): WorkbookAdapter {
           const keys = (Object.keys(INFO_NAMES) as InfoKey[]).filter((k) => s.scan.names.get(INFO_NAMES[k]));
           const wrote = keys.length > 0;
           if (!wrote) continue;
+          eventsBack ??= eventsOff(ctx, runtime);
           // Date cells get their date format back too: a format change needs the protection lifted.
           unprotected(ws, s.protection, () => {
             for (const key of keys) {
@@ -447,9 +545,39 @@ export function createOfficeAdapter(deps: OfficeAdapterDeps): WorkbookAdapter {
           });
           if (wrote) changed++;
         }
+        eventsBack?.();
         if (changed > 0) await ctx.sync();
         return changed;
       });
+    },
+
+    async watchChanges(onChange: () => void): Promise<() => Promise<void>> {
+      const listener = (): void => onChange();
+      await deps.run(async (ctx) => {
+        listeners.add(listener);
+        if (wholeBook()) queueHandlers(ctx, []);
+        // Which sheets hold a table; the handler on the worksheet collection goes in the same sync.
+        const sheets = await scan(ctx, { cells: true, marks: false });
+        if (noteTableSheets(ctx, sheets)) await ctx.sync();
+      }).catch((e: unknown) => {
+        listeners.delete(listener);
+        throw e;
+      });
+      let stopped = false;
+      return async (): Promise<void> => {
+        if (stopped) return;
+        stopped = true;
+        listeners.delete(listener);
+        if (listeners.size > 0) return;
+        const results = [...handlers.values()];
+        handlers.clear();
+        const contexts = new Set<OfficeExtension.ClientRequestContext>();
+        for (const r of results) {
+          r.remove();
+          contexts.add(r.context);
+        }
+        for (const c of contexts) await c.sync();
+      };
     },
 
     async loadSettings(): Promise<ReportInfo | null> {

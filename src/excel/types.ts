@@ -59,4 +59,9 @@ export interface WorkbookAdapter {
   /** Report settings saved in the workbook (document settings), or null when none were saved. */
   loadSettings(): Promise<ReportInfo | null>;
   saveSettings(info: ReportInfo): Promise<void>;
+  /**
+   * Calls `onChange` when the user changes a recognised table (never for this adapter's own
+   * writes); resolves to the function that stops watching.
+   */
+  watchChanges(onChange: () => void): Promise<() => Promise<void>>;
 }

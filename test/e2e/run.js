@@ -293,6 +293,31 @@ scenario('with HĐND made equal, the pane says "Sẵn sàng gửi"; Xóa đánh 
   expectEqual(await page.locator('#grid td[data-marked="true"]').count(), 0, 'marks left in the grid');
 });
 
+scenario('live re-check on: an edit in the grid breaks and then fixes HĐND, findings follow without Kiểm tra', async () => {
+  const live = pane.getByRole('switch', { name: 'Tự động kiểm tra lại khi sửa số liệu' });
+  expect(!(await live.isChecked()), 'the switch is off by default');
+  await live.click();
+  expect(await live.isChecked(), 'the switch is on');
+  await openSheet('Biểu 02');
+  const other = entryAddress(b02Names, 'council.other');
+  await typeInGrid('Biểu 02', other, '570');
+  await pane.locator('[data-testid="check-summary"][data-ready="false"]').waitFor();
+  const item = pane.locator('li[data-rule="cross.council"]');
+  await item.waitFor();
+  expectEqual(await item.getByTestId('arithmetic').textContent(), 'Vế trái:745Vế phải:752Chênh lệch:-7', 'left / right / difference after the edit');
+  await axeCheck('check: live, broken');
+  await screenshot('live-broken');
+  await typeInGrid('Biểu 02', other, '577');
+  await pane.locator('[data-testid="check-summary"][data-ready="true"]').waitFor();
+  expectEqual(await pane.locator('li[data-rule="cross.council"]').count(), 0, 'HĐND finding gone after the edit');
+  await axeCheck('check: live, fixed');
+  await screenshot('live-fixed');
+  await live.click();
+  expect(!(await live.isChecked()), 'the switch is off again');
+  await pane.getByRole('button', { name: 'Xóa đánh dấu' }).click();
+  await pane.getByText('Đã xóa đánh dấu trên trang tính.').waitFor();
+});
+
 scenario('Số liệu: totals, averages and the sentences to copy', async () => {
   await pane.getByRole('tab', { name: 'Số liệu' }).click();
   await pane.getByText('trung bình một ngày xử lý 42 văn bản đến, ban hành 4.547 văn bản đi', { exact: true }).waitFor();

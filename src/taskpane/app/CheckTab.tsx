@@ -2,10 +2,12 @@
  * Kiểm tra: reads every table of the workbook, runs the validation engine, marks the findings in
  * the sheets and lists them grouped by table, errors first. A finding's cell selects it in Excel;
  * "Sửa" applies its fix and checks again; "Hoàn tác" puts back what the last fix replaced.
- * With no error left the pane says so plainly: "Sẵn sàng gửi".
+ * With no error left the pane says so plainly: "Sẵn sàng gửi". With the live switch on, the user's
+ * edits to the tables re-check by themselves, LIVE_DELAY_MS after the last one (the adapter never
+ * reports its own writes, so Sửa, Hoàn tác and the marks do not loop).
  */
-import { useId, useRef, useState, type ReactNode } from 'react';
-import { Badge, Button, Link, MessageBar, MessageBarBody, MessageBarTitle, Text, makeStyles, tokens } from '@fluentui/react-components';
+import { useEffect, useId, useRef, useState, type ReactNode } from 'react';
+import { Badge, Button, Link, MessageBar, MessageBarBody, MessageBarTitle, Switch, Text, makeStyles, tokens } from '@fluentui/react-components';
 import type { CellRef, Finding } from '../../core/findings';
 import type { NumberSeparators } from '../../excel/types';
 import { validateWorkbook } from '../../core/validate';
@@ -36,6 +38,9 @@ const useStyles = makeStyles({
   dd: { margin: 0, fontWeight: tokens.fontWeightSemibold },
   fixLine: { fontSize: tokens.fontSizeBase200, color: tokens.colorNeutralForeground2 },
 });
+
+/** Quiet time after the user's last edit before the live re-check. */
+export const LIVE_DELAY_MS = 800;
 
 interface Group {
   sheet: string;
@@ -141,6 +146,8 @@ export default function CheckTab(): ReactNode {
   const baseId = useId();
   const { adapter, check, setCheck, run, announce } = usePane();
   const [busy, setBusy] = useState(false);
+  const [live, setLive] = useState(false);
+  const busyRef = useRef(false);
   const separators = useRef<NumberSeparators | null | undefined>(undefined);
 
   /** Reads, validates and paints; returns false when the adapter failed. */
@@ -158,14 +165,51 @@ export default function CheckTab(): ReactNode {
   };
 
   const guarded = async (action: () => Promise<void>): Promise<void> => {
-    if (busy) return;
+    if (busyRef.current) return;
+    busyRef.current = true;
     setBusy(true);
     try {
       await action();
     } finally {
+      busyRef.current = false;
       setBusy(false);
     }
   };
+
+  // The live re-check: the latest render's functions, called from the adapter's change events.
+  const liveRecheck = useRef<() => boolean>(() => false);
+  liveRecheck.current = (): boolean => {
+    if (busyRef.current) return false;
+    void guarded(async () => {
+      await recheck();
+    });
+    return true;
+  };
+
+  useEffect(() => {
+    if (!live) return undefined;
+    let stopped = false;
+    let stop: (() => Promise<void>) | undefined;
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const schedule = (): void => {
+      if (timer !== undefined) clearTimeout(timer);
+      timer = setTimeout(() => {
+        timer = undefined;
+        // A check or fix running now: try again once it is done.
+        if (!stopped && !liveRecheck.current()) schedule();
+      }, LIVE_DELAY_MS);
+    };
+    void run(() => adapter.watchChanges(schedule)).then((unsubscribe) => {
+      if (stopped) {
+        if (unsubscribe) void run(unsubscribe);
+      } else stop = unsubscribe;
+    });
+    return () => {
+      stopped = true;
+      if (timer !== undefined) clearTimeout(timer);
+      if (stop) void run(stop);
+    };
+  }, [live, adapter, run]);
 
   const onCheck = (): Promise<void> =>
     guarded(async () => {
@@ -223,6 +267,7 @@ export default function CheckTab(): ReactNode {
           {s.clearMarks}
         </Button>
       </div>
+      <Switch label={s.liveCheck} checked={live} onChange={(_e, d) => setLive(d.checked)} data-testid="live-check" />
       {findings !== null &&
         (errors === 0 ? (
           <MessageBar intent="success" data-testid="check-summary" data-ready="true">

@@ -64,6 +64,7 @@ export interface AppStrings {
   readonly checkIntro: string;
   readonly check: string;
   readonly checking: string;
+  readonly liveCheck: string;
   readonly clearMarks: string;
   readonly marksCleared: string;
   readonly undo: string;
@@ -156,6 +157,7 @@ export const appVi: AppStrings = {
   checkIntro: 'Kiểm tra mọi ô nhập, mọi ô tổng và các quy tắc giữa các biểu trước khi gửi báo cáo.',
   check: 'Kiểm tra',
   checking: 'Đang kiểm tra…',
+  liveCheck: 'Tự động kiểm tra lại khi sửa số liệu',
   clearMarks: 'Xóa đánh dấu',
   marksCleared: 'Đã xóa đánh dấu trên trang tính.',
   undo: 'Hoàn tác',
@@ -242,6 +244,7 @@ export const appEn: AppStrings = {
   checkIntro: 'Checks every entry, every total and the rules between tables before the report is sent.',
   check: 'Check',
   checking: 'Checking…',
+  liveCheck: 'Re-check automatically when figures change',
   clearMarks: 'Clear marks',
   marksCleared: 'Marks removed from the sheets.',
   undo: 'Undo',

@@ -71,6 +71,29 @@ interface Op {
   run: () => void;
 }
 
+/** What `Excel.WorksheetChangedEventArgs` carries (the part this host raises). */
+export interface MemChangedEvent {
+  address: string;
+  worksheetId: string;
+  source: 'Local';
+  changeType: 'RangeEdited' | 'RowInserted' | 'RowDeleted';
+  type: 'WorksheetChanged';
+}
+
+export type MemChangeHandler = (event: MemChangedEvent) => unknown;
+
+/** A registered `onChanged` handler: on one sheet, or on every sheet (`worksheets.onChanged`). */
+interface Registration {
+  sheetId: string | null;
+  handler: MemChangeHandler;
+}
+
+/** `OfficeExtension.EventHandlerResult`: `remove()` is queued on `context` and takes effect at its sync. */
+export interface MemEventHandlerResult {
+  readonly context: MemContext;
+  remove(): void;
+}
+
 // ---------------------------------------------------------------------------------------------
 // Value coercion (what Excel does with a value written through `values` or `formulas`)
 
@@ -109,6 +132,9 @@ export class MemHost {
   readonly culture: { name: string; decimal: string; thousands: string };
   readonly maxRequestBytes: number;
   enableEvents = true;
+  /** Registered `onChanged` handlers (registered and removed at sync, as in Excel). */
+  readonly registrations: Registration[] = [];
+  private pendingEvents: MemChangedEvent[] = [];
   private readonly evaluator: FormulaEvaluator | undefined;
   private cfSeq = 0;
 
@@ -153,9 +179,36 @@ export class MemHost {
     return `{cf-${++this.cfSeq}}`;
   }
 
-  changed(): void {
+  /**
+   * Something changed. With the sheet and the cells, an `onChanged` event is raised to the
+   * handlers — unless `runtime.enableEvents` is false at the time of the write.
+   */
+  changed(sheet?: SheetState, box?: Box, changeType: MemChangedEvent['changeType'] = 'RangeEdited'): void {
     this.book.dirty = true;
-    if (this.enableEvents) this.stats.changeEvents++;
+    if (!this.enableEvents) return;
+    this.stats.changeEvents++;
+    if (sheet && box) this.raise(sheet, box, changeType);
+  }
+
+  /** Queues a change event; handlers get it asynchronously (a macrotask later), as in Excel. */
+  private raise(sheet: SheetState, box: Box, changeType: MemChangedEvent['changeType']): void {
+    if (this.registrations.length === 0) return;
+    if (this.pendingEvents.length === 0) setTimeout(() => this.dispatch(), 0);
+    this.pendingEvents.push({ address: boxAddress(box), worksheetId: sheet.id, source: 'Local', changeType, type: 'WorksheetChanged' });
+  }
+
+  private dispatch(): void {
+    const events = this.pendingEvents;
+    this.pendingEvents = [];
+    for (const e of events) {
+      for (const r of [...this.registrations]) {
+        if (r.sheetId !== null && r.sheetId !== e.worksheetId) continue;
+        // Excel does not let a handler's failure reach the workbook.
+        void Promise.resolve()
+          .then(() => r.handler(e))
+          .catch(() => undefined);
+      }
+    }
   }
 
   /** Recomputes formula results when something changed since the last evaluation. */
@@ -199,6 +252,7 @@ export class MemHost {
     cell.formula = c.formula;
     cell.result = null;
     this.book.dirty = true;
+    if (this.enableEvents) this.raise(s, { top: b.top, left: b.left, bottom: b.top, right: b.left }, 'RangeEdited');
   }
 
   /** Value as Excel shows it after calculation: number, text, boolean, `{error}` or null. */
@@ -569,6 +623,42 @@ class RuntimeProxy extends ProxyBase<MemHost> {
   }
 }
 
+// --- Events -----------------------------------------------------------------------------------
+
+/**
+ * `onChanged` of a worksheet (ExcelApi 1.7) or of the worksheet collection (1.9): `add` is queued
+ * and registers at sync; the result's `remove()` is queued on the same context.
+ */
+class ChangedEventSource {
+  constructor(
+    private readonly ctx: MemContext,
+    private readonly path: string,
+    private readonly version: string,
+    private readonly api: string,
+    private readonly sheetId: (() => string) | null,
+  ) {}
+  add(handler: MemChangeHandler): MemEventHandlerResult {
+    const ctx = this.ctx;
+    const host = ctx.host;
+    let reg: Registration | undefined;
+    ctx.enqueue({ op: 'addHandler', path: this.path }, () => {
+      host.requireApi(this.version, this.api);
+      reg = { sheetId: this.sheetId ? this.sheetId() : null, handler };
+      host.registrations.push(reg);
+    });
+    return {
+      context: ctx,
+      remove: (): void => {
+        ctx.enqueue({ op: 'removeHandler', path: this.path }, () => {
+          const i = reg ? host.registrations.indexOf(reg) : -1;
+          if (i < 0) throw new HostError('InvalidOperation', 'the handler is not registered');
+          host.registrations.splice(i, 1);
+        });
+      },
+    };
+  }
+}
+
 // --- Worksheets -------------------------------------------------------------------------------
 
 class WorksheetCollectionProxy extends CollectionProxy<SheetState, WorksheetProxy> {
@@ -597,6 +687,10 @@ class WorksheetCollectionProxy extends CollectionProxy<SheetState, WorksheetProx
   }
   getItem(key: string): WorksheetProxy {
     return new WorksheetProxy(this.ctx, `sheet[${key}]`, () => this.byKey(key) ?? notFound(key));
+  }
+  /** Changes on any sheet (ExcelApi 1.9). */
+  get onChanged(): ChangedEventSource {
+    return new ChangedEventSource(this.ctx, 'worksheets.onChanged', '1.9', 'WorksheetCollection.onChanged', null);
   }
   getItemOrNullObject(key: string): WorksheetProxy {
     this.ctx.host.requireApi('1.4', 'WorksheetCollection.getItemOrNullObject');
@@ -664,6 +758,10 @@ export class WorksheetProxy extends ProxyBase<SheetState> {
   }
   get id(): string {
     return this.got('id');
+  }
+  /** Changes on this sheet (ExcelApi 1.7). */
+  get onChanged(): ChangedEventSource {
+    return new ChangedEventSource(this.ctx, `${this.path}.onChanged`, '1.7', 'Worksheet.onChanged', () => this.must().id);
   }
   get position(): number {
     return this.got('position');
@@ -1170,7 +1268,8 @@ export class RangeProxy extends ProxyBase<RangeTarget> {
         cell.formula = k.formula;
         cell.result = null;
       });
-      this.ctx.host.changed();
+      if (prop === 'numberFormat') this.ctx.host.changed();
+      else this.ctx.host.changed(t.sheet, t.box);
     });
   }
 
@@ -1213,7 +1312,7 @@ export class RangeProxy extends ProxyBase<RangeTarget> {
       const t = this.checkWritable('structure');
       if (shift !== 'Down' || t.box.left !== 1 || t.box.right !== MAX_COLS) throw new HostError('InvalidArgument', 'the host inserts whole rows only (shift Down)');
       t.sheet.insertRows(t.box.top, t.box.bottom - t.box.top + 1);
-      this.ctx.host.changed();
+      this.ctx.host.changed(t.sheet, t.box, 'RowInserted');
     });
     return this;
   }
@@ -1222,7 +1321,7 @@ export class RangeProxy extends ProxyBase<RangeTarget> {
       const t = this.checkWritable('structure');
       if (shift !== 'Up' || t.box.left !== 1 || t.box.right !== MAX_COLS) throw new HostError('InvalidArgument', 'the host deletes whole rows only (shift Up)');
       t.sheet.deleteRows(t.box.top, t.box.bottom - t.box.top + 1);
-      this.ctx.host.changed();
+      this.ctx.host.changed(t.sheet, t.box, 'RowDeleted');
     });
   }
   getCell(row: number, column: number): RangeProxy {
