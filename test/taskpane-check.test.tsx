@@ -64,6 +64,21 @@ describe('Kiểm tra (check before sending)', () => {
     expect(screen.getByTestId('pane-status').textContent).toBe('Đã xóa đánh dấu trên trang tính.');
   });
 
+  test('"Sẵn sàng gửi" no longer shows once another table is inserted: it was never checked', async () => {
+    const { h, b02 } = await seedWorkbook();
+    h.host.type(b02.sheet, b02.cells['council.other'][0], '577');
+    await click(screen.getByRole('button', { name: 'Kiểm tra' }));
+    expect(screen.getByTestId('check-summary').dataset.ready).toBe('true');
+    await openTab('Bảng biểu');
+    await click(screen.getByRole('button', { name: 'Chèn Biểu 03' }));
+    await openTab('Kiểm tra');
+    expect(screen.queryByTestId('check-summary')).toBeNull();
+    expect(screen.queryByText('Sẵn sàng gửi')).toBeNull();
+    // Checking again covers the new, empty table: blanks are "not reported" warnings.
+    await click(screen.getByRole('button', { name: 'Kiểm tra' }));
+    expect(findingItems('entry.blank').length).toBeGreaterThan(0);
+  });
+
   test('"1.292" typed as text: Sửa makes it the number 1292 and checks again; Hoàn tác puts the text back', async () => {
     const { h, b01 } = await seedWorkbook();
     const addr = b01.cells['central.politburo'][0];

@@ -95,6 +95,8 @@ export function App({ adapter, onLanguageChange, initialTab = 'tables', today }:
 
   const noteInserted = useCallback((templateId: string, sheet: string) => {
     setInserted((m) => ({ ...m, [templateId]: [...(m[templateId] ?? []), sheet] }));
+    // A new table was never checked: the last result (maybe "Sẵn sàng gửi") no longer holds.
+    setCheckState((c) => ({ ...c, findings: null }));
   }, []);
   const setCheck = useCallback((update: (c: CheckState) => CheckState) => setCheckState(update), []);
   const announce = useCallback((message: string) => {

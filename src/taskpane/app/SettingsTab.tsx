@@ -96,7 +96,7 @@ export default function SettingsTab({ today }: { today?: string }): ReactNode {
   const s = useAppStrings();
   const lang = useLang();
   const styles = useStyles();
-  const { adapter, settings, setSettings, run, announce } = usePane();
+  const { adapter, settings, setSettings, setCheck, run, announce } = usePane();
   const day = today ?? todayIso();
   const [info, setInfo] = useState<ReportInfo>(settings);
   const [period, setPeriod] = useState<PeriodForm>(() => {
@@ -124,6 +124,8 @@ export default function SettingsTab({ today }: { today?: string }): ReactNode {
     setBusy(false);
     if (count !== undefined) {
       setSettings(next);
+      // The headings and the period changed: the last check result no longer holds.
+      if (count > 0) setCheck((c) => ({ ...c, findings: null }));
       announce(format(s.saved, { count }));
     }
   };
