@@ -1,15 +1,16 @@
-import { createOfficeAdapter, type ExcelRun, MARK_FORMULAS } from '../src/excel/adapter';
+import { createOfficeAdapter, freeSheetName, type ExcelRun, MARK_FORMULAS } from '../src/excel/adapter';
 import type { WorkbookAdapter } from '../src/excel/types';
 import { expectedHeader, layout } from '../src/core/layout';
 import { validateWorkbook } from '../src/core/validate';
 import { TEMPLATES, findTemplate, entryColumns } from '../src/templates';
 import type { LayoutOptions, SheetPlan } from '../src/core/plan';
 import type { CellValue, WorkbookRead } from '../src/core/read';
+import type { Finding } from '../src/core/findings';
 import { columnName } from '../src/core/names';
 import { isoToExcelSerial } from '../src/core/dates';
 import { writeWorkbook } from '../src/xlsx/writer';
 import { readWorkbook } from '../src/xlsx/reader';
-import { createMemHost, MemSettings, type MemHost } from './support/memhost';
+import { createMemHost, HostError, MemSettings, type MemHost } from './support/memhost';
 import { hyperFormulaEvaluator } from './support/memhost/hyperformula';
 
 const OPTIONS: LayoutOptions = {
@@ -485,5 +486,90 @@ describe('watchChanges: the user’s edits to the tables, never the adapter’s 
     } finally {
       jest.useRealTimers();
     }
+  });
+});
+
+describe('a write batch that fails half-way (an Office.js batch is not a transaction)', () => {
+  const boom = (): never => {
+    throw new HostError('GeneralException', 'injected failure');
+  };
+
+  async function totalTypedOver(r: Rig): Promise<{ finding: Finding; sheet: string }> {
+    await r.adapter.insertTemplate(planOf('b01'));
+    let read = await r.adapter.readTables();
+    const total = read.tables[0].columns['central.total'][0];
+    r.host.type(total.sheet, total.address, 4525);
+    read = await r.adapter.readTables();
+    const finding = validateWorkbook(read, { today: TODAY }).find((f) => f.rule === 'computed.formula-missing');
+    if (!finding) throw new Error('no finding');
+    return { finding, sheet: total.sheet };
+  }
+
+  test('a fix on a sheet the user protected with a password fails, and events are back on', async () => {
+    const r = rig();
+    const { finding, sheet } = await totalTypedOver(r);
+    r.host.sheet(sheet).protection = { protected: true, options: {}, password: 'secret' };
+    await expect(r.adapter.applyFix(finding)).rejects.toThrow(/Wrong password/);
+    expect(r.host.enableEvents).toBe(true);
+    expect(r.host.sheet(sheet).protection).toEqual({ protected: true, options: {}, password: 'secret' });
+  });
+
+  test('the fix\'s write fails after the protection was lifted: protection and events are put back', async () => {
+    const r = rig();
+    const { finding, sheet } = await totalTypedOver(r);
+    const options = { ...r.host.sheet(sheet).protection.options };
+    const spy = jest.spyOn(r.host, 'changed').mockImplementationOnce(boom);
+    await expect(r.adapter.applyFix(finding)).rejects.toThrow(/injected failure/);
+    spy.mockRestore();
+    expect(r.host.sheet(sheet).protection).toEqual({ protected: true, options, password: null });
+    expect(r.host.enableEvents).toBe(true);
+  });
+
+  test('revertFix failing half-way puts protection and events back', async () => {
+    const r = rig();
+    const { finding, sheet } = await totalTypedOver(r);
+    const applied = await r.adapter.applyFix(finding);
+    const spy = jest.spyOn(r.host, 'changed').mockImplementationOnce(boom);
+    await expect(r.adapter.revertFix(applied)).rejects.toThrow(/injected failure/);
+    spy.mockRestore();
+    expect(r.host.sheet(sheet).protection.protected).toBe(true);
+    expect(r.host.enableEvents).toBe(true);
+  });
+
+  test('painting failing half-way leaves the sheet protected', async () => {
+    const r = rig();
+    const { finding, sheet } = await totalTypedOver(r);
+    const spy = jest.spyOn(r.host, 'nextConditionalFormatId').mockImplementationOnce(boom);
+    await expect(r.adapter.paintFindings([finding])).rejects.toThrow(/injected failure/);
+    spy.mockRestore();
+    expect(r.host.sheet(sheet).protection.protected).toBe(true);
+    expect(r.host.sheet(sheet).conditionalFormats).toEqual([]);
+  });
+
+  test('an insert failing after its first write: events back on, no half-made sheet, the next insert takes the name', async () => {
+    const r = rig();
+    const spy = jest.spyOn(r.host, 'changed').mockImplementationOnce(boom);
+    await expect(r.adapter.insertTemplate(planOf('b01'))).rejects.toThrow(/injected failure/);
+    spy.mockRestore();
+    expect(r.host.enableEvents).toBe(true);
+    expect(r.host.book.sheets.map((s) => s.name)).toEqual(['Sheet1']);
+    expect((await r.adapter.insertTemplate(planOf('b01'))).sheet).toBe('Biểu 01');
+  });
+});
+
+describe('freeSheetName: Excel\'s rules for sheet names', () => {
+  test('unique ignoring case, with Vietnamese letters', () => {
+    expect(freeSheetName('Biểu 01', new Set(['sheet1']))).toBe('Biểu 01');
+    expect(freeSheetName('Biểu 01', new Set(['biểu 01', 'biểu 01 (2)']))).toBe('Biểu 01 (3)');
+  });
+
+  test('never longer than 31 characters, and no space left before the counter', () => {
+    const long = 'Biểu 05 Số liệu tổng hợp A và B các xã'; // 38 characters
+    const first = freeSheetName(long, new Set());
+    expect(first).toBe(long.slice(0, 31).trimEnd());
+    expect(first.length).toBeLessThanOrEqual(31);
+    const second = freeSheetName(long, new Set([first.toLowerCase()]));
+    expect(second.length).toBeLessThanOrEqual(31);
+    expect(second).toBe('Biểu 05 Số liệu tổng hợp A (2)');
   });
 });

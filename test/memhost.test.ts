@@ -108,6 +108,45 @@ describe('in-memory Excel host', () => {
     expect(culture).toBe('ApiNotFound');
   });
 
+  test('APIs of ExcelApi 1.4–1.7 are refused by an older host, as Excel does (getRangeByIndexes, NamedItem.formula 1.7)', async () => {
+    const setup = (excel: string): ReturnType<typeof createMemHost> => {
+      const h = createMemHost({ excel });
+      h.addSheet('Data');
+      h.sheet('Data').names.push({ name: 'BM_META', ref: { top: 1, left: 1, bottom: 1, right: 1 }, comment: '' });
+      return h;
+    };
+    const byIndexes = (h: ReturnType<typeof createMemHost>): Promise<string> =>
+      code(
+        h.run(async (ctx: MemContext) => {
+          ctx.workbook.worksheets.getItem('Data').getRangeByIndexes(0, 0, 1, 1).load('address');
+          await ctx.sync();
+        }),
+      );
+    const nameFormula = (h: ReturnType<typeof createMemHost>): Promise<string> =>
+      code(
+        h.run(async (ctx: MemContext) => {
+          const n = ctx.workbook.worksheets.getItem('Data').names.getItem('BM_META');
+          n.load('formula');
+          await ctx.sync();
+        }),
+      );
+    const withPassword = (h: ReturnType<typeof createMemHost>): Promise<string> =>
+      code(
+        h.run(async (ctx: MemContext) => {
+          ctx.workbook.worksheets.getItem('Data').protection.protect({}, 'pw');
+          await ctx.sync();
+        }),
+      );
+    const h16 = setup('1.6');
+    expect(await byIndexes(h16)).toBe('ApiNotFound');
+    expect(await nameFormula(h16)).toBe('ApiNotFound');
+    expect(await withPassword(h16)).toBe('ApiNotFound');
+    const h17 = setup('2019');
+    expect(await byIndexes(h17)).toBe('no error');
+    expect(await nameFormula(h17)).toBe('no error');
+    expect(await withPassword(h17)).toBe('no error');
+  });
+
   test('sheet-scoped names move with rows inserted above, and formulas follow', async () => {
     const host = createMemHost({ evaluator: hyperFormulaEvaluator() });
     host.addSheet('Data');

@@ -289,12 +289,116 @@ export function createOfficeAdapter(deps: OfficeAdapterDeps): WorkbookAdapter {
     lastScan = new Map(sheets.map((s) => [s.scan.sheet, s]));
   }
 
-  /** Runs `write` on a sheet with its protection lifted, put back as it was, in the same batch. */
-  function unprotected(ws: Excel.Worksheet, seen: ProtectionSeen | undefined, write: () => void): void {
+  /** A sheet whose protection a write batch lifts, to be put back if the batch fails. */
+  interface Lifted {
+    ws: Excel.Worksheet;
+    options: Excel.WorksheetProtectionOptions | undefined;
+  }
+
+  /**
+   * Runs `write` on a sheet with its protection lifted, put back as it was, in the same batch.
+   * The sheet is noted in `lifted` so that `recover` can protect it again when the batch fails
+   * between the two (an Office.js batch is not a transaction: what ran before the failing
+   * operation stays done).
+   */
+  function unprotected(ws: Excel.Worksheet, seen: ProtectionSeen | undefined, write: () => void, lifted?: Lifted[]): void {
     const wasProtected = seen ? seen.protected : true;
-    if (wasProtected) ws.protection.unprotect();
+    if (wasProtected) {
+      ws.protection.unprotect();
+      lifted?.push({ ws, options: seen ? seen.options : undefined });
+    }
     write();
     if (wasProtected) ws.protection.protect(seen ? seen.options : undefined);
+  }
+
+  /**
+   * After a failed write batch: events back as they were and every lifted protection put back,
+   * in one or two more syncs (only on this error path). Failures here are swallowed: the error
+   * worth reporting is the one that made the batch fail.
+   */
+  async function recover(ctx: Excel.RequestContext, lifted: Lifted[], eventsWere: boolean | null): Promise<void> {
+    try {
+      if (eventsWere !== null) ctx.runtime.enableEvents = eventsWere;
+      for (const l of lifted) l.ws.protection.load('protected');
+      await ctx.sync();
+      let again = false;
+      for (const l of lifted) {
+        if (l.ws.protection.protected) continue;
+        l.ws.protection.protect(l.options);
+        again = true;
+      }
+      if (again) await ctx.sync();
+    } catch {
+      // keep the original error
+    }
+  }
+
+  /** The writes of `insertTemplate` on its new sheet, up to the last sync. */
+  async function fillNewSheet(ctx: Excel.RequestContext, ws: Excel.Worksheet, name: string, plan: SheetPlan, eventsWere: boolean | null): Promise<{ sheet: string }> {
+    // Cells: whole 2-D arrays; split in row blocks only when the request would pass the limit.
+    const formats = plan.cells.map((line) => line.map(planCellFormat));
+    const inputs = plan.cells.map((line) => line.map(planCellInput));
+    const rowBytes = inputs.map((line, i) => utf8Length(JSON.stringify(line)) + utf8Length(JSON.stringify(formats[i])));
+    const budget = maxRequest * REQUEST_HEADROOM;
+    const blocks: { from: number; to: number }[] = [];
+    let from = 0;
+    let size = 0;
+    rowBytes.forEach((b, i) => {
+      if (size + b > budget && i > from) {
+        blocks.push({ from, to: i });
+        from = i;
+        size = 0;
+      }
+      size += b;
+    });
+    if (plan.rowCount > 0) blocks.push({ from, to: plan.rowCount });
+    const writeBlock = (target: Excel.Worksheet, b: { from: number; to: number }): void => {
+      const r = target.getRangeByIndexes(b.from, 0, b.to - b.from, plan.columnCount);
+      r.numberFormat = formats.slice(b.from, b.to);
+      r.formulas = inputs.slice(b.from, b.to);
+    };
+    const [firstBlock, ...moreBlocks] = blocks;
+    if (firstBlock) writeBlock(ws, firstBlock);
+    for (const b of moreBlocks) {
+      await ctx.sync();
+      if (api('1.6')) ctx.application.suspendApiCalculationUntilNextSync();
+      writeBlock(ws, b);
+    }
+
+    for (const m of plan.merges) ws.getRange(m).merge(false);
+    for (const s of plan.styles) applyStyle(ws.getRange(s.range), s.range, s.style);
+    plan.columnWidths.forEach((w, i) => {
+      ws.getRangeByIndexes(0, i, 1, 1).format.columnWidth = widthPoints(w);
+    });
+    for (const h of plan.rowHeights) ws.getRange(`${h.row}:${h.row}`).format.rowHeight = h.height;
+    for (const u of plan.unlocked) ws.getRange(u).format.protection.locked = false;
+    if (api('1.8')) {
+      for (const e of plan.entryRanges) {
+        const dv = ws.getRange(e).dataValidation;
+        dv.rule = { wholeNumber: { formula1: 0, operator: 'GreaterThanOrEqualTo' as Excel.DataValidationOperator } };
+        dv.prompt = { showPrompt: true, title: PROMPT[lang].title, message: PROMPT[lang].message };
+        dv.errorAlert = { showAlert: true, style: 'Stop' as Excel.DataValidationAlertStyle, title: ALERT[lang].title, message: ALERT[lang].message };
+      }
+    }
+    for (const n of plan.names) ws.names.add(n.name, ws.getRange(n.ref));
+    if (api('1.9')) {
+      const pl = ws.pageLayout;
+      pl.orientation = (plan.print.orientation === 'landscape' ? 'Landscape' : 'Portrait') as Excel.PageOrientation;
+      pl.paperSize = 'A4' as Excel.PaperType;
+      pl.zoom = { horizontalFitToPages: plan.print.fitToWidth, verticalFitToPages: 0 };
+      pl.setPrintTitleRows(`$${plan.print.titleRows.replace(':', ':$')}`);
+      pl.setPrintArea(plan.print.printArea);
+    }
+    if (plan.protect) ws.protection.protect({ allowFormatColumns: true, allowFormatRows: true });
+    ws.activate();
+    if (eventsWere !== null) ctx.runtime.enableEvents = eventsWere;
+    ws.load('id');
+    // A watched workbook watches the new table too (before ExcelApi 1.9: a handler on its sheet).
+    const watched = listeners.size > 0 && !wholeBook() ? ws.onChanged.add(onSheetChanged) : null;
+    await ctx.sync();
+    tableSheets.add(ws.id);
+    if (watched) handlers.set(ws.id, watched);
+    return { sheet: name };
   }
 
   const adapter: WorkbookAdapter = {
@@ -316,73 +420,22 @@ export function createOfficeAdapter(deps: OfficeAdapterDeps): WorkbookAdapter {
         if (events) ctx.runtime.enableEvents = false;
         if (api('1.6')) ctx.application.suspendApiCalculationUntilNextSync();
         const ws = sheets.add(name);
-
-        // Cells: whole 2-D arrays; split in row blocks only when the request would pass the limit.
-        const formats = plan.cells.map((line) => line.map(planCellFormat));
-        const inputs = plan.cells.map((line) => line.map(planCellInput));
-        const rowBytes = inputs.map((line, i) => utf8Length(JSON.stringify(line)) + utf8Length(JSON.stringify(formats[i])));
-        const budget = maxRequest * REQUEST_HEADROOM;
-        const blocks: { from: number; to: number }[] = [];
-        let from = 0;
-        let size = 0;
-        rowBytes.forEach((b, i) => {
-          if (size + b > budget && i > from) {
-            blocks.push({ from, to: i });
-            from = i;
-            size = 0;
+        try {
+          return await fillNewSheet(ctx, ws, name, plan, events ? eventsWere : null);
+        } catch (e) {
+          // Events back on; the half-made sheet (this batch created it, nobody else owns it) removed.
+          await recover(ctx, [], events ? eventsWere : null);
+          try {
+            ws.delete();
+            await ctx.sync();
+          } catch {
+            // the sheet was never added
           }
-          size += b;
-        });
-        if (plan.rowCount > 0) blocks.push({ from, to: plan.rowCount });
-        const writeBlock = (target: Excel.Worksheet, b: { from: number; to: number }): void => {
-          const r = target.getRangeByIndexes(b.from, 0, b.to - b.from, plan.columnCount);
-          r.numberFormat = formats.slice(b.from, b.to);
-          r.formulas = inputs.slice(b.from, b.to);
-        };
-        const [firstBlock, ...moreBlocks] = blocks;
-        if (firstBlock) writeBlock(ws, firstBlock);
-        for (const b of moreBlocks) {
-          await ctx.sync();
-          if (api('1.6')) ctx.application.suspendApiCalculationUntilNextSync();
-          writeBlock(ws, b);
+          throw e;
         }
-
-        for (const m of plan.merges) ws.getRange(m).merge(false);
-        for (const s of plan.styles) applyStyle(ws.getRange(s.range), s.range, s.style);
-        plan.columnWidths.forEach((w, i) => {
-          ws.getRangeByIndexes(0, i, 1, 1).format.columnWidth = widthPoints(w);
-        });
-        for (const h of plan.rowHeights) ws.getRange(`${h.row}:${h.row}`).format.rowHeight = h.height;
-        for (const u of plan.unlocked) ws.getRange(u).format.protection.locked = false;
-        if (api('1.8')) {
-          for (const e of plan.entryRanges) {
-            const dv = ws.getRange(e).dataValidation;
-            dv.rule = { wholeNumber: { formula1: 0, operator: 'GreaterThanOrEqualTo' as Excel.DataValidationOperator } };
-            dv.prompt = { showPrompt: true, title: PROMPT[lang].title, message: PROMPT[lang].message };
-            dv.errorAlert = { showAlert: true, style: 'Stop' as Excel.DataValidationAlertStyle, title: ALERT[lang].title, message: ALERT[lang].message };
-          }
-        }
-        for (const n of plan.names) ws.names.add(n.name, ws.getRange(n.ref));
-        if (api('1.9')) {
-          const pl = ws.pageLayout;
-          pl.orientation = (plan.print.orientation === 'landscape' ? 'Landscape' : 'Portrait') as Excel.PageOrientation;
-          pl.paperSize = 'A4' as Excel.PaperType;
-          pl.zoom = { horizontalFitToPages: plan.print.fitToWidth, verticalFitToPages: 0 };
-          pl.setPrintTitleRows(`$${plan.print.titleRows.replace(':', ':$')}`);
-          pl.setPrintArea(plan.print.printArea);
-        }
-        if (plan.protect) ws.protection.protect({ allowFormatColumns: true, allowFormatRows: true });
-        ws.activate();
-        if (events) ctx.runtime.enableEvents = eventsWere;
-        ws.load('id');
-        // A watched workbook watches the new table too (before ExcelApi 1.9: a handler on its sheet).
-        const watched = listeners.size > 0 && !wholeBook() ? ws.onChanged.add(onSheetChanged) : null;
-        await ctx.sync();
-        tableSheets.add(ws.id);
-        if (watched) handlers.set(ws.id, watched);
-        return { sheet: name };
       });
     },
+
 
     async readTables(): Promise<WorkbookRead> {
       return deps.run(async (ctx) => {
@@ -408,6 +461,7 @@ export function createOfficeAdapter(deps: OfficeAdapterDeps): WorkbookAdapter {
           bySheet.set(c.sheet, list);
         }
         const sheetsToTouch = new Set([...bySheet.keys(), ...[...lastScan.values()].filter((s) => s.marks.length > 0).map((s) => s.scan.sheet)]);
+        const lifted: Lifted[] = [];
         for (const sheet of sheetsToTouch) {
           const ws = ctx.workbook.worksheets.getItem(sheet);
           const seen = lastScan.get(sheet);
@@ -420,9 +474,14 @@ export function createOfficeAdapter(deps: OfficeAdapterDeps): WorkbookAdapter {
               cf.custom.format.fill.color = MARK_STYLE[m.severity].fill;
               cf.custom.format.font.color = MARK_STYLE[m.severity].font;
             }
-          });
+          }, lifted);
         }
-        await ctx.sync();
+        try {
+          await ctx.sync();
+        } catch (e) {
+          await recover(ctx, lifted, null);
+          throw e;
+        }
         // The marks now on the sheets are unknown by id until the next read.
         for (const s of lastScan.values()) s.marks = [];
       });
@@ -432,6 +491,7 @@ export function createOfficeAdapter(deps: OfficeAdapterDeps): WorkbookAdapter {
       await writing(async (ctx) => {
         const sheets = await scan(ctx, { cells: false, marks: true });
         let any = false;
+        const lifted: Lifted[] = [];
         for (const s of sheets) {
           if (s.marks.length === 0) continue;
           any = true;
@@ -439,10 +499,17 @@ export function createOfficeAdapter(deps: OfficeAdapterDeps): WorkbookAdapter {
           unprotected(ws, s.protection, () => {
             const all = ws.getRange().conditionalFormats;
             for (const id of s.marks) all.getItem(id).delete();
-          });
+          }, lifted);
           s.marks = [];
         }
-        if (any) await ctx.sync();
+        if (any) {
+          try {
+            await ctx.sync();
+          } catch (e) {
+            await recover(ctx, lifted, null);
+            throw e;
+          }
+        }
         for (const s of lastScan.values()) s.marks = [];
       });
     },
@@ -466,6 +533,8 @@ export function createOfficeAdapter(deps: OfficeAdapterDeps): WorkbookAdapter {
         cell.load('values,formulas,numberFormat,valueTypes');
         const runtime = loadEvents(ctx);
         await ctx.sync();
+        // Read before turning them off: Office.js proxies show a property's new value once set.
+        const eventsWere = runtime ? runtime.enableEvents : null;
         const eventsBack = eventsOff(ctx, runtime);
         const f = cell.formulas[0][0];
         const v = cell.values[0][0] as unknown;
@@ -474,15 +543,21 @@ export function createOfficeAdapter(deps: OfficeAdapterDeps): WorkbookAdapter {
           value: v === '' ? null : typeof v === 'number' || typeof v === 'string' || typeof v === 'boolean' ? v : String(v),
           numberFormat: String(cell.numberFormat[0][0]),
         };
-        unprotected(ws, { protected: ws.protection.protected, options: ws.protection.options }, () => {
-          if ('formula' in fix) cell.formulas = [[fix.formula]];
-          else {
-            if (before.numberFormat === '@') cell.numberFormat = [['#,##0']];
-            cell.values = [[fix.value]];
-          }
-        });
-        eventsBack();
-        await ctx.sync();
+        const lifted: Lifted[] = [];
+        try {
+          unprotected(ws, { protected: ws.protection.protected, options: ws.protection.options }, () => {
+            if ('formula' in fix) cell.formulas = [[fix.formula]];
+            else {
+              if (before.numberFormat === '@') cell.numberFormat = [['#,##0']];
+              cell.values = [[fix.value]];
+            }
+          }, lifted);
+          eventsBack();
+          await ctx.sync();
+        } catch (e) {
+          await recover(ctx, lifted, eventsWere);
+          throw e;
+        }
         return { cell: { ...fix.cell }, before };
       });
     },
@@ -493,18 +568,26 @@ export function createOfficeAdapter(deps: OfficeAdapterDeps): WorkbookAdapter {
         ws.protection.load('protected,options');
         const runtime = loadEvents(ctx);
         await ctx.sync();
+        // Read before turning them off: Office.js proxies show a property's new value once set.
+        const eventsWere = runtime ? runtime.enableEvents : null;
         const eventsBack = eventsOff(ctx, runtime);
         const cell = ws.getRange(applied.cell.address);
         const b = applied.before;
-        unprotected(ws, { protected: ws.protection.protected, options: ws.protection.options }, () => {
-          cell.numberFormat = [[b.numberFormat]];
-          if (b.formula !== null) cell.formulas = [[b.formula]];
-          else if (b.value === null) cell.values = [['']];
-          else if (typeof b.value === 'string') cell.values = [[b.numberFormat === '@' ? b.value : textForExcel(b.value)]];
-          else cell.values = [[b.value]];
-        });
-        eventsBack();
-        await ctx.sync();
+        const lifted: Lifted[] = [];
+        try {
+          unprotected(ws, { protected: ws.protection.protected, options: ws.protection.options }, () => {
+            cell.numberFormat = [[b.numberFormat]];
+            if (b.formula !== null) cell.formulas = [[b.formula]];
+            else if (b.value === null) cell.values = [['']];
+            else if (typeof b.value === 'string') cell.values = [[b.numberFormat === '@' ? b.value : textForExcel(b.value)]];
+            else cell.values = [[b.value]];
+          }, lifted);
+          eventsBack();
+          await ctx.sync();
+        } catch (e) {
+          await recover(ctx, lifted, eventsWere);
+          throw e;
+        }
       });
     },
 
@@ -522,8 +605,10 @@ export function createOfficeAdapter(deps: OfficeAdapterDeps): WorkbookAdapter {
       return writing(async (ctx) => {
         const runtime = loadEvents(ctx);
         const sheets = await scan(ctx, { cells: true, marks: false });
+        const eventsWere = runtime ? runtime.enableEvents : null;
         let eventsBack: (() => void) | null = null;
         let changed = 0;
+        const lifted: Lifted[] = [];
         for (const s of sheets) {
           if (!tableFromScan(s.scan)) continue;
           const ws = ctx.workbook.worksheets.getItem(s.scan.sheet);
@@ -542,11 +627,18 @@ export function createOfficeAdapter(deps: OfficeAdapterDeps): WorkbookAdapter {
                 cell.values = [[isValidIsoDate(v) ? isoToExcelSerial(v) : '']];
               } else cell.values = [[v.trim() === '' ? '' : textForExcel(v)]];
             }
-          });
+          }, lifted);
           if (wrote) changed++;
         }
         eventsBack?.();
-        if (changed > 0) await ctx.sync();
+        if (changed > 0) {
+          try {
+            await ctx.sync();
+          } catch (e) {
+            await recover(ctx, lifted, eventsWere);
+            throw e;
+          }
+        }
         return changed;
       });
     },
@@ -596,11 +688,19 @@ export function createOfficeAdapter(deps: OfficeAdapterDeps): WorkbookAdapter {
   return adapter;
 }
 
+/**
+ * The table's default sheet name, or the first of `Name (2)`, `Name (3)`, … free in the workbook
+ * (Excel compares sheet names ignoring case). Excel refuses names over 31 characters: a longer
+ * name (a template's title) is cut, and so is the base before the counter, without a space left
+ * dangling before it.
+ */
 export function freeSheetName(base: string, takenLower: Set<string>): string {
-  if (!takenLower.has(base.toLowerCase())) return base;
+  const cut = (s: string, n: number): string => Array.from(s).slice(0, n).join('').trimEnd();
+  const first = cut(base, 31);
+  if (!takenLower.has(first.toLowerCase())) return first;
   for (let i = 2; ; i++) {
     const suffix = ` (${i})`;
-    const name = base.slice(0, 31 - suffix.length) + suffix;
+    const name = cut(base, 31 - suffix.length) + suffix;
     if (!takenLower.has(name.toLowerCase())) return name;
   }
 }

@@ -801,6 +801,7 @@ export class WorksheetProxy extends ProxyBase<SheetState> {
   }
   getRangeByIndexes(startRow: number, startColumn: number, rowCount: number, columnCount: number): RangeProxy {
     return new RangeProxy(this.ctx, `${this.path}.rangeByIndexes[${startRow},${startColumn},${rowCount},${columnCount}]`, () => {
+      this.ctx.host.requireApi('1.7', 'Worksheet.getRangeByIndexes');
       if (![startRow, startColumn, rowCount, columnCount].every((n) => Number.isInteger(n)) || startRow < 0 || startColumn < 0 || rowCount < 1 || columnCount < 1) {
         throw new HostError('InvalidArgument', 'invalid range indexes');
       }
@@ -867,6 +868,7 @@ class WorksheetProtectionProxy extends ProxyBase<SheetState> {
   }
   protect(options?: Record<string, boolean>, password?: string): void {
     this.call('protect', [options ?? null, password ?? null], () => {
+      if (password !== undefined) this.ctx.host.requireApi('1.7', 'WorksheetProtection.protect(password)');
       const p = this.must().protection;
       if (p.protected) throw new HostError('InvalidOperation', 'The sheet is already protected.');
       p.protected = true;
@@ -1007,7 +1009,10 @@ class NamedItemCollectionProxy extends CollectionProxy<NameTarget, NamedItemProx
     return new NamedItemProxy(this.ctx, `${this.path}[${name}]`, () => this.byName(name) ?? notFound(name));
   }
   getItemOrNullObject(name: string): NamedItemProxy {
-    return new NamedItemProxy(this.ctx, `${this.path}?[${name}]`, () => this.byName(name), true);
+    return new NamedItemProxy(this.ctx, `${this.path}?[${name}]`, () => {
+      this.ctx.host.requireApi('1.4', 'NamedItemCollection.getItemOrNullObject');
+      return this.byName(name);
+    }, true);
   }
   private byName(name: string): NameTarget | null {
     const s = this.sheet();
@@ -1034,6 +1039,7 @@ export class NamedItemProxy extends ProxyBase<NameTarget> {
       name: () => t().def.name,
       type: () => (t().def.ref ? 'Range' : 'Error'),
       formula: () => {
+        this.ctx.host.requireApi('1.7', 'NamedItem.formula');
         const { sheet, def } = t();
         return def.ref ? `=${sheetRef(sheet.name)}!${absoluteBox(def.ref)}` : '=#REF!';
       },
@@ -1041,7 +1047,10 @@ export class NamedItemProxy extends ProxyBase<NameTarget> {
         const { sheet, def } = t();
         return def.ref ? `${sheetRef(sheet.name)}!${absoluteBox(def.ref)}` : '#REF!';
       },
-      comment: () => t().def.comment,
+      comment: () => {
+        this.ctx.host.requireApi('1.4', 'NamedItem.comment');
+        return t().def.comment;
+      },
       visible: () => true,
     };
   }
@@ -1069,6 +1078,7 @@ export class NamedItemProxy extends ProxyBase<NameTarget> {
       this.ctx,
       `${this.path}.range?`,
       () => {
+        this.ctx.host.requireApi('1.4', 'NamedItem.getRangeOrNullObject');
         const t = this.target(true);
         return t && t.def.ref ? { sheet: t.sheet, box: t.def.ref } : null;
       },
@@ -1077,6 +1087,7 @@ export class NamedItemProxy extends ProxyBase<NameTarget> {
   }
   delete(): void {
     this.call('delete', [], () => {
+      this.ctx.host.requireApi('1.4', 'NamedItem.delete');
       const { sheet, def } = this.must();
       sheet.names.splice(sheet.names.indexOf(def), 1);
     });
