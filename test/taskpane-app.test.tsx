@@ -145,3 +145,30 @@ describe('failures stay in the pane', () => {
     expect(screen.getByRole('button', { name: 'Kiểm tra' })).toBeTruthy();
   });
 });
+
+describe('focus after dismissing an error', () => {
+  test('Đóng thông báo puts the keyboard back on the control that failed, or on the open tab', async () => {
+    const { makeHost, act } = await import('./taskpane-harness');
+    const base = makeHost();
+    await renderPane({
+      adapter: { ...base.adapter, insertTemplate: () => Promise.reject(new Error('busy')), loadSettings: () => Promise.reject(new Error('settings unavailable')) },
+    });
+    await settle();
+    // The failure at start came from no control: the focus goes to the open tab, not to <body>.
+    await click(screen.getByRole('button', { name: 'Đóng thông báo' }));
+    expect(document.activeElement).toBe(screen.getByRole('tab', { name: 'Bảng biểu' }));
+    const insert = screen.getByRole('button', { name: 'Chèn Biểu 02' });
+    await act(async () => {
+      insert.focus();
+    });
+    await click(insert);
+    expect(screen.getByTestId('pane-error').textContent).toContain('Excel báo lỗi: busy');
+    const dismiss = screen.getByRole('button', { name: 'Đóng thông báo' });
+    await act(async () => {
+      dismiss.focus();
+    });
+    await click(dismiss);
+    expect(screen.queryByTestId('pane-error')).toBeNull();
+    expect(document.activeElement).toBe(screen.getByRole('button', { name: 'Chèn Biểu 02' }));
+  });
+});

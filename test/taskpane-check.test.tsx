@@ -243,3 +243,90 @@ describe('groupFindings', () => {
     ]);
   });
 });
+
+describe('the clerk and the screen reader know where they are', () => {
+  test('after Kiểm tra the status line says the result in words (the summary bar is not a live region)', async () => {
+    const { h, b02 } = await seedWorkbook();
+    await click(screen.getByRole('button', { name: 'Kiểm tra' }));
+    const warnings = document.querySelectorAll('li[data-severity="warning"]').length;
+    expect(document.querySelectorAll('li[data-severity="error"]')).toHaveLength(1);
+    expect(screen.getByTestId('pane-status').textContent).toBe(`Đã kiểm tra xong. Chưa sẵn sàng gửi. Còn 1 lỗi và ${warnings} cảnh báo.`);
+    h.host.type(b02.sheet, b02.cells['council.other'][0], '577');
+    await click(screen.getByRole('button', { name: 'Kiểm tra' }));
+    expect(screen.getByTestId('check-summary').dataset.ready).toBe('true');
+    expect(screen.getByTestId('pane-status').textContent).toBe(`Đã kiểm tra xong. Sẵn sàng gửi. Không còn lỗi nào. Cảnh báo: ${warnings}.`);
+  });
+
+  test('after Sửa the focus is on Hoàn tác, not lost with the finding that went away', async () => {
+    const { h, b01 } = await seedWorkbook();
+    const addr = b01.cells['central.politburo'][0];
+    h.host.type(b01.sheet, addr, '1.292', true);
+    await click(screen.getByRole('button', { name: 'Kiểm tra' }));
+    const fix = within(findingItems('entry.text-number')[0]).getByRole('button', { name: 'Sửa' });
+    await act(async () => {
+      fix.focus();
+    });
+    expect(document.activeElement).toBe(fix);
+    await click(fix);
+    expect(fix.isConnected).toBe(false);
+    const undo = screen.getByRole('button', { name: 'Hoàn tác' });
+    expect(document.activeElement).toBe(undo);
+    expect(undo.getAttribute('aria-disabled')).not.toBe('true');
+  });
+});
+
+describe('an Excel call that never answers does not freeze the pane', () => {
+  afterEach(() => {
+    jest.useRealTimers();
+  });
+
+  test(`after SLOW_EXCEL_MS the status line says why; the tabs keep working; a late answer clears the notice`, async () => {
+    const { makeHost } = await import('./taskpane-harness');
+    const { SLOW_EXCEL_MS } = await import('../src/taskpane/app/App');
+    const base = makeHost();
+    let answer: (() => void) | undefined;
+    const reads: Promise<unknown>[] = [];
+    const adapter = {
+      ...base.adapter,
+      // Excel holds add-in calls while a cell is being edited: the first read waits until released.
+      readTables: () => {
+        const p = reads.length === 0 ? new Promise<void>((r) => (answer = r)).then(() => base.adapter.readTables()) : base.adapter.readTables();
+        reads.push(p);
+        return p;
+      },
+    };
+    await renderPane({ adapter });
+    await settle();
+    await openTab('Kiểm tra');
+    jest.useFakeTimers();
+    await act(async () => {
+      screen.getByRole('button', { name: 'Kiểm tra' }).click();
+    });
+    await act(async () => {
+      await jest.advanceTimersByTimeAsync(SLOW_EXCEL_MS - 1);
+    });
+    expect(screen.getByTestId('pane-status').textContent).toBe('Đang kiểm tra…');
+    await act(async () => {
+      await jest.advanceTimersByTimeAsync(1);
+    });
+    expect(screen.getByTestId('pane-status').textContent).toBe('Excel chưa phản hồi. Nếu đang nhập dữ liệu vào một ô, hãy nhấn Enter hoặc Esc để Excel tiếp tục.');
+    expect(screen.getByRole('button', { name: 'Kiểm tra' }).getAttribute('aria-disabled')).toBe('true');
+    // The rest of the pane still answers.
+    await act(async () => {
+      screen.getByRole('tab', { name: 'Bảng biểu' }).click();
+    });
+    expect(screen.getByRole('button', { name: 'Chèn Biểu 01' })).toBeTruthy();
+    await act(async () => {
+      screen.getByRole('tab', { name: 'Kiểm tra' }).click();
+      await jest.advanceTimersByTimeAsync(0);
+    });
+    // Excel answers at last: the notice goes, nothing is left stuck.
+    await act(async () => {
+      answer?.();
+      await jest.advanceTimersByTimeAsync(0);
+    });
+    expect(screen.getByTestId('pane-status').textContent).not.toContain('Excel chưa phản hồi');
+    expect(screen.getByRole('button', { name: 'Kiểm tra' }).getAttribute('aria-disabled')).not.toBe('true');
+    expect(reads).toHaveLength(1);
+  });
+});

@@ -16,6 +16,7 @@ import type { ReportInfo, WorkbookAdapter } from '../../excel/types';
 import type { Language } from '../strings';
 import { format } from '../i18n';
 import { EMPTY_CHECK, PaneContext, emptyReportInfo, errorText, useAppStrings, type CheckState, type PaneContextValue } from './context';
+import { APP_STRINGS } from './strings';
 import { TablesTab } from './TablesTab';
 import { Tabs } from './Tabs';
 
@@ -24,6 +25,12 @@ const CheckTab = lazy(() => import(/* webpackChunkName: "check" */ './CheckTab')
 const FiguresTab = lazy(() => import(/* webpackChunkName: "figures" */ './FiguresTab'));
 
 export type TabId = 'tables' | 'settings' | 'check' | 'figures';
+
+/**
+ * An Excel call still pending after this long gets a notice in the status line: Excel holds every
+ * add-in request while a cell is being edited, so the pane would otherwise look frozen.
+ */
+export const SLOW_EXCEL_MS = 8000;
 
 const useStyles = makeStyles({
   root: { display: 'flex', flexDirection: 'column', rowGap: tokens.spacingVerticalM, minWidth: 0 },
@@ -80,18 +87,35 @@ export function App({ adapter, onLanguageChange, initialTab = 'tables', today }:
   const [error, setError] = useState<string | null>(null);
   const [status, setStatus] = useState('');
   const errorRef = useRef<HTMLDivElement>(null);
+  /** Where the keyboard was when the error appeared, to go back to once it is dismissed. */
+  const focusBeforeError = useRef<Element | null>(null);
   const sRef = useRef(s);
   sRef.current = s;
 
   const run = useCallback(async <T,>(action: () => Promise<T>): Promise<T | undefined> => {
+    // Excel queues add-in calls while the user edits a cell: say so rather than look frozen.
+    const slow = setTimeout(() => setStatus(sRef.current.excelSlow), SLOW_EXCEL_MS);
     try {
       const result = await action();
       return result;
     } catch (e) {
+      focusBeforeError.current = document.activeElement;
       setError(format(sRef.current.failed, { detail: errorText(e) }));
       return undefined;
+    } finally {
+      clearTimeout(slow);
+      setStatus((current) => (current === APP_STRINGS.vi.excelSlow || current === APP_STRINGS.en.excelSlow ? '' : current));
     }
   }, []);
+
+  const dismissError = (): void => {
+    setError(null);
+    // The dismiss button goes away with the message: put the keyboard back where it was.
+    const back = focusBeforeError.current;
+    focusBeforeError.current = null;
+    if (back instanceof HTMLElement && back.isConnected && back !== document.body) back.focus();
+    else document.getElementById(`tab-${tab}`)?.focus();
+  };
 
   const noteInserted = useCallback((templateId: string, sheet: string) => {
     setInserted((m) => ({ ...m, [templateId]: [...(m[templateId] ?? []), sheet] }));
@@ -162,7 +186,7 @@ export function App({ adapter, onLanguageChange, initialTab = 'tables', today }:
               <MessageBar intent="error" data-testid="pane-error">
                 <MessageBarBody>{error}</MessageBarBody>
                 <MessageBarActions>
-                  <Button size="small" onClick={() => setError(null)}>
+                  <Button size="small" onClick={dismissError}>
                     {s.dismiss}
                   </Button>
                 </MessageBarActions>

@@ -15,6 +15,7 @@ import { EN_SEPARATORS, VI_SEPARATORS, formatNumber } from '../../core/numbers';
 import { format } from '../i18n';
 import type { Language } from '../strings';
 import { useAppStrings, useLang, usePane } from './context';
+import type { AppStrings } from './strings';
 
 const useStyles = makeStyles({
   actions: { display: 'flex', flexWrap: 'wrap', columnGap: tokens.spacingHorizontalS, rowGap: tokens.spacingVerticalS },
@@ -65,6 +66,15 @@ export function groupFindings(findings: Finding[], sheets: string[]): Group[] {
       sheet,
       findings: [...list.filter((f) => f.severity === 'error'), ...list.filter((f) => f.severity !== 'error')],
     }));
+}
+
+/** The check's summary in words, as the status line announces it ("Đã kiểm tra xong. Sẵn sàng gửi. …"). */
+export function summaryText(findings: readonly Finding[], s: AppStrings): string {
+  const errors = findings.filter((f) => f.severity === 'error').length;
+  const warnings = findings.length - errors;
+  return errors === 0
+    ? format(s.checkResult, { title: s.readyToSend, detail: format(s.readyDetail, { warnings }) })
+    : format(s.checkResult, { title: s.notReady, detail: format(s.notReadyDetail, { errors, warnings }) });
 }
 
 function separatorsFor(lang: Language): NumberSeparators {
@@ -150,8 +160,10 @@ export default function CheckTab(): ReactNode {
   const busyRef = useRef(false);
   const separators = useRef<NumberSeparators | null | undefined>(undefined);
 
-  /** Reads, validates and paints; returns false when the adapter failed. */
-  const recheck = async (): Promise<boolean> => {
+  const undoRef = useRef<HTMLButtonElement>(null);
+
+  /** Reads, validates and paints; returns the findings, or null when the adapter failed. */
+  const recheck = async (): Promise<Finding[] | null> => {
     const result = await run(async () => {
       if (separators.current === undefined) separators.current = await adapter.numberSeparators();
       const read = await adapter.readTables();
@@ -159,9 +171,9 @@ export default function CheckTab(): ReactNode {
       await adapter.paintFindings(findings);
       return { findings, sheets: read.tables.map((t) => t.sheet) };
     });
-    if (!result) return false;
+    if (!result) return null;
     setCheck((c) => ({ ...c, findings: result.findings, sheets: result.sheets }));
-    return true;
+    return result.findings;
   };
 
   const guarded = async (action: () => Promise<void>): Promise<void> => {
@@ -214,7 +226,9 @@ export default function CheckTab(): ReactNode {
   const onCheck = (): Promise<void> =>
     guarded(async () => {
       announce(s.checking);
-      if (await recheck()) announce('');
+      // The summary bar is not a live region: the status line says the result for screen readers.
+      const found = await recheck();
+      if (found) announce(summaryText(found, s));
     });
 
   const onFix = (f: Finding): Promise<void> =>
@@ -222,6 +236,9 @@ export default function CheckTab(): ReactNode {
       const applied = await run(() => adapter.applyFix(f));
       if (!applied) return;
       setCheck((c) => ({ ...c, applied: [...c.applied, applied] }));
+      // The fixed finding (and its Sửa button, which had the focus) goes away: keep the keyboard
+      // in the pane, on Hoàn tác, the natural next step.
+      undoRef.current?.focus();
       if (await recheck()) announce(format(s.fixed, { cell: cellText(applied.cell) }));
     });
 
@@ -260,7 +277,7 @@ export default function CheckTab(): ReactNode {
         <Button appearance="primary" onClick={() => void onCheck()} disabledFocusable={busy} data-testid="run-check">
           {s.check}
         </Button>
-        <Button onClick={() => void onUndo()} disabledFocusable={busy || check.applied.length === 0}>
+        <Button ref={undoRef} onClick={() => void onUndo()} disabledFocusable={busy || check.applied.length === 0}>
           {s.undo}
         </Button>
         <Button onClick={() => void onClear()} disabledFocusable={busy}>

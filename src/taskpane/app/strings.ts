@@ -19,6 +19,8 @@ export interface AppStrings {
   /** `{detail}`: the error text. */
   readonly failed: string;
   readonly partFailed: string;
+  /** Status line while an Excel call has not answered for a while (Excel waits while a cell is being edited). */
+  readonly excelSlow: string;
 
   // Tables
   readonly tablesIntro: string;
@@ -75,6 +77,8 @@ export interface AppStrings {
   readonly notReady: string;
   /** `{errors}`, `{warnings}`. */
   readonly notReadyDetail: string;
+  /** `{title}`, `{detail}`: the check's summary as the status line announces it. */
+  readonly checkResult: string;
   readonly noTables: string;
   readonly error: string;
   readonly warning: string;
@@ -118,6 +122,7 @@ export const appVi: AppStrings = {
   dismiss: 'Đóng thông báo',
   failed: 'Excel báo lỗi: {detail}',
   partFailed: 'Không tải được phần này của ngăn tác vụ. Hãy đóng và mở lại ngăn tác vụ.',
+  excelSlow: 'Excel chưa phản hồi. Nếu đang nhập dữ liệu vào một ô, hãy nhấn Enter hoặc Esc để Excel tiếp tục.',
 
   tablesIntro: 'Bấm để chèn một biểu chuẩn vào trang tính mới. Tiêu đề, đơn vị và kỳ báo cáo lấy từ “Thiết lập báo cáo”.',
   insert: 'Chèn {name}',
@@ -166,6 +171,7 @@ export const appVi: AppStrings = {
   readyDetail: 'Không còn lỗi nào. Cảnh báo: {warnings}.',
   notReady: 'Chưa sẵn sàng gửi',
   notReadyDetail: 'Còn {errors} lỗi và {warnings} cảnh báo.',
+  checkResult: 'Đã kiểm tra xong. {title}. {detail}',
   noTables: 'Sổ làm việc chưa có biểu nào. Hãy chèn biểu ở thẻ “Bảng biểu”.',
   error: 'Lỗi',
   warning: 'Cảnh báo',
@@ -205,6 +211,7 @@ export const appEn: AppStrings = {
   dismiss: 'Dismiss message',
   failed: 'Excel reported an error: {detail}',
   partFailed: 'This part of the task pane could not be loaded. Close the task pane and open it again.',
+  excelSlow: 'Excel has not answered yet. If you are editing a cell, press Enter or Esc so that Excel can go on.',
 
   tablesIntro: 'Select a standard table to insert it on a new sheet. Heading, unit and period come from “Report settings”.',
   insert: 'Insert {name}',
@@ -253,6 +260,7 @@ export const appEn: AppStrings = {
   readyDetail: 'No errors left. Warnings: {warnings}.',
   notReady: 'Not ready to send',
   notReadyDetail: 'Errors: {errors}. Warnings: {warnings}.',
+  checkResult: 'Check finished. {title}. {detail}',
   noTables: 'The workbook has no table yet. Insert one on the “Tables” tab.',
   error: 'Error',
   warning: 'Warning',
