@@ -233,6 +233,32 @@ describe('check, marks and fixes', () => {
     expect(host.snapshot(target.sheet)).toEqual(before);
   });
 
+  test("a user's own data bar on a table sheet: read, paint and clear still work, and the data bar stays", async () => {
+    const { host, adapter } = await seeded();
+    let read = await adapter.readTables();
+    const target = read.tables[0].columns['central.politburo'][0];
+    const sheet = host.sheet(target.sheet);
+    // Excel refuses `custom` of a data bar; the adapter must read `customOrNullObject`.
+    const box = { top: 8, left: 2, bottom: 8, right: 7 };
+    sheet.conditionalFormats.push({ id: host.nextConditionalFormatId(), type: 'DataBar', box, formula: '', fill: null, fontColor: null, bold: null });
+    read = await adapter.readTables();
+    expect(read.tables.map((t) => t.sheet)).toContain(target.sheet);
+    await adapter.paintFindings([{ rule: 'entry.blank', severity: 'warning', cells: [target], message: { vi: 'x', en: 'x' } }]);
+    expect(sheet.conditionalFormats.map((c) => c.type)).toEqual(['DataBar', 'Custom']);
+    await adapter.clearMarks();
+    expect(sheet.conditionalFormats.map((c) => c.type)).toEqual(['DataBar']);
+  });
+
+  test('painting twice without a read in between replaces the first marks', async () => {
+    const { host, adapter } = await seeded();
+    const read = await adapter.readTables();
+    const target = read.tables[0].columns['central.politburo'][0];
+    const finding = { rule: 'entry.blank', severity: 'warning' as const, cells: [target], message: { vi: 'x', en: 'x' } };
+    await adapter.paintFindings([finding]);
+    await adapter.paintFindings([finding]);
+    expect(host.sheet(target.sheet).conditionalFormats.map((c) => c.formula)).toEqual([MARK_FORMULAS.warning]);
+  });
+
   test('"1.292" typed as text: the fix writes 1292 in that cell only, revert puts the text back exactly', async () => {
     const { host, adapter } = await seeded();
     let read = await adapter.readTables();

@@ -247,7 +247,8 @@ export function createOfficeAdapter(deps: OfficeAdapterDeps): WorkbookAdapter {
         let cfs: Excel.ConditionalFormatCollection | null = null;
         if (opts.marks) {
           cfs = ws.getRange().conditionalFormats;
-          cfs.load('items/id,items/type,items/custom/rule/formula');
+          // `custom` fails on a user's data bar or colour scale: read the null-object form (ExcelApi 1.6).
+          cfs.load('items/id,items/type,items/customOrNullObject/rule/formula');
         }
         links.push({ ws, names, used, cfs });
       }
@@ -267,7 +268,9 @@ export function createOfficeAdapter(deps: OfficeAdapterDeps): WorkbookAdapter {
           s.formulas = l.used.formulas;
           s.valueTypes = l.used.valueTypes;
         }
-        const marks = l.cfs ? l.cfs.items.filter((cf) => cf.type === 'Custom' && isMark(cf.custom.rule.formula)).map((cf) => cf.id) : [];
+        const marks = l.cfs
+          ? l.cfs.items.filter((cf) => !cf.customOrNullObject.isNullObject && isMark(cf.customOrNullObject.rule.formula)).map((cf) => cf.id)
+          : [];
         out.push({ id: l.ws.id, scan: s, protection: { protected: l.ws.protection.protected, options: l.ws.protection.options }, marks });
       }
       const tail = links[links.length - 1].ws;
@@ -462,18 +465,24 @@ export function createOfficeAdapter(deps: OfficeAdapterDeps): WorkbookAdapter {
         }
         const sheetsToTouch = new Set([...bySheet.keys(), ...[...lastScan.values()].filter((s) => s.marks.length > 0).map((s) => s.scan.sheet)]);
         const lifted: Lifted[] = [];
+        const added = new Map<string, Excel.ConditionalFormat[]>();
         for (const sheet of sheetsToTouch) {
           const ws = ctx.workbook.worksheets.getItem(sheet);
           const seen = lastScan.get(sheet);
           unprotected(ws, seen?.protection, () => {
             const all = ws.getRange().conditionalFormats;
             for (const id of seen?.marks ?? []) all.getItem(id).delete();
+            const mine: Excel.ConditionalFormat[] = [];
             for (const m of bySheet.get(sheet) ?? []) {
               const cf = ws.getRange(m.address).conditionalFormats.add('Custom' as Excel.ConditionalFormatType);
               cf.custom.rule.formula = MARK_FORMULAS[m.severity];
               cf.custom.format.fill.color = MARK_STYLE[m.severity].fill;
               cf.custom.format.font.color = MARK_STYLE[m.severity].font;
+              // Its id comes back with the same sync: a second paint replaces these marks too.
+              cf.load('id');
+              mine.push(cf);
             }
+            added.set(sheet, mine);
           }, lifted);
         }
         try {
@@ -482,8 +491,10 @@ export function createOfficeAdapter(deps: OfficeAdapterDeps): WorkbookAdapter {
           await recover(ctx, lifted, null);
           throw e;
         }
-        // The marks now on the sheets are unknown by id until the next read.
-        for (const s of lastScan.values()) s.marks = [];
+        for (const [sheet, mine] of added) {
+          const seen = lastScan.get(sheet);
+          if (seen) seen.marks = mine.map((cf) => cf.id);
+        }
       });
     },
 

@@ -1772,7 +1772,10 @@ class ConditionalFormatCollectionProxy extends CollectionProxy<CfTarget, Conditi
 }
 
 class ConditionalFormatProxy extends ProxyBase<CfTarget> {
+  /** Like Excel: reading `custom` of a format of another type (data bar, colour scale…) fails. */
   readonly custom: CustomCfProxy;
+  /** Null object when the format is not of type Custom (ExcelApi 1.6). */
+  readonly customOrNullObject: CustomCfProxy;
   constructor(
     ctx: MemContext,
     path: string,
@@ -1780,7 +1783,8 @@ class ConditionalFormatProxy extends ProxyBase<CfTarget> {
     orNull = false,
   ) {
     super(ctx, path, orNull);
-    this.custom = new CustomCfProxy(ctx, `${path}.custom`, () => this.must());
+    this.custom = new CustomCfProxy(ctx, `${path}.custom`, () => this.must(), false);
+    this.customOrNullObject = new CustomCfProxy(ctx, `${path}.customOrNullObject`, () => this.must(), true);
   }
   protected find(): CfTarget | null {
     return this.resolve();
@@ -1789,7 +1793,8 @@ class ConditionalFormatProxy extends ProxyBase<CfTarget> {
     return { id: () => this.must().def.id, type: () => this.must().def.type, priority: () => this.must().sheet.conditionalFormats.indexOf(this.must().def) };
   }
   protected override navigation(name: string): ProxyBase<unknown> | undefined {
-    return name === 'custom' ? this.custom : undefined;
+    if (name === 'custom') return this.custom;
+    return name === 'customOrNullObject' ? this.customOrNullObject : undefined;
   }
   get id(): string {
     return this.got('id');
@@ -1816,6 +1821,7 @@ class CustomCfProxy extends ProxyBase<CfTarget> {
     ctx: MemContext,
     path: string,
     private readonly cf: () => CfTarget,
+    private readonly nullable: boolean,
   ) {
     super(ctx, path);
     const self = this;
@@ -1861,8 +1867,14 @@ class CustomCfProxy extends ProxyBase<CfTarget> {
       },
     };
   }
-  protected find(): CfTarget {
-    return this.cf();
+  protected find(): CfTarget | null {
+    const t = this.cf();
+    if (t.def.type === 'Custom') return t;
+    if (this.nullable) return null;
+    throw new HostError('InvalidOperation', `This conditional format is of type ${t.def.type}, not Custom: ${this.path}`);
+  }
+  override target(allowNull = false): CfTarget | null {
+    return super.target(allowNull || this.nullable);
   }
   protected readable(): Record<string, Getter> {
     return { rule: () => ({ formula: this.must().def.formula }) };
