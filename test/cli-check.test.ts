@@ -115,6 +115,21 @@ describe('bieumau check', () => {
     expect('findings' in doc.files[4] && doc.files[4].findings).toHaveLength(1);
   });
 
+  test('human output writes left / right / difference as the message does: 1.752 in Vietnamese, 1,752 in English', async () => {
+    const sample = fs.readFileSync(seed);
+    const council = (await readWorkbook(sample)).tables[0].columns['local.council'][0];
+    fs.writeFileSync(path.join(dir, 'big.xlsx'), await setCell(sample, council.sheet, council.address, 1752));
+    const vi = run('check', 'big.xlsx');
+    expect(vi.code).toBe(1);
+    expect(vi.stdout).toContain('là 1.752');
+    expect(vi.stdout).toContain('      Trái / phải / chênh lệch: 732 / 1.752 / -1.020\n');
+    const en = run('check', 'big.xlsx', '--lang', 'en');
+    expect(en.stdout).toContain('is 1,752');
+    expect(en.stdout).toContain('      Left / right / difference: 732 / 1,752 / -1,020\n');
+    const json = JSON.parse(run('check', 'big.xlsx', '--json').stdout) as { files: { findings: Record<string, unknown>[] }[] };
+    expect(json.files[0].findings[0]).toMatchObject({ left: 732, right: 1752, difference: -1020 });
+  });
+
   test('human output for an unreadable file, no stack trace', () => {
     const r = run('check', 'locked.xlsx');
     expect(r.code).toBe(2);

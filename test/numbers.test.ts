@@ -24,6 +24,27 @@ describe('parseCountText', () => {
     expect(parseCountText('1,292', VI_SEPARATORS)).toEqual({ kind: 'fraction', value: 1.292 });
   });
 
+  test('"1,292,000" (two or more "," groups) is thousands whatever the separators: it cannot be a decimal', () => {
+    expect(parseCountText('1,292,000', VI_SEPARATORS)).toEqual({ kind: 'count', value: 1292000 });
+    expect(parseCountText('1,292,000', EN_SEPARATORS)).toEqual({ kind: 'count', value: 1292000 });
+    expect(parseCountText('-1,292,000', VI_SEPARATORS)).toEqual({ kind: 'negative', value: -1292000 });
+    expect(parseCountText('1,292,00', VI_SEPARATORS).kind).toBe('text');
+  });
+
+  test('a leading group starting with 0 is no thousands group: "0.123" is the fraction 0.123, not 123', () => {
+    expect(parseCountText('0.123', VI_SEPARATORS)).toEqual({ kind: 'fraction', value: 0.123 });
+    expect(parseCountText('0.123', EN_SEPARATORS)).toEqual({ kind: 'fraction', value: 0.123 });
+    expect(parseCountText('0,123', EN_SEPARATORS)).toEqual({ kind: 'fraction', value: 0.123 });
+    expect(parseCountText('00.123').kind).not.toBe('count');
+    expect(parseCountText('0\u00A0123').kind).not.toBe('count');
+  });
+
+  test('a whole number beyond 2^53 − 1 written as text is too large, not "not a number"', () => {
+    expect(parseCountText('99999999999999999999')).toEqual({ kind: 'too-large' });
+    expect(parseCountText('1.000.000.000.000.000.000')).toEqual({ kind: 'too-large' });
+    expect(parseCountText('9007199254740991')).toEqual({ kind: 'count', value: 9007199254740991 });
+  });
+
   test('"1.292" stays thousands even with English separators (a count has no 3-digit decimals)', () => {
     expect(parseCountText('1.292', EN_SEPARATORS)).toEqual({ kind: 'count', value: 1292 });
   });
@@ -57,6 +78,10 @@ describe('thousandsSuggestion', () => {
     expect(thousandsSuggestion(1.292)).toBe(1292);
     expect(thousandsSuggestion(132.965)).toBe(132965);
     expect(thousandsSuggestion(340.309)).toBe(340309);
+  });
+  test('no suggestion when the whole part cannot be a first thousands group (0.123, 1234.567)', () => {
+    for (const x of [0.123, 0.5, 1234.567, 12345.678]) expect(thousandsSuggestion(x)).toBeNull();
+    expect(thousandsSuggestion(999.999)).toBe(999999);
   });
   test('other fractions have no suggestion', () => {
     for (const x of [1.5, 1.29, 1.2921, 12, -1.292, NaN, Infinity, 1e-7]) expect(thousandsSuggestion(x)).toBeNull();

@@ -109,6 +109,37 @@ describe('entry cells', () => {
     }
   });
 
+  test('entry.text-number: "1,292,000" pasted from an English source is 1292000 with Vietnamese separators too', async () => {
+    const fs = onCell(await edited(cell(), '1,292,000'), cell());
+    expect(fs.map((f) => f.rule)).toEqual(['entry.text-number']);
+    expect(fs[0].fix).toEqual({ cell: cell(), value: 1292000, label: { vi: 'Đổi thành số 1292000', en: 'Change to the number 1292000' } });
+  });
+
+  test('entry.too-large: a 20-digit number typed as text is too large (not "not a number"), no fix', async () => {
+    const fs = onCell(await edited(cell(), '99999999999999999999'), cell());
+    expect(fs.map((f) => [f.rule, f.severity])).toEqual([['entry.too-large', 'error']]);
+    expect(fs[0].fix).toBeUndefined();
+    expect(fs[0].message.en).toContain('"99999999999999999999" is too large for a count');
+    expect(fs[0].message.vi).toContain('quá lớn để là một số lượng');
+  });
+
+  test('entry.fraction: 0.123 and 1234.567 are not thousands read as decimals: no "did you mean", no fix', async () => {
+    for (const x of [0.123, 1234.567, '0.123']) {
+      const fs = onCell(await edited(cell(), x), cell());
+      expect(fs.map((f) => f.rule)).toEqual(['entry.fraction']);
+      expect(fs[0].fix).toBeUndefined();
+      expect(fs[0].message.en).not.toContain('Did you mean');
+    }
+  });
+
+  test('entry.fraction "1,292" typed as text with Vietnamese separators: fix 1292, and the message does not call the comma a dot', async () => {
+    const fs = onCell(await edited(cell(), '1,292'), cell());
+    expect(fs.map((f) => f.rule)).toEqual(['entry.fraction']);
+    expect(fs[0].fix && 'value' in fs[0].fix ? fs[0].fix.value : null).toBe(1292);
+    expect(fs[0].message.vi).toContain('"1,292" không phải số nguyên. Có phải là 1292? (dấu phân cách hàng nghìn đã bị hiểu là dấu thập phân)');
+    expect(fs[0].message.vi).not.toContain('dấu chấm');
+  });
+
   test('passing: the same cell holding the number 1292 has no finding', async () => {
     expect(onCell(await edited(cell(), 1292), cell())).toEqual([]);
   });

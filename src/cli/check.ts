@@ -1,11 +1,12 @@
 /**
  * `bieumau check FILE.xlsx... [--json] [--lang vi|en]`: validates every recognised table of each
  * workbook. Exit 0: no error (warnings allowed); 1: an error finding; 2: a file could not be read
- * (the other files are still checked; 2 wins over 1). The `--json` format is in docs/check-json.md.
+ * (the other files are still checked; 2 wins over 1). The `--json` format is in README.md ("Check output (JSON)").
  */
 import type { Text } from '../templates/types';
 import type { Finding } from '../core/findings';
 import { validateWorkbook } from '../core/validate';
+import { EN_SEPARATORS, VI_SEPARATORS, formatNumber } from '../core/numbers';
 import { readWorkbook, WorkbookReadError } from '../xlsx/reader';
 import { UsageError, parseArgs } from './args';
 
@@ -78,6 +79,8 @@ const WORDS: Record<Lang, Record<string, string>> = {
 
 function humanReport(results: FileResult[], lang: Lang): string {
   const w = WORDS[lang];
+  // Numbers as the messages write them: 1.292 in Vietnamese, 1,292 in English.
+  const num = (x: number): string => formatNumber(x, lang === 'vi' ? VI_SEPARATORS : EN_SEPARATORS);
   const lines: string[] = [];
   let errors = 0;
   let warnings = 0;
@@ -102,7 +105,7 @@ function humanReport(results: FileResult[], lang: Lang): string {
       }
       lines.push(`    [${w[f.severity]}] ${first ? first.address : ''}${first ? ': ' : ''}${f.message[lang]}  (${f.rule})`);
       if (f.cells.length > 1) lines.push(`      ${w.also}: ${f.cells.slice(1).map((c) => (c.sheet === s ? c.address : `${c.sheet}!${c.address}`)).join(', ')}`);
-      if (f.left !== undefined && f.right !== undefined && f.difference !== undefined) lines.push(`      ${w.values}: ${f.left} / ${f.right} / ${f.difference}`);
+      if (f.left !== undefined && f.right !== undefined && f.difference !== undefined) lines.push(`      ${w.values}: ${[f.left, f.right, f.difference].map(num).join(' / ')}`);
       if (f.fix) lines.push(`      ${w.fix}: ${f.fix.label[lang]} (${f.fix.cell.address})`);
     }
   }

@@ -23,28 +23,38 @@ export type ParsedText =
   | { kind: 'negative'; value: number }
   /** A number with a real fractional part: `"1,5"`, `"1.292,5"`. */
   | { kind: 'fraction'; value: number }
+  /** A whole number written as text, beyond 2^53 − 1: `"99999999999999999999"`. */
+  | { kind: 'too-large' }
   /** Blank or white space only. */
   | { kind: 'blank' }
   /** Anything else: `"12 văn bản"`, `"abc"`. */
   | { kind: 'text' };
 
-const SPACE_CLASS = '[ \\u00A0\\u2000-\\u200B\\u202F\\u205F\\u3000]';
+const SPACES = ' \\u00A0\\u2000-\\u200B\\u202F\\u205F\\u3000';
+const EDGE_SPACES = new RegExp(`^[\\s${SPACES}\\uFEFF]+|[\\s${SPACES}\\uFEFF]+$`, 'g');
 
 const DIGITS = /^\d+$/;
-const DOT_GROUPS = /^\d{1,3}(\.\d{3})+$/;
-const COMMA_GROUPS = /^\d{1,3}(,\d{3})+$/;
-const SPACE_GROUPS = new RegExp(`^\\d{1,3}(${SPACE_CLASS}\\d{3})+$`);
+// A thousands group is 1–3 digits not starting with 0 ("0.123" is no way of writing 123), then
+// groups of exactly three.
+const DOT_GROUPS = /^[1-9]\d{0,2}(\.\d{3})+$/;
+const COMMA_GROUPS = /^[1-9]\d{0,2}(,\d{3})+$/;
+/** Two or more ',' groups (`1,292,000`) can only be thousands, whatever the decimal mark. */
+const COMMA_GROUPS_2 = /^[1-9]\d{0,2}(,\d{3}){2,}$/;
+const SPACE_GROUPS = new RegExp(`^[1-9]\\d{0,2}([${SPACES}]\\d{3})+$`);
 
 function wholeFromGroups(s: string): number {
   return Number(s.replace(/[^\d]/g, ''));
 }
 
-/** The integer part written with any one grouping style, or null. */
+/**
+ * The whole number written with any one grouping style, or null. '.' groups are thousands even
+ * when '.' is the decimal point ("1.292" typed as text in an en-US Excel means 1292); one ','
+ * group is thousands only when ',' is not the decimal mark ("1,292" is 1.292 in vi-VN).
+ */
 function parseWhole(s: string, sep: Separators): number | null {
   if (DIGITS.test(s)) return Number(s);
-  if (SPACE_GROUPS.test(s)) return wholeFromGroups(s);
-  if (DOT_GROUPS.test(s) && sep.decimal !== '.') return wholeFromGroups(s);
-  if (COMMA_GROUPS.test(s) && sep.decimal !== ',') return wholeFromGroups(s);
+  if (SPACE_GROUPS.test(s) || DOT_GROUPS.test(s)) return wholeFromGroups(s);
+  if (COMMA_GROUPS.test(s) && (sep.decimal !== ',' || COMMA_GROUPS_2.test(s))) return wholeFromGroups(s);
   return null;
 }
 
@@ -60,7 +70,7 @@ export function parseCountText(input: string, sep: Separators = VI_SEPARATORS): 
   } catch {
     s = input;
   }
-  s = s.replace(/^[\s\u00A0\u2000-\u200B\u202F\u205F\u3000\uFEFF]+|[\s\u00A0\u2000-\u200B\u202F\u205F\u3000\uFEFF]+$/g, '');
+  s = s.replace(EDGE_SPACES, '');
   if (s === '') return { kind: 'blank' };
   if (s.length > 40) return { kind: 'text' };
   let sign = 1;
@@ -72,9 +82,7 @@ export function parseCountText(input: string, sep: Separators = VI_SEPARATORS): 
   }
   if (s === '') return { kind: 'text' };
 
-  // Thousands groups with '.' are Vietnamese thousands even when '.' is the decimal point:
-  // "1.292" typed as text in an en-US Excel means 1292.
-  const whole = parseWhole(s, sep) ?? (DOT_GROUPS.test(s) ? wholeFromGroups(s) : null);
+  const whole = parseWhole(s, sep);
   if (whole !== null) return signed(whole, sign);
 
   // A decimal part, with ',' (Vietnamese) or '.' (English) as the decimal mark.
@@ -101,7 +109,7 @@ function intValueFor(intPart: string, mark: string): number | null {
 }
 
 function signed(whole: number, sign: number): ParsedText {
-  if (!Number.isSafeInteger(whole)) return { kind: 'text' };
+  if (!Number.isSafeInteger(whole)) return { kind: 'too-large' };
   if (sign < 0 && whole !== 0) return { kind: 'negative', value: -whole };
   return { kind: 'count', value: whole };
 }
@@ -112,7 +120,8 @@ function signed(whole: number, sign: number): ParsedText {
  */
 export function thousandsSuggestion(x: number): number | null {
   if (!Number.isFinite(x) || x <= 0 || Number.isInteger(x)) return null;
-  const m = /^(\d+)\.(\d{3})$/.exec(String(x));
+  // 1–3 digits not starting with 0, then three: 1.292, 132.965 (not 0.123, not 1234.567).
+  const m = /^([1-9]\d{0,2})\.(\d{3})$/.exec(String(x));
   if (!m) return null;
   const n = Number(m[1] + m[2]);
   return Number.isSafeInteger(n) ? n : null;

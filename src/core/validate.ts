@@ -6,7 +6,7 @@
  * then by the first cell (row, then column), then in the order the rules run.
  * Workbook-level findings (no table at all) come first.
  *
- * Rule ids are stable; `docs/check-json.md` lists them.
+ * Rule ids are stable; README.md ("Check output (JSON)") lists them.
  */
 import type { Column, ComputedColumn, CrossTableEquality, RowRule, Template, Text } from '../templates/types';
 import { CROSS_TABLE_RULES, TEMPLATES, columnsOf } from '../templates';
@@ -60,7 +60,6 @@ export const RULES: Readonly<Record<string, Severity>> = {
   // plus `row.<template rule id>` and `cross.<cross-table rule id>`, both errors
 };
 
-/** A cell classified as an entry. */
 /** An entry cell classified: the count (≥ 0), or BLANK / BAD. Numbers, to spare allocations. */
 type Entry = number;
 
@@ -341,6 +340,9 @@ function checkEntry(cell: CellRead, required: boolean, s: TableState, columnId: 
       case 'fraction':
         out.push(fractionFinding(a, `"${shown}"`, thousandsSuggestion(p.value), cell));
         break;
+      case 'too-large':
+        out.push(entryFinding('entry.too-large', cell, { vi: `${a.vi}: số "${shown}" quá lớn để là một số lượng.`, en: `${a.en}: "${shown}" is too large for a count.` }));
+        break;
       default:
         out.push(entryFinding('entry.text', cell, { vi: `${a.vi}: "${shown}" không phải là số; chỉ nhập số lượng (số nguyên ≥ 0).`, en: `${a.en}: "${shown}" is not a number; enter a count only (a whole number ≥ 0).` }));
     }
@@ -362,7 +364,7 @@ function fractionFinding(a: Text, shown: string, suggestion: number | null, cell
       'entry.fraction',
       cell,
       {
-        vi: `${a.vi}: ${shown} không phải số nguyên. Có phải là ${suggestion}? (dấu chấm phân cách hàng nghìn đã bị hiểu là dấu thập phân)`,
+        vi: `${a.vi}: ${shown} không phải số nguyên. Có phải là ${suggestion}? (dấu phân cách hàng nghìn đã bị hiểu là dấu thập phân)`,
         en: `${a.en}: ${shown} is not a whole number. Did you mean ${suggestion}? (a thousands separator was read as a decimal point)`,
       },
       valueFix(cell, suggestion),
@@ -780,7 +782,7 @@ export function validateWorkbook(read: WorkbookRead, opts: ValidateOptions = {})
     }
     let problem: Text | null;
     try {
-      problem = r.broken ? r.broken.reason : structureProblem(r, template as Template);
+      problem = structureProblem(r, template as Template);
     } catch {
       problem = { vi: 'Không đọc được biểu.', en: 'The table cannot be read.' };
     }
