@@ -1,7 +1,20 @@
 /** @jest-environment jsdom */
 import { fireEvent } from '@testing-library/react';
 import { click, openTab, renderPane, screen, settle, typeSample, within } from './taskpane-harness';
-import type { WorkbookAdapter } from '../src/excel/types';
+import type { ReportInfo, WorkbookAdapter } from '../src/excel/types';
+
+/** The texts of the elements that describe a control (aria-describedby), in order. */
+function descriptions(el: HTMLElement): string[] {
+  const ids = (el.getAttribute('aria-describedby') ?? '').split(' ').filter(Boolean);
+  return ids.map((id) => {
+    const d = document.getElementById(id);
+    if (!d) throw new Error(`aria-describedby names a missing element: ${id}`);
+    return d.textContent ?? '';
+  });
+}
+
+const SAVED: ReportInfo = { unit: 'UBND XÃ A', reportNo: '12/BC-UBND', reportDate: '2025-06-20', reportBy: 'Chủ tịch UBND xã', from: '2024-12-15', to: '2025-06-14' };
+const textbox = (name: string): HTMLInputElement => screen.getByRole('textbox', { name }) as HTMLInputElement;
 
 describe('Bảng biểu (tables)', () => {
   test('one card per standard table with a button named "Chèn Biểu 0n"', async () => {
@@ -96,6 +109,90 @@ describe('Thiết lập báo cáo (report settings)', () => {
     expect((screen.getByRole('textbox', { name: 'Đơn vị báo cáo' }) as HTMLInputElement).value).toBe('UBND XÃ A');
     expect(screen.getByTestId('period-range').textContent).toBe('6 tháng đầu năm 2025: Từ ngày 15/12/2024 đến ngày 14/6/2025');
   });
+
+  test('under each date input, the chosen date written dd/mm/yyyy, read by screen readers as its description; empty with no date', async () => {
+    await renderPane();
+    await openTab('Thiết lập báo cáo');
+    const reportDate = screen.getByLabelText('Ngày báo cáo') as HTMLInputElement;
+    expect(reportDate.type).toBe('date');
+    expect(descriptions(reportDate)).toEqual(['']);
+    // 4 March, which an English Windows shows as 03/04/2025.
+    fireEvent.change(reportDate, { target: { value: '2025-03-04' } });
+    expect(descriptions(reportDate)).toEqual(['Ngày 04/3/2025']);
+    fireEvent.change(reportDate, { target: { value: '2025-11-14' } });
+    expect(descriptions(reportDate)).toEqual(['Ngày 14/11/2025']);
+    fireEvent.change(reportDate, { target: { value: '' } });
+    expect(descriptions(reportDate)).toEqual(['']);
+
+    fireEvent.change(screen.getByRole('combobox', { name: 'Loại kỳ' }), { target: { value: 'custom' } });
+    const from = screen.getByLabelText('Từ ngày') as HTMLInputElement;
+    const to = screen.getByLabelText('Đến ngày') as HTMLInputElement;
+    // The custom range starts as the default period's (October 2025: 15/9–14/10).
+    expect(descriptions(from)).toEqual(['Ngày 15/9/2025']);
+    expect(descriptions(to)).toEqual(['Ngày 14/10/2025']);
+    fireEvent.change(from, { target: { value: '2025-07-01' } });
+    fireEvent.change(to, { target: { value: '2025-02-05' } });
+    expect(descriptions(to)).toEqual(['Ngày 05/02/2025']);
+    // With a problem, the start date is described by the problem and by its date.
+    expect(descriptions(from)).toEqual(['Ngày bắt đầu phải trước hoặc bằng ngày kết thúc.', 'Ngày 01/7/2025']);
+    fireEvent.change(to, { target: { value: '' } });
+    expect(descriptions(to)).toEqual(['']);
+  });
+
+  test('in English too the date under the input is day/month/year', async () => {
+    await renderPane({ language: 'en' });
+    await openTab('Report settings');
+    const reportDate = screen.getByLabelText('Report date');
+    fireEvent.change(reportDate, { target: { value: '2025-03-04' } });
+    expect(descriptions(reportDate)).toEqual(['04/3/2025 (day/month/year)']);
+  });
+
+  test('saved settings arriving after the form is shown fill only the fields not edited yet, without a remount', async () => {
+    const h = await renderPane({ holdSettings: true, setup: async ({ adapter }) => adapter.saveSettings(SAVED) });
+    await openTab('Thiết lập báo cáo');
+    const unit = textbox('Đơn vị báo cáo');
+    expect(unit.value).toBe('');
+    expect(screen.getByTestId('period-range').textContent).toBe('Tháng 10/2025: Từ ngày 15/9/2025 đến ngày 14/10/2025');
+    fireEvent.change(unit, { target: { value: 'UBND XÃ B' } });
+    await h.releaseSettings();
+    // The same input, still holding what the clerk typed.
+    expect(textbox('Đơn vị báo cáo')).toBe(unit);
+    expect(unit.value).toBe('UBND XÃ B');
+    // The fields not touched show the workbook's settings, the period included.
+    expect(textbox('Số báo cáo').value).toBe('12/BC-UBND');
+    expect(textbox('Báo cáo của').value).toBe('Chủ tịch UBND xã');
+    const reportDate = screen.getByLabelText('Ngày báo cáo') as HTMLInputElement;
+    expect(reportDate.value).toBe('2025-06-20');
+    expect(descriptions(reportDate)).toEqual(['Ngày 20/6/2025']);
+    expect(screen.getByTestId('period-range').textContent).toBe('6 tháng đầu năm 2025: Từ ngày 15/12/2024 đến ngày 14/6/2025');
+  });
+
+  test('a period chosen before the saved settings arrive is kept; the untouched texts are filled', async () => {
+    const h = await renderPane({ holdSettings: true, setup: async ({ adapter }) => adapter.saveSettings(SAVED) });
+    await openTab('Thiết lập báo cáo');
+    fireEvent.change(screen.getByRole('combobox', { name: 'Loại kỳ' }), { target: { value: 'quarter' } });
+    fireEvent.change(screen.getByRole('combobox', { name: 'Quý' }), { target: { value: '4' } });
+    await h.releaseSettings();
+    expect(screen.getByTestId('period-range').textContent).toBe('Quý IV/2025: Từ ngày 15/9/2025 đến ngày 14/12/2025');
+    expect(textbox('Đơn vị báo cáo').value).toBe('UBND XÃ A');
+    expect(textbox('Số báo cáo').value).toBe('12/BC-UBND');
+  });
+
+  test('settings saved by the clerk before the workbook answered are not undone by the late answer', async () => {
+    const h = await renderPane({ holdSettings: true, setup: async ({ adapter }) => adapter.saveSettings(SAVED) });
+    await openTab('Thiết lập báo cáo');
+    fireEvent.change(textbox('Đơn vị báo cáo'), { target: { value: 'UBND XÃ B' } });
+    await click(screen.getByRole('button', { name: 'Lưu thiết lập' }));
+    expect(h.settings.saves).toBe(2);
+    await h.releaseSettings();
+    expect(textbox('Đơn vị báo cáo').value).toBe('UBND XÃ B');
+    expect(textbox('Số báo cáo').value).toBe('');
+    expect(screen.getByTestId('period-range').textContent).toBe('Tháng 10/2025: Từ ngày 15/9/2025 đến ngày 14/10/2025');
+    await openTab('Bảng biểu');
+    await click(screen.getByRole('button', { name: 'Chèn Biểu 01' }));
+    expect(h.host.valueAt('Biểu 01', 'A1')).toBe('UBND XÃ B');
+    expect(h.host.valueAt('Biểu 01', 'A4')).toBe('Từ ngày 15/9/2025 đến 14/10/2025');
+  });
 });
 
 describe('Số liệu (figures)', () => {
@@ -119,6 +216,16 @@ describe('Số liệu (figures)', () => {
     expect(screen.getByTestId('pane-status').textContent).toBe('Đã sao chép.');
     const dd = document.querySelector('[data-figure="local.total"]');
     expect(dd?.textContent).toBe('486.563');
+  });
+});
+
+describe('Số liệu with no table', () => {
+  test('says there is no table yet, and nothing else pretends to be a figure', async () => {
+    await renderPane();
+    await openTab('Số liệu');
+    expect(screen.getByText('Chưa có biểu nào để tính số liệu.')).toBeTruthy();
+    expect(screen.queryAllByRole('button', { name: 'Sao chép' })).toHaveLength(0);
+    expect(document.querySelector('[data-figure]')).toBeNull();
   });
 });
 

@@ -22,6 +22,11 @@ export interface Harness {
   settings: MemSettings;
   adapter: WorkbookAdapter;
   view: RenderResult;
+  /**
+   * With `holdSettings`: lets the held `loadSettings` answer (with what it read when called) and
+   * waits for the pane to take it in. Without it, does nothing.
+   */
+  releaseSettings(): Promise<void>;
 }
 
 export function makeHost(): { host: MemHost; settings: MemSettings; adapter: WorkbookAdapter } {
@@ -33,11 +38,35 @@ export function makeHost(): { host: MemHost; settings: MemSettings; adapter: Wor
 }
 
 export async function renderPane(
-  options: { language?: Language; adapter?: WorkbookAdapter; withSwitch?: boolean; setup?: (h: ReturnType<typeof makeHost>) => Promise<void> } = {},
+  options: {
+    language?: Language;
+    adapter?: WorkbookAdapter;
+    withSwitch?: boolean;
+    setup?: (h: ReturnType<typeof makeHost>) => Promise<void>;
+    /**
+     * Holds the adapter's `loadSettings` answer until `releaseSettings()`, as a slow Excel would:
+     * the settings are read when the pane asks, and arrive only when released.
+     */
+    holdSettings?: boolean;
+  } = {},
 ): Promise<Harness> {
   const base = makeHost();
   if (options.setup) await options.setup(base);
-  const adapter = options.adapter ?? base.adapter;
+  let release: () => void = () => undefined;
+  const gate = new Promise<void>((resolve) => {
+    release = resolve;
+  });
+  const given = options.adapter ?? base.adapter;
+  const adapter: WorkbookAdapter = options.holdSettings
+    ? {
+        ...given,
+        loadSettings: async () => {
+          const read = await given.loadSettings();
+          await gate;
+          return read;
+        },
+      }
+    : given;
   let view!: RenderResult;
   await act(async () => {
     view = render(
@@ -50,7 +79,11 @@ export async function renderPane(
       ),
     );
   });
-  return { ...base, adapter, view };
+  const releaseSettings = async (): Promise<void> => {
+    release();
+    await settle();
+  };
+  return { ...base, adapter, view, releaseSettings };
 }
 
 /** Waits for pending promises (adapter calls, lazy tabs) to settle inside act(). */

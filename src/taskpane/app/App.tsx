@@ -79,9 +79,9 @@ export function App({ adapter, onLanguageChange, initialTab = 'tables', today }:
   const s = useAppStrings();
   const styles = useStyles();
   const [tab, setTab] = useState<TabId>(initialTab);
-  const [settings, setSettings] = useState<ReportInfo>(emptyReportInfo);
-  /** Bumped when saved settings arrive from the workbook, so an open settings form shows them. */
-  const [settingsLoads, setSettingsLoads] = useState(0);
+  const [settings, setSettingsState] = useState<ReportInfo>(emptyReportInfo);
+  /** Set once the clerk saved settings: a slower read of the workbook's older ones must not undo that. */
+  const savedHere = useRef(false);
   const [check, setCheckState] = useState<CheckState>(EMPTY_CHECK);
   const [inserted, setInserted] = useState<Readonly<Record<string, string[]>>>({});
   const [error, setError] = useState<string | null>(null);
@@ -122,6 +122,10 @@ export function App({ adapter, onLanguageChange, initialTab = 'tables', today }:
     // A new table was never checked: the last result (maybe "Sẵn sàng gửi") no longer holds.
     setCheckState((c) => ({ ...c, findings: null }));
   }, []);
+  const setSettings = useCallback((info: ReportInfo) => {
+    savedHere.current = true;
+    setSettingsState(info);
+  }, []);
   const setCheck = useCallback((update: (c: CheckState) => CheckState) => setCheckState(update), []);
   const announce = useCallback((message: string) => {
     setError(null);
@@ -136,10 +140,8 @@ export function App({ adapter, onLanguageChange, initialTab = 'tables', today }:
   useEffect(() => {
     let cancelled = false;
     void run(() => adapter.loadSettings()).then((loaded) => {
-      if (!cancelled && loaded) {
-        setSettings(loaded);
-        setSettingsLoads((n) => n + 1);
-      }
+      // An open settings form takes them into the fields the clerk has not edited yet.
+      if (!cancelled && loaded && !savedHere.current) setSettingsState(loaded);
     });
     return () => {
       cancelled = true;
@@ -148,7 +150,7 @@ export function App({ adapter, onLanguageChange, initialTab = 'tables', today }:
 
   const value = useMemo<PaneContextValue>(
     () => ({ adapter, settings, setSettings, inserted, noteInserted, check, setCheck, run, announce }),
-    [adapter, settings, inserted, noteInserted, check, setCheck, run, announce],
+    [adapter, settings, setSettings, inserted, noteInserted, check, setCheck, run, announce],
   );
 
   const onTab = (value: TabId): void => {
@@ -201,7 +203,7 @@ export function App({ adapter, onLanguageChange, initialTab = 'tables', today }:
           <PartBoundary key={tab} message={s.partFailed}>
             <Suspense fallback={<p role="status">{s.loadingPart}</p>}>
               {tab === 'tables' && <TablesTab />}
-              {tab === 'settings' && <SettingsTab key={settingsLoads} today={today} />}
+              {tab === 'settings' && <SettingsTab today={today} />}
               {tab === 'check' && <CheckTab />}
               {tab === 'figures' && <FiguresTab />}
             </Suspense>

@@ -1,11 +1,13 @@
 /**
  * Thiết lập báo cáo: issuing unit, report number and date, who reports, and the period, with quick
  * picks for the standard periods of Decree 09/2019/NĐ-CP. Saved in the workbook; saving updates the
- * heading of every table already inserted.
+ * heading of every table already inserted. Settings read from the workbook after the form is shown
+ * fill only the fields the clerk has not touched yet.
  */
 import { useId, useMemo, useState, type ReactNode } from 'react';
-import { Button, Field, Input, Select, Text, makeStyles, tokens } from '@fluentui/react-components';
+import { Button, Field, Input, Select, Text, makeStyles, tokens, type InputOnChangeData } from '@fluentui/react-components';
 import type { ReportInfo } from '../../excel/types';
+import { formatDateVi, isValidIsoDate } from '../../core/dates';
 import { customRangeProblem, defaultPeriod, identifyPeriod, periodName, periodRange, rangeText, type PeriodChoice, type PeriodKind } from '../../core/periods';
 import { format } from '../i18n';
 import { useAppStrings, useLang, usePane } from './context';
@@ -26,6 +28,7 @@ const useStyles = makeStyles({
   row: { display: 'flex', flexWrap: 'wrap', columnGap: tokens.spacingHorizontalM, rowGap: tokens.spacingVerticalS },
   grow: { flexGrow: 1, minWidth: '120px' },
   range: { fontWeight: tokens.fontWeightSemibold },
+  dateShown: { color: tokens.colorNeutralForeground2, minHeight: tokens.lineHeightBase200 },
 });
 
 function todayIso(): string {
@@ -74,6 +77,40 @@ function formFromChoice(c: PeriodChoice, fallbackYear: number): PeriodForm {
   };
 }
 
+function periodFormOf(settings: ReportInfo, day: string): PeriodForm {
+  const initial = settings.from && settings.to ? identifyPeriod({ from: settings.from, to: settings.to }) : defaultPeriod(day);
+  return formFromChoice(initial, Number(day.slice(0, 4)));
+}
+
+/**
+ * A native date input (it shows the date in the browser's own format, mm/dd/yyyy on an English
+ * Windows) with the chosen date written the Vietnamese way (dd/mm/yyyy) right under it, as the
+ * input's description for screen readers; empty when no date is chosen.
+ */
+function DateField(props: {
+  label: string;
+  value: string;
+  onChange: (ev: unknown, data: InputOnChangeData) => void;
+  className?: string;
+  validationMessage?: string;
+}): ReactNode {
+  const s = useAppStrings();
+  const styles = useStyles();
+  const shownId = useId();
+  return (
+    <Field label={props.label} className={props.className} validationMessage={props.validationMessage}>
+      <Input type="date" value={props.value} onChange={props.onChange} aria-describedby={shownId} />
+      <Text id={shownId} size={200} className={styles.dateShown}>
+        {isValidIsoDate(props.value) ? format(s.dateShown, { date: formatDateVi(props.value) }) : ''}
+      </Text>
+    </Field>
+  );
+}
+
+/** Form fields the clerk may have edited: the report's texts one by one, the period as a whole. */
+type EditedKey = 'unit' | 'reportNo' | 'reportDate' | 'reportBy' | 'period';
+const INFO_KEYS = ['unit', 'reportNo', 'reportDate', 'reportBy'] as const;
+
 /** The choice the form describes, or null when it is not a valid period. */
 function choiceOf(f: PeriodForm): PeriodChoice | null {
   const year = Number(f.year);
@@ -99,19 +136,40 @@ export default function SettingsTab({ today }: { today?: string }): ReactNode {
   const { adapter, settings, setSettings, setCheck, run, announce } = usePane();
   const day = today ?? todayIso();
   const [info, setInfo] = useState<ReportInfo>(settings);
-  const [period, setPeriod] = useState<PeriodForm>(() => {
-    const initial = settings.from && settings.to ? identifyPeriod({ from: settings.from, to: settings.to }) : defaultPeriod(day);
-    return formFromChoice(initial, Number(day.slice(0, 4)));
-  });
+  const [period, setPeriod] = useState<PeriodForm>(() => periodFormOf(settings, day));
   const [busy, setBusy] = useState(false);
   const legendId = useId();
+  /** Fields the clerk has changed in this form. */
+  const [edited, setEdited] = useState<ReadonlySet<EditedKey>>(() => new Set());
+  /** The settings the form was last filled from (or last saved). */
+  const [shown, setShown] = useState<ReportInfo>(settings);
+
+  // Saved settings read from the workbook after the form appeared (Excel can be slow to answer):
+  // fill what the clerk has not touched, keep what they typed. Adjusted during render, no remount.
+  if (settings !== shown) {
+    setShown(settings);
+    setInfo((i) => {
+      const next = { ...i, from: settings.from, to: settings.to };
+      for (const k of INFO_KEYS) if (!edited.has(k)) next[k] = settings[k];
+      return next;
+    });
+    if (!edited.has('period')) setPeriod(periodFormOf(settings, day));
+  }
+
+  const markEdited = (key: EditedKey): void => setEdited((e) => (e.has(key) ? e : new Set(e).add(key)));
 
   const choice = useMemo(() => choiceOf(period), [period]);
   const range = useMemo(() => (choice ? periodRange(choice) : null), [choice]);
   const customProblem = period.kind === 'custom' ? customRangeProblem(period.from, period.to) : null;
 
-  const setText = (key: keyof ReportInfo) => (_: unknown, data: { value: string }) => setInfo((i) => ({ ...i, [key]: data.value }));
-  const setP = (key: keyof PeriodForm) => (_: unknown, data: { value: string }) => setPeriod((p) => ({ ...p, [key]: data.value }));
+  const setText = (key: (typeof INFO_KEYS)[number]) => (_: unknown, data: { value: string }) => {
+    markEdited(key);
+    setInfo((i) => ({ ...i, [key]: data.value }));
+  };
+  const setP = (key: keyof PeriodForm) => (_: unknown, data: { value: string }) => {
+    markEdited('period');
+    setPeriod((p) => ({ ...p, [key]: data.value }));
+  };
 
   const save = async (): Promise<void> => {
     if (!range || busy) return;
@@ -123,6 +181,8 @@ export default function SettingsTab({ today }: { today?: string }): ReactNode {
     });
     setBusy(false);
     if (count !== undefined) {
+      // What the form shows is what was saved: not settings to fill the form with.
+      setShown(next);
       setSettings(next);
       // The headings and the period changed: the last check result no longer holds.
       if (count > 0) setCheck((c) => ({ ...c, findings: null }));
@@ -148,9 +208,7 @@ export default function SettingsTab({ today }: { today?: string }): ReactNode {
         <Field label={s.reportNo} hint={s.reportNoHint} className={styles.grow}>
           <Input value={info.reportNo} onChange={setText('reportNo')} />
         </Field>
-        <Field label={s.reportDate} className={styles.grow}>
-          <Input type="date" value={info.reportDate} onChange={setText('reportDate')} />
-        </Field>
+        <DateField label={s.reportDate} className={styles.grow} value={info.reportDate} onChange={setText('reportDate')} />
       </div>
       <Field label={s.reportBy} hint={s.reportByHint}>
         <Input value={info.reportBy} onChange={setText('reportBy')} />
@@ -199,12 +257,8 @@ export default function SettingsTab({ today }: { today?: string }): ReactNode {
         </div>
         {period.kind === 'custom' && (
           <div className={styles.row}>
-            <Field label={s.from} className={styles.grow} validationMessage={customProblem ? customProblem[lang] : undefined}>
-              <Input type="date" value={period.from} onChange={setP('from')} />
-            </Field>
-            <Field label={s.to} className={styles.grow}>
-              <Input type="date" value={period.to} onChange={setP('to')} />
-            </Field>
+            <DateField label={s.from} className={styles.grow} validationMessage={customProblem ? customProblem[lang] : undefined} value={period.from} onChange={setP('from')} />
+            <DateField label={s.to} className={styles.grow} value={period.to} onChange={setP('to')} />
           </div>
         )}
         <Text size={300} className={styles.range} data-testid="period-range">

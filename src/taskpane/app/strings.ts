@@ -40,6 +40,8 @@ export interface AppStrings {
   readonly reportNo: string;
   readonly reportNoHint: string;
   readonly reportDate: string;
+  /** `{date}`: the chosen date as dd/mm/yyyy, under a date input (whose own display follows the browser's locale). */
+  readonly dateShown: string;
   readonly reportBy: string;
   readonly reportByHint: string;
   readonly period: string;
@@ -79,7 +81,6 @@ export interface AppStrings {
   readonly notReadyDetail: string;
   /** `{title}`, `{detail}`: the check's summary as the status line announces it. */
   readonly checkResult: string;
-  readonly noTables: string;
   readonly error: string;
   readonly warning: string;
   readonly cells: string;
@@ -138,6 +139,7 @@ export const appVi: AppStrings = {
   reportNo: 'Số báo cáo',
   reportNoHint: 'Ví dụ: 52-BC/TU hoặc 123/BC-UBND',
   reportDate: 'Ngày báo cáo',
+  dateShown: 'Ngày {date}',
   reportBy: 'Báo cáo của',
   reportByHint: 'Ví dụ: Ban Thường vụ Tỉnh ủy',
   period: 'Kỳ báo cáo (Nghị định 09/2019/NĐ-CP)',
@@ -172,7 +174,6 @@ export const appVi: AppStrings = {
   notReady: 'Chưa sẵn sàng gửi',
   notReadyDetail: 'Còn {errors} lỗi và {warnings} cảnh báo.',
   checkResult: 'Đã kiểm tra xong. {title}. {detail}',
-  noTables: 'Sổ làm việc chưa có biểu nào. Hãy chèn biểu ở thẻ “Bảng biểu”.',
   error: 'Lỗi',
   warning: 'Cảnh báo',
   cells: 'Ô',
@@ -227,6 +228,7 @@ export const appEn: AppStrings = {
   reportNo: 'Report number',
   reportNoHint: 'For example: 52-BC/TU or 123/BC-UBND',
   reportDate: 'Report date',
+  dateShown: '{date} (day/month/year)',
   reportBy: 'Report of',
   reportByHint: 'For example: Ban Thường vụ Tỉnh ủy',
   period: 'Report period (Decree 09/2019/NĐ-CP)',
@@ -261,7 +263,6 @@ export const appEn: AppStrings = {
   notReady: 'Not ready to send',
   notReadyDetail: 'Errors: {errors}. Warnings: {warnings}.',
   checkResult: 'Check finished. {title}. {detail}',
-  noTables: 'The workbook has no table yet. Insert one on the “Tables” tab.',
   error: 'Error',
   warning: 'Warning',
   cells: 'Cells',
