@@ -5,7 +5,7 @@ import { layout } from '../src/core/layout';
 import type { LayoutOptions, SheetPlan } from '../src/core/plan';
 import { cellsOf, parseRange } from '../src/core/a1';
 import { writeWorkbook, uniqueSheetNames, cleanSheetName } from '../src/xlsx/writer';
-import { absoluteRef, quoteSheetName, readSheetScopedNames } from '../src/xlsx/names';
+import { absoluteRef, quoteSheetName, readSheetScopedNames, writeSheetScopedNames } from '../src/xlsx/names';
 
 const OPTS: LayoutOptions = {
   unit: 'TỈNH ỦY LÂM ĐỒNG',
@@ -177,5 +177,65 @@ describe('readSheetScopedNames', () => {
       { sheetName: 'Biểu 01 mới', name: 'BM_META', ref: 'B30', refSheet: 'Biểu 01 mới' },
       { sheetName: 'Biểu 01 mới', name: 'BM_ROWS', ref: '#REF!' },
     ]);
+  });
+});
+
+describe('sheet names cut to 31 characters stay valid', () => {
+  test('a cut never leaves a quote or a space at the end (Excel refuses a name ending in \')', () => {
+    const cut = cleanSheetName(`${'x'.repeat(30)}'abc`);
+    expect(cut).toBe('x'.repeat(30));
+    expect(cleanSheetName(`${'y'.repeat(29)} 'z`)).toBe('y'.repeat(29));
+    expect(cleanSheetName(`  'Biểu 01'  `)).toBe('Biểu 01');
+    const [a, b] = uniqueSheetNames([`${'w'.repeat(26)} abcdef`, `${'w'.repeat(26)} abcdef`]);
+    expect(a).toBe(`${'w'.repeat(26)} abcd`);
+    expect(b).toBe(`${'w'.repeat(26)} (2)`);
+    for (const n of [cut, a, b]) expect(n).toMatch(/^[^' ].{0,29}[^' ]$/);
+  });
+
+  test('decomposed Vietnamese letters are composed before the name is cut and compared', () => {
+    expect(cleanSheetName('Biểu 01'.normalize('NFD'))).toBe('Biểu 01');
+    expect(uniqueSheetNames(['Biểu 01', 'Biểu 01'.normalize('NFD')])).toEqual(['Biểu 01', 'Biểu 01 (2)']);
+  });
+});
+
+describe('defined names Excel would refuse are never written', () => {
+  let raw: Buffer;
+  beforeAll(async () => {
+    const wb = new ExcelJS.Workbook();
+    wb.addWorksheet('Biểu 01');
+    wb.addWorksheet('Biểu 02');
+    raw = Buffer.from(await wb.xlsx.writeBuffer());
+  });
+
+  test('the same name on two sheets is fine; twice on one sheet (any case) is an error', async () => {
+    const ok = await writeSheetScopedNames(raw, [
+      { name: 'BM_META', localSheetId: 0, formula: "'Biểu 01'!$B$1:$B$1" },
+      { name: 'BM_META', localSheetId: 1, formula: "'Biểu 02'!$B$1:$B$1" },
+    ]);
+    expect((await readSheetScopedNames(ok)).map((n) => n.sheetName)).toEqual(['Biểu 01', 'Biểu 02']);
+    await expect(
+      writeSheetScopedNames(raw, [
+        { name: 'BM_META', localSheetId: 1, formula: "'Biểu 02'!$B$1:$B$1" },
+        { name: 'bm_meta', localSheetId: 1, formula: "'Biểu 02'!$B$2:$B$2" },
+      ]),
+    ).rejects.toThrow('defined name bm_meta twice on sheet 1');
+  });
+
+  test.each(['A1', 'xfd1048576', 'R1C1', 'r', 'C', '1BM', '.BM', 'BM ROWS', 'BM-ROWS', ''])('%j is not a valid name', async (name) => {
+    await expect(writeSheetScopedNames(raw, [{ name, localSheetId: 0, formula: "'Biểu 01'!$A$1:$A$1" }])).rejects.toThrow(
+      'not a valid defined name',
+    );
+  });
+
+  test('a localSheetId past the last sheet is an error', async () => {
+    await expect(writeSheetScopedNames(raw, [{ name: 'BM_META', localSheetId: 2, formula: "'Biểu 01'!$A$1:$A$1" }])).rejects.toThrow(
+      'localSheetId 2 is not one of the 2 sheets',
+    );
+  });
+
+  test('a plan with a name twice makes writeWorkbook fail instead of writing a corrupt file', async () => {
+    const plan = layout(findTemplate('04')!, OPTS);
+    const broken = { ...plan, names: [...plan.names, { ...plan.names[0] }] };
+    await expect(writeWorkbook([broken])).rejects.toThrow(`defined name ${plan.names[0].name} twice on sheet 0`);
   });
 });

@@ -1,5 +1,6 @@
 /** A small, strict argument parser: `--flag`, `--key value`, `--key=value`, positionals. */
 
+/** A bad command line: its message is one line, Vietnamese then English after ` / `. */
 export class UsageError extends Error {}
 
 export interface ParsedArgs {
@@ -10,6 +11,9 @@ export interface ParsedArgs {
 /**
  * @param valued options that take a value (`--from 2025-07-01`)
  * @param flags options that take none (`--force`)
+ *
+ * Anything starting with `-` (but `-` alone) is an option: an unknown one, or a short form such
+ * as `-f`, is refused rather than taken for a file name. After `--` everything is positional.
  */
 export function parseArgs(argv: string[], valued: readonly string[], flags: readonly string[]): ParsedArgs {
   const positionals: string[] = [];
@@ -20,21 +24,24 @@ export function parseArgs(argv: string[], valued: readonly string[], flags: read
       positionals.push(...argv.slice(i + 1));
       break;
     }
-    if (!arg.startsWith('--') || arg === '--') {
+    if (!arg.startsWith('-') || arg === '-') {
       positionals.push(arg);
       continue;
+    }
+    if (!arg.startsWith('--')) {
+      throw new UsageError(`tùy chọn không có: ${arg} / unknown option ${arg}`);
     }
     const eq = arg.indexOf('=');
     const key = eq >= 0 ? arg.slice(2, eq) : arg.slice(2);
     if (flags.includes(key)) {
-      if (eq >= 0) throw new UsageError(`--${key} takes no value`);
+      if (eq >= 0) throw new UsageError(`--${key} không nhận giá trị / --${key} takes no value`);
       options[key] = true;
     } else if (valued.includes(key)) {
       const value = eq >= 0 ? arg.slice(eq + 1) : argv[++i];
-      if (value === undefined || (eq < 0 && value.startsWith('--'))) throw new UsageError(`--${key} needs a value`);
+      if (value === undefined || (eq < 0 && value.startsWith('--'))) throw new UsageError(`--${key} cần một giá trị / --${key} needs a value`);
       options[key] = value;
     } else {
-      throw new UsageError(`unknown option --${key}`);
+      throw new UsageError(`tùy chọn không có: --${key} / unknown option --${key}`);
     }
   }
   return { positionals, options };

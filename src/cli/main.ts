@@ -10,7 +10,7 @@ import { runCheck } from './check';
 export const USAGE = `Cách dùng / usage:
   bieumau templates
   bieumau new OUT.xlsx [--templates 01,03] [--unit TEXT] [--report 52-BC/TU --report-date 2025-11-14]
-                       [--from 2025-07-01 --to 2025-10-15] [--sample] [--force]
+                       [--report-by TEXT] [--from 2025-07-01 --to 2025-10-15] [--rows N] [--sample] [--force]
   bieumau check FILE.xlsx... [--json] [--lang vi|en]`;
 
 export async function main(argv: string[]): Promise<number> {
@@ -30,7 +30,8 @@ export async function main(argv: string[]): Promise<number> {
         process.stdout.write(`${USAGE}\n`);
         return command === undefined ? 2 : 0;
       default:
-        process.stderr.write(`bieumau: lệnh không có / unknown command: ${command}\n${USAGE}\n`);
+        // one line, like every other usage error; `bieumau --help` prints the usage
+        process.stderr.write(`bieumau: lệnh không có: ${command} (xem bieumau --help) / unknown command: ${command} (see bieumau --help)\n`);
         return 2;
     }
   } catch (e) {

@@ -5,7 +5,8 @@
  * Every option is checked before anything is written; the workbook is written to a temporary
  * file in the target folder and renamed, so a failure never leaves a partial file.
  */
-import { accessSync, constants, existsSync, renameSync, statSync, unlinkSync, writeFileSync } from 'fs';
+import { randomBytes } from 'crypto';
+import { accessSync, constants, existsSync, linkSync, lstatSync, renameSync, statSync, unlinkSync, writeFileSync } from 'fs';
 import { basename, dirname, join, resolve } from 'path';
 import { TEMPLATES, findTemplate, type Template } from '../templates';
 import type { LayoutOptions } from '../core/plan';
@@ -63,24 +64,22 @@ function dateOption(name: string, v: string | true | undefined): string | undefi
   return v;
 }
 
-function textOption(v: string | true | undefined): string | undefined {
-  return typeof v === 'string' ? v : undefined;
+/** Text as typed, trimmed and in NFC (a Mac terminal may send decomposed Vietnamese letters). */
+function textOption(name: string, v: string | true | undefined): string | undefined {
+  if (typeof v !== 'string') return undefined;
+  const s = v.normalize('NFC').trim();
+  if (s === '') fail(`--${name} trống`, `--${name} is empty`);
+  return s;
 }
 
 /** Parses and checks the arguments; throws UsageError (one line, vi / en) on the first problem. */
 export function parseNewArgs(args: string[]): NewRequest {
-  let parsed;
-  try {
-    parsed = parseArgs(args, VALUED, FLAGS);
-  } catch (e) {
-    if (e instanceof UsageError) fail(`tùy chọn không hợp lệ`, e.message);
-    throw e;
-  }
-  const { positionals, options } = parsed;
+  const { positionals, options } = parseArgs(args, VALUED, FLAGS);
   if (positionals.length === 0) fail('thiếu tên tệp cần tạo (OUT.xlsx)', 'missing the output file (OUT.xlsx)');
   if (positionals.length > 1) fail(`thừa tham số: ${positionals.slice(1).join(' ')}`, `unexpected arguments: ${positionals.slice(1).join(' ')}`);
   const out = positionals[0];
   if (!/\.xlsx$/i.test(out)) fail(`tệp cần tạo phải có đuôi .xlsx: ${out}`, `the output file must end in .xlsx: ${out}`);
+  if (/^\.xlsx$/i.test(basename(out))) fail(`tên tệp trống trước đuôi .xlsx: ${out}`, `the output file has no name before .xlsx: ${out}`);
 
   const sample = options.sample === true;
   const force = options.force === true;
@@ -89,12 +88,18 @@ export function parseNewArgs(args: string[]): NewRequest {
   const reportDate = dateOption('report-date', options['report-date']);
   const from = dateOption('from', options.from);
   const to = dateOption('to', options.to);
+  // A period is both ends or neither: half a period would leave the per-day and per-month
+  // averages blank, and with --sample it would be mixed with the other end of the seed's period.
+  if ((from === undefined) !== (to === undefined)) {
+    const [given, missing] = from !== undefined ? ['--from', '--to'] : ['--to', '--from'];
+    fail(`có ${given} nhưng thiếu ${missing}: kỳ báo cáo cần cả hai ngày`, `${given} needs ${missing}: the report period takes both dates`);
+  }
   const defaults = sample ? SAMPLE_DEFAULTS : undefined;
   const layoutOptions: LayoutOptions = {
-    unit: textOption(options.unit) ?? defaults?.unit,
-    reportNo: textOption(options.report) ?? defaults?.reportNo,
+    unit: textOption('unit', options.unit) ?? defaults?.unit,
+    reportNo: textOption('report', options.report) ?? defaults?.reportNo,
     reportDate: reportDate ?? defaults?.reportDate,
-    reportBy: textOption(options['report-by']) ?? defaults?.reportBy,
+    reportBy: textOption('report-by', options['report-by']) ?? defaults?.reportBy,
     from: from ?? defaults?.from,
     to: to ?? defaults?.to,
   };
@@ -140,23 +145,67 @@ export async function buildWorkbook(req: Pick<NewRequest, 'templates' | 'options
   return writeWorkbook(plans);
 }
 
+function errorCode(e: unknown): string | undefined {
+  return typeof e === 'object' && e !== null && 'code' in e && typeof e.code === 'string' ? e.code : undefined;
+}
+
+function removeQuietly(file: string): void {
+  try {
+    unlinkSync(file);
+  } catch {
+    // already gone
+  }
+}
+
+/**
+ * Writes `data` to a temporary file in the target's folder, then moves it into place: renamed over
+ * the target with `force`; otherwise hard-linked, which fails if a file appeared at the target since
+ * `checkTarget` (another process), so an existing file is never replaced without `force`. Where the
+ * file system has no hard links (FAT, some network shares) it falls back to a rename after checking
+ * again. The temporary file is removed on every path.
+ */
+export function writeFileAtomically(full: string, data: Uint8Array, force: boolean, shown: string = full): void {
+  // A short name of its own: `.<target>.tmp` could exceed the file-name limit when the target does not.
+  const tmp = join(dirname(full), `.bieumau-${process.pid}-${randomBytes(6).toString('hex')}.tmp`);
+  let created = false;
+  try {
+    writeFileSync(tmp, data, { flag: 'wx' });
+    created = true;
+    if (force) {
+      renameSync(tmp, full);
+    } else {
+      try {
+        linkSync(tmp, full);
+      } catch (e) {
+        const code = errorCode(e);
+        if (code !== 'EPERM' && code !== 'ENOTSUP' && code !== 'EOPNOTSUPP' && code !== 'ENOSYS' && code !== 'EMLINK') throw e;
+        if (lstatExists(full)) throw Object.assign(new Error('file exists'), { code: 'EEXIST' });
+        renameSync(tmp, full);
+      }
+    }
+  } catch (e) {
+    if (created || errorCode(e) !== 'EEXIST') removeQuietly(tmp);
+    if (created && errorCode(e) === 'EEXIST') fail(`tệp đã có: ${shown} (dùng --force để ghi đè)`, `file exists: ${shown} (use --force to overwrite)`);
+    const why = (e instanceof Error ? e.message : String(e)).split('\n')[0];
+    fail(`không ghi được tệp ${shown}: ${why}`, `cannot write ${shown}: ${why}`);
+  }
+  if (existsSync(tmp)) removeQuietly(tmp);
+}
+
+function lstatExists(file: string): boolean {
+  try {
+    lstatSync(file);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 export async function runNew(args: string[]): Promise<number> {
   const req = parseNewArgs(args);
   const full = checkTarget(req.out, req.force);
   const buffer = await buildWorkbook(req);
-  const tmp = join(dirname(full), `.${basename(full)}.${process.pid}.tmp`);
-  try {
-    writeFileSync(tmp, buffer, { flag: 'wx' });
-    renameSync(tmp, full);
-  } catch (e) {
-    try {
-      unlinkSync(tmp);
-    } catch {
-      // nothing to clean up
-    }
-    const why = e instanceof Error ? e.message : String(e);
-    fail(`không ghi được tệp ${req.out}: ${why}`, `cannot write ${req.out}: ${why}`);
-  }
+  writeFileAtomically(full, buffer, req.force, req.out);
   process.stdout.write(`${full}\n`);
   return 0;
 }

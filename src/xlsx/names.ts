@@ -62,6 +62,29 @@ export interface ScopedName {
   formula: string;
 }
 
+/** Excel's defined-name syntax (letters, digits, `_`, `.`; not starting with a digit or `.`). */
+const NAME_RE = /^[\p{L}_\\][\p{L}\p{N}_.\\]*$/u;
+/** …and not something Excel reads as a cell: `A1`, `XFD1048576`, `R1C1`, `R`, `C`. */
+const LOOKS_LIKE_REF = /^(?:[A-Za-z]{1,3}\d+|[RrCc]|[Rr]\d*[Cc]\d*)$/;
+
+/**
+ * Excel refuses the whole workbook as corrupt for a name it cannot take: two names with the same
+ * text (compared case-insensitively) in the same scope, an invalid name, or a `localSheetId` that
+ * is not a sheet. Better an error here than a file the clerk cannot open.
+ */
+function checkNames(names: ScopedName[], sheetCount: number): void {
+  const seen = new Set<string>();
+  for (const n of names) {
+    if (!NAME_RE.test(n.name) || n.name.length > 255 || LOOKS_LIKE_REF.test(n.name)) throw new Error(`not a valid defined name: ${JSON.stringify(n.name)}`);
+    if (!Number.isInteger(n.localSheetId) || n.localSheetId < 0 || n.localSheetId >= sheetCount) {
+      throw new Error(`defined name ${n.name}: localSheetId ${n.localSheetId} is not one of the ${sheetCount} sheets`);
+    }
+    const key = `${n.localSheetId}\u0000${n.name.toLowerCase()}`;
+    if (seen.has(key)) throw new Error(`defined name ${n.name} twice on sheet ${n.localSheetId}`);
+    seen.add(key);
+  }
+}
+
 function definedNameXml(n: ScopedName): string {
   return `<definedName name="${escapeXml(n.name)}" localSheetId="${n.localSheetId}">${escapeXmlText(n.formula)}</definedName>`;
 }
@@ -75,6 +98,7 @@ export async function writeSheetScopedNames(xlsx: Buffer, names: ScopedName[]): 
   const file = zip.file(WORKBOOK_XML);
   if (!file) throw new Error(`${WORKBOOK_XML} missing from the package`);
   let xml = await file.async('string');
+  checkNames(names, (xml.match(/<sheet\b/g) ?? []).length);
   xml = xml.replace(/<definedNames\s*\/>|<definedNames>[\s\S]*?<\/definedNames>/, '');
   if (names.length > 0) {
     const block = `<definedNames>${names.map(definedNameXml).join('')}</definedNames>`;
