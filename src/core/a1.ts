@@ -28,8 +28,32 @@ export interface CellPos {
   col: number;
 }
 
+/** The plain `B8` form, read without a regular expression (validation parses thousands of them). */
+function parsePlainAddress(a: string): CellPos | null {
+  let col = 0;
+  let i = 0;
+  const len = a.length;
+  for (; i < len && i < 4; i++) {
+    const ch = a.charCodeAt(i);
+    if (ch >= 65 && ch <= 90) col = col * 26 + (ch - 64);
+    else break;
+  }
+  const digitsFrom = i;
+  let row = 0;
+  for (; i < len; i++) {
+    const ch = a.charCodeAt(i);
+    if (ch >= 48 && ch <= 57) row = row * 10 + (ch - 48);
+    else return null;
+  }
+  if (digitsFrom === 0 || digitsFrom > 3 || len - digitsFrom < 1 || len - digitsFrom > 7) return null;
+  if (col > 16384 || row < 1 || row > 1048576) return null;
+  return { row, col };
+}
+
 /** Parses `B8` or `$B$8` (no sheet prefix). */
 export function parseAddress(a: string): CellPos {
+  const plain = parsePlainAddress(a);
+  if (plain) return plain;
   const m = /^\$?([A-Za-z]{1,3})\$?(\d{1,7})$/.exec(a.trim());
   if (!m) throw new Error(`not an A1 cell address: ${a}`);
   const col = columnNumber(m[1]);

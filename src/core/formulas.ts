@@ -9,11 +9,16 @@ import { parseAddress } from './a1';
 export function sumFormula(cells: string[]): string {
   if (cells.length === 0) return '=0';
   if (cells.length === 1) return `=SUM(${cells[0]})`;
-  const pos = cells.map(parseAddress);
-  const sameRow = pos.every((p, i) => p.row === pos[0].row && p.col === pos[0].col + i);
-  const sameCol = pos.every((p, i) => p.col === pos[0].col && p.row === pos[0].row + i);
-  if (sameRow || sameCol) return `=SUM(${cells[0]}:${cells[cells.length - 1]})`;
-  return `=SUM(${cells.join(',')})`;
+  const first = parseAddress(cells[0]);
+  const second = parseAddress(cells[1]);
+  const dr = second.row - first.row;
+  const dc = second.col - first.col;
+  let run = (dr === 0 && dc === 1) || (dr === 1 && dc === 0);
+  for (let i = 2; run && i < cells.length; i++) {
+    const p = parseAddress(cells[i]);
+    run = p.row === first.row + dr * i && p.col === first.col + dc * i;
+  }
+  return run ? `=SUM(${cells[0]}:${cells[cells.length - 1]})` : `=SUM(${cells.join(',')})`;
 }
 
 /** A ratio that is blank (never #DIV/0!) where the denominator is 0 or blank. */

@@ -99,24 +99,8 @@ function ref(c: CellRead): CellRef {
   return { sheet: c.sheet, address: c.address };
 }
 
-/** Row and column of a plain A1 address (fast path for the common `B8` form). */
+/** Row and column of an A1 address; an unreadable one sorts last. */
 function posOf(address: string): { row: number; col: number } {
-  let col = 0;
-  let i = 0;
-  const len = address.length;
-  for (; i < len; i++) {
-    const ch = address.charCodeAt(i);
-    if (ch >= 65 && ch <= 90) col = col * 26 + (ch - 64);
-    else break;
-  }
-  let row = 0;
-  const digitsFrom = i;
-  for (; i < len; i++) {
-    const ch = address.charCodeAt(i);
-    if (ch >= 48 && ch <= 57) row = row * 10 + (ch - 48);
-    else break;
-  }
-  if (i === len && col > 0 && i > digitsFrom && i - digitsFrom <= 7 && digitsFrom <= 3 && row > 0) return { row, col };
   try {
     return parseAddress(address);
   } catch {
@@ -127,30 +111,6 @@ function posOf(address: string): { row: number; col: number } {
 /** The template's formula? Exact text first (the usual case), then the canonical comparison. */
 function formulaMatches(actual: string | null, expected: string): boolean {
   return actual === expected || sameFormula(actual, expected);
-}
-
-/**
- * `sumFormula(addresses)`, with a fast path: a run of consecutive cells in one row or one column
- * is exactly what `sumFormula` turns into `=SUM(first:last)`; checking the run here avoids
- * re-parsing thousands of addresses with regular expressions (3,321-row tables).
- */
-function fastSumFormula(addresses: string[]): string {
-  const n = addresses.length;
-  if (n > 1) {
-    const p0 = posOf(addresses[0]);
-    const p1 = posOf(addresses[1]);
-    const dr = p1.row - p0.row;
-    const dc = p1.col - p0.col;
-    if ((dr === 1 && dc === 0) || (dr === 0 && dc === 1)) {
-      let run = true;
-      for (let i = 2; i < n && run; i++) {
-        const p = posOf(addresses[i]);
-        run = p.row === p0.row + dr * i && p.col === p0.col + dc * i;
-      }
-      if (run) return `=SUM(${addresses[0]}:${addresses[n - 1]})`;
-    }
-  }
-  return sumFormula(addresses);
 }
 
 function isErrorValue(v: CellValue): v is { error: string } {
@@ -404,7 +364,7 @@ function computedFormula(c: ComputedColumn, at: (id: string) => string | null): 
   if (c.kind === 'sum') {
     const cells = c.of.map(at);
     if (cells.some((x) => x === null)) return null;
-    return fastSumFormula(cells as string[]);
+    return sumFormula(cells as string[]);
   }
   const n = at(c.numerator);
   const d = at(c.denominator);
@@ -431,7 +391,7 @@ function checkComputed(s: TableState, out: Finding[]): void {
       const expected =
         c.kind === 'ratio'
           ? computedFormula(c, (id) => totals[id]?.address ?? null)
-          : fastSumFormula(r.columns[c.id].map((x) => x.address));
+          : sumFormula(r.columns[c.id].map((x) => x.address));
       if (expected !== null && !formulaMatches(cell.formula, expected)) out.push(formulaFinding(cell, expected, where(columnLabel(t, c.id), TOTAL_ROW)));
     }
   }
