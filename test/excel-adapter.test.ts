@@ -2,7 +2,7 @@ import { createOfficeAdapter, freeSheetName, type ExcelRun, MARK_FORMULAS } from
 import type { WorkbookAdapter } from '../src/excel/types';
 import { expectedHeader, layout } from '../src/core/layout';
 import { validateWorkbook } from '../src/core/validate';
-import { TEMPLATES, findTemplate, entryColumns } from '../src/templates';
+import { SEED_REPORT, TEMPLATES, findTemplate, entryColumns } from '../src/templates';
 import type { LayoutOptions, SheetPlan } from '../src/core/plan';
 import type { CellValue, WorkbookRead } from '../src/core/read';
 import type { Finding } from '../src/core/findings';
@@ -13,14 +13,7 @@ import { readWorkbook } from '../src/xlsx/reader';
 import { createMemHost, HostError, MemSettings, type MemHost } from './support/memhost';
 import { hyperFormulaEvaluator } from './support/memhost/hyperformula';
 
-const OPTIONS: LayoutOptions = {
-  unit: 'TỈNH ỦY LÂM ĐỒNG',
-  reportNo: '52-BC/TU',
-  reportDate: '2025-11-14',
-  reportBy: 'Ban Thường vụ Tỉnh ủy',
-  from: '2025-07-01',
-  to: '2025-10-15',
-};
+const OPTIONS: LayoutOptions = { ...SEED_REPORT };
 const TODAY = new Date(2025, 11, 1);
 
 function sampleOptions(id: string): LayoutOptions {

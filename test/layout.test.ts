@@ -1,5 +1,5 @@
 import { HyperFormula } from 'hyperformula';
-import { TEMPLATES, findTemplate, columnsOf, entryColumns, type Template } from '../src/templates';
+import { SEED_REPORT, TEMPLATES, findTemplate, columnsOf, entryColumns, type Template } from '../src/templates';
 import { attachmentText, expectedHeader, layout, periodText, reportLines, wrappedLines } from '../src/core/layout';
 import type { LayoutOptions, PlanCell, SheetPlan } from '../src/core/plan';
 import { cellsOf, parseAddress, parseRange } from '../src/core/a1';
@@ -16,14 +16,7 @@ import {
   parseIsoDate,
 } from '../src/core/dates';
 
-const OPTS: LayoutOptions = {
-  unit: 'TỈNH ỦY LÂM ĐỒNG',
-  reportNo: '52-BC/TU',
-  reportDate: '2025-11-14',
-  reportBy: 'Ban Thường vụ Tỉnh ủy',
-  from: '2025-07-01',
-  to: '2025-10-15',
-};
+const OPTS: LayoutOptions = { ...SEED_REPORT };
 
 function tpl(id: string): Template {
   const t = findTemplate(id);

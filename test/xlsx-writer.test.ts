@@ -1,20 +1,13 @@
 import ExcelJS from 'exceljs';
 import JSZip from 'jszip';
-import { TEMPLATES, findTemplate } from '../src/templates';
+import { SEED_REPORT, TEMPLATES, findTemplate } from '../src/templates';
 import { layout } from '../src/core/layout';
 import type { LayoutOptions, SheetPlan } from '../src/core/plan';
 import { cellsOf, parseRange } from '../src/core/a1';
 import { writeWorkbook, uniqueSheetNames, cleanSheetName } from '../src/xlsx/writer';
 import { absoluteRef, quoteSheetName, readSheetScopedNames, writeSheetScopedNames } from '../src/xlsx/names';
 
-const OPTS: LayoutOptions = {
-  unit: 'TỈNH ỦY LÂM ĐỒNG',
-  reportNo: '52-BC/TU',
-  reportDate: '2025-11-14',
-  reportBy: 'Ban Thường vụ Tỉnh ủy',
-  from: '2025-07-01',
-  to: '2025-10-15',
-};
+const OPTS: LayoutOptions = { ...SEED_REPORT };
 
 async function load(buf: Buffer): Promise<ExcelJS.Workbook> {
   const wb = new ExcelJS.Workbook();

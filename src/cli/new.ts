@@ -8,7 +8,7 @@
 import { randomBytes } from 'crypto';
 import { accessSync, constants, existsSync, linkSync, lstatSync, renameSync, statSync, unlinkSync, writeFileSync } from 'fs';
 import { basename, dirname, join, resolve } from 'path';
-import { TEMPLATES, findTemplate, type Template } from '../templates';
+import { SEED_REPORT, TEMPLATES, findTemplate, type Template } from '../templates';
 import type { LayoutOptions } from '../core/plan';
 import { layout } from '../core/layout';
 import { compareIsoDates, isValidIsoDate } from '../core/dates';
@@ -19,14 +19,7 @@ const VALUED = ['templates', 'unit', 'report', 'report-date', 'report-by', 'from
 const FLAGS = ['sample', 'force'] as const;
 
 /** What `--sample` fills in when the option is not given (the seed report 52-BC/TU). */
-export const SAMPLE_DEFAULTS = {
-  unit: 'TỈNH ỦY LÂM ĐỒNG',
-  reportNo: '52-BC/TU',
-  reportDate: '2025-11-14',
-  reportBy: 'Ban Thường vụ Tỉnh ủy',
-  from: '2025-07-01',
-  to: '2025-10-15',
-} as const;
+export const SAMPLE_DEFAULTS = SEED_REPORT;
 
 export interface NewRequest {
   out: string;

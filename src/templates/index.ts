@@ -31,6 +31,19 @@ export const CROSS_TABLE_RULES: readonly CrossTableEquality[] = [
   },
 ];
 
+/**
+ * The header of the seed report (Lâm Đồng, 52-BC/TU of 14/11/2025, period 01/7–15/10/2025): what
+ * `bieumau new --sample` fills in beside the templates' `sample` figures.
+ */
+export const SEED_REPORT = {
+  unit: 'TỈNH ỦY LÂM ĐỒNG',
+  reportNo: '52-BC/TU',
+  reportDate: '2025-11-14',
+  reportBy: 'Ban Thường vụ Tỉnh ủy',
+  from: '2025-07-01',
+  to: '2025-10-15',
+} as const;
+
 export function findTemplate(id: string): Template | undefined {
   const key = id.trim().toLowerCase();
   const short = /^\d+$/.test(key) ? `b${key.padStart(2, '0')}` : key;
