@@ -17,6 +17,24 @@ const OFFICE_JS_CDN = `${OFFICE_JS_CDN_ORIGIN}/lib/1/hosted/office.js`;
 const OFFICE_JS_LOCAL_DIR = 'office-js/';
 
 /** The production address, always ending in "/"; only https is accepted (Office requires it). */
+/** TypeScript through ts-loader, for this build and the preview's (webpack.preview.js). */
+function typeScriptRule({ sourceMap, transpileOnly = false }) {
+  return {
+    test: /\.tsx?$/,
+    exclude: /node_modules/,
+    use: {
+      loader: 'ts-loader',
+      options: {
+        configFile: path.resolve(__dirname, 'tsconfig.json'),
+        // ES modules so that webpack can tree-shake Fluent UI and split lazy chunks.
+        compilerOptions: { module: 'esnext', moduleResolution: 'node', sourceMap },
+        onlyCompileBundledFiles: true,
+        transpileOnly,
+      },
+    },
+  };
+}
+
 function productionUrl() {
   const raw = process.env.ADDIN_URL || DEFAULT_PRODUCTION_URL;
   let url;
@@ -114,21 +132,7 @@ module.exports = async (env, argv) => {
     },
     resolve: { extensions: ['.tsx', '.ts', '.js'] },
     module: {
-      rules: [
-        {
-          test: /\.tsx?$/,
-          exclude: /node_modules/,
-          use: {
-            loader: 'ts-loader',
-            options: {
-              configFile: path.resolve(__dirname, 'tsconfig.json'),
-              // ES modules so that webpack can tree-shake Fluent UI and split lazy chunks.
-              compilerOptions: { module: 'esnext', moduleResolution: 'node', sourceMap: true },
-              onlyCompileBundledFiles: true,
-            },
-          },
-        },
-      ],
+      rules: [typeScriptRule({ sourceMap: true })],
     },
     plugins: [
       new HtmlWebpackPlugin({
@@ -164,3 +168,4 @@ module.exports = async (env, argv) => {
 
 module.exports.contentSecurityPolicy = contentSecurityPolicy;
 module.exports.OFFICE_JS_CDN = OFFICE_JS_CDN;
+module.exports.typeScriptRule = typeScriptRule;

@@ -8,6 +8,7 @@
 
 const path = require('path');
 const HtmlWebpackPlugin = require('html-webpack-plugin');
+const { typeScriptRule } = require('./webpack.config');
 
 module.exports = (env, argv) => {
   const mode = argv && argv.mode === 'development' ? 'development' : 'production';
@@ -27,21 +28,7 @@ module.exports = (env, argv) => {
     },
     resolve: { extensions: ['.ts', '.tsx', '.js'] },
     module: {
-      rules: [
-        {
-          test: /\.tsx?$/,
-          exclude: /node_modules/,
-          use: {
-            loader: 'ts-loader',
-            options: {
-              configFile: path.resolve(__dirname, 'tsconfig.json'),
-              compilerOptions: { module: 'esnext', moduleResolution: 'node', sourceMap: false },
-              onlyCompileBundledFiles: true,
-              transpileOnly: true,
-            },
-          },
-        },
-      ],
+      rules: [typeScriptRule({ sourceMap: false, transpileOnly: true })],
     },
     plugins: [
       new HtmlWebpackPlugin({
