@@ -336,6 +336,20 @@ export function createOfficeAdapter(deps: OfficeAdapterDeps): WorkbookAdapter {
     }
   }
 
+  /**
+   * The write batch's sync: `queue` adds its last operations, then one sync. When either fails,
+   * events and lifted protections come back (`recover`) and the error goes on to the caller.
+   */
+  async function commit(ctx: Excel.RequestContext, lifted: Lifted[], eventsWere: boolean | null, queue?: () => void): Promise<void> {
+    try {
+      queue?.();
+      await ctx.sync();
+    } catch (e) {
+      await recover(ctx, lifted, eventsWere);
+      throw e;
+    }
+  }
+
   /** The writes of `insertTemplate` on its new sheet, up to the last sync. */
   async function fillNewSheet(ctx: Excel.RequestContext, ws: Excel.Worksheet, name: string, plan: SheetPlan, eventsWere: boolean | null): Promise<{ sheet: string }> {
     // Cells: whole 2-D arrays; split in row blocks only when the request would pass the limit.
@@ -485,12 +499,7 @@ export function createOfficeAdapter(deps: OfficeAdapterDeps): WorkbookAdapter {
             added.set(sheet, mine);
           }, lifted);
         }
-        try {
-          await ctx.sync();
-        } catch (e) {
-          await recover(ctx, lifted, null);
-          throw e;
-        }
+        await commit(ctx, lifted, null);
         for (const [sheet, mine] of added) {
           const seen = lastScan.get(sheet);
           if (seen) seen.marks = mine.map((cf) => cf.id);
@@ -513,14 +522,7 @@ export function createOfficeAdapter(deps: OfficeAdapterDeps): WorkbookAdapter {
           }, lifted);
           s.marks = [];
         }
-        if (any) {
-          try {
-            await ctx.sync();
-          } catch (e) {
-            await recover(ctx, lifted, null);
-            throw e;
-          }
-        }
+        if (any) await commit(ctx, lifted, null);
         for (const s of lastScan.values()) s.marks = [];
       });
     },
@@ -555,7 +557,7 @@ export function createOfficeAdapter(deps: OfficeAdapterDeps): WorkbookAdapter {
           numberFormat: String(cell.numberFormat[0][0]),
         };
         const lifted: Lifted[] = [];
-        try {
+        await commit(ctx, lifted, eventsWere, () => {
           unprotected(ws, { protected: ws.protection.protected, options: ws.protection.options }, () => {
             if ('formula' in fix) cell.formulas = [[fix.formula]];
             else {
@@ -564,11 +566,7 @@ export function createOfficeAdapter(deps: OfficeAdapterDeps): WorkbookAdapter {
             }
           }, lifted);
           eventsBack();
-          await ctx.sync();
-        } catch (e) {
-          await recover(ctx, lifted, eventsWere);
-          throw e;
-        }
+        });
         return { cell: { ...fix.cell }, before };
       });
     },
@@ -585,7 +583,7 @@ export function createOfficeAdapter(deps: OfficeAdapterDeps): WorkbookAdapter {
         const cell = ws.getRange(applied.cell.address);
         const b = applied.before;
         const lifted: Lifted[] = [];
-        try {
+        await commit(ctx, lifted, eventsWere, () => {
           unprotected(ws, { protected: ws.protection.protected, options: ws.protection.options }, () => {
             cell.numberFormat = [[b.numberFormat]];
             if (b.formula !== null) cell.formulas = [[b.formula]];
@@ -594,11 +592,7 @@ export function createOfficeAdapter(deps: OfficeAdapterDeps): WorkbookAdapter {
             else cell.values = [[b.value]];
           }, lifted);
           eventsBack();
-          await ctx.sync();
-        } catch (e) {
-          await recover(ctx, lifted, eventsWere);
-          throw e;
-        }
+        });
       });
     },
 
@@ -624,8 +618,7 @@ export function createOfficeAdapter(deps: OfficeAdapterDeps): WorkbookAdapter {
           if (!tableFromScan(s.scan)) continue;
           const ws = ctx.workbook.worksheets.getItem(s.scan.sheet);
           const keys = (Object.keys(INFO_NAMES) as InfoKey[]).filter((k) => s.scan.names.get(INFO_NAMES[k]));
-          const wrote = keys.length > 0;
-          if (!wrote) continue;
+          if (keys.length === 0) continue;
           eventsBack ??= eventsOff(ctx, runtime);
           // Date cells get their date format back too: a format change needs the protection lifted.
           unprotected(ws, s.protection, () => {
@@ -639,17 +632,10 @@ export function createOfficeAdapter(deps: OfficeAdapterDeps): WorkbookAdapter {
               } else cell.values = [[v.trim() === '' ? '' : textForExcel(v)]];
             }
           }, lifted);
-          if (wrote) changed++;
+          changed++;
         }
         eventsBack?.();
-        if (changed > 0) {
-          try {
-            await ctx.sync();
-          } catch (e) {
-            await recover(ctx, lifted, eventsWere);
-            throw e;
-          }
-        }
+        if (changed > 0) await commit(ctx, lifted, eventsWere);
         return changed;
       });
     },
