@@ -222,26 +222,22 @@ function documentsByIssuerSentences(lines: FigureLine[], period: Period | null):
       },
     },
   ];
-  const rd = valueOf(lines, 'receivedPerDay');
-  const id = valueOf(lines, 'issuedPerDay');
-  if (rd !== null && id !== null)
+  const per = [
+    { id: 'perDay', unit: { vi: 'ngày', en: 'day' } },
+    { id: 'perMonth', unit: { vi: 'tháng', en: 'month' } },
+  ] as const;
+  for (const { id, unit } of per) {
+    const incoming = valueOf(lines, id === 'perDay' ? 'receivedPerDay' : 'receivedPerMonth');
+    const outgoing = valueOf(lines, id === 'perDay' ? 'issuedPerDay' : 'issuedPerMonth');
+    if (incoming === null || outgoing === null) continue;
     out.push({
-      id: 'perDay',
+      id,
       text: {
-        vi: `trung bình một ngày xử lý ${formatCount(rd, 'vi')} văn bản đến, ban hành ${formatCount(id, 'vi')} văn bản đi`,
-        en: `on average ${formatCount(rd, 'en')} incoming documents handled and ${formatCount(id, 'en')} outgoing documents issued per day`,
+        vi: `trung bình một ${unit.vi} xử lý ${formatCount(incoming, 'vi')} văn bản đến, ban hành ${formatCount(outgoing, 'vi')} văn bản đi`,
+        en: `on average ${formatCount(incoming, 'en')} incoming documents handled and ${formatCount(outgoing, 'en')} outgoing documents issued per ${unit.en}`,
       },
     });
-  const rm = valueOf(lines, 'receivedPerMonth');
-  const im = valueOf(lines, 'issuedPerMonth');
-  if (rm !== null && im !== null)
-    out.push({
-      id: 'perMonth',
-      text: {
-        vi: `trung bình một tháng xử lý ${formatCount(rm, 'vi')} văn bản đến, ban hành ${formatCount(im, 'vi')} văn bản đi`,
-        en: `on average ${formatCount(rm, 'en')} incoming documents handled and ${formatCount(im, 'en')} outgoing documents issued per month`,
-      },
-    });
+  }
   return out;
 }
 
