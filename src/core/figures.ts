@@ -223,12 +223,12 @@ function documentsByIssuerSentences(lines: FigureLine[], period: Period | null):
     },
   ];
   const per = [
-    { id: 'perDay', unit: { vi: 'ngày', en: 'day' } },
-    { id: 'perMonth', unit: { vi: 'tháng', en: 'month' } },
+    { id: 'perDay', received: 'receivedPerDay', issued: 'issuedPerDay', unit: { vi: 'ngày', en: 'day' } },
+    { id: 'perMonth', received: 'receivedPerMonth', issued: 'issuedPerMonth', unit: { vi: 'tháng', en: 'month' } },
   ] as const;
-  for (const { id, unit } of per) {
-    const incoming = valueOf(lines, id === 'perDay' ? 'receivedPerDay' : 'receivedPerMonth');
-    const outgoing = valueOf(lines, id === 'perDay' ? 'issuedPerDay' : 'issuedPerMonth');
+  for (const { id, received, issued, unit } of per) {
+    const incoming = valueOf(lines, received);
+    const outgoing = valueOf(lines, issued);
     if (incoming === null || outgoing === null) continue;
     out.push({
       id,
