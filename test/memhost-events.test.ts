@@ -1,18 +1,11 @@
-import { createMemHost, HostError, type MemChangedEvent, type MemContext, type MemEventHandlerResult } from './support/memhost';
+import { createMemHost, type MemChangedEvent, type MemContext, type MemEventHandlerResult } from './support/memhost';
+import { code } from './support/host-error-code';
 
 /** One macrotask: the host delivers change events a macrotask after the sync that caused them. */
 function tick(): Promise<void> {
   return new Promise((r) => setTimeout(r, 0));
 }
 
-async function code(p: Promise<unknown>): Promise<string> {
-  try {
-    await p;
-  } catch (e) {
-    return e instanceof HostError ? e.code : `not a host error: ${String(e)}`;
-  }
-  return 'no error';
-}
 
 describe('in-memory Excel host: onChanged events', () => {
   test('worksheet.onChanged: registered at sync, fired after a sync that wrote cells, asynchronously', async () => {

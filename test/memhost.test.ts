@@ -1,14 +1,7 @@
-import { createMemHost, HostError, type MemContext } from './support/memhost';
+import { createMemHost, type MemContext } from './support/memhost';
+import { code } from './support/host-error-code';
 import { hyperFormulaEvaluator } from './support/memhost/hyperformula';
 
-async function code(p: Promise<unknown>): Promise<string> {
-  try {
-    await p;
-  } catch (e) {
-    return e instanceof HostError ? e.code : `not a host error: ${String(e)}`;
-  }
-  return 'no error';
-}
 
 describe('in-memory Excel host', () => {
   test('reading a property that was not loaded and synced throws PropertyNotLoaded', async () => {
