@@ -8,6 +8,14 @@ const tseslint = require('typescript-eslint');
 const officeAddins = require('eslint-plugin-office-addins');
 const globals = require('globals');
 
+// src/devhost/ is the in-memory Excel of the tests, the bench, the preview and `npm run excel-host`;
+// it carries HyperFormula (GPL-3.0, a dev dependency). Product code never imports it, so it can never
+// reach dist/ (webpack.config.js also fails the production build if it does).
+const NO_DEVHOST = {
+  group: ['**/devhost', '**/devhost/**', 'hyperformula', 'hyperformula/*'],
+  message: 'Product code never imports the in-memory Excel (src/devhost) or HyperFormula (GPL-3.0, dev only).',
+};
+
 module.exports = tseslint.config(
   {
     ignores: ['dist/**', 'build/**', 'node_modules/**', 'coverage/**', 'test-output/**', '**/*.d.ts'],
@@ -61,10 +69,16 @@ module.exports = tseslint.config(
             { group: ['**/excel', '**/excel/**'], message: 'core/ and templates/ never import excel/ (Office.js).' },
             { group: ['**/taskpane', '**/taskpane/**', 'react', 'react-dom', 'react-dom/*', '@fluentui/*'], message: 'core/ and templates/ never import React or the task pane.' },
             { group: ['**/xlsx', '**/xlsx/**', '**/cli/**', 'exceljs'], message: 'core/ and templates/ never import the file writers or the CLI.' },
+            NO_DEVHOST,
           ],
         },
       ],
     },
+  },
+  {
+    // The rest of the product code (core/ and templates/ carry the same pattern in their own list).
+    files: ['src/{excel,taskpane,xlsx,cli}/**/*.{ts,tsx}'],
+    rules: { 'no-restricted-imports': ['error', { patterns: [NO_DEVHOST] }] },
   },
   {
     // Tests may assert non-null after an expect() and build throw-away doubles.

@@ -16,7 +16,26 @@ const OFFICE_JS_CDN_ORIGIN = 'https://appsforoffice.microsoft.com';
 const OFFICE_JS_CDN = `${OFFICE_JS_CDN_ORIGIN}/lib/1/hosted/office.js`;
 const OFFICE_JS_LOCAL_DIR = 'office-js/';
 
-/** The production address, always ending in "/"; only https is accepted (Office requires it). */
+/**
+ * Fails the build if any module of the in-memory Excel (src/devhost/) or HyperFormula (GPL-3.0, a dev
+ * dependency) is reached from the pane's entry: they serve the tests and the preview, never dist/.
+ * ESLint forbids the import in product code; this catches any path around it (a re-export, a require).
+ */
+class DevOnlyGuardPlugin {
+  apply(compiler) {
+    const devOnly = [path.join(__dirname, 'src', 'devhost') + path.sep, `${path.sep}node_modules${path.sep}hyperformula${path.sep}`];
+    compiler.hooks.compilation.tap('DevOnlyGuardPlugin', (compilation) => {
+      compilation.hooks.finishModules.tap('DevOnlyGuardPlugin', (modules) => {
+        for (const m of modules) {
+          const file = m.resource;
+          if (file && devOnly.some((d) => file.includes(d)))
+            compilation.errors.push(new Error(`${path.relative(__dirname, file)} is development-only (in-memory Excel, HyperFormula GPL-3.0) and must never be bundled into dist/.`));
+        }
+      });
+    });
+  }
+}
+
 /** TypeScript through ts-loader, for this build and the preview's (webpack.preview.js). */
 function typeScriptRule({ sourceMap, transpileOnly = false }) {
   return {
@@ -35,6 +54,7 @@ function typeScriptRule({ sourceMap, transpileOnly = false }) {
   };
 }
 
+/** The production address, always ending in "/"; only https is accepted (Office requires it). */
 function productionUrl() {
   const raw = process.env.ADDIN_URL || DEFAULT_PRODUCTION_URL;
   let url;
@@ -144,6 +164,7 @@ module.exports = async (env, argv) => {
         csp: contentSecurityPolicy(officeJs),
       }),
       new CopyWebpackPlugin({ patterns: copyPatterns }),
+      new DevOnlyGuardPlugin(),
     ],
     performance: {
       // The finished pane must load at most 150 KB gzip at start (checked by `npm run size`);

@@ -6,7 +6,7 @@ import { createOfficeAdapter, type ExcelRun } from '../src/excel/adapter';
 import { layout } from '../src/core/layout';
 import { validateWorkbook } from '../src/core/validate';
 import { TEMPLATES, entryColumns } from '../src/templates';
-import { createMemHost, MemSettings } from '../test/support/memhost';
+import { createMemHost, MemSettings } from '../src/devhost';
 
 const ROWS = 3321;
 

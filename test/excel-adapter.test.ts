@@ -10,8 +10,8 @@ import { columnName } from '../src/core/names';
 import { isoToExcelSerial } from '../src/core/dates';
 import { writeWorkbook } from '../src/xlsx/writer';
 import { readWorkbook } from '../src/xlsx/reader';
-import { createMemHost, HostError, MemSettings, type MemHost } from './support/memhost';
-import { hyperFormulaEvaluator } from './support/memhost/hyperformula';
+import { createMemHost, HostError, MemSettings, type MemHost } from '../src/devhost';
+import { hyperFormulaEvaluator } from '../src/devhost/hyperformula';
 
 const OPTIONS: LayoutOptions = { ...SEED_REPORT };
 const TODAY = new Date(2025, 11, 1);

@@ -1,4 +1,4 @@
-import { createMemHost, type MemChangedEvent, type MemContext, type MemEventHandlerResult } from './support/memhost';
+import { createMemHost, type MemChangedEvent, type MemContext, type MemEventHandlerResult } from '../src/devhost';
 import { code } from './support/host-error-code';
 
 /** One macrotask: the host delivers change events a macrotask after the sync that caused them. */

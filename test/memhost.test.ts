@@ -1,6 +1,6 @@
-import { createMemHost, type MemContext } from './support/memhost';
+import { createMemHost, type MemContext } from '../src/devhost';
 import { code } from './support/host-error-code';
-import { hyperFormulaEvaluator } from './support/memhost/hyperformula';
+import { hyperFormulaEvaluator } from '../src/devhost/hyperformula';
 
 
 describe('in-memory Excel host', () => {

@@ -21,8 +21,8 @@ import type { Template } from '../src/templates/types';
 import { SAMPLE_DEFAULTS } from '../src/cli/new';
 import { writeWorkbook } from '../src/xlsx/writer';
 import { readWorkbook } from '../src/xlsx/reader';
-import { createMemHost, MemSettings } from './support/memhost';
-import { hyperFormulaEvaluator } from './support/memhost/hyperformula';
+import { createMemHost, MemSettings } from '../src/devhost';
+import { hyperFormulaEvaluator } from '../src/devhost/hyperformula';
 
 /** The seed report 52-BC/TU: period 2025-07-01..2025-10-15, unit TỈNH ỦY LÂM ĐỒNG. */
 const BASE: LayoutOptions = { ...SAMPLE_DEFAULTS };

@@ -5,8 +5,8 @@
 import './taskpane-polyfill';
 import { act } from 'react';
 import { render, screen, within, type RenderResult } from '@testing-library/react';
-import { MemHost, MemSettings } from './support/memhost';
-import { hyperFormulaEvaluator } from './support/memhost/hyperformula';
+import { MemHost, MemSettings } from '../src/devhost';
+import { hyperFormulaEvaluator } from '../src/devhost/hyperformula';
 import { createOfficeAdapter, type ExcelRun } from '../src/excel/adapter';
 import type { WorkbookAdapter } from '../src/excel/types';
 import { Shell } from '../src/taskpane/Shell';

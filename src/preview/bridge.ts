@@ -4,7 +4,7 @@
  * The page (`page.ts`) puts it on `window.__bieumauPreview`; the shim (`shim.ts`) that stands in
  * for office.js inside the pane's frame takes it from `window.parent`.
  */
-import type { MemHost, MemSettings } from '../../test/support/memhost';
+import type { MemHost, MemSettings } from '../devhost';
 
 export interface PreviewBridge {
   host: MemHost;

@@ -4,9 +4,9 @@
  * the host as a user typing in Excel would; everything the pane does goes through the same host
  * (the adapter's Office.js calls), and the grid redraws after each of its batches.
  */
-import { MemHost, MemSettings } from '../../test/support/memhost';
-import { hyperFormulaEvaluator } from '../../test/support/memhost/hyperformula';
-import type { Cell, Computed, SheetState } from '../../test/support/memhost/state';
+import { MemHost, MemSettings } from '../devhost';
+import { hyperFormulaEvaluator } from '../devhost/hyperformula';
+import type { Cell, Computed, SheetState } from '../devhost/state';
 import { address as a1, parseAddress } from '../core/a1';
 import { excelSerialToIso, formatDdMmYyyy } from '../core/dates';
 import { BRIDGE_KEY, type PreviewBridge, type WindowWithBridge } from './bridge';

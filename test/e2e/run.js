@@ -55,10 +55,10 @@ const DIST = process.env.E2E_DIST ? path.resolve(process.env.E2E_DIST) : path.jo
 
 function ensureBuilt() {
   if (process.env.E2E_NO_BUILD === '1') return;
-  const sources = newestMtime(['src', 'assets', 'manifest.xml', 'webpack.config.js', 'tsconfig.json'], (p) => !p.includes(`${path.sep}preview${path.sep}`));
+  const sources = newestMtime(['src', 'assets', 'manifest.xml', 'webpack.config.js', 'tsconfig.json'], (p) => !p.includes(`${path.sep}preview${path.sep}`) && !p.includes(`${path.sep}devhost${path.sep}`));
   if (mtime(path.relative(ROOT, path.join(DIST, 'taskpane.html'))) < sources)
     build(['webpack', '--mode', 'production', '--output-path', DIST], `the task pane (${path.relative(ROOT, DIST) || DIST})`);
-  const previewSources = newestMtime(['src/preview', 'test/support/memhost', 'webpack.preview.js', 'src/core', 'src/excel']);
+  const previewSources = newestMtime(['src/preview', 'src/devhost', 'webpack.preview.js', 'src/core', 'src/excel']);
   if (mtime('build/preview/index.html') < previewSources || mtime('build/preview/office-shim.js') === 0)
     build(['webpack', '-c', 'webpack.preview.js', '--mode', 'production'], 'the preview page (build/preview/)');
 }

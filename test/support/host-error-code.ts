@@ -1,4 +1,4 @@
-import { HostError } from './memhost';
+import { HostError } from '../../src/devhost';
 
 /** The host error code a promise rejects with, `no error`, or what else it threw. */
 export async function code(p: Promise<unknown>): Promise<string> {

@@ -1,4 +1,4 @@
-import type { SettingsStore } from '../../../src/excel/settings';
+import type { SettingsStore } from '../excel/settings';
 
 /** Document settings kept in memory; `saved` is what a reopened workbook would see. */
 export class MemSettings implements SettingsStore {

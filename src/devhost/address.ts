@@ -1,5 +1,5 @@
 /** Range addresses as Excel's `getRange` takes them: `B8`, `$B$8:C9`, `3:5`, `B:C`, `'Sheet'!A1`. */
-import { columnLetters, columnNumber, rangeAddress } from '../../../src/core/a1';
+import { columnLetters, columnNumber, rangeAddress } from '../core/a1';
 import { HostError, MAX_COLS, MAX_ROWS, type Box } from './state';
 
 function invalid(address: string): HostError {
