@@ -1,135 +1,37 @@
 /**
- * The `.xlsx` reader: finds every standard table of a workbook through its sheet-scoped defined
- * names (see `core/names`) and reads its cells into what the validation engine takes.
+ * The `.xlsx` reader for Node (the CLI): a file path or bytes in, the tables out. It only adds the
+ * file system to `xlsx/read`, which reads bytes and runs in the browser too.
  *
- * A table whose names no longer resolve comes back with `broken` set (never a throw). A file that
- * cannot be read at all (missing, not an `.xlsx`, corrupt, password-protected) throws a
- * `WorkbookReadError` carrying a Vietnamese and an English message.
+ * A file that cannot be read at all (missing, a folder, not an `.xlsx`, corrupt, password-protected)
+ * throws a `WorkbookReadError` carrying a Vietnamese and an English message.
  */
 import * as fs from 'fs';
-import ExcelJS from 'exceljs';
-import JSZip from 'jszip';
-import type { Template, Text } from '../templates/types';
+import type { Template } from '../templates/types';
 import { TEMPLATES } from '../templates';
-import type { CellValue, TableRead, WorkbookRead } from '../core/read';
-import { assembleTable, type CellContent, type SheetName } from '../core/assemble';
-import { quoteSheetName, readSheetScopedNames, type SheetScopedName } from './names';
+import type { WorkbookRead } from '../core/read';
+import { readWorkbookBytes, WorkbookReadError } from './read';
 
-export class WorkbookReadError extends Error {
-  constructor(readonly reason: Text) {
-    super(reason.en);
-    this.name = 'WorkbookReadError';
-  }
-}
+export { readWorkbookBytes, WorkbookReadError };
 
-const OLE_SIGNATURE = [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1];
-
-function startsWith(buf: Uint8Array, sig: number[]): boolean {
-  return buf.length >= sig.length && sig.every((b, i) => buf[i] === b);
-}
-
-async function loadBytes(input: Buffer | Uint8Array | ArrayBuffer | string): Promise<Buffer> {
-  if (typeof input !== 'string') return Buffer.from(input instanceof ArrayBuffer ? new Uint8Array(input) : input);
+async function loadFile(file: string): Promise<Uint8Array> {
   let stat: fs.Stats;
   try {
-    stat = await fs.promises.stat(input);
+    stat = await fs.promises.stat(file);
   } catch {
     throw new WorkbookReadError({ vi: 'Không tìm thấy tệp.', en: 'The file does not exist.' });
   }
   if (stat.isDirectory()) throw new WorkbookReadError({ vi: 'Đây là một thư mục, không phải tệp .xlsx.', en: 'This is a folder, not an .xlsx file.' });
   try {
-    return await fs.promises.readFile(input);
+    return await fs.promises.readFile(file);
   } catch {
     throw new WorkbookReadError({ vi: 'Không đọc được tệp (không có quyền đọc?).', en: 'The file cannot be read (no permission?).' });
   }
 }
 
-/** Checks the package before ExcelJS sees it, so each kind of bad file gets its own message. */
-async function checkPackage(buf: Buffer): Promise<void> {
-  if (buf.length === 0) throw new WorkbookReadError({ vi: 'Tệp rỗng.', en: 'The file is empty.' });
-  if (startsWith(buf, OLE_SIGNATURE)) {
-    throw new WorkbookReadError({
-      vi: 'Tệp được bảo vệ bằng mật khẩu (mã hóa) hoặc là tệp .xls cũ; hãy gỡ mật khẩu và lưu thành .xlsx.',
-      en: 'The file is password-protected (encrypted) or an old .xls; remove the password and save it as .xlsx.',
-    });
-  }
-  if (!(buf[0] === 0x50 && buf[1] === 0x4b)) throw new WorkbookReadError({ vi: 'Không phải tệp .xlsx.', en: 'Not an .xlsx file.' });
-  let zip: JSZip;
-  try {
-    zip = await JSZip.loadAsync(buf);
-  } catch {
-    throw new WorkbookReadError({ vi: 'Tệp .xlsx bị hỏng (không giải nén được).', en: 'The .xlsx file is corrupt (it cannot be unzipped).' });
-  }
-  if (!zip.file('xl/workbook.xml')) throw new WorkbookReadError({ vi: 'Không phải sổ tính Excel (.xlsx).', en: 'Not an Excel workbook (.xlsx).' });
-}
-
-// ---------------------------------------------------------------------------------------------
-// Cells
-
-function plainText(v: unknown): string {
-  if (typeof v === 'string') return v;
-  if (v && typeof v === 'object' && Array.isArray((v as { richText?: unknown }).richText)) {
-    return (v as { richText: { text?: unknown }[] }).richText.map((r) => (typeof r.text === 'string' ? r.text : '')).join('');
-  }
-  return '';
-}
-
-/** An ExcelJS value (or formula result) as the engine takes it. */
-function toCellValue(v: unknown): CellValue {
-  if (v === null || v === undefined) return null;
-  if (typeof v === 'number' || typeof v === 'string' || typeof v === 'boolean') return v;
-  if (v instanceof Date) return v;
-  if (typeof v === 'object') {
-    const o = v as Record<string, unknown>;
-    if (typeof o.error === 'string') return { error: o.error };
-    if (Array.isArray(o.richText)) return plainText(o);
-    if ('text' in o && ('hyperlink' in o || typeof o.text === 'string' || typeof o.text === 'object')) return plainText(o.text);
-    if ('formula' in o || 'sharedFormula' in o) return toCellValue(o.result);
-  }
-  return null;
-}
-
 /**
- * One cell as the engine takes it. The continuation cells of a merged range read blank, as in
- * Excel (ExcelJS would repeat the master's value there).
- */
-function readCell(ws: ExcelJS.Worksheet, addr: string): CellContent {
-  const cell = ws.getCell(addr);
-  if (cell.isMerged && cell.master.address !== cell.address) return { value: null, formula: null };
-  const raw: unknown = cell.value;
-  let formula: string | null = null;
-  if (raw && typeof raw === 'object' && ('formula' in raw || 'sharedFormula' in raw)) {
-    const f = cell.formula as unknown;
-    if (typeof f === 'string' && f.trim() !== '') formula = f.startsWith('=') ? f : `=${f}`;
-  }
-  return { value: toCellValue(raw), formula };
-}
-
-/**
- * Reads every recognised table of a workbook, in sheet order.
+ * Reads every recognised table of a workbook (a file path, or its bytes), in sheet order.
  * @throws WorkbookReadError when the file cannot be read at all.
  */
-export async function readWorkbook(input: Buffer | Uint8Array | ArrayBuffer | string, templates: readonly Template[] = TEMPLATES): Promise<WorkbookRead> {
-  const buf = await loadBytes(input);
-  await checkPackage(buf);
-  const wb = new ExcelJS.Workbook();
-  let scoped: SheetScopedName[];
-  try {
-    await wb.xlsx.load(buf as unknown as ArrayBuffer);
-    scoped = await readSheetScopedNames(buf);
-  } catch {
-    throw new WorkbookReadError({ vi: 'Tệp .xlsx bị hỏng hoặc không đọc được.', en: 'The .xlsx file is corrupt or cannot be read.' });
-  }
-  const bySheet = new Map<string, SheetName[]>();
-  for (const n of scoped) {
-    let list = bySheet.get(n.sheetName);
-    if (!list) bySheet.set(n.sheetName, (list = []));
-    list.push({ name: n.name, ref: n.refSheet === undefined ? n.ref : `${quoteSheetName(n.refSheet)}!${n.ref}` });
-  }
-  const tables: TableRead[] = [];
-  for (const ws of wb.worksheets) {
-    const t = assembleTable(templates, ws.name, bySheet.get(ws.name) ?? [], (a) => readCell(ws, a));
-    if (t) tables.push(t);
-  }
-  return { tables };
+export async function readWorkbook(input: Uint8Array | ArrayBuffer | string, templates: readonly Template[] = TEMPLATES): Promise<WorkbookRead> {
+  return readWorkbookBytes(typeof input === 'string' ? await loadFile(input) : input, templates);
 }

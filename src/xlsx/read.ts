@@ -1,0 +1,119 @@
+/**
+ * The `.xlsx` reader on bytes: finds every standard table of a workbook and reads its cells into
+ * what the validation engine takes. No `fs`, `path` or Node `Buffer`: the CLI (through
+ * `xlsx/reader`), the task pane and the web page use this same module.
+ *
+ * A table whose names no longer resolve comes back with `broken` set (never a throw). Bytes that
+ * are not a readable workbook (not an `.xlsx`, corrupt, password-protected) throw a
+ * `WorkbookReadError` carrying a Vietnamese and an English message.
+ */
+import ExcelJS from 'exceljs';
+import JSZip from 'jszip';
+import type { Template, Text } from '../templates/types';
+import { TEMPLATES } from '../templates';
+import type { CellValue, TableRead, WorkbookRead } from '../core/read';
+import { assembleTable, type CellContent, type SheetName } from '../core/assemble';
+import { quoteSheetName, readSheetScopedNames, type SheetScopedName } from './names';
+
+export class WorkbookReadError extends Error {
+  constructor(readonly reason: Text) {
+    super(reason.en);
+    this.name = 'WorkbookReadError';
+  }
+}
+
+const OLE_SIGNATURE = [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1];
+
+function startsWith(buf: Uint8Array, sig: number[]): boolean {
+  return buf.length >= sig.length && sig.every((b, i) => buf[i] === b);
+}
+
+/** Checks the package before ExcelJS sees it, so each kind of bad file gets its own message. */
+async function checkPackage(buf: Uint8Array): Promise<void> {
+  if (buf.length === 0) throw new WorkbookReadError({ vi: 'Tệp rỗng.', en: 'The file is empty.' });
+  if (startsWith(buf, OLE_SIGNATURE)) {
+    throw new WorkbookReadError({
+      vi: 'Tệp được bảo vệ bằng mật khẩu (mã hóa) hoặc là tệp .xls cũ; hãy gỡ mật khẩu và lưu thành .xlsx.',
+      en: 'The file is password-protected (encrypted) or an old .xls; remove the password and save it as .xlsx.',
+    });
+  }
+  if (!(buf[0] === 0x50 && buf[1] === 0x4b)) throw new WorkbookReadError({ vi: 'Không phải tệp .xlsx.', en: 'Not an .xlsx file.' });
+  let zip: JSZip;
+  try {
+    zip = await JSZip.loadAsync(buf);
+  } catch {
+    throw new WorkbookReadError({ vi: 'Tệp .xlsx bị hỏng (không giải nén được).', en: 'The .xlsx file is corrupt (it cannot be unzipped).' });
+  }
+  if (!zip.file('xl/workbook.xml')) throw new WorkbookReadError({ vi: 'Không phải sổ tính Excel (.xlsx).', en: 'Not an Excel workbook (.xlsx).' });
+}
+
+// ---------------------------------------------------------------------------------------------
+// Cells
+
+function plainText(v: unknown): string {
+  if (typeof v === 'string') return v;
+  if (v && typeof v === 'object' && Array.isArray((v as { richText?: unknown }).richText)) {
+    return (v as { richText: { text?: unknown }[] }).richText.map((r) => (typeof r.text === 'string' ? r.text : '')).join('');
+  }
+  return '';
+}
+
+/** An ExcelJS value (or formula result) as the engine takes it. */
+function toCellValue(v: unknown): CellValue {
+  if (v === null || v === undefined) return null;
+  if (typeof v === 'number' || typeof v === 'string' || typeof v === 'boolean') return v;
+  if (v instanceof Date) return v;
+  if (typeof v === 'object') {
+    const o = v as Record<string, unknown>;
+    if (typeof o.error === 'string') return { error: o.error };
+    if (Array.isArray(o.richText)) return plainText(o);
+    if ('text' in o && ('hyperlink' in o || typeof o.text === 'string' || typeof o.text === 'object')) return plainText(o.text);
+    if ('formula' in o || 'sharedFormula' in o) return toCellValue(o.result);
+  }
+  return null;
+}
+
+/**
+ * One cell as the engine takes it. The continuation cells of a merged range read blank, as in
+ * Excel (ExcelJS would repeat the master's value there).
+ */
+function readCell(ws: ExcelJS.Worksheet, addr: string): CellContent {
+  const cell = ws.getCell(addr);
+  if (cell.isMerged && cell.master.address !== cell.address) return { value: null, formula: null };
+  const raw: unknown = cell.value;
+  let formula: string | null = null;
+  if (raw && typeof raw === 'object' && ('formula' in raw || 'sharedFormula' in raw)) {
+    const f = cell.formula as unknown;
+    if (typeof f === 'string' && f.trim() !== '') formula = f.startsWith('=') ? f : `=${f}`;
+  }
+  return { value: toCellValue(raw), formula };
+}
+
+/**
+ * Reads every recognised table of the workbook in `bytes`, in sheet order.
+ * @throws WorkbookReadError when the bytes are not a readable workbook.
+ */
+export async function readWorkbookBytes(bytes: Uint8Array | ArrayBuffer, templates: readonly Template[] = TEMPLATES): Promise<WorkbookRead> {
+  const buf = bytes instanceof Uint8Array ? bytes : new Uint8Array(bytes);
+  await checkPackage(buf);
+  const wb = new ExcelJS.Workbook();
+  let scoped: SheetScopedName[];
+  try {
+    await wb.xlsx.load(buf as unknown as ArrayBuffer);
+    scoped = await readSheetScopedNames(buf);
+  } catch {
+    throw new WorkbookReadError({ vi: 'Tệp .xlsx bị hỏng hoặc không đọc được.', en: 'The .xlsx file is corrupt or cannot be read.' });
+  }
+  const bySheet = new Map<string, SheetName[]>();
+  for (const n of scoped) {
+    let list = bySheet.get(n.sheetName);
+    if (!list) bySheet.set(n.sheetName, (list = []));
+    list.push({ name: n.name, ref: n.refSheet === undefined ? n.ref : `${quoteSheetName(n.refSheet)}!${n.ref}` });
+  }
+  const tables: TableRead[] = [];
+  for (const ws of wb.worksheets) {
+    const t = assembleTable(templates, ws.name, bySheet.get(ws.name) ?? [], (a) => readCell(ws, a));
+    if (t) tables.push(t);
+  }
+  return { tables };
+}
