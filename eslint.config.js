@@ -111,6 +111,11 @@ module.exports = tseslint.config(
     },
   },
   {
+    // The old-webview gate runs in Internet Explorer 11: ES5 only, a classic script, browser globals.
+    files: ['src/gate/**/*.js'],
+    languageOptions: { ecmaVersion: 5, sourceType: 'script', globals: { ...globals.browser } },
+  },
+  {
     // Playwright tests and the preview server run callbacks inside the page (page.evaluate).
     files: ['test/e2e/**/*.{js,cjs,mjs,ts}', 'scripts/preview*.{js,cjs,mjs,ts}'],
     languageOptions: { globals: { ...globals.node, ...globals.browser } },

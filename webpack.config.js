@@ -15,6 +15,17 @@ const DEFAULT_PRODUCTION_URL = 'https://bieumau.example.gov.vn/';
 const OFFICE_JS_CDN_ORIGIN = 'https://appsforoffice.microsoft.com';
 const OFFICE_JS_CDN = `${OFFICE_JS_CDN_ORIGIN}/lib/1/hosted/office.js`;
 const OFFICE_JS_LOCAL_DIR = 'office-js/';
+const OLD_WEBVIEW_GATE = path.join(__dirname, 'src', 'gate', 'old-webview.js');
+
+/**
+ * The old-webview gate (src/gate/old-webview.js) is shipped as written, not through webpack: it must
+ * stay ES5 for Internet Explorer 11 and Edge Legacy, and webpack's runtime and Terser would not be.
+ * Its file name carries a hash of its content, like the bundle's, so a changed gate is never cached.
+ */
+function oldWebviewGateFile() {
+  const hash = require('crypto').createHash('sha256').update(require('fs').readFileSync(OLD_WEBVIEW_GATE)).digest('hex').slice(0, 8);
+  return `old-webview.${hash}.js`;
+}
 
 /**
  * Fails the build if any module of the in-memory Excel (src/devhost/) or HyperFormula (GPL-3.0, a dev
@@ -118,8 +129,10 @@ module.exports = async (env, argv) => {
   const officeJs = officeJsMode();
   const publicUrl = mode === 'production' && !serving ? productionUrl() : DEV_URL;
 
+  const gateFile = mode === 'production' ? oldWebviewGateFile() : 'old-webview.js';
   const copyPatterns = [
     { from: 'assets', to: 'assets' },
+    { from: OLD_WEBVIEW_GATE, to: gateFile, info: { minimized: true } },
     {
       from: 'manifest.xml',
       to: 'manifest.xml',
@@ -161,6 +174,7 @@ module.exports = async (env, argv) => {
         chunks: ['taskpane'],
         scriptLoading: 'defer',
         officeJsUrl: officeJs === 'local' ? `${OFFICE_JS_LOCAL_DIR}office.js` : OFFICE_JS_CDN,
+        gateUrl: gateFile,
         csp: contentSecurityPolicy(officeJs),
       }),
       new CopyWebpackPlugin({ patterns: copyPatterns }),

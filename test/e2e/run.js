@@ -431,6 +431,11 @@ scenario('the preview\'s "Fill in sample figures" button fills every table with 
   await screenshot('sample-filled-english');
 });
 
+// The old-webview gate and the web page (own browser contexts): test/e2e/web-scenarios.js.
+let browserInUse;
+let originInUse;
+require('./web-scenarios').register({ scenario, expect, expectEqual, env: () => ({ browser: browserInUse, origin: originInUse, out: OUT }) });
+
 // ---------------------------------------------------------------------------------------------
 
 async function main() {
@@ -443,6 +448,8 @@ async function main() {
     executablePath: process.env.CHROMIUM || '/usr/bin/chromium',
     args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run', '--disable-sync', '--disable-quic'],
   });
+  browserInUse = browser;
+  originInUse = `http://127.0.0.1:${port}`;
   let passed = 0;
   let failed = 0;
   try {
@@ -456,7 +463,9 @@ async function main() {
     page.on('requestfailed', (r) => consoleProblems.push(`request failed: ${r.url()}`));
     await page.goto(`http://127.0.0.1:${port}/`);
     pane = page.frameLocator('#pane');
-    for (const s of scenarios) {
+    // E2E_ONLY=text: only the scenarios whose name contains it (a quick run while working on them).
+    const only = process.env.E2E_ONLY;
+    for (const s of only ? scenarios.filter((x) => x.name.includes(only)) : scenarios) {
       const before = consoleProblems.length;
       try {
         await s.fn();
