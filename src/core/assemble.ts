@@ -8,7 +8,7 @@ import type { Template, Text } from '../templates/types';
 import { columnsOf } from '../templates';
 import { address, parseRange, splitSheetRef, type RangePos } from './a1';
 import type { CellRead, CellValue, TableRead } from './read';
-import { HEADER_NAME, INFO_NAMES, META_NAME, ROW_LABELS_NAME, averageName, columnName, parseMetaValue, totalName, type InfoKey } from './names';
+import { GROUP_NAME_PATTERN, HEADER_NAME, INFO_NAMES, META_NAME, ROW_LABELS_NAME, averageName, columnName, parseMetaValue, totalName, type InfoKey } from './names';
 
 /** One sheet-scoped defined name as the host gives it. */
 export interface SheetName {
@@ -164,7 +164,19 @@ export function assembleTable(templates: readonly Template[], sheet: string, nam
     for (const a of template.averages ?? []) averages[a.id] = oneCell(averageName(a.id), true) as CellRead;
     const info = emptyInfo();
     for (const k of Object.keys(INFO_NAMES) as InfoKey[]) info[k] = oneCell(INFO_NAMES[k], false);
-    return { sheet, templateId, version, header, info, rowLabels, columns, totals: hasTotals ? totals : null, averages };
+    const table: TableRead = { sheet, templateId, version, header, info, rowLabels, columns, totals: hasTotals ? totals : null, averages };
+    const rows = range(ROW_LABELS_NAME, true) as RangePos;
+    const groups: { top: number; bottom: number }[] = [];
+    for (const name of resolved.keys()) {
+      if (!GROUP_NAME_PATTERN.test(name)) continue;
+      const g = range(name, true) as RangePos;
+      if (g.left !== rows.left || g.right !== rows.left || g.top < rows.top || g.bottom > rows.bottom || g.bottom - g.top < 2) {
+        throw new Broken({ vi: `tên ${name} không còn bao một nhóm đơn vị`, en: `the name ${name} no longer spans a group of units` });
+      }
+      groups.push({ top: g.top - rows.top, bottom: g.bottom - rows.top });
+    }
+    if (groups.length > 0) table.groups = groups.sort((a, b) => a.top - b.top);
+    return table;
   } catch (e) {
     if (e instanceof Broken) return brokenTable(sheet, templateId, version, e.reason, metaAddr);
     return brokenTable(sheet, templateId, version, { vi: 'không đọc được biểu', en: 'the table cannot be read' }, metaAddr);

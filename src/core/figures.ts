@@ -7,6 +7,7 @@
  * Conventions (the same as the note Biểu 01 carries): calendar days of the period, first and
  * last day included; a month counts as 30 days; averages rounded to whole documents.
  */
+import { unitRowIndices } from './rows';
 import type { CellValue, TableRead, WorkbookRead } from './read';
 import type { Column, Template, Text } from '../templates/types';
 import { TEMPLATES } from '../templates';
@@ -124,19 +125,20 @@ class TableNumbers {
     template: Template,
   ) {
     this.byId = new Map(template.groups.flatMap((g) => g.columns).map((c) => [c.id, c]));
+    let n = table.rowLabels?.length ?? 0;
+    for (const cells of Object.values(table.columns)) n = Math.max(n, cells.length);
+    this.units = unitRowIndices({ rowLabels: new Array<null>(n), groups: table.groups });
     let incomplete = false;
     for (const c of this.byId.values()) {
       if (c.kind !== 'entry') continue;
-      for (const cell of table.columns[c.id] ?? []) if (numberOf(cell.value) === null) incomplete = true;
+      const cells = table.columns[c.id] ?? [];
+      for (const i of this.units) if (numberOf(cells[i]?.value) === null) incomplete = true;
     }
     this.incomplete = incomplete;
   }
 
-  private rows(): number {
-    let n = 0;
-    for (const cells of Object.values(this.table.columns)) n = Math.max(n, cells.length);
-    return n;
-  }
+  /** Data rows that are units (group and subtotal rows of a consolidated table left out). */
+  private readonly units: number[];
 
   /** The value of a column in one data row: the cell's number; a sum column not (yet) computed adds its parts. */
   cell(id: string, row: number): number {
@@ -150,7 +152,7 @@ class TableNumbers {
   /** Total of a column over all data rows. */
   total(id: string): number {
     let s = 0;
-    for (let r = 0; r < this.rows(); r++) s += this.cell(id, r);
+    for (const r of this.units) s += this.cell(id, r);
     return s;
   }
 }

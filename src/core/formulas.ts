@@ -21,6 +21,25 @@ export function sumFormula(cells: string[]): string {
   return run ? `=SUM(${cells[0]}:${cells[cells.length - 1]})` : `=SUM(${cells.join(',')})`;
 }
 
+/**
+ * The sum of cells of one column that may leave gaps (the unit rows of a table with group and
+ * subtotal rows): each run of consecutive rows becomes one range, `=SUM(B9:B31,B34:B44)`. For
+ * one unbroken run it is exactly `sumFormula`'s text.
+ */
+export function sumOfRuns(cells: string[]): string {
+  if (cells.length <= 1) return sumFormula(cells);
+  const pos = cells.map(parseAddress);
+  const parts: string[] = [];
+  let start = 0;
+  for (let i = 1; i <= cells.length; i++) {
+    const contiguous = i < cells.length && pos[i].col === pos[i - 1].col && pos[i].row === pos[i - 1].row + 1;
+    if (contiguous) continue;
+    parts.push(i - 1 === start ? cells[start] : `${cells[start]}:${cells[i - 1]}`);
+    start = i;
+  }
+  return `=SUM(${parts.join(',')})`;
+}
+
 /** A ratio that is blank (never #DIV/0!) where the denominator is 0 or blank. */
 export function ratioFormula(numerator: string, denominator: string): string {
   return `=IF(N(${denominator})=0,"",${numerator}/${denominator})`;

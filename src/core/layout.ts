@@ -10,9 +10,9 @@
  */
 import type { Column, ComputedColumn, Template } from '../templates/types';
 import { columnsOf } from '../templates';
-import type { CellStyle, LayoutOptions, PlanCell, PlanName, SheetPlan, StyledRange } from './plan';
+import type { CellStyle, LayoutOptions, PlanCell, PlanName, RowGroup, SheetPlan, StyledRange } from './plan';
 import { address, columnLetters, rangeAddress } from './a1';
-import { perDayFormula, perMonthFormula, ratioFormula, sumFormula } from './formulas';
+import { perDayFormula, perMonthFormula, ratioFormula, sumFormula, sumOfRuns } from './formulas';
 import {
   HEADER_NAME,
   INFO_NAMES,
@@ -20,6 +20,7 @@ import {
   ROW_LABELS_NAME,
   averageName,
   columnName,
+  groupName,
   metaValue,
   totalName,
   type InfoKey,
@@ -36,6 +37,10 @@ const FILL_ENTRY = '#FFF8DC';
 const FILL_HEADER = '#DDEBF7';
 const FILL_COMPUTED = '#F2F2F2';
 const FILL_INFO = '#FFF8DC';
+const FILL_MISSING = '#FCE4D6';
+const FILL_GROUP = '#EDEDED';
+/** Appended to the label of a unit that did not report (consolidation against a units list). */
+export const MISSING_SUFFIX = ' (chưa nộp)';
 const MISSING = '…';
 
 const INFO_LABELS: Record<InfoKey, string> = {
@@ -227,6 +232,15 @@ function runs(cols: number[]): [number, number][] {
 function checkOptions(template: Template, options: LayoutOptions): number {
   const n = template.rows.kind === 'fixed' ? template.rows.rows.length : options.dataRows ?? 1;
   if (!Number.isInteger(n) || n < 1 || n > 100000) throw new RangeError(`dataRows must be a whole number from 1: ${String(options.dataRows)}`);
+  const groups = options.rowGroups ?? [];
+  if (groups.length > 0 && (template.rows.kind !== 'repeat' || n < 2)) throw new RangeError('rowGroups need a repeat table with more than one data row');
+  let next = 0;
+  for (const g of groups) {
+    if (!Number.isInteger(g.first) || !Number.isInteger(g.count) || g.count < 1 || g.first < next || g.first + g.count > n) {
+      throw new RangeError(`rowGroups must be in order, not overlapping, within the data rows: ${g.label}`);
+    }
+    next = g.first + g.count;
+  }
   for (const [k, v] of [
     ['reportDate', options.reportDate],
     ['from', options.from],
@@ -247,10 +261,10 @@ export function layout(template: Template, options: LayoutOptions = {}): SheetPl
   const entryIds = columns.filter((c) => c.kind === 'entry').map((c) => c.id);
 
   // Row positions
-  const hasGroupRow = template.rows.kind === 'repeat' && template.rows.groupRow !== undefined;
+  const hasGroupRow = template.rows.kind === 'repeat' && template.rows.groupRow !== undefined && options.templateGroupRow !== false;
   const groupRowAt = HEADER_ROW + 2;
   const firstData = HEADER_ROW + 2 + (hasGroupRow ? 1 : 0);
-  const lastData = firstData + dataRows - 1;
+  const { unitRows, groupRows, lastData } = placeRows(firstData, dataRows, options.rowGroups ?? []);
   const hasTotals = template.rows.kind === 'fixed' || dataRows > 1;
   const totalsRow = hasTotals ? lastData + 1 : 0;
   const tableBottom = hasTotals ? totalsRow : lastData;
@@ -271,7 +285,7 @@ export function layout(template: Template, options: LayoutOptions = {}): SheetPl
   // Column widths
   const widths: number[] = [];
   const rowLabelTexts: string[] =
-    template.rows.kind === 'fixed' ? template.rows.rows.map((r) => r.label.vi) : [periodText(options)];
+    template.rows.kind === 'fixed' ? template.rows.rows.map((r) => r.label.vi) : options.rowLabels ? options.rowLabels.slice(0, 200) : [periodText(options)];
   const labelNeed = Math.max(longestWord(template.rows.header.vi) + 2, ...rowLabelTexts.map((t) => Math.ceil(t.length / 2) + 3));
   widths[0] = Math.max(16, Math.min(24, labelNeed));
   for (const p of places) {
@@ -341,10 +355,14 @@ export function layout(template: Template, options: LayoutOptions = {}): SheetPl
   }
 
   // Data rows
+  const missing = new Set(options.missingRows ?? []);
   for (let i = 0; i < dataRows; i++) {
-    const r = firstData + i;
+    const r = unitRows[i];
+    const label = options.rowLabels?.[i];
     if (template.rows.kind === 'fixed') {
       g.set(r, 1, { value: template.rows.rows[i].label.vi });
+    } else if (label !== undefined) {
+      g.set(r, 1, { value: missing.has(i) ? `${label}${MISSING_SUFFIX}` : label });
     } else if (dataRows === 1) {
       g.set(r, 1, { formula: periodFormula(infoCell('from'), infoCell('to')) });
       g.height(r, heightFor(wrappedLines(periodText(options), widths[0])));
@@ -356,31 +374,53 @@ export function layout(template: Template, options: LayoutOptions = {}): SheetPl
       const c = p.column;
       if (c.kind === 'entry') {
         const v = vals[entryIds.indexOf(c.id)];
-        g.set(r, p.col, v === undefined ? { numberFormat: COUNT_FORMAT } : { value: v, numberFormat: COUNT_FORMAT });
+        g.set(r, p.col, v === undefined || v === null ? { numberFormat: COUNT_FORMAT } : { value: v, numberFormat: COUNT_FORMAT });
       } else {
         g.set(r, p.col, computedCell(c, r, colOf));
       }
     }
   }
   g.style(firstData, 1, lastData, 1, { wrap: true, vertical: 'middle', horizontal: 'left' });
-  if (template.rows.kind === 'repeat' && dataRows > 1) {
-    g.style(firstData, 1, lastData, 1, { fill: FILL_ENTRY });
-    g.unlocked.push(rangeAddress({ top: firstData, left: 1, bottom: lastData, right: 1 }));
-  }
-  g.name(ROW_LABELS_NAME, firstData, 1, lastData, 1);
+  const unitRuns = runs(unitRows);
   const entryCols = places.filter((p) => p.column.kind === 'entry').map((p) => p.col);
-  for (const [a, b] of runs(entryCols)) {
-    const rng = rangeAddress({ top: firstData, left: a, bottom: lastData, right: b });
-    g.entryRanges.push(rng);
-    g.unlocked.push(rng);
-    g.style(firstData, a, lastData, b, { fill: FILL_ENTRY });
-  }
-  for (const p of places) {
-    if (p.column.kind !== 'entry') {
-      g.style(firstData, p.col, lastData, p.col, { fill: FILL_COMPUTED, bold: p.column.kind === 'sum' });
+  for (const [top, bottom] of unitRuns) {
+    if (template.rows.kind === 'repeat' && dataRows > 1) {
+      g.style(top, 1, bottom, 1, { fill: FILL_ENTRY });
+      g.unlocked.push(rangeAddress({ top, left: 1, bottom, right: 1 }));
     }
-    g.name(columnName(p.column.id), firstData, p.col, lastData, p.col);
+    for (const [a, b] of runs(entryCols)) {
+      const rng = rangeAddress({ top, left: a, bottom, right: b });
+      g.entryRanges.push(rng);
+      g.unlocked.push(rng);
+      g.style(top, a, bottom, b, { fill: FILL_ENTRY });
+    }
+    for (const p of places) {
+      if (p.column.kind !== 'entry') g.style(top, p.col, bottom, p.col, { fill: FILL_COMPUTED, bold: p.column.kind === 'sum' });
+    }
   }
+  for (const i of [...missing].sort((a, b) => a - b)) {
+    if (i >= 0 && i < dataRows) g.style(unitRows[i], 1, unitRows[i], lastCol, { fill: FILL_MISSING, italic: true });
+  }
+  // Group rows (label only) and subtotal rows (the group's unit rows added up, column by column)
+  groupRows.forEach((gr, k) => {
+    g.set(gr.head, 1, { value: gr.group.label });
+    g.style(gr.head, 1, gr.head, lastCol, { bold: true, italic: true, fill: FILL_GROUP, vertical: 'middle' });
+    g.set(gr.sub, 1, { value: `Cộng ${gr.group.label}` });
+    for (const p of places) {
+      const c = p.column;
+      if (c.kind === 'entry') {
+        const cells: string[] = [];
+        for (let i = gr.group.first; i < gr.group.first + gr.group.count; i++) cells.push(address(unitRows[i], p.col));
+        g.set(gr.sub, p.col, { formula: sumFormula(cells), numberFormat: COUNT_FORMAT });
+      } else {
+        g.set(gr.sub, p.col, computedCell(c, gr.sub, colOf));
+      }
+    }
+    g.style(gr.sub, 1, gr.sub, lastCol, { bold: true, fill: FILL_COMPUTED, vertical: 'middle' });
+    g.name(groupName(k + 1), gr.head, 1, gr.sub, 1);
+  });
+  g.name(ROW_LABELS_NAME, firstData, 1, lastData, 1);
+  for (const p of places) g.name(columnName(p.column.id), firstData, p.col, lastData, p.col);
 
   // Totals row
   if (hasTotals) {
@@ -392,9 +432,8 @@ export function layout(template: Template, options: LayoutOptions = {}): SheetPl
         const den = address(totalsRow, colOf.get(c.denominator) as number);
         g.set(totalsRow, p.col, { formula: ratioFormula(num, den), numberFormat: RATIO_FORMAT });
       } else {
-        const cells: string[] = [];
-        for (let r = firstData; r <= lastData; r++) cells.push(address(r, p.col));
-        g.set(totalsRow, p.col, { formula: sumFormula(cells), numberFormat: COUNT_FORMAT });
+        const cells = unitRows.map((r) => address(r, p.col));
+        g.set(totalsRow, p.col, { formula: groupRows.length > 0 ? sumOfRuns(cells) : sumFormula(cells), numberFormat: COUNT_FORMAT });
       }
       g.name(totalName(c.id), totalsRow, p.col);
     }
@@ -498,6 +537,32 @@ export function layout(template: Template, options: LayoutOptions = {}): SheetPl
       printArea: `A1:${columnLetters(lastCol)}${printBottom}`,
     },
   };
+}
+
+/**
+ * Sheet rows of the data rows: unit rows in order and, for each row group, a group row above its
+ * first unit and a subtotal row below its last.
+ */
+export function placeRows(
+  firstData: number,
+  dataRows: number,
+  groups: readonly RowGroup[],
+): { unitRows: number[]; groupRows: { group: RowGroup; head: number; sub: number }[]; lastData: number } {
+  const unitRows: number[] = new Array<number>(dataRows);
+  const groupRows: { group: RowGroup; head: number; sub: number }[] = [];
+  let r = firstData;
+  let gi = 0;
+  let head = 0;
+  for (let i = 0; i < dataRows; i++) {
+    const grp = groups[gi] as RowGroup | undefined;
+    if (grp && grp.first === i) head = r++;
+    unitRows[i] = r++;
+    if (grp && i === grp.first + grp.count - 1) {
+      groupRows.push({ group: grp, head, sub: r++ });
+      gi++;
+    }
+  }
+  return { unitRows, groupRows, lastData: r - 1 };
 }
 
 function computedCell(c: ComputedColumn, row: number, colOf: Map<string, number>): PlanCell {

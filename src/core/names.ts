@@ -48,6 +48,16 @@ export function averageName(averageId: string): string {
   return `${NAME_PREFIX}A_${idPart(averageId)}`;
 }
 
+/**
+ * A group of unit rows in a consolidated table: the row-label cells from its group row down to its
+ * subtotal row (`k` from 1, in sheet order).
+ */
+export function groupName(k: number): string {
+  return `${NAME_PREFIX}GRP_${k}`;
+}
+
+export const GROUP_NAME_PATTERN = /^BM_GRP_(\d+)$/i;
+
 export const META_PREFIX = 'bieumau:';
 
 export function metaValue(templateId: string, version: number): string {

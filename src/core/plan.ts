@@ -98,6 +98,30 @@ export interface LayoutOptions {
   to?: string;
   /** Data rows for `repeat` tables (default 1); a totals row is added when > 1. */
   dataRows?: number;
-  /** Entry values per data row, in entry-column order (e.g. the template's sample). */
-  values?: number[][];
+  /** Entry values per data row, in entry-column order (e.g. the template's sample); null or absent = blank. */
+  values?: (number | null)[][];
+  /**
+   * Labels of the data rows of a `repeat` table (a consolidation: one row per unit); with them the
+   * label cells hold these texts instead of being left blank for the clerk.
+   */
+  rowLabels?: string[];
+  /**
+   * Data rows (0-based) of units that did not report: label kept, entries blank, the row marked
+   * (a consolidation against an expected units list).
+   */
+  missingRows?: number[];
+  /**
+   * Groups of consecutive data rows (0-based `first`, `count` ≥ 1, in order, not overlapping):
+   * each gets a group row with its label above and a subtotal row below; the totals row then adds
+   * every data row once (never a subtotal). Needs `dataRows` > 1.
+   */
+  rowGroups?: RowGroup[];
+  /** false: leave out the template's fixed group row (Biểu 03's "23 tỉnh, thành phố …"). */
+  templateGroupRow?: boolean;
+}
+
+export interface RowGroup {
+  label: string;
+  first: number;
+  count: number;
 }

@@ -41,6 +41,12 @@ export interface TableRead {
   totals: Record<string, CellRead> | null;
   /** Period-average cells by average id. */
   averages: Record<string, CellRead>;
+  /**
+   * Groups of unit rows (a consolidated table, names `BM_GRP_k`): indices into `rowLabels` of each
+   * group's group row (`top`) and subtotal row (`bottom`); the rows between are its units.
+   * Absent when the table has none.
+   */
+  groups?: { top: number; bottom: number }[];
 }
 
 export interface WorkbookRead {

@@ -13,7 +13,8 @@ import { CROSS_TABLE_RULES, TEMPLATES, columnsOf } from '../templates';
 import type { CellRead, CellValue, TableRead, WorkbookRead } from './read';
 import type { CellRef, Finding, Fix, Severity } from './findings';
 import { INFO_NAMES, type InfoKey } from './names';
-import { perDayFormula, perMonthFormula, ratioFormula, sameFormula, sumFormula } from './formulas';
+import { perDayFormula, perMonthFormula, ratioFormula, sameFormula, sumFormula, sumOfRuns } from './formulas';
+import { rowKinds, type RowKind } from './rows';
 import { expectedHeader } from './layout';
 import { parseAddress } from './a1';
 import { excelSerialToIso, formatDateVi, isoFromUtcDate, toIsoDate } from './dates';
@@ -82,6 +83,8 @@ interface TableState {
   entries: Map<string, Float64Array>;
   /** Period, when both dates are valid. */
   period: { from: string; to: string } | null;
+  /** What each data row is: only unit rows hold entries; group and subtotal rows are the layout's. */
+  kinds: RowKind[];
 }
 
 interface Located {
@@ -184,7 +187,7 @@ function headerText(v: CellValue): string | null {
 }
 
 /** Why the table cannot be read as its template says, or null when it can. */
-function structureProblem(r: TableRead, t: Template): Text | null {
+export function structureProblem(r: TableRead, t: Template): Text | null {
   if (r.broken) return r.broken.reason;
   const expected = expectedHeader(t);
   if (r.header.length !== expected.length) return { vi: 'Vùng tiêu đề của biểu đã bị thay đổi.', en: 'The header area was changed.' };
@@ -205,6 +208,9 @@ function structureProblem(r: TableRead, t: Template): Text | null {
   }
   const n = r.rowLabels.length;
   if (n < 1) return { vi: 'Không tìm thấy các dòng số liệu.', en: 'The data rows cannot be found.' };
+  if ((r.groups?.length ?? 0) > 0 && (t.rows.kind === 'fixed' || rowKinds(r) === null)) {
+    return { vi: 'Các nhóm đơn vị của biểu đã bị thay đổi.', en: 'The groups of units were changed.' };
+  }
   if (t.rows.kind === 'fixed' && n !== t.rows.rows.length) return { vi: 'Số dòng của biểu đã bị thay đổi.', en: 'The number of rows was changed.' };
   const labelRows = r.rowLabels.map((c) => posOf(c.address).row);
   for (const c of columnsOf(t)) {
@@ -375,7 +381,10 @@ function checkComputed(s: TableState, out: Finding[]): void {
   const { read: r, template: t } = s;
   const computed = columnsOf(t).filter((c): c is ComputedColumn => c.kind !== 'entry');
   const n = r.rowLabels.length;
+  const units: number[] = [];
   for (let i = 0; i < n; i++) {
+    if (s.kinds[i] === 'group') continue;
+    if (s.kinds[i] === 'unit') units.push(i);
     const at = (id: string): string | null => r.columns[id]?.[i]?.address ?? null;
     for (const c of computed) {
       const cell = r.columns[c.id][i];
@@ -383,6 +392,17 @@ function checkComputed(s: TableState, out: Finding[]): void {
       if (expected !== null && !formulaMatches(cell.formula, expected)) out.push(formulaFinding(cell, expected, where(columnLabel(t, c.id), rowLabel(s, i))));
     }
   }
+  // Subtotal rows: each entry column adds up the units of its group.
+  for (const g of r.groups ?? []) {
+    for (const c of columnsOf(t)) {
+      if (c.kind !== 'entry') continue;
+      const cells = r.columns[c.id];
+      const cell = cells[g.bottom];
+      const expected = sumFormula(cells.slice(g.top + 1, g.bottom).map((x) => x.address));
+      if (!formulaMatches(cell.formula, expected)) out.push(formulaFinding(cell, expected, where(columnLabel(t, c.id), rowLabel(s, g.bottom))));
+    }
+  }
+  const grouped = (r.groups?.length ?? 0) > 0;
   if (r.totals) {
     const totals = r.totals;
     for (const c of columnsOf(t)) {
@@ -391,7 +411,9 @@ function checkComputed(s: TableState, out: Finding[]): void {
       const expected =
         c.kind === 'ratio'
           ? computedFormula(c, (id) => totals[id]?.address ?? null)
-          : sumFormula(r.columns[c.id].map((x) => x.address));
+          : grouped
+            ? sumOfRuns(units.map((i) => r.columns[c.id][i].address))
+            : sumFormula(r.columns[c.id].map((x) => x.address));
       if (expected !== null && !formulaMatches(cell.formula, expected)) out.push(formulaFinding(cell, expected, where(columnLabel(t, c.id), TOTAL_ROW)));
     }
   }
@@ -441,6 +463,7 @@ function columnTotal(s: TableState, columnId: string): { value: number | null; c
   if (!cell) return null;
   let total = 0;
   for (let i = 0; i < r.rowLabels.length; i++) {
+    if (s.kinds[i] !== 'unit') continue;
     const v = rowValue(s, c, i);
     if (v === null) return { value: null, cell };
     total += v;
@@ -463,6 +486,7 @@ function checkRowRules(s: TableState, ctx: Ctx, out: Finding[]): void {
   const sep = ctx.user;
   for (const rule of (t.rules ?? []) as RowRule[]) {
     for (let i = 0; i < r.rowLabels.length; i++) {
+      if (s.kinds[i] !== 'unit') continue;
       const row = rowLabel(s, i);
       const rowVi = row ? ` — ${row.vi}` : '';
       const rowEn = row ? ` — ${row.en}` : '';
@@ -689,7 +713,7 @@ function validateTable(s: TableState, ctx: Ctx, out: Finding[]): void {
     const classified = new Float64Array(n);
     for (let i = 0; i < n; i++) {
       const cell = cells[i];
-      classified[i] = checkEntry(cell, c.required === true, s, c.id, i, ctx, out);
+      classified[i] = s.kinds[i] === 'unit' ? checkEntry(cell, c.required === true, s, c.id, i, ctx, out) : BLANK;
     }
     s.entries.set(c.id, classified);
   }
@@ -758,7 +782,7 @@ export function validateWorkbook(read: WorkbookRead, opts: ValidateOptions = {})
       });
       return null;
     }
-    return { read: r, template: template as Template, entries: new Map(), period: null };
+    return { read: r, template: template as Template, entries: new Map(), period: null, kinds: rowKinds(r) ?? [] };
   });
 
   states.forEach((s, i) => {

@@ -8,7 +8,7 @@ import { columnsOf } from '../../src/templates';
 import { layout } from '../../src/core/layout';
 import type { LayoutOptions, PlanCell, SheetPlan } from '../../src/core/plan';
 import type { CellRead, CellValue, TableRead } from '../../src/core/read';
-import { HEADER_NAME, INFO_NAMES, ROW_LABELS_NAME, averageName, columnName, totalName, type InfoKey } from '../../src/core/names';
+import { GROUP_NAME_PATTERN, HEADER_NAME, INFO_NAMES, ROW_LABELS_NAME, averageName, columnName, totalName, type InfoKey } from '../../src/core/names';
 import { address, parseRange } from '../../src/core/a1';
 import { parseIsoDate } from '../../src/core/dates';
 
@@ -58,6 +58,11 @@ export function readPlan(plan: SheetPlan, template: Template, sheet = plan.sheet
   for (const a of template.averages ?? []) averages[a.id] = one(averageName(a.id)) as CellRead;
   const info = {} as Record<InfoKey, CellRead | null>;
   for (const k of Object.keys(INFO_NAMES) as InfoKey[]) info[k] = one(INFO_NAMES[k]);
+  const rows = names.get(ROW_LABELS_NAME);
+  const groups = [...names.entries()]
+    .filter(([n]) => GROUP_NAME_PATTERN.test(n))
+    .map(([, r]) => ({ top: r.top - (rows?.top ?? 0), bottom: r.bottom - (rows?.top ?? 0) }))
+    .sort((a, b) => a.top - b.top);
   return {
     sheet,
     templateId: template.id,
@@ -68,6 +73,7 @@ export function readPlan(plan: SheetPlan, template: Template, sheet = plan.sheet
     columns,
     totals: Object.keys(totals).length > 0 ? totals : null,
     averages,
+    ...(groups.length > 0 ? { groups } : {}),
   };
 }
 
