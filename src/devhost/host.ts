@@ -83,7 +83,7 @@ export interface MemChangedEvent {
 export type MemChangeHandler = (event: MemChangedEvent) => unknown;
 
 /** A registered `onChanged` handler: on one sheet, or on every sheet (`worksheets.onChanged`). */
-interface Registration {
+export interface Registration {
   sheetId: string | null;
   handler: MemChangeHandler;
 }
@@ -99,7 +99,7 @@ export interface MemEventHandlerResult {
 
 const NUMBER_TEXT = /^[+-]?(\d{1,3}(,\d{3})+|\d+)?(\.\d+)?([eE][+-]?\d+)?$/;
 
-function coerce(v: unknown, numberFormat: string, asFormula: boolean): { constant: Constant; formula: string | null } {
+export function coerce(v: unknown, numberFormat: string, asFormula: boolean): { constant: Constant; formula: string | null } {
   if (v === null || v === undefined || v === '') return { constant: null, formula: null };
   if (typeof v === 'number') {
     if (!Number.isFinite(v)) throw new HostError('InvalidArgument', `not a finite number: ${v}`);
@@ -117,7 +117,7 @@ function coerce(v: unknown, numberFormat: string, asFormula: boolean): { constan
   return { constant: v, formula: null };
 }
 
-function isError(v: Computed): v is { error: string } {
+export function isError(v: Computed): v is { error: string } {
   return typeof v === 'object' && v !== null;
 }
 
