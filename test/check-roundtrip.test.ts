@@ -132,7 +132,7 @@ beforeAll(async () => {
   const edited = path.join(dir, 'edited');
   const lo2 = path.join(dir, 'lo2');
   for (const d of [src, edited]) fs.mkdirSync(d);
-  const put = (folder: string, name: string, buf: Buffer): string => {
+  const put = (folder: string, name: string, buf: Uint8Array): string => {
     const p = path.join(folder, name);
     fs.writeFileSync(p, buf);
     return p;

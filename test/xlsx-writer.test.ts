@@ -9,7 +9,7 @@ import { absoluteRef, quoteSheetName, readSheetScopedNames, writeSheetScopedName
 
 const OPTS: LayoutOptions = { ...SEED_REPORT };
 
-async function load(buf: Buffer): Promise<ExcelJS.Workbook> {
+async function load(buf: Uint8Array): Promise<ExcelJS.Workbook> {
   const wb = new ExcelJS.Workbook();
   await wb.xlsx.load(buf as unknown as ArrayBuffer);
   return wb;
@@ -18,7 +18,7 @@ async function load(buf: Buffer): Promise<ExcelJS.Workbook> {
 const samplePlans = (): SheetPlan[] => TEMPLATES.map((t) => layout(t, { ...OPTS, values: t.sample }));
 
 describe('writeWorkbook', () => {
-  let buf: Buffer;
+  let buf: Uint8Array;
   let wb: ExcelJS.Workbook;
   let plans: SheetPlan[];
   beforeAll(async () => {

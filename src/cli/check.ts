@@ -3,55 +3,20 @@
  * workbook. Exit 0: no error (warnings allowed); 1: an error finding; 2: a file could not be read
  * (the other files are still checked; 2 wins over 1). The `--json` format is in README.md ("Check output (JSON)").
  */
-import type { Text } from '../templates/types';
-import type { Finding } from '../core/findings';
-import { validateWorkbook } from '../core/validate';
 import { EN_SEPARATORS, VI_SEPARATORS, formatNumber } from '../core/numbers';
-import { readWorkbook, WorkbookReadError } from '../xlsx/reader';
+import { readWorkbook } from '../xlsx/reader';
+import { checkWith } from '../xlsx/check';
 import { UsageError, parseArgs } from './args';
+import { exitCode, resultsJson, type FileResult } from '../core/check-json';
+
+// The JSON document is built in core/ (the web page builds the same one); these stay importable here.
+export { exitCode, findingJson, resultsJson, type FileResult } from '../core/check-json';
 
 type Lang = 'vi' | 'en';
 
-export type FileResult = { file: string; findings: Finding[] } | { file: string; error: Text };
-
 /** Reads and validates one file; never throws. */
 export async function checkFile(file: string, today?: Date): Promise<FileResult> {
-  try {
-    const read = await readWorkbook(file);
-    return { file, findings: validateWorkbook(read, today ? { today } : {}) };
-  } catch (e) {
-    if (e instanceof WorkbookReadError) return { file, error: e.reason };
-    return { file, error: { vi: 'Không đọc được tệp (tệp hỏng hoặc không phải .xlsx).', en: 'The file cannot be read (corrupt or not an .xlsx).' } };
-  }
-}
-
-/** One finding as the JSON document carries it, keys in a fixed order. */
-export function findingJson(f: Finding): Record<string, unknown> {
-  const o: Record<string, unknown> = {
-    rule: f.rule,
-    severity: f.severity,
-    cells: f.cells.map((c) => ({ sheet: c.sheet, address: c.address })),
-    message: { vi: f.message.vi, en: f.message.en },
-  };
-  if (f.left !== undefined && f.right !== undefined && f.difference !== undefined) {
-    o.left = f.left;
-    o.right = f.right;
-    o.difference = f.difference;
-  }
-  if (f.fix) {
-    const cell = { sheet: f.fix.cell.sheet, address: f.fix.cell.address };
-    o.fix =
-      'formula' in f.fix
-        ? { cell, formula: f.fix.formula, label: { vi: f.fix.label.vi, en: f.fix.label.en } }
-        : { cell, value: f.fix.value, label: { vi: f.fix.label.vi, en: f.fix.label.en } };
-  }
-  return o;
-}
-
-export function resultsJson(results: FileResult[]): string {
-  return JSON.stringify({
-    files: results.map((r) => ('error' in r ? { file: r.file, error: { vi: r.error.vi, en: r.error.en } } : { file: r.file, findings: r.findings.map(findingJson) })),
-  });
+  return checkWith(file, () => readWorkbook(file), today);
 }
 
 const WORDS: Record<Lang, Record<string, string>> = {
@@ -116,12 +81,6 @@ function humanReport(results: FileResult[], lang: Lang): string {
       : `Total: ${errors} error${errors === 1 ? '' : 's'}, ${warnings} warning${warnings === 1 ? '' : 's'} in ${files} file${files === 1 ? '' : 's'}${unreadable ? `; ${unreadable} unreadable` : ''}.`,
   );
   return `${lines.join('\n')}\n`;
-}
-
-export function exitCode(results: FileResult[]): number {
-  if (results.some((r) => 'error' in r)) return 2;
-  if (results.some((r) => !('error' in r) && r.findings.some((f) => f.severity === 'error'))) return 1;
-  return 0;
 }
 
 export async function runCheck(args: string[]): Promise<number> {

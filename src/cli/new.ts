@@ -10,9 +10,8 @@ import { accessSync, constants, existsSync, linkSync, lstatSync, renameSync, sta
 import { basename, dirname, join, resolve } from 'path';
 import { SEED_REPORT, TEMPLATES, findTemplate, type Template } from '../templates';
 import type { LayoutOptions } from '../core/plan';
-import { layout } from '../core/layout';
 import { compareIsoDates, isValidIsoDate } from '../core/dates';
-import { writeWorkbook } from '../xlsx/writer';
+import { templateWorkbook } from '../xlsx/new-workbook';
 import { UsageError, parseArgs } from './args';
 
 const VALUED = ['templates', 'unit', 'report', 'report-date', 'report-by', 'from', 'to', 'rows'] as const;
@@ -134,8 +133,8 @@ export function checkTarget(out: string, force: boolean): string {
 }
 
 export async function buildWorkbook(req: Pick<NewRequest, 'templates' | 'options' | 'sample'>): Promise<Buffer> {
-  const plans = req.templates.map((t) => layout(t, req.sample ? { ...req.options, values: t.sample } : req.options));
-  return writeWorkbook(plans);
+  const bytes = await templateWorkbook(req.templates, req.options, req.sample);
+  return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
 }
 
 function errorCode(e: unknown): string | undefined {

@@ -93,7 +93,7 @@ function definedNameXml(n: ScopedName): string {
  * Replaces the `<definedNames>` of `xl/workbook.xml` with `names` (built-in `_xlnm.*` names included:
  * the caller passes them, properly quoted). Other parts of the package are left untouched.
  */
-export async function writeSheetScopedNames(xlsx: Buffer, names: ScopedName[]): Promise<Buffer> {
+export async function writeSheetScopedNames(xlsx: Uint8Array | ArrayBuffer, names: ScopedName[]): Promise<Uint8Array> {
   const zip = await JSZip.loadAsync(xlsx);
   const file = zip.file(WORKBOOK_XML);
   if (!file) throw new Error(`${WORKBOOK_XML} missing from the package`);
@@ -106,7 +106,8 @@ export async function writeSheetScopedNames(xlsx: Buffer, names: ScopedName[]): 
     xml = xml.replace('</sheets>', `</sheets>${block}`);
   }
   zip.file(WORKBOOK_XML, xml);
-  return zip.generateAsync({ type: 'nodebuffer', compression: 'DEFLATE' });
+  // Bytes, not a Node Buffer: the writer runs in the browser too.
+  return zip.generateAsync({ type: 'uint8array', compression: 'DEFLATE' });
 }
 
 function attr(tag: string, name: string): string | undefined {

@@ -1,6 +1,7 @@
 /**
  * Writes SheetPlans to an `.xlsx` with ExcelJS, then patches the package so every plan name is a
  * sheet-scoped defined name (ExcelJS cannot write those). The writer adds nothing to the plan.
+ * Bytes out, no file system: the command line writes the file, the web page offers it as a download.
  */
 import ExcelJS from 'exceljs';
 import type { CellStyle, PlanCell, SheetPlan } from '../core/plan';
@@ -128,8 +129,8 @@ function writeSheet(ws: ExcelJS.Worksheet, plan: SheetPlan): void {
   };
 }
 
-/** Builds the workbook, one sheet per plan, in order. */
-export async function writeWorkbook(plans: SheetPlan[]): Promise<Buffer> {
+/** Builds the workbook, one sheet per plan, in order: the bytes of the `.xlsx` file. */
+export async function writeWorkbook(plans: SheetPlan[]): Promise<Uint8Array> {
   const wb = new ExcelJS.Workbook();
   wb.creator = 'bieumau';
   wb.calcProperties.fullCalcOnLoad = true;
@@ -149,7 +150,8 @@ export async function writeWorkbook(plans: SheetPlan[]): Promise<Buffer> {
       });
     }
   }
-  const raw = Buffer.from(await wb.xlsx.writeBuffer());
+  // A Buffer in Node, an ArrayBuffer-backed array in the browser build of ExcelJS: JSZip takes both.
+  const raw = new Uint8Array((await wb.xlsx.writeBuffer()) as ArrayBuffer);
   const names: ScopedName[] = [];
   plans.forEach((plan, i) => {
     const sheet = sheetNames[i];
@@ -159,3 +161,4 @@ export async function writeWorkbook(plans: SheetPlan[]): Promise<Buffer> {
   });
   return writeSheetScopedNames(raw, names);
 }
+

@@ -1,0 +1,23 @@
+/**
+ * Checking one workbook: read it, validate it, and turn any failure to read into the file's `error`
+ * (never a throw). The command line passes a reader over a path, the web page one over the bytes of
+ * a chosen file; both give the same result for the same workbook.
+ */
+import type { Text } from '../templates/types';
+import type { WorkbookRead } from '../core/read';
+import type { FileResult } from '../core/check-json';
+import { validateWorkbook } from '../core/validate';
+import { WorkbookReadError } from './read';
+
+/** What a file that failed in an unforeseen way is reported as. */
+export const UNREADABLE: Text = { vi: 'Không đọc được tệp (tệp hỏng hoặc không phải .xlsx).', en: 'The file cannot be read (corrupt or not an .xlsx).' };
+
+export async function checkWith(file: string, read: () => Promise<WorkbookRead>, today?: Date): Promise<FileResult> {
+  try {
+    const workbook = await read();
+    return { file, findings: validateWorkbook(workbook, today ? { today } : {}) };
+  } catch (e) {
+    if (e instanceof WorkbookReadError) return { file, error: e.reason };
+    return { file, error: UNREADABLE };
+  }
+}

@@ -1,0 +1,13 @@
+/**
+ * The workbook `bieumau new` writes, as bytes: the command line saves it to a file, the web page
+ * offers it as a download. One sheet per template, laid out with the report options; with `sample`
+ * the seed report's figures are filled in.
+ */
+import type { LayoutOptions } from '../core/plan';
+import type { Template } from '../templates/types';
+import { layout } from '../core/layout';
+import { writeWorkbook } from './writer';
+
+export async function templateWorkbook(templates: readonly Template[], options: LayoutOptions, sample = false): Promise<Uint8Array> {
+  return writeWorkbook(templates.map((t) => layout(t, sample ? { ...options, values: t.sample } : options)));
+}
