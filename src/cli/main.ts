@@ -4,8 +4,6 @@
  */
 import { UsageError } from './args';
 import { runTemplates } from './templates';
-import { runNew } from './new';
-import { runCheck } from './check';
 
 export const USAGE = `Cách dùng / usage:
   bieumau templates
@@ -19,10 +17,11 @@ export async function main(argv: string[]): Promise<number> {
     switch (command) {
       case 'templates':
         return await runTemplates(rest);
+      // Each command loads what it needs (ExcelJS only when a workbook is written or read).
       case 'new':
-        return await runNew(rest);
+        return await (await import('./new')).runNew(rest);
       case 'check':
-        return await runCheck(rest);
+        return await (await import('./check')).runCheck(rest);
       case undefined:
       case 'help':
       case '--help':

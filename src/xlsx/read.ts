@@ -7,29 +7,29 @@
  * are not a readable workbook (not an `.xlsx`, corrupt, password-protected) throw a
  * `WorkbookReadError` carrying a Vietnamese and an English message.
  */
-import ExcelJS from 'exceljs';
-import JSZip from 'jszip';
-import type { Template, Text } from '../templates/types';
+import type ExcelJS from 'exceljs';
+import type { Template } from '../templates/types';
 import { TEMPLATES } from '../templates';
 import type { CellValue, TableRead, WorkbookRead } from '../core/read';
 import { assembleTable, type CellContent, type SheetName } from '../core/assemble';
-import { quoteSheetName, readSheetScopedNames, type SheetScopedName } from './names';
+import { parseSheetScopedNames, quoteSheetName, type SheetScopedName } from './names-xml';
+import { WorkbookReadError } from './errors';
+import { storedZip, unzipChecked, ZIP_LIMITS, type ZipLimits } from './zip';
 
-export class WorkbookReadError extends Error {
-  constructor(readonly reason: Text) {
-    super(reason.en);
-    this.name = 'WorkbookReadError';
-  }
-}
+export { WorkbookReadError };
 
+const WORKBOOK_XML = 'xl/workbook.xml';
 const OLE_SIGNATURE = [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1];
 
 function startsWith(buf: Uint8Array, sig: number[]): boolean {
   return buf.length >= sig.length && sig.every((b, i) => buf[i] === b);
 }
 
-/** Checks the package before ExcelJS sees it, so each kind of bad file gets its own message. */
-async function checkPackage(buf: Uint8Array): Promise<void> {
+/**
+ * Checks the package and inflates its parts (within `limits`, see `xlsx/zip`) before ExcelJS sees
+ * anything, so each kind of bad file gets its own message and no hostile part is ever inflated.
+ */
+function openPackage(buf: Uint8Array, limits: ZipLimits): Map<string, Uint8Array> {
   if (buf.length === 0) throw new WorkbookReadError({ vi: 'Tệp rỗng.', en: 'The file is empty.' });
   if (startsWith(buf, OLE_SIGNATURE)) {
     throw new WorkbookReadError({
@@ -38,13 +38,9 @@ async function checkPackage(buf: Uint8Array): Promise<void> {
     });
   }
   if (!(buf[0] === 0x50 && buf[1] === 0x4b)) throw new WorkbookReadError({ vi: 'Không phải tệp .xlsx.', en: 'Not an .xlsx file.' });
-  let zip: JSZip;
-  try {
-    zip = await JSZip.loadAsync(buf);
-  } catch {
-    throw new WorkbookReadError({ vi: 'Tệp .xlsx bị hỏng (không giải nén được).', en: 'The .xlsx file is corrupt (it cannot be unzipped).' });
-  }
-  if (!zip.file('xl/workbook.xml')) throw new WorkbookReadError({ vi: 'Không phải sổ tính Excel (.xlsx).', en: 'Not an Excel workbook (.xlsx).' });
+  const parts = unzipChecked(buf, limits);
+  if (!parts.has(WORKBOOK_XML)) throw new WorkbookReadError({ vi: 'Không phải sổ tính Excel (.xlsx).', en: 'Not an Excel workbook (.xlsx).' });
+  return parts;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -91,19 +87,23 @@ function readCell(ws: ExcelJS.Worksheet, addr: string): CellContent {
 
 /**
  * Reads every recognised table of the workbook in `bytes`, in sheet order.
- * @throws WorkbookReadError when the bytes are not a readable workbook.
+ * @throws WorkbookReadError when the bytes are not a readable workbook, or one beyond `limits`.
  */
-export async function readWorkbookBytes(bytes: Uint8Array | ArrayBuffer, templates: readonly Template[] = TEMPLATES): Promise<WorkbookRead> {
+export async function readWorkbookBytes(bytes: Uint8Array | ArrayBuffer, templates: readonly Template[] = TEMPLATES, limits: ZipLimits = ZIP_LIMITS): Promise<WorkbookRead> {
   const buf = bytes instanceof Uint8Array ? bytes : new Uint8Array(bytes);
-  await checkPackage(buf);
-  const wb = new ExcelJS.Workbook();
+  const parts = openPackage(buf, limits);
+  // ExcelJS is loaded only for a package that passed the checks (a refusal does not wait for it).
+  const { default: Excel } = await import('exceljs');
+  const wb = new Excel.Workbook();
   let scoped: SheetScopedName[];
   try {
-    await wb.xlsx.load(buf as unknown as ArrayBuffer);
-    scoped = await readSheetScopedNames(buf);
+    scoped = parseSheetScopedNames(new TextDecoder('utf-8').decode(parts.get(WORKBOOK_XML)));
+    // ExcelJS gets only the parts inflated above, stored without compression.
+    await wb.xlsx.load(storedZip(parts) as unknown as ArrayBuffer);
   } catch {
     throw new WorkbookReadError({ vi: 'Tệp .xlsx bị hỏng hoặc không đọc được.', en: 'The .xlsx file is corrupt or cannot be read.' });
   }
+  parts.clear();
   const bySheet = new Map<string, SheetName[]>();
   for (const n of scoped) {
     let list = bySheet.get(n.sheetName);

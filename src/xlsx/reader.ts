@@ -10,6 +10,7 @@ import type { Template } from '../templates/types';
 import { TEMPLATES } from '../templates';
 import type { WorkbookRead } from '../core/read';
 import { readWorkbookBytes, WorkbookReadError } from './read';
+import { fileTooLarge, ZIP_LIMITS } from './zip';
 
 export { readWorkbookBytes, WorkbookReadError };
 
@@ -21,6 +22,8 @@ async function loadFile(file: string): Promise<Uint8Array> {
     throw new WorkbookReadError({ vi: 'Không tìm thấy tệp.', en: 'The file does not exist.' });
   }
   if (stat.isDirectory()) throw new WorkbookReadError({ vi: 'Đây là một thư mục, không phải tệp .xlsx.', en: 'This is a folder, not an .xlsx file.' });
+  // Refused before reading it into memory.
+  if (stat.size > ZIP_LIMITS.maxFileBytes) throw fileTooLarge(stat.size);
   try {
     return await fs.promises.readFile(file);
   } catch {

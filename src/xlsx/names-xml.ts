@@ -1,0 +1,80 @@
+/**
+ * Reading the sheet-scoped defined names out of the text of `xl/workbook.xml`. No zip library and
+ * no Node API here: the bytes reader (`xlsx/read`) takes this part alone into the browser.
+ */
+import { splitSheetRef } from '../core/a1';
+
+export function unescapeXml(s: string): string {
+  return s.replace(/&(#x[0-9a-fA-F]+|#\d+|amp|lt|gt|quot|apos);/g, (_m, e: string) => {
+    switch (e) {
+      case 'amp':
+        return '&';
+      case 'lt':
+        return '<';
+      case 'gt':
+        return '>';
+      case 'quot':
+        return '"';
+      case 'apos':
+        return "'";
+      default:
+        return String.fromCodePoint(e.startsWith('#x') ? parseInt(e.slice(2), 16) : parseInt(e.slice(1), 10));
+    }
+  });
+}
+
+/** `'Biểu 01'`, `'Anh''s'`: always quoted, quotes doubled (valid for every sheet name). */
+export function quoteSheetName(sheetName: string): string {
+  return `'${sheetName.replace(/'/g, "''")}'`;
+}
+
+function attr(tag: string, name: string): string | undefined {
+  const m = new RegExp(`\\s(?:[\\w.-]+:)?${name}\\s*=\\s*("([^"]*)"|'([^']*)')`).exec(tag);
+  if (!m) return undefined;
+  return unescapeXml(m[2] ?? m[3] ?? '');
+}
+
+export interface SheetScopedName {
+  /** The sheet the name is scoped to (by `localSheetId`). */
+  sheetName: string;
+  name: string;
+  /**
+   * The range without sheet prefix and `$`, e.g. `B8:B10` or `B8` for one cell, `6:7` for rows;
+   * `#REF!` (or the raw text) when the name no longer points at a range.
+   */
+  ref: string;
+  /** The sheet named in the reference, when it names one (normally the same as `sheetName`). */
+  refSheet?: string;
+}
+
+function splitRef(formula: string): { sheet?: string; ref: string } {
+  const { sheet, local } = splitSheetRef(formula);
+  if (local.includes('#REF!')) return { ref: '#REF!' };
+  let ref = local.replace(/\$/g, '');
+  if (sheet === undefined) return { ref };
+  const parts = ref.split(':');
+  if (parts.length === 2 && parts[0] === parts[1]) ref = parts[0];
+  return { sheet, ref };
+}
+
+/** Every sheet-scoped defined name in the text of `xl/workbook.xml` (workbook-scoped names are not returned). */
+export function parseSheetScopedNames(xml: string): SheetScopedName[] {
+  const sheets: string[] = [];
+  for (const m of xml.matchAll(/<(?:[\w.-]+:)?sheet\b[^>]*>/g)) {
+    const name = attr(m[0], 'name');
+    if (name !== undefined) sheets.push(name);
+  }
+  const out: SheetScopedName[] = [];
+  const re = /<((?:[\w.-]+:)?)definedName\b([^>]*?)(?:\/>|>([\s\S]*?)<\/\1definedName>)/g;
+  for (const m of xml.matchAll(re)) {
+    const tag = `<x ${m[2]}>`;
+    const name = attr(tag, 'name');
+    const local = attr(tag, 'localSheetId');
+    if (name === undefined || local === undefined) continue;
+    const idx = Number(local);
+    if (!Number.isInteger(idx) || idx < 0 || idx >= sheets.length) continue;
+    const { sheet, ref } = splitRef(unescapeXml(m[3] ?? ''));
+    out.push(sheet === undefined ? { sheetName: sheets[idx], name, ref } : { sheetName: sheets[idx], name, ref, refSheet: sheet });
+  }
+  return out;
+}

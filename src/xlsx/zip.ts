@@ -1,0 +1,353 @@
+/**
+ * The zip layer of the `.xlsx` reader, with limits for hostile files. An `.xlsx` is a zip, and a
+ * few hundred KB of zip can inflate to gigabytes. So before anything is inflated, the central
+ * directory is read (a small parser on the bytes, no Node API: it protects the CLI, the task pane
+ * and the web page alike) and a package beyond `ZIP_LIMITS` is refused; then each part is inflated
+ * here with its declared size as a hard cap, so a part whose declared size lies is stopped at that
+ * size. ExcelJS only ever sees `storedZip` of the parts inflated here (no compression left to undo).
+ */
+import { Inflate } from 'fflate';
+import type { Text } from '../templates/types';
+import { VI_SEPARATORS, EN_SEPARATORS, formatNumber } from '../core/numbers';
+import { WorkbookReadError } from './errors';
+
+const MIB = 1024 * 1024;
+
+/**
+ * Limits for the workbooks of these tables: a normal one is tens of KB (the four tables with 23
+ * data rows each inflate to about 200 KB), a workbook that also carries other sheets of a few
+ * thousand rows stays well inside them.
+ */
+export interface ZipLimits {
+  /** Size of the `.xlsx` file itself. */
+  maxFileBytes: number;
+  /** Entries in the central directory (parts and folders). */
+  maxEntries: number;
+  /** Inflated size of one part. */
+  maxPartBytes: number;
+  /** Inflated size of all parts together. */
+  maxTotalBytes: number;
+  /** Inflated : compressed size of one part, checked for parts inflating beyond `ratioFloorBytes`. */
+  maxRatio: number;
+  ratioFloorBytes: number;
+}
+
+export const ZIP_LIMITS: ZipLimits = {
+  maxFileBytes: 32 * MIB,
+  maxEntries: 1000,
+  maxPartBytes: 16 * MIB,
+  maxTotalBytes: 32 * MIB,
+  maxRatio: 100,
+  ratioFloorBytes: 1 * MIB,
+};
+
+export interface ZipEntry {
+  name: string;
+  method: number;
+  flags: number;
+  compressedSize: number;
+  size: number;
+  localOffset: number;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Messages
+
+const HOSTILE: Text = { vi: 'có thể là tệp độc hại (bom zip); tệp không được mở', en: 'possibly a hostile file (zip bomb); the file was not opened' };
+
+function mb(bytes: number, lang: 'vi' | 'en'): string {
+  const x = bytes / MIB;
+  if (x < 0.1) return `${formatNumber(bytes, lang === 'vi' ? VI_SEPARATORS : EN_SEPARATORS)} ${lang === 'vi' ? 'byte' : 'bytes'}`;
+  return `${formatNumber(x >= 10 ? Math.round(x) : Math.round(x * 10) / 10, lang === 'vi' ? VI_SEPARATORS : EN_SEPARATORS)} MB`;
+}
+
+function refuse(vi: string, en: string): WorkbookReadError {
+  return new WorkbookReadError({ vi: `${vi}: ${HOSTILE.vi}.`, en: `${en}: ${HOSTILE.en}.` });
+}
+
+function corrupt(): WorkbookReadError {
+  return new WorkbookReadError({ vi: 'Tệp .xlsx bị hỏng (không giải nén được).', en: 'The .xlsx file is corrupt (it cannot be unzipped).' });
+}
+
+export function fileTooLarge(bytes: number, limits: ZipLimits = ZIP_LIMITS): WorkbookReadError {
+  return new WorkbookReadError({
+    vi: `Tệp lớn ${mb(bytes, 'vi')}, quá giới hạn ${mb(limits.maxFileBytes, 'vi')} cho một sổ biểu mẫu .xlsx; tệp không được mở.`,
+    en: `The file is ${mb(bytes, 'en')}, beyond the limit of ${mb(limits.maxFileBytes, 'en')} for a workbook of these tables; the file was not opened.`,
+  });
+}
+
+// ---------------------------------------------------------------------------------------------
+// Central directory
+
+const EOCD_SIG = 0x06054b50;
+const ZIP64_LOCATOR_SIG = 0x07064b50;
+const ZIP64_EOCD_SIG = 0x06064b50;
+const CENTRAL_SIG = 0x02014b50;
+const LOCAL_SIG = 0x04034b50;
+
+function u16(b: Uint8Array, at: number): number {
+  if (at < 0 || at + 2 > b.length) throw corrupt();
+  return b[at] | (b[at + 1] << 8);
+}
+
+function u32(b: Uint8Array, at: number): number {
+  if (at < 0 || at + 4 > b.length) throw corrupt();
+  return (b[at] | (b[at + 1] << 8) | (b[at + 2] << 16)) + b[at + 3] * 0x1000000;
+}
+
+function u64(b: Uint8Array, at: number): number {
+  return u32(b, at) + u32(b, at + 4) * 0x100000000;
+}
+
+const utf8 = new TextDecoder('utf-8');
+const cp437ish = new TextDecoder('latin1');
+
+/**
+ * The entries of the zip's central directory, checked against `limits` as they are read: only
+ * the directory is looked at, nothing is inflated and nothing of the declared sizes is allocated.
+ * @throws WorkbookReadError for a corrupt zip or one beyond the limits.
+ */
+export function listZip(bytes: Uint8Array, limits: ZipLimits = ZIP_LIMITS): ZipEntry[] {
+  // End of central directory: 22 bytes + a comment of at most 65535 bytes, at the end.
+  let eocd = -1;
+  for (let i = bytes.length - 22; i >= Math.max(0, bytes.length - 22 - 0xffff); i--) {
+    if (bytes[i] === 0x50 && bytes[i + 1] === 0x4b && u32(bytes, i) === EOCD_SIG) {
+      eocd = i;
+      break;
+    }
+  }
+  if (eocd < 0) throw corrupt();
+  let count = u16(bytes, eocd + 10);
+  let dirSize = u32(bytes, eocd + 12);
+  let dirOffset = u32(bytes, eocd + 16);
+  if (count === 0xffff || dirSize === 0xffffffff || dirOffset === 0xffffffff) {
+    const loc = eocd - 20;
+    if (loc < 0 || u32(bytes, loc) !== ZIP64_LOCATOR_SIG) throw corrupt();
+    const z = u64(bytes, loc + 8);
+    if (z > bytes.length - 56 || u32(bytes, z) !== ZIP64_EOCD_SIG) throw corrupt();
+    count = u64(bytes, z + 32);
+    dirSize = u64(bytes, z + 40);
+    dirOffset = u64(bytes, z + 48);
+  }
+  if (count > limits.maxEntries) {
+    throw refuse(
+      `Tệp .xlsx có ${formatNumber(count, VI_SEPARATORS)} phần, quá giới hạn ${formatNumber(limits.maxEntries, VI_SEPARATORS)} phần`,
+      `The .xlsx file has ${formatNumber(count, EN_SEPARATORS)} parts, beyond the limit of ${formatNumber(limits.maxEntries, EN_SEPARATORS)}`,
+    );
+  }
+  if (dirOffset + dirSize > bytes.length) throw corrupt();
+
+  const entries: ZipEntry[] = [];
+  let total = 0;
+  let p = dirOffset;
+  const end = dirOffset + dirSize;
+  while (p < end) {
+    if (entries.length >= limits.maxEntries) {
+      throw refuse(
+        `Tệp .xlsx có hơn ${formatNumber(limits.maxEntries, VI_SEPARATORS)} phần`,
+        `The .xlsx file has more than ${formatNumber(limits.maxEntries, EN_SEPARATORS)} parts`,
+      );
+    }
+    if (u32(bytes, p) !== CENTRAL_SIG) throw corrupt();
+    const flags = u16(bytes, p + 8);
+    const method = u16(bytes, p + 10);
+    let compressedSize = u32(bytes, p + 20);
+    let size = u32(bytes, p + 24);
+    const nameLen = u16(bytes, p + 28);
+    const extraLen = u16(bytes, p + 30);
+    const commentLen = u16(bytes, p + 32);
+    let localOffset = u32(bytes, p + 42);
+    const nameStart = p + 46;
+    if (nameStart + nameLen + extraLen + commentLen > end) throw corrupt();
+    const nameBytes = bytes.subarray(nameStart, nameStart + nameLen);
+    const name = (flags & 0x800 ? utf8 : cp437ish).decode(nameBytes);
+    // ZIP64: the real sizes and offset are in the extra field 0x0001, in this order, each only when
+    // its 32-bit field says 0xFFFFFFFF.
+    let x = nameStart + nameLen;
+    const xEnd = x + extraLen;
+    while (x + 4 <= xEnd) {
+      const id = u16(bytes, x);
+      const len = u16(bytes, x + 2);
+      if (id === 0x0001) {
+        let q = x + 4;
+        if (size === 0xffffffff) {
+          size = u64(bytes, q);
+          q += 8;
+        }
+        if (compressedSize === 0xffffffff) {
+          compressedSize = u64(bytes, q);
+          q += 8;
+        }
+        if (localOffset === 0xffffffff) localOffset = u64(bytes, q);
+      }
+      x += 4 + len;
+    }
+    p = xEnd + commentLen;
+    const isFolder = name.endsWith('/');
+    if (!isFolder) {
+      if (size > limits.maxPartBytes) {
+        throw refuse(
+          `Phần "${name}" của tệp .xlsx giải nén ra ${mb(size, 'vi')}, quá giới hạn ${mb(limits.maxPartBytes, 'vi')} cho một phần`,
+          `The part "${name}" of the .xlsx file inflates to ${mb(size, 'en')}, beyond the limit of ${mb(limits.maxPartBytes, 'en')} for one part`,
+        );
+      }
+      if (size > limits.ratioFloorBytes && size > limits.maxRatio * Math.max(1, compressedSize)) {
+        const ratio = Math.round(size / Math.max(1, compressedSize));
+        throw refuse(
+          `Phần "${name}" của tệp .xlsx nén ${formatNumber(ratio, VI_SEPARATORS)} lần, quá giới hạn ${limits.maxRatio} lần`,
+          `The part "${name}" of the .xlsx file is compressed ${formatNumber(ratio, EN_SEPARATORS)} times, beyond the limit of ${limits.maxRatio} times`,
+        );
+      }
+      total += size;
+      if (total > limits.maxTotalBytes) {
+        throw refuse(
+          `Các phần của tệp .xlsx giải nén ra hơn ${mb(limits.maxTotalBytes, 'vi')}, quá giới hạn cho một sổ biểu mẫu`,
+          `The parts of the .xlsx file inflate to more than ${mb(limits.maxTotalBytes, 'en')}, beyond the limit for a workbook of these tables`,
+        );
+      }
+    }
+    entries.push({ name, method, flags, compressedSize, size, localOffset });
+  }
+  return entries;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Inflating, capped
+
+/** Compressed bytes are fed to the inflater in slices this big, so one step never outputs much. */
+const SLICE = 2048;
+
+class Overflow extends Error {}
+
+/**
+ * The inflated bytes of one entry; the output is capped at the size the central directory
+ * declared (already checked against the limits), and a part that inflates beyond it is refused.
+ */
+export function inflateEntry(bytes: Uint8Array, e: ZipEntry): Uint8Array {
+  if (e.flags & 0x1) {
+    throw new WorkbookReadError({
+      vi: 'Tệp được bảo vệ bằng mật khẩu (mã hóa); hãy gỡ mật khẩu và lưu lại thành .xlsx.',
+      en: 'The file is password-protected (encrypted); remove the password and save it again as .xlsx.',
+    });
+  }
+  if (u32(bytes, e.localOffset) !== LOCAL_SIG) throw corrupt();
+  const start = e.localOffset + 30 + u16(bytes, e.localOffset + 26) + u16(bytes, e.localOffset + 28);
+  if (start + e.compressedSize > bytes.length) throw corrupt();
+  const data = bytes.subarray(start, start + e.compressedSize);
+  if (e.method === 0) {
+    if (e.compressedSize !== e.size) throw lies(e);
+    return data.slice();
+  }
+  if (e.method !== 8) throw corrupt();
+  const out = new Uint8Array(e.size);
+  let n = 0;
+  let done = false;
+  const inflater = new Inflate((chunk, final) => {
+    if (n + chunk.length > e.size) throw new Overflow();
+    out.set(chunk, n);
+    n += chunk.length;
+    if (final) done = true;
+  });
+  try {
+    if (data.length === 0) inflater.push(data, true);
+    for (let i = 0; i < data.length; i += SLICE) inflater.push(data.subarray(i, i + SLICE), i + SLICE >= data.length);
+  } catch (err) {
+    if (err instanceof Overflow) throw lies(e);
+    throw corrupt();
+  }
+  if (!done || n !== e.size) throw corrupt();
+  return out;
+}
+
+function lies(e: ZipEntry): WorkbookReadError {
+  return refuse(
+    `Phần "${e.name}" của tệp .xlsx giải nén ra nhiều hơn kích thước khai báo (${formatNumber(e.size, VI_SEPARATORS)} byte)`,
+    `The part "${e.name}" of the .xlsx file inflates to more than its declared size (${formatNumber(e.size, EN_SEPARATORS)} bytes)`,
+  );
+}
+
+/**
+ * Every part of the package, inflated within the limits (folders left out).
+ * @throws WorkbookReadError for a corrupt or encrypted zip or one beyond the limits.
+ */
+export function unzipChecked(bytes: Uint8Array, limits: ZipLimits = ZIP_LIMITS): Map<string, Uint8Array> {
+  if (bytes.length > limits.maxFileBytes) throw fileTooLarge(bytes.length, limits);
+  const parts = new Map<string, Uint8Array>();
+  for (const e of listZip(bytes, limits)) {
+    if (e.name.endsWith('/')) continue;
+    if (parts.has(e.name)) throw corrupt();
+    parts.set(e.name, inflateEntry(bytes, e));
+  }
+  return parts;
+}
+
+// ---------------------------------------------------------------------------------------------
+// A zip without compression, for ExcelJS
+
+let crcTable: Uint32Array | null = null;
+
+function crc32(data: Uint8Array): number {
+  if (!crcTable) {
+    crcTable = new Uint32Array(256);
+    for (let i = 0; i < 256; i++) {
+      let c = i;
+      for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
+      crcTable[i] = c >>> 0;
+    }
+  }
+  let c = 0xffffffff;
+  for (let i = 0; i < data.length; i++) c = crcTable[(c ^ data[i]) & 0xff] ^ (c >>> 8);
+  return (c ^ 0xffffffff) >>> 0;
+}
+
+/** A zip of `parts` stored without compression (names in UTF-8). */
+export function storedZip(parts: ReadonlyMap<string, Uint8Array>): Uint8Array {
+  const enc = new TextEncoder();
+  const items = [...parts].map(([name, data]) => ({ name: enc.encode(name), data, crc: crc32(data), offset: 0 }));
+  let size = 22;
+  for (const it of items) size += 30 + it.name.length + it.data.length + 46 + it.name.length;
+  const out = new Uint8Array(size);
+  const view = new DataView(out.buffer);
+  let p = 0;
+  const header = (sig: number, it: (typeof items)[number], central: boolean): void => {
+    view.setUint32(p, sig, true);
+    p += 4;
+    if (central) {
+      view.setUint16(p, 20, true); // version made by
+      p += 2;
+    }
+    view.setUint16(p, 20, true); // version needed
+    view.setUint16(p + 2, 0x800, true); // UTF-8 names
+    view.setUint16(p + 4, 0, true); // stored
+    view.setUint32(p + 6, 0, true); // time, date
+    view.setUint32(p + 10, it.crc, true);
+    view.setUint32(p + 14, it.data.length, true);
+    view.setUint32(p + 18, it.data.length, true);
+    view.setUint16(p + 22, it.name.length, true);
+    view.setUint16(p + 24, 0, true); // extra
+    p += 26;
+    if (central) {
+      view.setUint32(p, 0, true); // comment length, disk
+      view.setUint16(p + 4, 0, true); // internal attributes
+      view.setUint32(p + 6, 0, true); // external attributes
+      view.setUint32(p + 10, it.offset, true);
+      p += 14;
+    }
+    out.set(it.name, p);
+    p += it.name.length;
+  };
+  for (const it of items) {
+    it.offset = p;
+    header(LOCAL_SIG, it, false);
+    out.set(it.data, p);
+    p += it.data.length;
+  }
+  const dirStart = p;
+  for (const it of items) header(CENTRAL_SIG, it, true);
+  view.setUint32(p, EOCD_SIG, true);
+  view.setUint16(p + 8, items.length, true);
+  view.setUint16(p + 10, items.length, true);
+  view.setUint32(p + 12, p - dirStart, true);
+  view.setUint32(p + 16, dirStart, true);
+  return out;
+}
