@@ -15,7 +15,7 @@ const MIB = 1024 * 1024;
 
 /**
  * Limits for the workbooks of these tables: a normal one is tens of KB (the four tables with 23
- * data rows each inflate to about 200 KB), a workbook that also carries other sheets of a few
+ * data rows each inflate to about 100 KB), a workbook that also carries other sheets of a few
  * thousand rows stays well inside them.
  */
 export interface ZipLimits {
