@@ -9,7 +9,10 @@ export const USAGE = `Cách dùng / usage:
   bieumau templates
   bieumau new OUT.xlsx [--templates 01,03] [--unit TEXT] [--report 52-BC/TU --report-date 2025-11-14]
                        [--report-by TEXT] [--from 2025-07-01 --to 2025-10-15] [--rows N] [--sample] [--force]
-  bieumau check FILE.xlsx... [--json] [--lang vi|en]`;
+  bieumau check FILE.xlsx... [--json] [--lang vi|en]
+  bieumau consolidate OUT.xlsx INPUT... [--units UNITS.csv] [--unit TEXT] [--report NO]
+                       [--report-date YYYY-MM-DD] [--report-by TEXT] [--allow-errors] [--force] [--json]
+                       (tong-hop: the same)`;
 
 export async function main(argv: string[]): Promise<number> {
   const [command, ...rest] = argv;
@@ -22,6 +25,9 @@ export async function main(argv: string[]): Promise<number> {
         return await (await import('./new')).runNew(rest);
       case 'check':
         return await (await import('./check')).runCheck(rest);
+      case 'consolidate':
+      case 'tong-hop':
+        return await (await import('./consolidate')).runConsolidate(rest);
       case undefined:
       case 'help':
       case '--help':

@@ -48,7 +48,7 @@ export function parseTemplateList(list: string): Template[] {
   return out;
 }
 
-function dateOption(name: string, v: string | true | undefined): string | undefined {
+export function dateOption(name: string, v: string | true | undefined): string | undefined {
   if (v === undefined) return undefined;
   if (v === true || !isValidIsoDate(v)) {
     fail(`--${name} "${String(v)}" không phải ngày hợp lệ (yyyy-mm-dd)`, `--${name} "${String(v)}" is not a valid date (yyyy-mm-dd)`);
@@ -57,7 +57,7 @@ function dateOption(name: string, v: string | true | undefined): string | undefi
 }
 
 /** Text as typed, trimmed and in NFC (a Mac terminal may send decomposed Vietnamese letters). */
-function textOption(name: string, v: string | true | undefined): string | undefined {
+export function textOption(name: string, v: string | true | undefined): string | undefined {
   if (typeof v !== 'string') return undefined;
   const s = v.normalize('NFC').trim();
   if (s === '') fail(`--${name} trống`, `--${name} is empty`);
