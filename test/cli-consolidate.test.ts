@@ -68,7 +68,7 @@ beforeAll(async () => {
   fs.writeFileSync(path.join(dir, 'broken.xlsx'), 'not a workbook');
   const clean = fs.readFileSync(path.join(dir, 'xa/xa-21.xlsx'));
   const council = (await readWorkbook(clean)).tables[0].columns['local.council'][0];
-  fs.writeFileSync(path.join(dir, 'text-number.xlsx'), await setCell(await writeWorkbook(unitPlans({ unit: 'Xã 31', seed: 31 })), council.sheet, council.address, '1.292'));
+  fs.writeFileSync(path.join(dir, 'text-number.xlsx'), await setCell(Buffer.from(await writeWorkbook(unitPlans({ unit: 'Xã 31', seed: 31 }))), council.sheet, council.address, '1.292'));
   fs.writeFileSync(path.join(dir, 'units.csv'), '\ufeffđơn vị,nhóm\r\nXã 21,"Nhóm 1, vùng cao"\r\nXã 22,"Nhóm 1, vùng cao"\r\nXã 23,Nhóm 2\r\nXã 40,Nhóm 2\r\n');
 }, 180000);
 
