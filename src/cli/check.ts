@@ -1,5 +1,5 @@
 /**
- * `bieumau check FILE.xlsx... [--json] [--lang vi|en]`: validates every recognised table of each
+ * `bieumau check FILE.xlsx... [--json] [--lang vi|en] [--pack PACK.json]...`: validates every recognised table of each
  * workbook. Exit 0: no error (warnings allowed); 1: an error finding; 2: a file could not be read
  * (the other files are still checked; 2 wins over 1). The `--json` format is in README.md ("Check output (JSON)").
  */
@@ -7,6 +7,9 @@ import { EN_SEPARATORS, VI_SEPARATORS, formatNumber } from '../core/numbers';
 import { readWorkbook } from '../xlsx/reader';
 import { checkWith } from '../xlsx/check';
 import { UsageError, parseArgs } from './args';
+import type { PackCatalog } from '../core/catalog';
+import { BUILTIN_CATALOG } from '../templates';
+import { PACK_OPTION, catalogFromArgs } from './pack-option';
 import { exitCode, resultsJson, type FileResult } from '../core/check-json';
 
 // The JSON document is built in core/ (the web page builds the same one); these stay importable here.
@@ -14,9 +17,9 @@ export { exitCode, findingJson, resultsJson, type FileResult } from '../core/che
 
 type Lang = 'vi' | 'en';
 
-/** Reads and validates one file; never throws. */
-export async function checkFile(file: string, today?: Date): Promise<FileResult> {
-  return checkWith(file, () => readWorkbook(file), today);
+/** Reads and validates one file against the loaded packs (default: the built-in one); never throws. */
+export async function checkFile(file: string, today?: Date, catalog: PackCatalog = BUILTIN_CATALOG): Promise<FileResult> {
+  return checkWith(file, () => readWorkbook(file, catalog), today, catalog);
 }
 
 const WORDS: Record<Lang, Record<string, string>> = {
@@ -84,12 +87,14 @@ function humanReport(results: FileResult[], lang: Lang): string {
 }
 
 export async function runCheck(args: string[]): Promise<number> {
-  const { positionals, options } = parseArgs(args, ['lang'], ['json']);
+  const parsed = parseArgs(args, ['lang'], ['json'], [PACK_OPTION]);
+  const { positionals, options } = parsed;
   const lang = options.lang === undefined ? 'vi' : options.lang;
   if (lang !== 'vi' && lang !== 'en') throw new UsageError(`--lang phải là vi hoặc en / --lang must be vi or en: ${String(lang)}`);
   if (positionals.length === 0) throw new UsageError('check: cần ít nhất một tệp .xlsx / check: give at least one .xlsx file');
+  const catalog = catalogFromArgs(parsed);
   const results: FileResult[] = [];
-  for (const file of positionals) results.push(await checkFile(file));
+  for (const file of positionals) results.push(await checkFile(file, undefined, catalog));
   process.stdout.write(options.json === true ? `${resultsJson(results)}\n` : humanReport(results, lang));
   return exitCode(results);
 }

@@ -6,13 +6,15 @@ import { UsageError } from './args';
 import { runTemplates } from './templates';
 
 export const USAGE = `Cách dùng / usage:
-  bieumau templates
+  bieumau templates [--pack PACK.json]...
   bieumau new OUT.xlsx [--templates 01,03] [--unit TEXT] [--report 52-BC/TU --report-date 2025-11-14]
                        [--report-by TEXT] [--from 2025-07-01 --to 2025-10-15] [--rows N] [--sample] [--force]
-  bieumau check FILE.xlsx... [--json] [--lang vi|en]
+                       [--pack PACK.json]...
+  bieumau check FILE.xlsx... [--json] [--lang vi|en] [--pack PACK.json]...
   bieumau consolidate OUT.xlsx INPUT... [--units UNITS.csv] [--unit TEXT] [--report NO]
                        [--report-date YYYY-MM-DD] [--report-by TEXT] [--allow-errors] [--force] [--json]
-                       (tong-hop: the same)`;
+                       (tong-hop: the same)
+  bieumau packs check PACK.json... [--json] [--lang vi|en]`;
 
 export async function main(argv: string[]): Promise<number> {
   const [command, ...rest] = argv;
@@ -28,6 +30,8 @@ export async function main(argv: string[]): Promise<number> {
       case 'consolidate':
       case 'tong-hop':
         return await (await import('./consolidate')).runConsolidate(rest);
+      case 'packs':
+        return await (await import('./packs')).runPacks(rest);
       case undefined:
       case 'help':
       case '--help':

@@ -1,6 +1,6 @@
 /**
  * `bieumau new OUT.xlsx [--templates 01,03] [--unit TEXT] [--report NO --report-date DATE]
- *  [--report-by TEXT] [--from DATE --to DATE] [--rows N] [--sample] [--force]`
+ *  [--report-by TEXT] [--from DATE --to DATE] [--rows N] [--sample] [--force] [--pack PACK.json]...`
  *
  * Every option is checked before anything is written; the workbook is written to a temporary
  * file in the target folder and renamed, so a failure never leaves a partial file.
@@ -8,11 +8,13 @@
 import { randomBytes } from 'crypto';
 import { accessSync, constants, existsSync, linkSync, lstatSync, renameSync, statSync, unlinkSync, writeFileSync } from 'fs';
 import { basename, dirname, join, resolve } from 'path';
-import { SEED_REPORT, TEMPLATES, findTemplate, type Template } from '../templates';
+import { BUILTIN_CATALOG, SEED_REPORT, TEMPLATES, type Template } from '../templates';
+import type { PackCatalog } from '../core/catalog';
 import type { LayoutOptions } from '../core/plan';
 import { compareIsoDates, isValidIsoDate } from '../core/dates';
 import { templateWorkbook } from '../xlsx/new-workbook';
 import { UsageError, parseArgs } from './args';
+import { PACK_OPTION, catalogFromArgs, packsFromArgs } from './pack-option';
 
 const VALUED = ['templates', 'unit', 'report', 'report-date', 'report-by', 'from', 'to', 'rows'] as const;
 const FLAGS = ['sample', 'force'] as const;
@@ -32,18 +34,18 @@ function fail(vi: string, en: string): never {
   throw new UsageError(`${vi} / ${en}`);
 }
 
-/** `01`, `1`, `b01`, `B01` → the template; unknown ids are reported by name. */
-export function parseTemplateList(list: string): Template[] {
+/**
+ * `01`, `1`, `b01`, `B01` → the standard table; a template of another loaded pack by its id, or as
+ * `pack:id` when two packs share the id. Unknown or ambiguous ids are reported by name.
+ */
+export function parseTemplateList(list: string, catalog: PackCatalog = BUILTIN_CATALOG): Template[] {
   const ids = list.split(',').map((s) => s.trim()).filter((s) => s !== '');
   if (ids.length === 0) fail('--templates trống', '--templates is empty');
   const out: Template[] = [];
   for (const id of ids) {
-    const t = findTemplate(id);
-    if (!t) {
-      const known = TEMPLATES.map((x) => x.id).join(', ');
-      fail(`không có biểu mẫu "${id}" (có: ${known})`, `unknown template "${id}" (known: ${known})`);
-    }
-    if (!out.includes(t)) out.push(t);
+    const found = catalog.resolve(id);
+    if ('error' in found) fail(found.error.vi, found.error.en);
+    if (!out.includes(found.template)) out.push(found.template);
   }
   return out;
 }
@@ -66,7 +68,8 @@ export function textOption(name: string, v: string | true | undefined): string |
 
 /** Parses and checks the arguments; throws UsageError (one line, vi / en) on the first problem. */
 export function parseNewArgs(args: string[]): NewRequest {
-  const { positionals, options } = parseArgs(args, VALUED, FLAGS);
+  const parsed = parseArgs(args, VALUED, FLAGS, [PACK_OPTION]);
+  const { positionals, options } = parsed;
   if (positionals.length === 0) fail('thiếu tên tệp cần tạo (OUT.xlsx)', 'missing the output file (OUT.xlsx)');
   if (positionals.length > 1) fail(`thừa tham số: ${positionals.slice(1).join(' ')}`, `unexpected arguments: ${positionals.slice(1).join(' ')}`);
   const out = positionals[0];
@@ -75,7 +78,15 @@ export function parseNewArgs(args: string[]): NewRequest {
 
   const sample = options.sample === true;
   const force = options.force === true;
-  const templates = typeof options.templates === 'string' ? parseTemplateList(options.templates) : [...TEMPLATES];
+  const catalog = catalogFromArgs(parsed);
+  // Without --templates: the tables of the packs given with --pack, or the standard tables.
+  const packs = packsFromArgs(parsed, catalog);
+  const templates =
+    typeof options.templates === 'string'
+      ? parseTemplateList(options.templates, catalog)
+      : packs.length > 0
+        ? packs.flatMap((p) => p.templates.map((t) => catalog.find(p.id, t.id, t.version) as Template))
+        : [...TEMPLATES];
 
   const reportDate = dateOption('report-date', options['report-date']);
   const from = dateOption('from', options.from);

@@ -4,8 +4,9 @@
  * the same cells and report a broken structure with the same reasons. Pure: the reader supplies
  * the cells through an accessor and keeps its own I/O.
  */
-import type { Template, Text } from '../templates/types';
+import type { Text } from '../templates/types';
 import { columnsOf } from '../templates';
+import { lookupTemplate, type TemplateSource } from './catalog';
 import { address, parseRange, splitSheetRef, type RangePos } from './a1';
 import type { CellRead, CellValue, TableRead } from './read';
 import { GROUP_NAME_PATTERN, HEADER_NAME, INFO_NAMES, META_NAME, ROW_LABELS_NAME, averageName, columnName, parseMetaValue, totalName, type InfoKey } from './names';
@@ -48,9 +49,10 @@ function emptyInfo(): Record<InfoKey, CellRead | null> {
   return { unit: null, reportNo: null, reportDate: null, reportBy: null, from: null, to: null };
 }
 
-function brokenTable(sheet: string, templateId: string, version: number, reason: Text, cell?: string): TableRead {
+function brokenTable(sheet: string, templateId: string, version: number, reason: Text, cell?: string, packId = 'vn.standard'): TableRead {
   return {
     sheet,
+    packId,
     templateId,
     version,
     broken: cell ? { reason, cell: { sheet, address: cell } } : { reason },
@@ -77,9 +79,10 @@ function unresolved(name: string): Text {
  * The table on `sheet`, or null when the sheet has no BM_META name. Never throws: a table whose
  * names no longer resolve (or whose cells cannot be read) comes back with `broken` set; a table of
  * an unknown template or version comes back without `broken`, its header the BM_META cell only.
- * When a name occurs twice, the first one counts.
+ * When a name occurs twice, the first one counts. The template is the one of the pack, id and
+ * version the BM_META cell names (a catalog, or a plain list of `vn.standard` templates).
  */
-export function assembleTable(templates: readonly Template[], sheet: string, names: readonly SheetName[], cellOf: CellAccessor): TableRead | null {
+export function assembleTable(templates: TemplateSource, sheet: string, names: readonly SheetName[], cellOf: CellAccessor): TableRead | null {
   const resolved = new Map<string, RangePos | null>();
   for (const n of names) if (!resolved.has(n.name)) resolved.set(n.name, nameRange(n.ref, sheet));
   if (!resolved.has(META_NAME)) return null;
@@ -101,10 +104,10 @@ export function assembleTable(templates: readonly Template[], sheet: string, nam
   }
   const parsed = parseMetaValue(meta.value);
   if (!parsed) return brokenTable(sheet, 'unknown', 0, { vi: `ô mã biểu mẫu ${metaAddr} đã bị sửa`, en: `the table id cell ${metaAddr} was changed` }, metaAddr);
-  const { templateId, version } = parsed;
-  const template = templates.find((t) => t.id === templateId && t.version === version);
+  const { packId, templateId, version } = parsed;
+  const template = lookupTemplate(templates, packId, templateId, version);
   if (!template) {
-    const t = brokenTable(sheet, templateId, version, { vi: '', en: '' });
+    const t = brokenTable(sheet, templateId, version, { vi: '', en: '' }, undefined, packId);
     delete t.broken;
     t.header = [[meta]];
     return t;
@@ -164,7 +167,7 @@ export function assembleTable(templates: readonly Template[], sheet: string, nam
     for (const a of template.averages ?? []) averages[a.id] = oneCell(averageName(a.id), true) as CellRead;
     const info = emptyInfo();
     for (const k of Object.keys(INFO_NAMES) as InfoKey[]) info[k] = oneCell(INFO_NAMES[k], false);
-    const table: TableRead = { sheet, templateId, version, header, info, rowLabels, columns, totals: hasTotals ? totals : null, averages };
+    const table: TableRead = { sheet, packId, templateId, version, header, info, rowLabels, columns, totals: hasTotals ? totals : null, averages };
     const rows = range(ROW_LABELS_NAME, true) as RangePos;
     const groups: { top: number; bottom: number }[] = [];
     for (const name of resolved.keys()) {
@@ -178,7 +181,7 @@ export function assembleTable(templates: readonly Template[], sheet: string, nam
     if (groups.length > 0) table.groups = groups.sort((a, b) => a.top - b.top);
     return table;
   } catch (e) {
-    if (e instanceof Broken) return brokenTable(sheet, templateId, version, e.reason, metaAddr);
-    return brokenTable(sheet, templateId, version, { vi: 'không đọc được biểu', en: 'the table cannot be read' }, metaAddr);
+    if (e instanceof Broken) return brokenTable(sheet, templateId, version, e.reason, metaAddr, packId);
+    return brokenTable(sheet, templateId, version, { vi: 'không đọc được biểu', en: 'the table cannot be read' }, metaAddr, packId);
   }
 }

@@ -497,7 +497,7 @@ export function layout(template: Template, options: LayoutOptions = {}): SheetPl
     g.name(INFO_NAMES[k], r, 2);
   }
   g.set(metaRow, 1, { value: META_LABEL });
-  g.set(metaRow, 2, { value: metaValue(template.id, template.version) });
+  g.set(metaRow, 2, { value: metaValue(template.id, template.version, template.pack) });
   g.merge(metaRow, 2, metaRow, infoEnd);
   g.style(metaRow, 1, metaRow, infoEnd, { fontColor: '#595959' });
   g.name(META_NAME, metaRow, 2);

@@ -10,7 +10,7 @@
 
 export const NAME_PREFIX = 'BM_';
 
-/** One cell holding `bieumau:<templateId>@<version>`: the table's identity. */
+/** One cell holding the table's identity: `bieumau:<templateId>@<version>` or `bieumau:<packId>/<templateId>@<version>` (see `metaValue`). */
 export const META_NAME = 'BM_META';
 /** The header grid (group row + column row, row-label column included). */
 export const HEADER_NAME = 'BM_HEADER';
@@ -60,12 +60,29 @@ export const GROUP_NAME_PATTERN = /^BM_GRP_(\d+)$/i;
 
 export const META_PREFIX = 'bieumau:';
 
-export function metaValue(templateId: string, version: number): string {
-  return `${META_PREFIX}${templateId}@${version}`;
+/** The built-in pack; its tables keep the marker they had before packs existed. */
+const STANDARD = 'vn.standard';
+
+/**
+ * The table's identity as its BM_META cell holds it: `bieumau:b01@1` for the built-in pack
+ * `vn.standard` (the form every workbook made before packs has), and
+ * `bieumau:<packId>/<templateId>@<version>` for a table of any other pack.
+ */
+export function metaValue(templateId: string, version: number, packId: string = STANDARD): string {
+  return packId === STANDARD ? `${META_PREFIX}${templateId}@${version}` : `${META_PREFIX}${packId}/${templateId}@${version}`;
 }
 
-export function parseMetaValue(v: unknown): { templateId: string; version: number } | null {
+export interface MetaIdentity {
+  /** `vn.standard` for the short form. */
+  packId: string;
+  templateId: string;
+  version: number;
+}
+
+/** The one parser of BM_META values (both forms); null for anything else. */
+export function parseMetaValue(v: unknown): MetaIdentity | null {
   if (typeof v !== 'string') return null;
-  const m = /^bieumau:([a-z0-9]+)@(\d+)$/.exec(v.trim());
-  return m ? { templateId: m[1], version: Number(m[2]) } : null;
+  const m = /^bieumau:(?:([a-z0-9]+(?:[.-][a-z0-9]+)*)\/)?([a-z0-9][a-z0-9_-]*)@(\d{1,6})$/.exec(v.trim());
+  if (!m) return null;
+  return { packId: m[1] ?? STANDARD, templateId: m[2], version: Number(m[3]) };
 }

@@ -22,6 +22,8 @@ export interface CellRead {
 
 export interface TableRead {
   sheet: string;
+  /** The pack the table's template comes from (BM_META); absent means `vn.standard`. */
+  packId?: string;
   templateId: string;
   version: number;
   /**

@@ -9,7 +9,9 @@
  * Rule ids are stable; README.md ("Check output (JSON)") lists them.
  */
 import type { Column, ComputedColumn, CrossTableEquality, RowRule, Template, Text } from '../templates/types';
-import { CROSS_TABLE_RULES, TEMPLATES, columnsOf } from '../templates';
+import { BUILTIN_CATALOG, columnsOf } from '../templates';
+import { PackCatalog, type BoundCrossRule } from './catalog';
+import { STANDARD_PACK_ID } from './pack';
 import type { CellRead, CellValue, TableRead, WorkbookRead } from './read';
 import type { CellRef, Finding, Fix, Severity } from './findings';
 import { INFO_NAMES, type InfoKey } from './names';
@@ -26,9 +28,14 @@ export interface ValidateOptions {
   today?: Date;
   /** The user's separators (Excel's culture), to word number messages. */
   separators?: Separators;
-  /** Templates recognised (default: the standard tables). */
+  /**
+   * The loaded packs: templates are found by pack, id and version, and each pack's cross-table
+   * rules apply to its own tables (default: the built-in pack `vn.standard`).
+   */
+  catalog?: PackCatalog;
+  /** Instead of a catalog: templates recognised (as tables of `vn.standard` unless they name their pack). */
   templates?: readonly Template[];
-  /** Rules between tables (default: CROSS_TABLE_RULES). */
+  /** With `templates`: the rules between tables. */
   crossTableRules?: readonly CrossTableEquality[];
 }
 
@@ -72,7 +79,7 @@ interface Ctx {
   sep: Separators;
   /** The user's separators when known: numbers in messages are written with them. */
   user: Separators | undefined;
-  templates: readonly Template[];
+  catalog: PackCatalog;
   today: string;
 }
 
@@ -532,16 +539,32 @@ function samePeriod(a: TableState, b: TableState): boolean {
  * leaves several (or none has its period), the left table is compared with every one of them —
  * an error is never hidden by a second copy — and one `cross.ambiguous` warning names them.
  */
-function checkCrossTables(states: (TableState | null)[], rules: readonly CrossTableEquality[], ctx: Ctx, push: (tableIndex: number, f: Finding) => void): void {
+function packOf(s: TableState): string {
+  return s.read.packId ?? STANDARD_PACK_ID;
+}
+
+/** Is this table the rule's left (or right) side: same pack, template and, when the rule says, version? */
+function onSide(s: TableState, b: BoundCrossRule, side: 'left' | 'right'): boolean {
+  const version = side === 'left' ? b.leftVersion : b.rightVersion;
+  return packOf(s) === b.pack && s.template.id === b.rule[side].template && (version === undefined || s.template.version === version);
+}
+
+function checkCrossTables(states: (TableState | null)[], rules: readonly BoundCrossRule[], ctx: Ctx, push: (tableIndex: number, f: Finding) => void): void {
   const sep = ctx.user;
   states.forEach((left, li) => {
     if (!left) return;
-    const mine = rules.filter((r) => r.left.template === left.template.id);
-    const rightKinds = [...new Set(mine.map((r) => r.right.template))];
-    for (const kind of rightKinds) {
+    const mine = rules.filter((b) => onSide(left, b, 'left'));
+    // One comparison group per kind of right-hand table (pack, template, version).
+    const kinds: BoundCrossRule[][] = [];
+    for (const b of mine) {
+      const group = kinds.find((g) => g[0].pack === b.pack && g[0].rule.right.template === b.rule.right.template && g[0].rightVersion === b.rightVersion);
+      if (group) group.push(b);
+      else kinds.push([b]);
+    }
+    for (const group of kinds) {
       const candidates: number[] = [];
       states.forEach((s, i) => {
-        if (s && i !== li && s.template.id === kind) candidates.push(i);
+        if (s && i !== li && onSide(s, group[0], 'right')) candidates.push(i);
       });
       if (candidates.length === 0) continue;
       let chosen = candidates;
@@ -549,8 +572,7 @@ function checkCrossTables(states: (TableState | null)[], rules: readonly CrossTa
         const same = candidates.filter((i) => samePeriod(left, states[i] as TableState));
         if (same.length > 0) chosen = same;
       }
-      for (const rule of mine) {
-        if (rule.right.template !== kind) continue;
+      for (const { rule } of group) {
         const lt = columnTotal(left, rule.left.column);
         if (!lt || lt.value === null) continue;
         const lv = lt.value;
@@ -722,11 +744,34 @@ function validateTable(s: TableState, ctx: Ctx, out: Finding[]): void {
   checkInfo(s, ctx, out);
 }
 
+/** What is missing for a table whose pack, template or version is not loaded, and what to do. */
+function unknownTemplateMessage(r: TableRead, packId: string, catalog: PackCatalog): Text {
+  const missing = catalog.missing(packId, r.templateId, r.version);
+  const id = packId === STANDARD_PACK_ID ? `${r.templateId}@${r.version}` : `${packId}/${r.templateId}@${r.version}`;
+  if (missing === 'pack') {
+    return {
+      vi: `${r.sheet}: biểu "${id}" thuộc gói biểu mẫu "${packId}" chưa được nạp; hãy nạp gói đó (--pack hoặc packs/index.json) hoặc cập nhật bieumau.`,
+      en: `${r.sheet}: table "${id}" belongs to the pack "${packId}", which is not loaded; load that pack (--pack or packs/index.json) or update bieumau.`,
+    };
+  }
+  if (missing === 'template') {
+    return {
+      vi: `${r.sheet}: gói "${packId}" đã nạp không có biểu "${r.templateId}" (biểu "${id}"); hãy nạp phiên bản gói có biểu này hoặc chèn lại biểu.`,
+      en: `${r.sheet}: the loaded pack "${packId}" has no template "${r.templateId}" (table "${id}"); load the pack version that has it or re-insert the table.`,
+    };
+  }
+  const have = catalog.versionsOf(packId, r.templateId).join(', ');
+  return {
+    vi: `${r.sheet}: biểu "${id}" được tạo theo phiên bản ${r.version}, nhưng chỉ nạp phiên bản ${have} của biểu "${r.templateId}" (gói "${packId}"); hãy nạp thêm phiên bản ${r.version} của gói, cập nhật bieumau hoặc chèn lại biểu.`,
+    en: `${r.sheet}: table "${id}" was made with version ${r.version}, but only version ${have} of template "${r.templateId}" (pack "${packId}") is loaded; also load version ${r.version} of the pack, update bieumau or re-insert the table.`,
+  };
+}
+
 export function validateWorkbook(read: WorkbookRead, opts: ValidateOptions = {}): Finding[] {
   const ctx: Ctx = {
     sep: opts.separators ?? VI_SEPARATORS,
     user: opts.separators,
-    templates: opts.templates ?? TEMPLATES,
+    catalog: opts.catalog ?? (opts.templates || opts.crossTableRules ? PackCatalog.fromTemplates(opts.templates ?? BUILTIN_CATALOG.templates(), opts.crossTableRules ?? []) : BUILTIN_CATALOG),
     today: todayIso(opts.today),
   };
   const tables = Array.isArray(read?.tables) ? read.tables : [];
@@ -751,17 +796,10 @@ export function validateWorkbook(read: WorkbookRead, opts: ValidateOptions = {})
   }
 
   const states: (TableState | null)[] = tables.map((r, i) => {
-    const template = ctx.templates.find((t) => t.id === r.templateId && t.version === r.version);
+    const packId = r.packId ?? STANDARD_PACK_ID;
+    const template = ctx.catalog.find(packId, r.templateId, r.version);
     if (!template && !r.broken) {
-      push(i, {
-        rule: 'structure.unknown-template',
-        severity: 'error',
-        cells: firstCellOf(r),
-        message: {
-          vi: `${r.sheet}: biểu "${r.templateId}@${r.version}" không có trong phiên bản này của bieumau; hãy cập nhật bieumau hoặc chèn lại biểu.`,
-          en: `${r.sheet}: table "${r.templateId}@${r.version}" is not known to this version of bieumau; update bieumau or re-insert the table.`,
-        },
-      });
+      push(i, { rule: 'structure.unknown-template', severity: 'error', cells: firstCellOf(r), message: unknownTemplateMessage(r, packId, ctx.catalog) });
       return null;
     }
     let problem: Text | null;
@@ -791,7 +829,7 @@ export function validateWorkbook(read: WorkbookRead, opts: ValidateOptions = {})
     validateTable(s, ctx, out);
     for (const f of out) push(i, f);
   });
-  checkCrossTables(states, opts.crossTableRules ?? CROSS_TABLE_RULES, ctx, push);
+  checkCrossTables(states, ctx.catalog.crossRules(), ctx, push);
   checkPeriods(states, push);
 
   located.sort((a, b) => {

@@ -7,8 +7,8 @@
 import { parseAddress, rangeAddress, type RangePos } from '../core/a1';
 import { assembleTable, type CellContent } from '../core/assemble';
 import type { CellValue, TableRead } from '../core/read';
-import { TEMPLATES } from '../templates';
-import type { Template } from '../templates/types';
+import { BUILTIN_CATALOG } from '../templates';
+import type { TemplateSource } from '../core/catalog';
 
 /** Office.js gives error cells as their text with value type `Error`. */
 export interface SheetScan {
@@ -45,7 +45,7 @@ export function cellAt(scan: SheetScan, row: number, col: number): CellContent {
  * The table on this sheet, or null when the sheet has no BM_META name. Gives the same TableRead
  * as the `.xlsx` reader (`src/xlsx/reader.ts`) for the same workbook, broken cases included.
  */
-export function tableFromScan(scan: SheetScan, templates: readonly Template[] = TEMPLATES): TableRead | null {
+export function tableFromScan(scan: SheetScan, templates: TemplateSource = BUILTIN_CATALOG): TableRead | null {
   const names = [...scan.names].map(([name, r]) => ({ name, ref: r ? rangeAddress(r) : '#REF!' }));
   return assembleTable(templates, scan.sheet, names, (a) => {
     const p = parseAddress(a);

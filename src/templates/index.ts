@@ -1,35 +1,37 @@
+/**
+ * The built-in pack `vn.standard` (the four standard tables, `vn.standard.json`), loaded through the
+ * same check as any pack an office adds, and the helpers every part of the engine uses on templates.
+ *
+ * `TEMPLATES`, `CROSS_TABLE_RULES` and `findTemplate` are views of the built-in catalog only; code
+ * that must also see the packs an office loaded takes a `PackCatalog` (see `core/catalog`).
+ */
 import type { Column, ComputedColumn, CrossTableEquality, EntryColumn, Template } from './types';
-import { DocumentsByIssuer } from './b01';
-import { DocumentsByType } from './b02';
-import { MeetingsByLevel } from './b03';
-import { ProceduresByLevel } from './b04';
+import { validatePack, type Pack } from '../core/pack';
+import { PackCatalog } from '../core/catalog';
+import standardPack from './vn.standard.json';
 
 export * from './types';
 
-/** The standard tables, in the order the report lists them. */
-export const TEMPLATES: readonly Template[] = [DocumentsByIssuer, DocumentsByType, MeetingsByLevel, ProceduresByLevel];
+function loadBuiltin(): Pack {
+  const checked = validatePack(standardPack);
+  if (!checked.ok) {
+    const first = checked.faults[0];
+    throw new Error(`built-in pack vn.standard is invalid: ${first.path}: ${first.message.en}`);
+  }
+  return checked.pack;
+}
 
-/** Rules between tables of one workbook (same unit and period). */
-export const CROSS_TABLE_RULES: readonly CrossTableEquality[] = [
-  {
-    id: 'provincialParty',
-    left: { template: 'b02', column: 'party.total' },
-    right: { template: 'b01', column: 'local.provincialParty' },
-    label: { vi: 'Tỉnh ủy', en: 'Provincial Party Committee' },
-  },
-  {
-    id: 'council',
-    left: { template: 'b02', column: 'council.total' },
-    right: { template: 'b01', column: 'local.council' },
-    label: { vi: 'Hội đồng nhân dân', en: "People's Council" },
-  },
-  {
-    id: 'peoplesCommittee',
-    left: { template: 'b02', column: 'committee.total' },
-    right: { template: 'b01', column: 'local.peoplesCommittee' },
-    label: { vi: 'Ủy ban nhân dân', en: "People's Committee" },
-  },
-];
+/** The built-in pack, as validated. */
+export const STANDARD_PACK: Pack = loadBuiltin();
+
+/** The catalog holding the built-in pack only. */
+export const BUILTIN_CATALOG: PackCatalog = new PackCatalog([STANDARD_PACK]);
+
+/** The standard tables, in the order the report lists them (the built-in catalog's view). */
+export const TEMPLATES: readonly Template[] = BUILTIN_CATALOG.list();
+
+/** Rules between tables of one workbook (same unit and period): the built-in pack's. */
+export const CROSS_TABLE_RULES: readonly CrossTableEquality[] = STANDARD_PACK.crossRules ?? [];
 
 /**
  * The header of the seed report (Lâm Đồng, 52-BC/TU of 14/11/2025, period 01/7–15/10/2025): what
@@ -44,10 +46,10 @@ export const SEED_REPORT = {
   to: '2025-10-15',
 } as const;
 
+/** A standard table by id: `01`, `1`, `b01` (the built-in catalog's view). */
 export function findTemplate(id: string): Template | undefined {
-  const key = id.trim().toLowerCase();
-  const short = /^\d+$/.test(key) ? `b${key.padStart(2, '0')}` : key;
-  return TEMPLATES.find((t) => t.id === short);
+  const found = BUILTIN_CATALOG.resolve(id);
+  return 'template' in found ? found.template : undefined;
 }
 
 export function columnsOf(t: Template): Column[] {

@@ -111,18 +111,23 @@ export type RowRule = RowSumRule | RowAtMostRule;
 export interface Template {
   /** Stable id: `b01` … */
   id: string;
+  /**
+   * The id of the pack the template was loaded from, set by the pack catalog (never written in a
+   * pack file); absent means the built-in pack `vn.standard`.
+   */
+  pack?: string;
   version: number;
   /** Short name, also the default sheet name: "Biểu 01". */
   name: Text;
   title: Text;
   /** One line on what the table counts (task pane card). */
-  summary: Text;
+  summary?: Text;
   rows: RowSpec;
   groups: ColumnGroup[];
   averages?: PeriodAverage[];
   /** Wording of how averages are counted, written on the sheet as a note. */
   averagesNote?: Text;
   rules?: RowRule[];
-  /** Example figures from the seed report, one array per data row, in entry-column order. */
+  /** Example figures (e.g. the seed report's), one array per data row, in entry-column order; may be empty. */
   sample: number[][];
 }

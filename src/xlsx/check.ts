@@ -8,14 +8,17 @@ import type { WorkbookRead } from '../core/read';
 import type { FileResult } from '../core/check-json';
 import { validateWorkbook } from '../core/validate';
 import { WorkbookReadError } from './read';
+import type { PackCatalog } from '../core/catalog';
 
 /** What a file that failed in an unforeseen way is reported as. */
 export const UNREADABLE: Text = { vi: 'Không đọc được tệp (tệp hỏng hoặc không phải .xlsx).', en: 'The file cannot be read (corrupt or not an .xlsx).' };
 
-export async function checkWith(file: string, read: () => Promise<WorkbookRead>, today?: Date): Promise<FileResult> {
+/** `catalog`: the loaded packs the workbook is checked against (default: the built-in one). */
+export async function checkWith(file: string, read: () => Promise<WorkbookRead>, today?: Date, catalog?: PackCatalog): Promise<FileResult> {
   try {
     const workbook = await read();
-    return { file, findings: validateWorkbook(workbook, today ? { today } : {}) };
+    const opts = { ...(today ? { today } : {}), ...(catalog ? { catalog } : {}) };
+    return { file, findings: validateWorkbook(workbook, opts) };
   } catch (e) {
     if (e instanceof WorkbookReadError) return { file, error: e.reason };
     return { file, error: UNREADABLE };

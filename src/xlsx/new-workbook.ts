@@ -9,5 +9,12 @@ import { layout } from '../core/layout';
 import { writeWorkbook } from './writer';
 
 export async function templateWorkbook(templates: readonly Template[], options: LayoutOptions, sample = false): Promise<Uint8Array> {
-  return writeWorkbook(templates.map((t) => layout(t, sample ? { ...options, values: t.sample } : options)));
+  return writeWorkbook(
+    templates.map((t) => {
+      if (!sample) return layout(t, options);
+      // A pack's sample may hold several rows of a per-unit table: as many rows, unless the options say otherwise.
+      const rows = t.rows.kind === 'repeat' && options.dataRows === undefined && t.sample.length > 1 ? { dataRows: t.sample.length } : {};
+      return layout(t, { ...options, ...rows, values: t.sample });
+    }),
+  );
 }

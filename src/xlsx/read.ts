@@ -8,8 +8,8 @@
  * `WorkbookReadError` carrying a Vietnamese and an English message.
  */
 import type ExcelJS from 'exceljs';
-import type { Template } from '../templates/types';
-import { TEMPLATES } from '../templates';
+import { BUILTIN_CATALOG } from '../templates';
+import type { TemplateSource } from '../core/catalog';
 import type { CellValue, TableRead, WorkbookRead } from '../core/read';
 import { assembleTable, type CellContent, type SheetName } from '../core/assemble';
 import { parseSheetScopedNames, quoteSheetName, type SheetScopedName } from './names-xml';
@@ -89,7 +89,7 @@ function readCell(ws: ExcelJS.Worksheet, addr: string): CellContent {
  * Reads every recognised table of the workbook in `bytes`, in sheet order.
  * @throws WorkbookReadError when the bytes are not a readable workbook, or one beyond `limits`.
  */
-export async function readWorkbookBytes(bytes: Uint8Array | ArrayBuffer, templates: readonly Template[] = TEMPLATES, limits: ZipLimits = ZIP_LIMITS): Promise<WorkbookRead> {
+export async function readWorkbookBytes(bytes: Uint8Array | ArrayBuffer, templates: TemplateSource = BUILTIN_CATALOG, limits: ZipLimits = ZIP_LIMITS): Promise<WorkbookRead> {
   const buf = bytes instanceof Uint8Array ? bytes : new Uint8Array(bytes);
   const parts = openPackage(buf, limits);
   // ExcelJS is loaded only for a package that passed the checks (a refusal does not wait for it).

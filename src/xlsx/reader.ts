@@ -6,8 +6,8 @@
  * throws a `WorkbookReadError` carrying a Vietnamese and an English message.
  */
 import * as fs from 'fs';
-import type { Template } from '../templates/types';
-import { TEMPLATES } from '../templates';
+import { BUILTIN_CATALOG } from '../templates';
+import type { TemplateSource } from '../core/catalog';
 import type { WorkbookRead } from '../core/read';
 import { readWorkbookBytes, WorkbookReadError } from './read';
 import { fileTooLarge, ZIP_LIMITS } from './zip';
@@ -35,6 +35,6 @@ async function loadFile(file: string): Promise<Uint8Array> {
  * Reads every recognised table of a workbook (a file path, or its bytes), in sheet order.
  * @throws WorkbookReadError when the file cannot be read at all.
  */
-export async function readWorkbook(input: Uint8Array | ArrayBuffer | string, templates: readonly Template[] = TEMPLATES): Promise<WorkbookRead> {
+export async function readWorkbook(input: Uint8Array | ArrayBuffer | string, templates: TemplateSource = BUILTIN_CATALOG): Promise<WorkbookRead> {
   return readWorkbookBytes(typeof input === 'string' ? await loadFile(input) : input, templates);
 }

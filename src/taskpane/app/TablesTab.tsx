@@ -74,9 +74,11 @@ function TableCard({ template }: { template: Template }): ReactNode {
           </Text>
           <Caption1 className={styles.title}>{template.title[lang]}</Caption1>
         </div>
-        <Text as="p" size={300} className={styles.cardText}>
-          {template.summary[lang]}
-        </Text>
+        {template.summary && (
+          <Text as="p" size={300} className={styles.cardText}>
+            {template.summary[lang]}
+          </Text>
+        )}
         <ul className={styles.groups} aria-label={`${s.columnsAtAGlance}: ${template.name[lang]}`}>
           {template.groups.map((g) => (
             <li key={g.id}>
