@@ -1,12 +1,13 @@
 /**
  * Benchmarks: `npm run bench` prints each figure; `npm run bench -- --json` prints, as its last
  * line, one JSON object with every figure. Each module in bench/ exports `run()` returning its
- * figures; keys are stable (later work adds keys, never renames them).
+ * figures; keys are stable (later work adds keys, never renames them). Figures are numbers, except
+ * the versions of what was measured (keys ending in `_version`), which are strings such as "1.1.110".
  */
 import * as fs from 'fs';
 import * as path from 'path';
 
-type Figures = Record<string, number>;
+type Figures = Record<string, number | string>;
 
 async function main(): Promise<void> {
   const json = process.argv.includes('--json');

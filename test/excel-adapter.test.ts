@@ -10,8 +10,10 @@ import { columnName } from '../src/core/names';
 import { isoToExcelSerial } from '../src/core/dates';
 import { writeWorkbook } from '../src/xlsx/writer';
 import { readWorkbook } from '../src/xlsx/reader';
-import { createMemHost, HostError, MemSettings, type MemHost } from '../src/devhost';
+import { HostError, MemSettings, type MemHost } from '../src/devhost';
 import { hyperFormulaEvaluator } from '../src/devhost/hyperformula';
+import { createOfficeJsHost } from '../src/devhost/officejs-node';
+import { excelClient } from './support/excel-client';
 
 const OPTIONS: LayoutOptions = { ...SEED_REPORT };
 const TODAY = new Date(2025, 11, 1);
@@ -34,17 +36,26 @@ interface Rig {
   settings: MemSettings;
 }
 
-function rig(excel = '365', opts: { evaluate?: boolean; maxRequestBytes?: number } = {}): Rig {
-  const host = createMemHost({ excel, evaluator: opts.evaluate === false ? undefined : hyperFormulaEvaluator(), maxRequestBytes: opts.maxRequestBytes });
-  host.addSheet('Sheet1');
-  const settings = new MemSettings();
-  const adapter = createOfficeAdapter({
-    run: host.run as unknown as ExcelRun,
-    isSetSupported: host.isSetSupported,
-    settings,
+/**
+ * The adapter as in production (`Excel.run` of Microsoft's client library, the build of excelClient()) on
+ * a new in-memory workbook with one sheet; `host` is the workbook itself (what a user does in Excel).
+ */
+function rig(excel = '365', opts: { evaluate?: boolean; maxRequestBytes?: number; ownChangesQuietMs?: number } = {}): Rig {
+  const x = createOfficeJsHost({
+    client: excelClient(),
+    excel,
+    evaluator: opts.evaluate === false ? undefined : hyperFormulaEvaluator(),
     maxRequestBytes: opts.maxRequestBytes,
+    sheets: ['Sheet1'],
   });
-  return { host, adapter, settings };
+  const adapter = createOfficeAdapter({
+    run: x.run as ExcelRun,
+    isSetSupported: x.isSetSupported,
+    settings: x.settings,
+    maxRequestBytes: opts.maxRequestBytes,
+    ownChangesQuietMs: opts.ownChangesQuietMs,
+  });
+  return { host: x.host, adapter, settings: x.settings };
 }
 
 async function counted<T>(host: MemHost, f: () => Promise<T>): Promise<{ result: T; syncs: number }> {
@@ -380,7 +391,8 @@ describe('round trips whatever the size', () => {
       expect(table.rowLabels).toHaveLength(rows);
       const findings = validateWorkbook(read.result, { today: TODAY });
       const paint = await counted(host, () => adapter.paintFindings(findings));
-      expect(paint.syncs).toBe(1);
+      // Nothing to paint and no marks to remove: the library sends no request for an empty sync.
+      expect(paint.syncs).toBe(findings.length > 0 ? 1 : 0);
     }
   });
 
@@ -412,9 +424,7 @@ describe('watchChanges: the user’s edits to the tables, never the adapter’s 
     ['2019', '1.7', 2],
     ['2021', '1.14', 1],
   ])('Excel %s (ExcelApi %s): fires on a user edit, not on insert/fix/revert/paint/clear/report info; unsubscribe stops it', async (excel, _api, watchSyncs) => {
-    const host = createMemHost({ excel, evaluator: hyperFormulaEvaluator() });
-    host.addSheet('Sheet1');
-    const adapter = createOfficeAdapter({ run: host.run as unknown as ExcelRun, isSetSupported: host.isSetSupported, settings: new MemSettings(), ownChangesQuietMs: 0 });
+    const { host, adapter } = rig(excel, { ownChangesQuietMs: 0 });
     await adapter.insertTemplate(planOf('b01'));
     await tick();
     let calls = 0;
@@ -485,9 +495,7 @@ describe('watchChanges: the user’s edits to the tables, never the adapter’s 
   test('events that arrive within the quiet time after an own write are ignored (default 300 ms)', async () => {
     jest.useFakeTimers();
     try {
-      const host = createMemHost({ excel: '2019' });
-      host.addSheet('Sheet1');
-      const adapter = createOfficeAdapter({ run: host.run as unknown as ExcelRun, isSetSupported: host.isSetSupported, settings: new MemSettings() });
+      const { host, adapter } = rig('2019', { evaluate: false });
       await adapter.insertTemplate(planOf('b04'));
       let calls = 0;
       await adapter.watchChanges(() => calls++);

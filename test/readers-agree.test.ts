@@ -1,8 +1,8 @@
 /**
  * The two readers of one workbook agree: the `.xlsx` path (layout → writeWorkbook → readWorkbook,
- * ExcelJS) and the Office.js path (createOfficeAdapter on the in-memory host → insertTemplate →
- * readTables) give the same cells, formulas, header text and info cells, and the validation engine
- * finds the same things in both.
+ * ExcelJS) and the Office.js path (createOfficeAdapter → insertTemplate → readTables, through
+ * Microsoft's Excel client library to the in-memory Excel) give the same cells, formulas, header
+ * text and info cells, and the validation engine finds the same things in both.
  *
  * What may legitimately differ is compared in one canonical form: dates (ExcelJS gives a `Date`,
  * Office.js a serial number) and the spelling of formulas (`normalizeFormula`). Results of formulas
@@ -21,7 +21,7 @@ import type { Template } from '../src/templates/types';
 import { SAMPLE_DEFAULTS } from '../src/cli/new';
 import { writeWorkbook } from '../src/xlsx/writer';
 import { readWorkbook } from '../src/xlsx/reader';
-import { createMemHost, MemSettings } from '../src/devhost';
+import { createOfficeJsHost } from '../src/devhost/officejs-node';
 import { hyperFormulaEvaluator } from '../src/devhost/hyperformula';
 
 /** The seed report 52-BC/TU: period 2025-07-01..2025-10-15, unit TỈNH ỦY LÂM ĐỒNG. */
@@ -56,9 +56,8 @@ async function viaXlsx(plan: SheetPlan): Promise<WorkbookRead> {
 }
 
 async function viaOffice(plan: SheetPlan): Promise<WorkbookRead> {
-  const host = createMemHost({ excel: '365', evaluator: hyperFormulaEvaluator() });
-  host.addSheet('Sheet1');
-  const adapter = createOfficeAdapter({ run: host.run as unknown as ExcelRun, isSetSupported: host.isSetSupported, settings: new MemSettings() });
+  const x = createOfficeJsHost({ excel: '365', evaluator: hyperFormulaEvaluator(), sheets: ['Sheet1'] });
+  const adapter = createOfficeAdapter({ run: x.run as ExcelRun, isSetSupported: x.isSetSupported, settings: x.settings });
   await adapter.insertTemplate(plan);
   return adapter.readTables();
 }

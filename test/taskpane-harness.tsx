@@ -1,12 +1,15 @@
 /**
- * The pane under test: the real App and the real Office.js adapter over the strict in-memory
- * Excel host (formulas by HyperFormula), in jsdom. Shared by the taskpane-*.test.tsx suites.
+ * The pane under test: the real App and the real Office.js adapter, whose calls go through
+ * Microsoft's Excel client library (`Excel.run`, the build of `excelClient()`) to the in-memory
+ * Excel (formulas by HyperFormula), in jsdom. Shared by the taskpane-*.test.tsx suites.
  */
 import './taskpane-polyfill';
 import { act } from 'react';
 import { render, screen, within, type RenderResult } from '@testing-library/react';
-import { MemHost, MemSettings } from '../src/devhost';
+import type { MemHost, MemSettings } from '../src/devhost';
 import { hyperFormulaEvaluator } from '../src/devhost/hyperformula';
+import { createOfficeJsHost } from '../src/devhost/officejs-node';
+import { excelClient } from './support/excel-client';
 import { createOfficeAdapter, type ExcelRun } from '../src/excel/adapter';
 import type { WorkbookAdapter } from '../src/excel/types';
 import { Shell } from '../src/taskpane/Shell';
@@ -30,11 +33,9 @@ export interface Harness {
 }
 
 export function makeHost(): { host: MemHost; settings: MemSettings; adapter: WorkbookAdapter } {
-  const host = new MemHost({ evaluator: hyperFormulaEvaluator() });
-  host.addSheet('Sheet1');
-  const settings = new MemSettings();
-  const adapter = createOfficeAdapter({ run: host.run as unknown as ExcelRun, isSetSupported: host.isSetSupported, settings });
-  return { host, settings, adapter };
+  const x = createOfficeJsHost({ client: excelClient(), evaluator: hyperFormulaEvaluator(), sheets: ['Sheet1'] });
+  const adapter = createOfficeAdapter({ run: x.run as ExcelRun, isSetSupported: x.isSetSupported, settings: x.settings });
+  return { host: x.host, settings: x.settings, adapter };
 }
 
 export async function renderPane(

@@ -79,10 +79,11 @@ export function createOfficeJsHost(options: OfficeJsHostOptions = {}): OfficeJsH
   const win: Record<string, unknown> = {
     navigator: { userAgent: `Node.js ${process.version}`, language: 'en-US' },
     location: { href: 'https://localhost/', protocol: 'https:', host: 'localhost', hostname: 'localhost', search: '', hash: '', pathname: '/' },
-    setTimeout,
-    clearTimeout,
-    setInterval,
-    clearInterval,
+    // The timers of the moment (jest's fake timers included), not those of when it was made.
+    setTimeout: (...a: Parameters<typeof setTimeout>) => setTimeout(...a),
+    clearTimeout: (id: Parameters<typeof clearTimeout>[0]) => clearTimeout(id),
+    setInterval: (...a: Parameters<typeof setInterval>) => setInterval(...a),
+    clearInterval: (id: Parameters<typeof clearInterval>[0]) => clearInterval(id),
     console,
     Promise,
     JSON,

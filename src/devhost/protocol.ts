@@ -518,7 +518,7 @@ Object.assign(WorksheetProtection, {
     },
     Unprotect: (s: SheetState, [password]: (string | null)[]) => {
       const p = s.protection;
-      if (p.protected && p.password !== null && p.password !== (password ?? undefined)) throw new HostError('InvalidOperation', 'The password is wrong.');
+      if (p.protected && p.password !== null && p.password !== (password ?? undefined)) throw new HostError('InvalidOperation', 'Wrong password.');
       p.protected = false;
       p.password = null;
     },
