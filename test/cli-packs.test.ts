@@ -154,6 +154,24 @@ describe('--pack', () => {
     expect(findings.some((f) => f.rule === 'cross.casesByLevel')).toBe(false);
   });
 
+  test('consolidate --pack adds up the pack tables of several units', () => {
+    expect(run('new', 'u1.xlsx', '--pack', 'good.json', '--sample', '--unit', 'Xã A').code).toBe(0);
+    expect(run('new', 'u2.xlsx', '--pack', 'good.json', '--sample', '--unit', 'Xã B').code).toBe(0);
+    const r = run('consolidate', 'all.xlsx', 'u1.xlsx', 'u2.xlsx', '--pack', 'good.json', '--json');
+    expect(r.stderr).toBe('');
+    expect(r.code).toBe(0);
+    const doc = JSON.parse(r.stdout) as { totals: Record<string, Record<string, number>> };
+    // the sample: rows 10, 5, 15, 12 and 3, 4, 7, 7 per unit; 13 + 9 visits by level
+    expect(doc.totals).toEqual({
+      'test.office:visits': { 'visits.regular': 26, 'visits.periodic': 18, 'visits.total': 44, 'cases.received': 44, 'cases.settled': 38 },
+      'test.office:levels': { visits: 44 },
+    });
+    const without = run('consolidate', 'none.xlsx', 'u1.xlsx', '--json');
+    expect(JSON.parse(without.stdout).totals).toEqual({});
+    const checked = run('check', 'all.xlsx', '--pack', 'good.json', '--json');
+    expect(checked.code).toBe(0);
+  });
+
   test('without its pack, a pack table is structure.unknown-template naming the missing pack', () => {
     run('new', 'cts2.xlsx', '--pack', EXAMPLE);
     const r = run('check', 'cts2.xlsx', '--json');

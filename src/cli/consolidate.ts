@@ -13,7 +13,9 @@ import { createHash } from 'crypto';
 import { readdirSync, readFileSync, statSync } from 'fs';
 import { join, resolve } from 'path';
 import type { Template, Text } from '../templates/types';
-import { TEMPLATES } from '../templates';
+import { BUILTIN_CATALOG } from '../templates';
+import type { PackCatalog } from '../core/catalog';
+import { PACK_OPTION, catalogFromArgs } from './pack-option';
 import { consolidate, summarizeSource, type Consolidation, type SourceSummary } from '../core/consolidate';
 import { parseUnitsCsv, UnitsListError, type UnitEntry } from '../core/units';
 import { validateWorkbook } from '../core/validate';
@@ -38,6 +40,8 @@ export interface ConsolidateRequest {
   allowErrors: boolean;
   force: boolean;
   json: boolean;
+  /** The built-in pack and those given with --pack. */
+  catalog: PackCatalog;
 }
 
 /** The files an INPUT stands for: itself, or every `.xlsx` directly inside a folder (by name; Excel's `~$` lock files left out). */
@@ -82,7 +86,8 @@ function readUnits(file: string): UnitEntry[] {
 }
 
 export function parseConsolidateArgs(args: string[]): ConsolidateRequest {
-  const { positionals, options } = parseArgs(args, VALUED, FLAGS);
+  const parsed = parseArgs(args, VALUED, FLAGS, [PACK_OPTION]);
+  const { positionals, options } = parsed;
   if (positionals.length === 0) fail('thiếu tên tệp tổng hợp (OUT.xlsx)', 'missing the output file (OUT.xlsx)');
   const [out, ...inputs] = positionals;
   if (!/\.xlsx$/i.test(out)) fail(`tệp tổng hợp phải có đuôi .xlsx: ${out}`, `the output file must end in .xlsx: ${out}`);
@@ -99,11 +104,12 @@ export function parseConsolidateArgs(args: string[]): ConsolidateRequest {
   if (reportDate !== undefined) report.reportDate = reportDate;
   if (reportBy !== undefined) report.reportBy = reportBy;
   const units = typeof options.units === 'string' ? readUnits(options.units) : null;
-  return { out, inputs, units, report, allowErrors: options['allow-errors'] === true, force: options.force === true, json: options.json === true };
+  const catalog = catalogFromArgs(parsed);
+  return { out, inputs, units, report, allowErrors: options['allow-errors'] === true, force: options.force === true, json: options.json === true, catalog };
 }
 
 /** Reads, checks and fingerprints one file, keeping only its numbers; never throws. */
-export async function readSource(file: string, templates: readonly Template[], today: Date): Promise<SourceSummary> {
+export async function readSource(file: string, templates: readonly Template[], today: Date, catalog: PackCatalog = BUILTIN_CATALOG): Promise<SourceSummary> {
   let bytes: Uint8Array;
   try {
     if (statSync(file).isDirectory()) throw new WorkbookReadError({ vi: 'Đây là một thư mục.', en: 'This is a folder.' });
@@ -114,8 +120,8 @@ export async function readSource(file: string, templates: readonly Template[], t
   }
   const sha256 = createHash('sha256').update(bytes).digest('hex');
   try {
-    const read = await readWorkbookBytes(bytes, templates);
-    const findings = validateWorkbook(read, { today, templates });
+    const read = await readWorkbookBytes(bytes, catalog);
+    const findings = validateWorkbook(read, { today, catalog });
     let errors = 0;
     for (const f of findings) if (f.severity === 'error') errors++;
     return summarizeSource({ file, sha256, read, errors, warnings: findings.length - errors }, templates);
@@ -199,15 +205,18 @@ function progress(total: number): { tick: (done: number) => void; end: () => voi
   };
 }
 
-export async function runConsolidate(args: string[], templates: readonly Template[] = TEMPLATES): Promise<number> {
+export async function runConsolidate(args: string[]): Promise<number> {
   const req = parseConsolidateArgs(args);
+  // Every template of the loaded packs, the versions offered first (the order of the output's sheets).
+  const offered = req.catalog.list();
+  const templates = [...offered, ...req.catalog.templates().filter((t) => !offered.includes(t))];
   const full = checkTarget(req.out, req.force);
   const files = expandInputs(req.inputs, req.out);
   const today = new Date();
   const bar = progress(files.length);
   const summaries: SourceSummary[] = [];
   for (let i = 0; i < files.length; i++) {
-    summaries.push(await readSource(files[i], templates, today));
+    summaries.push(await readSource(files[i], templates, today, req.catalog));
     bar.tick(i + 1);
   }
   bar.end();

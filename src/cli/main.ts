@@ -13,7 +13,7 @@ export const USAGE = `Cách dùng / usage:
   bieumau check FILE.xlsx... [--json] [--lang vi|en] [--pack PACK.json]...
   bieumau consolidate OUT.xlsx INPUT... [--units UNITS.csv] [--unit TEXT] [--report NO]
                        [--report-date YYYY-MM-DD] [--report-by TEXT] [--allow-errors] [--force] [--json]
-                       (tong-hop: the same)
+                       [--pack PACK.json]... (tong-hop: the same)
   bieumau packs check PACK.json... [--json] [--lang vi|en]`;
 
 export async function main(argv: string[]): Promise<number> {

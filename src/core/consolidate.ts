@@ -48,6 +48,8 @@ export interface SourceInput {
 
 /** The figures one source gives a table: entry values per row, in entry-column order; null = blank or invalid. */
 export interface SourceTable {
+  /** The template's pack (absent: `vn.standard`). */
+  packId?: string;
   templateId: string;
   version: number;
   /** `repeat`: one row (the unit's row, or the sum of its unit rows); `fixed`: the template's rows. */
@@ -147,19 +149,28 @@ export function fileLabel(file: string): string {
   return cleanUnitText(base.replace(/\.xlsx$/i, '')) || base;
 }
 
+/** `{ packId }` for a template of a pack other than the built-in one. */
+function packOf(template: Template): { packId?: string } {
+  return template.pack !== undefined && template.pack !== 'vn.standard' ? { packId: template.pack } : {};
+}
+
+function samePack(t: { packId?: string }, template: Template): boolean {
+  return (t.packId ?? 'vn.standard') === (template.pack ?? 'vn.standard');
+}
+
 function tableFigures(read: TableRead, template: Template): SourceTable {
   const ids = entryColumns(template).map((c) => c.id);
   const units = unitRowIndices(read);
   const rowOf = (i: number): (number | null)[] => ids.map((id) => count(read.columns[id]?.[i]?.value ?? null));
-  if (template.rows.kind === 'fixed') return { templateId: template.id, version: template.version, rows: units.map(rowOf) };
-  if (units.length === 1) return { templateId: template.id, version: template.version, rows: [rowOf(units[0])] };
+  if (template.rows.kind === 'fixed') return { ...packOf(template), templateId: template.id, version: template.version, rows: units.map(rowOf) };
+  if (units.length === 1) return { ...packOf(template), templateId: template.id, version: template.version, rows: [rowOf(units[0])] };
   const sum: (number | null)[] = ids.map(() => null);
   for (const i of units) {
     rowOf(i).forEach((v, k) => {
       if (v !== null) sum[k] = (sum[k] ?? 0) + v;
     });
   }
-  return { templateId: template.id, version: template.version, rows: [sum] };
+  return { ...packOf(template), templateId: template.id, version: template.version, rows: [sum] };
 }
 
 /** Keeps the numbers and report information of one source; the read can be dropped afterwards. */
@@ -187,8 +198,8 @@ export function summarizeSource(input: SourceInput, templates: readonly Template
       const p = t.info ? tablePeriod(t) : null;
       if (p) base.period = { from: p.from, to: p.to };
     }
-    const template = templates.find((x) => x.id === t.templateId && x.version === t.version);
-    if (!template || base.tables.some((x) => x.templateId === template.id)) continue;
+    const template = templates.find((x) => (x.pack ?? 'vn.standard') === (t.packId ?? 'vn.standard') && x.id === t.templateId && x.version === t.version);
+    if (!template || base.tables.some((x) => samePack(x, template) && x.templateId === template.id)) continue;
     let problem: Text | null;
     try {
       problem = structureProblem(t, template);
@@ -426,9 +437,9 @@ export function consolidate(sources: readonly SourceSummary[], options: Consolid
   const plans: SheetPlan[] = [];
   const details: SheetPlan[] = [];
   for (const template of options.templates) {
-    const has = included.filter((s) => s.tables.some((t) => t.templateId === template.id && t.version === template.version));
+    const has = included.filter((s) => s.tables.some((t) => samePack(t, template) && t.templateId === template.id && t.version === template.version));
     if (has.length === 0) continue;
-    const figuresOf = (s: SourceSummary): SourceTable | undefined => s.tables.find((t) => t.templateId === template.id);
+    const figuresOf = (s: SourceSummary): SourceTable | undefined => s.tables.find((t) => samePack(t, template) && t.templateId === template.id);
     const ids = entryColumns(template).map((c) => c.id);
     if (template.rows.kind === 'fixed') {
       const sums: (number | null)[][] = template.rows.rows.map(() => ids.map(() => null));
@@ -441,7 +452,7 @@ export function consolidate(sources: readonly SourceSummary[], options: Consolid
       }
       plans.push(layout(template, { ...report, values: sums }));
       details.push(detailPlan(template, has.map((s) => ({ label: s.label, rows: (figuresOf(s) as SourceTable).rows })), report));
-      summary.totals[template.id] = columnTotals(template, total);
+      summary.totals[template.pack !== undefined && template.pack !== 'vn.standard' ? `${template.pack}:${template.id}` : template.id] = columnTotals(template, total);
       continue;
     }
     // Per-unit rows: with a list every listed unit (blank and marked when it sent no such table).
@@ -471,7 +482,7 @@ export function consolidate(sources: readonly SourceSummary[], options: Consolid
         templateGroupRow: false,
       }),
     );
-    summary.totals[template.id] = columnTotals(template, total);
+    summary.totals[template.pack !== undefined && template.pack !== 'vn.standard' ? `${template.pack}:${template.id}` : template.id] = columnTotals(template, total);
   }
   plans.push(...details, sourcesPlan(summary, report));
   return { refusals, plans, summary };
