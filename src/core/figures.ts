@@ -10,7 +10,8 @@
 import { unitRowIndices } from './rows';
 import type { CellValue, TableRead, WorkbookRead } from './read';
 import type { Column, Template, Text } from '../templates/types';
-import { TEMPLATES } from '../templates';
+import { BUILTIN_CATALOG } from '../templates';
+import { lookupTemplate, type TemplateSource } from './catalog';
 import { daysInclusive, excelSerialToIso, formatDateVi, isoFromUtcDate, isValidIsoDate, compareIsoDates } from './dates';
 
 export type Lang = 'vi' | 'en';
@@ -323,7 +324,7 @@ function genericSentences(lines: FigureLine[]): Sentence[] {
  * tables' own period cells (the first table that has a valid one); `fallback` is used when
  * no table carries one (e.g. the pane's saved settings).
  */
-export function workbookFigures(read: WorkbookRead, fallback?: { from: string; to: string }): WorkbookFigures {
+export function workbookFigures(read: WorkbookRead, fallback?: { from: string; to: string }, templates: TemplateSource = BUILTIN_CATALOG): WorkbookFigures {
   let period: Period | null = null;
   for (const t of read.tables) {
     if (t.broken) continue;
@@ -335,12 +336,13 @@ export function workbookFigures(read: WorkbookRead, fallback?: { from: string; t
   const tables: TableFigures[] = [];
   for (const t of read.tables) {
     if (t.broken) continue;
-    const template = TEMPLATES.find((x) => x.id === t.templateId);
+    const template = lookupTemplate(templates, t.packId ?? 'vn.standard', t.templateId, t.version);
     if (!template) continue;
     const nums = new TableNumbers(t, template);
     const lines = linesOf(template, nums, period);
     let sentences: Sentence[];
-    switch (template.id) {
+    // The report's own wording for the four standard tables; a pack's tables get the generic sentence.
+    switch ((template.pack ?? 'vn.standard') === 'vn.standard' ? template.id : '') {
       case 'b01':
         sentences = documentsByIssuerSentences(lines, period);
         break;
