@@ -20,7 +20,8 @@ import { consolidate, summarizeSource, type Consolidation, type SourceSummary } 
 import { parseUnitsCsv, UnitsListError, type UnitEntry } from '../core/units';
 import { validateWorkbook } from '../core/validate';
 import { EN_SEPARATORS, VI_SEPARATORS, formatNumber } from '../core/numbers';
-import { readWorkbookBytes, WorkbookReadError } from '../xlsx/reader';
+import { WorkbookReadError } from '../xlsx/reader';
+import { readWorkbookFast } from '../xlsx/fast-read';
 import { writeWorkbook } from '../xlsx/writer';
 import { UsageError, parseArgs } from './args';
 import { checkTarget, dateOption, textOption, writeFileAtomically } from './new';
@@ -120,7 +121,7 @@ export async function readSource(file: string, templates: readonly Template[], t
   }
   const sha256 = createHash('sha256').update(bytes).digest('hex');
   try {
-    const read = await readWorkbookBytes(bytes, catalog);
+    const read = await readWorkbookFast(bytes, catalog);
     const findings = validateWorkbook(read, { today, catalog });
     let errors = 0;
     for (const f of findings) if (f.severity === 'error') errors++;

@@ -29,7 +29,7 @@ function startsWith(buf: Uint8Array, sig: number[]): boolean {
  * Checks the package and inflates its parts (within `limits`, see `xlsx/zip`) before ExcelJS sees
  * anything, so each kind of bad file gets its own message and no hostile part is ever inflated.
  */
-function openPackage(buf: Uint8Array, limits: ZipLimits): Map<string, Uint8Array> {
+export function openPackage(buf: Uint8Array, limits: ZipLimits): Map<string, Uint8Array> {
   if (buf.length === 0) throw new WorkbookReadError({ vi: 'Tệp rỗng.', en: 'The file is empty.' });
   if (startsWith(buf, OLE_SIGNATURE)) {
     throw new WorkbookReadError({
