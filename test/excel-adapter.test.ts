@@ -492,26 +492,70 @@ describe('watchChanges: the user’s edits to the tables, never the adapter’s 
     expect(calls).toBe(4);
   });
 
-  test('events that arrive within the quiet time after an own write are ignored (default 300 ms)', async () => {
+  test('before ExcelApi 1.8: within the quiet time (default 300 ms) only events on the cells the adapter wrote are ignored; an edit anywhere else is heard', async () => {
     jest.useFakeTimers();
     try {
       const { host, adapter } = rig('2019', { evaluate: false });
       await adapter.insertTemplate(planOf('b04'));
+      await jest.advanceTimersByTimeAsync(300); // the new sheet's own echoes are over
       let calls = 0;
       await adapter.watchChanges(() => calls++);
       const read = await adapter.readTables();
       const cell = Object.values(read.tables[0].columns)[0][0];
+      const unitCell = read.tables[0].info.unit;
+      if (!unitCell) throw new Error('no unit cell');
+      const events = host.stats.changeEvents;
       await adapter.updateReportInfo(INFO);
-      await jest.advanceTimersByTimeAsync(299);
-      host.type(cell.sheet, cell.address, 1); // too close to the adapter's write
+      await jest.advanceTimersByTimeAsync(0);
+      expect(host.stats.changeEvents).toBeGreaterThan(events); // the host did raise them
+      expect(calls).toBe(0);
+      await jest.advanceTimersByTimeAsync(298);
+      host.type(unitCell.sheet, unitCell.address, 'X'); // on a cell the adapter just wrote: taken for its echo
       await jest.advanceTimersByTimeAsync(0);
       expect(calls).toBe(0);
-      await jest.advanceTimersByTimeAsync(1);
-      host.type(cell.sheet, cell.address, 2);
+      host.type(cell.sheet, cell.address, 1); // the user, elsewhere, right after the adapter's write
       await jest.advanceTimersByTimeAsync(0);
       expect(calls).toBe(1);
+      await jest.advanceTimersByTimeAsync(2);
+      host.type(unitCell.sheet, unitCell.address, 'Y'); // past the quiet time: the user's again
+      await jest.advanceTimersByTimeAsync(0);
+      expect(calls).toBe(2);
     } finally {
       jest.useRealTimers();
+    }
+  });
+
+  test('ExcelApi 1.8 and later: an edit while the adapter paints, clears or fixes, or right after, is always heard', async () => {
+    // A quiet time far longer than the test: nothing here may depend on it.
+    const { host, adapter } = rig('365', { ownChangesQuietMs: 3_600_000 });
+    await adapter.insertTemplate(planOf('b01'));
+    let calls = 0;
+    await adapter.watchChanges(() => calls++);
+    const read = await adapter.readTables();
+    const cell = read.tables[0].columns['central.assembly'][0];
+    const other = read.tables[0].columns['central.politburo'][0];
+    host.type(other.sheet, other.address, '1.292', true);
+    await tick();
+    expect(calls).toBe(1);
+    const findings = validateWorkbook(await adapter.readTables(), { today: TODAY });
+    const fixable = findings.find((f) => f.rule === 'entry.text-number');
+    if (!fixable) throw new Error('no finding');
+    const steps: [string, () => Promise<unknown>][] = [
+      ['paint', () => adapter.paintFindings(findings)],
+      ['clear', () => adapter.clearMarks()],
+      ['fix', () => adapter.applyFix(fixable)],
+      ['report info', () => adapter.updateReportInfo(INFO)],
+    ];
+    let heard = 1;
+    for (const [what, step] of steps) {
+      // The user types while the batch is on its way (its first sync done), and again just after it.
+      const pending = step();
+      host.type(cell.sheet, cell.address, heard + 1);
+      await pending;
+      host.type(cell.sheet, cell.address, heard + 2);
+      await tick();
+      heard += 2;
+      expect({ what, calls }).toEqual({ what, calls: heard });
     }
   });
 });

@@ -215,6 +215,169 @@ describe('live re-check (switch "Tự động kiểm tra lại khi sửa số li
   });
 });
 
+describe('live re-check misses no edit and cannot loop', () => {
+  afterEach(() => {
+    jest.useRealTimers();
+  });
+
+  test('an edit made while the watch is being set up is checked once the watch is in place', async () => {
+    const { makeHost } = await import('./taskpane-harness');
+    const base = makeHost();
+    let release: (() => void) | undefined;
+    const adapter = {
+      ...base.adapter,
+      // A slow Excel: the watch is in place only when released.
+      watchChanges: async (onChange: () => void) => {
+        await new Promise<void>((r) => (release = r));
+        return base.adapter.watchChanges(onChange);
+      },
+    };
+    await renderPane({ adapter });
+    await settle();
+    await click(screen.getByRole('button', { name: 'Chèn Biểu 01' }));
+    await click(screen.getByRole('button', { name: 'Chèn Biểu 02' }));
+    await typeSample({ host: base.host, adapter: base.adapter }, 'b01');
+    const b02 = await typeSample({ host: base.host, adapter: base.adapter }, 'b02');
+    await openTab('Kiểm tra');
+    await click(screen.getByRole('button', { name: 'Kiểm tra' }));
+    expect(screen.getByTestId('check-summary').dataset.ready).toBe('false');
+    await click(screen.getByRole('switch', { name: 'Tự động kiểm tra lại khi sửa số liệu' }));
+    expect(release).toBeDefined();
+    base.host.type(b02.sheet, b02.cells['council.other'][0], '577'); // nobody listens yet
+    await settle();
+    expect(screen.getByTestId('check-summary').dataset.ready).toBe('false');
+    await act(async () => {
+      release?.();
+    });
+    await settle();
+    expect(screen.getByTestId('check-summary').dataset.ready).toBe('true');
+    expect(findingItems('cross.council')).toHaveLength(0);
+  });
+
+  test('a host that reports the marks as a change gets one more read, not a loop', async () => {
+    const { makeHost } = await import('./taskpane-harness');
+    const base = makeHost();
+    const heard = new Set<() => void>();
+    let paints = 0;
+    const adapter = {
+      ...base.adapter,
+      watchChanges: async (onChange: () => void) => {
+        heard.add(onChange);
+        const stop = await base.adapter.watchChanges(onChange);
+        return async () => {
+          heard.delete(onChange);
+          await stop();
+        };
+      },
+      // As if Excel raised a change event for the conditional formats the marks are.
+      paintFindings: async (findings: Finding[]) => {
+        paints++;
+        await base.adapter.paintFindings(findings);
+        for (const l of heard) l();
+      },
+    };
+    await renderPane({ adapter });
+    await settle();
+    await click(screen.getByRole('button', { name: 'Chèn Biểu 01' }));
+    await click(screen.getByRole('button', { name: 'Chèn Biểu 02' }));
+    const b02 = await typeSample({ host: base.host, adapter: base.adapter }, 'b02');
+    await typeSample({ host: base.host, adapter: base.adapter }, 'b01');
+    await openTab('Kiểm tra');
+    await click(screen.getByRole('button', { name: 'Kiểm tra' }));
+    await click(screen.getByRole('switch', { name: 'Tự động kiểm tra lại khi sửa số liệu' }));
+    jest.useFakeTimers();
+    const reads = jest.spyOn(adapter, 'readTables');
+    const paintsBefore = paints;
+    base.host.type(b02.sheet, b02.cells['council.other'][0], '577');
+    for (let i = 0; i < 20; i++) {
+      await act(async () => {
+        await jest.advanceTimersByTimeAsync(LIVE_DELAY_MS);
+      });
+    }
+    expect(screen.getByTestId('check-summary').dataset.ready).toBe('true');
+    // The edit: one read and one paint; the paint's echo: one read that finds the same, and stops.
+    expect(paints - paintsBefore).toBe(1);
+    expect(reads).toHaveBeenCalledTimes(2);
+  });
+});
+
+describe('live re-check keeps the keyboard in the pane', () => {
+  afterEach(() => {
+    jest.useRealTimers();
+    jest.restoreAllMocks();
+  });
+
+  /** The seed report with "1.292" planted as text too (a second finding), live on, the keyboard on the HĐND finding. */
+  async function liveWithFocusOnCouncil(): Promise<{ h: Harness; b02: Awaited<ReturnType<typeof typeSample>>; index: number; count: number }> {
+    const { h, b01, b02 } = await seedWorkbook();
+    h.host.type(b01.sheet, b01.cells['central.politburo'][0], '1.292', true);
+    await click(screen.getByRole('button', { name: 'Kiểm tra' }));
+    await click(screen.getByRole('switch', { name: 'Tự động kiểm tra lại khi sửa số liệu' }));
+    const link = within(findingItems('cross.council')[0]).getByRole('button', { name: `${b02.sheet}!${b02.cells['council.total'][0]}` });
+    await act(async () => {
+      link.focus();
+    });
+    expect(document.activeElement).toBe(link);
+    const items = [...document.querySelectorAll<HTMLElement>('li[data-key]')];
+    return { h, b02, index: items.findIndex((li) => li.contains(link)), count: items.length };
+  }
+
+  /**
+   * Waits on real timers until the live re-check has removed the HĐND finding: a state, checked
+   * after every macrotask; the bound is in macrotasks, so it does not depend on the machine's speed.
+   */
+  async function untilCouncilGone(): Promise<void> {
+    for (let i = 0; i < 10_000; i++) {
+      await settle(1);
+      if (findingItems('cross.council').length === 0 && screen.queryByTestId('check-summary')) return;
+    }
+    throw new Error('the live re-check never removed the HĐND finding');
+  }
+
+  test('the focused finding goes away: the nearest remaining finding takes the keyboard', async () => {
+    const { h, b02, index, count } = await liveWithFocusOnCouncil();
+    h.host.type(b02.sheet, b02.cells['council.other'][0], '577');
+    await untilCouncilGone();
+    const items = [...document.querySelectorAll<HTMLElement>('li[data-key]')];
+    expect(count).toBe(2);
+    expect(items.map((li) => li.dataset.rule)).toEqual(['entry.text-number']);
+    expect(document.activeElement).toBe(items[Math.min(index, items.length - 1)]);
+  });
+
+  test('no finding left: the summary takes the keyboard', async () => {
+    const { h, b02 } = await seedWorkbook();
+    await click(screen.getByRole('button', { name: 'Kiểm tra' }));
+    await click(screen.getByRole('switch', { name: 'Tự động kiểm tra lại khi sửa số liệu' }));
+    const left = [...document.querySelectorAll<HTMLElement>('li[data-key]')];
+    expect(left.map((li) => li.dataset.rule)).toEqual(['cross.council']);
+    const link = left[0].querySelector<HTMLElement>('[data-cell]')!;
+    await act(async () => {
+      link.focus();
+    });
+    h.host.type(b02.sheet, b02.cells['council.other'][0], '577');
+    await untilCouncilGone();
+    expect(document.querySelectorAll('li[data-key]')).toHaveLength(0);
+    expect(document.activeElement).toBe(screen.getByTestId('check-summary'));
+  });
+
+  test('the clerk is in the sheet meanwhile: the pane takes the keyboard only on coming back', async () => {
+    const { h, b02, index } = await liveWithFocusOnCouncil();
+    // The clerk clicks into the sheet: the pane's window loses the keyboard.
+    await act(async () => {
+      window.dispatchEvent(new FocusEvent('blur'));
+    });
+    h.host.type(b02.sheet, b02.cells['council.other'][0], '577');
+    await untilCouncilGone();
+    expect(document.activeElement).toBe(document.body);
+    await act(async () => {
+      window.dispatchEvent(new FocusEvent('focus'));
+    });
+    const items = [...document.querySelectorAll<HTMLElement>('li[data-key]')];
+    expect(items.map((li) => li.dataset.rule)).toEqual(['entry.text-number']);
+    expect(document.activeElement).toBe(items[Math.min(index, items.length - 1)]);
+  });
+});
+
 describe('groupFindings', () => {
   const f = (sheet: string | null, severity: 'error' | 'warning', rule: string): Finding => ({
     rule,

@@ -33,13 +33,20 @@ export interface OfficeAdapterDeps {
   /** Sheets walked per read batch (more sheets cost one more sync per this many). */
   sheetsPerBatch?: number;
   /**
-   * After one of its own writes the adapter ignores change events for this long (Excel delivers
-   * them after the sync; before ExcelApi 1.8 they cannot be turned off). Default 300 ms.
+   * Before ExcelApi 1.8 the adapter's own cell writes raise change events it cannot turn off:
+   * an event on a cell the adapter just wrote is its own echo while the batch runs and for this
+   * long after it (Excel delivers events after the sync). Any other event is the user's and is
+   * always reported. From ExcelApi 1.8 on, the writes raise no event at all. Default 300 ms.
    */
   ownChangesQuietMs?: number;
 }
 
 type ChangeHandler = (event: Excel.WorksheetChangedEventArgs) => Promise<void>;
+/** Cells one of the adapter's own write batches writes (null: the whole sheet, a new one). */
+interface Echo {
+  sheetId: string;
+  box: RangePos | null;
+}
 type HandlerResult = OfficeExtension.EventHandlerResult<Excel.WorksheetChangedEventArgs>;
 
 const DEFAULT_MAX_REQUEST = 5 * 1024 * 1024;
@@ -152,8 +159,12 @@ export function createOfficeAdapter(deps: OfficeAdapterDeps): WorkbookAdapter {
 
   // --- Change events -------------------------------------------------------------------------
   const quietMs = deps.ownChangesQuietMs ?? 300;
-  /** Own write batches running, or finished less than `quietMs` ago: their events are ignored. */
-  let ownWrites = 0;
+  /**
+   * Before ExcelApi 1.8: the cells of the adapter's own write batches running, or finished less
+   * than `quietMs` ago (a whole sheet for a new one). An event inside one of them is the batch's
+   * echo; an event anywhere else is the user's, whenever it comes. Empty from ExcelApi 1.8 on.
+   */
+  const echoes = new Set<Echo>();
   /** Who is told of the user's changes. */
   const listeners = new Set<() => void>();
   /** ExcelApi 1.9: one handler on the worksheet collection; else one per recognised sheet. */
@@ -163,21 +174,47 @@ export function createOfficeAdapter(deps: OfficeAdapterDeps): WorkbookAdapter {
   /** Registered handlers: per sheet id, or under '' for the worksheet collection. */
   const handlers = new Map<string, HandlerResult>();
 
+  function isEcho(event: Excel.WorksheetChangedEventArgs): boolean {
+    if (echoes.size === 0) return false;
+    let box: RangePos | null;
+    try {
+      box = parseRange(event.address);
+    } catch {
+      box = null;
+    }
+    for (const e of echoes) {
+      if (e.sheetId !== event.worksheetId) continue;
+      if (e.box === null) return true;
+      if (box && box.top >= e.box.top && box.bottom <= e.box.bottom && box.left >= e.box.left && box.right <= e.box.right) return true;
+    }
+    return false;
+  }
+
   const onSheetChanged: ChangeHandler = async (event) => {
-    if (ownWrites > 0) return;
     if (!tableSheets.has(event.worksheetId)) return;
+    if (isEcho(event)) return;
     for (const l of [...listeners]) l();
   };
 
-  /** Runs one of the adapter's own write batches; the change events it causes are ignored. */
-  async function writing<T>(batch: (ctx: Excel.RequestContext) => Promise<T>): Promise<T> {
-    ownWrites++;
+  /**
+   * Runs one of the adapter's own write batches. `own` notes the cells it writes, before the sync
+   * that writes them, where the host cannot turn events off (before ExcelApi 1.8).
+   */
+  async function writing<T>(batch: (ctx: Excel.RequestContext, own: (sheetId: string, box: RangePos | null) => void) => Promise<T>): Promise<T> {
+    const mine: Echo[] = [];
+    const own = (sheetId: string, box: RangePos | null): void => {
+      if (api('1.8')) return;
+      const e = { sheetId, box };
+      mine.push(e);
+      echoes.add(e);
+    };
     try {
-      return await deps.run(batch);
+      return await deps.run((ctx) => batch(ctx, own));
     } finally {
-      setTimeout(() => {
-        ownWrites--;
-      }, quietMs);
+      if (mine.length > 0)
+        setTimeout(() => {
+          for (const e of mine) echoes.delete(e);
+        }, quietMs);
     }
   }
 
@@ -351,7 +388,14 @@ export function createOfficeAdapter(deps: OfficeAdapterDeps): WorkbookAdapter {
   }
 
   /** The writes of `insertTemplate` on its new sheet, up to the last sync. */
-  async function fillNewSheet(ctx: Excel.RequestContext, ws: Excel.Worksheet, name: string, plan: SheetPlan, eventsWere: boolean | null): Promise<{ sheet: string }> {
+  async function fillNewSheet(
+    ctx: Excel.RequestContext,
+    ws: Excel.Worksheet,
+    name: string,
+    plan: SheetPlan,
+    eventsWere: boolean | null,
+    own: (sheetId: string, box: RangePos | null) => void,
+  ): Promise<{ sheet: string }> {
     // Cells: whole 2-D arrays; split in row blocks only when the request would pass the limit.
     const formats = plan.cells.map((line) => line.map(planCellFormat));
     const inputs = plan.cells.map((line) => line.map(planCellInput));
@@ -413,6 +457,8 @@ export function createOfficeAdapter(deps: OfficeAdapterDeps): WorkbookAdapter {
     // A watched workbook watches the new table too (before ExcelApi 1.9: a handler on its sheet).
     const watched = listeners.size > 0 && !wholeBook() ? ws.onChanged.add(onSheetChanged) : null;
     await ctx.sync();
+    // Before ExcelApi 1.8 the writes above raise events on the new sheet, delivered after this sync.
+    own(ws.id, null);
     tableSheets.add(ws.id);
     if (watched) handlers.set(ws.id, watched);
     return { sheet: name };
@@ -424,7 +470,7 @@ export function createOfficeAdapter(deps: OfficeAdapterDeps): WorkbookAdapter {
     },
 
     async insertTemplate(plan: SheetPlan): Promise<{ sheet: string }> {
-      return writing(async (ctx) => {
+      return writing(async (ctx, own) => {
         const sheets = ctx.workbook.worksheets;
         sheets.load('items/name');
         const events = api('1.8');
@@ -438,7 +484,7 @@ export function createOfficeAdapter(deps: OfficeAdapterDeps): WorkbookAdapter {
         if (api('1.6')) ctx.application.suspendApiCalculationUntilNextSync();
         const ws = sheets.add(name);
         try {
-          return await fillNewSheet(ctx, ws, name, plan, events ? eventsWere : null);
+          return await fillNewSheet(ctx, ws, name, plan, events ? eventsWere : null, own);
         } catch (e) {
           // Events back on; the half-made sheet (this batch created it, nobody else owns it) removed.
           await recover(ctx, [], events ? eventsWere : null);
@@ -539,13 +585,15 @@ export function createOfficeAdapter(deps: OfficeAdapterDeps): WorkbookAdapter {
     async applyFix(finding: Finding): Promise<AppliedFix> {
       const fix = finding.fix;
       if (!fix) throw new Error(`the finding ${finding.rule} has no fix`);
-      return writing(async (ctx) => {
+      return writing(async (ctx, own) => {
         const ws = ctx.workbook.worksheets.getItem(fix.cell.sheet);
         ws.protection.load('protected,options');
         const cell = ws.getRange(fix.cell.address);
         cell.load('values,formulas,numberFormat,valueTypes');
         const runtime = loadEvents(ctx);
+        if (!runtime) ws.load('id');
         await ctx.sync();
+        if (!runtime) own(ws.id, parseRange(fix.cell.address));
         // Read before turning them off: Office.js proxies show a property's new value once set.
         const eventsWere = runtime ? runtime.enableEvents : null;
         const eventsBack = eventsOff(ctx, runtime);
@@ -572,11 +620,13 @@ export function createOfficeAdapter(deps: OfficeAdapterDeps): WorkbookAdapter {
     },
 
     async revertFix(applied: AppliedFix): Promise<void> {
-      await writing(async (ctx) => {
+      await writing(async (ctx, own) => {
         const ws = ctx.workbook.worksheets.getItem(applied.cell.sheet);
         ws.protection.load('protected,options');
         const runtime = loadEvents(ctx);
+        if (!runtime) ws.load('id');
         await ctx.sync();
+        if (!runtime) own(ws.id, parseRange(applied.cell.address));
         // Read before turning them off: Office.js proxies show a property's new value once set.
         const eventsWere = runtime ? runtime.enableEvents : null;
         const eventsBack = eventsOff(ctx, runtime);
@@ -607,7 +657,7 @@ export function createOfficeAdapter(deps: OfficeAdapterDeps): WorkbookAdapter {
     },
 
     async updateReportInfo(info: ReportInfo): Promise<number> {
-      return writing(async (ctx) => {
+      return writing(async (ctx, own) => {
         const runtime = loadEvents(ctx);
         const sheets = await scan(ctx, { cells: true, marks: false });
         const eventsWere = runtime ? runtime.enableEvents : null;
@@ -624,6 +674,7 @@ export function createOfficeAdapter(deps: OfficeAdapterDeps): WorkbookAdapter {
           unprotected(ws, s.protection, () => {
             for (const key of keys) {
               const r = s.scan.names.get(INFO_NAMES[key]) as RangePos;
+              own(s.id, { top: r.top, left: r.left, bottom: r.top, right: r.left });
               const cell = ws.getRangeByIndexes(r.top - 1, r.left - 1, 1, 1);
               const v = info[key];
               if (key === 'reportDate' || key === 'from' || key === 'to') {

@@ -3,10 +3,13 @@
  * the sheets and lists them grouped by table, errors first. A finding's cell selects it in Excel;
  * "Sửa" applies its fix and checks again; "Hoàn tác" puts back what the last fix replaced.
  * With no error left the pane says so plainly: "Sẵn sàng gửi". With the live switch on, the user's
- * edits to the tables re-check by themselves, LIVE_DELAY_MS after the last one (the adapter never
- * reports its own writes, so Sửa, Hoàn tác and the marks do not loop).
+ * edits to the tables re-check by themselves, LIVE_DELAY_MS after the last one; switching it on
+ * checks once the watch is in place, so an edit made meanwhile is not missed. A live re-check
+ * that finds what is already marked paints nothing, so even a host that reported the marks as a
+ * change could not make it loop. When a re-check removes the finding that had the keyboard, the
+ * focus goes to the nearest remaining finding, or to the summary.
  */
-import { useEffect, useId, useRef, useState, type ReactNode } from 'react';
+import { useEffect, useId, useLayoutEffect, useRef, useState, type FocusEvent, type ReactNode } from 'react';
 import { Badge, Button, Link, MessageBar, MessageBarBody, MessageBarTitle, Switch, Text, makeStyles, tokens } from '@fluentui/react-components';
 import type { CellRef, Finding } from '../../core/findings';
 import type { NumberSeparators } from '../../excel/types';
@@ -39,6 +42,18 @@ const useStyles = makeStyles({
   dd: { margin: 0, fontWeight: tokens.fontWeightSemibold },
   fixLine: { fontSize: tokens.fontSizeBase200, color: tokens.colorNeutralForeground2 },
 });
+
+/** A finding's identity across re-checks: its rule and cells. */
+export function findingKey(f: Finding): string {
+  return `${f.rule}|${f.cells.map((c) => `${c.sheet}!${c.address}`).join(',')}`;
+}
+
+/** Where the keyboard was among the findings: which one, its place in the list, which control in it. */
+interface FindingFocus {
+  key: string;
+  index: number;
+  control: string | null;
+}
 
 /** Quiet time after the user's last edit before the live re-check. */
 export const LIVE_DELAY_MS = 800;
@@ -77,6 +92,30 @@ export function summaryText(findings: readonly Finding[], s: AppStrings): string
     : format(s.checkResult, { title: s.notReady, detail: format(s.notReadyDetail, { errors, warnings }) });
 }
 
+/** Each finding's key: `findingKey`, with `#2`, `#3`, … on a repeat (React keys must be unique). */
+function itemKeys(findings: readonly Finding[]): Map<Finding, string> {
+  const seen = new Map<string, number>();
+  const out = new Map<Finding, string>();
+  for (const f of findings) {
+    const k = findingKey(f);
+    const n = (seen.get(k) ?? 0) + 1;
+    seen.set(k, n);
+    out.set(f, n === 1 ? k : `${k}#${n}`);
+  }
+  return out;
+}
+
+/** Where the keyboard goes when its finding went away: the same finding (and control) if it is still listed, else the nearest, else the summary. */
+function focusTarget(list: HTMLElement | null, summary: HTMLElement | null, was: FindingFocus): HTMLElement | null {
+  const items = list ? [...list.querySelectorAll<HTMLElement>('li[data-key]')] : [];
+  const same = items.find((li) => li.dataset.key === was.key);
+  if (same) {
+    const control = was.control === null ? undefined : [...same.querySelectorAll<HTMLElement>('[data-control]')].find((el) => el.dataset.control === was.control);
+    return control ?? same;
+  }
+  return items[Math.min(was.index, items.length - 1)] ?? summary;
+}
+
 function separatorsFor(lang: Language): NumberSeparators {
   return lang === 'vi' ? VI_SEPARATORS : EN_SEPARATORS;
 }
@@ -85,7 +124,7 @@ function cellText(c: CellRef): string {
   return `${c.sheet}!${c.address}`;
 }
 
-function FindingItem({ finding, onFix, busy }: { finding: Finding; onFix: (f: Finding) => void; busy: boolean }): ReactNode {
+function FindingItem({ finding, itemKey, onFix, busy }: { finding: Finding; itemKey: string; onFix: (f: Finding) => void; busy: boolean }): ReactNode {
   const s = useAppStrings();
   const lang = useLang();
   const styles = useStyles();
@@ -101,7 +140,7 @@ function FindingItem({ finding, onFix, busy }: { finding: Finding; onFix: (f: Fi
     if (ok) announce(format(s.selected, { cell: cellText(c) }));
   };
   return (
-    <li className={`${styles.item} ${isError ? styles.error : styles.warning}`} data-rule={finding.rule} data-severity={finding.severity}>
+    <li className={`${styles.item} ${isError ? styles.error : styles.warning}`} data-rule={finding.rule} data-severity={finding.severity} data-key={itemKey} tabIndex={-1}>
       <div className={styles.line}>
         <Badge appearance="filled" color={isError ? 'danger' : 'warning'} size="small">
           {isError ? s.error : s.warning}
@@ -114,7 +153,7 @@ function FindingItem({ finding, onFix, busy }: { finding: Finding; onFix: (f: Fi
         <div className={styles.line}>
           <Text size={200}>{s.cells}:</Text>
           {finding.cells.map((c) => (
-            <Link as="button" key={cellText(c)} title={s.selectCellHint} onClick={() => void select(c)} data-cell={cellText(c)}>
+            <Link as="button" key={cellText(c)} title={s.selectCellHint} onClick={() => void select(c)} data-cell={cellText(c)} data-control={`cell:${cellText(c)}`}>
               {cellText(c)}
             </Link>
           ))}
@@ -140,7 +179,7 @@ function FindingItem({ finding, onFix, busy }: { finding: Finding; onFix: (f: Fi
       )}
       {finding.fix && (
         <div className={styles.line}>
-          <Button size="small" appearance="primary" aria-describedby={messageId} onClick={() => onFix(finding)} disabledFocusable={busy}>
+          <Button size="small" appearance="primary" aria-describedby={messageId} onClick={() => onFix(finding)} disabledFocusable={busy} data-control="fix">
             {s.fix}
           </Button>
           <Text className={styles.fixLine}>{format(s.fixWill, { label: finding.fix.label[lang] })}</Text>
@@ -161,14 +200,28 @@ export default function CheckTab(): ReactNode {
   const separators = useRef<NumberSeparators | null | undefined>(undefined);
 
   const undoRef = useRef<HTMLButtonElement>(null);
+  const summaryRef = useRef<HTMLDivElement>(null);
+  const listRef = useRef<HTMLElement>(null);
+  /** The findings as last painted in the sheets; null when unknown or after Xóa đánh dấu. */
+  const painted = useRef<string | null>(null);
+  /** The finding that has (or had, until a re-check removed it) the keyboard. */
+  const focused = useRef<FindingFocus | null>(null);
 
-  /** Reads, validates and paints; returns the findings, or null when the adapter failed. */
-  const recheck = async (): Promise<Finding[] | null> => {
+  /**
+   * Reads, validates and paints; returns the findings, or null when the adapter failed. A live
+   * re-check that finds exactly what is painted leaves the sheets alone.
+   */
+  const recheck = async (live = false): Promise<Finding[] | null> => {
     const result = await run(async () => {
       if (separators.current === undefined) separators.current = await adapter.numberSeparators();
       const read = await adapter.readTables();
       const findings = validateWorkbook(read, { today: new Date(), separators: separators.current ?? undefined });
-      await adapter.paintFindings(findings);
+      const key = JSON.stringify(findings);
+      if (!live || key !== painted.current) {
+        painted.current = null;
+        await adapter.paintFindings(findings);
+        painted.current = key;
+      }
       return { findings, sheets: read.tables.map((t) => t.sheet) };
     });
     if (!result) return null;
@@ -193,7 +246,7 @@ export default function CheckTab(): ReactNode {
   liveRecheck.current = (): boolean => {
     if (busyRef.current) return false;
     void guarded(async () => {
-      await recheck();
+      await recheck(true);
     });
     return true;
   };
@@ -214,7 +267,11 @@ export default function CheckTab(): ReactNode {
     void run(() => adapter.watchChanges(schedule)).then((unsubscribe) => {
       if (stopped) {
         if (unsubscribe) void run(unsubscribe);
-      } else stop = unsubscribe;
+        return;
+      }
+      stop = unsubscribe;
+      // An edit made while the watch was being set up was heard by nobody: check now.
+      if (unsubscribe && !liveRecheck.current()) schedule();
     });
     return () => {
       stopped = true;
@@ -257,6 +314,7 @@ export default function CheckTab(): ReactNode {
 
   const onClear = (): Promise<void> =>
     guarded(async () => {
+      painted.current = null;
       const ok = await run(async () => {
         await adapter.clearMarks();
         return true;
@@ -267,6 +325,66 @@ export default function CheckTab(): ReactNode {
   const findings = check.findings;
   const errors = findings?.filter((f) => f.severity === 'error').length ?? 0;
   const warnings = findings ? findings.length - errors : 0;
+  const keys = itemKeys(findings ?? []);
+
+  // A re-check removed the finding that had the keyboard: the nearest remaining one takes it, or the
+  // summary when none is left. When the clerk is in the sheet meanwhile (the pane has no focus),
+  // that happens on coming back, so the pane never takes the keyboard away from Excel.
+  const comeBack = useRef<(() => void) | null>(null);
+  /** Whether the pane's window has the keyboard (false while the clerk works in the sheet). */
+  const paneFocused = useRef(typeof document.hasFocus === 'function' ? document.hasFocus() : true);
+  useEffect(() => {
+    const onFocus = (): void => {
+      paneFocused.current = true;
+    };
+    const onBlur = (): void => {
+      paneFocused.current = false;
+    };
+    window.addEventListener('focus', onFocus);
+    window.addEventListener('blur', onBlur);
+    return () => {
+      window.removeEventListener('focus', onFocus);
+      window.removeEventListener('blur', onBlur);
+      comeBack.current?.();
+    };
+  }, []);
+  useLayoutEffect(() => {
+    const was = focused.current;
+    if (!was) return;
+    const active = document.activeElement;
+    if (active && active !== document.body && active.isConnected) return;
+    const target = focusTarget(listRef.current, summaryRef.current, was);
+    if (!target) return;
+    comeBack.current?.();
+    comeBack.current = null;
+    if (paneFocused.current) {
+      target.focus();
+      return;
+    }
+    const onBack = (): void => {
+      window.removeEventListener('focus', onBack);
+      comeBack.current = null;
+      const now = document.activeElement;
+      if ((!now || now === document.body) && target.isConnected) target.focus();
+    };
+    window.addEventListener('focus', onBack);
+    comeBack.current = () => window.removeEventListener('focus', onBack);
+  }, [findings]);
+
+  const noteFocus = (e: FocusEvent<HTMLElement>): void => {
+    const el = e.target as HTMLElement;
+    const li = el.closest<HTMLElement>('li[data-key]');
+    if (!li || !listRef.current) return;
+    paneFocused.current = true;
+    const items = [...listRef.current.querySelectorAll<HTMLElement>('li[data-key]')];
+    focused.current = { key: li.dataset.key ?? '', index: items.indexOf(li), control: el.closest<HTMLElement>('[data-control]')?.dataset.control ?? null };
+  };
+  const noteBlur = (e: FocusEvent<HTMLElement>): void => {
+    // The keyboard went elsewhere in the pane: nothing to follow. (Focus leaving the pane, or the
+    // element being removed, has no next target: the record stays.)
+    const next = e.relatedTarget as Node | null;
+    if (next && next !== document.body && !listRef.current?.contains(next)) focused.current = null;
+  };
 
   return (
     <>
@@ -287,14 +405,14 @@ export default function CheckTab(): ReactNode {
       <Switch label={s.liveCheck} checked={live} onChange={(_e, d) => setLive(d.checked)} data-testid="live-check" />
       {findings !== null &&
         (errors === 0 ? (
-          <MessageBar intent="success" data-testid="check-summary" data-ready="true">
+          <MessageBar intent="success" data-testid="check-summary" data-ready="true" ref={summaryRef} tabIndex={-1}>
             <MessageBarBody>
               <MessageBarTitle>{s.readyToSend}</MessageBarTitle>
               {format(s.readyDetail, { warnings })}
             </MessageBarBody>
           </MessageBar>
         ) : (
-          <MessageBar intent="warning" data-testid="check-summary" data-ready="false">
+          <MessageBar intent="warning" data-testid="check-summary" data-ready="false" ref={summaryRef} tabIndex={-1}>
             <MessageBarBody>
               <MessageBarTitle>{s.notReady}</MessageBarTitle>
               {format(s.notReadyDetail, { errors, warnings })}
@@ -302,15 +420,15 @@ export default function CheckTab(): ReactNode {
           </MessageBar>
         ))}
       {findings !== null && findings.length > 0 && (
-        <section aria-label={s.findingsOf} className={styles.group}>
+        <section aria-label={s.findingsOf} className={styles.group} ref={listRef} onFocus={noteFocus} onBlur={noteBlur}>
           {groupFindings(findings, check.sheets).map((g, gi) => (
             <section key={g.sheet} className={styles.group} aria-labelledby={`${baseId}-g${gi}`} data-sheet={g.sheet}>
               <Text as="h2" size={400} weight="semibold" id={`${baseId}-g${gi}`}>
                 {g.sheet === '' ? s.findingsOf : g.sheet}
               </Text>
               <ul className={styles.list}>
-                {g.findings.map((f, i) => (
-                  <FindingItem key={`${f.rule}-${i}-${f.cells[0]?.address ?? ''}`} finding={f} onFix={(x) => void onFix(x)} busy={busy} />
+                {g.findings.map((f) => (
+                  <FindingItem key={keys.get(f)} itemKey={keys.get(f) ?? ''} finding={f} onFix={(x) => void onFix(x)} busy={busy} />
                 ))}
               </ul>
             </section>
