@@ -101,6 +101,37 @@ function contentSecurityPolicy(officeJs) {
 }
 
 /**
+ * The Content-Security-Policy of the web page (web/index.html): scripts from its own origin only, and
+ * no request to any other origin (connect-src 'self'): files are read in the page, nothing is sent.
+ */
+function webContentSecurityPolicy() {
+  return [
+    "default-src 'self'",
+    "script-src 'self'",
+    "style-src 'self' 'unsafe-inline'",
+    "img-src 'self' data:",
+    "font-src 'self' data:",
+    "connect-src 'self'",
+    "object-src 'none'",
+    "base-uri 'self'",
+    "form-action 'none'",
+  ].join('; ');
+}
+
+/**
+ * Output names: the web page's entry and the chunks only it loads go to web/, so dist/web/ holds the
+ * page and what it loads; the pane's stay at the top of dist/.
+ */
+function outputName(pattern) {
+  return (pathData) => {
+    const chunk = pathData.chunk;
+    const runtime = chunk && chunk.runtime;
+    const onlyWeb = runtime === 'web' || (runtime && typeof runtime !== 'string' && runtime.size === 1 && runtime.has('web'));
+    return onlyWeb ? `web/${pattern}` : pattern;
+  };
+}
+
+/**
  * HTTPS options for the dev server from office-addin-dev-certs: it makes a localhost certificate and
  * installs its CA as trusted (Windows, Mac; Linux through sudo). Where installing the CA fails but
  * the certificate files exist (Linux without sudo, a container), serve with them anyway and say so:
@@ -156,11 +187,11 @@ module.exports = async (env, argv) => {
     target: ['web', 'es2020'],
     // No eval-based source maps: the page's CSP allows no 'unsafe-eval'.
     devtool: mode === 'production' ? 'source-map' : 'cheap-module-source-map',
-    entry: { taskpane: './src/taskpane/index.tsx' },
+    entry: { taskpane: './src/taskpane/index.tsx', web: './src/web/index.tsx' },
     output: {
       path: path.resolve(__dirname, 'dist'),
-      filename: mode === 'production' ? '[name].[contenthash:8].js' : '[name].js',
-      chunkFilename: mode === 'production' ? '[name].[contenthash:8].js' : '[name].js',
+      filename: outputName(mode === 'production' ? '[name].[contenthash:8].js' : '[name].js'),
+      chunkFilename: outputName(mode === 'production' ? '[name].[contenthash:8].js' : '[name].js'),
       clean: true,
     },
     resolve: { extensions: ['.tsx', '.ts', '.js'] },
@@ -176,6 +207,15 @@ module.exports = async (env, argv) => {
         officeJsUrl: officeJs === 'local' ? `${OFFICE_JS_LOCAL_DIR}office.js` : OFFICE_JS_CDN,
         gateUrl: gateFile,
         csp: contentSecurityPolicy(officeJs),
+      }),
+      // The web page for every clerk and receiving office (any current browser, no Excel needed).
+      new HtmlWebpackPlugin({
+        filename: 'web/index.html',
+        template: './src/web/index.html',
+        chunks: ['web'],
+        scriptLoading: 'defer',
+        gateUrl: `../${gateFile}`,
+        csp: webContentSecurityPolicy(),
       }),
       new CopyWebpackPlugin({ patterns: copyPatterns }),
       new DevOnlyGuardPlugin(),
@@ -202,5 +242,6 @@ module.exports = async (env, argv) => {
 };
 
 module.exports.contentSecurityPolicy = contentSecurityPolicy;
+module.exports.webContentSecurityPolicy = webContentSecurityPolicy;
 module.exports.OFFICE_JS_CDN = OFFICE_JS_CDN;
 module.exports.typeScriptRule = typeScriptRule;

@@ -3,6 +3,7 @@
 //   http://localhost:${PORT || 3100}/          the preview page (grid of the active sheet + sheet tabs + pane)
 //   /taskpane.html                              dist/taskpane.html, with office.js swapped for the preview's shim
 //   /preview/…                                  build/preview/ (page bundle and office shim)
+//   /web/                                       dist/web/index.html, the web page (as deployed at ADDIN_URL + web/)
 //   everything else                             dist/ (the production bundle as `npm run build` made it)
 // Builds dist/ (`npm run build`) and build/preview/ (webpack.preview.js) when they are missing;
 // `--rebuild` builds both again. Node's http module only, no other dependency.
@@ -97,7 +98,9 @@ const handler = (dist) => (req, res) => {
       const file = inside(PREVIEW, urlPath.slice('/preview/'.length));
       return file ? serveFile(res, file, req.method) : send(res, 400, TYPES['.txt'], 'Bad path\n');
     }
-    const file = inside(dist, urlPath.slice(1));
+    // The web page: /web/ is its index.html; /web without the slash would break its relative links.
+    if (urlPath === '/web') return send(res, 301, TYPES['.txt'], 'Moved\n', { Location: '/web/' });
+    const file = inside(dist, urlPath.endsWith('/') ? `${urlPath.slice(1)}index.html` : urlPath.slice(1));
     return file ? serveFile(res, file, req.method) : send(res, 400, TYPES['.txt'], 'Bad path\n');
   } catch (e) {
     return send(res, 500, TYPES['.txt'], `${e instanceof Error ? e.message : String(e)}\n`);

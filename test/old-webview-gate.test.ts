@@ -76,3 +76,25 @@ describe('old-webview gate', () => {
     }
   });
 });
+
+describe('old-browser gate on the web page (<html data-gate="web">)', () => {
+  afterEach(() => document.documentElement.removeAttribute('data-gate'));
+
+  test('Trident: the page needs a current browser, its address is given', () => {
+    document.documentElement.setAttribute('data-gate', 'web');
+    runGate(USER_AGENTS.trident);
+    expect(flag()).toBe('trident');
+    const box = document.querySelector('[data-testid="old-webview"]')!;
+    expect(box.querySelector('section[lang="vi"]')!.textContent).toContain('Trang này cần một trình duyệt mới');
+    expect(box.querySelector('section[lang="en"]')!.textContent).toContain('Internet Explorer 11 cannot run this page.');
+    expect(box.textContent).toContain(window.location.href);
+    expect(box.querySelectorAll('a')).toHaveLength(0);
+  });
+
+  test('a current browser: nothing changes', () => {
+    document.documentElement.setAttribute('data-gate', 'web');
+    runGate(USER_AGENTS.webview2);
+    expect(flag()).toBeUndefined();
+    expect(document.getElementById('root')!.innerHTML).toBe('<p>Đang khởi động…</p>');
+  });
+});

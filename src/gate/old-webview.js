@@ -6,7 +6,9 @@
  * the pane's ES2020 bundle cannot run. There it sets `window.__bieumauOldWebview` (the bundle checks
  * it first thing and then does nothing) and replaces the "Starting…" line with a Vietnamese and
  * English message: what is needed, what this Office is, and a link to the web page (`web/`).
- * Anywhere else it only reads the user agent and returns. A file, not inline: the page's
+ * The web page (web/index.html, `<html data-gate="web">`) loads it too: there the message says
+ * that the page needs a current browser and gives its address to open in one.
+ * Anywhere else it only reads the user agent and returns. A file, not inline: the pages'
  * Content-Security-Policy allows no inline script.
  */
 (function () {
@@ -27,6 +29,27 @@
     var names = { '10.0': 'Windows 10/11', '6.3': 'Windows 8.1', '6.2': 'Windows 8', '6.1': 'Windows 7' };
     return names[m[1]] || 'Windows NT ' + m[1];
   }
+
+  var onWebPage = document.documentElement.getAttribute('data-gate') === 'web';
+
+  var WEB_PAGE_TEXT = {
+    vi: {
+      title: 'Trang này cần một trình duyệt mới',
+      body: {
+        trident: 'Internet Explorer 11 không chạy được trang này.',
+        edgehtml: 'Microsoft Edge cũ (EdgeHTML) không chạy được trang này.'
+      },
+      open: 'Hãy mở địa chỉ sau bằng Microsoft Edge, Google Chrome hoặc Firefox bản mới:'
+    },
+    en: {
+      title: 'This page needs a current browser',
+      body: {
+        trident: 'Internet Explorer 11 cannot run this page.',
+        edgehtml: 'The old Microsoft Edge (EdgeHTML) cannot run this page.'
+      },
+      open: 'Open this address in a current Microsoft Edge, Google Chrome or Firefox:'
+    }
+  };
 
   var TEXT = {
     vi: {
@@ -85,6 +108,20 @@
     return box;
   }
 
+  function webPageSection(lang) {
+    var t = WEB_PAGE_TEXT[lang];
+    var box = element('section');
+    box.setAttribute('lang', lang);
+    box.style.margin = '16px';
+    var h = element(lang === 'vi' ? 'h1' : 'h2', t.title);
+    h.style.fontSize = '18px';
+    box.appendChild(h);
+    box.appendChild(element('p', t.body[kind]));
+    box.appendChild(element('p', t.open));
+    box.appendChild(element('p', window.location.href));
+    return box;
+  }
+
   function show() {
     var root = document.getElementById('root') || document.body;
     // The address of web/ beside this page, resolved by the browser.
@@ -98,8 +135,8 @@
     page.style.fontFamily = "'Segoe UI', Tahoma, sans-serif";
     page.style.fontSize = '14px';
     page.style.lineHeight = '1.45';
-    page.appendChild(section('vi', webUrl));
-    page.appendChild(section('en', webUrl));
+    page.appendChild(onWebPage ? webPageSection('vi') : section('vi', webUrl));
+    page.appendChild(onWebPage ? webPageSection('en') : section('en', webUrl));
     root.appendChild(page);
   }
 

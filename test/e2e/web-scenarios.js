@@ -4,11 +4,26 @@
 // screenshot folder). Each scenario opens its own browser context, so the runner's page is untouched.
 'use strict';
 
+const fs = require('fs');
+const os = require('os');
 const path = require('path');
+const { spawnSync } = require('child_process');
 
 const ROOT = path.resolve(__dirname, '..', '..');
 require('tsx/cjs/api').register();
 const { USER_AGENTS } = require(path.join(ROOT, 'test', 'support', 'user-agents.ts'));
+const { buildWorkbook, parseNewArgs } = require(path.join(ROOT, 'src', 'cli', 'new.ts'));
+const { readWorkbook } = require(path.join(ROOT, 'src', 'xlsx', 'reader.ts'));
+const { setCell } = require(path.join(ROOT, 'test', 'support', 'edit-xlsx.ts'));
+const AXE = require.resolve('axe-core/axe.min.js');
+
+/** The JSON document of `bieumau check --json` for files in `dir`, run there (file names as given). */
+function cliCheckJson(dir, files) {
+  const bin = path.join(ROOT, 'bin', 'bieumau.js');
+  const r = spawnSync(process.execPath, [bin, 'check', ...files, '--json'], { cwd: dir, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
+  if (r.status === null || r.status > 2) throw new Error(`bieumau check failed: ${r.stderr}`);
+  return r.stdout;
+}
 
 function register(h) {
   const { scenario, expect, expectEqual } = h;
@@ -62,6 +77,22 @@ function register(h) {
     });
   }
 
+  scenario('old browser (Trident) on the web page: it asks for a current browser; the page does not start', async () => {
+    const { origin } = h.env();
+    const { context, page, problems } = await open({ userAgent: USER_AGENTS.trident });
+    try {
+      await page.goto(`${origin}/web/`);
+      const message = page.getByTestId('old-webview');
+      await message.waitFor();
+      expect((await message.locator('section[lang="vi"]').textContent()).includes('Trang này cần một trình duyệt mới'), 'vi message');
+      expect((await message.locator('section[lang="en"]').textContent()).includes(`${origin}/web/`), 'the address to open');
+      expectEqual(await page.getByRole('tab').count(), 0, 'web page tabs');
+      expectEqual(problems, [], 'page errors');
+    } finally {
+      await context.close();
+    }
+  });
+
   scenario('a current browser: the gate stays silent and the pane shows', async () => {
     const { origin } = h.env();
     const { context, page, problems } = await open({ userAgent: USER_AGENTS.webview2 });
@@ -78,4 +109,226 @@ function register(h) {
   });
 }
 
-module.exports = { register };
+/**
+ * The web page's scenarios: every request of every context is recorded, and the last scenario checks
+ * that none left the page's origin.
+ */
+function registerWebPage(h) {
+  const { scenario, expect, expectEqual } = h;
+  const allRequests = [];
+  let dir; // workbooks made for the scenarios
+  let page;
+  let context;
+  let problems = [];
+
+  async function openWebPage({ width = 1000, query = '' } = {}) {
+    const { browser, origin } = h.env();
+    if (context) await context.close();
+    context = await browser.newContext({ viewport: { width, height: 900 }, locale: 'vi-VN', acceptDownloads: true });
+    page = await context.newPage();
+    page.setDefaultTimeout(60000);
+    problems = [];
+    page.on('request', (r) => allRequests.push(r.url()));
+    page.on('pageerror', (e) => problems.push(`page error: ${e.message}`));
+    page.on('console', (m) => {
+      if (m.type() === 'error') problems.push(`console: ${m.text()}`);
+    });
+    page.on('requestfailed', (r) => problems.push(`request failed: ${r.url()}`));
+    await page.goto(`${origin}/web/${query}`);
+    await page.getByRole('tab', { name: query.includes('lang=en') ? 'Create tables' : 'Tạo biểu mẫu' }).waitFor();
+    // The reader and writer are loaded in the background once the page shows; from then on the
+    // page needs no network.
+    await page.locator('html[data-engines="ready"]').waitFor();
+  }
+
+  async function axeCheck(state) {
+    if (!(await page.evaluate(() => typeof window.axe !== 'undefined'))) await page.evaluate(fs.readFileSync(AXE, 'utf8'));
+    const violations = await page.evaluate(async () => {
+      const r = await window.axe.run(document, { resultTypes: ['violations'] });
+      return r.violations.map((v) => ({ id: v.id, impact: v.impact, help: v.help, targets: v.nodes.slice(0, 3).map((n) => n.target.join(' ')) }));
+    });
+    const bad = violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+    expect(bad.length === 0, `axe (${state}): ${bad.map((v) => `${v.id} [${v.impact}] ${v.help} at ${v.targets.join(', ')}`).join('; ')}`);
+  }
+
+  async function screenshot(name) {
+    await page.screenshot({ path: path.join(h.env().out, `web-${name}.png`), fullPage: true });
+  }
+
+  /** Clicks a download button and returns the saved file's path. */
+  async function downloadFrom(buttonName) {
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: buttonName }).click()]);
+    const file = path.join(dir, `download-${Date.now()}-${download.suggestedFilename()}`);
+    await download.saveAs(file);
+    return { file, name: download.suggestedFilename() };
+  }
+
+  /** Chooses files in the Kiểm tra tab and waits for the summary; returns the time it took in ms. */
+  async function checkFiles(files) {
+    await page.getByRole('tab', { name: /Kiểm tra|Check/ }).click();
+    const summary = page.getByTestId('web-check-summary');
+    const run = (await summary.count()) > 0 ? Number(await summary.getAttribute('data-run')) : 0;
+    const t0 = Date.now();
+    await page.getByTestId('file-input').setInputFiles(files);
+    await page.locator(`[data-testid="web-check-summary"][data-run="${run + 1}"]`).waitFor();
+    return Date.now() - t0;
+  }
+
+  function noPageProblems() {
+    expectEqual(problems, [], 'console errors, page errors or failed requests');
+  }
+
+  scenario('web page: opens in Vietnamese, keyboard tabs, axe, 360 px without horizontal scrolling, English switch', async () => {
+    dir = fs.mkdtempSync(path.join(os.tmpdir(), 'bm-e2e-web-'));
+    await openWebPage();
+    for (const t of ['Tạo biểu mẫu', 'Kiểm tra']) expect(await page.getByRole('tab', { name: t }).isVisible(), `tab ${t}`);
+    for (const n of ['01', '02', '03', '04']) expect(await page.getByRole('checkbox', { name: new RegExp(`^Biểu ${n}:`) }).isChecked(), `Biểu ${n} chosen by default`);
+    await axeCheck('web: create');
+    // Keyboard: arrow keys move between the tabs (WAI-ARIA tabs pattern).
+    await page.getByRole('tab', { name: 'Tạo biểu mẫu' }).focus();
+    await page.keyboard.press('ArrowRight');
+    expectEqual(await page.evaluate(() => document.activeElement && document.activeElement.textContent), 'Kiểm tra', 'focused tab after ArrowRight');
+    expect(await page.getByRole('button', { name: 'Chọn tệp .xlsx' }).isVisible(), 'the check tab shows the file button');
+    await axeCheck('web: check, empty');
+    await page.setViewportSize({ width: 360, height: 800 });
+    for (const t of ['Kiểm tra', 'Tạo biểu mẫu']) {
+      await page.getByRole('tab', { name: t }).click();
+      const widths = await page.evaluate(() => [document.documentElement.scrollWidth, document.documentElement.clientWidth]);
+      expect(widths[0] <= widths[1], `360 px, ${t}: page ${widths[0]} px wide in a ${widths[1]} px window`);
+    }
+    await screenshot('360-create');
+    await page.getByRole('button', { name: 'English' }).click();
+    await page.getByRole('tab', { name: 'Create tables' }).waitFor();
+    expectEqual(await page.evaluate(() => document.documentElement.lang), 'en', '<html lang> after the switch');
+    await page.getByRole('button', { name: 'Tiếng Việt' }).click();
+    await page.getByRole('tab', { name: 'Tạo biểu mẫu' }).waitFor();
+    noPageProblems();
+  });
+
+  scenario('web page: Tạo biểu mẫu downloads the workbook bieumau new writes (read back by the CLI reader)', async () => {
+    await openWebPage();
+    await page.getByRole('checkbox', { name: /^Biểu 03:/ }).uncheck();
+    await page.getByRole('checkbox', { name: /^Biểu 04:/ }).uncheck();
+    await page.getByRole('textbox', { name: 'Đơn vị báo cáo' }).fill('UBND TỈNH LÂM ĐỒNG');
+    await page.getByRole('textbox', { name: 'Số báo cáo' }).fill('123/BC-UBND');
+    await page.getByLabel('Ngày báo cáo').fill('2025-10-20');
+    await page.getByRole('textbox', { name: 'Báo cáo của' }).fill('Ủy ban nhân dân tỉnh');
+    await page.getByRole('combobox', { name: 'Loại kỳ' }).selectOption('quarter');
+    await page.getByRole('combobox', { name: 'Quý' }).selectOption('3');
+    await page.getByRole('spinbutton', { name: 'Năm' }).fill('2025');
+    expectEqual(await page.getByTestId('web-period-range').textContent(), 'Quý III/2025: Từ ngày 15/6/2025 đến ngày 14/9/2025', 'Decree 09 quarter');
+    await page.getByRole('spinbutton', { name: /Số dòng số liệu/ }).fill('3');
+    await axeCheck('web: create filled');
+    const { file, name } = await downloadFrom('Tải về sổ tính');
+    expectEqual(name, 'bieu-mau-2025-06-15-2025-09-14.xlsx', 'download name');
+    await page.getByTestId('web-status').getByText(`Đã tạo ${name}.`).waitFor();
+    const fromPage = await readWorkbook(file);
+    expectEqual(fromPage.tables.map((t) => [t.sheet, t.templateId, t.rowLabels.length]), [['Biểu 01', 'b01', 3], ['Biểu 02', 'b02', 3]], 'tables read back');
+    // The same options through the command line give the same tables, cell for cell.
+    const cli = await readWorkbook(
+      await buildWorkbook(
+        parseNewArgs(['x.xlsx', '--templates', '01,02', '--unit', 'UBND TỈNH LÂM ĐỒNG', '--report', '123/BC-UBND', '--report-date', '2025-10-20', '--report-by', 'Ủy ban nhân dân tỉnh', '--from', '2025-06-15', '--to', '2025-09-14', '--rows', '3']),
+      ),
+    );
+    expectEqual(JSON.parse(JSON.stringify(fromPage)), JSON.parse(JSON.stringify(cli)), 'the page\'s workbook read as the CLI\'s');
+    noPageProblems();
+  });
+
+  scenario('web page: Kiểm tra on the seed sample finds exactly the HĐND error (732 / 752 / −20); JSON = bieumau check --json', async () => {
+    const seed = await buildWorkbook(parseNewArgs(['x.xlsx', '--sample']));
+    fs.writeFileSync(path.join(dir, 'seed.xlsx'), seed);
+    await checkFiles([path.join(dir, 'seed.xlsx')]);
+    const section = page.locator('section[data-file="seed.xlsx"]');
+    const errors = section.locator('li[data-severity="error"]');
+    expectEqual(await errors.count(), 1, 'errors in the seed');
+    const council = section.locator('li[data-rule="cross.council"]');
+    expectEqual(await council.getByTestId('finding-values').locator('dd').allTextContents(), ['732', '752', '-20'], 'left / right / difference');
+    expectEqual(await council.getByTestId('finding-cells').textContent(), 'Ô: Biểu 02!M8, Biểu 01!J8', 'cells');
+    expect((await page.getByTestId('web-check-summary').textContent()).startsWith('Đã kiểm tra 1 tệp: 0 tệp không có lỗi, 1 tệp có lỗi, 0 tệp không đọc được; tổng cộng 1 lỗi'), 'summary');
+    await axeCheck('web: seed checked');
+    await screenshot('check-seed');
+    const json = fs.readFileSync((await downloadFrom('Tải kết quả (JSON)')).file, 'utf8');
+    expectEqual(json, cliCheckJson(dir, ['seed.xlsx']), 'the JSON download is the bieumau check --json document');
+    const doc = JSON.parse(json);
+    expectEqual(doc.files[0].findings.filter((f) => f.severity === 'error').map((f) => [f.rule, f.left, f.right, f.difference]), [['cross.council', 732, 752, -20]], 'errors in the JSON');
+    noPageProblems();
+  });
+
+  scenario('web page: a workbook with planted errors and an unreadable file; CSV and JSON downloads', async () => {
+    const sample = await buildWorkbook(parseNewArgs(['x.xlsx', '--sample']));
+    const read = (await readWorkbook(sample)).tables;
+    const b01 = read.find((t) => t.templateId === 'b01');
+    const council = b01.columns['local.council'][0];
+    const ministries = b01.columns['central.ministries'][0];
+    const totalCell = b01.columns['central.total'][0];
+    let planted = await setCell(sample, council.sheet, council.address, 732); // HĐND made equal
+    planted = await setCell(planted, ministries.sheet, ministries.address, '1.292'); // a number typed as text
+    planted = await setCell(planted, totalCell.sheet, totalCell.address, 5); // a constant where a formula belongs
+    fs.writeFileSync(path.join(dir, 'planted.xlsx'), planted);
+    fs.writeFileSync(path.join(dir, 'not-a-workbook.xlsx'), 'just text');
+    await checkFiles([path.join(dir, 'planted.xlsx'), path.join(dir, 'not-a-workbook.xlsx')]);
+    const section = page.locator('section[data-file="planted.xlsx"]');
+    const textNumber = section.locator('li[data-rule="entry.text-number"]');
+    expectEqual(await textNumber.getByTestId('finding-cells').textContent(), `Ô: ${ministries.sheet}!${ministries.address}`, 'text-number cell');
+    expectEqual(await textNumber.getByTestId('finding-fix').textContent(), `Cách sửa: Đổi thành số 1292 (ô ${ministries.sheet}!${ministries.address})`, 'text-number fix');
+    const formula = section.locator('li[data-rule="computed.formula-missing"]');
+    expect((await formula.getByTestId('finding-fix').textContent()).startsWith('Cách sửa: Khôi phục công thức ='), 'formula fix described');
+    expectEqual(await section.locator('li[data-rule="cross.council"]').count(), 0, 'HĐND made equal');
+    const bad = page.locator('section[data-file="not-a-workbook.xlsx"]');
+    expectEqual(await bad.getAttribute('data-state'), 'unreadable', 'the text file is unreadable');
+    expect((await bad.textContent()).includes('Không phải tệp .xlsx.'), 'its message');
+    const json = fs.readFileSync((await downloadFrom('Tải kết quả (JSON)')).file, 'utf8');
+    expectEqual(json, cliCheckJson(dir, ['planted.xlsx', 'not-a-workbook.xlsx']), 'JSON = bieumau check --json');
+    const doc = JSON.parse(json);
+    const csv = fs.readFileSync((await downloadFrom('Tải kết quả (CSV)')).file, 'utf8');
+    const lines = csv.replace(/^\uFEFF/, '').split('\r\n').filter((l) => l !== '');
+    expectEqual(lines.length, 1 + doc.files[0].findings.length + 1, 'CSV rows: header, one per finding, one for the unreadable file');
+    expect(lines.some((l) => l.startsWith(`planted.xlsx,error,entry.text-number,${ministries.sheet}!${ministries.address},`)), 'CSV row of the text number');
+    expect(lines[lines.length - 1].startsWith('not-a-workbook.xlsx,unreadable,'), 'CSV row of the unreadable file');
+    await axeCheck('web: planted errors');
+    noPageProblems();
+  });
+
+  scenario('web page: 124 workbooks at once (time printed), then offline: create and check still work', async () => {
+    const sample = await buildWorkbook(parseNewArgs(['x.xlsx', '--sample']));
+    const council = (await readWorkbook(sample)).tables[0].columns['local.council'][0];
+    const clean = await setCell(sample, council.sheet, council.address, 732);
+    const many = path.join(dir, 'many');
+    fs.mkdirSync(many);
+    const files = [];
+    for (let i = 1; i <= 124; i++) {
+      const f = path.join(many, `bao-cao-${String(i).padStart(3, '0')}.xlsx`);
+      fs.writeFileSync(f, clean);
+      files.push(f);
+    }
+    await openWebPage();
+    const ms = await checkFiles(files);
+    expect((await page.getByTestId('web-check-summary').textContent()).startsWith('Đã kiểm tra 124 tệp: 124 tệp không có lỗi, 0 tệp có lỗi, 0 tệp không đọc được; tổng cộng 0 lỗi'), 'summary of 124 clean files');
+    expectEqual(await page.locator('section[data-file]').count(), 124, 'one report per file');
+    console.log(`      124 workbooks checked in the page in ${ms} ms (choosing the files to the summary; the page's own count: ${await page.getByTestId('web-check-time').getAttribute('data-ms')} ms)`);
+    // Offline from here: the page was loaded and its reader and writer are in.
+    await context.setOffline(true);
+    await checkFiles([path.join(dir, 'seed.xlsx')]);
+    expectEqual(await page.locator('section[data-file="seed.xlsx"] li[data-rule="cross.council"]').count(), 1, 'offline check');
+    await page.getByRole('tab', { name: 'Tạo biểu mẫu' }).click();
+    const { file } = await downloadFrom('Tải về sổ tính');
+    expectEqual((await readWorkbook(file)).tables.map((t) => t.templateId), ['b01', 'b02', 'b03', 'b04'], 'offline create');
+    await context.setOffline(false);
+    noPageProblems();
+  });
+
+  scenario('web page: no request left the page\'s origin', async () => {
+    const { origin } = h.env();
+    await context.close();
+    context = undefined;
+    fs.rmSync(dir, { recursive: true, force: true });
+    expect(allRequests.length > 5, `requests were recorded (${allRequests.length})`);
+    const outside = allRequests.filter((u) => !u.startsWith(`${origin}/`) && !u.startsWith('blob:') && !u.startsWith('data:'));
+    expectEqual(outside, [], 'requests to other origins');
+    // blob: URLs are the downloads the page made itself (its own origin).
+    const blobs = allRequests.filter((u) => u.startsWith('blob:'));
+    expect(blobs.every((u) => u.startsWith(`blob:${origin}/`)), `blob URLs of the page's origin: ${blobs.join(' ')}`);
+  });
+}
+
+module.exports = { register: (h) => (register(h), registerWebPage(h)) };

@@ -1,0 +1,167 @@
+/**
+ * Strings of the web page (dist/web/), one table per language with identical keys (`WebStrings`).
+ * The report-information labels (unit, report number, period…) are the pane's own (`APP_STRINGS`),
+ * so the page and the pane name them alike.
+ */
+import type { Language } from '../taskpane/strings';
+
+export interface WebStrings {
+  readonly title: string;
+  readonly tagline: string;
+  /** Who the page is for, under the title. */
+  readonly intro: string;
+  readonly privacy: string;
+  readonly switchLanguage: string;
+  readonly switchLanguageLang: Language;
+  readonly tabsLabel: string;
+  readonly tabCreate: string;
+  readonly tabCheck: string;
+  readonly loadingEngine: string;
+  /** `{detail}` */
+  readonly engineFailed: string;
+
+  // Create
+  readonly createIntro: string;
+  readonly tablesLegend: string;
+  readonly chooseOneTable: string;
+  readonly rows: string;
+  readonly rowsHint: string;
+  readonly rowsInvalid: string;
+  readonly sample: string;
+  readonly sampleHint: string;
+  readonly reportDateInvalid: string;
+  readonly create: string;
+  readonly creating: string;
+  /** `{file}` */
+  readonly created: string;
+
+  // Check
+  readonly checkIntro: string;
+  readonly chooseFiles: string;
+  readonly dropHere: string;
+  /** `{done}`, `{total}` */
+  readonly checkingProgress: string;
+  /** `{files}`, `{ok}`, `{withErrors}`, `{unreadable}`, `{errors}`, `{warnings}` */
+  readonly summary: string;
+  /** `{ms}` */
+  readonly timeTaken: string;
+  readonly downloadCsv: string;
+  readonly downloadJson: string;
+  readonly fileOk: string;
+  /** `{errors}`, `{warnings}` */
+  readonly fileCounts: string;
+  readonly fileUnreadable: string;
+  readonly workbookLevel: string;
+  readonly error: string;
+  readonly warning: string;
+  readonly cells: string;
+  readonly left: string;
+  readonly right: string;
+  readonly difference: string;
+  /** `{label}`, `{cell}` */
+  readonly fixDescribed: string;
+  readonly readyToSend: string;
+  readonly notReady: string;
+}
+
+export const webVi: WebStrings = {
+  title: 'Biểu mẫu thống kê',
+  tagline: 'Tạo và kiểm tra các biểu thống kê của báo cáo định kỳ (Biểu 01–04) ngay trong trình duyệt',
+  intro:
+    'Dành cho cán bộ dùng Excel 2016, Excel 2019, WPS Office hoặc LibreOffice (nơi phần bổ trợ không chạy) và cho cơ quan tổng hợp nhận nhiều tệp báo cáo. Tệp tạo ở đây mở được trong mọi phiên bản Excel, WPS và LibreOffice.',
+  privacy: 'Tệp chỉ được đọc trên máy này: không có gì được tải lên hay gửi đi. Khi trang đã tải xong, trang vẫn dùng được khi mất mạng.',
+  switchLanguage: 'English',
+  switchLanguageLang: 'en',
+  tabsLabel: 'Chức năng',
+  tabCreate: 'Tạo biểu mẫu',
+  tabCheck: 'Kiểm tra',
+  loadingEngine: 'Đang tải bộ đọc/ghi tệp Excel…',
+  engineFailed: 'Không tải được bộ đọc/ghi tệp Excel: {detail}. Hãy tải lại trang.',
+
+  createIntro: 'Chọn các biểu và điền thông tin báo cáo, rồi tải về sổ tính (.xlsx) có sẵn tiêu đề, tiêu đề cột và công thức cộng; chỉ còn việc nhập số liệu.',
+  tablesLegend: 'Các biểu',
+  chooseOneTable: 'Hãy chọn ít nhất một biểu.',
+  rows: 'Số dòng số liệu (Biểu 01–03)',
+  rowsHint: 'Để trống: một dòng cho đơn vị báo cáo. Từ 2 dòng trở lên có thêm dòng Tổng cộng.',
+  rowsInvalid: 'Số dòng phải là số nguyên từ 1 đến 10000.',
+  sample: 'Điền số liệu mẫu (báo cáo 52-BC/TU) để thử',
+  sampleHint: 'Thông tin báo cáo để trống sẽ lấy theo báo cáo mẫu.',
+  reportDateInvalid: 'Ngày báo cáo không hợp lệ.',
+  create: 'Tải về sổ tính',
+  creating: 'Đang tạo sổ tính…',
+  created: 'Đã tạo {file}.',
+
+  checkIntro: 'Chọn hoặc kéo thả một hay nhiều tệp .xlsx: mỗi tệp được kiểm tra như lệnh bieumau check (từng ô nhập, từng dòng tổng, các quy tắc giữa các biểu).',
+  chooseFiles: 'Chọn tệp .xlsx',
+  dropHere: 'hoặc kéo thả tệp vào đây',
+  checkingProgress: 'Đang kiểm tra {done}/{total} tệp…',
+  summary: 'Đã kiểm tra {files} tệp: {ok} tệp không có lỗi, {withErrors} tệp có lỗi, {unreadable} tệp không đọc được; tổng cộng {errors} lỗi, {warnings} cảnh báo.',
+  timeTaken: 'Thời gian: {ms} ms.',
+  downloadCsv: 'Tải kết quả (CSV)',
+  downloadJson: 'Tải kết quả (JSON)',
+  fileOk: 'Không có lỗi.',
+  fileCounts: '{errors} lỗi, {warnings} cảnh báo',
+  fileUnreadable: 'Không đọc được',
+  workbookLevel: 'Cả tệp',
+  error: 'Lỗi',
+  warning: 'Cảnh báo',
+  cells: 'Ô',
+  left: 'Vế trái',
+  right: 'Vế phải',
+  difference: 'Chênh lệch',
+  fixDescribed: 'Cách sửa: {label} (ô {cell})',
+  readyToSend: 'Sẵn sàng gửi',
+  notReady: 'Chưa sẵn sàng gửi',
+};
+
+export const webEn: WebStrings = {
+  title: 'Statistics tables (Biểu mẫu)',
+  tagline: 'Create and check the statistics tables of periodic reports (Biểu 01–04) in your browser',
+  intro:
+    'For clerks on Excel 2016, Excel 2019, WPS Office or LibreOffice (where the add-in does not run) and for offices that receive many report files. The workbooks made here open in every Excel version, WPS and LibreOffice.',
+  privacy: 'Files are only read on this computer: nothing is uploaded or sent anywhere. Once loaded, the page keeps working offline.',
+  switchLanguage: 'Tiếng Việt',
+  switchLanguageLang: 'vi',
+  tabsLabel: 'Tasks',
+  tabCreate: 'Create tables',
+  tabCheck: 'Check',
+  loadingEngine: 'Loading the Excel file reader/writer…',
+  engineFailed: 'The Excel file reader/writer could not be loaded: {detail}. Reload the page.',
+
+  createIntro: 'Choose the tables and fill in the report information, then download a workbook (.xlsx) with titles, column headers and total formulas in place; only the figures are left to type.',
+  tablesLegend: 'Tables',
+  chooseOneTable: 'Choose at least one table.',
+  rows: 'Data rows (Biểu 01–03)',
+  rowsHint: 'Blank: one row for the reporting unit. With 2 rows or more a Tổng cộng (total) row is added.',
+  rowsInvalid: 'The number of rows must be a whole number from 1 to 10000.',
+  sample: 'Fill in the sample figures (report 52-BC/TU) to try it',
+  sampleHint: 'Report information left blank is taken from the sample report.',
+  reportDateInvalid: 'The report date is not valid.',
+  create: 'Download the workbook',
+  creating: 'Creating the workbook…',
+  created: '{file} created.',
+
+  checkIntro: 'Choose or drop one or more .xlsx files: each is checked as the bieumau check command does (every entry, every total, the rules between tables).',
+  chooseFiles: 'Choose .xlsx files',
+  dropHere: 'or drop files here',
+  checkingProgress: 'Checking file {done} of {total}…',
+  summary: '{files} files checked: {ok} without errors, {withErrors} with errors, {unreadable} unreadable; {errors} errors and {warnings} warnings in all.',
+  timeTaken: 'Time: {ms} ms.',
+  downloadCsv: 'Download the findings (CSV)',
+  downloadJson: 'Download the findings (JSON)',
+  fileOk: 'No errors.',
+  fileCounts: '{errors} errors, {warnings} warnings',
+  fileUnreadable: 'Unreadable',
+  workbookLevel: 'Whole file',
+  error: 'Error',
+  warning: 'Warning',
+  cells: 'Cells',
+  left: 'Left',
+  right: 'Right',
+  difference: 'Difference',
+  fixDescribed: 'Fix: {label} (cell {cell})',
+  readyToSend: 'Ready to send',
+  notReady: 'Not ready to send',
+};
+
+export const WEB_STRINGS: Readonly<Record<Language, WebStrings>> = { vi: webVi, en: webEn };
