@@ -200,7 +200,7 @@ export function CreateTab({ lang, announce, today }: { lang: Language; announce:
             key={t.id}
             checked={chosen.has(t.id)}
             onChange={(_, d) => toggle(t.id, d.checked === true)}
-            label={`${t.name[lang]}: ${t.summary[lang]}`}
+            label={t.summary ? `${t.name[lang]}: ${t.summary[lang]}` : `${t.name[lang]}: ${t.title[lang]}`}
             data-template={t.id}
           />
         ))}
