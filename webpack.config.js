@@ -169,6 +169,9 @@ module.exports = async (env, argv) => {
       to: 'manifest.xml',
       transform: (content) => content.toString('utf8').split(DEV_URL).join(publicUrl),
     },
+    // The list of template packs the pane loads at start (empty: the built-in pack only). An office
+    // adds a table by copying a pack next to it on its server and naming it here; no rebuild.
+    { from: 'packs/index.json', to: 'packs/index.json' },
   ];
   if (officeJs === 'local') {
     copyPatterns.push({

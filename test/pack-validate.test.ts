@@ -140,6 +140,15 @@ describe('validatePack', () => {
     expect(faultLines(faultsOf(p), 'en')[0]).toBe('templates[0].rules[1].parts[1]: there is no column "visits.other" in template visits');
   });
 
+  test('a "$schema" key for editors is allowed (a string) and left out of the pack', () => {
+    const p = { $schema: 'https://example.gov.vn/bieumau-pack-1.schema.json', ...goodPack() };
+    const r = validatePack(p);
+    expect(r.ok && '$schema' in r.pack).toBe(false);
+    expect(schemaValid(p)).toBe(true);
+    expect(faultsOf({ ...p, $schema: 1 })).toEqual([expect.objectContaining({ code: 'type', path: '$schema' })]);
+    expect(schemaValid({ ...p, $schema: 1 })).toBe(false);
+  });
+
   test('a value that is not a pack at all', () => {
     for (const v of [null, 42, 'pack', [goodPack()]]) {
       expect(faultsOf(v)).toEqual([expect.objectContaining({ code: 'type', path: '' })]);

@@ -17,6 +17,7 @@ import { App } from '../src/taskpane/app/App';
 import { PaneRoot } from '../src/taskpane/app/PaneRoot';
 import type { Language } from '../src/taskpane/strings';
 import { TEMPLATES } from '../src/templates';
+import type { PackLoad } from '../src/core/pack-loader';
 
 (globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = true;
 
@@ -49,6 +50,8 @@ export async function renderPane(
      * the settings are read when the pane asks, and arrive only when released.
      */
     holdSettings?: boolean;
+    /** The pane's loader of deployed packs (packs/index.json); none by default. */
+    loadPacks?: () => Promise<PackLoad>;
   } = {},
 ): Promise<Harness> {
   const base = makeHost();
@@ -72,10 +75,10 @@ export async function renderPane(
   await act(async () => {
     view = render(
       options.withSwitch ? (
-        <PaneRoot adapter={adapter} language={options.language ?? 'vi'} theme="light" />
+        <PaneRoot adapter={adapter} language={options.language ?? 'vi'} theme="light" loadPacks={options.loadPacks} />
       ) : (
         <Shell language={options.language ?? 'vi'} theme="light">
-          <App adapter={adapter} today="2025-11-14" />
+          <App adapter={adapter} today="2025-11-14" loadPacks={options.loadPacks} />
         </Shell>
       ),
     );

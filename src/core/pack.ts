@@ -289,7 +289,8 @@ function shapeCrossRule(c: Checker, v: unknown, path: string): void {
 }
 
 function shapePack(c: Checker, v: unknown): void {
-  if (!c.object(v, '', ['format', 'id', 'version', 'title', 'issuer', 'templates'], ['effective', 'crossRules'])) return;
+  if (!c.object(v, '', ['format', 'id', 'version', 'title', 'issuer', 'templates'], ['$schema', 'effective', 'crossRules'])) return;
+  if ('$schema' in v && typeof v.$schema !== 'string') c.fault('type', '$schema', '"$schema" phải là một chuỗi (địa chỉ của lược đồ)', '"$schema" must be a string (the address of the schema)');
   if ('format' in v && v.format !== PACK_FORMAT) {
     c.fault('format', 'format', `"format" phải là "${PACK_FORMAT}", không phải ${show(v.format)}`, `"format" must be "${PACK_FORMAT}", not ${show(v.format)}`);
   }
@@ -466,7 +467,8 @@ export function validatePack(value: unknown): PackCheck {
   const c = new Checker();
   shapePack(c, value);
   if (c.faults.length > 0) return { ok: false, faults: c.faults };
-  const pack = copy(value) as Pack;
+  const pack = copy(value) as Pack & { $schema?: string };
+  delete pack.$schema;
   semanticPack(c, pack);
   if (c.faults.length > 0) return { ok: false, faults: c.faults };
   for (const t of pack.templates) if (t.sample === undefined) t.sample = [];

@@ -17,6 +17,7 @@ import type { AppliedFix, HostCapabilities, NumberSeparators, ReportInfo, Workbo
 import type { SettingsStore } from './settings';
 import { nameRange } from '../core/assemble';
 import { tableFromScan, type SheetScan } from './tables';
+import type { TemplateSource } from '../core/catalog';
 
 export type ExcelRun = <T>(batch: (context: Excel.RequestContext) => Promise<T>) => Promise<T>;
 
@@ -316,10 +317,10 @@ export function createOfficeAdapter(deps: OfficeAdapterDeps): WorkbookAdapter {
     }
   }
 
-  function tablesOf(sheets: ScannedSheet[]): TableRead[] {
+  function tablesOf(sheets: ScannedSheet[], templates?: TemplateSource): TableRead[] {
     const tables: TableRead[] = [];
     for (const s of sheets) {
-      const t = tableFromScan(s.scan);
+      const t = tableFromScan(s.scan, templates);
       if (t) tables.push(t);
     }
     return tables;
@@ -500,13 +501,13 @@ export function createOfficeAdapter(deps: OfficeAdapterDeps): WorkbookAdapter {
     },
 
 
-    async readTables(): Promise<WorkbookRead> {
+    async readTables(templates?: TemplateSource): Promise<WorkbookRead> {
       return deps.run(async (ctx) => {
         const sheets = await scan(ctx, { cells: true, marks: api('1.6') });
         remember(sheets);
         // A table sheet the watch does not know yet (copied by the user): one more sync, only then.
         if (noteTableSheets(ctx, sheets)) await ctx.sync();
-        return { tables: tablesOf(sheets) };
+        return { tables: tablesOf(sheets, templates) };
       });
     },
 

@@ -5,6 +5,7 @@
 import type { SheetPlan } from '../core/plan';
 import type { WorkbookRead } from '../core/read';
 import type { CellRef, Finding } from '../core/findings';
+import type { TemplateSource } from '../core/catalog';
 
 /** Report information kept in the workbook and shown in every table's header. */
 export interface ReportInfo {
@@ -42,8 +43,11 @@ export interface WorkbookAdapter {
   capabilities(): HostCapabilities;
   /** Inserts a table on a new sheet (a free name if the default is taken) and activates it. */
   insertTemplate(plan: SheetPlan): Promise<{ sheet: string }>;
-  /** Every recognised table, values and formulas, in one round trip. */
-  readTables(): Promise<WorkbookRead>;
+  /**
+   * Every recognised table, values and formulas, in one round trip; tables are read as the
+   * templates of `templates` say (default: the built-in pack).
+   */
+  readTables(templates?: TemplateSource): Promise<WorkbookRead>;
   /** Marks the findings' first cells in the sheet without touching the user's own formats. */
   paintFindings(findings: Finding[]): Promise<void>;
   /** Removes every mark this add-in painted; the sheets are exactly as before. */

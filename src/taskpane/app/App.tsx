@@ -15,7 +15,9 @@ import {
 import type { ReportInfo, WorkbookAdapter } from '../../excel/types';
 import type { Language } from '../strings';
 import { format } from '../i18n';
-import { EMPTY_CHECK, PaneContext, emptyReportInfo, errorText, useAppStrings, type CheckState, type PaneContextValue } from './context';
+import { EMPTY_CHECK, PaneContext, emptyReportInfo, errorText, useAppStrings, type CheckState, type PaneContextValue, type PanePacks } from './context';
+import { BUILTIN_CATALOG } from '../../templates';
+import type { PackLoad } from '../../core/pack-loader';
 import { APP_STRINGS } from './strings';
 import { TablesTab } from './TablesTab';
 import { Tabs } from './Tabs';
@@ -73,9 +75,11 @@ export interface AppProps {
   initialTab?: TabId;
   /** Today as ISO `yyyy-mm-dd` (tests pass a fixed day). */
   today?: string;
+  /** Loads the packs deployed beside the pane (packs/index.json); without it, the built-in pack only. */
+  loadPacks?: () => Promise<PackLoad>;
 }
 
-export function App({ adapter, onLanguageChange, initialTab = 'tables', today }: AppProps): ReactNode {
+export function App({ adapter, onLanguageChange, initialTab = 'tables', today, loadPacks }: AppProps): ReactNode {
   const s = useAppStrings();
   const styles = useStyles();
   const [tab, setTab] = useState<TabId>(initialTab);
@@ -84,6 +88,7 @@ export function App({ adapter, onLanguageChange, initialTab = 'tables', today }:
   const savedHere = useRef(false);
   const [check, setCheckState] = useState<CheckState>(EMPTY_CHECK);
   const [inserted, setInserted] = useState<Readonly<Record<string, string[]>>>({});
+  const [packs, setPacks] = useState<PanePacks>(() => ({ catalog: BUILTIN_CATALOG, loaded: [], indexError: null, loading: loadPacks !== undefined }));
   const [error, setError] = useState<string | null>(null);
   const [status, setStatus] = useState('');
   const errorRef = useRef<HTMLDivElement>(null);
@@ -148,9 +153,28 @@ export function App({ adapter, onLanguageChange, initialTab = 'tables', today }:
     };
   }, [adapter, run]);
 
+  // The deployed packs, once at start: a pack is either loaded whole or listed with its faults.
+  const loadPacksRef = useRef(loadPacks);
+  useEffect(() => {
+    const load = loadPacksRef.current;
+    if (!load) return;
+    let cancelled = false;
+    load().then(
+      (r) => {
+        if (!cancelled) setPacks({ catalog: r.catalog, loaded: r.packs, indexError: r.indexError, loading: false });
+      },
+      (e: unknown) => {
+        if (!cancelled) setPacks({ catalog: BUILTIN_CATALOG, loaded: [], indexError: { vi: errorText(e), en: errorText(e) }, loading: false });
+      },
+    );
+    return () => {
+      cancelled = true;
+    };
+  }, []);
+
   const value = useMemo<PaneContextValue>(
-    () => ({ adapter, settings, setSettings, inserted, noteInserted, check, setCheck, run, announce }),
-    [adapter, settings, setSettings, inserted, noteInserted, check, setCheck, run, announce],
+    () => ({ adapter, packs, settings, setSettings, inserted, noteInserted, check, setCheck, run, announce }),
+    [adapter, packs, settings, setSettings, inserted, noteInserted, check, setCheck, run, announce],
   );
 
   const onTab = (value: TabId): void => {

@@ -193,7 +193,7 @@ export default function CheckTab(): ReactNode {
   const s = useAppStrings();
   const styles = useStyles();
   const baseId = useId();
-  const { adapter, check, setCheck, run, announce } = usePane();
+  const { adapter, packs, check, setCheck, run, announce } = usePane();
   const [busy, setBusy] = useState(false);
   const [live, setLive] = useState(false);
   const busyRef = useRef(false);
@@ -214,8 +214,8 @@ export default function CheckTab(): ReactNode {
   const recheck = async (live = false): Promise<Finding[] | null> => {
     const result = await run(async () => {
       if (separators.current === undefined) separators.current = await adapter.numberSeparators();
-      const read = await adapter.readTables();
-      const findings = validateWorkbook(read, { today: new Date(), separators: separators.current ?? undefined });
+      const read = await adapter.readTables(packs.catalog);
+      const findings = validateWorkbook(read, { today: new Date(), separators: separators.current ?? undefined, catalog: packs.catalog });
       const key = JSON.stringify(findings);
       if (!live || key !== painted.current) {
         painted.current = null;

@@ -77,15 +77,15 @@ export default function FiguresTab(): ReactNode {
   const s = useAppStrings();
   const lang = useLang();
   const styles = useStyles();
-  const { adapter, settings, run } = usePane();
+  const { adapter, packs, settings, run } = usePane();
   const [figures, setFigures] = useState<WorkbookFigures | null>(null);
   const [busy, setBusy] = useState(false);
 
   const compute = async (): Promise<void> => {
     setBusy(true);
-    const read = await run(() => adapter.readTables());
+    const read = await run(() => adapter.readTables(packs.catalog));
     setBusy(false);
-    if (read) setFigures(workbookFigures(read, settings.from && settings.to ? { from: settings.from, to: settings.to } : undefined));
+    if (read) setFigures(workbookFigures(read, settings.from && settings.to ? { from: settings.from, to: settings.to } : undefined, packs.catalog));
   };
 
   useEffect(() => {

@@ -8,18 +8,21 @@ import type { Language } from '../strings';
 import type { ThemeKind } from '../theme';
 import { Shell } from '../Shell';
 import { App } from './App';
+import type { PackLoad } from '../../core/pack-loader';
 
 export interface PaneRootProps {
   adapter: WorkbookAdapter;
   language: Language;
   theme: ThemeKind;
+  /** Loads the packs deployed beside the pane (see `App`). */
+  loadPacks?: () => Promise<PackLoad>;
 }
 
-export function PaneRoot({ adapter, language, theme }: PaneRootProps): ReactNode {
+export function PaneRoot({ adapter, language, theme, loadPacks }: PaneRootProps): ReactNode {
   const [lang, setLang] = useState<Language>(language);
   return (
     <Shell language={lang} theme={theme}>
-      <App adapter={adapter} onLanguageChange={setLang} />
+      <App adapter={adapter} onLanguageChange={setLang} loadPacks={loadPacks} />
     </Shell>
   );
 }

@@ -1,14 +1,19 @@
 /**
- * Bảng biểu: a card per standard table — name, title, one line on what it counts, its columns at a
- * glance — and one button that inserts it on a new sheet with the report settings in its heading.
+ * Bảng biểu: the tables of each loaded pack (the built-in standard tables first, then the packs the
+ * office deployed in packs/index.json), under the pack's title, issuer and version; a card per table
+ * — name, title, one line on what it counts, its columns at a glance — and one button that inserts it
+ * on a new sheet with the report settings in its heading. A deployed pack that failed its check is
+ * listed with its faults and offers no table.
  */
 import { useState, type ReactNode } from 'react';
-import { Button, Caption1, Text, makeStyles, tokens } from '@fluentui/react-components';
-import { TEMPLATES, type Template } from '../../templates';
+import { Button, Caption1, MessageBar, MessageBarBody, Text, makeStyles, tokens } from '@fluentui/react-components';
+import type { Template } from '../../templates';
+import type { Pack } from '../../core/pack';
+import type { LoadedPack } from '../../core/pack-loader';
 import type { LayoutOptions } from '../../core/plan';
 import type { ReportInfo } from '../../excel/types';
 import { format } from '../i18n';
-import { useAppStrings, useLang, usePane } from './context';
+import { templateKey, useAppStrings, useLang, usePane } from './context';
 
 const useStyles = makeStyles({
   list: { display: 'flex', flexDirection: 'column', rowGap: tokens.spacingVerticalM, margin: 0, padding: 0, listStyleType: 'none' },
@@ -28,7 +33,13 @@ const useStyles = makeStyles({
   groups: { margin: 0, paddingLeft: tokens.spacingHorizontalL, fontSize: tokens.fontSizeBase200, color: tokens.colorNeutralForeground2 },
   actions: { display: 'flex', flexWrap: 'wrap', alignItems: 'center', columnGap: tokens.spacingHorizontalM, rowGap: tokens.spacingVerticalXS },
   sheet: { fontSize: tokens.fontSizeBase200, color: tokens.colorPaletteGreenForeground1 },
+  pack: { display: 'flex', flexDirection: 'column', rowGap: tokens.spacingVerticalS, minWidth: 0 },
+  packTitle: { margin: 0, overflowWrap: 'anywhere' },
+  faults: { margin: 0, paddingLeft: tokens.spacingHorizontalL, overflowWrap: 'anywhere' },
 });
+
+/** Faults shown per invalid pack; the rest are counted. */
+const SHOWN_FAULTS = 8;
 
 /** Layout options from the report settings (blank fields left out). */
 export function layoutOptions(info: ReportInfo): LayoutOptions {
@@ -48,8 +59,9 @@ function TableCard({ template }: { template: Template }): ReactNode {
   const styles = useStyles();
   const { adapter, settings, run, announce, inserted, noteInserted } = usePane();
   const [busy, setBusy] = useState(false);
-  const sheets = inserted[template.id] ?? [];
-  const headingId = `card-${template.id}`;
+  const key = templateKey(template);
+  const sheets = inserted[key] ?? [];
+  const headingId = `card-${key.replace(/[^A-Za-z0-9_-]/g, '-')}`;
 
   const insert = async (): Promise<void> => {
     if (busy) return;
@@ -60,16 +72,16 @@ function TableCard({ template }: { template: Template }): ReactNode {
     });
     setBusy(false);
     if (result) {
-      noteInserted(template.id, result.sheet);
+      noteInserted(key, result.sheet);
       announce(format(s.inserted, { name: template.name[lang], sheet: result.sheet }));
     }
   };
 
   return (
     <li>
-      <section className={styles.card} aria-labelledby={headingId} data-template={template.id}>
+      <section className={styles.card} aria-labelledby={headingId} data-template={key}>
         <div>
-          <Text as="h2" weight="semibold" size={400} id={headingId} block className={styles.cardText}>
+          <Text as="h3" weight="semibold" size={400} id={headingId} block className={styles.cardText}>
             {template.name[lang]}
           </Text>
           <Caption1 className={styles.title}>{template.title[lang]}</Caption1>
@@ -87,11 +99,11 @@ function TableCard({ template }: { template: Template }): ReactNode {
           ))}
         </ul>
         <div className={styles.actions}>
-          <Button appearance="primary" onClick={() => void insert()} disabledFocusable={busy} data-testid={`insert-${template.id}`}>
+          <Button appearance="primary" onClick={() => void insert()} disabledFocusable={busy} data-testid={`insert-${key}`}>
             {busy ? s.inserting : format(s.insert, { name: template.name[lang] })}
           </Button>
           {sheets.length > 0 && (
-            <span className={styles.sheet} data-testid={`inserted-${template.id}`}>
+            <span className={styles.sheet} data-testid={`inserted-${key}`}>
               {s.sheetLabel}: {sheets.join(', ')}
             </span>
           )}
@@ -101,19 +113,84 @@ function TableCard({ template }: { template: Template }): ReactNode {
   );
 }
 
+function PackSection({ pack, templates }: { pack: Pack; templates: Template[] }): ReactNode {
+  const s = useAppStrings();
+  const lang = useLang();
+  const styles = useStyles();
+  const headingId = `pack-${pack.id.replace(/[^a-z0-9-]/g, '-')}`;
+  return (
+    <section className={styles.pack} aria-labelledby={headingId} data-pack={pack.id}>
+      <div>
+        <Text as="h2" weight="semibold" size={400} id={headingId} block className={styles.packTitle}>
+          {pack.title[lang]}
+        </Text>
+        <Caption1 data-testid={`pack-line-${pack.id}`}>{format(s.packLine, { issuer: pack.issuer[lang], version: pack.version, count: templates.length })}</Caption1>
+      </div>
+      <ul className={styles.list}>
+        {templates.map((t) => (
+          <TableCard key={templateKey(t)} template={t} />
+        ))}
+      </ul>
+    </section>
+  );
+}
+
+function FailedPack({ pack }: { pack: Exclude<LoadedPack, { status: 'loaded' }> }): ReactNode {
+  const s = useAppStrings();
+  const lang = useLang();
+  const styles = useStyles();
+  if (pack.status === 'error') {
+    return (
+      <MessageBar intent="error" data-testid="pack-failed">
+        <MessageBarBody>{format(s.packError, { file: pack.file, reason: pack.reason[lang] })}</MessageBarBody>
+      </MessageBar>
+    );
+  }
+  const shown = pack.faults.slice(0, SHOWN_FAULTS);
+  return (
+    <MessageBar intent="error" data-testid="pack-failed" layout="multiline">
+      <MessageBarBody>
+        {format(s.packInvalid, { file: pack.file })}
+        <ul className={styles.faults}>
+          {shown.map((f, i) => (
+            <li key={i}>
+              <code>{f.path === '' ? '(…)' : f.path}</code>: {f.message[lang]}
+            </li>
+          ))}
+          {pack.faults.length > shown.length && <li>{format(s.packMoreFaults, { count: pack.faults.length - shown.length })}</li>}
+        </ul>
+      </MessageBarBody>
+    </MessageBar>
+  );
+}
+
 export function TablesTab(): ReactNode {
   const s = useAppStrings();
-  const styles = useStyles();
+  const lang = useLang();
+  const { packs } = usePane();
+  const failed = packs.loaded.filter((p): p is Exclude<LoadedPack, { status: 'loaded' }> => p.status !== 'loaded');
+  const offered = packs.catalog.list();
   return (
     <>
       <Text as="p" size={300}>
         {s.tablesIntro}
       </Text>
-      <ul className={styles.list}>
-        {TEMPLATES.map((t) => (
-          <TableCard key={t.id} template={t} />
-        ))}
-      </ul>
+      {packs.catalog.current().map((p) => (
+        <PackSection key={p.id} pack={p} templates={offered.filter((t) => t.pack === p.id)} />
+      ))}
+      {packs.loading && (
+        <Caption1 role="status" data-testid="packs-loading">
+          {s.packsLoading}
+        </Caption1>
+      )}
+      {packs.indexError && (
+        <MessageBar intent="warning" data-testid="pack-index-error">
+          <MessageBarBody>{format(s.packIndexError, { reason: packs.indexError[lang] })}</MessageBarBody>
+        </MessageBar>
+      )}
+      {failed.map((p) => (
+        <FailedPack key={p.file} pack={p} />
+      ))}
       <Caption1>{s.insertHint}</Caption1>
     </>
   );

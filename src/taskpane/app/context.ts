@@ -10,6 +10,9 @@ import type { AppliedFix } from '../../excel/types';
 import { useLanguage } from '../Shell';
 import { APP_STRINGS, type AppStrings } from './strings';
 import type { Language } from '../strings';
+import type { PackCatalog } from '../../core/catalog';
+import type { LoadedPack } from '../../core/pack-loader';
+import type { Text } from '../../templates/types';
 
 export interface CheckState {
   /** Null before the first check. */
@@ -22,11 +25,23 @@ export interface CheckState {
 
 export const EMPTY_CHECK: CheckState = { findings: null, sheets: [], applied: [] };
 
+/** The packs of this pane: the built-in one, then those the office deployed (packs/index.json). */
+export interface PanePacks {
+  catalog: PackCatalog;
+  /** Each file the index lists, loaded or not (with its faults). */
+  loaded: LoadedPack[];
+  /** The index exists but cannot be used. */
+  indexError: Text | null;
+  /** True until the deployed packs have been tried. */
+  loading: boolean;
+}
+
 export interface PaneContextValue {
   adapter: WorkbookAdapter;
+  packs: PanePacks;
   settings: ReportInfo;
   setSettings(info: ReportInfo): void;
-  /** Sheets inserted in this session, per template id. */
+  /** Sheets inserted in this session, per template key (`templateKey`). */
   inserted: Readonly<Record<string, string[]>>;
   noteInserted(templateId: string, sheet: string): void;
   check: CheckState;
@@ -51,6 +66,11 @@ export function useAppStrings(): AppStrings {
 
 export function useLang(): Language {
   return useLanguage();
+}
+
+/** How the pane keys a template: its id for the built-in pack, `pack/id` for any other. */
+export function templateKey(t: { id: string; pack?: string }): string {
+  return t.pack === undefined || t.pack === 'vn.standard' ? t.id : `${t.pack}/${t.id}`;
 }
 
 export function emptyReportInfo(): ReportInfo {

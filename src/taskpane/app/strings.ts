@@ -32,6 +32,17 @@ export interface AppStrings {
   readonly inserted: string;
   readonly sheetLabel: string;
   readonly insertHint: string;
+  /** `{issuer}`, `{version}`, `{count}` (tables): the line under a pack's title. */
+  readonly packLine: string;
+  readonly packsLoading: string;
+  /** `{file}`: a deployed pack that failed its check (its faults follow). */
+  readonly packInvalid: string;
+  /** `{file}`, `{reason}`. */
+  readonly packError: string;
+  /** `{reason}`. */
+  readonly packIndexError: string;
+  /** `{count}`. */
+  readonly packMoreFaults: string;
 
   // Report settings
   readonly settingsIntro: string;
@@ -132,6 +143,12 @@ export const appVi: AppStrings = {
   inserted: 'Đã chèn {name} vào trang tính “{sheet}”.',
   sheetLabel: 'Trang tính',
   insertHint: 'Ô màu vàng nhạt là ô nhập số liệu; các ô “Cộng” tự tính.',
+  packLine: 'Ban hành: {issuer} · Phiên bản {version} · {count} biểu',
+  packsLoading: 'Đang nạp các gói biểu mẫu của đơn vị…',
+  packInvalid: 'Gói biểu mẫu “{file}” không hợp lệ nên không được nạp:',
+  packError: 'Không nạp được gói biểu mẫu “{file}”: {reason}',
+  packIndexError: 'Danh sách gói biểu mẫu (packs/index.json): {reason}',
+  packMoreFaults: '… và {count} lỗi khác (xem bằng bieumau packs check)',
 
   settingsIntro: 'Thông tin này được lưu trong sổ làm việc và hiện ở tiêu đề của mọi biểu.',
   unit: 'Đơn vị báo cáo',
@@ -221,6 +238,12 @@ export const appEn: AppStrings = {
   inserted: 'Inserted {name} on sheet “{sheet}”.',
   sheetLabel: 'Sheet',
   insertHint: 'Light yellow cells take the figures; “Total” cells compute themselves.',
+  packLine: 'Issued by: {issuer} · Version {version} · {count} tables',
+  packsLoading: 'Loading the office’s template packs…',
+  packInvalid: 'Template pack “{file}” is invalid and was not loaded:',
+  packError: 'Template pack “{file}” could not be loaded: {reason}',
+  packIndexError: 'List of template packs (packs/index.json): {reason}',
+  packMoreFaults: '… and {count} more faults (see bieumau packs check)',
 
   settingsIntro: 'Kept in the workbook and shown in the heading of every table.',
   unit: 'Issuing unit',
