@@ -330,3 +330,20 @@ test('every column total of the summary is either an entry column or a sum colum
   const c = consolidate([unitSource('Xã 1', 1)], OPTIONS);
   for (const t of TEMPLATES) expect(Object.keys(c.summary.totals[t.id]).sort()).toEqual(columnsOf(t).filter((x) => x.kind !== 'ratio').map((x) => x.id).sort());
 });
+
+test('cross-table rules hold per unit row: a disagreement in one unit is named with that unit', () => {
+  const bad = unitRead({ unit: 'Xã 2', seed: 2 });
+  const b02 = bad.tables[1];
+  const cell = b02.columns['council.resolution'][0];
+  cell.value = (cell.value as number) + 20;
+  const sources = [unitSource('Xã 1', 1), summarizeSource(source('x2.xlsx', bad), TEMPLATES), unitSource('Xã 3', 3)];
+  expect(sources[1].errors).toBe(1);
+  const c = consolidate(sources, { ...OPTIONS, allowErrors: true });
+  const findings = validateWorkbook(readOf(c), { today: TODAY }).filter((f) => f.rule === 'cross.council');
+  const perUnit = findings.filter((f) => f.message.vi.startsWith('Hội đồng nhân dân — Xã 2:'));
+  expect(perUnit).toHaveLength(1);
+  expect(perUnit[0]).toMatchObject({ cells: [{ sheet: 'Biểu 02', address: 'M9' }, { sheet: 'Biểu 01', address: 'J9' }], difference: 20 });
+  expect(perUnit[0].message.en).toContain("People's Council — Xã 2:");
+  // the totals disagree too, by the same 20; no other unit is named
+  expect(findings.map((f) => f.difference)).toEqual([20, 20]);
+});

@@ -20,8 +20,8 @@ describe('Bảng biểu (tables)', () => {
   test('one card per standard table with a button named "Chèn Biểu 0n"', async () => {
     await renderPane();
     for (const n of ['01', '02', '03', '04']) expect(screen.getByRole('button', { name: `Chèn Biểu ${n}` })).toBeTruthy();
-    for (const name of ['Bảng biểu', 'Thiết lập báo cáo', 'Kiểm tra', 'Số liệu']) expect(screen.getByRole('tab', { name })).toBeTruthy();
-    expect(screen.getAllByRole('tab')).toHaveLength(4);
+    for (const name of ['Bảng biểu', 'Thiết lập báo cáo', 'Kiểm tra', 'Số liệu', 'Tổng hợp']) expect(screen.getByRole('tab', { name })).toBeTruthy();
+    expect(screen.getAllByRole('tab')).toHaveLength(5);
     expect(screen.getByText(/Hội đồng nhân dân: Nghị quyết · Báo cáo · Văn bản khác/)).toBeTruthy();
   });
 
@@ -53,7 +53,7 @@ describe('language', () => {
   test('English strings with an English Office', async () => {
     await renderPane({ language: 'en' });
     expect(screen.getByRole('button', { name: 'Insert Table 02' })).toBeTruthy();
-    for (const name of ['Tables', 'Report settings', 'Check', 'Figures']) expect(screen.getByRole('tab', { name })).toBeTruthy();
+    for (const name of ['Tables', 'Report settings', 'Check', 'Figures', 'Consolidate']) expect(screen.getByRole('tab', { name })).toBeTruthy();
   });
 
   test('the in-pane switch changes the language of the whole pane and back', async () => {

@@ -549,6 +549,47 @@ function onSide(s: TableState, b: BoundCrossRule, side: 'left' | 'right'): boole
   return packOf(s) === b.pack && s.template.id === b.rule[side].template && (version === undefined || s.template.version === version);
 }
 
+/** Unit rows of a table with their labels (trimmed, NFC); null when some unit row has no label. */
+function unitLabels(s: TableState): { index: number; label: string }[] | null {
+  const out: { index: number; label: string }[] = [];
+  for (let i = 0; i < s.kinds.length; i++) {
+    if (s.kinds[i] !== 'unit') continue;
+    const v = s.read.rowLabels[i]?.value;
+    if (typeof v !== 'string' || v.trim() === '') return null;
+    out.push({ index: i, label: v.normalize('NFC').trim() });
+  }
+  return out;
+}
+
+/**
+ * Where both tables have a row per unit (two or more, the same labels in the same order, as a
+ * consolidation writes them), the rule holds row by row: a disagreement names its unit.
+ */
+function checkPerUnit(left: TableState, right: TableState, rule: CrossTableEquality, ctx: Ctx, push: (f: Finding) => void): void {
+  const ll = unitLabels(left);
+  const rl = unitLabels(right);
+  if (!ll || !rl || ll.length < 2 || ll.length !== rl.length || ll.some((x, k) => x.label !== rl[k].label)) return;
+  const lc = columnsOf(left.template).find((c) => c.id === rule.left.column);
+  const rc = columnsOf(right.template).find((c) => c.id === rule.right.column);
+  if (!lc || !rc) return;
+  const sep = ctx.user;
+  const lLabel = columnLabel(left.template, lc.id);
+  const rLabel = columnLabel(right.template, rc.id);
+  ll.forEach((x, k) => {
+    const lv = rowValue(left, lc, x.index);
+    const rv = rowValue(right, rc, rl[k].index);
+    const lcell = left.read.columns[lc.id]?.[x.index];
+    const rcell = right.read.columns[rc.id]?.[rl[k].index];
+    if (lv === null || rv === null || lv === rv || !lcell || !rcell) return;
+    push(
+      arithmetic(`cross.${rule.id}`, [ref(lcell), ref(rcell)], lv, rv, {
+        vi: `${rule.label.vi} — ${x.label}: ${left.read.sheet} ${lcell.address} ("${lLabel.vi}") là ${viNum(lv, sep)}, nhưng ${right.read.sheet} ${rcell.address} ("${rLabel.vi}") là ${viNum(rv, sep)}; chênh lệch ${viNum(lv - rv, sep)}. Hai số này phải bằng nhau.`,
+        en: `${rule.label.en} — ${x.label}: ${left.read.sheet} ${lcell.address} ("${lLabel.en}") is ${enNum(lv, sep)}, but ${right.read.sheet} ${rcell.address} ("${rLabel.en}") is ${enNum(rv, sep)}; difference ${enNum(lv - rv, sep)}. The two figures must be equal.`,
+      }),
+    );
+  });
+}
+
 function checkCrossTables(states: (TableState | null)[], rules: readonly BoundCrossRule[], ctx: Ctx, push: (tableIndex: number, f: Finding) => void): void {
   const sep = ctx.user;
   states.forEach((left, li) => {
@@ -579,6 +620,7 @@ function checkCrossTables(states: (TableState | null)[], rules: readonly BoundCr
         const ll = columnLabel(left.template, rule.left.column);
         for (const ri of chosen) {
           const right = states[ri] as TableState;
+          checkPerUnit(left, right, rule, ctx, (f) => push(li, f));
           const rt = columnTotal(right, rule.right.column);
           if (!rt || rt.value === null || rt.value === lv) continue;
           const rv = rt.value;

@@ -1,6 +1,7 @@
 /**
- * The pane clerks use: four tabs — Bảng biểu (insert tables), Thiết lập báo cáo (report settings),
- * Kiểm tra (check before sending), Số liệu (figures for the report's text). The first screen
+ * The pane clerks use: five tabs — Bảng biểu (insert tables), Thiết lập báo cáo (report settings),
+ * Kiểm tra (check before sending), Số liệu (figures for the report's text), Tổng hợp (add up the
+ * units' workbooks). The first screen
  * (tables) is in the start bundle; the other tabs are loaded when first opened.
  */
 import { Component, Suspense, lazy, useCallback, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
@@ -25,8 +26,9 @@ import { Tabs } from './Tabs';
 const SettingsTab = lazy(() => import(/* webpackChunkName: "settings" */ './SettingsTab'));
 const CheckTab = lazy(() => import(/* webpackChunkName: "check" */ './CheckTab'));
 const FiguresTab = lazy(() => import(/* webpackChunkName: "figures" */ './FiguresTab'));
+const ConsolidateTab = lazy(() => import(/* webpackChunkName: "consolidate" */ './ConsolidateTab'));
 
-export type TabId = 'tables' | 'settings' | 'check' | 'figures';
+export type TabId = 'tables' | 'settings' | 'check' | 'figures' | 'consolidate';
 
 /**
  * An Excel call still pending after this long gets a notice in the status line: Excel holds every
@@ -204,6 +206,7 @@ export function App({ adapter, onLanguageChange, initialTab = 'tables', today, l
             { value: 'settings', label: s.tabSettings },
             { value: 'check', label: s.tabCheck },
             { value: 'figures', label: s.tabFigures },
+            { value: 'consolidate', label: s.tabConsolidate },
           ]}
         />
         <div className={styles.messages}>
@@ -230,6 +233,7 @@ export function App({ adapter, onLanguageChange, initialTab = 'tables', today, l
               {tab === 'settings' && <SettingsTab today={today} />}
               {tab === 'check' && <CheckTab />}
               {tab === 'figures' && <FiguresTab />}
+              {tab === 'consolidate' && <ConsolidateTab />}
             </Suspense>
           </PartBoundary>
         </div>

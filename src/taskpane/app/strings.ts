@@ -11,6 +11,7 @@ export interface AppStrings {
   readonly tabSettings: string;
   readonly tabCheck: string;
   readonly tabFigures: string;
+  readonly tabConsolidate: string;
   /** The button that switches the pane to the other language, named in that language. */
   readonly switchLanguage: string;
   readonly switchLanguageLang: Language;
@@ -120,6 +121,38 @@ export interface AppStrings {
   readonly copyFailed: string;
   readonly incomplete: string;
   readonly figuresNone: string;
+
+  // Consolidation
+  readonly consolidateIntro: string;
+  readonly chooseFiles: string;
+  readonly filesHint: string;
+  readonly readingFiles: string;
+  /** `{count}`. */
+  readonly filesRead: string;
+  readonly sourcesHeading: string;
+  readonly noSources: string;
+  readonly clearSources: string;
+  readonly unreadable: string;
+  /** `{errors}`, `{warnings}`. */
+  readonly checkCounts: string;
+  readonly checkClean: string;
+  readonly noPeriod: string;
+  readonly unitsList: string;
+  readonly unitsHint: string;
+  readonly unitsFile: string;
+  /** `{detail}`. */
+  readonly unitsInvalid: string;
+  readonly allowErrors: string;
+  readonly consolidateButton: string;
+  readonly consolidating: string;
+  readonly refused: string;
+  /** `{files}`, `{sheets}`. */
+  readonly consolidated: string;
+  /** `{missing}`, `{expected}`, `{names}`. */
+  readonly missingUnits: string;
+  /** `{count}`, `{names}`. */
+  readonly unexpectedUnits: string;
+  readonly excludedNote: string;
 }
 
 export const appVi: AppStrings = {
@@ -128,6 +161,7 @@ export const appVi: AppStrings = {
   tabSettings: 'Thiết lập báo cáo',
   tabCheck: 'Kiểm tra',
   tabFigures: 'Số liệu',
+  tabConsolidate: 'Tổng hợp',
   switchLanguage: 'English',
   switchLanguageLang: 'en',
   loadingPart: 'Đang tải…',
@@ -215,6 +249,32 @@ export const appVi: AppStrings = {
   copyFailed: 'Không sao chép được; hãy chọn câu văn và sao chép bằng tay.',
   incomplete: 'Một số ô nhập còn trống hoặc không phải số; số liệu chưa tính các ô đó.',
   figuresNone: 'Chưa có biểu nào để tính số liệu.',
+
+  consolidateIntro:
+    'Cộng các biểu của nhiều đơn vị: chọn các tệp .xlsx đơn vị gửi lên (tệp được đọc ngay trong ngăn này, không gửi đi đâu). Kết quả được ghi vào sổ tính đang mở thành các trang mới, kèm trang Nguồn.',
+  chooseFiles: 'Chọn các tệp .xlsx',
+  filesHint: 'Có thể chọn nhiều tệp một lần, hoặc chọn thêm nhiều lần.',
+  readingFiles: 'Đang đọc tệp…',
+  filesRead: 'Đã đọc {count} tệp.',
+  sourcesHeading: 'Tệp nguồn',
+  noSources: 'Chưa chọn tệp nào.',
+  clearSources: 'Bỏ chọn tất cả',
+  unreadable: 'Không đọc được',
+  checkCounts: '{errors} lỗi, {warnings} cảnh báo',
+  checkClean: 'Không có lỗi',
+  noPeriod: 'chưa ghi kỳ báo cáo',
+  unitsList: 'Danh sách đơn vị phải nộp (không bắt buộc)',
+  unitsHint: 'Mỗi dòng một đơn vị; thêm dấu Tab rồi tên nhóm nếu có. Hoặc dán tệp CSV có dòng tiêu đề "đơn vị,nhóm".',
+  unitsFile: 'Lấy danh sách từ tệp CSV',
+  unitsInvalid: 'Danh sách đơn vị không hợp lệ: {detail}',
+  allowErrors: 'Vẫn tổng hợp khi có tệp lỗi (tệp lỗi được đánh dấu ở trang Nguồn)',
+  consolidateButton: 'Tổng hợp',
+  consolidating: 'Đang tổng hợp…',
+  refused: 'Chưa tổng hợp được:',
+  consolidated: 'Đã tổng hợp {files} tệp vào {sheets}.',
+  missingUnits: 'Chưa nộp: {missing}/{expected} ({names}).',
+  unexpectedUnits: 'Ngoài danh sách: {count} ({names}).',
+  excludedNote: 'không được tổng hợp',
 };
 
 export const appEn: AppStrings = {
@@ -223,6 +283,7 @@ export const appEn: AppStrings = {
   tabSettings: 'Report settings',
   tabCheck: 'Check',
   tabFigures: 'Figures',
+  tabConsolidate: 'Consolidate',
   switchLanguage: 'Tiếng Việt',
   switchLanguageLang: 'vi',
   loadingPart: 'Loading…',
@@ -310,6 +371,32 @@ export const appEn: AppStrings = {
   copyFailed: 'Could not copy; select the sentence and copy it by hand.',
   incomplete: 'Some entry cells are blank or not numbers; the figures leave them out.',
   figuresNone: 'No table to compute figures from yet.',
+
+  consolidateIntro:
+    "Add up many units' tables: choose the .xlsx files the units sent (they are read right here in the pane and sent nowhere). The result is written into the open workbook as new sheets, with a Sources sheet.",
+  chooseFiles: 'Choose .xlsx files',
+  filesHint: 'Choose several files at once, or add more several times.',
+  readingFiles: 'Reading files…',
+  filesRead: '{count} file(s) read.',
+  sourcesHeading: 'Source files',
+  noSources: 'No file chosen yet.',
+  clearSources: 'Remove all',
+  unreadable: 'Cannot be read',
+  checkCounts: '{errors} error(s), {warnings} warning(s)',
+  checkClean: 'No errors',
+  noPeriod: 'no report period',
+  unitsList: 'Units expected to report (optional)',
+  unitsHint: 'One unit per line; a Tab and then its group if any. Or paste a CSV with the header "unit,group".',
+  unitsFile: 'Take the list from a CSV file',
+  unitsInvalid: 'The units list is not valid: {detail}',
+  allowErrors: 'Consolidate even when a file has errors (flagged on the Sources sheet)',
+  consolidateButton: 'Consolidate',
+  consolidating: 'Consolidating…',
+  refused: 'Not consolidated:',
+  consolidated: 'Consolidated {files} file(s) into {sheets}.',
+  missingUnits: 'Missing: {missing} of {expected} ({names}).',
+  unexpectedUnits: 'Not in the list: {count} ({names}).',
+  excludedNote: 'not included',
 };
 
 export const APP_STRINGS: Readonly<Record<Language, AppStrings>> = { vi: appVi, en: appEn };
