@@ -1,8 +1,9 @@
 #!/usr/bin/env node
 // `npm run preview`: the production task pane beside an in-memory workbook, in any browser, no Excel.
 //   http://localhost:${PORT || 3100}/          the preview page (grid of the active sheet + sheet tabs + pane)
-//   /taskpane.html                              dist/taskpane.html, with office.js swapped for the preview's shim
-//   /preview/…                                  build/preview/ (page bundle and office shim)
+//   /taskpane.html                              dist/taskpane.html, with office.js swapped for Microsoft's
+//                                               Excel on the web client library and the preview's shim
+//   /preview/…                                  build/preview/ (page bundle, client library, office shim)
 //   /web/                                       dist/web/index.html, the web page (as deployed at ADDIN_URL + web/)
 //   everything else                             dist/ (the production bundle as `npm run build` made it)
 // Builds dist/ (`npm run build`) and build/preview/ (webpack.preview.js) when they are missing;
@@ -19,6 +20,8 @@ const ROOT = path.resolve(__dirname, '..');
 const DIST = path.join(ROOT, 'dist');
 const PREVIEW = path.join(ROOT, 'build', 'preview');
 const SHIM_URL = '/preview/office-shim.js';
+/** Microsoft's Excel on the web client library (copied there by webpack.preview.js). */
+const CLIENT_LIBRARY_URL = '/preview/office-js/excel-web-16.00.debug.js';
 
 const TYPES = {
   '.html': 'text/html; charset=utf-8',
@@ -44,17 +47,20 @@ function run(args, what) {
 /** Builds what is missing (or everything with `rebuild`). */
 function ensureBuilt({ rebuild = false } = {}) {
   if (rebuild || !fs.existsSync(path.join(DIST, 'taskpane.html'))) run(['webpack', '--mode', 'production'], 'the task pane (dist/)');
-  if (rebuild || !fs.existsSync(path.join(PREVIEW, 'index.html')) || !fs.existsSync(path.join(PREVIEW, 'office-shim.js')))
+  if (rebuild || !['index.html', 'office-shim.js', 'office-js/excel-web-16.00.debug.js'].every((f) => fs.existsSync(path.join(PREVIEW, f))))
     run(['webpack', '-c', 'webpack.preview.js', '--mode', 'production'], 'the preview page (build/preview/)');
 }
 
-/** dist/taskpane.html with Microsoft's office.js (CDN or local copy) replaced by the preview's shim. */
+/**
+ * dist/taskpane.html with Microsoft's office.js (CDN or local copy) replaced by Microsoft's Excel on
+ * the web client library and the preview's shim that connects it to the page's in-memory Excel.
+ */
 function previewTaskpaneHtml(dist = DIST) {
   const html = fs.readFileSync(path.join(dist, 'taskpane.html'), 'utf8');
   let swapped = 0;
   const out = html.replace(/<script\b([^>]*?)\bsrc\s*=\s*("[^"]*office\.js"|'[^']*office\.js'|[^\s>]*office\.js)([^>]*)>/gi, (_m, before, _src, after) => {
     swapped++;
-    return `<script${before}src="${SHIM_URL}"${after}>`;
+    return `<script${before}src="${CLIENT_LIBRARY_URL}"${after}></script><script${before}src="${SHIM_URL}"${after}>`;
   });
   if (swapped !== 1) throw new Error(`dist/taskpane.html: expected one office.js script tag, found ${swapped}`);
   return out;

@@ -1,15 +1,19 @@
-import { createMemHost, type MemContext } from '../src/devhost';
+/**
+ * The in-memory Excel (src/devhost/protocol.ts) as Microsoft's client library sees it: what Excel
+ * answers to the requests of the library, checked through the library's own `Excel.run`.
+ */
 import { code } from './support/host-error-code';
 import { hyperFormulaEvaluator } from '../src/devhost/hyperformula';
+import { inMemoryExcel } from './support/in-memory-excel';
 
 
 describe('in-memory Excel host', () => {
   test('reading a property that was not loaded and synced throws PropertyNotLoaded', async () => {
-    const host = createMemHost();
+    const host = inMemoryExcel();
     host.addSheet('Data');
     host.type('Data', 'A1', 5);
     const err = await code(
-      host.run(async (ctx: MemContext) => {
+      host.run(async (ctx) => {
         const r = ctx.workbook.worksheets.getItem('Data').getRange('A1');
         r.load('values');
         return r.values; // before sync
@@ -17,7 +21,7 @@ describe('in-memory Excel host', () => {
     );
     expect(err).toBe('PropertyNotLoaded');
     const notAsked = await code(
-      host.run(async (ctx: MemContext) => {
+      host.run(async (ctx) => {
         const r = ctx.workbook.worksheets.getItem('Data').getRange('A1');
         r.load('values');
         await ctx.sync();
@@ -25,7 +29,7 @@ describe('in-memory Excel host', () => {
       }),
     );
     expect(notAsked).toBe('PropertyNotLoaded');
-    const ok = await host.run(async (ctx: MemContext) => {
+    const ok = await host.run(async (ctx) => {
       const r = ctx.workbook.worksheets.getItem('Data').getRange('A1');
       r.load('values');
       await ctx.sync();
@@ -35,9 +39,9 @@ describe('in-memory Excel host', () => {
   });
 
   test('writes are queued until sync, and a load sees the writes queued before it', async () => {
-    const host = createMemHost();
+    const host = inMemoryExcel();
     host.addSheet('Data');
-    await host.run(async (ctx: MemContext) => {
+    await host.run(async (ctx) => {
       const r = ctx.workbook.worksheets.getItem('Data').getRange('A1:B1');
       r.values = [[1, 2]];
       expect(host.valueAt('Data', 'A1')).toBeNull();
@@ -52,11 +56,11 @@ describe('in-memory Excel host', () => {
   });
 
   test('invalid addresses, array shapes and sheet names throw InvalidArgument', async () => {
-    const host = createMemHost();
+    const host = inMemoryExcel();
     host.addSheet('Data');
-    const bad = (f: (ctx: MemContext) => void): Promise<string> =>
+    const bad = (f: (ctx: Excel.RequestContext) => void): Promise<string> =>
       code(
-        host.run(async (ctx: MemContext) => {
+        host.run(async (ctx) => {
           f(ctx);
           await ctx.sync();
         }),
@@ -70,7 +74,7 @@ describe('in-memory Excel host', () => {
     }
     expect(await bad((ctx) => ctx.workbook.worksheets.add('DATA'))).toBe('ItemAlreadyExists');
     expect(await bad((ctx) => ctx.workbook.worksheets.getItem('Nope').load('name'))).toBe('ItemNotFound');
-    await host.run(async (ctx: MemContext) => {
+    await host.run(async (ctx) => {
       ctx.workbook.worksheets.add('a'.repeat(31));
       await ctx.sync();
     });
@@ -78,22 +82,22 @@ describe('in-memory Excel host', () => {
   });
 
   test('isSetSupported and ApiNotFound follow the chosen Excel version', async () => {
-    const old = createMemHost({ excel: '2019' });
+    const old = inMemoryExcel({ excel: '2019' });
     expect(old.isSetSupported('ExcelApi', '1.7')).toBe(true);
     expect(old.isSetSupported('ExcelApi', '1.8')).toBe(false);
-    const h2021 = createMemHost({ excel: '2021' });
+    const h2021 = inMemoryExcel({ excel: '2021' });
     expect(h2021.isSetSupported('ExcelApi', '1.14')).toBe(true);
     expect(h2021.isSetSupported('ExcelApi', '1.15')).toBe(false);
     old.addSheet('Data');
     const err = await code(
-      old.run(async (ctx: MemContext) => {
+      old.run(async (ctx) => {
         ctx.workbook.worksheets.getItem('Data').getRange('A1').dataValidation.rule = { wholeNumber: { formula1: 0, operator: 'GreaterThanOrEqualTo' } };
         await ctx.sync();
       }),
     );
     expect(err).toBe('ApiNotFound');
     const culture = await code(
-      old.run(async (ctx: MemContext) => {
+      old.run(async (ctx) => {
         ctx.application.cultureInfo.numberFormat.load('numberDecimalSeparator');
         await ctx.sync();
       }),
@@ -102,30 +106,30 @@ describe('in-memory Excel host', () => {
   });
 
   test('APIs of ExcelApi 1.4–1.7 are refused by an older host, as Excel does (getRangeByIndexes, NamedItem.formula 1.7)', async () => {
-    const setup = (excel: string): ReturnType<typeof createMemHost> => {
-      const h = createMemHost({ excel });
+    const setup = (excel: string): ReturnType<typeof inMemoryExcel> => {
+      const h = inMemoryExcel({ excel });
       h.addSheet('Data');
       h.sheet('Data').names.push({ name: 'BM_META', ref: { top: 1, left: 1, bottom: 1, right: 1 }, comment: '' });
       return h;
     };
-    const byIndexes = (h: ReturnType<typeof createMemHost>): Promise<string> =>
+    const byIndexes = (h: ReturnType<typeof inMemoryExcel>): Promise<string> =>
       code(
-        h.run(async (ctx: MemContext) => {
+        h.run(async (ctx) => {
           ctx.workbook.worksheets.getItem('Data').getRangeByIndexes(0, 0, 1, 1).load('address');
           await ctx.sync();
         }),
       );
-    const nameFormula = (h: ReturnType<typeof createMemHost>): Promise<string> =>
+    const nameFormula = (h: ReturnType<typeof inMemoryExcel>): Promise<string> =>
       code(
-        h.run(async (ctx: MemContext) => {
+        h.run(async (ctx) => {
           const n = ctx.workbook.worksheets.getItem('Data').names.getItem('BM_META');
           n.load('formula');
           await ctx.sync();
         }),
       );
-    const withPassword = (h: ReturnType<typeof createMemHost>): Promise<string> =>
+    const withPassword = (h: ReturnType<typeof inMemoryExcel>): Promise<string> =>
       code(
-        h.run(async (ctx: MemContext) => {
+        h.run(async (ctx) => {
           ctx.workbook.worksheets.getItem('Data').protection.protect({}, 'pw');
           await ctx.sync();
         }),
@@ -141,9 +145,9 @@ describe('in-memory Excel host', () => {
   });
 
   test('sheet-scoped names move with rows inserted above, and formulas follow', async () => {
-    const host = createMemHost({ evaluator: hyperFormulaEvaluator() });
+    const host = inMemoryExcel({ evaluator: hyperFormulaEvaluator() });
     host.addSheet('Data');
-    await host.run(async (ctx: MemContext) => {
+    await host.run(async (ctx) => {
       const ws = ctx.workbook.worksheets.getItem('Data');
       ws.getRange('B8:C8').values = [[2, 3]];
       ws.getRange('D8').formulas = [['=SUM(B8:C8)']];
@@ -161,14 +165,14 @@ describe('in-memory Excel host', () => {
       expect(r.values).toEqual([[5]]);
     });
     host.renameSheet('Data', 'Biểu của tôi');
-    await host.run(async (ctx: MemContext) => {
+    await host.run(async (ctx) => {
       const n = ctx.workbook.worksheets.getItem('Biểu của tôi').names.getItem('TOTAL');
       n.load('formula');
       await ctx.sync();
       expect(n.formula).toBe("='Biểu của tôi'!$D$10");
     });
     host.deleteRows('Biểu của tôi', 10, 1);
-    await host.run(async (ctx: MemContext) => {
+    await host.run(async (ctx) => {
       const n = ctx.workbook.worksheets.getItem('Biểu của tôi').names.getItem('TOTAL');
       n.load('formula');
       await ctx.sync();
@@ -177,9 +181,9 @@ describe('in-memory Excel host', () => {
   });
 
   test('protected sheets refuse writes to locked cells, accept unlocked ones', async () => {
-    const host = createMemHost();
+    const host = inMemoryExcel();
     host.addSheet('Data');
-    await host.run(async (ctx: MemContext) => {
+    await host.run(async (ctx) => {
       const ws = ctx.workbook.worksheets.getItem('Data');
       ws.getRange('B2').format.protection.locked = false;
       ws.protection.protect();
@@ -188,7 +192,7 @@ describe('in-memory Excel host', () => {
     });
     expect(host.valueAt('Data', 'B2')).toBe(7);
     const err = await code(
-      host.run(async (ctx: MemContext) => {
+      host.run(async (ctx) => {
         ctx.workbook.worksheets.getItem('Data').getRange('A1').values = [[1]];
         await ctx.sync();
       }),
@@ -198,9 +202,9 @@ describe('in-memory Excel host', () => {
   });
 
   test('text that looks like a number becomes a number unless written with an apostrophe', async () => {
-    const host = createMemHost();
+    const host = inMemoryExcel();
     host.addSheet('Data');
-    await host.run(async (ctx: MemContext) => {
+    await host.run(async (ctx) => {
       ctx.workbook.worksheets.getItem('Data').getRange('A1:C1').values = [['1.292', "'1.292", 'abc']];
       await ctx.sync();
     });
@@ -210,11 +214,11 @@ describe('in-memory Excel host', () => {
   });
 
   test('a request over the size limit is refused', async () => {
-    const host = createMemHost({ maxRequestBytes: 1000 });
+    const host = inMemoryExcel({ maxRequestBytes: 1000 });
     host.addSheet('Data');
     const big = Array.from({ length: 100 }, (_, i) => [`row ${i} with some text`]);
     const err = await code(
-      host.run(async (ctx: MemContext) => {
+      host.run(async (ctx) => {
         ctx.workbook.worksheets.getItem('Data').getRange('A1:A100').values = big;
         await ctx.sync();
       }),
@@ -224,10 +228,10 @@ describe('in-memory Excel host', () => {
   });
 
   test('getNextOrNullObject walks the sheets and ends with a null object', async () => {
-    const host = createMemHost();
+    const host = inMemoryExcel();
     host.addSheet('A');
     host.addSheet('B');
-    const names = await host.run(async (ctx: MemContext) => {
+    const names = await host.run(async (ctx) => {
       const a = ctx.workbook.worksheets.getFirst();
       const b = a.getNextOrNullObject();
       const c = b.getNextOrNullObject();

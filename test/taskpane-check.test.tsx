@@ -1,7 +1,7 @@
 /** @jest-environment jsdom */
 import { act, click, openTab, renderPane, screen, settle, typeSample, within, type Harness } from './taskpane-harness';
 import { LIVE_DELAY_MS, groupFindings } from '../src/taskpane/app/CheckTab';
-import { createOfficeAdapter, type ExcelRun } from '../src/excel/adapter';
+import { createOfficeAdapter } from '../src/excel/adapter';
 import type { Finding } from '../src/core/findings';
 
 async function seedWorkbook(): Promise<{ h: Harness; b01: Awaited<ReturnType<typeof typeSample>>; b02: Awaited<ReturnType<typeof typeSample>> }> {
@@ -127,7 +127,7 @@ describe('live re-check (switch "Tự động kiểm tra lại khi sửa số li
   async function seedLive(): Promise<{ h: Harness; b01: Awaited<ReturnType<typeof typeSample>>; b02: Awaited<ReturnType<typeof typeSample>>; reads: jest.SpyInstance }> {
     const h = await renderPane({
       setup: async (base) => {
-        base.adapter = createOfficeAdapter({ run: base.host.run as unknown as ExcelRun, isSetSupported: base.host.isSetSupported, settings: base.settings, ownChangesQuietMs: 0 });
+        base.adapter = createOfficeAdapter({ run: base.run, isSetSupported: base.isSetSupported, settings: base.settings, ownChangesQuietMs: 0 });
       },
     });
     await settle();

@@ -33,10 +33,19 @@ export interface Harness {
   releaseSettings(): Promise<void>;
 }
 
-export function makeHost(): { host: MemHost; settings: MemSettings; adapter: WorkbookAdapter } {
+export interface Base {
+  host: MemHost;
+  settings: MemSettings;
+  adapter: WorkbookAdapter;
+  /** The client library's `Excel.run` and `isSetSupported`, for a test that builds its own adapter. */
+  run: ExcelRun;
+  isSetSupported: (name: string, minVersion?: string) => boolean;
+}
+
+export function makeHost(): Base {
   const x = createOfficeJsHost({ client: excelClient(), evaluator: hyperFormulaEvaluator(), sheets: ['Sheet1'] });
   const adapter = createOfficeAdapter({ run: x.run as ExcelRun, isSetSupported: x.isSetSupported, settings: x.settings });
-  return { host: x.host, settings: x.settings, adapter };
+  return { host: x.host, settings: x.settings, adapter, run: x.run as ExcelRun, isSetSupported: x.isSetSupported };
 }
 
 export async function renderPane(

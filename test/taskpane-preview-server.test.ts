@@ -23,9 +23,9 @@ beforeAll(() => {
 });
 afterAll(() => fs.rmSync(dist, { recursive: true, force: true }));
 
-test('the office.js script tag, and only it, is swapped for the preview shim; the pane scripts stay', () => {
+test('the office.js script tag, and only it, is swapped for Microsoft’s Excel on the web client library and the preview shim; the pane scripts stay', () => {
   const html = preview.previewTaskpaneHtml(dist);
-  expect(html).toContain('<script src="/preview/office-shim.js"></script>');
+  expect(html).toContain('<script src="/preview/office-js/excel-web-16.00.debug.js"></script><script src="/preview/office-shim.js"></script>');
   expect(html).not.toContain('appsforoffice.microsoft.com/lib');
   expect(html).toContain('<script defer src=taskpane.12345678.js></script>');
   // The Content-Security-Policy is kept as built.

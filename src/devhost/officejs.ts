@@ -74,7 +74,8 @@ export function connectOfficeJs(win: LibraryWindow, host: ProtocolHost, options:
     platform: host.client === 'web' ? 'OfficeOnline' : 'PC',
     host: 'Excel',
   };
-  win.OSF._OfficeAppFactory = { getContext: () => context };
+  const hostInfo = { hostType: 'excel', hostPlatform: host.client === 'web' ? 'web' : 'win32', hostSpecificFileVersion: host.client === 'web' ? '16.00' : '16.01', flags: 0 };
+  win.OSF._OfficeAppFactory = { getContext: () => context, getHostInfo: () => hostInfo };
 
   const executor = {
     executeAsync: (_customData: unknown, _flags: number, message: RequestMessage): Promise<ResponseMessage> =>

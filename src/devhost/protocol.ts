@@ -509,14 +509,17 @@ Object.assign(WorksheetProtection, {
     Options: { get: (s: SheetState) => ({ ...s.protection.options }) },
   },
   methods: {
-    Protect: (s: SheetState, [options, password]: [Record<string, boolean> | null, string | null]) => {
+    Protect: (s: SheetState, [options, password]: [Record<string, boolean> | null, string | null], x: Exec) => {
+      // The method is ExcelApi 1.2, its password argument 1.7 (Microsoft's reference); the library marks methods only.
+      if (password !== null && password !== undefined) x.requireVersion('1.7', 'WorksheetProtection.protect with a password');
       const p = s.protection;
       if (p.protected) throw new HostError('InvalidOperation', 'The sheet is already protected.');
       p.protected = true;
       p.options = { ...(options ?? {}) };
       p.password = password ?? null;
     },
-    Unprotect: (s: SheetState, [password]: (string | null)[]) => {
+    Unprotect: (s: SheetState, [password]: (string | null)[], x: Exec) => {
+      if (password !== null && password !== undefined) x.requireVersion('1.7', 'WorksheetProtection.unprotect with a password');
       const p = s.protection;
       if (p.protected && p.password !== null && p.password !== (password ?? undefined)) throw new HostError('InvalidOperation', 'Wrong password.');
       p.protected = false;
@@ -1033,7 +1036,7 @@ export class ProtocolHost {
   readonly references = new Map<string, Obj>();
   /** Where change events go (set by the client connection). */
   eventSink: EventSink | null = null;
-  private readonly apiSets: ApiSets | undefined;
+  private apiSets: ApiSets | undefined;
   private readonly maxRequestBytes: number;
   private readonly registrations = new Map<string, Registration>();
   private refSeq = 0;
@@ -1047,6 +1050,11 @@ export class ProtocolHost {
     this.client = options.client ?? 'win32';
     this.apiSets = options.apiSets;
     this.maxRequestBytes = options.maxRequestBytes ?? (this.client === 'web' ? host.maxRequestBytes : Number.POSITIVE_INFINITY);
+  }
+
+  /** The library's requirement marks, when they arrive after the host was made (the preview fetches them). */
+  useApiSets(sets: ApiSets): void {
+    this.apiSets = sets;
   }
 
   /** `Office.context.requirements.isSetSupported`, answered for the host's Excel version. */
@@ -1117,11 +1125,14 @@ export class ProtocolHost {
 
   /** Refuses a member above the host's ExcelApi version, per the library's own marks. */
   private requireApi(cls: ClassSpec, member: string): void {
-    if (!this.apiSets || member.startsWith('_')) return;
+    if (!this.apiSets) return;
     const need = this.apiSets.get(`${cls.name}.${camel(member)}`);
-    if (need && !this.host.isSetSupported('ExcelApi', need)) {
-      throw new HostError('ApiNotFound', `${cls.name}.${camel(member)} needs ExcelApi ${need}; this Excel has ExcelApi ${this.host.versionText}.`);
-    }
+    if (need) this.requireVersion(need, `${cls.name}.${camel(member)}`);
+  }
+
+  /** Refuses what needs a newer ExcelApi than this Excel has (for requirements the library does not mark). */
+  requireVersion(version: string, what: string): void {
+    if (!this.host.isSetSupported('ExcelApi', version)) throw new HostError('ApiNotFound', `${what} needs ExcelApi ${version}; this Excel has ExcelApi ${this.host.versionText}.`);
   }
 
   private args(info: ArgumentInfo | undefined): unknown[] {

@@ -6,10 +6,11 @@
  */
 import { MemHost, MemSettings } from '../devhost';
 import { hyperFormulaEvaluator } from '../devhost/hyperformula';
+import { ProtocolHost, apiSetsFromLibrary } from '../devhost/protocol';
 import type { Cell, Computed, SheetState } from '../devhost/state';
 import { address as a1, parseAddress } from '../core/a1';
 import { excelSerialToIso, formatDdMmYyyy } from '../core/dates';
-import { BRIDGE_KEY, type PreviewBridge, type WindowWithBridge } from './bridge';
+import { BRIDGE_KEY, CLIENT_LIBRARY_URL, type PreviewBridge, type WindowWithBridge } from './bridge';
 import { TEMPLATES, entryColumns } from '../templates';
 import { META_NAME, columnName, parseMetaValue } from '../core/names';
 
@@ -19,6 +20,8 @@ const excelVersion = params.get('excel') ?? '365';
 
 const host = new MemHost({ excel: excelVersion, evaluator: hyperFormulaEvaluator() });
 host.addSheet('Sheet1');
+/** The server half of the Office.js protocol: the pane's frame sends it the client library's requests. */
+const protocol = new ProtocolHost(host, { client: 'web' });
 const settings = new MemSettings();
 
 const MIN_ROWS = 20;
@@ -288,6 +291,7 @@ function render(focus?: string): void {
 
 const bridge: PreviewBridge = {
   host,
+  protocol,
   settings,
   displayLanguage,
   afterBatch: () => {
@@ -322,7 +326,17 @@ function fillSamples(): number {
   return filled;
 }
 
-function start(): void {
+/**
+ * The requirement marks of the client library (which API needs which ExcelApi version), read from
+ * the same file the pane's frame loads, so that `?excel=2019` refuses what Excel 2019 would.
+ */
+async function loadApiSets(): Promise<void> {
+  const response = await fetch(CLIENT_LIBRARY_URL);
+  if (!response.ok) throw new Error(`${CLIENT_LIBRARY_URL}: HTTP ${response.status}`);
+  protocol.useApiSets(apiSetsFromLibrary(await response.text()));
+}
+
+async function start(): Promise<void> {
   $('fill-samples').addEventListener('click', () => {
     const n = fillSamples();
     setMessage(n === 0 ? 'Chưa có biểu nào: hãy chèn biểu ở ngăn tác vụ. / No table yet: insert one from the task pane.' : null);
@@ -336,6 +350,7 @@ function start(): void {
     window.location.href = url.toString();
   });
   render();
+  await loadApiSets();
   // The pane's frame is created only now, so that the shim finds the host when it loads.
   const frame = document.createElement('iframe');
   frame.id = 'pane';
@@ -344,4 +359,4 @@ function start(): void {
   $('pane-slot').appendChild(frame);
 }
 
-start();
+start().catch((e: unknown) => setMessage(`Không mở được ngăn tác vụ / The task pane could not be opened: ${e instanceof Error ? e.message : String(e)}`));

@@ -1,9 +1,13 @@
 /**
- * Stands in for office.js inside the pane's frame of the preview page: defines the `Office` and
- * `Excel` globals the production pane uses, backed by the preview page's in-memory Excel host.
- * It is loaded instead of Microsoft's office.js (the preview server swaps that one script tag);
- * the pane's own scripts are the production bundle, unchanged.
+ * Runs in the pane's frame of the preview page, right after Microsoft's Excel on the web client
+ * library (`excel-web-16.00.debug.js`, loaded by the script tag before this one; the preview server
+ * puts both where taskpane.html loads office.js). It connects the library to the in-memory Excel of
+ * the page around it, so the production pane's `Excel.run` calls go through Microsoft's proxies and
+ * request messages to that host. The pane's own scripts are the production bundle, unchanged.
+ * What office.js's loader would add and the host-specific file lacks is added here: `Office.onReady`
+ * (there is no Office host to wait for).
  */
+import { connectOfficeJs, type LibraryWindow } from '../devhost/officejs';
 import { BRIDGE_KEY, type PreviewBridge, type WindowWithBridge } from './bridge';
 
 function bridge(): PreviewBridge | undefined {
@@ -14,15 +18,13 @@ function bridge(): PreviewBridge | undefined {
   }
 }
 
-interface AsyncResult {
-  status: string;
-  value?: unknown;
-  error?: { message: string };
-}
+type Run = (...args: unknown[]) => Promise<unknown>;
 
-function install(b: PreviewBridge): void {
-  const { host, settings } = b;
-  const run = async <T>(batch: (context: unknown) => Promise<T>): Promise<T> => {
+function install(b: PreviewBridge, win: LibraryWindow): void {
+  const { Excel, Office } = connectOfficeJs(win, b.protocol, { settings: b.settings, displayLanguage: b.displayLanguage });
+  const excel = Excel as unknown as { run: Run };
+  const run = excel.run.bind(Excel);
+  excel.run = async (...args: unknown[]): Promise<unknown> => {
     try {
       if (b.failNext !== null) {
         const message = b.failNext;
@@ -31,58 +33,20 @@ function install(b: PreviewBridge): void {
         e.name = 'RichApi.Error';
         throw e;
       }
-      return (await host.run(batch as Parameters<typeof host.run>[0])) as T;
+      return await run(...args);
     } finally {
       b.afterBatch();
     }
   };
-
-  const documentSettings = {
-    get: (key: string): unknown => settings.get(key),
-    set: (key: string, value: unknown): void => settings.set(key, value),
-    remove: (key: string): void => settings.set(key, null),
-    saveAsync: (optionsOrCallback?: unknown, maybeCallback?: unknown): void => {
-      const callback = (typeof optionsOrCallback === 'function' ? optionsOrCallback : maybeCallback) as ((r: AsyncResult) => void) | undefined;
-      settings.save().then(
-        () => callback?.({ status: 'succeeded' }),
-        (e: unknown) => callback?.({ status: 'failed', error: { message: String(e) } }),
-      );
-    },
+  const info = { host: 'Excel', platform: 'OfficeOnline' };
+  (Office as unknown as { onReady: unknown }).onReady = (callback?: (i: typeof info) => void): Promise<typeof info> => {
+    callback?.(info);
+    return Promise.resolve(info);
   };
-
-  const office = {
-    HostType: { Excel: 'Excel', Word: 'Word', PowerPoint: 'PowerPoint', Outlook: 'Outlook' },
-    PlatformType: { OfficeOnline: 'OfficeOnline', PC: 'PC', Mac: 'Mac' },
-    AsyncResultStatus: { Succeeded: 'succeeded', Failed: 'failed' },
-    onReady: (callback?: (info: { host: string; platform: string }) => void): Promise<{ host: string; platform: string }> => {
-      const info = { host: 'Excel', platform: 'OfficeOnline' };
-      callback?.(info);
-      return Promise.resolve(info);
-    },
-    context: {
-      displayLanguage: b.displayLanguage,
-      contentLanguage: b.displayLanguage,
-      requirements: { isSetSupported: host.isSetSupported },
-      document: { settings: documentSettings },
-    },
-  };
-
-  const excel = {
-    run,
-    // Enumerations the adapter may name (Office.js exposes them as string constants).
-    ConditionalFormatType: { custom: 'Custom', containsText: 'ContainsText', cellValue: 'CellValue' },
-    DataValidationType: { wholeNumber: 'WholeNumber' },
-    DataValidationOperator: { greaterThanOrEqualTo: 'GreaterThanOrEqualTo' },
-    DataValidationAlertStyle: { stop: 'Stop', warning: 'Warning', information: 'Information' },
-    EventSource: { local: 'Local', remote: 'Remote' },
-  };
-
-  const w = window as unknown as Record<string, unknown>;
-  w.Office = office;
-  w.Excel = excel;
 }
 
 const found = bridge();
-if (found) install(found);
-// Without the preview page around it (the frame opened on its own) there is no Office at all,
-// and the pane shows its "open this in Excel" message, as it would in a plain browser tab.
+const win = window as unknown as Partial<LibraryWindow>;
+if (found && win.Excel && win.Office && win.OfficeExtension && win.OSF) install(found, win as LibraryWindow);
+// Without the preview page around it (the frame opened on its own) the pane finds no Office host
+// and shows its "open this in Excel" message, as it would in a plain browser tab.

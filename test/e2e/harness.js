@@ -71,7 +71,7 @@ function ensureBuilt() {
   if (mtime(path.relative(ROOT, path.join(DIST, 'taskpane.html'))) < sources)
     build(['webpack', '--mode', 'production', '--output-path', DIST], `the task pane (${path.relative(ROOT, DIST) || DIST})`);
   const previewSources = newestMtime(['src/preview', 'src/devhost', 'webpack.preview.js', 'src/core', 'src/excel']);
-  if (mtime('build/preview/index.html') < previewSources || mtime('build/preview/office-shim.js') === 0)
+  if (mtime('build/preview/index.html') < previewSources || mtime('build/preview/office-shim.js') === 0 || mtime('build/preview/office-js/excel-web-16.00.debug.js') === 0)
     build(['webpack', '-c', 'webpack.preview.js', '--mode', 'production'], 'the preview page (build/preview/)');
 }
 
