@@ -242,4 +242,25 @@ describe('in-memory Excel host', () => {
     });
     expect(names).toEqual(['A', 'B', null, null]);
   });
+
+  test('an item of a loaded collection without ids is used in a later sync (the library addresses it by index)', async () => {
+    const host = inMemoryExcel();
+    host.addSheet('Data');
+    await host.run(async (ctx) => {
+      const ws = ctx.workbook.worksheets.getItem('Data');
+      ws.names.add('FIRST', ws.getRange('A1'));
+      ws.names.add('SECOND', ws.getRange('B2'));
+      await ctx.sync();
+      const names = ws.names;
+      names.load('items/name');
+      await ctx.sync();
+      const second = names.items[1];
+      const range = second.getRange();
+      range.load('address');
+      names.items[0].delete();
+      await ctx.sync();
+      expect(range.address).toBe('Data!B2');
+    });
+    expect(host.sheet('Data').names.map((n) => n.name)).toEqual(['SECOND']);
+  });
 });

@@ -1171,6 +1171,12 @@ export class ProtocolHost {
           out = null;
           break;
         }
+        if (p.Name === 'GetItemAt' && parent.cls.items) {
+          // How the library addresses an item of a loaded collection whose items carry no id.
+          const [index] = this.args(p.ArgumentInfo) as number[];
+          out = parent.cls.items(parent.t as never, this)[index] ?? notFound(`item ${index} of ${parent.cls.name}`);
+          break;
+        }
         const m = parent.cls.methods?.[p.Name];
         if (!m) throw this.notImplemented(`${parent.cls.name}.${camel(p.Name)}`);
         this.requireApi(parent.cls, p.Name);
