@@ -18,10 +18,9 @@ import type { PackCatalog } from '../core/catalog';
 import { PACK_OPTION, catalogFromArgs } from './pack-option';
 import { consolidate, summarizeSource, type Consolidation, type SourceSummary } from '../core/consolidate';
 import { parseUnitsCsv, UnitsListError, type UnitEntry } from '../core/units';
-import { validateWorkbook } from '../core/validate';
 import { EN_SEPARATORS, VI_SEPARATORS, formatNumber } from '../core/numbers';
 import { WorkbookReadError } from '../xlsx/reader';
-import { readWorkbookFast } from '../xlsx/fast-read';
+import { sourceFromBytes } from '../xlsx/source';
 import { writeWorkbook } from '../xlsx/writer';
 import { UsageError, parseArgs } from './args';
 import { checkTarget, dateOption, textOption, writeFileAtomically } from './new';
@@ -120,16 +119,7 @@ export async function readSource(file: string, templates: readonly Template[], t
     return summarizeSource({ file, sha256: null, read: null, readError, errors: 0, warnings: 0 }, templates);
   }
   const sha256 = createHash('sha256').update(bytes).digest('hex');
-  try {
-    const read = await readWorkbookFast(bytes, catalog);
-    const findings = validateWorkbook(read, { today, catalog });
-    let errors = 0;
-    for (const f of findings) if (f.severity === 'error') errors++;
-    return summarizeSource({ file, sha256, read, errors, warnings: findings.length - errors }, templates);
-  } catch (e) {
-    const readError: Text = e instanceof WorkbookReadError ? e.reason : { vi: 'Không đọc được tệp (tệp hỏng hoặc không phải .xlsx).', en: 'The file cannot be read (corrupt or not an .xlsx).' };
-    return summarizeSource({ file, sha256, read: null, readError, errors: 0, warnings: 0 }, templates);
-  }
+  return sourceFromBytes(file, bytes, sha256, templates, today, catalog);
 }
 
 /** The `--json` document; keys in the documented order. */

@@ -1,17 +1,33 @@
 /**
- * The web page: header (title, who it is for, language switch), two tabs — Tạo biểu mẫu (create a
- * workbook) and Kiểm tra (check files) — and one polite status region for what has happened.
+ * The web page: header (title, who it is for, language switch), three tabs — Tạo biểu mẫu (create a
+ * workbook), Kiểm tra (check files), Tổng hợp (consolidate files) — and one polite status region.
  * Fluent UI v9 like the task pane; the tab strip is the pane's (WAI-ARIA tabs, no focus sentinels).
  */
-import { useCallback, useState, type ReactNode } from 'react';
+import { Component, Suspense, lazy, useCallback, useState, type ReactNode } from 'react';
 import { Button, FluentProvider, Text, makeStyles, tokens, webLightTheme } from '@fluentui/react-components';
 import type { Language } from '../taskpane/strings';
 import { Tabs } from '../taskpane/app/Tabs';
+import { format } from '../taskpane/i18n';
 import { WEB_STRINGS } from './strings';
 import { CreateTab } from './CreateTab';
 import { CheckTab } from './CheckTab';
+import { loadConsolidateTab } from './engine';
 
-type TabId = 'create' | 'check';
+/** The third tab is a chunk of its own, loaded when first opened (or by the background warm-up). */
+const ConsolidateTab = lazy(loadConsolidateTab);
+
+type TabId = 'create' | 'check' | 'consolidate';
+
+/** A part that could not be loaded (offline before it came in) shows a message, not a blank page. */
+class PartBoundary extends Component<{ message: (detail: string) => string; children: ReactNode }, { detail: string | null }> {
+  override state: { detail: string | null } = { detail: null };
+  static getDerivedStateFromError(e: unknown): { detail: string } {
+    return { detail: e instanceof Error ? e.message : String(e) };
+  }
+  override render(): ReactNode {
+    return this.state.detail === null ? this.props.children : <Text role="alert">{this.props.message(this.state.detail)}</Text>;
+  }
+}
 
 const useStyles = makeStyles({
   provider: { minHeight: '100vh', backgroundColor: tokens.colorNeutralBackground1, color: tokens.colorNeutralForeground1 },
@@ -36,6 +52,12 @@ export function WebApp({ initialLanguage = 'vi' }: { initialLanguage?: Language 
   const styles = useStyles();
   const [lang, setLang] = useState<Language>(initialLanguage);
   const [tab, setTab] = useState<TabId>('create');
+  // Tabs once opened stay mounted: switching back keeps what was typed and the last results.
+  const [opened, setOpened] = useState<ReadonlySet<TabId>>(() => new Set<TabId>(['create', 'check']));
+  const select = (t: TabId): void => {
+    setTab(t);
+    setOpened((o) => (o.has(t) ? o : new Set(o).add(t)));
+  };
   const [status, setStatus] = useState('');
   const s = WEB_STRINGS[lang];
   const announce = useCallback((text: string) => setStatus(text), []);
@@ -75,10 +97,11 @@ export function WebApp({ initialLanguage = 'vi' }: { initialLanguage?: Language 
             idPrefix="web-tab-"
             panelId="web-panel"
             selected={tab}
-            onSelect={setTab}
+            onSelect={select}
             items={[
               { value: 'create', label: s.tabCreate },
               { value: 'check', label: s.tabCheck },
+              { value: 'consolidate', label: s.tabConsolidate },
             ]}
           />
           <div role="tabpanel" id="web-panel" aria-labelledby={`web-tab-${tab}`} className={styles.panel} tabIndex={0}>
@@ -89,6 +112,15 @@ export function WebApp({ initialLanguage = 'vi' }: { initialLanguage?: Language 
             <div hidden={tab !== 'check'}>
               <CheckTab lang={lang} announce={announce} />
             </div>
+            {opened.has('consolidate') && (
+              <div hidden={tab !== 'consolidate'}>
+                <PartBoundary message={(detail) => format(s.engineFailed, { detail })}>
+                  <Suspense fallback={<Text>{s.loadingEngine}</Text>}>
+                    <ConsolidateTab lang={lang} announce={announce} />
+                  </Suspense>
+                </PartBoundary>
+              </div>
+            )}
           </div>
           <p role="status" className={styles.status} data-testid="web-status">
             {status}

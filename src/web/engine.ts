@@ -5,14 +5,22 @@
  * open keeps working offline. Nothing here sends anything anywhere: files are read in the page.
  */
 import type { LayoutOptions } from '../core/plan';
+import { TEMPLATES } from '../templates';
 import type { Template } from '../templates/types';
 import type { FileResult } from '../core/check-json';
+import type { Consolidation, ConsolidateOptions, SourceSummary } from '../core/consolidate';
 
 type Writer = typeof import('../xlsx/new-workbook');
+type Consolidator = {
+  source: typeof import('../xlsx/source');
+  core: typeof import('../core/consolidate');
+  writer: typeof import('../xlsx/writer');
+};
 type Checker = { read: typeof import('../xlsx/read'); check: typeof import('../xlsx/check') };
 
 let writer: Promise<Writer> | undefined;
 let checker: Promise<Checker> | undefined;
+let consolidator: Promise<Consolidator> | undefined;
 
 function loadWriter(): Promise<Writer> {
   writer ??= import(/* webpackChunkName: "xlsx-writer" */ '../xlsx/new-workbook').catch((e: unknown) => {
@@ -36,9 +44,39 @@ function loadChecker(): Promise<Checker> {
   return checker;
 }
 
-/** Loads both engines in the background; resolves when both are in (rejections are swallowed). */
+function loadConsolidator(): Promise<Consolidator> {
+  consolidator ??= Promise.all([
+    import(/* webpackChunkName: "xlsx-source" */ '../xlsx/source'),
+    import(/* webpackChunkName: "consolidate" */ '../core/consolidate'),
+    import(/* webpackChunkName: "xlsx-writer-plans" */ '../xlsx/writer'),
+  ]).then(
+    ([source, core, writer]) => ({ source, core, writer }),
+    (e: unknown) => {
+      consolidator = undefined;
+      throw e;
+    },
+  );
+  return consolidator;
+}
+
+type ConsolidateTabModule = typeof import('./ConsolidateTab');
+let consolidateTab: Promise<{ default: ConsolidateTabModule['ConsolidateTab'] }> | undefined;
+
+/** The Tổng hợp tab's chunk, as `React.lazy` takes it. */
+export function loadConsolidateTab(): Promise<{ default: ConsolidateTabModule['ConsolidateTab'] }> {
+  consolidateTab ??= import(/* webpackChunkName: "web-consolidate" */ './ConsolidateTab').then(
+    (m) => ({ default: m.ConsolidateTab }),
+    (e: unknown) => {
+      consolidateTab = undefined;
+      throw e;
+    },
+  );
+  return consolidateTab;
+}
+
+/** Loads every engine (and the lazy tab) in the background; resolves when all are in (rejections are swallowed). */
 export function warmUp(): Promise<void> {
-  return Promise.all([loadWriter(), loadChecker()]).then(
+  return Promise.all([loadWriter(), loadChecker(), loadConsolidator(), loadConsolidateTab()]).then(
     () => undefined,
     () => undefined,
   );
@@ -62,6 +100,50 @@ export async function checkFile(name: string, bytes: () => Promise<Uint8Array>, 
 /** Makes sure the checker is loaded (so its failure to load is told apart from a bad file). */
 export async function ensureChecker(): Promise<void> {
   await loadChecker();
+}
+
+/** SHA-256 of the bytes, lower-case hex (the browser's Web Crypto; the pages are served over https). */
+async function sha256Hex(bytes: Uint8Array): Promise<string> {
+  const digest = new Uint8Array(await crypto.subtle.digest('SHA-256', bytes as BufferSource));
+  let hex = '';
+  for (const b of digest) hex += b.toString(16).padStart(2, '0');
+  return hex;
+}
+
+export interface ChosenFile {
+  name: string;
+  bytes(): Promise<Uint8Array>;
+}
+
+/**
+ * Reads, checks and reduces each chosen file (one at a time: only the numbers are kept), then
+ * consolidates; the workbook's bytes when nothing was refused. `onProgress(done)` after each file.
+ */
+export async function consolidateFiles(
+  files: readonly ChosenFile[],
+  options: Omit<ConsolidateOptions, 'templates'>,
+  onProgress: (done: number) => void,
+  today: Date = new Date(),
+): Promise<{ consolidation: Consolidation; bytes: Uint8Array | null }> {
+  const { source, core, writer } = await loadConsolidator();
+  const summaries: SourceSummary[] = [];
+  for (const f of files) {
+    let bytes: Uint8Array;
+    try {
+      bytes = await f.bytes();
+    } catch {
+      summaries.push(
+        core.summarizeSource({ file: f.name, sha256: null, read: null, readError: { vi: 'Không đọc được tệp.', en: 'The file cannot be read.' }, errors: 0, warnings: 0 }, TEMPLATES),
+      );
+      onProgress(summaries.length);
+      continue;
+    }
+    summaries.push(await source.sourceFromBytes(f.name, bytes, await sha256Hex(bytes), TEMPLATES, today));
+    onProgress(summaries.length);
+  }
+  const consolidation = core.consolidate(summaries, { ...options, templates: TEMPLATES });
+  const bytes = consolidation.refusals.length === 0 ? await writer.writeWorkbook(consolidation.plans) : null;
+  return { consolidation, bytes };
 }
 
 export const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';

@@ -16,6 +16,7 @@ export interface WebStrings {
   readonly tabsLabel: string;
   readonly tabCreate: string;
   readonly tabCheck: string;
+  readonly tabConsolidate: string;
   readonly loadingEngine: string;
   /** `{detail}` */
   readonly engineFailed: string;
@@ -62,6 +63,34 @@ export interface WebStrings {
   readonly fixDescribed: string;
   readonly readyToSend: string;
   readonly notReady: string;
+
+  // Consolidate
+  readonly consolidateIntro: string;
+  readonly chooseSources: string;
+  /** `{count}` */
+  readonly sourcesChosen: string;
+  readonly noSources: string;
+  readonly unitsList: string;
+  readonly unitsListHint: string;
+  readonly openUnitsFile: string;
+  readonly consolidatedInfo: string;
+  readonly allowErrors: string;
+  readonly allowErrorsHint: string;
+  readonly consolidate: string;
+  /** `{done}`, `{total}` */
+  readonly consolidating: string;
+  readonly refused: string;
+  /** `{included}`, `{total}`, `{file}` */
+  readonly consolidated: string;
+  /** `{missing}`, `{expected}`, `{list}` */
+  readonly missingUnits: string;
+  /** `{count}`, `{list}` */
+  readonly unexpectedUnits: string;
+  readonly included: string;
+  readonly includedFlagged: string;
+  readonly notIncluded: string;
+  /** `{errors}`, `{warnings}` */
+  readonly sourceCounts: string;
 }
 
 export const webVi: WebStrings = {
@@ -75,6 +104,7 @@ export const webVi: WebStrings = {
   tabsLabel: 'Chức năng',
   tabCreate: 'Tạo biểu mẫu',
   tabCheck: 'Kiểm tra',
+  tabConsolidate: 'Tổng hợp',
   loadingEngine: 'Đang tải bộ đọc/ghi tệp Excel…',
   engineFailed: 'Không tải được bộ đọc/ghi tệp Excel: {detail}. Hãy tải lại trang.',
 
@@ -112,6 +142,28 @@ export const webVi: WebStrings = {
   fixDescribed: 'Cách sửa: {label} (ô {cell})',
   readyToSend: 'Sẵn sàng gửi',
   notReady: 'Chưa sẵn sàng gửi',
+
+  consolidateIntro:
+    'Cộng các biểu của nhiều đơn vị (cùng kỳ báo cáo) thành một sổ tính như lệnh bieumau consolidate: mỗi đơn vị một dòng, Biểu 04 cộng từng ô kèm sheet chi tiết, sheet Nguồn ghi từng tệp đã dùng. Tệp có lỗi hoặc khác kỳ không được tổng hợp.',
+  chooseSources: 'Chọn các tệp .xlsx của đơn vị',
+  sourcesChosen: 'Đã chọn {count} tệp.',
+  noSources: 'Chưa chọn tệp nào.',
+  unitsList: 'Danh sách đơn vị (không bắt buộc)',
+  unitsListHint: 'Mỗi dòng một đơn vị, có thể thêm một tab và tên nhóm; hoặc CSV có tiêu đề "đơn vị,nhóm". Đơn vị chưa nộp được đánh dấu.',
+  openUnitsFile: 'Mở tệp danh sách (.csv)',
+  consolidatedInfo: 'Thông tin của báo cáo tổng hợp (không bắt buộc)',
+  allowErrors: 'Tổng hợp cả tệp có lỗi',
+  allowErrorsHint: 'Tệp có lỗi được đánh dấu trong sheet Nguồn; tệp không đọc được thì bỏ qua.',
+  consolidate: 'Tổng hợp và tải về',
+  consolidating: 'Đang đọc {done}/{total} tệp…',
+  refused: 'Không tổng hợp, chưa tạo tệp nào:',
+  consolidated: 'Đã tổng hợp {included}/{total} tệp vào {file}.',
+  missingUnits: 'Chưa nộp: {missing}/{expected}{list}.',
+  unexpectedUnits: 'Ngoài danh sách: {count}{list}.',
+  included: 'Đã tổng hợp',
+  includedFlagged: 'Đã tổng hợp (có lỗi)',
+  notIncluded: 'Không tổng hợp',
+  sourceCounts: '{errors} lỗi, {warnings} cảnh báo',
 };
 
 export const webEn: WebStrings = {
@@ -125,6 +177,7 @@ export const webEn: WebStrings = {
   tabsLabel: 'Tasks',
   tabCreate: 'Create tables',
   tabCheck: 'Check',
+  tabConsolidate: 'Consolidate',
   loadingEngine: 'Loading the Excel file reader/writer…',
   engineFailed: 'The Excel file reader/writer could not be loaded: {detail}. Reload the page.',
 
@@ -162,6 +215,28 @@ export const webEn: WebStrings = {
   fixDescribed: 'Fix: {label} (cell {cell})',
   readyToSend: 'Ready to send',
   notReady: 'Not ready to send',
+
+  consolidateIntro:
+    'Adds up the tables of many units (one report period) into one workbook as the bieumau consolidate command does: a row per unit, Biểu 04 summed cell by cell with a detail sheet, and a Nguồn (sources) sheet listing every file used. Files with errors or of another period are not included.',
+  chooseSources: "Choose the units' .xlsx files",
+  sourcesChosen: '{count} files chosen.',
+  noSources: 'No file chosen yet.',
+  unitsList: 'Units list (optional)',
+  unitsListHint: 'One unit per line, optionally a tab and its group; or CSV with the header "unit,group". Units that did not report are marked.',
+  openUnitsFile: 'Open a list file (.csv)',
+  consolidatedInfo: 'Report information of the consolidated report (optional)',
+  allowErrors: 'Include files with errors',
+  allowErrorsHint: 'Files with errors are flagged on the Nguồn sheet; unreadable files are left out.',
+  consolidate: 'Consolidate and download',
+  consolidating: 'Reading file {done} of {total}…',
+  refused: 'Not consolidated, no file was made:',
+  consolidated: 'Consolidated {included} of {total} files into {file}.',
+  missingUnits: 'Missing: {missing} of {expected}{list}.',
+  unexpectedUnits: 'Not listed: {count}{list}.',
+  included: 'Included',
+  includedFlagged: 'Included (with errors)',
+  notIncluded: 'Not included',
+  sourceCounts: '{errors} errors, {warnings} warnings',
 };
 
 export const WEB_STRINGS: Readonly<Record<Language, WebStrings>> = { vi: webVi, en: webEn };

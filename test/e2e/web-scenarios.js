@@ -211,7 +211,7 @@ function registerWebPage(h) {
     await page.getByRole('checkbox', { name: /^Biểu 04:/ }).uncheck();
     await page.getByRole('textbox', { name: 'Đơn vị báo cáo' }).fill('UBND TỈNH LÂM ĐỒNG');
     await page.getByRole('textbox', { name: 'Số báo cáo' }).fill('123/BC-UBND');
-    await page.getByLabel('Ngày báo cáo').fill('2025-10-20');
+    await page.getByRole('textbox', { name: 'Ngày báo cáo' }).fill('2025-10-20');
     await page.getByRole('textbox', { name: 'Báo cáo của' }).fill('Ủy ban nhân dân tỉnh');
     await page.getByRole('combobox', { name: 'Loại kỳ' }).selectOption('quarter');
     await page.getByRole('combobox', { name: 'Quý' }).selectOption('3');
@@ -314,6 +314,53 @@ function registerWebPage(h) {
     const { file } = await downloadFrom('Tải về sổ tính');
     expectEqual((await readWorkbook(file)).tables.map((t) => t.templateId), ['b01', 'b02', 'b03', 'b04'], 'offline create');
     await context.setOffline(false);
+    noPageProblems();
+  });
+
+  scenario('web page: Tổng hợp makes the workbook bieumau consolidate makes (Nguồn sheet, units list), and refuses a source with errors', async () => {
+    const ExcelJS = require('exceljs');
+    const sample = await buildWorkbook(parseNewArgs(['x.xlsx', '--sample']));
+    const council = (await readWorkbook(sample)).tables[0].columns['local.council'][0];
+    const sources = [];
+    for (const [file, unit] of [['xa-a.xlsx', 'XÃ A'], ['xa-b.xlsx', 'XÃ B'], ['xa-c.xlsx', 'XÃ C']]) {
+      const made = await buildWorkbook(parseNewArgs(['x.xlsx', '--sample', '--unit', unit]));
+      fs.writeFileSync(path.join(dir, file), await setCell(made, council.sheet, council.address, 732));
+      sources.push(file);
+    }
+    fs.writeFileSync(path.join(dir, 'units.csv'), 'unit\nXÃ A\nXÃ B\nXÃ C\nXÃ D\n');
+    await openWebPage();
+    await page.getByRole('tab', { name: 'Tổng hợp' }).click();
+    await page.getByTestId('sources-input').setInputFiles(sources.map((f) => path.join(dir, f)));
+    expectEqual(await page.getByTestId('sources-chosen').textContent(), 'Đã chọn 3 tệp.', 'files chosen');
+    await page.getByRole('textbox', { name: /Danh sách đơn vị/ }).fill('XÃ A\nXÃ B\nXÃ C\nXÃ D');
+    await axeCheck('web: consolidate, filled');
+    const { file, name } = await downloadFrom('Tổng hợp và tải về');
+    expectEqual(name, 'tong-hop-2025-07-01-2025-10-15.xlsx', 'download name (the sources\' period)');
+    expectEqual(
+      await page.getByTestId('consolidate-summary').textContent(),
+      'Đã tổng hợp 3/3 tệp vào tong-hop-2025-07-01-2025-10-15.xlsx. Chưa nộp: 1/4 (XÃ D).',
+      'summary',
+    );
+    // The command line on the same files and list: the same tables and the same sheets.
+    const cliOut = path.join(dir, 'tong-hop-cli.xlsx');
+    const r = spawnSync(process.execPath, [path.join(ROOT, 'bin', 'bieumau.js'), 'consolidate', cliOut, ...sources, '--units', 'units.csv'], { cwd: dir, encoding: 'utf8' });
+    expectEqual(r.status, 0, `bieumau consolidate exit (${r.stderr})`);
+    const sheetNames = async (f) => {
+      const wb = new ExcelJS.Workbook();
+      await wb.xlsx.readFile(f);
+      return wb.worksheets.map((w) => w.name);
+    };
+    const names = await sheetNames(file);
+    expect(names.includes('Nguồn'), `the Nguồn sheet: ${names.join(', ')}`);
+    expectEqual(names, await sheetNames(cliOut), 'sheets, as the CLI makes them');
+    expectEqual(JSON.parse(JSON.stringify(await readWorkbook(file))), JSON.parse(JSON.stringify(await readWorkbook(cliOut))), 'tables read back, as the CLI\'s');
+    // A source with the HĐND error is refused (nothing downloaded) unless errors are allowed.
+    fs.writeFileSync(path.join(dir, 'xa-loi.xlsx'), await buildWorkbook(parseNewArgs(['x.xlsx', '--sample', '--unit', 'XÃ D'])));
+    await page.getByTestId('sources-input').setInputFiles([...sources, 'xa-loi.xlsx'].map((f) => path.join(dir, f)));
+    await page.getByRole('button', { name: 'Tổng hợp và tải về' }).click();
+    await page.locator('[data-testid="consolidate-result"][data-written="no"]').waitFor();
+    expectEqual(await page.locator('[data-refusal]').evaluateAll((els) => els.map((e) => e.getAttribute('data-refusal'))), ['errors'], 'refusal kinds');
+    expectEqual(await page.locator('[data-testid="consolidate-sources"] li[data-file="xa-loi.xlsx"]').getAttribute('data-included'), 'no', 'the source with errors is not included');
     noPageProblems();
   });
 

@@ -1,0 +1,34 @@
+/**
+ * One source of a consolidation from its bytes: read (the fast reader), checked (error and warning
+ * counts) and reduced to its numbers (`core/consolidate`'s `summarizeSource`). Never throws: a
+ * workbook that cannot be read becomes a summary with `readError`. The command line
+ * (`bieumau consolidate`) and the web page use it; each computes the SHA-256 of the bytes its own way
+ * (Node's crypto, the browser's Web Crypto). No Node API.
+ */
+import type { Template, Text } from '../templates/types';
+import type { PackCatalog } from '../core/catalog';
+import { BUILTIN_CATALOG } from '../templates';
+import { summarizeSource, type SourceSummary } from '../core/consolidate';
+import { validateWorkbook } from '../core/validate';
+import { WorkbookReadError } from './errors';
+import { readWorkbookFast } from './fast-read';
+
+export async function sourceFromBytes(
+  file: string,
+  bytes: Uint8Array,
+  sha256: string,
+  templates: readonly Template[],
+  today: Date,
+  catalog: PackCatalog = BUILTIN_CATALOG,
+): Promise<SourceSummary> {
+  try {
+    const read = await readWorkbookFast(bytes, catalog);
+    const findings = validateWorkbook(read, { today, catalog });
+    let errors = 0;
+    for (const f of findings) if (f.severity === 'error') errors++;
+    return summarizeSource({ file, sha256, read, errors, warnings: findings.length - errors }, templates);
+  } catch (e) {
+    const readError: Text = e instanceof WorkbookReadError ? e.reason : { vi: 'Không đọc được tệp (tệp hỏng hoặc không phải .xlsx).', en: 'The file cannot be read (corrupt or not an .xlsx).' };
+    return summarizeSource({ file, sha256, read: null, readError, errors: 0, warnings: 0 }, templates);
+  }
+}
