@@ -7,7 +7,7 @@ import { readFileSync } from 'fs';
 import { join } from 'path';
 import { TEMPLATES, columnsOf, entryColumns } from '../src/templates';
 import type { Template } from '../src/templates/types';
-import { consolidate, summarizeSource, type Consolidation, type SourceInput, type SourceSummary } from '../src/core/consolidate';
+import { consolidate, consolidateReads, summarizeSource, type Consolidation, type SourceInput, type SourceSummary } from '../src/core/consolidate';
 import { parseUnitsCsv, parseUnitsText, unitKey, UnitsListError, type UnitEntry } from '../src/core/units';
 import { validateWorkbook } from '../src/core/validate';
 import type { SheetPlan } from '../src/core/plan';
@@ -346,4 +346,15 @@ test('cross-table rules hold per unit row: a disagreement in one unit is named w
   expect(perUnit[0].message.en).toContain("People's Council — Xã 2:");
   // the totals disagree too, by the same 20; no other unit is named
   expect(findings.map((f) => f.difference)).toEqual([20, 20]);
+});
+
+test('consolidateReads: reads in, the same plans and summary as the two steps', () => {
+  const inputs = [1, 2].map((s) => source(`Xã ${s}.xlsx`, unitRead({ unit: `Xã ${s}`, seed: s })));
+  const one = consolidateReads(inputs, OPTIONS);
+  const two = consolidate(
+    inputs.map((i) => summarizeSource(i, TEMPLATES)),
+    OPTIONS,
+  );
+  expect(one).toEqual(two);
+  expect(one.summary.sources.map((s) => s.unit)).toEqual(['Xã 1', 'Xã 2']);
 });

@@ -488,6 +488,17 @@ export function consolidate(sources: readonly SourceSummary[], options: Consolid
   return { refusals, plans, summary };
 }
 
+/**
+ * Both steps at once, for callers that hold every read (the web page, the task pane with a few
+ * files): the sources as read and checked → plans and summary.
+ */
+export function consolidateReads(inputs: readonly SourceInput[], options: ConsolidateOptions): Consolidation {
+  return consolidate(
+    inputs.map((i) => summarizeSource(i, options.templates)),
+    options,
+  );
+}
+
 // ---------------------------------------------------------------------------------------------
 // Plain sheets: the detail of a fixed-row table and the sources
 

@@ -8,7 +8,8 @@
 import { useId, useRef, useState, type ChangeEvent, type ReactNode } from 'react';
 import { Button, Checkbox, Field, MessageBar, MessageBarBody, Text, Textarea, makeStyles, tokens } from '@fluentui/react-components';
 import type { Text as Bilingual } from '../../templates/types';
-import { BUILTIN_CATALOG, TEMPLATES } from '../../templates';
+import { BUILTIN_CATALOG } from '../../templates';
+import type { PackCatalog } from '../../core/catalog';
 import { consolidate, summarizeSource, type ConsolidationSummary, type SourceSummary } from '../../core/consolidate';
 import { parseUnitsText, UnitsListError, type UnitEntry } from '../../core/units';
 import { validateWorkbook } from '../../core/validate';
@@ -60,23 +61,24 @@ async function fileText(file: File): Promise<string> {
 const CANNOT_READ: Bilingual = { vi: 'Không đọc được tệp (tệp hỏng hoặc không phải .xlsx).', en: 'The file cannot be read (corrupt or not an .xlsx).' };
 
 /** Reads, checks and fingerprints one chosen file, keeping only its numbers; never throws. */
-export async function readChosenFile(file: File, today = new Date()): Promise<SourceSummary> {
+export async function readChosenFile(file: File, catalog: PackCatalog = BUILTIN_CATALOG, today = new Date()): Promise<SourceSummary> {
+  const templates = catalog.list();
   let bytes: Uint8Array;
   try {
     bytes = await fileBytes(file);
   } catch {
-    return summarizeSource({ file: file.name, sha256: null, read: null, readError: CANNOT_READ, errors: 0, warnings: 0 }, TEMPLATES);
+    return summarizeSource({ file: file.name, sha256: null, read: null, readError: CANNOT_READ, errors: 0, warnings: 0 }, templates);
   }
   const sha256 = await sha256Hex(bytes).catch(() => null);
   try {
     const { readWorkbookFast } = await import(/* webpackChunkName: "xlsx-read" */ '../../xlsx/fast-read');
-    const read = await readWorkbookFast(bytes, BUILTIN_CATALOG);
-    const findings = validateWorkbook(read, { today, catalog: BUILTIN_CATALOG });
+    const read = await readWorkbookFast(bytes, catalog);
+    const findings = validateWorkbook(read, { today, catalog });
     const errors = findings.filter((f) => f.severity === 'error').length;
-    return summarizeSource({ file: file.name, sha256, read, errors, warnings: findings.length - errors }, TEMPLATES);
+    return summarizeSource({ file: file.name, sha256, read, errors, warnings: findings.length - errors }, templates);
   } catch (e) {
     const reason = e && typeof e === 'object' && 'reason' in e ? (e as { reason: Bilingual }).reason : CANNOT_READ;
-    return summarizeSource({ file: file.name, sha256, read: null, readError: reason, errors: 0, warnings: 0 }, TEMPLATES);
+    return summarizeSource({ file: file.name, sha256, read: null, readError: reason, errors: 0, warnings: 0 }, templates);
   }
 }
 
@@ -93,7 +95,7 @@ export default function ConsolidateTab(): ReactNode {
   const s = useAppStrings();
   const lang = useLang();
   const styles = useStyles();
-  const { adapter, settings, run, announce } = usePane();
+  const { adapter, settings, run, announce, packs } = usePane();
   const [sources, setSources] = useState<SourceSummary[]>([]);
   const [reading, setReading] = useState(false);
   const [unitsText, setUnitsText] = useState('');
@@ -115,7 +117,7 @@ export default function ConsolidateTab(): ReactNode {
     announce(s.readingFiles);
     const read: SourceSummary[] = [];
     // one file at a time: only its numbers are kept
-    for (const f of chosen) read.push(await readChosenFile(f));
+    for (const f of chosen) read.push(await readChosenFile(f, packs.catalog));
     setSources((list) => [...list, ...read]);
     setReading(false);
     announce(format(s.filesRead, { count: read.length }));
@@ -146,7 +148,7 @@ export default function ConsolidateTab(): ReactNode {
     if (settings.reportNo.trim()) report.reportNo = settings.reportNo.trim();
     if (settings.reportDate) report.reportDate = settings.reportDate;
     if (settings.reportBy.trim()) report.reportBy = settings.reportBy.trim();
-    const c = consolidate(sources, { templates: TEMPLATES, report, units, allowErrors });
+    const c = consolidate(sources, { templates: packs.catalog.list(), report, units, allowErrors });
     if (c.refusals.length > 0) {
       setProblems(c.refusals.map((r) => r.message[lang]));
       return;
