@@ -12,7 +12,6 @@ import { BUILTIN_CATALOG } from '../../templates';
 import type { PackCatalog } from '../../core/catalog';
 import { consolidate, summarizeSource, type ConsolidationSummary, type SourceSummary } from '../../core/consolidate';
 import { parseUnitsText, UnitsListError, type UnitEntry } from '../../core/units';
-import { validateWorkbook } from '../../core/validate';
 import { formatDateVi } from '../../core/dates';
 import { format } from '../i18n';
 import { useAppStrings, useLang, usePane } from './context';
@@ -70,16 +69,10 @@ export async function readChosenFile(file: File, catalog: PackCatalog = BUILTIN_
     return summarizeSource({ file: file.name, sha256: null, read: null, readError: CANNOT_READ, errors: 0, warnings: 0 }, templates);
   }
   const sha256 = await sha256Hex(bytes).catch(() => null);
-  try {
-    const { readWorkbookFast } = await import(/* webpackChunkName: "xlsx-read" */ '../../xlsx/fast-read');
-    const read = await readWorkbookFast(bytes, catalog);
-    const findings = validateWorkbook(read, { today, catalog });
-    const errors = findings.filter((f) => f.severity === 'error').length;
-    return summarizeSource({ file: file.name, sha256, read, errors, warnings: findings.length - errors }, templates);
-  } catch (e) {
-    const reason = e && typeof e === 'object' && 'reason' in e ? (e as { reason: Bilingual }).reason : CANNOT_READ;
-    return summarizeSource({ file: file.name, sha256, read: null, readError: reason, errors: 0, warnings: 0 }, templates);
-  }
+  // the reader (and the engine behind it) is loaded with the first file chosen
+  const { sourceFromBytes } = await import(/* webpackChunkName: "xlsx-read" */ '../../xlsx/source');
+  const source = await sourceFromBytes(file.name, bytes, sha256 ?? '', templates, today, catalog);
+  return { ...source, sha256 };
 }
 
 interface Done {
