@@ -115,6 +115,8 @@ export class PackCatalog {
 
   /** The templates offered for new tables (those of `current()`), as the catalog holds them. */
   list(): Template[] {
+    // A catalog made from a plain list (`fromTemplates`) offers that list.
+    if (this.packs.length === 0) return [...this.all];
     return this.current().flatMap((p) => p.templates.map((t) => this.find(p.id, t.id, t.version) as Template));
   }
 
@@ -141,7 +143,8 @@ export class PackCatalog {
       const t = inPack.find((x) => x.id === id);
       if (t) return { template: t };
       const known = inPack.map((x) => x.id).join(', ');
-      return { error: { vi: `gói ${packId} không có biểu mẫu "${ref.trim()}" (có: ${known})`, en: `pack ${packId} has no template "${ref.trim()}" (known: ${known})` } };
+      const asked = ref.trim().slice(colon + 1).trim();
+      return { error: { vi: `gói ${packId} không có biểu mẫu "${asked}" (có: ${known})`, en: `pack ${packId} has no template "${asked}" (known: ${known})` } };
     }
     const matches = offered.filter((t) => t.id === key || t.id === normaliseId(key, t.pack as string));
     if (matches.length === 1) return { template: matches[0] };

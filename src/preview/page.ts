@@ -311,7 +311,7 @@ function fillSamples(): number {
   for (const sheet of host.book.sheets) {
     const meta = sheet.names.find((n) => n.name === META_NAME)?.ref;
     const id = meta ? parseMetaValue(sheet.cell(meta.top, meta.left)?.constant) : null;
-    const template = id ? TEMPLATES.find((t) => t.id === id.templateId) : undefined;
+    const template = id && id.packId === 'vn.standard' ? TEMPLATES.find((t) => t.id === id.templateId && t.version === id.version) : undefined;
     if (!template) continue;
     entryColumns(template).forEach((c, i) => {
       const ref = sheet.names.find((n) => n.name === columnName(c.id))?.ref;
