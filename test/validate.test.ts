@@ -340,19 +340,27 @@ describe('structure', () => {
     expect((await edited(h, 'So luong / Thoi gian')).map((f) => f.rule)).toContain('structure.changed');
   });
 
-  test('a deleted name → structure.changed, even with wrong entries in the table', async () => {
+  test('a deleted name: the table is found through its layout, and its wrong entries are reported', async () => {
     let buf = await removeName(sample, 'BM_C_council_other', 1);
     buf = await setCell(buf, 'Biểu 02', at('b02', 'council.report').address, 'abc');
     const fs = await check(buf);
-    expect(only(fs, 'Biểu 02').map((f) => f.rule)).toEqual(['structure.changed']);
-    expect(fs.some((f) => f.rule.startsWith('entry.'))).toBe(false);
+    expect(only(fs, 'Biểu 02').map((f) => `${f.rule} ${f.cells[0].address}`)).toEqual([`entry.text ${at('b02', 'council.report').address}`]);
+    expect(fs.some((f) => f.rule.startsWith('structure.'))).toBe(false);
   });
 
-  test('a name pointing at #REF! or at a column of the wrong height → structure.changed', async () => {
+  test('a name pointing at #REF! or at a column of the wrong height: the layout wins, nothing but the sample\'s finding', async () => {
     const a = await check(await setNameFormula(sample, 'BM_C_council_other', 1, "'Biểu 02'!#REF!"));
-    expect(only(a, 'Biểu 02').map((f) => f.rule)).toEqual(['structure.changed']);
+    expect(a.map((f) => f.rule)).toEqual(['cross.council']);
     const b = await check(await setNameFormula(sample, 'BM_C_council_other', 1, "'Biểu 02'!$L$8:$L$9"));
-    expect(only(b, 'Biểu 02').map((f) => f.rule)).toEqual(['structure.changed']);
+    expect(b.map((f) => f.rule)).toEqual(['cross.council']);
+  });
+
+  test('a name deleted and the header changed: structure.changed (neither the names nor the layout hold)', async () => {
+    const h = table(sampleRead, 'b02').header[1][1];
+    const buf = await setCell(await removeName(sample, 'BM_HEADER', 1), 'Biểu 02', h.address, 'Nghị quyết HĐND');
+    const fs = await check(buf);
+    expect(only(fs, 'Biểu 02').map((f) => f.rule)).toEqual(['structure.changed']);
+    expect(only(fs, 'Biểu 02')[0].message.en).toContain('BM_HEADER');
   });
 
   test('an unknown template id in BM_META → structure.unknown-template', async () => {

@@ -92,10 +92,14 @@ describe('readWorkbook', () => {
     expect(read.tables.map((t) => [t.sheet, t.templateId, Boolean(t.broken)])).toContainEqual(['Hội nghị', 'b03', false]);
   });
 
-  test('a missing name → broken, never a throw', async () => {
-    const read = await readWorkbook(await removeName(sample, 'BM_HEADER', 0));
-    expect(read.tables[0].broken?.reason.en).toContain('BM_HEADER');
-    expect(read.tables[1].broken).toBeUndefined();
+  test('a missing name → found through the layout; with the layout changed too → broken, never a throw', async () => {
+    const bare = await removeName(sample, 'BM_HEADER', 0);
+    const read = await readWorkbook(bare);
+    expect(read.tables[0].broken).toBeUndefined();
+    expect(read.tables[0].header.map((l) => l.map((c) => c.address))).toEqual((await readWorkbook(sample)).tables[0].header.map((l) => l.map((c) => c.address)));
+    const changed = await readWorkbook(await setCell(bare, 'Biểu 01', 'A6', 'Thời gian'));
+    expect(changed.tables[0].broken?.reason.en).toContain('BM_HEADER');
+    expect(changed.tables[1].broken).toBeUndefined();
   });
 
   test('a sheet without BM_META is not a table', async () => {

@@ -54,7 +54,7 @@ const INFO_LABELS: Record<InfoKey, string> = {
 const INFO_ORDER: InfoKey[] = ['unit', 'reportNo', 'reportDate', 'reportBy', 'from', 'to'];
 const INFO_TITLE =
   'Thông tin báo cáo (không in) — sửa ở đây, tiêu đề các biểu tự cập nhật / Report information (not printed): edit here, the headings update';
-const META_LABEL = 'Mã biểu mẫu';
+export const META_LABEL = 'Mã biểu mẫu';
 
 // ---------------------------------------------------------------------------------------------
 // Texts shared by the sheet formulas and the task pane

@@ -10,14 +10,24 @@
 import type { SheetPlan, PlanCell, CellStyle } from '../core/plan';
 import type { WorkbookRead, TableRead } from '../core/read';
 import type { CellRef, Finding } from '../core/findings';
-import { parseRange, type RangePos } from '../core/a1';
+import { parseAddress, parseRange, type RangePos } from '../core/a1';
 import { INFO_NAMES, type InfoKey } from '../core/names';
 import { isoToExcelSerial, isValidIsoDate, excelSerialToIso } from '../core/dates';
 import type { AppliedFix, HostCapabilities, NumberSeparators, ReportInfo, WorkbookAdapter } from './types';
 import type { SettingsStore } from './settings';
 import { nameRange } from '../core/assemble';
-import { tableFromScan, type SheetScan } from './tables';
+import type { SheetScan, tableFromScan as TableFromScan } from './tables';
 import type { TemplateSource } from '../core/catalog';
+
+type FindTable = typeof TableFromScan;
+
+/**
+ * Finding tables (`./tables`, with `core/locate` and the layout engine behind it) is loaded when
+ * first needed, so the pane's start bundle does not carry the layout engine.
+ */
+async function tableFinder(): Promise<FindTable> {
+  return (await import(/* webpackChunkName: "locate" */ './tables')).tableFromScan;
+}
 
 export type ExcelRun = <T>(batch: (context: Excel.RequestContext) => Promise<T>) => Promise<T>;
 
@@ -256,7 +266,7 @@ export function createOfficeAdapter(deps: OfficeAdapterDeps): WorkbookAdapter {
   }
 
   /** Notes which sheets hold a table; per-sheet handlers for new ones are queued. */
-  function noteTableSheets(ctx: Excel.RequestContext, sheets: ScannedSheet[]): boolean {
+  function noteTableSheets(ctx: Excel.RequestContext, sheets: ScannedSheet[], tableFromScan: FindTable): boolean {
     tableSheets = new Set(sheets.filter((s) => tableFromScan(s.scan)).map((s) => s.id));
     return queueHandlers(ctx, tableSheets);
   }
@@ -317,7 +327,7 @@ export function createOfficeAdapter(deps: OfficeAdapterDeps): WorkbookAdapter {
     }
   }
 
-  function tablesOf(sheets: ScannedSheet[], templates?: TemplateSource): TableRead[] {
+  function tablesOf(sheets: ScannedSheet[], tableFromScan: FindTable, templates?: TemplateSource): TableRead[] {
     const tables: TableRead[] = [];
     for (const s of sheets) {
       const t = tableFromScan(s.scan, templates);
@@ -502,12 +512,13 @@ export function createOfficeAdapter(deps: OfficeAdapterDeps): WorkbookAdapter {
 
 
     async readTables(templates?: TemplateSource): Promise<WorkbookRead> {
+      const tableFromScan = await tableFinder();
       return deps.run(async (ctx) => {
         const sheets = await scan(ctx, { cells: true, marks: api('1.6') });
         remember(sheets);
         // A table sheet the watch does not know yet (copied by the user): one more sync, only then.
-        if (noteTableSheets(ctx, sheets)) await ctx.sync();
-        return { tables: tablesOf(sheets, templates) };
+        if (noteTableSheets(ctx, sheets, tableFromScan)) await ctx.sync();
+        return { tables: tablesOf(sheets, tableFromScan, templates) };
       });
     },
 
@@ -658,6 +669,7 @@ export function createOfficeAdapter(deps: OfficeAdapterDeps): WorkbookAdapter {
     },
 
     async updateReportInfo(info: ReportInfo): Promise<number> {
+      const tableFromScan = await tableFinder();
       return writing(async (ctx, own) => {
         const runtime = loadEvents(ctx);
         const sheets = await scan(ctx, { cells: true, marks: false });
@@ -666,15 +678,26 @@ export function createOfficeAdapter(deps: OfficeAdapterDeps): WorkbookAdapter {
         let changed = 0;
         const lifted: Lifted[] = [];
         for (const s of sheets) {
-          if (!tableFromScan(s.scan)) continue;
+          const table = tableFromScan(s.scan);
+          if (!table) continue;
           const ws = ctx.workbook.worksheets.getItem(s.scan.sheet);
-          const keys = (Object.keys(INFO_NAMES) as InfoKey[]).filter((k) => s.scan.names.get(INFO_NAMES[k]));
+          // The info cells as the table was read (through its names, or located from its layout when
+          // the names are gone); a broken table's info names, as far as they resolve.
+          const cellOf = (k: InfoKey): RangePos | null => {
+            const c = table.info[k];
+            if (c) {
+              const p = parseAddress(c.address);
+              return { top: p.row, left: p.col, bottom: p.row, right: p.col };
+            }
+            return s.scan.names.get(INFO_NAMES[k]) ?? null;
+          };
+          const keys = (Object.keys(INFO_NAMES) as InfoKey[]).filter((k) => cellOf(k));
           if (keys.length === 0) continue;
           eventsBack ??= eventsOff(ctx, runtime);
           // Date cells get their date format back too: a format change needs the protection lifted.
           unprotected(ws, s.protection, () => {
             for (const key of keys) {
-              const r = s.scan.names.get(INFO_NAMES[key]) as RangePos;
+              const r = cellOf(key) as RangePos;
               own(s.id, { top: r.top, left: r.left, bottom: r.top, right: r.left });
               const cell = ws.getRangeByIndexes(r.top - 1, r.left - 1, 1, 1);
               const v = info[key];
@@ -694,12 +717,13 @@ export function createOfficeAdapter(deps: OfficeAdapterDeps): WorkbookAdapter {
 
     async watchChanges(onChange: () => void): Promise<() => Promise<void>> {
       const listener = (): void => onChange();
+      const tableFromScan = await tableFinder();
       await deps.run(async (ctx) => {
         listeners.add(listener);
         if (wholeBook()) queueHandlers(ctx, []);
         // Which sheets hold a table; the handler on the worksheet collection goes in the same sync.
         const sheets = await scan(ctx, { cells: true, marks: false });
-        if (noteTableSheets(ctx, sheets)) await ctx.sync();
+        if (noteTableSheets(ctx, sheets, tableFromScan)) await ctx.sync();
       }).catch((e: unknown) => {
         listeners.delete(listener);
         throw e;

@@ -5,7 +5,8 @@
  * turns the Office.js grids into cells.
  */
 import { parseAddress, rangeAddress, type RangePos } from '../core/a1';
-import { assembleTable, type CellContent } from '../core/assemble';
+import type { CellContent } from '../core/assemble';
+import { findMarker, readTable, type Marker } from '../core/locate';
 import type { CellValue, TableRead } from '../core/read';
 import { BUILTIN_CATALOG } from '../templates';
 import type { TemplateSource } from '../core/catalog';
@@ -41,14 +42,32 @@ export function cellAt(scan: SheetScan, row: number, col: number): CellContent {
   return { value, formula };
 }
 
+/** The sheet's table id cell, if its grid holds one (see `core/locate`). */
+export function markerOfScan(scan: SheetScan): Marker | null {
+  const cells: { row: number; col: number; value: unknown }[] = [];
+  scan.values.forEach((line, i) => {
+    line.forEach((v, j) => {
+      if (typeof v === 'string' && v !== '') cells.push({ row: scan.top + i, col: scan.left + j, value: v });
+    });
+  });
+  return findMarker(cells);
+}
+
 /**
- * The table on this sheet, or null when the sheet has no BM_META name. Gives the same TableRead
- * as the `.xlsx` reader (`src/xlsx/reader.ts`) for the same workbook, broken cases included.
+ * The table on this sheet, or null when the sheet has neither a BM_META name nor a table id cell.
+ * Gives the same TableRead as the `.xlsx` reader (`src/xlsx/read.ts`) for the same workbook,
+ * broken cases included: both go through `core/locate`.
  */
 export function tableFromScan(scan: SheetScan, templates: TemplateSource = BUILTIN_CATALOG): TableRead | null {
   const names = [...scan.names].map(([name, r]) => ({ name, ref: r ? rangeAddress(r) : '#REF!' }));
-  return assembleTable(templates, scan.sheet, names, (a) => {
-    const p = parseAddress(a);
-    return cellAt(scan, p.row, p.col);
-  });
+  return readTable(
+    templates,
+    scan.sheet,
+    names,
+    (a) => {
+      const p = parseAddress(a);
+      return cellAt(scan, p.row, p.col);
+    },
+    markerOfScan(scan),
+  );
 }

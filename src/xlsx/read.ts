@@ -11,7 +11,8 @@ import type ExcelJS from 'exceljs';
 import { BUILTIN_CATALOG } from '../templates';
 import type { TemplateSource } from '../core/catalog';
 import type { CellValue, TableRead, WorkbookRead } from '../core/read';
-import { assembleTable, type CellContent, type SheetName } from '../core/assemble';
+import type { CellContent, SheetName } from '../core/assemble';
+import { findMarker, readTable, type Marker } from '../core/locate';
 import { parseSheetScopedNames, quoteSheetName, type SheetScopedName } from './names-xml';
 import { WorkbookReadError } from './errors';
 import { storedZip, unzipChecked, ZIP_LIMITS, type ZipLimits } from './zip';
@@ -85,6 +86,18 @@ function readCell(ws: ExcelJS.Worksheet, addr: string): CellContent {
   return { value: toCellValue(raw), formula };
 }
 
+/** The sheet's table id cell, if it has one (see `core/locate`). */
+function markerOf(ws: ExcelJS.Worksheet): Marker | null {
+  const cells: { row: number; col: number; value: unknown }[] = [];
+  ws.eachRow((row, r) => {
+    row.eachCell((cell, c) => {
+      const v = toCellValue(cell.value);
+      if (typeof v === 'string') cells.push({ row: r, col: c, value: v });
+    });
+  });
+  return findMarker(cells);
+}
+
 /**
  * Reads every recognised table of the workbook in `bytes`, in sheet order.
  * @throws WorkbookReadError when the bytes are not a readable workbook, or one beyond `limits`.
@@ -112,7 +125,7 @@ export async function readWorkbookBytes(bytes: Uint8Array | ArrayBuffer, templat
   }
   const tables: TableRead[] = [];
   for (const ws of wb.worksheets) {
-    const t = assembleTable(templates, ws.name, bySheet.get(ws.name) ?? [], (a) => readCell(ws, a));
+    const t = readTable(templates, ws.name, bySheet.get(ws.name) ?? [], (a) => readCell(ws, a), markerOf(ws));
     if (t) tables.push(t);
   }
   return { tables };
