@@ -14,6 +14,7 @@ import JSZip from 'jszip';
 import { buildWorkbook, parseNewArgs } from '../src/cli/new';
 import { readWorkbook } from '../src/xlsx/reader';
 import { readSheetScopedNames } from '../src/xlsx/names';
+import { readWorkbookFast } from '../src/xlsx/fast-read';
 import { createOfficeAdapter, type ExcelRun } from '../src/excel/adapter';
 import { createMemHost, MemSettings } from '../src/devhost';
 import { hyperFormulaEvaluator } from '../src/devhost/hyperformula';
@@ -100,6 +101,9 @@ describe('.xlsx reader: tables without their names', () => {
       ['cross.council', [{ sheet: 'Biểu 02', address: 'M8' }, { sheet: 'Biểu 01', address: 'J8' }], 732, 752, -20],
     ]);
     expect(after.doc.files[0].findings).toEqual(before.doc.files[0].findings);
+    // The fast reader (consolidation) finds the same tables at the same cells.
+    expect(where(await readWorkbookFast(rt))).toEqual(where(await readWorkbook(rt)));
+    expect(where(await readWorkbookFast(rt))).toEqual(where(await readWorkbook(sample)));
   });
 
   test('every name deleted: the same cells as through the names, and entry findings, not structure.changed', async () => {
@@ -137,6 +141,7 @@ describe('.xlsx reader: tables without their names', () => {
     const moved = await exceljsRoundTrip(await insertRowsAbove(sample, 'Biểu 02', 1, 3));
     expect(await bmNames(moved)).toEqual([]);
     const read = await readWorkbook(moved);
+    expect(where(await readWorkbookFast(moved))).toEqual(where(read));
     const t = read.tables.find((x) => x.sheet === 'Biểu 02');
     expect(t?.broken).toBeUndefined();
     expect(t?.columns['council.total'][0].address).toBe('M11');
@@ -213,7 +218,7 @@ function metaAddress(t: WorkbookRead['tables'][number]): string {
 describe('core/locate', () => {
   test('an id quoted away from its "Mã biểu mẫu" label is not a table id cell', () => {
     expect(findMarker([{ row: 1, col: 1, value: 'bieumau:b01@1' }])).toBeNull();
-    expect(findMarker([{ row: 5, col: 3, value: 'bieumau:b02@1' }, { row: 5, col: 2, value: 'Mã biểu mẫu' }])).toEqual({ address: 'C5', templateId: 'b02', version: 1 });
+    expect(findMarker([{ row: 5, col: 3, value: 'bieumau:b02@1' }, { row: 5, col: 2, value: 'Mã biểu mẫu' }])).toEqual({ address: 'C5', packId: 'vn.standard', templateId: 'b02', version: 1 });
   });
 
   test('every template and row count: the names rebuilt from the sheet are the layout\'s, moved with it', () => {

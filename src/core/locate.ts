@@ -18,13 +18,15 @@ import type { Template, Text } from '../templates/types';
 import { address, parseAddress, parseRange, rangeAddress } from './a1';
 import { assembleTable, nameRange, type CellAccessor, type SheetName } from './assemble';
 import { HEADER_ROW, META_LABEL, expectedHeader, layout } from './layout';
-import { META_NAME, parseMetaValue } from './names';
+import { META_NAME, parseMetaValue, type MetaIdentity } from './names';
+import { lookupTemplate, type TemplateSource } from './catalog';
 import type { SheetPlan } from './plan';
 import type { CellValue, TableRead } from './read';
 
 /** A table id cell found in the sheet. */
 export interface Marker {
   address: string;
+  packId: string;
   templateId: string;
   version: number;
 }
@@ -38,14 +40,14 @@ export function findMarker(cells: Iterable<{ row: number; col: number; value: un
   const all = [...cells];
   const labels = new Set<string>();
   for (const c of all) if (typeof c.value === 'string' && c.value.trim() === META_LABEL) labels.add(`${c.row},${c.col + 1}`);
-  let best: { row: number; col: number; id: { templateId: string; version: number } } | null = null;
+  let best: { row: number; col: number; id: MetaIdentity } | null = null;
   for (const c of all) {
     if (typeof c.value !== 'string' || !labels.has(`${c.row},${c.col}`)) continue;
     if (best && (c.row > best.row || (c.row === best.row && c.col > best.col))) continue;
     const id = parseMetaValue(c.value);
     if (id) best = { row: c.row, col: c.col, id };
   }
-  return best ? { address: address(best.row, best.col), templateId: best.id.templateId, version: best.id.version } : null;
+  return best ? { address: address(best.row, best.col), packId: best.id.packId, templateId: best.id.templateId, version: best.id.version } : null;
 }
 
 function text(v: CellValue): string | null {
@@ -164,7 +166,7 @@ export function locateTable(template: Template, marker: Marker, cellOf: CellAcce
  * The table on `sheet` (or null when it has neither a BM_META name nor an id cell), by the rules
  * in this module's comment. `marker` is `findMarker` over the sheet's cells.
  */
-export function readTable(templates: readonly Template[], sheet: string, names: readonly SheetName[], cellOf: CellAccessor, marker: Marker | null): TableRead | null {
+export function readTable(templates: TemplateSource, sheet: string, names: readonly SheetName[], cellOf: CellAccessor, marker: Marker | null): TableRead | null {
   const byNames = assembleTable(templates, sheet, names, cellOf);
   if (!marker) return byNames;
   if (byNames && !byNames.broken) {
@@ -172,7 +174,7 @@ export function readTable(templates: readonly Template[], sheet: string, names: 
     const r = meta ? nameRange(meta.ref, sheet) : null;
     if (r && address(r.top, r.left) === marker.address) return byNames;
   }
-  const template = templates.find((t) => t.id === marker.templateId && t.version === marker.version);
+  const template = lookupTemplate(templates, marker.packId, marker.templateId, marker.version);
   // An id this bieumau does not know: read as such (structure.unknown-template) from the id cell.
   if (!template) return assembleTable(templates, sheet, [{ name: META_NAME, ref: marker.address }], cellOf);
   const located = locateTable(template, marker, cellOf);

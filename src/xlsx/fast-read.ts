@@ -11,10 +11,11 @@
  * No Node API: it runs in the browser as well.
  */
 import type { CellValue, TableRead, WorkbookRead } from '../core/read';
-import { assembleTable, type CellContent, type SheetName } from '../core/assemble';
+import type { CellContent, SheetName } from '../core/assemble';
+import { findMarker, readTable } from '../core/locate';
 import type { TemplateSource } from '../core/catalog';
 import { BUILTIN_CATALOG } from '../templates';
-import { cellsOf, parseRange } from '../core/a1';
+import { cellsOf, parseAddress, parseRange } from '../core/a1';
 import { parseSheetScopedNames, quoteSheetName, unescapeXml } from './names-xml';
 import { WorkbookReadError } from './errors';
 import { ZIP_LIMITS, type ZipLimits } from './zip';
@@ -185,13 +186,20 @@ function readParts(parts: Map<string, Uint8Array>, templates: TemplateSource): W
     const name = attr(m[0], 'name');
     const rid = /\sr:id\s*=\s*"([^"]*)"/.exec(m[0])?.[1];
     if (name === undefined || rid === undefined) throw new Unsupported();
-    const names = bySheet.get(name);
-    if (!names) continue;
+    const names = bySheet.get(name) ?? [];
     const target = targets.get(rid);
     const xml = target ? text(parts, target.target) : null;
     if (xml === null) throw new Unsupported();
     const sheet = readSheet(xml, strings, dates);
-    const t = assembleTable(templates, name, names, (a) => (sheet.merged.has(a) ? { value: null, formula: null } : (sheet.cells.get(a) ?? { value: null, formula: null })));
+    // A sheet without names may still hold a table whose names were lost (see core/locate).
+    const texts: { row: number; col: number; value: unknown }[] = [];
+    for (const [a, c] of sheet.cells) {
+      if (typeof c.value !== 'string' || sheet.merged.has(a)) continue;
+      const p = parseAddress(a);
+      texts.push({ row: p.row, col: p.col, value: c.value });
+    }
+    const cellOf = (a: string): CellContent => (sheet.merged.has(a) ? { value: null, formula: null } : (sheet.cells.get(a) ?? { value: null, formula: null }));
+    const t = readTable(templates, name, names, cellOf, findMarker(texts));
     if (t) tables.push(t);
   }
   return { tables };
