@@ -16,7 +16,8 @@ import { readWorkbook } from '../src/xlsx/reader';
 import { readSheetScopedNames } from '../src/xlsx/names';
 import { readWorkbookFast } from '../src/xlsx/fast-read';
 import { createOfficeAdapter, type ExcelRun } from '../src/excel/adapter';
-import { createMemHost, MemSettings } from '../src/devhost';
+import type { MemHost } from '../src/devhost';
+import { createOfficeJsHost } from '../src/devhost/officejs-node';
 import { hyperFormulaEvaluator } from '../src/devhost/hyperformula';
 import { layout } from '../src/core/layout';
 import { findMarker, locateTable } from '../src/core/locate';
@@ -255,10 +256,10 @@ describe('core/locate', () => {
 });
 
 describe('the Office.js reader agrees', () => {
-  async function office(plans: ReturnType<typeof layout>[], change: (host: ReturnType<typeof createMemHost>) => void): Promise<{ read: WorkbookRead; syncs: number }> {
-    const host = createMemHost({ excel: '365', evaluator: hyperFormulaEvaluator() });
-    host.addSheet('Sheet1');
-    const adapter = createOfficeAdapter({ run: host.run as unknown as ExcelRun, isSetSupported: host.isSetSupported, settings: new MemSettings() });
+  async function office(plans: ReturnType<typeof layout>[], change: (host: MemHost) => void): Promise<{ read: WorkbookRead; syncs: number }> {
+    const x = createOfficeJsHost({ excel: '365', evaluator: hyperFormulaEvaluator(), sheets: ['Sheet1'] });
+    const host = x.host;
+    const adapter = createOfficeAdapter({ run: x.run as ExcelRun, isSetSupported: x.isSetSupported, settings: x.settings });
     for (const p of plans) await adapter.insertTemplate(p);
     change(host);
     const before = host.stats.syncs;
@@ -295,9 +296,9 @@ describe('the Office.js reader agrees', () => {
   });
 
   test('report settings saved into tables whose names are gone: written at the located info cells', async () => {
-    const host = createMemHost({ excel: '365', evaluator: hyperFormulaEvaluator() });
-    host.addSheet('Sheet1');
-    const adapter = createOfficeAdapter({ run: host.run as unknown as ExcelRun, isSetSupported: host.isSetSupported, settings: new MemSettings() });
+    const x = createOfficeJsHost({ excel: '365', evaluator: hyperFormulaEvaluator(), sheets: ['Sheet1'] });
+    const host = x.host;
+    const adapter = createOfficeAdapter({ run: x.run as ExcelRun, isSetSupported: x.isSetSupported, settings: x.settings });
     const plan = layout(TEMPLATES[1], { ...SAMPLE_DEFAULTS, values: TEMPLATES[1].sample, dataRows: TEMPLATES[1].sample.length });
     await adapter.insertTemplate(plan);
     host.sheet('Biểu 02').names.length = 0;
