@@ -34,6 +34,12 @@ describe.each(EXCEL_CLIENTS)('Excel client library (%s build) with the in-memory
     expect(x.Office.context.requirements.isSetSupported('ExcelApi', '1.14')).toBe(true);
   });
 
+  it('Office.onReady answers at once that this is Excel', async () => {
+    const info = await x.Office.onReady();
+    expect(info.host).toBe('Excel');
+    expect(info.platform).toBe(client === 'web' ? 'OfficeOnline' : 'PC');
+  });
+
   it('a read without load: the library throws PropertyNotLoaded, nothing is sent', async () => {
     const e = await failure(
       x.run(async (ctx) => {

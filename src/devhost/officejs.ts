@@ -6,7 +6,8 @@
  * - `Office.context` (requirements per the chosen Excel version, document settings, display
  *   language) comes from `OSF._OfficeAppFactory`, where office.js keeps it;
  * - change events travel as the library's own event messages (`_testTriggerRichApiMessageEvent`
- *   with the rich-API event category), so `onChanged` handlers run through Microsoft's code.
+ *   with the rich-API event category), so `onChanged` handlers run through Microsoft's code;
+ * - `Office.onReady`, which office.js's loader would define, answers at once (host Excel).
  * No Node-only API: the preview page uses it in the browser.
  */
 import type { MemSettings } from './settings';
@@ -95,5 +96,15 @@ export function connectOfficeJs(win: LibraryWindow, host: ProtocolHost, options:
       entries: [{ messageCategory: EVENT_MESSAGE_CATEGORY, messageType: eventType, targetId, message: JSON.stringify(payload) }],
     });
   };
+  // office.js's loader defines `Office.onReady`; the host-specific file alone does not. There is no
+  // Office host to wait for here: it answers at once that this is Excel.
+  const office = win.Office as unknown as { onReady?: unknown };
+  if (typeof office.onReady !== 'function') {
+    const info = { host: 'Excel', platform: host.client === 'web' ? 'OfficeOnline' : 'PC' };
+    office.onReady = (callback?: (i: typeof info) => void): Promise<typeof info> => {
+      callback?.(info);
+      return Promise.resolve(info);
+    };
+  }
   return { Excel: win.Excel, Office: win.Office, OfficeExtension: win.OfficeExtension };
 }

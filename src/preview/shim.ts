@@ -3,9 +3,8 @@
  * library (`excel-web-16.00.debug.js`, loaded by the script tag before this one; the preview server
  * puts both where taskpane.html loads office.js). It connects the library to the in-memory Excel of
  * the page around it, so the production pane's `Excel.run` calls go through Microsoft's proxies and
- * request messages to that host. The pane's own scripts are the production bundle, unchanged.
- * What office.js's loader would add and the host-specific file lacks is added here: `Office.onReady`
- * (there is no Office host to wait for).
+ * request messages to that host (`Office.onReady`, which office.js's loader would add, comes with the
+ * connection). The pane's own scripts are the production bundle, unchanged.
  */
 import { connectOfficeJs, type LibraryWindow } from '../devhost/officejs';
 import { BRIDGE_KEY, type PreviewBridge, type WindowWithBridge } from './bridge';
@@ -21,7 +20,7 @@ function bridge(): PreviewBridge | undefined {
 type Run = (...args: unknown[]) => Promise<unknown>;
 
 function install(b: PreviewBridge, win: LibraryWindow): void {
-  const { Excel, Office } = connectOfficeJs(win, b.protocol, { settings: b.settings, displayLanguage: b.displayLanguage });
+  const { Excel } = connectOfficeJs(win, b.protocol, { settings: b.settings, displayLanguage: b.displayLanguage });
   const excel = Excel as unknown as { run: Run };
   const run = excel.run.bind(Excel);
   excel.run = async (...args: unknown[]): Promise<unknown> => {
@@ -37,11 +36,6 @@ function install(b: PreviewBridge, win: LibraryWindow): void {
     } finally {
       b.afterBatch();
     }
-  };
-  const info = { host: 'Excel', platform: 'OfficeOnline' };
-  (Office as unknown as { onReady: unknown }).onReady = (callback?: (i: typeof info) => void): Promise<typeof info> => {
-    callback?.(info);
-    return Promise.resolve(info);
   };
 }
 
