@@ -1,4 +1,4 @@
-/** jsdom has no TextEncoder/TextDecoder; the in-memory host measures request bytes with them. */
+/** jsdom has no TextEncoder/TextDecoder; the in-memory Excel measures request bytes with them. */
 import { TextDecoder, TextEncoder } from 'util';
 
 const g = globalThis as unknown as Record<string, unknown>;

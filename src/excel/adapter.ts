@@ -1,11 +1,12 @@
 /* eslint-disable office-addins/load-object-before-read, office-addins/call-sync-after-load, office-addins/call-sync-before-read --
  * These rules track proxies by variable name and flag writes made after an earlier sync as reads.
- * Loads are checked for real instead: the in-memory host throws PropertyNotLoaded on any read of a
- * property not loaded and synced, and the adapter's tests run every path on it. */
+ * Loads are checked for real instead: Microsoft's Excel client library throws PropertyNotLoaded on any
+ * read of a property not loaded and synced, and the adapter's tests run every path through it. */
 /**
  * The Office.js implementation of WorkbookAdapter. Every action is one or two batches whatever
  * the size of the table: insert ≤ 2 syncs, read every table 1 sync, paint 1 sync.
- * `Excel.run` and `isSetSupported` are injected, so the tests run it on the in-memory host.
+ * `Excel.run` and `isSetSupported` are injected: the tests pass those of Microsoft's client library
+ * connected to an in-memory Excel (src/devhost), the production code path unchanged.
  */
 import type { SheetPlan, PlanCell, CellStyle } from '../core/plan';
 import type { WorkbookRead, TableRead } from '../core/read';

@@ -1,4 +1,4 @@
-/** The adapter wired to the real Office.js globals (inside Excel only; tests use the in-memory host). */
+/** The adapter wired to the real Office.js globals (inside Excel; tests connect the client library to an in-memory Excel). */
 import { createOfficeAdapter } from './adapter';
 import { officeSettingsStore } from './settings';
 import type { WorkbookAdapter } from './types';

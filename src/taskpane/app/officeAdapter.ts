@@ -1,6 +1,7 @@
 /**
  * The adapter the pane uses inside Excel: the Office.js implementation over the `Excel` and
- * `Office` globals that office.js defines (or, on the preview page, the shim over the in-memory host).
+ * `Office` globals that office.js defines (on the preview page, Microsoft's client library connected
+ * to the in-memory Excel of the page).
  */
 import { createOfficeAdapter } from '../../excel/adapter';
 import { officeSettingsStore } from '../../excel/settings';
