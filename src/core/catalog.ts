@@ -173,6 +173,11 @@ function normaliseId(id: string, packId: string): string {
   return packId === STANDARD_PACK_ID && /^\d+$/.test(id) ? `b${id.padStart(2, '0')}` : id;
 }
 
+/** How the pane and the web page key a template: its id for the built-in pack, `pack/id` for any other. */
+export function templateKey(t: { id: string; pack?: string }): string {
+  return t.pack === undefined || t.pack === STANDARD_PACK_ID ? t.id : `${t.pack}/${t.id}`;
+}
+
 /** The template of this identity in a catalog or a plain list. */
 export function lookupTemplate(source: TemplateSource, packId: string, templateId: string, version: number): Template | undefined {
   if (source instanceof PackCatalog) return source.find(packId, templateId, version);

@@ -14,6 +14,7 @@ import type { Language } from '../taskpane/strings';
 import { format } from '../taskpane/i18n';
 import { WEB_STRINGS, type WebStrings } from './strings';
 import { checkFile, download, ensureChecker } from './engine';
+import type { PackCatalog } from '../core/catalog';
 
 const useStyles = makeStyles({
   root: { display: 'flex', flexDirection: 'column', rowGap: tokens.spacingVerticalM, minWidth: 0 },
@@ -189,7 +190,7 @@ function nextTurn(): Promise<void> {
   return new Promise((resolve) => setTimeout(resolve, 0));
 }
 
-export function CheckTab({ lang, announce }: { lang: Language; announce: (text: string) => void }): ReactNode {
+export function CheckTab({ lang, announce, catalog }: { lang: Language; announce: (text: string) => void; catalog?: PackCatalog }): ReactNode {
   const styles = useStyles();
   const s = WEB_STRINGS[lang];
   const input = useRef<HTMLInputElement>(null);
@@ -210,7 +211,7 @@ export function CheckTab({ lang, announce }: { lang: Language; announce: (text: 
       await ensureChecker();
       const results: FileResult[] = [];
       for (const file of files) {
-        results.push(await checkFile(file.name, async () => new Uint8Array(await file.arrayBuffer())));
+        results.push(await checkFile(file.name, async () => new Uint8Array(await file.arrayBuffer()), undefined, catalog));
         setProgress({ done: results.length, total: files.length });
         await nextTurn();
       }

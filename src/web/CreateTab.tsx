@@ -5,7 +5,8 @@
  */
 import { useId, useMemo, useState, type ReactNode } from 'react';
 import { Button, Checkbox, Field, Input, Select, Text, makeStyles, tokens } from '@fluentui/react-components';
-import { SEED_REPORT, TEMPLATES, type Template } from '../templates';
+import { BUILTIN_CATALOG, SEED_REPORT, type Template } from '../templates';
+import { templateKey, type PackCatalog } from '../core/catalog';
 import type { LayoutOptions } from '../core/plan';
 import { formatDateVi, isValidIsoDate } from '../core/dates';
 import { customRangeProblem, defaultPeriod, periodName, periodRange, rangeText, type PeriodChoice, type PeriodKind, PERIOD_KINDS } from '../core/periods';
@@ -113,12 +114,14 @@ function DateInput(props: { label: string; value: string; onChange: (v: string) 
   );
 }
 
-export function CreateTab({ lang, announce, today }: { lang: Language; announce: (text: string) => void; today?: string }): ReactNode {
+export function CreateTab({ lang, announce, today, catalog = BUILTIN_CATALOG }: { lang: Language; announce: (text: string) => void; today?: string; catalog?: PackCatalog }): ReactNode {
   const styles = useStyles();
   const s = WEB_STRINGS[lang];
   const a = APP_STRINGS[lang];
   const day = today ?? todayIso();
-  const [chosen, setChosen] = useState<ReadonlySet<string>>(() => new Set(TEMPLATES.map((t) => t.id)));
+  // The standard tables are chosen at first; a deployed pack's tables are offered beside them (packs/index.json).
+  const offered = catalog.list();
+  const [chosen, setChosen] = useState<ReadonlySet<string>>(() => new Set(BUILTIN_CATALOG.list().map(templateKey)));
   const [unit, setUnit] = useState('');
   const [reportNo, setReportNo] = useState('');
   const [reportDate, setReportDate] = useState('');
@@ -137,7 +140,7 @@ export function CreateTab({ lang, announce, today }: { lang: Language; announce:
   const rowsValue = rows.trim() === '' ? undefined : /^\d+$/.test(rows.trim()) ? Number(rows.trim()) : NaN;
   const rowsProblem = rowsValue !== undefined && !(Number.isInteger(rowsValue) && rowsValue >= 1 && rowsValue <= 10000);
   const dateProblem = reportDate !== '' && !isValidIsoDate(reportDate);
-  const templates: Template[] = TEMPLATES.filter((t) => chosen.has(t.id));
+  const templates: Template[] = offered.filter((t) => chosen.has(templateKey(t)));
   const ready = templates.length > 0 && range !== null && !rowsProblem && !dateProblem;
 
   const setP = (key: keyof PeriodForm) => (_: unknown, d: { value: string }) => setPeriod((p) => ({ ...p, [key]: d.value }));
@@ -195,13 +198,13 @@ export function CreateTab({ lang, announce, today }: { lang: Language; announce:
         <legend id={legendTables}>
           <Text weight="semibold">{s.tablesLegend}</Text>
         </legend>
-        {TEMPLATES.map((t) => (
+        {offered.map((t) => (
           <Checkbox
-            key={t.id}
-            checked={chosen.has(t.id)}
-            onChange={(_, d) => toggle(t.id, d.checked === true)}
+            key={templateKey(t)}
+            checked={chosen.has(templateKey(t))}
+            onChange={(_, d) => toggle(templateKey(t), d.checked === true)}
             label={t.summary ? `${t.name[lang]}: ${t.summary[lang]}` : `${t.name[lang]}: ${t.title[lang]}`}
-            data-template={t.id}
+            data-template={templateKey(t)}
           />
         ))}
         {templates.length === 0 && (

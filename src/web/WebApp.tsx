@@ -3,7 +3,11 @@
  * workbook), Kiểm tra (check files), Tổng hợp (consolidate files) — and one polite status region.
  * Fluent UI v9 like the task pane; the tab strip is the pane's (WAI-ARIA tabs, no focus sentinels).
  */
-import { Component, Suspense, lazy, useCallback, useState, type ReactNode } from 'react';
+import { Component, Suspense, lazy, useCallback, useEffect, useRef, useState, type ReactNode } from 'react';
+import { BUILTIN_CATALOG } from '../templates';
+import type { PackCatalog } from '../core/catalog';
+import type { LoadedPack, PackLoad } from '../core/pack-loader';
+import { APP_STRINGS } from '../taskpane/app/strings';
 import { Button, FluentProvider, Text, makeStyles, tokens, webLightTheme } from '@fluentui/react-components';
 import type { Language } from '../taskpane/strings';
 import { Tabs } from '../taskpane/app/Tabs';
@@ -48,7 +52,7 @@ const useStyles = makeStyles({
   status: { minHeight: tokens.lineHeightBase300, paddingTop: tokens.spacingVerticalS },
 });
 
-export function WebApp({ initialLanguage = 'vi' }: { initialLanguage?: Language }): ReactNode {
+export function WebApp({ initialLanguage = 'vi', loadPacks }: { initialLanguage?: Language; loadPacks?: () => Promise<PackLoad> }): ReactNode {
   const styles = useStyles();
   const [lang, setLang] = useState<Language>(initialLanguage);
   const [tab, setTab] = useState<TabId>('create');
@@ -61,6 +65,28 @@ export function WebApp({ initialLanguage = 'vi' }: { initialLanguage?: Language 
   const [status, setStatus] = useState('');
   const s = WEB_STRINGS[lang];
   const announce = useCallback((text: string) => setStatus(text), []);
+  // The office's template packs (packs/index.json beside the page), once at start; a pack that
+  // fails its check is named below the intro and none of its tables is offered.
+  const [catalog, setCatalog] = useState<PackCatalog>(BUILTIN_CATALOG);
+  const [failedPacks, setFailedPacks] = useState<Exclude<LoadedPack, { status: 'loaded' }>[]>([]);
+  const loadPacksRef = useRef(loadPacks);
+  useEffect(() => {
+    const load = loadPacksRef.current;
+    if (!load) return;
+    let cancelled = false;
+    void load().then(
+      (r) => {
+        if (cancelled) return;
+        setCatalog(r.catalog);
+        setFailedPacks(r.packs.filter((p): p is Exclude<LoadedPack, { status: 'loaded' }> => p.status !== 'loaded'));
+      },
+      () => undefined,
+    );
+    return () => {
+      cancelled = true;
+    };
+  }, []);
+  const a = APP_STRINGS[lang];
 
   const switchLanguage = (): void => {
     setLang(s.switchLanguageLang);
@@ -91,6 +117,13 @@ export function WebApp({ initialLanguage = 'vi' }: { initialLanguage?: Language 
             <Text as="p" size={300} weight="semibold">
               {s.privacy}
             </Text>
+            {failedPacks.map((p) => (
+              <Text as="p" size={300} role="alert" key={p.file} data-testid="web-pack-failed">
+                {p.status === 'error'
+                  ? format(a.packError, { file: p.file, reason: p.reason[lang] })
+                  : `${format(a.packInvalid, { file: p.file })} ${p.faults.map((f) => `${f.path}: ${f.message[lang]}`).join('; ')}`}
+              </Text>
+            ))}
           </div>
           <Tabs<TabId>
             label={s.tabsLabel}
@@ -107,10 +140,10 @@ export function WebApp({ initialLanguage = 'vi' }: { initialLanguage?: Language 
           <div role="tabpanel" id="web-panel" aria-labelledby={`web-tab-${tab}`} className={styles.panel} tabIndex={0}>
             {/* Both stay mounted: switching tabs keeps what was typed and the last check's results. */}
             <div hidden={tab !== 'create'}>
-              <CreateTab lang={lang} announce={announce} />
+              <CreateTab lang={lang} announce={announce} catalog={catalog} />
             </div>
             <div hidden={tab !== 'check'}>
-              <CheckTab lang={lang} announce={announce} />
+              <CheckTab lang={lang} announce={announce} catalog={catalog} />
             </div>
             {opened.has('consolidate') && (
               <div hidden={tab !== 'consolidate'}>

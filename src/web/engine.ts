@@ -9,6 +9,7 @@ import { TEMPLATES } from '../templates';
 import type { Template } from '../templates/types';
 import type { FileResult } from '../core/check-json';
 import type { Consolidation, ConsolidateOptions, SourceSummary } from '../core/consolidate';
+import type { PackCatalog } from '../core/catalog';
 
 type Writer = typeof import('../xlsx/new-workbook');
 type Consolidator = {
@@ -92,9 +93,9 @@ export async function createWorkbook(templates: readonly Template[], options: La
  * Reads and validates one chosen file; never throws for a bad file (it becomes the file's error,
  * as in `bieumau check`), only when the checker itself cannot be loaded.
  */
-export async function checkFile(name: string, bytes: () => Promise<Uint8Array>, today?: Date): Promise<FileResult> {
+export async function checkFile(name: string, bytes: () => Promise<Uint8Array>, today?: Date, catalog?: PackCatalog): Promise<FileResult> {
   const { read, check } = await loadChecker();
-  return check.checkWith(name, async () => read.readWorkbookBytes(await bytes()), today);
+  return check.checkWith(name, async () => read.readWorkbookBytes(await bytes(), catalog), today, catalog);
 }
 
 /** Makes sure the checker is loaded (so its failure to load is told apart from a bad file). */

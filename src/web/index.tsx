@@ -7,6 +7,13 @@ import { createRoot } from 'react-dom/client';
 import { WebApp } from './WebApp';
 import { warmUp } from './engine';
 import type { Language } from '../taskpane/strings';
+import { BUILTIN_CATALOG } from '../templates';
+import { loadPacks, type PackLoad } from '../core/pack-loader';
+
+/** The office's template packs: packs/index.json beside the add-in (dist/packs/, one folder up from web/). */
+function deployedPacks(): Promise<PackLoad> {
+  return loadPacks((url) => fetch(url, { credentials: 'same-origin', cache: 'no-cache' }), new URL('../packs/index.json', document.baseURI).href, BUILTIN_CATALOG);
+}
 
 /** Set by the old-browser gate (src/gate/old-webview.js) in Internet Explorer 11 and Edge Legacy. */
 const oldBrowser = (window as unknown as { __bieumauOldWebview?: string }).__bieumauOldWebview;
@@ -16,7 +23,7 @@ if (container !== null && oldBrowser === undefined) {
   const asked = new URLSearchParams(window.location.search).get('lang');
   const language: Language = asked !== null && /^en/i.test(asked) ? 'en' : 'vi';
   document.documentElement.lang = language;
-  createRoot(container).render(<WebApp initialLanguage={language} />);
+  createRoot(container).render(<WebApp initialLanguage={language} loadPacks={deployedPacks} />);
   const warm = (): void => {
     void warmUp().then(() => {
       document.documentElement.dataset.engines = 'ready';

@@ -11,6 +11,7 @@ import { useLanguage } from '../Shell';
 import { APP_STRINGS, type AppStrings } from './strings';
 import type { Language } from '../strings';
 import type { PackCatalog } from '../../core/catalog';
+export { templateKey } from '../../core/catalog';
 import type { LoadedPack } from '../../core/pack-loader';
 import type { Text } from '../../templates/types';
 
@@ -66,11 +67,6 @@ export function useAppStrings(): AppStrings {
 
 export function useLang(): Language {
   return useLanguage();
-}
-
-/** How the pane keys a template: its id for the built-in pack, `pack/id` for any other. */
-export function templateKey(t: { id: string; pack?: string }): string {
-  return t.pack === undefined || t.pack === 'vn.standard' ? t.id : `${t.pack}/${t.id}`;
 }
 
 export function emptyReportInfo(): ReportInfo {
