@@ -4,7 +4,8 @@
  * (a 320 KB file):
  * - `bomb_ms`, `bomb_rss_mb`: the part's size declared honestly (refused from the central
  *   directory); wall time in ms, process start included, median of 3 runs, and the peak resident
- *   memory of that process in MB (`process.resourceUsage().maxRSS`, the highest of the runs);
+ *   memory of that process in MB (VmHWM on Linux, else `process.resourceUsage().maxRSS`; see
+ *   test/support/report-rss.js), the highest of the runs;
  * - `bomb_lying_ms`, `bomb_lying_rss_mb`: the same part declared as 40,000 bytes (inflating stops
  *   there).
  * Builds the CLI if missing.
