@@ -53,7 +53,8 @@ function parseArgs(argv: string[]): Args {
     else throw new Usage(`chỉ nhận một tệp, thừa "${a}"`, `one file only, "${a}" is extra`);
   }
   if (file === undefined) throw new Usage('thiếu tệp đoạn mã', 'the snippet file is missing');
-  const full = path.resolve(file);
+  // npm runs scripts in the project folder; a relative path is the user's, from where npm was called.
+  const full = path.resolve(process.env.INIT_CWD ?? process.cwd(), file);
   if (!fs.existsSync(full) || !fs.statSync(full).isFile()) throw new Usage(`không có tệp ${file}`, `no such file: ${file}`);
   return { file: full, excel, client };
 }
