@@ -7,6 +7,7 @@
 import { useId, useRef, useState, type ReactNode } from 'react';
 import { Button, Checkbox, Field, Input, Text, Textarea, makeStyles, tokens } from '@fluentui/react-components';
 import type { Consolidation, ConsolidateOptions } from '../core/consolidate';
+import type { PackCatalog } from '../core/catalog';
 import { parseUnitsText, UnitsListError, type UnitEntry } from '../core/units';
 import { isValidIsoDate } from '../core/dates';
 import { EN_SEPARATORS, VI_SEPARATORS, formatNumber } from '../core/numbers';
@@ -45,7 +46,7 @@ interface Done {
   file: string | null;
 }
 
-export function ConsolidateTab({ lang, announce }: { lang: Language; announce: (text: string) => void }): ReactNode {
+export function ConsolidateTab({ lang, announce, catalog }: { lang: Language; announce: (text: string) => void; catalog: PackCatalog }): ReactNode {
   const styles = useStyles();
   const s = WEB_STRINGS[lang];
   const a = APP_STRINGS[lang];
@@ -89,7 +90,7 @@ export function ConsolidateTab({ lang, announce }: { lang: Language; announce: (
     setProgress({ done: 0, total: files.length });
     try {
       const chosen = files.map((f) => ({ name: f.name, bytes: async () => new Uint8Array(await f.arrayBuffer()) }));
-      const { consolidation, bytes } = await consolidateFiles(chosen, { report, units, allowErrors }, (n) => setProgress({ done: n, total: files.length }));
+      const { consolidation, bytes } = await consolidateFiles(chosen, { report, units, allowErrors }, catalog, (n) => setProgress({ done: n, total: files.length }));
       let file: string | null = null;
       if (bytes) {
         const p = consolidation.summary.period;

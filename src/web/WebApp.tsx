@@ -14,10 +14,10 @@ import { Tabs } from '../taskpane/app/Tabs';
 import { format } from '../taskpane/i18n';
 import { WEB_STRINGS } from './strings';
 import { CreateTab } from './CreateTab';
-import { CheckTab } from './CheckTab';
-import { loadConsolidateTab } from './engine';
+import { loadCheckTab, loadConsolidateTab } from './engine';
 
-/** The third tab is a chunk of its own, loaded when first opened (or by the background warm-up). */
+/** Kiểm tra and Tổng hợp are chunks of their own, loaded when first opened (or by the background warm-up). */
+const CheckTab = lazy(loadCheckTab);
 const ConsolidateTab = lazy(loadConsolidateTab);
 
 type TabId = 'create' | 'check' | 'consolidate';
@@ -57,7 +57,7 @@ export function WebApp({ initialLanguage = 'vi', loadPacks }: { initialLanguage?
   const [lang, setLang] = useState<Language>(initialLanguage);
   const [tab, setTab] = useState<TabId>('create');
   // Tabs once opened stay mounted: switching back keeps what was typed and the last results.
-  const [opened, setOpened] = useState<ReadonlySet<TabId>>(() => new Set<TabId>(['create', 'check']));
+  const [opened, setOpened] = useState<ReadonlySet<TabId>>(() => new Set<TabId>(['create']));
   const select = (t: TabId): void => {
     setTab(t);
     setOpened((o) => (o.has(t) ? o : new Set(o).add(t)));
@@ -138,18 +138,23 @@ export function WebApp({ initialLanguage = 'vi', loadPacks }: { initialLanguage?
             ]}
           />
           <div role="tabpanel" id="web-panel" aria-labelledby={`web-tab-${tab}`} className={styles.panel} tabIndex={0}>
-            {/* Both stay mounted: switching tabs keeps what was typed and the last check's results. */}
             <div hidden={tab !== 'create'}>
               <CreateTab lang={lang} announce={announce} catalog={catalog} />
             </div>
-            <div hidden={tab !== 'check'}>
-              <CheckTab lang={lang} announce={announce} catalog={catalog} />
-            </div>
+            {opened.has('check') && (
+              <div hidden={tab !== 'check'}>
+                <PartBoundary message={(detail) => format(s.engineFailed, { detail })}>
+                  <Suspense fallback={<Text>{s.loadingEngine}</Text>}>
+                    <CheckTab lang={lang} announce={announce} catalog={catalog} />
+                  </Suspense>
+                </PartBoundary>
+              </div>
+            )}
             {opened.has('consolidate') && (
               <div hidden={tab !== 'consolidate'}>
                 <PartBoundary message={(detail) => format(s.engineFailed, { detail })}>
                   <Suspense fallback={<Text>{s.loadingEngine}</Text>}>
-                    <ConsolidateTab lang={lang} announce={announce} />
+                    <ConsolidateTab lang={lang} announce={announce} catalog={catalog} />
                   </Suspense>
                 </PartBoundary>
               </div>

@@ -5,7 +5,6 @@
  * open keeps working offline. Nothing here sends anything anywhere: files are read in the page.
  */
 import type { LayoutOptions } from '../core/plan';
-import { TEMPLATES } from '../templates';
 import type { Template } from '../templates/types';
 import type { FileResult } from '../core/check-json';
 import type { Consolidation, ConsolidateOptions, SourceSummary } from '../core/consolidate';
@@ -60,6 +59,21 @@ function loadConsolidator(): Promise<Consolidator> {
   return consolidator;
 }
 
+type CheckTabModule = typeof import('./CheckTab');
+let checkTab: Promise<{ default: CheckTabModule['CheckTab'] }> | undefined;
+
+/** The Kiểm tra tab's chunk, as `React.lazy` takes it. */
+export function loadCheckTab(): Promise<{ default: CheckTabModule['CheckTab'] }> {
+  checkTab ??= import(/* webpackChunkName: "web-check" */ './CheckTab').then(
+    (m) => ({ default: m.CheckTab }),
+    (e: unknown) => {
+      checkTab = undefined;
+      throw e;
+    },
+  );
+  return checkTab;
+}
+
 type ConsolidateTabModule = typeof import('./ConsolidateTab');
 let consolidateTab: Promise<{ default: ConsolidateTabModule['ConsolidateTab'] }> | undefined;
 
@@ -75,9 +89,9 @@ export function loadConsolidateTab(): Promise<{ default: ConsolidateTabModule['C
   return consolidateTab;
 }
 
-/** Loads every engine (and the lazy tab) in the background; resolves when all are in (rejections are swallowed). */
+/** Loads every engine (and the lazy tabs) in the background; resolves when all are in (rejections are swallowed). */
 export function warmUp(): Promise<void> {
-  return Promise.all([loadWriter(), loadChecker(), loadConsolidator(), loadConsolidateTab()]).then(
+  return Promise.all([loadWriter(), loadChecker(), loadConsolidator(), loadCheckTab(), loadConsolidateTab()]).then(
     () => undefined,
     () => undefined,
   );
@@ -123,10 +137,14 @@ export interface ChosenFile {
 export async function consolidateFiles(
   files: readonly ChosenFile[],
   options: Omit<ConsolidateOptions, 'templates'>,
+  catalog: PackCatalog,
   onProgress: (done: number) => void,
   today: Date = new Date(),
 ): Promise<{ consolidation: Consolidation; bytes: Uint8Array | null }> {
   const { source, core, writer } = await loadConsolidator();
+  // Every template of the loaded packs, the versions offered first (as `bieumau consolidate` orders them).
+  const offered = catalog.list();
+  const templates = [...offered, ...catalog.templates().filter((t) => !offered.includes(t))];
   const summaries: SourceSummary[] = [];
   for (const f of files) {
     let bytes: Uint8Array;
@@ -134,15 +152,15 @@ export async function consolidateFiles(
       bytes = await f.bytes();
     } catch {
       summaries.push(
-        core.summarizeSource({ file: f.name, sha256: null, read: null, readError: { vi: 'Không đọc được tệp.', en: 'The file cannot be read.' }, errors: 0, warnings: 0 }, TEMPLATES),
+        core.summarizeSource({ file: f.name, sha256: null, read: null, readError: { vi: 'Không đọc được tệp.', en: 'The file cannot be read.' }, errors: 0, warnings: 0 }, templates),
       );
       onProgress(summaries.length);
       continue;
     }
-    summaries.push(await source.sourceFromBytes(f.name, bytes, await sha256Hex(bytes), TEMPLATES, today));
+    summaries.push(await source.sourceFromBytes(f.name, bytes, await sha256Hex(bytes), templates, today, catalog));
     onProgress(summaries.length);
   }
-  const consolidation = core.consolidate(summaries, { ...options, templates: TEMPLATES });
+  const consolidation = core.consolidate(summaries, { ...options, templates });
   const bytes = consolidation.refusals.length === 0 ? await writer.writeWorkbook(consolidation.plans) : null;
   return { consolidation, bytes };
 }

@@ -121,10 +121,12 @@ function registerWebPage(h) {
   let context;
   let problems = [];
 
-  async function openWebPage({ width = 1000, query = '' } = {}) {
+  async function openWebPage({ width = 1000, query = '', routes = {} } = {}) {
     const { browser, origin } = h.env();
     if (context) await context.close();
     context = await browser.newContext({ viewport: { width, height: 900 }, locale: 'vi-VN', acceptDownloads: true });
+    // Files the test serves in place of the build's (same origin: the server's own addresses).
+    for (const [url, body] of Object.entries(routes)) await context.route(`${origin}${url}`, (route) => route.fulfill({ status: 200, contentType: 'application/json', body }));
     page = await context.newPage();
     page.setDefaultTimeout(60000);
     problems = [];
@@ -188,11 +190,16 @@ function registerWebPage(h) {
     await page.getByRole('tab', { name: 'Tạo biểu mẫu' }).focus();
     await page.keyboard.press('ArrowRight');
     expectEqual(await page.evaluate(() => document.activeElement && document.activeElement.textContent), 'Kiểm tra', 'focused tab after ArrowRight');
-    expect(await page.getByRole('button', { name: 'Chọn tệp .xlsx' }).isVisible(), 'the check tab shows the file button');
+    await page.getByRole('button', { name: 'Chọn tệp .xlsx' }).waitFor();
     await axeCheck('web: check, empty');
     await page.setViewportSize({ width: 360, height: 800 });
-    for (const t of ['Kiểm tra', 'Tạo biểu mẫu']) {
+    for (const [t, shown] of [
+      ['Kiểm tra', 'Chọn tệp .xlsx'],
+      ['Tổng hợp', 'Chọn các tệp .xlsx của đơn vị'],
+      ['Tạo biểu mẫu', 'Tải về sổ tính'],
+    ]) {
       await page.getByRole('tab', { name: t }).click();
+      await page.getByRole('button', { name: shown }).waitFor();
       const widths = await page.evaluate(() => [document.documentElement.scrollWidth, document.documentElement.clientWidth]);
       expect(widths[0] <= widths[1], `360 px, ${t}: page ${widths[0]} px wide in a ${widths[1]} px window`);
     }
@@ -361,6 +368,26 @@ function registerWebPage(h) {
     await page.locator('[data-testid="consolidate-result"][data-written="no"]').waitFor();
     expectEqual(await page.locator('[data-refusal]').evaluateAll((els) => els.map((e) => e.getAttribute('data-refusal'))), ['errors'], 'refusal kinds');
     expectEqual(await page.locator('[data-testid="consolidate-sources"] li[data-file="xa-loi.xlsx"]').getAttribute('data-included'), 'no', 'the source with errors is not included');
+    noPageProblems();
+  });
+
+  scenario('web page: a pack deployed beside the add-in (packs/index.json) adds its table to Tạo biểu mẫu and Kiểm tra', async () => {
+    // Served by the test in place of the build's empty index (same origin, as an office deploys them).
+    const { catalogFromPackFiles } = require(path.join(ROOT, 'src', 'cli', 'pack-option.ts'));
+    const packFile = path.join(ROOT, 'packs', 'examples', 'chung-thu-so.json');
+    await openWebPage({ routes: { '/packs/index.json': JSON.stringify({ packs: ['chung-thu-so.json'] }), '/packs/chung-thu-so.json': fs.readFileSync(packFile, 'utf8') } });
+    // The pack's tables join the standard ones once packs/index.json and the pack are read.
+    const cts = page.getByRole('checkbox', { name: /^Chứng thư số:/ });
+    await cts.waitFor();
+    expect(!(await cts.isChecked()), 'a pack table is offered, not chosen');
+    for (const n of ['01', '02', '03', '04']) await page.getByRole('checkbox', { name: new RegExp(`^Biểu ${n}:`) }).uncheck();
+    await cts.check();
+    const { file } = await downloadFrom('Tải về sổ tính');
+    const read = await readWorkbook(file, catalogFromPackFiles([packFile]));
+    expectEqual(read.tables.map((t) => [t.templateId, t.sheet]), [['cts', 'Chứng thư số']], 'the pack table, read with the pack');
+    await checkFiles([file]);
+    const rules = await page.locator(`section[data-file="${path.basename(file)}"] li[data-rule]`).evaluateAll((els) => els.map((e) => e.getAttribute('data-rule')));
+    expect(!rules.includes('workbook.no-tables') && !rules.includes('structure.unknown-template'), `the page knows the pack's table: ${rules.join(', ')}`);
     noPageProblems();
   });
 
