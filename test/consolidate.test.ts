@@ -204,6 +204,9 @@ describe('refusals', () => {
     expect(allowed.summary.sources[1]).toMatchObject({ file: 'hong.xlsx', included: false, sha256: null, reason: { vi: 'Tệp .xlsx bị hỏng.', en: 'The .xlsx file is corrupt.' } });
     const sheet = allowed.plans[allowed.plans.length - 1];
     expect(sheet.cells[6][9]?.value).toBe('Không');
+    // an unreadable file has no check counts: blank, not 0
+    expect([sheet.cells[6][6], sheet.cells[6][7]]).toEqual([null, null]);
+    expect(sheet.cells[5][6]?.value).toBe(0);
   });
 
   test('nothing to consolidate', () => {

@@ -149,7 +149,7 @@ function humanReport(c: Consolidation, output: string | null): string {
   const lines: string[] = [];
   for (const x of c.summary.sources) {
     const mark = !x.included ? '✗' : x.errors > 0 ? '!' : '✓';
-    const counts = x.sha256 === null ? '' : ` — ${vi(x.errors)} lỗi, ${vi(x.warnings)} cảnh báo / ${en(x.errors)} errors, ${en(x.warnings)} warnings`;
+    const counts = !x.readable ? '' : ` — ${vi(x.errors)} lỗi, ${vi(x.warnings)} cảnh báo / ${en(x.errors)} errors, ${en(x.warnings)} warnings`;
     const why = x.reason ? ` — ${x.included ? '' : 'không tổng hợp: '}${x.reason.vi} / ${x.included ? '' : 'not included: '}${x.reason.en}` : '';
     lines.push(`${mark} ${x.unit} (${x.file})${counts}${why}`);
   }

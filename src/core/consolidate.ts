@@ -105,6 +105,8 @@ export interface SourceResult {
   sha256: string | null;
   /** Why not included, or why included with a flag; null for a clean included source. */
   reason: Text | null;
+  /** False when the file could not be read as a workbook (its check counts mean nothing then). */
+  readable: boolean;
   /** From the source's report information (for the sources sheet). */
   reportNo: string;
   reportDate: string | null;
@@ -411,6 +413,7 @@ export function consolidate(sources: readonly SourceSummary[], options: Consolid
         warnings: s.warnings,
         sha256: s.sha256,
         reason,
+        readable: s.readError === null,
         reportNo: s.reportNo,
         reportDate: s.reportDate,
         period: s.period,
@@ -635,8 +638,10 @@ function sourcesPlan(summary: ConsolidationSummary, report: LayoutOptions): Shee
     if (info?.reportNo) g.set(r, 4, { value: info.reportNo });
     if (info?.reportDate) g.set(r, 5, { value: { date: info.reportDate }, numberFormat: 'dd/mm/yyyy' });
     if (info?.period) g.set(r, 6, { value: `${formatDateVi(info.period.from)} – ${formatDateVi(info.period.to)}` });
-    g.set(r, 7, { value: s.errors, numberFormat: COUNT_FORMAT });
-    g.set(r, 8, { value: s.warnings, numberFormat: COUNT_FORMAT });
+    if (s.readable) {
+      g.set(r, 7, { value: s.errors, numberFormat: COUNT_FORMAT });
+      g.set(r, 8, { value: s.warnings, numberFormat: COUNT_FORMAT });
+    }
     if (s.sha256) g.set(r, 9, { value: s.sha256 });
     g.set(r, 10, { value: s.included ? 'Có' : 'Không' });
     if (s.reason) g.set(r, 11, { value: s.reason.vi });
