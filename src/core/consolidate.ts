@@ -395,11 +395,12 @@ export function consolidate(sources: readonly SourceSummary[], options: Consolid
   }
   const refused = refusals.length > 0;
   const stopped: Text = { vi: 'không tổng hợp vì các tệp khác có vấn đề', en: 'not consolidated: other files have problems' };
-  const period = !refused && included.length > 0 ? included[0].period : readable.length > 0 && byPeriod.size === 1 ? readable[0].period : null;
+  // Every readable source has the same period once the refusals are passed.
+  const period = refused ? null : included[0].period;
 
   const ordered = refused ? { rows: [], missing: [], unexpected: [] } : orderRows(included, options.units);
   const summary: ConsolidationSummary = {
-    period: refused ? null : period,
+    period,
     sources: sources.map((s) => {
       const inc = !refused && included.includes(s);
       let reason = reasons.get(s) ?? null;
