@@ -3,7 +3,8 @@
  * call (the built command line, process start included) on filled unit workbooks.
  * - `consolidate_ms_124`: a province's 124 communes, wall time in ms, median of 3 runs;
  * - `consolidate_ms_3321`, `consolidate_peak_rss_mb_3321`: the country's 3,321 communes, one run,
- *   its wall time and the child process's peak resident set size (MB, `process.resourceUsage`).
+ *   its wall time and the child process's peak resident set size (MB, `process.resourceUsage`);
+ *   `consolidate_cpu_ms_3321`: the CPU time (user + system) it used, which a busy machine does not inflate.
  * Inputs: one workbook is written with the xlsx writer, its entry cells holding placeholder
  * numbers; every unit's file is that package with the placeholders and the unit's name replaced by
  * its own figures (consistent with every rule), zipped again. `consolidate_gen_ms_3321` is what
@@ -67,7 +68,7 @@ export async function generateUnits(dir: string, count: number): Promise<number>
   return Date.now() - t0;
 }
 
-function consolidateOnce(cwd: string, count: number): { ms: number; rssMb: number } {
+function consolidateOnce(cwd: string, count: number): { ms: number; rssMb: number; cpuMs: number } {
   const root = path.join(__dirname, '..');
   const rssFile = path.join(cwd, 'rss.txt');
   const out = path.join(cwd, 'tong-hop.xlsx');
@@ -86,7 +87,8 @@ function consolidateOnce(cwd: string, count: number): { ms: number; rssMb: numbe
   let want = 0;
   for (let i = 1; i <= count; i++) want += unitFigures(i).b01[0][10];
   if (doc.totals.b01['local.commune'] !== want) throw new Error(`wrong total: ${doc.totals.b01['local.commune']} instead of ${want}`);
-  return { ms, rssMb: Number(fs.readFileSync(rssFile, 'utf8')) };
+  const usage = JSON.parse(fs.readFileSync(rssFile, 'utf8')) as { rssMb: number; cpuMs: number };
+  return { ms, rssMb: usage.rssMb, cpuMs: usage.cpuMs };
 }
 
 export async function run(): Promise<Record<string, number>> {
@@ -115,6 +117,7 @@ export async function run(): Promise<Record<string, number>> {
     const r = consolidateOnce(big, 3321);
     figures.consolidate_ms_3321 = Math.round(r.ms);
     figures.consolidate_peak_rss_mb_3321 = Math.round(r.rssMb);
+    figures.consolidate_cpu_ms_3321 = Math.round(r.cpuMs);
   } finally {
     fs.rmSync(big, { recursive: true, force: true });
   }
