@@ -7,7 +7,7 @@ scenario('the pane opens in Vietnamese beside the in-memory workbook', async (t)
   await t.open();
   const { pane, page } = t;
   for (const n of ['01', '02', '03', '04']) expect(await pane.getByRole('button', { name: `Chèn Biểu ${n}`, exact: true }).isVisible(), `button Chèn Biểu ${n}`);
-  for (const tab of ['Bảng biểu', 'Thiết lập báo cáo', 'Kiểm tra', 'Số liệu']) expect(await pane.getByRole('tab', { name: tab }).isVisible(), `tab ${tab}`);
+  for (const tab of ['Bảng biểu', 'Thiết lập báo cáo', 'Kiểm tra', 'Số liệu', 'Tổng hợp']) expect(await pane.getByRole('tab', { name: tab }).isVisible(), `tab ${tab}`);
   expectEqual(await page.locator('#sheet-tabs button').allTextContents(), ['Sheet1'], 'sheet tabs');
   await t.axeCheck('start');
   await t.screenshot('start');

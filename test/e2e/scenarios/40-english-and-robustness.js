@@ -71,6 +71,7 @@ scenario('usable at 320 px wide: no horizontal scrolling', async (t) => {
     'Report settings': () => pane.getByRole('button', { name: 'Save settings' }),
     Check: () => pane.getByTestId('run-check'),
     Figures: () => pane.getByTestId('figures-period'),
+    Consolidate: () => pane.getByRole('button', { name: 'Choose .xlsx files' }),
   };
   for (const tab of Object.keys(shown)) {
     await pane.getByRole('tab', { name: tab }).click();
