@@ -83,6 +83,23 @@ describe('a part that lies about its size', () => {
     expect(r.maxRssMb).toBeLessThan(200);
   });
 
+  test('a lying part small enough to inflate in one go (8 MB in a few KB): refused the same way', async () => {
+    const bytes = await bombWorkbook(sample, 8, 40000);
+    const sheet = listZip(bytes).find((e) => e.name === BOMB_SHEET)!;
+    expect(sheet.compressedSize).toBeLessThan(256 * 1024);
+    expect(sheet.size).toBe(40000);
+    const r = await reason(bytes);
+    expect(r.en).toBe(`The part "${BOMB_SHEET}" of the .xlsx file inflates to more than its declared size (40,000 bytes): possibly a hostile file (zip bomb); the file was not opened.`);
+    expect(r.vi).toBe(`Phần "${BOMB_SHEET}" của tệp .xlsx giải nén ra nhiều hơn kích thước khai báo (40.000 byte): có thể là tệp độc hại (bom zip); tệp không được mở.`);
+  });
+
+  test('a part declared one byte smaller than what it inflates to: refused as lying', async () => {
+    const entries = (await workbookEntries(sample)).map((e) => (e.name === BOMB_SHEET ? { ...e, size: e.size - 1 } : e));
+    expect((await reason(writeZip(entries))).en).toBe(
+      `The part "${BOMB_SHEET}" of the .xlsx file inflates to more than its declared size (${(entries.find((e) => e.name === BOMB_SHEET)!.size).toLocaleString('en-US')} bytes): possibly a hostile file (zip bomb); the file was not opened.`,
+    );
+  });
+
   test('a part declared larger than what it inflates to is corrupt', async () => {
     const entries = (await workbookEntries(sample)).map((e) => (e.name === BOMB_SHEET ? { ...e, size: e.size + 10 } : e));
     expect(await reason(writeZip(entries))).toEqual({ vi: 'Tệp .xlsx bị hỏng (không giải nén được).', en: 'The .xlsx file is corrupt (it cannot be unzipped).' });

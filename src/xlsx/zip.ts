@@ -6,7 +6,7 @@
  * here with its declared size as a hard cap, so a part whose declared size lies is stopped at that
  * size. ExcelJS only ever sees `storedZip` of the parts inflated here (no compression left to undo).
  */
-import { Inflate } from 'fflate';
+import { Inflate, inflateSync } from 'fflate';
 import type { Text } from '../templates/types';
 import { VI_SEPARATORS, EN_SEPARATORS, formatNumber } from '../core/numbers';
 import { WorkbookReadError } from './errors';
@@ -217,6 +217,27 @@ export function listZip(bytes: Uint8Array, limits: ZipLimits = ZIP_LIMITS): ZipE
 /** Compressed bytes are fed to the inflater in slices this big, so one step never outputs much. */
 const SLICE = 2048;
 
+/**
+ * A part compressed into at most this many bytes is inflated in one go into a buffer of its declared
+ * size plus one byte (which grows no further: what a lying part would write beyond is dropped and
+ * shows as that extra byte filled), so inflating costs no memory beyond the declared size; and as
+ * deflate expands at most about 1,032 times, decoding a part this small costs little time even when
+ * it lies. A larger part, or one that does not come out at exactly its declared size, goes through
+ * the sliced inflater above, which stops at the first byte beyond the declared size and tells why.
+ */
+const ONE_GO_MAX = 256 * 1024;
+
+/** The part inflated in one go, or null when it does not inflate cleanly to exactly its declared size. */
+function inflateInOneGo(data: Uint8Array, size: number): Uint8Array | null {
+  const out = new Uint8Array(size + 1);
+  try {
+    const got = inflateSync(data, { out });
+    return got.length === size ? out.subarray(0, size) : null;
+  } catch {
+    return null;
+  }
+}
+
 class Overflow extends Error {}
 
 /**
@@ -239,6 +260,10 @@ export function inflateEntry(bytes: Uint8Array, e: ZipEntry): Uint8Array {
     return data.slice();
   }
   if (e.method !== 8) throw corrupt();
+  if (data.length <= ONE_GO_MAX) {
+    const whole = inflateInOneGo(data, e.size);
+    if (whole) return whole;
+  }
   const out = new Uint8Array(e.size);
   let n = 0;
   let done = false;
