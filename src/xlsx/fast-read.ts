@@ -31,8 +31,13 @@ function text(parts: Map<string, Uint8Array>, name: string): string | null {
   return p ? decoder.decode(p) : null;
 }
 
+/** The pattern of each attribute name asked for, made once (a scan asks for a few names, thousands of times). */
+const ATTR_PATTERNS = new Map<string, RegExp>();
+
 function attr(tag: string, name: string): string | undefined {
-  const m = new RegExp(`\\s${name}\\s*=\\s*("([^"]*)"|'([^']*)')`).exec(tag);
+  let re = ATTR_PATTERNS.get(name);
+  if (!re) ATTR_PATTERNS.set(name, (re = new RegExp(`\\s${name}\\s*=\\s*("([^"]*)"|'([^']*)')`)));
+  const m = re.exec(tag);
   return m ? unescapeXml(m[2] ?? m[3] ?? '') : undefined;
 }
 

@@ -5,6 +5,7 @@
 import { splitSheetRef } from '../core/a1';
 
 export function unescapeXml(s: string): string {
+  if (!s.includes('&')) return s;
   return s.replace(/&(#x[0-9a-fA-F]+|#\d+|amp|lt|gt|quot|apos);/g, (_m, e: string) => {
     switch (e) {
       case 'amp':
