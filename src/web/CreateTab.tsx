@@ -4,14 +4,15 @@
  * with the same options — the same layout, formulas and defined names, made in the page.
  */
 import { useId, useMemo, useState, type ReactNode } from 'react';
-import { Button, Checkbox, Field, Input, Select, Text, makeStyles, tokens } from '@fluentui/react-components';
+import { Button, Checkbox, Field, Input, Text, makeStyles, tokens } from '@fluentui/react-components';
 import { BUILTIN_CATALOG, SEED_REPORT, type Template } from '../templates';
 import { templateKey, type PackCatalog } from '../core/catalog';
 import type { LayoutOptions } from '../core/plan';
-import { formatDateVi, isValidIsoDate } from '../core/dates';
-import { customRangeProblem, defaultPeriod, periodName, periodRange, rangeText, type PeriodChoice, type PeriodKind, PERIOD_KINDS } from '../core/periods';
+import { isValidIsoDate } from '../core/dates';
+import { defaultPeriod, periodRange } from '../core/periods';
 import type { Language } from '../taskpane/strings';
-import { APP_STRINGS, type AppStrings } from '../taskpane/app/strings';
+import { APP_STRINGS } from '../taskpane/app/strings';
+import { DateField, PeriodFieldset, choiceOf, formFromChoice, todayIso, type PeriodForm } from '../taskpane/app/PeriodFieldset';
 import { format } from '../taskpane/i18n';
 import { WEB_STRINGS } from './strings';
 import { XLSX_TYPE, createWorkbook, download } from './engine';
@@ -30,88 +31,13 @@ const useStyles = makeStyles({
   },
   row: { display: 'flex', flexWrap: 'wrap', columnGap: tokens.spacingHorizontalM, rowGap: tokens.spacingVerticalS },
   grow: { flexGrow: 1, flexBasis: '200px', minWidth: 0 },
-  range: { fontWeight: tokens.fontWeightSemibold },
-  hint: { color: tokens.colorNeutralForeground2 },
   error: { color: tokens.colorPaletteRedForeground1 },
 });
-
-function todayIso(): string {
-  const d = new Date();
-  const p = (n: number): string => String(n).padStart(2, '0');
-  return `${d.getFullYear()}-${p(d.getMonth() + 1)}-${p(d.getDate())}`;
-}
-
-function kindLabel(kind: PeriodKind, s: AppStrings): string {
-  const labels: Record<PeriodKind, string> = {
-    month: s.kindMonth,
-    quarter: s.kindQuarter,
-    halfYear: s.kindHalfYear,
-    nineMonths: s.kindNineMonths,
-    year: s.kindYear,
-    custom: s.kindCustom,
-  };
-  return labels[kind];
-}
-
-interface PeriodForm {
-  kind: PeriodKind;
-  year: string;
-  month: string;
-  quarter: string;
-  from: string;
-  to: string;
-}
-
-function initialPeriod(day: string): PeriodForm {
-  const c = defaultPeriod(day);
-  const r = c.kind === 'custom' ? { from: c.from, to: c.to } : periodRange(c);
-  return {
-    kind: c.kind,
-    year: String(c.kind === 'custom' ? Number(day.slice(0, 4)) : c.year),
-    month: String(c.kind === 'month' ? c.month : 1),
-    quarter: String(c.kind === 'quarter' ? c.quarter : 1),
-    from: r.from,
-    to: r.to,
-  };
-}
-
-/** The choice the form describes, or null when it is not a valid period. */
-function choiceOf(f: PeriodForm): PeriodChoice | null {
-  const year = Number(f.year);
-  const valid = /^\d{4}$/.test(f.year.trim()) && year >= 1901 && year <= 9999;
-  switch (f.kind) {
-    case 'month':
-      return valid ? { kind: 'month', year, month: Number(f.month) } : null;
-    case 'quarter':
-      return valid ? { kind: 'quarter', year, quarter: Number(f.quarter) } : null;
-    case 'halfYear':
-    case 'nineMonths':
-    case 'year':
-      return valid ? { kind: f.kind, year } : null;
-    case 'custom':
-      return customRangeProblem(f.from, f.to) === null ? { kind: 'custom', from: f.from, to: f.to } : null;
-  }
-}
 
 /** A text option as the command line takes it: trimmed, NFC, absent when blank. */
 function text(v: string): string | undefined {
   const t = v.normalize('NFC').trim();
   return t === '' ? undefined : t;
-}
-
-/** A date input with the chosen date written the Vietnamese way under it (its description). */
-function DateInput(props: { label: string; value: string; onChange: (v: string) => void; lang: Language; invalid?: string; className?: string }): ReactNode {
-  const styles = useStyles();
-  const shownId = useId();
-  const a = APP_STRINGS[props.lang];
-  return (
-    <Field label={props.label} className={props.className} validationMessage={props.invalid}>
-      <Input type="date" value={props.value} onChange={(_, d) => props.onChange(d.value)} aria-describedby={shownId} />
-      <Text id={shownId} size={200} className={styles.hint}>
-        {isValidIsoDate(props.value) ? format(a.dateShown, { date: formatDateVi(props.value) }) : ''}
-      </Text>
-    </Field>
-  );
 }
 
 export function CreateTab({ lang, announce, today, catalog = BUILTIN_CATALOG }: { lang: Language; announce: (text: string) => void; today?: string; catalog?: PackCatalog }): ReactNode {
@@ -126,24 +52,21 @@ export function CreateTab({ lang, announce, today, catalog = BUILTIN_CATALOG }: 
   const [reportNo, setReportNo] = useState('');
   const [reportDate, setReportDate] = useState('');
   const [reportBy, setReportBy] = useState('');
-  const [period, setPeriod] = useState<PeriodForm>(() => initialPeriod(day));
+  const [period, setPeriod] = useState<PeriodForm>(() => formFromChoice(defaultPeriod(day), Number(day.slice(0, 4))));
   const [rows, setRows] = useState('');
   const [sample, setSample] = useState(false);
   const [busy, setBusy] = useState(false);
   const [failure, setFailure] = useState('');
   const legendTables = useId();
-  const legendPeriod = useId();
 
   const choice = useMemo(() => choiceOf(period), [period]);
   const range = useMemo(() => (choice ? periodRange(choice) : null), [choice]);
-  const customProblem = period.kind === 'custom' ? customRangeProblem(period.from, period.to) : null;
   const rowsValue = rows.trim() === '' ? undefined : /^\d+$/.test(rows.trim()) ? Number(rows.trim()) : NaN;
   const rowsProblem = rowsValue !== undefined && !(Number.isInteger(rowsValue) && rowsValue >= 1 && rowsValue <= 10000);
   const dateProblem = reportDate !== '' && !isValidIsoDate(reportDate);
   const templates: Template[] = offered.filter((t) => chosen.has(templateKey(t)));
   const ready = templates.length > 0 && range !== null && !rowsProblem && !dateProblem;
 
-  const setP = (key: keyof PeriodForm) => (_: unknown, d: { value: string }) => setPeriod((p) => ({ ...p, [key]: d.value }));
   const toggle = (id: string, on: boolean): void =>
     setChosen((c) => {
       const next = new Set(c);
@@ -220,63 +143,12 @@ export function CreateTab({ lang, announce, today, catalog = BUILTIN_CATALOG }: 
         <Field label={a.reportNo} hint={a.reportNoHint} className={styles.grow}>
           <Input value={reportNo} onChange={(_, d) => setReportNo(d.value)} />
         </Field>
-        <DateInput label={a.reportDate} value={reportDate} onChange={setReportDate} lang={lang} className={styles.grow} invalid={dateProblem ? s.reportDateInvalid : undefined} />
+        <DateField label={a.reportDate} strings={a} value={reportDate} onChange={setReportDate} className={styles.grow} validationMessage={dateProblem ? s.reportDateInvalid : undefined} />
       </div>
       <Field label={a.reportBy} hint={a.reportByHint}>
         <Input value={reportBy} onChange={(_, d) => setReportBy(d.value)} />
       </Field>
-      <fieldset className={styles.fieldset} aria-labelledby={legendPeriod}>
-        <legend id={legendPeriod}>
-          <Text weight="semibold">{a.period}</Text>
-        </legend>
-        <div className={styles.row}>
-          <Field label={a.periodKind} className={styles.grow}>
-            <Select value={period.kind} onChange={setP('kind')}>
-              {PERIOD_KINDS.map((k) => (
-                <option key={k} value={k}>
-                  {kindLabel(k, a)}
-                </option>
-              ))}
-            </Select>
-          </Field>
-          {period.kind !== 'custom' && (
-            <Field label={a.year} className={styles.grow} validationMessage={choice ? undefined : a.invalidPeriod}>
-              <Input type="number" min={1901} max={9999} value={period.year} onChange={setP('year')} />
-            </Field>
-          )}
-          {period.kind === 'month' && (
-            <Field label={a.month} className={styles.grow}>
-              <Select value={period.month} onChange={setP('month')}>
-                {Array.from({ length: 12 }, (_, i) => (
-                  <option key={i + 1} value={String(i + 1)}>
-                    {i + 1}
-                  </option>
-                ))}
-              </Select>
-            </Field>
-          )}
-          {period.kind === 'quarter' && (
-            <Field label={a.quarter} className={styles.grow}>
-              <Select value={period.quarter} onChange={setP('quarter')}>
-                {['I', 'II', 'III', 'IV'].map((q, i) => (
-                  <option key={q} value={String(i + 1)}>
-                    {q}
-                  </option>
-                ))}
-              </Select>
-            </Field>
-          )}
-        </div>
-        {period.kind === 'custom' && (
-          <div className={styles.row}>
-            <DateInput label={a.from} value={period.from} onChange={(v) => setPeriod((p) => ({ ...p, from: v }))} lang={lang} className={styles.grow} invalid={customProblem ? customProblem[lang] : undefined} />
-            <DateInput label={a.to} value={period.to} onChange={(v) => setPeriod((p) => ({ ...p, to: v }))} lang={lang} className={styles.grow} />
-          </div>
-        )}
-        <Text size={300} className={styles.range} data-testid="web-period-range">
-          {choice && range ? `${choice.kind === 'custom' ? '' : `${periodName(choice)[lang]}: `}${rangeText(range)[lang]}` : a.invalidPeriod}
-        </Text>
-      </fieldset>
+      <PeriodFieldset period={period} onChange={(key, value) => setPeriod((p) => ({ ...p, [key]: value }))} strings={a} lang={lang} rangeTestId="web-period-range" />
       <Field label={s.rows} hint={s.rowsHint} validationMessage={rowsProblem ? s.rowsInvalid : undefined}>
         <Input type="number" min={1} max={10000} value={rows} onChange={(_, d) => setRows(d.value)} />
       </Field>
