@@ -27,7 +27,7 @@ const OUT = path.join(ROOT, 'test-output', 'e2e');
 const AXE = require.resolve('axe-core/axe.min.js');
 
 require('tsx/cjs/api').register();
-const { TEMPLATES } = require(path.join(ROOT, 'src', 'templates', 'index.ts'));
+const { TEMPLATES, SEED_REPORT } = require(path.join(ROOT, 'src', 'templates', 'index.ts'));
 const { columnName } = require(path.join(ROOT, 'src', 'core', 'names.ts'));
 const { address } = require(path.join(ROOT, 'src', 'core', 'a1.ts'));
 
@@ -100,14 +100,7 @@ function entryAddress(names, columnId, row = 0) {
 }
 
 /** The report settings every seeded workbook gets (the seed report 52-BC/TU). */
-const SEED_SETTINGS = {
-  unit: 'TỈNH ỦY LÂM ĐỒNG',
-  reportNo: '52-BC/TU',
-  reportDate: '2025-11-14',
-  reportBy: 'Ban Thường vụ Tỉnh ủy',
-  from: '2025-07-01',
-  to: '2025-10-15',
-};
+const SEED_SETTINGS = { ...SEED_REPORT };
 
 // ---------------------------------------------------------------------------------------------
 // One scenario's browser session
