@@ -351,6 +351,22 @@ test('cross-table rules hold per unit row: a disagreement in one unit is named w
   expect(findings.map((f) => f.difference)).toEqual([20, 20]);
 });
 
+test('a unit that has not reported (blank row) hides no disagreement of the units that have', () => {
+  const bad = unitRead({ unit: 'Xã 2', seed: 2 });
+  const cell = bad.tables[1].columns['council.resolution'][0];
+  cell.value = (cell.value as number) + 20;
+  const sources = [unitSource('Xã 1', 1), summarizeSource(source('x2.xlsx', bad), TEMPLATES)];
+  const units: UnitEntry[] = [{ unit: 'Xã 1' }, { unit: 'Xã 2' }, { unit: 'Xã 3' }];
+  const c = consolidate(sources, { ...OPTIONS, units, allowErrors: true });
+  expect(c.summary.missing).toEqual(['Xã 3']);
+  const findings = validateWorkbook(readOf(c), { today: TODAY }).filter((f) => f.rule === 'cross.council');
+  // Xã 3's blank row leaves the column totals unknown (its cells have their own warnings), but
+  // Xã 2's row is still compared and named.
+  expect(findings).toHaveLength(1);
+  expect(findings[0]).toMatchObject({ cells: [{ sheet: 'Biểu 02', address: 'M9' }, { sheet: 'Biểu 01', address: 'J9' }], difference: 20 });
+  expect(findings[0].message.vi.startsWith('Hội đồng nhân dân — Xã 2:')).toBe(true);
+});
+
 test('consolidateReads: reads in, the same plans and summary as the two steps', () => {
   const inputs = [1, 2].map((s) => source(`Xã ${s}.xlsx`, unitRead({ unit: `Xã ${s}`, seed: s })));
   const one = consolidateReads(inputs, OPTIONS);

@@ -615,12 +615,14 @@ function checkCrossTables(states: (TableState | null)[], rules: readonly BoundCr
       }
       for (const { rule } of group) {
         const lt = columnTotal(left, rule.left.column);
-        if (!lt || lt.value === null) continue;
-        const lv = lt.value;
         const ll = columnLabel(left.template, rule.left.column);
         for (const ri of chosen) {
           const right = states[ri] as TableState;
+          // Row by row first: a unit left blank (not reported) leaves no column total, but the
+          // units that did report are still compared.
           checkPerUnit(left, right, rule, ctx, (f) => push(li, f));
+          if (!lt || lt.value === null) continue;
+          const lv = lt.value;
           const rt = columnTotal(right, rule.right.column);
           if (!rt || rt.value === null || rt.value === lv) continue;
           const rv = rt.value;
