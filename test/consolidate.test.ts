@@ -190,6 +190,14 @@ describe('refusals', () => {
     expect(allowed.refusals).toEqual([]);
     expect(allowed.summary.sources[1]).toMatchObject({ included: true, errors: sources[1].errors });
     expect(allowed.summary.sources[1].reason?.vi).toContain('vẫn tổng hợp');
+    // the messages name the switch the caller offers: the CLI's flag by default, a checkbox elsewhere
+    expect(refused.refusals[0].message.en).toContain('use --allow-errors to include them flagged');
+    const sw = { vi: '“Tổng hợp cả tệp có lỗi”', en: '“Include files with errors”' };
+    expect(consolidate(sources, { ...OPTIONS, allowErrorsSwitch: sw }).refusals[0].message).toMatchObject({
+      vi: expect.stringContaining('hoặc dùng “Tổng hợp cả tệp có lỗi” để vẫn tổng hợp'),
+      en: expect.stringContaining('or use “Include files with errors” to include'),
+    });
+    expect(consolidate(sources, { ...OPTIONS, allowErrors: true, allowErrorsSwitch: sw }).summary.sources[1].reason?.en).toBe(`${sources[1].errors} error finding(s); included anyway (“Include files with errors”)`);
     // the text cell is left out of the sums; the other cells count
     expect(allowed.summary.totals.b01['local.council']).toBe(unitFigures(1).b01[0][7]);
     expect(allowed.summary.totals.b03).toEqual(consolidate([unitSource('Xã 1', 1), unitSource('Xã 2', 2)], OPTIONS).summary.totals.b03);

@@ -82,6 +82,12 @@ export interface ConsolidateOptions {
   units?: readonly UnitEntry[] | null;
   /** Include sources with error findings (flagged) and go on without unreadable ones (listed). */
   allowErrors?: boolean;
+  /**
+   * How the caller names the switch that sets `allowErrors`, for the refusal messages and the
+   * Sources sheet: `--allow-errors` (the default) on the command line, a checkbox's label in the
+   * task pane and on the web page.
+   */
+  allowErrorsSwitch?: Text;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -306,6 +312,7 @@ function addInto(sum: (number | null)[], row: (number | null)[]): void {
 /** Consolidates the summaries, or says why not (refusals name the files). */
 export function consolidate(sources: readonly SourceSummary[], options: ConsolidateOptions): Consolidation {
   const allowErrors = options.allowErrors === true;
+  const sw = options.allowErrorsSwitch ?? { vi: '--allow-errors', en: '--allow-errors' };
   const refusals: Refusal[] = [];
   const reasons = new Map<SourceSummary, Text>();
 
@@ -364,8 +371,8 @@ export function consolidate(sources: readonly SourceSummary[], options: Consolid
       kind: 'unreadable',
       files: unreadable.map((s) => s.file),
       message: {
-        vi: `Không đọc được ${unreadable.length} tệp: ${list(unreadable.map((s) => s.file))} (dùng --allow-errors để tổng hợp các tệp còn lại).`,
-        en: `${unreadable.length} file(s) cannot be read: ${list(unreadable.map((s) => s.file))} (use --allow-errors to consolidate the others).`,
+        vi: `Không đọc được ${unreadable.length} tệp: ${list(unreadable.map((s) => s.file))} (dùng ${sw.vi} để tổng hợp các tệp còn lại).`,
+        en: `${unreadable.length} file(s) cannot be read: ${list(unreadable.map((s) => s.file))} (use ${sw.en} to consolidate the others).`,
       },
     });
   }
@@ -374,8 +381,8 @@ export function consolidate(sources: readonly SourceSummary[], options: Consolid
       kind: 'errors',
       files: withErrors.map((s) => s.file),
       message: {
-        vi: `${withErrors.length} tệp có lỗi khi kiểm tra: ${list(withErrors.map((s) => s.file))} (sửa lỗi, hoặc dùng --allow-errors để vẫn tổng hợp và đánh dấu).`,
-        en: `${withErrors.length} file(s) have error findings: ${list(withErrors.map((s) => s.file))} (fix them, or use --allow-errors to include them flagged).`,
+        vi: `${withErrors.length} tệp có lỗi khi kiểm tra: ${list(withErrors.map((s) => s.file))} (sửa lỗi, hoặc dùng ${sw.vi} để vẫn tổng hợp và đánh dấu).`,
+        en: `${withErrors.length} file(s) have error findings: ${list(withErrors.map((s) => s.file))} (fix them, or use ${sw.en} to include them flagged).`,
       },
     });
     for (const s of withErrors) if (!reasons.has(s)) reasons.set(s, { vi: `có ${s.errors} lỗi khi kiểm tra`, en: `${s.errors} error finding(s)` });
@@ -404,7 +411,7 @@ export function consolidate(sources: readonly SourceSummary[], options: Consolid
     sources: sources.map((s) => {
       const inc = !refused && included.includes(s);
       let reason = reasons.get(s) ?? null;
-      if (inc && s.errors > 0) reason = { vi: `có ${s.errors} lỗi khi kiểm tra; vẫn tổng hợp (--allow-errors)`, en: `${s.errors} error finding(s); included anyway (--allow-errors)` };
+      if (inc && s.errors > 0) reason = { vi: `có ${s.errors} lỗi khi kiểm tra; vẫn tổng hợp (${sw.vi})`, en: `${s.errors} error finding(s); included anyway (${sw.en})` };
       if (!inc && reason === null) reason = stopped;
       return {
         file: s.file,

@@ -90,7 +90,7 @@ export function ConsolidateTab({ lang, announce, catalog }: { lang: Language; an
     setProgress({ done: 0, total: files.length });
     try {
       const chosen = files.map((f) => ({ name: f.name, bytes: async () => new Uint8Array(await f.arrayBuffer()) }));
-      const { consolidation, bytes } = await consolidateFiles(chosen, { report, units, allowErrors }, catalog, (n) => setProgress({ done: n, total: files.length }));
+      const { consolidation, bytes } = await consolidateFiles(chosen, { report, units, allowErrors, allowErrorsSwitch: { vi: `“${WEB_STRINGS.vi.allowErrors}”`, en: `“${WEB_STRINGS.en.allowErrors}”` } }, catalog, (n) => setProgress({ done: n, total: files.length }));
       let file: string | null = null;
       if (bytes) {
         const p = consolidation.summary.period;

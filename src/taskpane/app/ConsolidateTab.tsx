@@ -15,6 +15,7 @@ import { parseUnitsText, UnitsListError, type UnitEntry } from '../../core/units
 import { formatDateVi } from '../../core/dates';
 import { format } from '../i18n';
 import { useAppStrings, useLang, usePane } from './context';
+import { APP_STRINGS } from './strings';
 
 const useStyles = makeStyles({
   list: { margin: 0, padding: 0, listStyleType: 'none', display: 'flex', flexDirection: 'column', rowGap: tokens.spacingVerticalS },
@@ -141,7 +142,8 @@ export default function ConsolidateTab(): ReactNode {
     if (settings.reportNo.trim()) report.reportNo = settings.reportNo.trim();
     if (settings.reportDate) report.reportDate = settings.reportDate;
     if (settings.reportBy.trim()) report.reportBy = settings.reportBy.trim();
-    const c = consolidate(sources, { templates: packs.catalog.list(), report, units, allowErrors });
+    const allowErrorsSwitch = { vi: APP_STRINGS.vi.allowErrorsName, en: APP_STRINGS.en.allowErrorsName };
+    const c = consolidate(sources, { templates: packs.catalog.list(), report, units, allowErrors, allowErrorsSwitch });
     if (c.refusals.length > 0) {
       setProblems(c.refusals.map((r) => r.message[lang]));
       return;

@@ -143,6 +143,8 @@ export interface AppStrings {
   /** `{detail}`. */
   readonly unitsInvalid: string;
   readonly allowErrors: string;
+  /** The checkbox above as refusal messages and the Sources sheet name it. */
+  readonly allowErrorsName: string;
   readonly consolidateButton: string;
   readonly consolidating: string;
   readonly refused: string;
@@ -268,6 +270,7 @@ export const appVi: AppStrings = {
   unitsFile: 'Lấy danh sách từ tệp CSV',
   unitsInvalid: 'Danh sách đơn vị không hợp lệ: {detail}',
   allowErrors: 'Vẫn tổng hợp khi có tệp lỗi (tệp lỗi được đánh dấu ở trang Nguồn)',
+  allowErrorsName: '“Vẫn tổng hợp khi có tệp lỗi”',
   consolidateButton: 'Tổng hợp',
   consolidating: 'Đang tổng hợp…',
   refused: 'Chưa tổng hợp được:',
@@ -390,6 +393,7 @@ export const appEn: AppStrings = {
   unitsFile: 'Take the list from a CSV file',
   unitsInvalid: 'The units list is not valid: {detail}',
   allowErrors: 'Consolidate even when a file has errors (flagged on the Sources sheet)',
+  allowErrorsName: '“Consolidate even when a file has errors”',
   consolidateButton: 'Consolidate',
   consolidating: 'Consolidating…',
   refused: 'Not consolidated:',
