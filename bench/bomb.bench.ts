@@ -10,29 +10,26 @@
  *   there).
  * Builds the CLI if missing.
  */
-import { spawnSync } from 'child_process';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import { buildWorkbook, parseNewArgs } from '../src/cli/new';
 import { bombWorkbook } from '../test/support/zip-bomb';
+import { runMeasured } from '../test/support/measure';
+import { ensureCliBuilt } from './support/cli';
 
 const RUNS = 3;
 
 function measure(root: string, dir: string, file: string): { ms: number; rssMb: number } {
   const bin = path.join(root, 'bin', 'bieumau.js');
-  const rss = path.join(root, 'test', 'support', 'report-rss.js');
   const times: number[] = [];
   let peak = 0;
   for (let i = 0; i < RUNS; i++) {
-    const t0 = process.hrtime.bigint();
-    const r = spawnSync(process.execPath, ['-r', rss, bin, 'check', file, '--json'], { cwd: dir, encoding: 'utf8' });
-    times.push(Number(process.hrtime.bigint() - t0) / 1e6);
-    const doc = JSON.parse(r.stdout) as { files: { error?: unknown }[] };
-    if (r.status !== 2 || !doc.files[0].error) throw new Error(`the bomb ${file} was not refused: exit ${String(r.status)}`);
-    const m = /maxRSS (\d+)/.exec(r.stderr);
-    if (!m) throw new Error(`no maxRSS line: ${r.stderr}`);
-    peak = Math.max(peak, Number(m[1]) / 1024);
+    const m = runMeasured([bin, 'check', file, '--json'], dir);
+    times.push(m.ms);
+    const doc = JSON.parse(m.result.stdout) as { files: { error?: unknown }[] };
+    if (m.result.status !== 2 || !doc.files[0].error) throw new Error(`the bomb ${file} was not refused: exit ${String(m.result.status)}`);
+    peak = Math.max(peak, m.rssMb);
   }
   times.sort((a, b) => a - b);
   return { ms: Math.round(times[Math.floor(times.length / 2)]), rssMb: Math.round(peak) };
@@ -40,10 +37,7 @@ function measure(root: string, dir: string, file: string): { ms: number; rssMb: 
 
 export async function run(): Promise<Record<string, number>> {
   const root = path.join(__dirname, '..');
-  if (!fs.existsSync(path.join(root, 'build', 'cli', 'main.js'))) {
-    const b = spawnSync('npm', ['run', 'build:cli'], { cwd: root, encoding: 'utf8' });
-    if (b.status !== 0) throw new Error(`npm run build:cli failed: ${b.stderr}`);
-  }
+  ensureCliBuilt(root);
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'bm-bench-bomb-'));
   try {
     const sample = await buildWorkbook(parseNewArgs(['unused.xlsx', '--sample']));

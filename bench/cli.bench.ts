@@ -7,9 +7,7 @@ import { spawnSync } from 'child_process';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
-import { buildWorkbook, parseNewArgs } from '../src/cli/new';
-import { readWorkbook } from '../src/xlsx/reader';
-import { setCell } from '../test/support/edit-xlsx';
+import { ensureCliBuilt, writeCleanSamples } from './support/cli';
 
 const FILES = 124;
 const RUNS = 3;
@@ -17,21 +15,10 @@ const RUNS = 3;
 export async function run(): Promise<Record<string, number>> {
   const root = path.join(__dirname, '..');
   const bin = path.join(root, 'bin', 'bieumau.js');
-  if (!fs.existsSync(path.join(root, 'build', 'cli', 'main.js'))) {
-    const b = spawnSync('npm', ['run', 'build:cli'], { cwd: root, encoding: 'utf8' });
-    if (b.status !== 0) throw new Error(`npm run build:cli failed: ${b.stderr}`);
-  }
+  ensureCliBuilt(root);
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'bm-bench-cli-'));
   try {
-    const sample = await buildWorkbook(parseNewArgs(['unused.xlsx', '--sample']));
-    const council = (await readWorkbook(sample)).tables[0].columns['local.council'][0];
-    const filled = await setCell(sample, council.sheet, council.address, 732);
-    const files: string[] = [];
-    for (let i = 1; i <= FILES; i++) {
-      const f = `bao-cao-${String(i).padStart(3, '0')}.xlsx`;
-      fs.writeFileSync(path.join(dir, f), filled);
-      files.push(f);
-    }
+    const files = (await writeCleanSamples(dir, FILES)).map((f) => path.basename(f));
     const times: number[] = [];
     for (let i = 0; i < RUNS; i++) {
       const t0 = process.hrtime.bigint();

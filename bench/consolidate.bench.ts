@@ -10,7 +10,6 @@
  * its own figures (consistent with every rule), zipped again. `consolidate_gen_ms_3321` is what
  * generating the 3,321 files costs.
  */
-import { spawnSync } from 'child_process';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
@@ -19,6 +18,8 @@ import { TEMPLATES } from '../src/templates';
 import { layout } from '../src/core/layout';
 import { writeWorkbook } from '../src/xlsx/writer';
 import { PERIOD, unitFigures } from '../test/support/units-fixture';
+import { runMeasured } from '../test/support/measure';
+import { ensureCliBuilt } from './support/cli';
 
 const PLACEHOLDER_UNIT = 'ĐƠN VỊ 0000';
 const RUNS = 3;
@@ -70,33 +71,22 @@ export async function generateUnits(dir: string, count: number): Promise<number>
 
 function consolidateOnce(cwd: string, count: number): { ms: number; rssMb: number; cpuMs: number } {
   const root = path.join(__dirname, '..');
-  const rssFile = path.join(cwd, 'rss.txt');
   const out = path.join(cwd, 'tong-hop.xlsx');
   fs.rmSync(out, { force: true });
-  const t0 = process.hrtime.bigint();
-  const r = spawnSync(process.execPath, ['-r', path.join(__dirname, 'support', 'max-rss.js'), path.join(root, 'bin', 'bieumau.js'), 'consolidate', out, path.join(cwd, 'in'), '--json'], {
-    cwd,
-    encoding: 'utf8',
-    env: { ...process.env, BM_RSS_FILE: rssFile },
-    maxBuffer: 256 * 1024 * 1024,
-  });
-  const ms = Number(process.hrtime.bigint() - t0) / 1e6;
+  const m = runMeasured([path.join(root, 'bin', 'bieumau.js'), 'consolidate', out, path.join(cwd, 'in'), '--json'], cwd, 256 * 1024 * 1024);
+  const r = m.result;
   if (r.status !== 0) throw new Error(`bieumau consolidate exited ${String(r.status)}: ${r.stderr.slice(0, 500)}`);
   const doc = JSON.parse(r.stdout) as { sources: { included: boolean }[]; totals: Record<string, Record<string, number>> };
   if (doc.sources.length !== count || doc.sources.some((s) => !s.included)) throw new Error('every bench source should be included');
   let want = 0;
   for (let i = 1; i <= count; i++) want += unitFigures(i).b01[0][10];
   if (doc.totals.b01['local.commune'] !== want) throw new Error(`wrong total: ${doc.totals.b01['local.commune']} instead of ${want}`);
-  const usage = JSON.parse(fs.readFileSync(rssFile, 'utf8')) as { rssMb: number; cpuMs: number };
-  return { ms, rssMb: usage.rssMb, cpuMs: usage.cpuMs };
+  return { ms: m.ms, rssMb: m.rssMb, cpuMs: m.cpuMs };
 }
 
 export async function run(): Promise<Record<string, number>> {
   const root = path.join(__dirname, '..');
-  if (!fs.existsSync(path.join(root, 'build', 'cli', 'main.js'))) {
-    const b = spawnSync('npm', ['run', 'build:cli'], { cwd: root, encoding: 'utf8' });
-    if (b.status !== 0) throw new Error(`npm run build:cli failed: ${b.stderr}`);
-  }
+  ensureCliBuilt(root);
   const figures: Record<string, number> = {};
   const small = fs.mkdtempSync(path.join(os.tmpdir(), 'bm-bench-cons-'));
   try {

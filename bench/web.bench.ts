@@ -9,9 +9,7 @@ import { spawnSync } from 'child_process';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
-import { buildWorkbook, parseNewArgs } from '../src/cli/new';
-import { readWorkbook } from '../src/xlsx/reader';
-import { setCell } from '../test/support/edit-xlsx';
+import { writeCleanSamples } from './support/cli';
 
 const FILES = 124;
 const RUNS = 3;
@@ -32,15 +30,7 @@ export async function run(): Promise<Record<string, number>> {
   const { server, port } = await startPreviewServer({ port: 0, host: '127.0.0.1', dist });
   const browser = await chromium.launch({ executablePath: process.env.CHROMIUM || '/usr/bin/chromium', args: ['--headless', '--no-sandbox', '--disable-gpu'] });
   try {
-    const sample = await buildWorkbook(parseNewArgs(['unused.xlsx', '--sample']));
-    const council = (await readWorkbook(sample)).tables[0].columns['local.council'][0];
-    const filled = await setCell(sample, council.sheet, council.address, 732);
-    const files: string[] = [];
-    for (let i = 1; i <= FILES; i++) {
-      const f = path.join(dir, `bao-cao-${String(i).padStart(3, '0')}.xlsx`);
-      fs.writeFileSync(f, filled);
-      files.push(f);
-    }
+    const files = await writeCleanSamples(dir, FILES);
     const times: number[] = [];
     for (let i = 0; i < RUNS; i++) {
       const page = await browser.newPage();

@@ -11,10 +11,10 @@ import { buildWorkbook, parseNewArgs } from '../src/cli/new';
 import { readWorkbook, readWorkbookBytes, WorkbookReadError } from '../src/xlsx/reader';
 import { listZip, storedZip, unzipChecked, ZIP_LIMITS } from '../src/xlsx/zip';
 import { BOMB_SHEET, bombWorkbook, manyPartsWorkbook, workbookEntries, writeZip } from './support/zip-bomb';
+import { runMeasured } from './support/measure';
 
 const ROOT = path.join(__dirname, '..');
 const BIN = path.join(ROOT, 'bin', 'bieumau.js');
-const RSS = path.join(__dirname, 'support', 'report-rss.js');
 let dir: string;
 let sample: Buffer;
 
@@ -45,10 +45,8 @@ async function reason(bytes: Buffer): Promise<{ vi: string; en: string }> {
 
 /** `bieumau check FILE --json` with the peak memory of its process. */
 function check(file: string): { code: number | null; doc: { files: { file: string; error?: { vi: string; en: string }; findings?: unknown[] }[] }; maxRssMb: number } {
-  const r = spawnSync(process.execPath, ['-r', RSS, BIN, 'check', file, '--json'], { cwd: dir, encoding: 'utf8' });
-  const m = /maxRSS (\d+)/.exec(r.stderr);
-  if (!m) throw new Error(`no maxRSS line in: ${r.stderr}`);
-  return { code: r.status, doc: JSON.parse(r.stdout) as never, maxRssMb: Number(m[1]) / 1024 };
+  const m = runMeasured([BIN, 'check', file, '--json'], dir);
+  return { code: m.result.status, doc: JSON.parse(m.result.stdout) as never, maxRssMb: m.rssMb };
 }
 
 describe('a part of 300 MB declared honestly', () => {
