@@ -14,6 +14,7 @@ import type { Language } from '../taskpane/strings';
 import { format } from '../taskpane/i18n';
 import { WEB_STRINGS, type WebStrings } from './strings';
 import { checkFile, download, ensureChecker } from './engine';
+import { FileButton, XLSX_ACCEPT } from './FileButton';
 import type { PackCatalog } from '../core/catalog';
 
 const useStyles = makeStyles({
@@ -29,7 +30,6 @@ const useStyles = makeStyles({
     borderRadius: tokens.borderRadiusLarge,
   },
   dragging: { ...shorthands.borderColor(tokens.colorCompoundBrandStroke), backgroundColor: tokens.colorNeutralBackground2 },
-  hiddenInput: { position: 'absolute', width: '1px', height: '1px', overflow: 'hidden', clipPath: 'inset(50%)', whiteSpace: 'nowrap' },
   actions: { display: 'flex', flexWrap: 'wrap', columnGap: tokens.spacingHorizontalS, rowGap: tokens.spacingVerticalS },
   file: {
     display: 'flex',
@@ -193,7 +193,6 @@ function nextTurn(): Promise<void> {
 export function CheckTab({ lang, announce, catalog }: { lang: Language; announce: (text: string) => void; catalog?: PackCatalog }): ReactNode {
   const styles = useStyles();
   const s = WEB_STRINGS[lang];
-  const input = useRef<HTMLInputElement>(null);
   const runs = useRef(0);
   const [dragging, setDragging] = useState(false);
   const [progress, setProgress] = useState<{ done: number; total: number } | null>(null);
@@ -224,7 +223,6 @@ export function CheckTab({ lang, announce, catalog }: { lang: Language; announce
       announce('');
     } finally {
       setProgress(null);
-      if (input.current) input.current.value = '';
     }
   };
 
@@ -249,20 +247,7 @@ export function CheckTab({ lang, announce, catalog }: { lang: Language; announce
         onDrop={onDrop}
         data-testid="drop-zone"
       >
-        <input
-          ref={input}
-          type="file"
-          accept=".xlsx,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-          multiple
-          className={styles.hiddenInput}
-          tabIndex={-1}
-          aria-hidden="true"
-          data-testid="file-input"
-          onChange={(e) => void run([...(e.target.files ?? [])])}
-        />
-        <Button appearance="primary" disabledFocusable={progress !== null} onClick={() => input.current?.click()}>
-          {s.chooseFiles}
-        </Button>
+        <FileButton label={s.chooseFiles} accept={XLSX_ACCEPT} multiple inputTestId="file-input" appearance="primary" disabled={progress !== null} onFiles={(files) => void run(files)} />
         <Text>{s.dropHere}</Text>
       </div>
       {progress && <Text data-testid="check-progress">{format(s.checkingProgress, progress)}</Text>}

@@ -4,7 +4,7 @@
  * subtotals, missing units marked, Biểu 04 summed with a detail sheet, the Nguồn sheet), downloaded
  * from the page. Files are read one at a time in the page; nothing is sent anywhere.
  */
-import { useId, useRef, useState, type ReactNode } from 'react';
+import { useId, useState, type ReactNode } from 'react';
 import { Button, Checkbox, Field, Input, Text, Textarea, makeStyles, tokens } from '@fluentui/react-components';
 import type { Consolidation, ConsolidateOptions } from '../core/consolidate';
 import type { PackCatalog } from '../core/catalog';
@@ -16,6 +16,7 @@ import { APP_STRINGS } from '../taskpane/app/strings';
 import { format } from '../taskpane/i18n';
 import { WEB_STRINGS } from './strings';
 import { XLSX_TYPE, consolidateFiles, download } from './engine';
+import { FileButton, XLSX_ACCEPT } from './FileButton';
 
 const useStyles = makeStyles({
   root: { display: 'flex', flexDirection: 'column', rowGap: tokens.spacingVerticalM, minWidth: 0, maxWidth: '720px' },
@@ -31,7 +32,6 @@ const useStyles = makeStyles({
     margin: 0,
     minWidth: 0,
   },
-  hiddenInput: { position: 'absolute', width: '1px', height: '1px', overflow: 'hidden', clipPath: 'inset(50%)', whiteSpace: 'nowrap' },
   list: { margin: 0, paddingLeft: tokens.spacingHorizontalL, display: 'flex', flexDirection: 'column', rowGap: tokens.spacingVerticalXS, overflowWrap: 'anywhere' },
   error: { color: tokens.colorPaletteRedForeground1 },
 });
@@ -51,8 +51,6 @@ export function ConsolidateTab({ lang, announce, catalog }: { lang: Language; an
   const s = WEB_STRINGS[lang];
   const a = APP_STRINGS[lang];
   const num = (n: number): string => formatNumber(n, lang === 'vi' ? VI_SEPARATORS : EN_SEPARATORS);
-  const sourcesInput = useRef<HTMLInputElement>(null);
-  const unitsInput = useRef<HTMLInputElement>(null);
   const legendId = useId();
   const [files, setFiles] = useState<File[]>([]);
   const [unitsText, setUnitsText] = useState('');
@@ -123,44 +121,23 @@ export function ConsolidateTab({ lang, announce, catalog }: { lang: Language; an
         {s.consolidateIntro}
       </Text>
       <div className={styles.row}>
-        <input
-          ref={sourcesInput}
-          type="file"
-          accept=".xlsx,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+        <FileButton
+          label={s.chooseSources}
+          accept={XLSX_ACCEPT}
           multiple
-          className={styles.hiddenInput}
-          tabIndex={-1}
-          aria-hidden="true"
-          data-testid="sources-input"
-          onChange={(e) => {
-            setFiles([...(e.target.files ?? [])]);
+          inputTestId="sources-input"
+          onFiles={(chosen) => {
+            setFiles(chosen);
             setDone(null);
           }}
         />
-        <Button onClick={() => sourcesInput.current?.click()}>{s.chooseSources}</Button>
         <Text data-testid="sources-chosen">{files.length > 0 ? format(s.sourcesChosen, { count: num(files.length) }) : s.noSources}</Text>
       </div>
       <Field label={s.unitsList} hint={s.unitsListHint} validationMessage={unitsProblem || undefined}>
         <Textarea value={unitsText} onChange={(_, d) => setUnitsText(d.value)} rows={4} resize="vertical" />
       </Field>
       <div className={styles.row}>
-        <input
-          ref={unitsInput}
-          type="file"
-          accept=".csv,.txt,text/csv,text/plain"
-          className={styles.hiddenInput}
-          tabIndex={-1}
-          aria-hidden="true"
-          data-testid="units-input"
-          onChange={(e) => {
-            const f = e.target.files?.[0];
-            if (f) void f.text().then(setUnitsText);
-            e.target.value = '';
-          }}
-        />
-        <Button size="small" onClick={() => unitsInput.current?.click()}>
-          {s.openUnitsFile}
-        </Button>
+        <FileButton label={s.openUnitsFile} accept=".csv,.txt,text/csv,text/plain" inputTestId="units-input" size="small" onFiles={([f]) => void f?.text().then(setUnitsText)} />
       </div>
       <fieldset className={styles.fieldset} aria-labelledby={legendId}>
         <legend id={legendId}>
