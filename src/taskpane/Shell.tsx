@@ -4,9 +4,10 @@
  * component takes its strings with `useStrings()` from the same tables.
  */
 import { createContext, useContext, type ReactNode } from 'react';
-import { FluentProvider, Text, makeStaticStyles, makeStyles, tokens } from '@fluentui/react-components';
+import { FluentProvider, Text, makeStyles, tokens } from '@fluentui/react-components';
 import { STRINGS, type Language, type Strings } from './strings';
 import { fluentTheme, type ThemeKind } from './theme';
+import { useMotionStyles } from './motion';
 
 const LanguageContext = createContext<Language>('vi');
 
@@ -45,19 +46,6 @@ const useStyles = makeStyles({
   },
 });
 
-/**
- * Motion in the pane. Buttons and links change colour at once, never through a transition: a
- * button coming out of its disabled state (Hoàn tác after Sửa) would otherwise pass through grey
- * text on a light background, too faint to read while it fades. With the system's "reduce motion"
- * setting (`prefers-reduced-motion: reduce`) nothing in the pane moves: no transition, no animation.
- */
-export const MOTION_CSS = [
-  '.fui-FluentProvider .fui-Button, .fui-FluentProvider .fui-Link { transition-property: none; }',
-  '@media (prefers-reduced-motion: reduce) { .fui-FluentProvider *, .fui-FluentProvider *::before, .fui-FluentProvider *::after {' +
-    ' transition-duration: 0s !important; transition-delay: 0s !important; animation-duration: 0s !important;' +
-    ' animation-delay: 0s !important; animation-iteration-count: 1 !important; scroll-behavior: auto !important; } }',
-].join('\n');
-const useMotionStyles = makeStaticStyles(MOTION_CSS);
 
 export interface ShellProps {
   readonly language: Language;

@@ -12,6 +12,7 @@ import { Button, FluentProvider, Text, makeStyles, tokens, webLightTheme } from 
 import type { Language } from '../taskpane/strings';
 import { Tabs } from '../taskpane/app/Tabs';
 import { format } from '../taskpane/i18n';
+import { useMotionStyles } from '../taskpane/motion';
 import { WEB_STRINGS } from './strings';
 import { CreateTab } from './CreateTab';
 import { loadCheckTab, loadConsolidateTab } from './engine';
@@ -54,6 +55,7 @@ const useStyles = makeStyles({
 
 export function WebApp({ initialLanguage = 'vi', loadPacks }: { initialLanguage?: Language; loadPacks?: () => Promise<PackLoad> }): ReactNode {
   const styles = useStyles();
+  useMotionStyles();
   const [lang, setLang] = useState<Language>(initialLanguage);
   const [tab, setTab] = useState<TabId>('create');
   // Tabs once opened stay mounted: switching back keeps what was typed and the last results.
