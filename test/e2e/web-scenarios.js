@@ -1,6 +1,6 @@
 // Browser scenarios of the old-webview gate and the web page (dist/web/), for the e2e runner.
-// `register(h)` adds them through the runner's harness: h.scenario(name, fn), h.expect, h.expectEqual
-// and h.env() → { browser, origin, out } (the Chromium instance, the preview server's origin, the
+// `register(h)` adds them through the runner's harness: h.scenario(name, fn), h.expect, h.expectEqual,
+// h.STATE_TIMEOUT_MS and h.env() → { browser, origin, out } (the Chromium instance, the preview server's origin, the
 // screenshot folder). Each scenario opens its own browser context, so the runner's page is untouched.
 'use strict';
 
@@ -31,7 +31,7 @@ function register(h) {
   /** A fresh context (own user agent, viewport) with every request and page error recorded. */
   async function open(options = {}) {
     const { browser } = h.env();
-    const context = await browser.newContext({ viewport: { width: 1000, height: 800 }, locale: 'vi-VN', ...options });
+    const context = await browser.newContext({ viewport: { width: 1000, height: 800 }, locale: 'vi-VN', reducedMotion: 'reduce', ...options });
     const page = await context.newPage();
     page.setDefaultTimeout(30000);
     const requests = [];
@@ -116,7 +116,8 @@ function register(h) {
 function registerWebPage(h) {
   const { scenario, expect, expectEqual } = h;
   const allRequests = [];
-  let dir; // workbooks made for the scenarios
+  // Workbooks made for the scenarios (each scenario its own file names).
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'bm-e2e-web-'));
   let page;
   let context;
   let problems = [];
@@ -124,7 +125,7 @@ function registerWebPage(h) {
   async function openWebPage({ width = 1000, query = '', routes = {} } = {}) {
     const { browser, origin } = h.env();
     if (context) await context.close();
-    context = await browser.newContext({ viewport: { width, height: 900 }, locale: 'vi-VN', acceptDownloads: true });
+    context = await browser.newContext({ viewport: { width, height: 900 }, locale: 'vi-VN', acceptDownloads: true, reducedMotion: 'reduce' });
     // Files the test serves in place of the build's (same origin: the server's own addresses).
     for (const [url, body] of Object.entries(routes)) await context.route(`${origin}${url}`, (route) => route.fulfill({ status: 200, contentType: 'application/json', body }));
     page = await context.newPage();
@@ -144,6 +145,8 @@ function registerWebPage(h) {
   }
 
   async function axeCheck(state) {
+    // The state is settled when nothing is moving (with reduced motion the page runs no transition).
+    await page.waitForFunction(() => document.getAnimations().every((a) => a.playState !== 'running'), null, { timeout: h.STATE_TIMEOUT_MS });
     if (!(await page.evaluate(() => typeof window.axe !== 'undefined'))) await page.evaluate(fs.readFileSync(AXE, 'utf8'));
     const violations = await page.evaluate(async () => {
       const r = await window.axe.run(document, { resultTypes: ['violations'] });
@@ -181,7 +184,6 @@ function registerWebPage(h) {
   }
 
   scenario('web page: opens in Vietnamese, keyboard tabs, axe, 360 px without horizontal scrolling, English switch', async () => {
-    dir = fs.mkdtempSync(path.join(os.tmpdir(), 'bm-e2e-web-'));
     await openWebPage();
     for (const t of ['Tạo biểu mẫu', 'Kiểm tra']) expect(await page.getByRole('tab', { name: t }).isVisible(), `tab ${t}`);
     for (const n of ['01', '02', '03', '04']) expect(await page.getByRole('checkbox', { name: new RegExp(`^Biểu ${n}:`) }).isChecked(), `Biểu ${n} chosen by default`);
@@ -242,6 +244,7 @@ function registerWebPage(h) {
   });
 
   scenario('web page: Kiểm tra on the seed sample finds exactly the HĐND error (732 / 752 / −20); JSON = bieumau check --json', async () => {
+    await openWebPage();
     const seed = await buildWorkbook(parseNewArgs(['x.xlsx', '--sample']));
     fs.writeFileSync(path.join(dir, 'seed.xlsx'), seed);
     await checkFiles([path.join(dir, 'seed.xlsx')]);
@@ -252,6 +255,10 @@ function registerWebPage(h) {
     expectEqual(await council.getByTestId('finding-values').locator('dd').allTextContents(), ['732', '752', '-20'], 'left / right / difference');
     expectEqual(await council.getByTestId('finding-cells').textContent(), 'Ô: Biểu 02!M8, Biểu 01!J8', 'cells');
     expect((await page.getByTestId('web-check-summary').textContent()).startsWith('Đã kiểm tra 1 tệp: 0 tệp không có lỗi, 1 tệp có lỗi, 0 tệp không đọc được; tổng cộng 1 lỗi'), 'summary');
+    // The file button just came out of its disabled state: its colours change at once, never
+    // through a fade (a half-faded label is too faint to read), whatever the motion setting.
+    const transition = await page.getByRole('button', { name: 'Chọn tệp .xlsx' }).evaluate((b) => getComputedStyle(b).transitionProperty);
+    expectEqual(transition, 'none', 'transition of the file button');
     await axeCheck('web: seed checked');
     await screenshot('check-seed');
     const json = fs.readFileSync((await downloadFrom('Tải kết quả (JSON)')).file, 'utf8');
@@ -262,6 +269,7 @@ function registerWebPage(h) {
   });
 
   scenario('web page: a workbook with planted errors and an unreadable file; CSV and JSON downloads', async () => {
+    await openWebPage();
     const sample = await buildWorkbook(parseNewArgs(['x.xlsx', '--sample']));
     const read = (await readWorkbook(sample)).tables;
     const b01 = read.find((t) => t.templateId === 'b01');
