@@ -82,14 +82,20 @@
     return el;
   }
 
-  function section(lang, webUrl) {
-    var t = TEXT[lang];
+  /** A section in one language under its title (h1 for Vietnamese, the first; h2 for English). */
+  function titledSection(lang, title) {
     var box = element('section');
     box.setAttribute('lang', lang);
     box.style.margin = '16px';
-    var h = element(lang === 'vi' ? 'h1' : 'h2', t.title);
+    var h = element(lang === 'vi' ? 'h1' : 'h2', title);
     h.style.fontSize = '18px';
     box.appendChild(h);
+    return box;
+  }
+
+  function section(lang, webUrl) {
+    var t = TEXT[lang];
+    var box = titledSection(lang, t.title);
     box.appendChild(element('p', t.webview[kind]));
     var system = windowsName();
     if (system) box.appendChild(element('p', t.system + system + '.'));
@@ -110,12 +116,7 @@
 
   function webPageSection(lang) {
     var t = WEB_PAGE_TEXT[lang];
-    var box = element('section');
-    box.setAttribute('lang', lang);
-    box.style.margin = '16px';
-    var h = element(lang === 'vi' ? 'h1' : 'h2', t.title);
-    h.style.fontSize = '18px';
-    box.appendChild(h);
+    var box = titledSection(lang, t.title);
     box.appendChild(element('p', t.body[kind]));
     box.appendChild(element('p', t.open));
     box.appendChild(element('p', window.location.href));
