@@ -17,21 +17,13 @@ import { format } from '../taskpane/i18n';
 import { WEB_STRINGS } from './strings';
 import { XLSX_TYPE, consolidateFiles, download } from './engine';
 import { FileButton, XLSX_ACCEPT } from './FileButton';
+import { FIELDSET_STYLE } from '../taskpane/app/PeriodFieldset';
 
 const useStyles = makeStyles({
   root: { display: 'flex', flexDirection: 'column', rowGap: tokens.spacingVerticalM, minWidth: 0, maxWidth: '720px' },
   row: { display: 'flex', flexWrap: 'wrap', alignItems: 'center', columnGap: tokens.spacingHorizontalM, rowGap: tokens.spacingVerticalS },
   grow: { flexGrow: 1, flexBasis: '200px', minWidth: 0 },
-  fieldset: {
-    display: 'flex',
-    flexDirection: 'column',
-    rowGap: tokens.spacingVerticalS,
-    border: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
-    borderRadius: tokens.borderRadiusMedium,
-    padding: tokens.spacingHorizontalM,
-    margin: 0,
-    minWidth: 0,
-  },
+  fieldset: FIELDSET_STYLE,
   list: { margin: 0, paddingLeft: tokens.spacingHorizontalL, display: 'flex', flexDirection: 'column', rowGap: tokens.spacingVerticalXS, overflowWrap: 'anywhere' },
   error: { color: tokens.colorPaletteRedForeground1 },
 });

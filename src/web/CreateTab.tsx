@@ -12,23 +12,14 @@ import { isValidIsoDate } from '../core/dates';
 import { defaultPeriod, periodRange } from '../core/periods';
 import type { Language } from '../taskpane/strings';
 import { APP_STRINGS } from '../taskpane/app/strings';
-import { DateField, PeriodFieldset, choiceOf, formFromChoice, todayIso, type PeriodForm } from '../taskpane/app/PeriodFieldset';
+import { DateField, FIELDSET_STYLE, PeriodFieldset, choiceOf, formFromChoice, todayIso, type PeriodForm } from '../taskpane/app/PeriodFieldset';
 import { format } from '../taskpane/i18n';
 import { WEB_STRINGS } from './strings';
 import { XLSX_TYPE, createWorkbook, download } from './engine';
 
 const useStyles = makeStyles({
   form: { display: 'flex', flexDirection: 'column', rowGap: tokens.spacingVerticalM, minWidth: 0, maxWidth: '720px' },
-  fieldset: {
-    display: 'flex',
-    flexDirection: 'column',
-    rowGap: tokens.spacingVerticalS,
-    border: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
-    borderRadius: tokens.borderRadiusMedium,
-    padding: tokens.spacingHorizontalM,
-    margin: 0,
-    minWidth: 0,
-  },
+  fieldset: FIELDSET_STYLE,
   row: { display: 'flex', flexWrap: 'wrap', columnGap: tokens.spacingHorizontalM, rowGap: tokens.spacingVerticalS },
   grow: { flexGrow: 1, flexBasis: '200px', minWidth: 0 },
   error: { color: tokens.colorPaletteRedForeground1 },

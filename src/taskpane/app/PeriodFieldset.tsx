@@ -11,17 +11,20 @@ import type { Language } from '../strings';
 import { format } from '../i18n';
 import type { AppStrings } from './strings';
 
+/** A fieldset of the forms (pane and web page): a light frame, its fields one under another. */
+export const FIELDSET_STYLE = {
+  display: 'flex',
+  flexDirection: 'column',
+  rowGap: tokens.spacingVerticalS,
+  border: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
+  borderRadius: tokens.borderRadiusMedium,
+  padding: tokens.spacingHorizontalM,
+  margin: 0,
+  minWidth: 0,
+} as const;
+
 const useStyles = makeStyles({
-  fieldset: {
-    display: 'flex',
-    flexDirection: 'column',
-    rowGap: tokens.spacingVerticalS,
-    border: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
-    borderRadius: tokens.borderRadiusMedium,
-    padding: tokens.spacingHorizontalM,
-    margin: 0,
-    minWidth: 0,
-  },
+  fieldset: FIELDSET_STYLE,
   row: { display: 'flex', flexWrap: 'wrap', columnGap: tokens.spacingHorizontalM, rowGap: tokens.spacingVerticalS },
   grow: { flexGrow: 1, minWidth: '120px' },
   range: { fontWeight: tokens.fontWeightSemibold },
