@@ -58,17 +58,17 @@ module.exports = tseslint.config(
     },
   },
   {
-    // The design's one rule of direction: templates and core are pure, they run in Node and the
-    // browser alike and never reach into the Office.js adapter, the file writers or React.
-    files: ['src/core/**/*.ts', 'src/templates/**/*.ts'],
+    // The design's one rule of direction: core is pure, it runs in Node and the browser alike and
+    // never reaches into the Office.js adapter, the file writers or React.
+    files: ['src/core/**/*.ts'],
     rules: {
       'no-restricted-imports': [
         'error',
         {
           patterns: [
-            { group: ['**/excel', '**/excel/**'], message: 'core/ and templates/ never import excel/ (Office.js).' },
-            { group: ['**/taskpane', '**/taskpane/**', 'react', 'react-dom', 'react-dom/*', '@fluentui/*'], message: 'core/ and templates/ never import React or the task pane.' },
-            { group: ['**/xlsx', '**/xlsx/**', '**/cli/**', 'exceljs'], message: 'core/ and templates/ never import the file writers or the CLI.' },
+            { group: ['**/excel', '**/excel/**'], message: 'core/ never imports excel/ (Office.js).' },
+            { group: ['**/taskpane', '**/taskpane/**', 'react', 'react-dom', 'react-dom/*', '@fluentui/*'], message: 'core/ never imports React or the task pane.' },
+            { group: ['**/xlsx', '**/xlsx/**', '**/cli/**', 'exceljs'], message: 'core/ never imports the file writers or the CLI.' },
             NO_DEVHOST,
           ],
         },
@@ -76,7 +76,15 @@ module.exports = tseslint.config(
     },
   },
   {
-    // The rest of the product code (core/ and templates/ carry the same pattern in their own list).
+    // src/templates holds the built-in packs as data (JSON) only: their types and helpers live in
+    // src/core/template.ts, the loaded built-in pack in src/core/builtin.ts. Any code file there is an error.
+    files: ['src/templates/**/*.{ts,tsx,js,cjs,mjs,jsx}'],
+    rules: {
+      'no-restricted-syntax': ['error', { selector: 'Program', message: 'src/templates holds data (JSON packs) only; code goes in src/core.' }],
+    },
+  },
+  {
+    // The rest of the product code (core/ carries the same pattern in its own list).
     files: ['src/{excel,taskpane,xlsx,cli}/**/*.{ts,tsx}'],
     rules: { 'no-restricted-imports': ['error', { patterns: [NO_DEVHOST] }] },
   },

@@ -14,7 +14,7 @@ import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import { unzipSync, zipSync, strFromU8, strToU8 } from 'fflate';
-import { TEMPLATES } from '../src/templates';
+import { TEMPLATES } from '../src/core/builtin';
 import { layout } from '../src/core/layout';
 import { writeWorkbook } from '../src/xlsx/writer';
 import { PERIOD, unitFigures } from '../test/support/units-fixture';

@@ -7,7 +7,7 @@
 import { createOfficeAdapter, type ExcelRun } from '../src/excel/adapter';
 import { layout } from '../src/core/layout';
 import { validateWorkbook } from '../src/core/validate';
-import { TEMPLATES, entryColumns } from '../src/templates';
+import { TEMPLATES, entryColumns } from '../src/core/builtin';
 import { createOfficeJsHost, EXCEL_CLIENTS, officeJsVersion } from '../src/devhost/officejs-node';
 
 const ROWS = 3321;

@@ -2,7 +2,7 @@
  * `validate_ms_3321x20`: validating one table of 3,321 rows (every commune of the country) by
  * 20 entry columns, built directly as a reader would give it (no file). Median of several runs.
  */
-import type { Template } from '../src/templates/types';
+import type { Template } from '../src/core/template';
 import { validateWorkbook } from '../src/core/validate';
 import { readTemplate } from '../test/support/plan-read';
 

@@ -8,7 +8,7 @@ import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import { createHash } from 'crypto';
-import { TEMPLATES, entryColumns } from '../src/templates';
+import { TEMPLATES, entryColumns } from '../src/core/builtin';
 import { writeWorkbook } from '../src/xlsx/writer';
 import { readWorkbook } from '../src/xlsx/reader';
 import { setCell } from './support/edit-xlsx';

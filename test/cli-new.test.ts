@@ -5,7 +5,7 @@ import { chmodSync, copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSyn
 import { tmpdir } from 'os';
 import { join, resolve } from 'path';
 import ExcelJS from 'exceljs';
-import { TEMPLATES } from '../src/templates';
+import { TEMPLATES } from '../src/core/builtin';
 import { readSheetScopedNames } from '../src/xlsx/names';
 import * as writer from '../src/xlsx/writer';
 import { runNew } from '../src/cli/new';

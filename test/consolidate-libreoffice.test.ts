@@ -7,7 +7,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'fs';
 import { tmpdir } from 'os';
 import { join } from 'path';
 import ExcelJS from 'exceljs';
-import { TEMPLATES, columnsOf, entryColumns } from '../src/templates';
+import { TEMPLATES, columnsOf, entryColumns } from '../src/core/builtin';
 import { consolidate, detailSheetName, summarizeSource } from '../src/core/consolidate';
 import { validateWorkbook } from '../src/core/validate';
 import type { UnitEntry } from '../src/core/units';

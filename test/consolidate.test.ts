@@ -5,8 +5,8 @@
  */
 import { readFileSync } from 'fs';
 import { join } from 'path';
-import { TEMPLATES, columnsOf, entryColumns } from '../src/templates';
-import type { Template } from '../src/templates/types';
+import { TEMPLATES, columnsOf, entryColumns } from '../src/core/builtin';
+import type { Template } from '../src/core/template';
 import { consolidate, consolidateReads, summarizeSource, type Consolidation, type SourceInput, type SourceSummary } from '../src/core/consolidate';
 import { parseUnitsCsv, parseUnitsText, unitKey, UnitsListError, type UnitEntry } from '../src/core/units';
 import { validateWorkbook } from '../src/core/validate';

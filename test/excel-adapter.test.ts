@@ -2,7 +2,7 @@ import { createOfficeAdapter, freeSheetName, type ExcelRun, MARK_FORMULAS } from
 import type { WorkbookAdapter } from '../src/excel/types';
 import { expectedHeader, layout } from '../src/core/layout';
 import { validateWorkbook } from '../src/core/validate';
-import { SEED_REPORT, TEMPLATES, findTemplate, entryColumns } from '../src/templates';
+import { SEED_REPORT, TEMPLATES, findTemplate, entryColumns } from '../src/core/builtin';
 import type { LayoutOptions, SheetPlan } from '../src/core/plan';
 import type { CellValue, WorkbookRead } from '../src/core/read';
 import type { Finding } from '../src/core/findings';

@@ -7,13 +7,13 @@
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'fs';
 import { tmpdir } from 'os';
 import { join } from 'path';
-import { TEMPLATES } from '../src/templates';
+import { TEMPLATES } from '../src/core/builtin';
 import { templateWorkbook } from '../src/xlsx/new-workbook';
 import { writeWorkbook } from '../src/xlsx/writer';
 import { readWorkbookBytes } from '../src/xlsx/read';
 import { readWorkbookFast } from '../src/xlsx/fast-read';
 import { consolidate, summarizeSource } from '../src/core/consolidate';
-import { SEED_REPORT } from '../src/templates';
+import { SEED_REPORT } from '../src/core/builtin';
 import { editXlsx, insertRowsAbove, setCell } from './support/edit-xlsx';
 import { convertWithLibreOffice } from './support/libreoffice';
 import { unitRead } from './support/units-fixture';

@@ -1,5 +1,5 @@
 import { HyperFormula } from 'hyperformula';
-import { SEED_REPORT, TEMPLATES, findTemplate, columnsOf, entryColumns, type Template } from '../src/templates';
+import { SEED_REPORT, TEMPLATES, findTemplate, columnsOf, entryColumns, type Template } from '../src/core/builtin';
 import { attachmentText, expectedHeader, layout, periodText, reportLines, wrappedLines } from '../src/core/layout';
 import type { LayoutOptions, PlanCell, SheetPlan } from '../src/core/plan';
 import { cellsOf, parseAddress, parseRange } from '../src/core/a1';

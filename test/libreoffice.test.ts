@@ -8,7 +8,7 @@ import { tmpdir } from 'os';
 import { join } from 'path';
 import ExcelJS from 'exceljs';
 import fc from 'fast-check';
-import { TEMPLATES, columnsOf, entryColumns, type Template } from '../src/templates';
+import { TEMPLATES, columnsOf, entryColumns, type Template } from '../src/core/builtin';
 import { attachmentText, expectedHeader, layout, periodText } from '../src/core/layout';
 import type { LayoutOptions, SheetPlan } from '../src/core/plan';
 import { cellsOf, parseRange } from '../src/core/a1';

@@ -25,7 +25,7 @@ import { validateWorkbook } from '../src/core/validate';
 import type { CellRead, WorkbookRead } from '../src/core/read';
 import type { Finding } from '../src/core/findings';
 import { SAMPLE_DEFAULTS } from '../src/cli/new';
-import { TEMPLATES, findTemplate } from '../src/templates';
+import { TEMPLATES, findTemplate } from '../src/core/builtin';
 import { insertRowsAbove, setCell } from './support/edit-xlsx';
 
 const ROOT = path.join(__dirname, '..');

@@ -6,13 +6,13 @@
  */
 import { validatePack, type Pack } from '../src/core/pack';
 import { PackCatalog } from '../src/core/catalog';
-import { BUILTIN_CATALOG, TEMPLATES } from '../src/templates';
+import { BUILTIN_CATALOG, TEMPLATES } from '../src/core/builtin';
 import { layout } from '../src/core/layout';
 import { writeWorkbook } from '../src/xlsx/writer';
 import { readWorkbookBytes } from '../src/xlsx/read';
 import { validateWorkbook } from '../src/core/validate';
 import { workbookFigures } from '../src/core/figures';
-import type { Template } from '../src/templates/types';
+import type { Template } from '../src/core/template';
 import type { CellRead, WorkbookRead } from '../src/core/read';
 import type { Finding } from '../src/core/findings';
 import { at, goodPack } from './support/packs';

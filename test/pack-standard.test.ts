@@ -6,7 +6,7 @@
  */
 import { readFileSync } from 'fs';
 import { join } from 'path';
-import { BUILTIN_CATALOG, CROSS_TABLE_RULES, SEED_REPORT, STANDARD_PACK, TEMPLATES, findTemplate } from '../src/templates';
+import { BUILTIN_CATALOG, CROSS_TABLE_RULES, SEED_REPORT, STANDARD_PACK, TEMPLATES, findTemplate } from '../src/core/builtin';
 import { layout } from '../src/core/layout';
 import { parsePack } from '../src/core/pack';
 import { metaValue, parseMetaValue } from '../src/core/names';

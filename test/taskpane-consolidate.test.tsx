@@ -32,7 +32,7 @@ async function choose(files: File[]): Promise<void> {
 }
 
 test('chosen files are listed with unit, period and check result; Tổng hợp writes new sheets with the sums', async () => {
-  const h = await renderPane({ setup: async ({ adapter }) => void (await adapter.insertTemplate((await import('../src/core/layout')).layout((await import('../src/templates')).TEMPLATES[0], {}))) });
+  const h = await renderPane({ setup: async ({ adapter }) => void (await adapter.insertTemplate((await import('../src/core/layout')).layout((await import('../src/core/builtin')).TEMPLATES[0], {}))) });
   await settle();
   expect(h.host.book.sheets.map((s) => s.name)).toEqual(['Sheet1', 'Biểu 01']);
   await openTab('Tổng hợp');

@@ -16,7 +16,7 @@ import { Shell } from '../src/taskpane/Shell';
 import { App } from '../src/taskpane/app/App';
 import { PaneRoot } from '../src/taskpane/app/PaneRoot';
 import type { Language } from '../src/taskpane/strings';
-import { TEMPLATES } from '../src/templates';
+import { TEMPLATES } from '../src/core/builtin';
 import type { PackLoad } from '../src/core/pack-loader';
 
 (globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = true;

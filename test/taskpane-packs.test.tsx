@@ -6,7 +6,7 @@
  */
 import { click, openTab, renderPane, screen, settle, within } from './taskpane-harness';
 import { loadPacks, type PackFetch } from '../src/core/pack-loader';
-import { BUILTIN_CATALOG } from '../src/templates';
+import { BUILTIN_CATALOG } from '../src/core/builtin';
 import { at, goodPack } from './support/packs';
 
 const ORIGIN = 'https://addin.example.gov.vn';

@@ -8,7 +8,7 @@ import { readWorkbook } from '../src/xlsx/reader';
 import { validateWorkbook, RULES } from '../src/core/validate';
 import type { Finding } from '../src/core/findings';
 import type { TableRead, WorkbookRead } from '../src/core/read';
-import { TEMPLATES, CROSS_TABLE_RULES } from '../src/templates';
+import { TEMPLATES, CROSS_TABLE_RULES } from '../src/core/builtin';
 import { sumFormula } from '../src/core/formulas';
 import { editXlsx, insertRowsAbove, removeName, setCell, setNameFormula } from './support/edit-xlsx';
 

@@ -5,7 +5,7 @@ import * as os from 'os';
 import * as path from 'path';
 import { buildWorkbook, parseNewArgs } from '../src/cli/new';
 import { readWorkbook, WorkbookReadError } from '../src/xlsx/reader';
-import { columnsOf, TEMPLATES } from '../src/templates';
+import { columnsOf, TEMPLATES } from '../src/core/builtin';
 import { editXlsx, removeName, setCell } from './support/edit-xlsx';
 
 let sample: Buffer;

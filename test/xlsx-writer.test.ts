@@ -1,6 +1,6 @@
 import ExcelJS from 'exceljs';
 import JSZip from 'jszip';
-import { SEED_REPORT, TEMPLATES, findTemplate } from '../src/templates';
+import { SEED_REPORT, TEMPLATES, findTemplate } from '../src/core/builtin';
 import { layout } from '../src/core/layout';
 import type { LayoutOptions, SheetPlan } from '../src/core/plan';
 import { cellsOf, parseRange } from '../src/core/a1';

@@ -8,7 +8,7 @@ import { readWorkbook } from '../xlsx/reader';
 import { checkWith } from '../xlsx/check';
 import { UsageError, parseArgs } from './args';
 import type { PackCatalog } from '../core/catalog';
-import { BUILTIN_CATALOG } from '../templates';
+import { BUILTIN_CATALOG } from '../core/builtin';
 import { PACK_OPTION, catalogFromArgs } from './pack-option';
 import { exitCode, resultsJson, type FileResult } from '../core/check-json';
 

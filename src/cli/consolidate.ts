@@ -12,8 +12,8 @@
 import { createHash } from 'crypto';
 import { readdirSync, readFileSync, statSync } from 'fs';
 import { join, resolve } from 'path';
-import type { Template, Text } from '../templates/types';
-import { BUILTIN_CATALOG } from '../templates';
+import type { Template, Text } from '../core/template';
+import { BUILTIN_CATALOG } from '../core/builtin';
 import type { PackCatalog } from '../core/catalog';
 import { PACK_OPTION, catalogFromArgs } from './pack-option';
 import { consolidate, summarizeSource, type Consolidation, type SourceSummary } from '../core/consolidate';

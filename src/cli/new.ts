@@ -8,7 +8,7 @@
 import { randomBytes } from 'crypto';
 import { accessSync, constants, existsSync, linkSync, lstatSync, renameSync, statSync, unlinkSync, writeFileSync } from 'fs';
 import { basename, dirname, join, resolve } from 'path';
-import { BUILTIN_CATALOG, SEED_REPORT, TEMPLATES, type Template } from '../templates';
+import { BUILTIN_CATALOG, SEED_REPORT, TEMPLATES, type Template } from '../core/builtin';
 import type { PackCatalog } from '../core/catalog';
 import type { LayoutOptions } from '../core/plan';
 import { compareIsoDates, isValidIsoDate } from '../core/dates';

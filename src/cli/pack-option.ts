@@ -5,8 +5,8 @@
  * a pack is never half-loaded.
  */
 import { readFileSync, statSync } from 'fs';
-import type { Text } from '../templates/types';
-import { BUILTIN_CATALOG } from '../templates';
+import type { Text } from '../core/template';
+import { BUILTIN_CATALOG } from '../core/builtin';
 import type { PackCatalog } from '../core/catalog';
 import { faultLines, parsePack, type Pack, type PackFault } from '../core/pack';
 import { UsageError, type ParsedArgs } from './args';

@@ -1,5 +1,5 @@
 /** `bieumau templates [--pack PACK.json]...`: lists the tables that can be made (id, version, name, title). */
-import { BUILTIN_CATALOG } from '../templates';
+import { BUILTIN_CATALOG } from '../core/builtin';
 import { STANDARD_PACK_ID } from '../core/pack';
 import type { PackCatalog } from '../core/catalog';
 import { UsageError, parseArgs } from './args';

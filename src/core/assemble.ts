@@ -4,8 +4,8 @@
  * the same cells and report a broken structure with the same reasons. Pure: the reader supplies
  * the cells through an accessor and keeps its own I/O.
  */
-import type { Text } from '../templates/types';
-import { columnsOf } from '../templates';
+import type { Text } from './template';
+import { columnsOf } from './template';
 import { lookupTemplate, type TemplateSource } from './catalog';
 import { address, parseRange, splitSheetRef, type RangePos } from './a1';
 import type { CellRead, CellValue, TableRead } from './read';

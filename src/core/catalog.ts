@@ -5,7 +5,7 @@
  * with the templates and rules of its own version; what is offered for new tables is the highest
  * version of each pack.
  */
-import type { CrossTableEquality, Template, Text } from '../templates/types';
+import type { CrossTableEquality, Template, Text } from './template';
 import { STANDARD_PACK_ID, type Pack } from './pack';
 
 /** A cross-table rule tied to the template versions it was issued with (undefined: any version). */

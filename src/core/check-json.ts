@@ -3,7 +3,7 @@
  * and as the CSV table the web page offers. Pure: the command line and the web page build the same
  * document from the same findings.
  */
-import type { Text } from '../templates/types';
+import type { Text } from './template';
 import type { Finding } from './findings';
 
 /** One file checked: its findings, or why it could not be read. `file` is the name as given. */

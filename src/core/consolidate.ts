@@ -15,8 +15,8 @@
  * list's order, a group row and a subtotal row per group, a blank marked row for every unit that did
  * not report, and the units that reported without being listed at the end.
  */
-import type { Template, Text } from '../templates/types';
-import { columnsOf, entryColumns } from '../templates';
+import type { Template, Text } from './template';
+import { columnsOf, entryColumns } from './template';
 import type { WorkbookRead, TableRead, CellValue } from './read';
 import type { CellStyle, LayoutOptions, PlanCell, RowGroup, SheetPlan } from './plan';
 import { layout, COUNT_FORMAT, periodText } from './layout';

@@ -9,8 +9,8 @@
  */
 import { unitRowIndices } from './rows';
 import type { CellValue, TableRead, WorkbookRead } from './read';
-import type { Column, Template, Text } from '../templates/types';
-import { BUILTIN_CATALOG } from '../templates';
+import type { Column, Template, Text } from './template';
+import { BUILTIN_CATALOG } from './builtin';
 import { lookupTemplate, type TemplateSource } from './catalog';
 import { daysInclusive, excelSerialToIso, formatDateVi, isoFromUtcDate, isValidIsoDate, compareIsoDates } from './dates';
 

@@ -1,4 +1,4 @@
-import type { Text } from '../templates/types';
+import type { Text } from './template';
 
 export interface CellRef {
   sheet: string;

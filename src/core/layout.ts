@@ -8,8 +8,8 @@
  *   6–7 two-level header · 8… data rows · totals row · averages and notes
  *   then, outside the print area, the "Thông tin báo cáo" block with the report-info cells and BM_META.
  */
-import type { Column, ComputedColumn, Template } from '../templates/types';
-import { columnsOf } from '../templates';
+import type { Column, ComputedColumn, Template } from './template';
+import { columnsOf } from './template';
 import type { CellStyle, LayoutOptions, PlanCell, PlanName, RowGroup, SheetPlan, StyledRange } from './plan';
 import { address, columnLetters, rangeAddress } from './a1';
 import { perDayFormula, perMonthFormula, ratioFormula, sumFormula, sumOfRuns } from './formulas';

@@ -14,7 +14,7 @@
  * 3. otherwise the names' own result (a broken table, or none when the sheet has neither names nor
  *    an id cell), or, with no names, a broken table saying what of the layout no longer matches.
  */
-import type { Template, Text } from '../templates/types';
+import type { Template, Text } from './template';
 import { address, parseAddress, parseRange, rangeAddress } from './a1';
 import { assembleTable, nameRange, type CellAccessor, type SheetName } from './assemble';
 import { HEADER_ROW, META_LABEL, expectedHeader, layout } from './layout';

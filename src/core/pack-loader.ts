@@ -7,7 +7,7 @@
  *
  * `packs/index.json`: `{ "packs": ["so-noi-vu.json", "chung-thu-so.json"] }`.
  */
-import type { Text } from '../templates/types';
+import type { Text } from './template';
 import type { PackCatalog } from './catalog';
 import { parsePack, type Pack, type PackFault } from './pack';
 

@@ -9,7 +9,7 @@
  * never used: the caller gets the faults and no pack. Pure TypeScript with no dependency, so the task
  * pane and the web page run the same checks as `bieumau packs check`.
  */
-import type { Column, CrossTableEquality, Template, Text } from '../templates/types';
+import type { Column, CrossTableEquality, Template, Text } from './template';
 import { isValidIsoDate } from './dates';
 
 export const PACK_FORMAT = 'bieumau-pack/1';

@@ -2,7 +2,7 @@
  * What a reader (Office.js or ExcelJS) gives the validation engine: the cells of every
  * recognised table, found through its defined names, with values and formulas.
  */
-import type { Text } from '../templates/types';
+import type { Text } from './template';
 import type { InfoKey } from './names';
 
 /**

@@ -4,7 +4,7 @@
  * `đơn vị,nhóm`), the group column optional, a field with a comma in double quotes (`""` for a
  * quote inside); a byte-order mark is tolerated. Pure: the caller reads the file.
  */
-import type { Text } from '../templates/types';
+import type { Text } from './template';
 
 export interface UnitEntry {
   unit: string;

@@ -8,8 +8,8 @@
  *
  * Rule ids are stable; README.md ("Check output (JSON)") lists them.
  */
-import type { Column, ComputedColumn, CrossTableEquality, RowRule, Template, Text } from '../templates/types';
-import { BUILTIN_CATALOG, columnsOf } from '../templates';
+import type { Column, ComputedColumn, CrossTableEquality, RowRule, Template, Text } from './template';
+import { BUILTIN_CATALOG, columnsOf } from './builtin';
 import { PackCatalog, type BoundCrossRule } from './catalog';
 import { STANDARD_PACK_ID } from './pack';
 import type { CellRead, CellValue, TableRead, WorkbookRead } from './read';

@@ -8,7 +8,7 @@ import { parseAddress, rangeAddress, type RangePos } from '../core/a1';
 import type { CellContent } from '../core/assemble';
 import { findMarker, readTable, type Marker } from '../core/locate';
 import type { CellValue, TableRead } from '../core/read';
-import { BUILTIN_CATALOG } from '../templates';
+import { BUILTIN_CATALOG } from '../core/builtin';
 import type { TemplateSource } from '../core/catalog';
 
 /** Office.js gives error cells as their text with value type `Error`. */

@@ -11,7 +11,7 @@ import type { Cell, Computed, SheetState } from '../devhost/state';
 import { address as a1, parseAddress } from '../core/a1';
 import { excelSerialToIso, formatDdMmYyyy } from '../core/dates';
 import { BRIDGE_KEY, CLIENT_LIBRARY_URL, type PreviewBridge, type WindowWithBridge } from './bridge';
-import { TEMPLATES, entryColumns } from '../templates';
+import { TEMPLATES, entryColumns } from '../core/builtin';
 import { META_NAME, columnName, parseMetaValue } from '../core/names';
 
 const params = new URLSearchParams(window.location.search);

@@ -5,7 +5,7 @@
 import { startPane } from './startup';
 import { PaneRoot } from './app/PaneRoot';
 import { adapterFromOffice } from './app/officeAdapter';
-import { BUILTIN_CATALOG } from '../templates';
+import { BUILTIN_CATALOG } from '../core/builtin';
 import { PACK_INDEX, loadPacks, type PackLoad } from '../core/pack-loader';
 
 /** The packs an office deployed beside the pane: packs/index.json on the same server (CSP connect-src 'self'). */

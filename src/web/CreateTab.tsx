@@ -5,7 +5,7 @@
  */
 import { useId, useMemo, useState, type ReactNode } from 'react';
 import { Button, Checkbox, Field, Input, Text, makeStyles, tokens } from '@fluentui/react-components';
-import { BUILTIN_CATALOG, SEED_REPORT, type Template } from '../templates';
+import { BUILTIN_CATALOG, SEED_REPORT, type Template } from '../core/builtin';
 import { templateKey, type PackCatalog } from '../core/catalog';
 import type { LayoutOptions } from '../core/plan';
 import { isValidIsoDate } from '../core/dates';

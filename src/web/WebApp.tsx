@@ -4,7 +4,7 @@
  * Fluent UI v9 like the task pane; the tab strip is the pane's (WAI-ARIA tabs, no focus sentinels).
  */
 import { Component, Suspense, lazy, useCallback, useEffect, useRef, useState, type ReactNode } from 'react';
-import { BUILTIN_CATALOG } from '../templates';
+import { BUILTIN_CATALOG } from '../core/builtin';
 import type { PackCatalog } from '../core/catalog';
 import type { LoadedPack, PackLoad } from '../core/pack-loader';
 import { APP_STRINGS } from '../taskpane/app/strings';

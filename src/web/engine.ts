@@ -5,7 +5,7 @@
  * open keeps working offline. Nothing here sends anything anywhere: files are read in the page.
  */
 import type { LayoutOptions } from '../core/plan';
-import type { Template } from '../templates/types';
+import type { Template } from '../core/template';
 import type { FileResult } from '../core/check-json';
 import type { Consolidation, ConsolidateOptions, SourceSummary } from '../core/consolidate';
 import type { PackCatalog } from '../core/catalog';

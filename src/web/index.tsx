@@ -7,7 +7,7 @@ import { createRoot } from 'react-dom/client';
 import { WebApp } from './WebApp';
 import { warmUp } from './engine';
 import type { Language } from '../taskpane/strings';
-import { BUILTIN_CATALOG } from '../templates';
+import { BUILTIN_CATALOG } from '../core/builtin';
 import { loadPacks, type PackLoad } from '../core/pack-loader';
 
 /** The office's template packs: packs/index.json beside the add-in (dist/packs/, one folder up from web/). */

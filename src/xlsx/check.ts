@@ -3,7 +3,7 @@
  * (never a throw). The command line passes a reader over a path, the web page one over the bytes of
  * a chosen file; both give the same result for the same workbook.
  */
-import type { Text } from '../templates/types';
+import type { Text } from '../core/template';
 import type { WorkbookRead } from '../core/read';
 import type { FileResult } from '../core/check-json';
 import { validateWorkbook } from '../core/validate';

@@ -1,4 +1,4 @@
-import type { Text } from '../templates/types';
+import type { Text } from '../core/template';
 
 /** A workbook that cannot be read at all: its `reason` is what the user is told (vi, en). */
 export class WorkbookReadError extends Error {

@@ -14,7 +14,7 @@ import type { CellValue, TableRead, WorkbookRead } from '../core/read';
 import type { CellContent, SheetName } from '../core/assemble';
 import { findMarker, readTable } from '../core/locate';
 import type { TemplateSource } from '../core/catalog';
-import { BUILTIN_CATALOG } from '../templates';
+import { BUILTIN_CATALOG } from '../core/builtin';
 import { cellsOf, parseAddress, parseRange } from '../core/a1';
 import { parseSheetScopedNames, quoteSheetName, unescapeXml } from './names-xml';
 import { WorkbookReadError } from './errors';

@@ -4,7 +4,7 @@
  * the seed report's figures are filled in.
  */
 import type { LayoutOptions } from '../core/plan';
-import type { Template } from '../templates/types';
+import type { Template } from '../core/template';
 import { layout } from '../core/layout';
 import { writeWorkbook } from './writer';
 

@@ -8,7 +8,7 @@
  * `WorkbookReadError` carrying a Vietnamese and an English message.
  */
 import type ExcelJS from 'exceljs';
-import { BUILTIN_CATALOG } from '../templates';
+import { BUILTIN_CATALOG } from '../core/builtin';
 import type { TemplateSource } from '../core/catalog';
 import type { CellValue, TableRead, WorkbookRead } from '../core/read';
 import type { CellContent, SheetName } from '../core/assemble';

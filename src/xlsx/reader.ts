@@ -6,7 +6,7 @@
  * throws a `WorkbookReadError` carrying a Vietnamese and an English message.
  */
 import * as fs from 'fs';
-import { BUILTIN_CATALOG } from '../templates';
+import { BUILTIN_CATALOG } from '../core/builtin';
 import type { TemplateSource } from '../core/catalog';
 import type { WorkbookRead } from '../core/read';
 import { readWorkbookBytes, WorkbookReadError } from './read';

@@ -5,9 +5,9 @@
  * (`bieumau consolidate`) and the web page use it; each computes the SHA-256 of the bytes its own way
  * (Node's crypto, the browser's Web Crypto). No Node API.
  */
-import type { Template, Text } from '../templates/types';
+import type { Template, Text } from '../core/template';
 import type { PackCatalog } from '../core/catalog';
-import { BUILTIN_CATALOG } from '../templates';
+import { BUILTIN_CATALOG } from '../core/builtin';
 import { summarizeSource, type SourceSummary } from '../core/consolidate';
 import { validateWorkbook } from '../core/validate';
 import { WorkbookReadError } from './errors';

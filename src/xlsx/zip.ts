@@ -7,7 +7,7 @@
  * size. ExcelJS only ever sees `storedZip` of the parts inflated here (no compression left to undo).
  */
 import { Inflate, inflateSync } from 'fflate';
-import type { Text } from '../templates/types';
+import type { Text } from '../core/template';
 import { VI_SEPARATORS, EN_SEPARATORS, formatNumber } from '../core/numbers';
 import { WorkbookReadError } from './errors';
 

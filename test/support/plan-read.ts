@@ -3,8 +3,8 @@
  * every named range resolved, values and formulas as the plan writes them. For property tests
  * and the benchmark (no file, no ExcelJS).
  */
-import type { Template } from '../../src/templates/types';
-import { columnsOf } from '../../src/templates';
+import type { Template } from '../../src/core/template';
+import { columnsOf } from '../../src/core/builtin';
 import { layout } from '../../src/core/layout';
 import type { LayoutOptions, PlanCell, SheetPlan } from '../../src/core/plan';
 import type { CellRead, CellValue, TableRead } from '../../src/core/read';

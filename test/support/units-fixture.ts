@@ -3,8 +3,8 @@
  * set, figures varied by a seed and consistent with every rule (Biểu 02's groups equal Biểu 01's
  * issuers; Biểu 04 provided ≤ eligible and the channels add up to the published total).
  */
-import { TEMPLATES } from '../../src/templates';
-import type { Template } from '../../src/templates/types';
+import { TEMPLATES } from '../../src/core/builtin';
+import type { Template } from '../../src/core/template';
 import { layout } from '../../src/core/layout';
 import type { LayoutOptions, SheetPlan } from '../../src/core/plan';
 import type { WorkbookRead } from '../../src/core/read';

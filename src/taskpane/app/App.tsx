@@ -17,7 +17,7 @@ import type { ReportInfo, WorkbookAdapter } from '../../excel/types';
 import type { Language } from '../strings';
 import { format } from '../i18n';
 import { EMPTY_CHECK, PaneContext, emptyReportInfo, errorText, useAppStrings, type CheckState, type PaneContextValue, type PanePacks } from './context';
-import { BUILTIN_CATALOG } from '../../templates';
+import { BUILTIN_CATALOG } from '../../core/builtin';
 import type { PackLoad } from '../../core/pack-loader';
 import { APP_STRINGS } from './strings';
 import { TablesTab } from './TablesTab';

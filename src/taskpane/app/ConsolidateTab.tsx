@@ -7,8 +7,8 @@
  */
 import { useId, useRef, useState, type ChangeEvent, type ReactNode } from 'react';
 import { Button, Checkbox, Field, MessageBar, MessageBarBody, Text, Textarea, makeStyles, tokens } from '@fluentui/react-components';
-import type { Text as Bilingual } from '../../templates/types';
-import { BUILTIN_CATALOG } from '../../templates';
+import type { Text as Bilingual } from '../../core/template';
+import { BUILTIN_CATALOG } from '../../core/builtin';
 import type { PackCatalog } from '../../core/catalog';
 import { consolidate, summarizeSource, type ConsolidationSummary, type SourceSummary } from '../../core/consolidate';
 import { parseUnitsText, UnitsListError, type UnitEntry } from '../../core/units';

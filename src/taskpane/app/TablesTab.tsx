@@ -7,7 +7,7 @@
  */
 import { useState, type ReactNode } from 'react';
 import { Button, Caption1, MessageBar, MessageBarBody, Text, makeStyles, tokens } from '@fluentui/react-components';
-import type { Template } from '../../templates';
+import type { Template } from '../../core/builtin';
 import type { Pack } from '../../core/pack';
 import type { LoadedPack } from '../../core/pack-loader';
 import type { LayoutOptions } from '../../core/plan';

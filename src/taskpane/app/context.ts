@@ -13,7 +13,7 @@ import type { Language } from '../strings';
 import type { PackCatalog } from '../../core/catalog';
 export { templateKey } from '../../core/catalog';
 import type { LoadedPack } from '../../core/pack-loader';
-import type { Text } from '../../templates/types';
+import type { Text } from '../../core/template';
 
 export interface CheckState {
   /** Null before the first check. */

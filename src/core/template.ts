@@ -1,6 +1,6 @@
 /**
- * The standard tables as plain data. No Office.js, no DOM, no layout code here:
- * adding a template is adding a data file that satisfies these types.
+ * The types a template pack is made of (the data lives in `src/templates/*.json`), and the helpers
+ * every part of the engine uses on templates. No Office.js, no DOM, no layout code here.
  */
 
 /** Every user-facing string exists in Vietnamese (default) and English. */
@@ -130,4 +130,16 @@ export interface Template {
   rules?: RowRule[];
   /** Example figures (e.g. the seed report's), one array per data row, in entry-column order; may be empty. */
   sample: number[][];
+}
+
+export function columnsOf(t: Template): Column[] {
+  return t.groups.flatMap((g) => g.columns);
+}
+
+export function entryColumns(t: Template): EntryColumn[] {
+  return columnsOf(t).filter((c): c is EntryColumn => c.kind === 'entry');
+}
+
+export function computedColumns(t: Template): ComputedColumn[] {
+  return columnsOf(t).filter((c): c is ComputedColumn => c.kind !== 'entry');
 }

@@ -1,16 +1,17 @@
 /**
  * The built-in pack `vn.standard` (the four standard tables, `vn.standard.json`), loaded through the
- * same check as any pack an office adds, and the helpers every part of the engine uses on templates.
+ * same check as any pack an office adds. The types and the helpers on
+ * templates are in `template.ts`.
  *
  * `TEMPLATES`, `CROSS_TABLE_RULES` and `findTemplate` are views of the built-in catalog only; code
  * that must also see the packs an office loaded takes a `PackCatalog` (see `core/catalog`).
  */
-import type { Column, ComputedColumn, CrossTableEquality, EntryColumn, Template } from './types';
-import { validatePack, type Pack } from '../core/pack';
-import { PackCatalog } from '../core/catalog';
-import standardPack from './vn.standard.json';
+import type { CrossTableEquality, Template } from './template';
+import { validatePack, type Pack } from './pack';
+import { PackCatalog } from './catalog';
+import standardPack from '../templates/vn.standard.json';
 
-export * from './types';
+export * from './template';
 
 function loadBuiltin(): Pack {
   const checked = validatePack(standardPack);
@@ -50,16 +51,4 @@ export const SEED_REPORT = {
 export function findTemplate(id: string): Template | undefined {
   const found = BUILTIN_CATALOG.resolve(id);
   return 'template' in found ? found.template : undefined;
-}
-
-export function columnsOf(t: Template): Column[] {
-  return t.groups.flatMap((g) => g.columns);
-}
-
-export function entryColumns(t: Template): EntryColumn[] {
-  return columnsOf(t).filter((c): c is EntryColumn => c.kind === 'entry');
-}
-
-export function computedColumns(t: Template): ComputedColumn[] {
-  return columnsOf(t).filter((c): c is ComputedColumn => c.kind !== 'entry');
 }
