@@ -27,7 +27,7 @@ const OUT = path.join(ROOT, 'test-output', 'e2e');
 const AXE = require.resolve('axe-core/axe.min.js');
 
 require('tsx/cjs/api').register();
-const { TEMPLATES, SEED_REPORT } = require(path.join(ROOT, 'src', 'templates', 'index.ts'));
+const { TEMPLATES, SEED_REPORT } = require(path.join(ROOT, 'src', 'core', 'builtin.ts'));
 const { columnName } = require(path.join(ROOT, 'src', 'core', 'names.ts'));
 const { address } = require(path.join(ROOT, 'src', 'core', 'a1.ts'));
 
