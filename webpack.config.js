@@ -4,9 +4,13 @@
 //   OFFICE_JS=local npm run build      ship office.js from @microsoft/office-js (dist/office-js/)
 //                                      instead of Microsoft's CDN (networks that block the CDN)
 //   npm run dev-server                 https://localhost:3000/ with office-addin-dev-certs
+// A production build also writes dist/bieumau.html: the web page as one file (see singleFileConfig).
 'use strict';
 
+const fs = require('fs');
 const path = require('path');
+const crypto = require('crypto');
+const webpack = require('webpack');
 const HtmlWebpackPlugin = require('html-webpack-plugin');
 const CopyWebpackPlugin = require('copy-webpack-plugin');
 
@@ -23,7 +27,7 @@ const OLD_WEBVIEW_GATE = path.join(__dirname, 'src', 'gate', 'old-webview.js');
  * Its file name carries a hash of its content, like the bundle's, so a changed gate is never cached.
  */
 function oldWebviewGateFile() {
-  const hash = require('crypto').createHash('sha256').update(require('fs').readFileSync(OLD_WEBVIEW_GATE)).digest('hex').slice(0, 8);
+  const hash = crypto.createHash('sha256').update(fs.readFileSync(OLD_WEBVIEW_GATE)).digest('hex').slice(0, 8);
   return `old-webview.${hash}.js`;
 }
 
@@ -118,6 +122,112 @@ function webContentSecurityPolicy() {
   ].join('; ');
 }
 
+/** The single file's name in dist/. */
+const SINGLE_FILE = 'bieumau.html';
+
+/**
+ * The Content-Security-Policy of the single-file page (dist/bieumau.html): its two inline scripts by
+ * hash and nothing else; no request of any kind may leave the page (connect-src 'none', and
+ * default-src 'none' for everything not named). Styles inline (Fluent UI's Griffel inserts them).
+ */
+function singleFileContentSecurityPolicy(scriptHashes) {
+  return [
+    "default-src 'none'",
+    `script-src ${scriptHashes.map((h) => `'${h}'`).join(' ')}`,
+    "style-src 'unsafe-inline'",
+    'img-src data:',
+    'font-src data:',
+    "connect-src 'none'",
+    "object-src 'none'",
+    "base-uri 'none'",
+    "form-action 'none'",
+  ].join('; ');
+}
+
+/**
+ * A script's text checked for inline use: `</script` would end the element and `<!--` can change how
+ * the HTML parser reads it. Terser writes neither (its `inline_script` output option, on by default,
+ * escapes them in strings); a script that still has one fails the build rather than being rewritten.
+ */
+function inlineScriptText(code, what) {
+  const bad = /<\/script|<!--/i.exec(code);
+  if (bad) throw new Error(`${what} holds "${bad[0]}" at ${bad.index}: it cannot be written inline in dist/${SINGLE_FILE}`);
+  return code;
+}
+
+function sha256(text) {
+  return `sha256-${crypto.createHash('sha256').update(text, 'utf8').digest('base64')}`;
+}
+
+/**
+ * The single-file page from the web page's own template (src/web/index.html): its comments dropped,
+ * the policy above, and the old-browser gate then the bundle inline at the end of <body> (the gate
+ * first: in Internet Explorer 11 and Edge Legacy it shows its message and the bundle does not start).
+ */
+function singleFileHtml(template, bundle) {
+  const gate = inlineScriptText(fs.readFileSync(OLD_WEBVIEW_GATE, 'utf8'), path.relative(__dirname, OLD_WEBVIEW_GATE));
+  const code = inlineScriptText(bundle, 'the web page\'s bundle');
+  const csp = singleFileContentSecurityPolicy([sha256(gate), sha256(code)]);
+  const scripts = `<script>${gate}</script>\n<script>${code}</script>\n`;
+  const html = template
+    .replace(/<!--[\s\S]*?-->\s*/g, '')
+    .replace('<%= htmlWebpackPlugin.options.csp %>', csp)
+    .replace(/<script defer src="<%= htmlWebpackPlugin.options.gateUrl %>"><\/script>\s*/, '');
+  if (html.includes('<%') || !html.includes('</body>')) throw new Error('src/web/index.html changed: the single-file page cannot be made from it');
+  const at = html.lastIndexOf('</body>');
+  return `${html.slice(0, at)}${scripts}${html.slice(at)}`;
+}
+
+/** Replaces the single JavaScript file of its compilation by dist/bieumau.html with it inline. */
+class SingleFilePlugin {
+  apply(compiler) {
+    compiler.hooks.thisCompilation.tap('SingleFilePlugin', (compilation) => {
+      compilation.hooks.processAssets.tap({ name: 'SingleFilePlugin', stage: webpack.Compilation.PROCESS_ASSETS_STAGE_OPTIMIZE_INLINE }, (assets) => {
+        const scripts = Object.keys(assets).filter((name) => name.endsWith('.js'));
+        if (scripts.length !== 1) {
+          compilation.errors.push(new Error(`the single-file page needs exactly one script, the build made ${scripts.length}: ${scripts.join(', ')}`));
+          return;
+        }
+        const template = fs.readFileSync(path.join(__dirname, 'src', 'web', 'index.html'), 'utf8');
+        let html;
+        try {
+          html = singleFileHtml(template, assets[scripts[0]].source().toString());
+        } catch (e) {
+          compilation.errors.push(e instanceof Error ? e : new Error(String(e)));
+          return;
+        }
+        for (const name of Object.keys(assets)) compilation.deleteAsset(name);
+        // Marked minimized: webpack's HTML minimizer would otherwise rewrite the inline scripts after
+        // their hashes were taken, and the policy would refuse them.
+        compilation.emitAsset(SINGLE_FILE, new webpack.sources.RawSource(html), { minimized: true });
+      });
+    });
+  }
+}
+
+/**
+ * dist/bieumau.html: the whole web page (src/web/single.tsx) in one HTML file that works opened from
+ * the disk, with no server and no network. Every lazy chunk is folded into one script
+ * (LimitChunkCountPlugin), written inline with the old-browser gate; runs after the add-in's build,
+ * which empties dist/ first.
+ */
+function singleFileConfig(outputPath) {
+  return {
+    name: 'single-file',
+    dependencies: ['addin'],
+    mode: 'production',
+    target: ['web', 'es2020'],
+    devtool: false,
+    entry: { bieumau: './src/web/single.tsx' },
+    output: { path: outputPath, filename: 'bieumau.single.js', publicPath: '', clean: false },
+    resolve: { extensions: ['.tsx', '.ts', '.js'] },
+    module: { rules: [typeScriptRule({ sourceMap: false })] },
+    plugins: [new webpack.optimize.LimitChunkCountPlugin({ maxChunks: 1 }), new SingleFilePlugin(), new DevOnlyGuardPlugin()],
+    // The budget (2 MB for the file) is checked by `npm run size`.
+    performance: false,
+  };
+}
+
 /**
  * Output names: the web page's entry and the chunks only it loads go to web/, so dist/web/ holds the
  * page and what it loads; the pane's stay at the top of dist/.
@@ -186,6 +296,7 @@ module.exports = async (env, argv) => {
 
   /** @type {import('webpack').Configuration & { devServer?: Record<string, unknown> }} */
   const config = {
+    name: 'addin',
     mode,
     target: ['web', 'es2020'],
     // No eval-based source maps: the page's CSP allows no 'unsafe-eval'.
@@ -241,10 +352,15 @@ module.exports = async (env, argv) => {
       static: false,
     };
   }
-  return config;
+  // The single-file page is made by production builds only (the dev server serves dist/web/).
+  return mode === 'production' && !serving ? [config, singleFileConfig(config.output.path)] : config;
 };
 
 module.exports.contentSecurityPolicy = contentSecurityPolicy;
 module.exports.webContentSecurityPolicy = webContentSecurityPolicy;
+module.exports.singleFileContentSecurityPolicy = singleFileContentSecurityPolicy;
+module.exports.SINGLE_FILE = SINGLE_FILE;
+module.exports.singleFileConfig = singleFileConfig;
+module.exports.singleFileHtml = singleFileHtml;
 module.exports.OFFICE_JS_CDN = OFFICE_JS_CDN;
 module.exports.typeScriptRule = typeScriptRule;

@@ -5,9 +5,13 @@
 // office.js (Microsoft's CDN, or its local copy with OFFICE_JS=local) is listed but not counted: it
 // is not part of the add-in's bundle.
 //
-// Usage: node scripts/size.js [--dist DIR] [--json] [--budget KB]
-//   --budget KB   exit 1 when a page's total is above KB (the budget of each page is 150)
-//   --json        the pane's figures at the top level (as before) and every page's under `pages`
+// It also prints the size of dist/bieumau.html, the web page as one file (every script inline).
+//
+// Usage: node scripts/size.js [--dist DIR] [--json] [--budget KB] [--single-budget KB]
+//   --budget KB          exit 1 when a page's total is above KB (the budget of each page is 150)
+//   --single-budget KB   exit 1 when dist/bieumau.html is above KB (default 2048: 2 MB)
+//   --json               the pane's figures at the top level (as before), every page's under `pages`,
+//                        the single file's bytes under `singleFileBytes`
 // Run `npm run build` first.
 'use strict';
 
@@ -35,6 +39,10 @@ function isOfficeJs(src) {
 /** The pages measured, relative to dist/. */
 const PAGES = ['taskpane.html', 'web/index.html'];
 
+/** The single-file page and its budget (the whole file, uncompressed: it is opened from the disk). */
+const SINGLE_FILE = 'bieumau.html';
+const SINGLE_FILE_BUDGET_KB = 2048;
+
 function measure(distDir, page = 'taskpane.html') {
   const htmlFile = path.join(distDir, page);
   if (!fs.existsSync(htmlFile)) throw new Error(`${htmlFile} not found: run \`npm run build\` first`);
@@ -61,18 +69,23 @@ function main(argv) {
   let distDir = path.join(__dirname, '..', 'dist');
   let json = false;
   let budget;
+  let singleBudget = SINGLE_FILE_BUDGET_KB;
   for (let i = 0; i < argv.length; i++) {
     if (argv[i] === '--dist') distDir = path.resolve(argv[++i]);
     else if (argv[i] === '--json') json = true;
     else if (argv[i] === '--budget') budget = Number(argv[++i]);
+    else if (argv[i] === '--single-budget') singleBudget = Number(argv[++i]);
     else {
       console.error(`unknown option ${argv[i]}`);
       return 2;
     }
   }
   const pages = Object.fromEntries(PAGES.map((page) => [page, measure(distDir, page)]));
+  const singleFile = path.join(distDir, SINGLE_FILE);
+  if (!fs.existsSync(singleFile)) throw new Error(`${singleFile} not found: run \`npm run build\` first`);
+  const singleFileBytes = fs.statSync(singleFile).size;
   if (json) {
-    console.log(JSON.stringify({ ...pages['taskpane.html'], pages }));
+    console.log(JSON.stringify({ ...pages['taskpane.html'], pages, singleFileBytes }));
   } else {
     const kb = (n) => `${(n / 1024).toFixed(1)} KB`;
     for (const [page, result] of Object.entries(pages)) {
@@ -81,8 +94,13 @@ function main(argv) {
       for (const src of result.notCounted) console.log(`  ${src}  (Microsoft's office.js, not counted)`);
       console.log(`Total: ${kb(result.totalGzipBytes)} gzip`);
     }
+    console.log(`dist/${SINGLE_FILE} (the web page as one file): ${kb(singleFileBytes)} (budget ${singleBudget} KB)`);
   }
   let over = false;
+  if (singleFileBytes > singleBudget * 1024) {
+    console.error(`Over budget: dist/${SINGLE_FILE} ${(singleFileBytes / 1024).toFixed(1)} KB > ${singleBudget} KB`);
+    over = true;
+  }
   for (const [page, result] of Object.entries(pages)) {
     if (budget !== undefined && result.totalGzipBytes > budget * 1024) {
       console.error(`Over budget: dist/${page} ${result.totalGzipKB} KB > ${budget} KB`);
@@ -101,4 +119,4 @@ if (require.main === module) {
   }
 }
 
-module.exports = { scriptSources, measure, PAGES };
+module.exports = { scriptSources, measure, PAGES, SINGLE_FILE };

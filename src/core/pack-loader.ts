@@ -59,14 +59,36 @@ async function fetchText(fetchFn: PackFetch, url: string): Promise<{ text: strin
   }
 }
 
+/** A pack file's text checked as `bieumau packs check` checks it (the loader, and a file the clerk opens). */
+export function checkPackText(file: string, text: string): LoadedPack {
+  const checked = parsePack(text);
+  if (checked.ok) return { file, status: 'loaded', pack: checked.pack };
+  if ('notJson' in checked) return { file, status: 'error', reason: checked.notJson };
+  return { file, status: 'invalid', faults: checked.faults };
+}
+
 async function loadOne(fetchFn: PackFetch, file: string, url: URL): Promise<LoadedPack> {
   const got = await fetchText(fetchFn, url.href);
   if ('status' in got) return { file, status: 'error', reason: problem(`không tải được tệp (HTTP ${got.status})`, `the file could not be fetched (HTTP ${got.status})`) };
   if ('failed' in got) return { file, status: 'error', reason: problem(`không tải được tệp (${got.failed})`, `the file could not be fetched (${got.failed})`) };
-  const checked = parsePack(got.text);
-  if (checked.ok) return { file, status: 'loaded', pack: checked.pack };
-  if ('notJson' in checked) return { file, status: 'error', reason: checked.notJson };
-  return { file, status: 'invalid', faults: checked.faults };
+  return checkPackText(file, got.text);
+}
+
+/**
+ * Adds the valid packs to `base` in order. A pack whose id and version the catalog already holds
+ * is reported as an error and left out (the first one loaded wins).
+ */
+export function joinPacks(base: PackCatalog, packs: readonly LoadedPack[]): { catalog: PackCatalog; packs: LoadedPack[] } {
+  let catalog = base;
+  const out = packs.map((p): LoadedPack => {
+    if (p.status !== 'loaded') return p;
+    if (catalog.has(p.pack.id, p.pack.version)) {
+      return { file: p.file, status: 'error', reason: problem(`gói "${p.pack.id}" phiên bản ${p.pack.version} đã được nạp`, `pack "${p.pack.id}" version ${p.pack.version} is already loaded`) };
+    }
+    catalog = catalog.with([p.pack]);
+    return p;
+  });
+  return { catalog, packs: out };
 }
 
 /**
@@ -96,15 +118,7 @@ export async function loadPacks(fetchFn: PackFetch, indexUrl: string, base: Pack
       return url instanceof URL ? loadOne(fetchFn, file, url) : { file, status: 'error', reason: url };
     }),
   );
-  let catalog = base;
-  const out = packs.map((p): LoadedPack => {
-    if (p.status !== 'loaded') return p;
-    if (catalog.has(p.pack.id, p.pack.version)) {
-      return { file: p.file, status: 'error', reason: problem(`gói "${p.pack.id}" phiên bản ${p.pack.version} đã được nạp`, `pack "${p.pack.id}" version ${p.pack.version} is already loaded`) };
-    }
-    catalog = catalog.with([p.pack]);
-    return p;
-  });
+  const { catalog, packs: out } = joinPacks(base, packs);
   const indexError =
     list.length > MAX_PACKS ? problem(`packs/index.json liệt kê quá ${MAX_PACKS} gói; chỉ nạp ${MAX_PACKS} gói đầu`, `packs/index.json lists over ${MAX_PACKS} packs; only the first ${MAX_PACKS} are loaded`) : null;
   return { catalog, packs: out, indexError };

@@ -3,10 +3,11 @@
  * workbook), Kiểm tra (check files), Tổng hợp (consolidate files) — and one polite status region.
  * Fluent UI v9 like the task pane; the tab strip is the pane's (WAI-ARIA tabs, no focus sentinels).
  */
-import { Component, Suspense, lazy, useCallback, useEffect, useRef, useState, type ReactNode } from 'react';
+import { Component, Suspense, lazy, useCallback, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import { BUILTIN_CATALOG } from '../core/builtin';
 import type { PackCatalog } from '../core/catalog';
 import type { LoadedPack, PackLoad } from '../core/pack-loader';
+import type { Pack } from '../core/pack';
 import { APP_STRINGS } from '../taskpane/app/strings';
 import { Button, FluentProvider, Text, makeStyles, tokens, webLightTheme } from '@fluentui/react-components';
 import type { Language } from '../taskpane/strings';
@@ -16,6 +17,7 @@ import { useMotionStyles } from '../taskpane/motion';
 import { WEB_STRINGS } from './strings';
 import { CreateTab } from './CreateTab';
 import { loadCheckTab, loadConsolidateTab } from './engine';
+import { PackFiles } from './PackFiles';
 
 /** Kiểm tra and Tổng hợp are chunks of their own, loaded when first opened (or by the background warm-up). */
 const CheckTab = lazy(loadCheckTab);
@@ -53,7 +55,11 @@ const useStyles = makeStyles({
   status: { minHeight: tokens.lineHeightBase300, paddingTop: tokens.spacingVerticalS },
 });
 
-export function WebApp({ initialLanguage = 'vi', loadPacks }: { initialLanguage?: Language; loadPacks?: () => Promise<PackLoad> }): ReactNode {
+/**
+ * `loadPacks`: the packs the server lists (packs/index.json); absent in the single-file page, which
+ * reaches no server. `singleFile`: the page is dist/bieumau.html, whose policy lets nothing leave it.
+ */
+export function WebApp({ initialLanguage = 'vi', loadPacks, singleFile = false }: { initialLanguage?: Language; loadPacks?: () => Promise<PackLoad>; singleFile?: boolean }): ReactNode {
   const styles = useStyles();
   useMotionStyles();
   const [lang, setLang] = useState<Language>(initialLanguage);
@@ -69,7 +75,10 @@ export function WebApp({ initialLanguage = 'vi', loadPacks }: { initialLanguage?
   const announce = useCallback((text: string) => setStatus(text), []);
   // The office's template packs (packs/index.json beside the page), once at start; a pack that
   // fails its check is named below the intro and none of its tables is offered.
-  const [catalog, setCatalog] = useState<PackCatalog>(BUILTIN_CATALOG);
+  const [deployed, setCatalog] = useState<PackCatalog>(BUILTIN_CATALOG);
+  // Packs the clerk opened from files ("Mở gói biểu mẫu…"), remembered in this browser.
+  const [openedPacks, setOpenedPacks] = useState<Pack[]>([]);
+  const catalog = useMemo(() => (openedPacks.length === 0 ? deployed : deployed.with(openedPacks)), [deployed, openedPacks]);
   const [failedPacks, setFailedPacks] = useState<Exclude<LoadedPack, { status: 'loaded' }>[]>([]);
   const loadPacksRef = useRef(loadPacks);
   useEffect(() => {
@@ -116,9 +125,10 @@ export function WebApp({ initialLanguage = 'vi', loadPacks }: { initialLanguage?
             <Text as="p" size={300}>
               {s.intro}
             </Text>
-            <Text as="p" size={300} weight="semibold">
-              {s.privacy}
+            <Text as="p" size={300} weight="semibold" data-testid="web-privacy">
+              {singleFile ? s.privacySingleFile : s.privacy}
             </Text>
+            <PackFiles lang={lang} base={deployed} onPacks={setOpenedPacks} announce={announce} />
             {failedPacks.map((p) => (
               <Text as="p" size={300} role="alert" key={p.file} data-testid="web-pack-failed">
                 {p.status === 'error'

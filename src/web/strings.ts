@@ -11,6 +11,8 @@ export interface WebStrings {
   /** Who the page is for, under the title. */
   readonly intro: string;
   readonly privacy: string;
+  /** The privacy line of the single-file page (dist/bieumau.html). */
+  readonly privacySingleFile: string;
   readonly switchLanguage: string;
   readonly switchLanguageLang: Language;
   readonly tabsLabel: string;
@@ -99,6 +101,8 @@ export const webVi: WebStrings = {
   intro:
     'Dành cho cán bộ dùng Excel 2016, Excel 2019, WPS Office hoặc LibreOffice (nơi phần bổ trợ không chạy) và cho cơ quan tổng hợp nhận nhiều tệp báo cáo. Tệp tạo ở đây mở được trong mọi phiên bản Excel, WPS và LibreOffice.',
   privacy: 'Tệp chỉ được đọc trên máy này: không có gì được tải lên hay gửi đi. Khi trang đã tải xong, trang vẫn dùng được khi mất mạng.',
+  privacySingleFile:
+    'Trang này là một tệp duy nhất, mở thẳng từ máy, không cần mạng. Chính sách bảo mật của trang chặn mọi kết nối ra ngoài (connect-src \'none\'): tệp chỉ được đọc trên máy này, không gì có thể được gửi đi.',
   switchLanguage: 'English',
   switchLanguageLang: 'en',
   tabsLabel: 'Chức năng',
@@ -172,6 +176,8 @@ export const webEn: WebStrings = {
   intro:
     'For clerks on Excel 2016, Excel 2019, WPS Office or LibreOffice (where the add-in does not run) and for offices that receive many report files. The workbooks made here open in every Excel version, WPS and LibreOffice.',
   privacy: 'Files are only read on this computer: nothing is uploaded or sent anywhere. Once loaded, the page keeps working offline.',
+  privacySingleFile:
+    'This page is one file, opened from the disk, with no network needed. Its security policy blocks every connection out of it (connect-src \'none\'): files are only read on this computer and nothing can be sent anywhere.',
   switchLanguage: 'Tiếng Việt',
   switchLanguageLang: 'vi',
   tabsLabel: 'Tasks',

@@ -109,9 +109,9 @@ let shot = 0;
 const axeReports = [];
 /** The run's browser and the preview server's origin, for scenarios that open their own contexts. */
 let current = { browser: null, origin: null };
-/** `{ browser, origin, out }`: the Chromium instance, the preview server's origin, the screenshot folder. */
+/** `{ browser, origin, out, dist }`: the Chromium instance, the preview server's origin, the screenshot folder, the build tested. */
 function env() {
-  return { browser: current.browser, origin: current.origin, out: OUT };
+  return { browser: current.browser, origin: current.origin, out: OUT, dist: DIST };
 }
 
 class Session {
