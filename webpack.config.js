@@ -9,7 +9,7 @@
 
 const fs = require('fs');
 const path = require('path');
-const crypto = require('crypto');
+const { createHash } = require('crypto');
 const webpack = require('webpack');
 const HtmlWebpackPlugin = require('html-webpack-plugin');
 const CopyWebpackPlugin = require('copy-webpack-plugin');
@@ -27,7 +27,7 @@ const OLD_WEBVIEW_GATE = path.join(__dirname, 'src', 'gate', 'old-webview.js');
  * Its file name carries a hash of its content, like the bundle's, so a changed gate is never cached.
  */
 function oldWebviewGateFile() {
-  const hash = crypto.createHash('sha256').update(fs.readFileSync(OLD_WEBVIEW_GATE)).digest('hex').slice(0, 8);
+  const hash = createHash('sha256').update(fs.readFileSync(OLD_WEBVIEW_GATE)).digest('hex').slice(0, 8);
   return `old-webview.${hash}.js`;
 }
 
@@ -156,7 +156,7 @@ function inlineScriptText(code, what) {
 }
 
 function sha256(text) {
-  return `sha256-${crypto.createHash('sha256').update(text, 'utf8').digest('base64')}`;
+  return `sha256-${createHash('sha256').update(text, 'utf8').digest('base64')}`;
 }
 
 /**
