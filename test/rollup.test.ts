@@ -335,6 +335,27 @@ describe('consolidated inputs: one row per unit, each the unit\'s roll-up', () =
     expect(cellAt(plan(r, 'Biểu 01'), INFO_NAMES.unit)?.value).toBe('UBND TỈNH B');
   });
 
+  test('a province consolidated against its units list keeps its groups; a commune that did not report one month adds nothing that month', () => {
+    const units = [{ unit: 'Xã 1', group: 'Nhóm A' }, { unit: 'Xã 2', group: 'Nhóm A' }, { unit: 'Xã 3' }];
+    const listed = (m: number, communes: string[]): SourceSummary => {
+      const c = consolidate(
+        communes.map((u) => source(`${u}-${m}.xlsx`, seedOf(m, Number(u.slice(3))), month(m), u)),
+        { templates: TEMPLATES, units, report: { unit: 'UBND TỈNH B' } },
+      );
+      expect(c.refusals).toEqual([]);
+      return planSource(`tinh-${m}.xlsx`, c.plans);
+    };
+    const r = rollUp([listed(7, COMMUNES), listed(8, ['Xã 1', 'Xã 3']), listed(9, COMMUNES)], OPTIONS);
+    expect(r.refusals).toEqual([]);
+    const p = plan(r, 'Biểu 01');
+    const read = readPlan(p, TEMPLATES[0]);
+    expect(read.groups).toEqual([{ top: 0, bottom: 3 }]);
+    const b01 = rowsOf(p);
+    expect(b01.labels).toEqual(['Nhóm A', 'Xã 1', 'Xã 2', 'Cộng Nhóm A', 'Xã 3']);
+    expect(b01.values[2]).toEqual(sumOf([seedOf(7, 2), seedOf(9, 2)], 'b01'));
+    expect(entryTotals(r, 'b01')).toEqual(sumOf([...[1, 2, 3].map((c) => seedOf(7, c)), seedOf(8, 1), seedOf(8, 3), ...[1, 2, 3].map((c) => seedOf(9, c))], 'b01'));
+  });
+
   test('a commune missing in one month: refused, naming the commune and the file', () => {
     const r = rollUp([province(7), province(8, ['Xã 1', 'Xã 3']), province(9)], OPTIONS);
     expect(r.plans).toEqual([]);

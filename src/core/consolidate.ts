@@ -59,7 +59,7 @@ export interface SourceTable {
    * each unit row with its label, in sheet order. Consolidation adds them up (`rows`); a roll-up
    * across periods keeps them apart (`core/rollup`).
    */
-  units?: { label: string; values: (number | null)[] }[];
+  units?: { label: string; values: (number | null)[]; group?: string }[];
 }
 
 /** What consolidation keeps of one source: the numbers and the report information. */
@@ -179,11 +179,13 @@ function tableFigures(read: TableRead, template: Template): SourceTable {
   if (template.rows.kind === 'fixed') return { ...packOf(template), templateId: template.id, version: template.version, rows: units.map(rowOf) };
   if (units.length === 1) return { ...packOf(template), templateId: template.id, version: template.version, rows: [rowOf(units[0])] };
   const sum: (number | null)[] = ids.map(() => null);
-  const rows: { label: string; values: (number | null)[] }[] = [];
+  const rows: { label: string; values: (number | null)[]; group?: string }[] = [];
   for (const i of units) {
     const values = rowOf(i);
     addInto(sum, values);
-    rows.push({ label: text(read.rowLabels[i]?.value ?? null), values });
+    const g = read.groups?.find((x) => x.top < i && i < x.bottom);
+    const group = g ? text(read.rowLabels[g.top]?.value ?? null) : '';
+    rows.push({ label: text(read.rowLabels[i]?.value ?? null), values, ...(group !== '' ? { group } : {}) });
   }
   return { ...packOf(template), templateId: template.id, version: template.version, rows: [sum], ...(rows.length > 1 ? { units: rows } : {}) };
 }
@@ -282,7 +284,8 @@ function orderRows(included: SourceSummary[], units: readonly UnitEntry[] | null
   return { rows, missing: units.map((u) => u.unit).filter((u) => missingSet.has(u)), unexpected };
 }
 
-function rowGroups(rows: Row[]): RowGroup[] {
+/** Row groups of consecutive rows of the same group (rows without a group are in none). */
+export function rowGroups(rows: readonly { group?: string | undefined }[]): RowGroup[] {
   const out: RowGroup[] = [];
   rows.forEach((r, i) => {
     if (r.group === undefined) return;

@@ -30,6 +30,7 @@ import {
   detailPlan,
   list,
   reportOptions,
+  rowGroups,
   samePack,
   sourcesPlan,
   summarizeSource,
@@ -114,13 +115,15 @@ function spanWords(p: Period): Text {
   return { vi: `từ ${formatDateVi(p.from)} đến ${formatDateVi(p.to)}`, en: `from ${formatDateVi(p.from)} to ${formatDateVi(p.to)}` };
 }
 
+type UnitRow = NonNullable<SourceTable['units']>[number];
+
 /** A row label a roll-up writes for a period ("Từ ngày 15/6/2025 đến 14/7/2025"), read back as the period. */
 const PERIOD_LABEL = /^Từ ngày \d{1,2}\/\d{1,2}\/\d{4} đến (ngày )?\d{1,2}\/\d{1,2}\/\d{4}$/;
 
 /** The unit rows of a table, or null when its rows are one unit's (one row, or a roll-up's period rows). */
-function unitRowsOf(t: SourceTable): { label: string; values: (number | null)[] }[] | null {
+function unitRowsOf(t: SourceTable): UnitRow[] | null {
   if (!t.units || t.units.every((u) => PERIOD_LABEL.test(u.label.normalize('NFC')))) return null;
-  return t.units.map((u) => ({ label: u.label.endsWith(MISSING_SUFFIX) ? u.label.slice(0, -MISSING_SUFFIX.length) : u.label, values: u.values }));
+  return t.units.map((u) => ({ ...u, label: u.label.endsWith(MISSING_SUFFIX) ? u.label.slice(0, -MISSING_SUFFIX.length) : u.label }));
 }
 
 function packKey(t: { packId?: string }): string {
@@ -484,18 +487,27 @@ export function rollUp(sources: readonly SourceSummary[], options: RollUpOptions
 
     const units = tables.map(unitRowsOf);
     if (units.every((u) => u !== null)) {
-      // Consolidated inputs: a row per unit (the last period's order), each the unit's roll-up.
+      // Consolidated inputs: a row per unit (the last period's order and groups), each the unit's roll-up.
       rowsKind = 'units';
-      const lastUnits = units[units.length - 1] as { label: string; values: (number | null)[] }[];
+      const lastUnits = units[units.length - 1] as UnitRow[];
       const rows = lastUnits.map((u) => {
         const key = unitKey(u.label);
-        if (stock) return { label: u.label, values: u.values };
+        if (stock) return u;
         const sum: (number | null)[] = ids.map(() => null);
         for (const l of units) for (const x of l ?? []) if (unitKey(x.label) === key) addInto(sum, x.values);
-        return { label: u.label, values: sum };
+        return { ...u, values: sum };
       });
       for (const r of rows) addInto(total, r.values);
-      plans.push(layout(template, { ...report, dataRows: rows.length, rowLabels: rows.map((r) => r.label), values: rows.map((r) => r.values), templateGroupRow: false }));
+      plans.push(
+        layout(template, {
+          ...report,
+          dataRows: rows.length,
+          rowLabels: rows.map((r) => r.label),
+          values: rows.map((r) => r.values),
+          rowGroups: rows.length > 1 ? rowGroups(rows) : [],
+          templateGroupRow: false,
+        }),
+      );
     } else if (stock) {
       // One unit's stock: the last period's row, the earlier ones on the detail sheet.
       const values = tables[tables.length - 1].rows;
