@@ -118,8 +118,8 @@ describe('three months into the quarter', () => {
     const lines = h.stdout.trim().split('\n');
     expect(lines[0]).toBe('✓ UBND XÃ A 15/6/2025–14/7/2025 (q3/thang-7.xlsx) — 0 lỗi, 0 cảnh báo / 0 errors, 0 warnings');
     expect(lines.slice(-2)).toEqual([
-      'Đã lũy kế 3 kỳ thành kỳ 15/6/2025–14/9/2025 (92 ngày) vào quy-3b.xlsx.',
-      'Rolled up 3 periods into 15/6/2025–14/9/2025 (92 days) in quy-3b.xlsx.',
+      'Đã lũy kế 3 kỳ thành kỳ 15/6/2025–14/9/2025 (Quý III/2025, 92 ngày) vào quy-3b.xlsx.',
+      'Rolled up 3 periods into 15/6/2025–14/9/2025 (Quarter 3/2025, 92 days) in quy-3b.xlsx.',
     ]);
   });
 

@@ -15,6 +15,7 @@ import { resolve } from 'path';
 import type { SourceSummary } from '../core/consolidate';
 import type { RollUp } from '../core/rollup';
 import { formatDateVi } from '../core/dates';
+import { identifyPeriod, periodName } from '../core/periods';
 import type { PackCatalog } from '../core/catalog';
 import { EN_SEPARATORS, VI_SEPARATORS, formatNumber } from '../core/numbers';
 import { UsageError, parseArgs } from './args';
@@ -106,9 +107,12 @@ function humanReport(r: RollUp, output: string | null): string {
   const p = r.summary.period;
   if (output !== null && p) {
     const n = r.summary.sources.filter((x) => x.included).length;
+    // The standard period's name when it is one ("Quý III/2025"), as the report would call it.
+    const choice = identifyPeriod(p);
+    const name = choice.kind === 'custom' ? null : periodName(choice);
     lines.push(
-      `Đã lũy kế ${vi(n)} kỳ thành kỳ ${formatDateVi(p.from)}–${formatDateVi(p.to)} (${vi(p.days)} ngày) vào ${output}.`,
-      `Rolled up ${en(n)} periods into ${formatDateVi(p.from)}–${formatDateVi(p.to)} (${en(p.days)} days) in ${output}.`,
+      `Đã lũy kế ${vi(n)} kỳ thành kỳ ${formatDateVi(p.from)}–${formatDateVi(p.to)} (${name ? `${name.vi}, ` : ''}${vi(p.days)} ngày) vào ${output}.`,
+      `Rolled up ${en(n)} periods into ${formatDateVi(p.from)}–${formatDateVi(p.to)} (${name ? `${name.en}, ` : ''}${en(p.days)} days) in ${output}.`,
     );
   } else {
     lines.push('Không lũy kế: chưa ghi tệp nào. / Not rolled up: nothing was written.');
