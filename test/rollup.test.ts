@@ -13,6 +13,7 @@ import { rollUp, rollUpReads, tiling, ROLLUP_SOURCES_TITLE, type RollUp } from '
 import { periodRange, type PeriodRange } from '../src/core/periods';
 import { validatePack } from '../src/core/pack';
 import type { SheetPlan } from '../src/core/plan';
+import { layout } from '../src/core/layout';
 import type { WorkbookRead } from '../src/core/read';
 import { averageName, INFO_NAMES, totalName } from '../src/core/names';
 import { parseRange } from '../src/core/a1';
@@ -309,6 +310,19 @@ describe('refusals: nothing to write, the reason names the files', () => {
     expect(r.refusals.map((x) => [x.kind, x.files])).toEqual([['pack', ['t7.xlsx', 't8.xlsx']]]);
     expect(r.refusals[0].message.vi).toBe('Các tệp không cùng gói biểu mẫu: vn.standard (t7.xlsx); vn.other (t8.xlsx).');
   });
+});
+
+test('a unit\'s own table with several unlabelled rows (bieumau new --rows 3) counts as that unit\'s figures, added up', () => {
+  const t = TEMPLATES[0];
+  const threeRows = (m: number): SourceSummary => {
+    const values = [1, 2, 3].map((k) => unitFigures(m * 10 + k).b01[0]);
+    const read = readPlans([layout(t, { unit: 'UBND XÃ A', from: month(m).from, to: month(m).to, dataRows: 3, values })]);
+    return summarizeSource({ file: `t${m}.xlsx`, sha256: null, read, errors: 0, warnings: 0 }, [t]);
+  };
+  const r = rollUp([threeRows(7), threeRows(8)], { templates: [t] });
+  expect(r.refusals).toEqual([]);
+  expect(r.summary.rows).toBe('periods');
+  expect(rowsOf(plan(r, 'Biểu 01')).values).toEqual([7, 8].map((m) => sumOf([1, 2, 3].map((k) => m * 10 + k), 'b01')));
 });
 
 describe('consolidated inputs: one row per unit, each the unit\'s roll-up', () => {

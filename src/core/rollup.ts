@@ -120,10 +120,17 @@ type UnitRow = NonNullable<SourceTable['units']>[number];
 /** A row label a roll-up writes for a period ("Từ ngày 15/6/2025 đến 14/7/2025"), read back as the period. */
 const PERIOD_LABEL = /^Từ ngày \d{1,2}\/\d{1,2}\/\d{4} đến (ngày )?\d{1,2}\/\d{1,2}\/\d{4}$/;
 
-/** The unit rows of a table, or null when its rows are one unit's (one row, or a roll-up's period rows). */
+/**
+ * The unit rows of a table, or null when its rows are one unit's (one row, a roll-up's period rows,
+ * or rows the clerk left unlabelled).
+ */
 function unitRowsOf(t: SourceTable): UnitRow[] | null {
   if (!t.units || t.units.every((u) => PERIOD_LABEL.test(u.label.normalize('NFC')))) return null;
-  return t.units.map((u) => ({ ...u, label: u.label.endsWith(MISSING_SUFFIX) ? u.label.slice(0, -MISSING_SUFFIX.length) : u.label }));
+  const rows = t.units.map((u) => ({ ...u, label: u.label.endsWith(MISSING_SUFFIX) ? u.label.slice(0, -MISSING_SUFFIX.length) : u.label }));
+  // Rows without a label, or two with one label, are not a consolidation's units: one unit's rows, added up.
+  const keys = new Set(rows.map((u) => unitKey(u.label)));
+  if (keys.has('') || keys.size < rows.length) return null;
+  return rows;
 }
 
 function packKey(t: { packId?: string }): string {
