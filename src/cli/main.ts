@@ -4,6 +4,7 @@
  */
 import { UsageError } from './args';
 import { runTemplates } from './templates';
+import { ROLLUP_USAGE } from './rollup';
 
 export const USAGE = `Cách dùng / usage:
   bieumau templates [--pack PACK.json]...
@@ -14,6 +15,7 @@ export const USAGE = `Cách dùng / usage:
   bieumau consolidate OUT.xlsx INPUT... [--units UNITS.csv] [--unit TEXT] [--report NO]
                        [--report-date YYYY-MM-DD] [--report-by TEXT] [--allow-errors] [--force] [--json]
                        [--pack PACK.json]... (tong-hop: the same)
+${ROLLUP_USAGE}
   bieumau packs check PACK.json... [--json] [--lang vi|en]`;
 
 export async function main(argv: string[]): Promise<number> {
@@ -30,6 +32,9 @@ export async function main(argv: string[]): Promise<number> {
       case 'consolidate':
       case 'tong-hop':
         return await (await import('./consolidate')).runConsolidate(rest);
+      case 'roll-up':
+      case 'luy-ke':
+        return await (await import('./rollup')).runRollUp(rest);
       case 'packs':
         return await (await import('./packs')).runPacks(rest);
       case undefined:

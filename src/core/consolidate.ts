@@ -54,6 +54,12 @@ export interface SourceTable {
   version: number;
   /** `repeat`: one row (the unit's row, or the sum of its unit rows); `fixed`: the template's rows. */
   rows: (number | null)[][];
+  /**
+   * `repeat` with more than one unit row (a consolidated workbook, or a roll-up's period rows):
+   * each unit row with its label, in sheet order. Consolidation adds them up (`rows`); a roll-up
+   * across periods keeps them apart (`core/rollup`).
+   */
+  units?: { label: string; values: (number | null)[]; group?: string }[];
 }
 
 /** What consolidation keeps of one source: the numbers and the report information. */
@@ -162,7 +168,7 @@ function packOf(template: Template): { packId?: string } {
   return template.pack !== undefined && template.pack !== 'vn.standard' ? { packId: template.pack } : {};
 }
 
-function samePack(t: { packId?: string }, template: Template): boolean {
+export function samePack(t: { packId?: string }, template: Template): boolean {
   return (t.packId ?? 'vn.standard') === (template.pack ?? 'vn.standard');
 }
 
@@ -173,12 +179,15 @@ function tableFigures(read: TableRead, template: Template): SourceTable {
   if (template.rows.kind === 'fixed') return { ...packOf(template), templateId: template.id, version: template.version, rows: units.map(rowOf) };
   if (units.length === 1) return { ...packOf(template), templateId: template.id, version: template.version, rows: [rowOf(units[0])] };
   const sum: (number | null)[] = ids.map(() => null);
+  const rows: { label: string; values: (number | null)[]; group?: string }[] = [];
   for (const i of units) {
-    rowOf(i).forEach((v, k) => {
-      if (v !== null) sum[k] = (sum[k] ?? 0) + v;
-    });
+    const values = rowOf(i);
+    addInto(sum, values);
+    const g = read.groups?.find((x) => x.top < i && i < x.bottom);
+    const group = g ? text(read.rowLabels[g.top]?.value ?? null) : '';
+    rows.push({ label: text(read.rowLabels[i]?.value ?? null), values, ...(group !== '' ? { group } : {}) });
   }
-  return { ...packOf(template), templateId: template.id, version: template.version, rows: [sum] };
+  return { ...packOf(template), templateId: template.id, version: template.version, rows: [sum], ...(rows.length > 1 ? { units: rows } : {}) };
 }
 
 /** Keeps the numbers and report information of one source; the read can be dropped afterwards. */
@@ -224,7 +233,7 @@ export function summarizeSource(input: SourceInput, templates: readonly Template
 // ---------------------------------------------------------------------------------------------
 // Step 2: all sources
 
-function list(files: string[]): string {
+export function list(files: string[]): string {
   return files.join(', ');
 }
 
@@ -275,7 +284,8 @@ function orderRows(included: SourceSummary[], units: readonly UnitEntry[] | null
   return { rows, missing: units.map((u) => u.unit).filter((u) => missingSet.has(u)), unexpected };
 }
 
-function rowGroups(rows: Row[]): RowGroup[] {
+/** Row groups of consecutive rows of the same group (rows without a group are in none). */
+export function rowGroups(rows: readonly { group?: string | undefined }[]): RowGroup[] {
   const out: RowGroup[] = [];
   rows.forEach((r, i) => {
     if (r.group === undefined) return;
@@ -287,7 +297,7 @@ function rowGroups(rows: Row[]): RowGroup[] {
 }
 
 /** Totals of a template's entry and sum columns from entry sums. */
-function columnTotals(template: Template, entrySums: (number | null)[]): Record<string, number> {
+export function columnTotals(template: Template, entrySums: (number | null)[]): Record<string, number> {
   const ids = entryColumns(template).map((c) => c.id);
   const byId = new Map<string, number>();
   ids.forEach((id, k) => byId.set(id, entrySums[k] ?? 0));
@@ -303,10 +313,30 @@ function columnTotals(template: Template, entrySums: (number | null)[]): Record<
   return out;
 }
 
-function addInto(sum: (number | null)[], row: (number | null)[]): void {
+/** Adds a row of figures into `sum`, column by column (blank cells add nothing). */
+export function addInto(sum: (number | null)[], row: (number | null)[]): void {
   row.forEach((v, k) => {
     if (v !== null) sum[k] = (sum[k] ?? 0) + v;
   });
+}
+
+/** The key of a template in `totals`: its id, or `pack:id` for a template of a pack other than `vn.standard`. */
+export function totalsKey(template: Template): string {
+  return template.pack !== undefined && template.pack !== 'vn.standard' ? `${template.pack}:${template.id}` : template.id;
+}
+
+/** The report information of a consolidated or rolled-up workbook: what the caller gave, and the period. */
+export function reportOptions(r: ConsolidateOptions['report'] = {}, period: { from: string; to: string } | null): LayoutOptions {
+  const report: LayoutOptions = {};
+  if (r.unit) report.unit = r.unit;
+  if (r.reportNo) report.reportNo = r.reportNo;
+  if (r.reportDate) report.reportDate = r.reportDate;
+  if (r.reportBy) report.reportBy = r.reportBy;
+  if (period) {
+    report.from = period.from;
+    report.to = period.to;
+  }
+  return report;
 }
 
 /** Consolidates the summaries, or says why not (refusals name the files). */
@@ -434,16 +464,7 @@ export function consolidate(sources: readonly SourceSummary[], options: Consolid
   };
   if (refused) return { refusals, plans: [], summary };
 
-  const report: LayoutOptions = {};
-  const r = options.report ?? {};
-  if (r.unit) report.unit = r.unit;
-  if (r.reportNo) report.reportNo = r.reportNo;
-  if (r.reportDate) report.reportDate = r.reportDate;
-  if (r.reportBy) report.reportBy = r.reportBy;
-  if (period) {
-    report.from = period.from;
-    report.to = period.to;
-  }
+  const report = reportOptions(options.report, period);
 
   const plans: SheetPlan[] = [];
   const details: SheetPlan[] = [];
@@ -463,7 +484,7 @@ export function consolidate(sources: readonly SourceSummary[], options: Consolid
       }
       plans.push(layout(template, { ...report, values: sums }));
       details.push(detailPlan(template, has.map((s) => ({ label: s.label, rows: (figuresOf(s) as SourceTable).rows })), report));
-      summary.totals[template.pack !== undefined && template.pack !== 'vn.standard' ? `${template.pack}:${template.id}` : template.id] = columnTotals(template, total);
+      summary.totals[totalsKey(template)] = columnTotals(template, total);
       continue;
     }
     // Per-unit rows: with a list every listed unit (blank and marked when it sent no such table).
@@ -493,7 +514,7 @@ export function consolidate(sources: readonly SourceSummary[], options: Consolid
         templateGroupRow: false,
       }),
     );
-    summary.totals[template.pack !== undefined && template.pack !== 'vn.standard' ? `${template.pack}:${template.id}` : template.id] = columnTotals(template, total);
+    summary.totals[totalsKey(template)] = columnTotals(template, total);
   }
   plans.push(...details, sourcesPlan(summary, report));
   return { refusals, plans, summary };
@@ -568,30 +589,47 @@ export function detailSheetName(template: Template): string {
 
 export const SOURCES_SHEET = 'Nguồn';
 
+/** How a detail sheet is titled and how each block's last line gives the table's row. */
+export interface DetailStyle {
+  /** After the table's name in the title: "số liệu từng đơn vị" (consolidation), "số liệu từng kỳ". */
+  heading: string;
+  /** Header of the label column: "Đơn vị", "Kỳ báo cáo". */
+  labelHeader: string;
+  /**
+   * `sum`: a `Cộng …` line adding up the block's lines (units, or the periods of a flow);
+   * `last`: a `Cuối kỳ …` line taking the block's last line (the periods of a stock).
+   */
+  total: 'sum' | 'last';
+  /** Labels of the blocks, one per row of `lines[].rows` (default: the fixed table's rows). */
+  blocks?: string[];
+}
+
+const UNITS_DETAIL: DetailStyle = { heading: 'số liệu từng đơn vị', labelHeader: 'Đơn vị', total: 'sum' };
+
 /**
- * Each unit's figures of a fixed-row table, level by level: a block per template row (Cấp tỉnh,
+ * Each unit's (or period's) figures of a table, level by level: a block per template row (Cấp tỉnh,
  * Cấp xã) with one line per unit and a `Cộng` line whose live formula gives that row of the
- * consolidated table.
+ * consolidated table (or, for a stock rolled up through time, a `Cuối kỳ` line taking the last).
  */
-function detailPlan(template: Template, units: { label: string; rows: (number | null)[][] }[], report: LayoutOptions): SheetPlan {
+export function detailPlan(template: Template, units: { label: string; rows: (number | null)[][] }[], report: LayoutOptions, style: DetailStyle = UNITS_DETAIL): SheetPlan {
   const entries = entryColumns(template);
   const g = new PlainSheet();
   const lastCol = 1 + entries.length;
-  g.set(1, 1, { value: `${template.name.vi} — số liệu từng đơn vị` });
+  g.set(1, 1, { value: `${template.name.vi} — ${style.heading}` });
   g.style(1, 1, 1, lastCol, { bold: true, fontSize: 13 });
   g.set(2, 1, { value: `${report.unit ?? ''}${report.unit ? ' — ' : ''}${periodText(report)}` });
   g.style(2, 1, 2, lastCol, { italic: true });
   const head = 4;
-  g.set(head, 1, { value: 'Đơn vị' });
+  g.set(head, 1, { value: style.labelHeader });
   entries.forEach((c, k) => {
     const grp = template.groups.find((x) => x.columns.some((y) => y.id === c.id));
     g.set(head, 2 + k, { value: grp && grp.columns.length > 1 ? `${grp.label.vi} – ${c.label.vi}` : c.label.vi });
   });
   g.style(head, 1, head, lastCol, FONT_HEADER);
   let r = head + 1;
-  const levels = template.rows.kind === 'fixed' ? template.rows.rows : [];
+  const levels = style.blocks ?? (template.rows.kind === 'fixed' ? template.rows.rows.map((x) => x.label.vi) : []);
   levels.forEach((level, li) => {
-    g.set(r, 1, { value: level.label.vi });
+    g.set(r, 1, { value: level });
     g.style(r, 1, r, lastCol, { bold: true, italic: true, fill: '#EDEDED', border: true });
     r++;
     const first = r;
@@ -603,11 +641,12 @@ function detailPlan(template: Template, units: { label: string; rows: (number | 
       });
       r++;
     }
-    g.set(r, 1, { value: `Cộng ${level.label.vi}` });
+    g.set(r, 1, { value: `${style.total === 'sum' ? 'Cộng' : 'Cuối kỳ'} ${level}` });
     entries.forEach((_, k) => {
       const cells: string[] = [];
       for (let x = first; x < r; x++) cells.push(address(x, 2 + k));
-      g.set(r, 2 + k, { formula: sumFormula(cells), numberFormat: COUNT_FORMAT });
+      const formula = style.total === 'sum' || cells.length === 0 ? sumFormula(cells) : `=${cells[cells.length - 1]}`;
+      g.set(r, 2 + k, { formula, numberFormat: COUNT_FORMAT });
     });
     g.style(first, 1, r, lastCol, { border: true });
     g.style(r, 1, r, lastCol, { bold: true, fill: '#F2F2F2' });
@@ -619,11 +658,18 @@ function detailPlan(template: Template, units: { label: string; rows: (number | 
 
 const SOURCE_HEADERS = ['STT', 'Đơn vị', 'Tệp', 'Số báo cáo', 'Ngày báo cáo', 'Kỳ báo cáo', 'Lỗi', 'Cảnh báo', 'SHA-256', 'Tổng hợp', 'Ghi chú'];
 
-/** The sources sheet: each source with its check result and fingerprint; the units missing and not listed. */
-function sourcesPlan(summary: ConsolidationSummary, report: LayoutOptions): SheetPlan {
+/**
+ * The sources sheet: each source with its check result and fingerprint; the units missing and not
+ * listed. `title`: the sheet's first line (a roll-up through time gives its own).
+ */
+export function sourcesPlan(
+  summary: Pick<ConsolidationSummary, 'sources' | 'missing' | 'unexpected' | 'expected'>,
+  report: LayoutOptions,
+  title = 'NGUỒN SỐ LIỆU TỔNG HỢP',
+): SheetPlan {
   const g = new PlainSheet();
   const lastCol = SOURCE_HEADERS.length;
-  g.set(1, 1, { value: 'NGUỒN SỐ LIỆU TỔNG HỢP' });
+  g.set(1, 1, { value: title });
   g.style(1, 1, 1, lastCol, { bold: true, fontSize: 13 });
   g.set(2, 1, { value: `${report.unit ?? ''}${report.unit ? ' — ' : ''}${periodText(report)}` });
   g.style(2, 1, 2, lastCol, { italic: true });

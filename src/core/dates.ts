@@ -96,3 +96,9 @@ export function compareIsoDates(a: string, b: string): number {
 export function isoFromUtcDate(d: Date): string {
   return toIsoDate({ year: d.getUTCFullYear(), month: d.getUTCMonth() + 1, day: d.getUTCDate() });
 }
+
+/** The date `days` calendar days after `iso` (before it when negative). */
+export function addDays(iso: string, days: number): string {
+  const dt = new Date((epochDays(mustParse(iso)) + days) * 86400000);
+  return toIsoDate({ year: dt.getUTCFullYear(), month: dt.getUTCMonth() + 1, day: dt.getUTCDate() });
+}

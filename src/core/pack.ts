@@ -236,7 +236,7 @@ function shapeRows(c: Checker, v: unknown, path: string): void {
 }
 
 function shapeTemplate(c: Checker, v: unknown, path: string): void {
-  if (!c.object(v, path, ['id', 'version', 'name', 'title', 'rows', 'groups'], ['summary', 'averages', 'averagesNote', 'rules', 'sample'])) return;
+  if (!c.object(v, path, ['id', 'version', 'name', 'title', 'rows', 'groups'], ['summary', 'averages', 'averagesNote', 'overTime', 'rules', 'sample'])) return;
   if ('id' in v) c.string(v.id, at(path, 'id'), TEMPLATE_ID, 31, TEMPLATE);
   if ('version' in v) c.version(v.version, at(path, 'version'));
   for (const k of ['name', 'title', 'summary', 'averagesNote']) if (k in v) c.text(v[k], at(path, k));
@@ -259,6 +259,9 @@ function shapeTemplate(c: Checker, v: unknown, path: string): void {
       if ('label' in a) c.text(a.label, at(p, 'label'));
       if ('of' in a) c.string(a.of, at(p, 'of'), LOCAL_ID, 200, COLUMN_ID);
     });
+  }
+  if ('overTime' in v && v.overTime !== 'sum' && v.overTime !== 'last') {
+    c.fault('kind', at(path, 'overTime'), `"overTime" phải là "sum" hoặc "last", không phải ${show(v.overTime)}`, `"overTime" must be "sum" or "last", not ${show(v.overTime)}`);
   }
   if ('rules' in v && c.array(v.rules, at(path, 'rules'), 0)) v.rules.forEach((r, i) => shapeRule(c, r, at(at(path, 'rules'), i)));
   if ('sample' in v && c.array(v.sample, at(path, 'sample'), 0)) {

@@ -128,6 +128,13 @@ export interface Template {
   /** Wording of how averages are counted, written on the sheet as a note. */
   averagesNote?: Text;
   rules?: RowRule[];
+  /**
+   * How the figures add up through time, when reports of consecutive periods are rolled up into
+   * the covering period (`bieumau roll-up`): `sum` (the default) for a flow — what happened during
+   * the period; `last` for a stock — a state at the period's end, the last period's value.
+   * Consolidation across units ignores it (both kinds add up).
+   */
+  overTime?: 'sum' | 'last';
   /** Example figures (e.g. the seed report's), one array per data row, in entry-column order; may be empty. */
   sample: number[][];
 }

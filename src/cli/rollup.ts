@@ -1,0 +1,151 @@
+/**
+ * `bieumau roll-up OUT.xlsx INPUT... [--pack FILE]... [--unit TEXT] [--report NO]
+ *  [--report-date YYYY-MM-DD] [--report-by TEXT] [--allow-errors] [--force] [--json]`
+ * (alias `luy-ke`): the reports of one unit (or of one set of units) for consecutive periods become
+ * one workbook for the covering period (`core/rollup`).
+ *
+ * INPUT: `.xlsx` files or folders, as `bieumau consolidate` takes them; each file is read, checked
+ * and fingerprinted the same way. Exit 0: written, nothing to report; 1: refused (a gap, an
+ * overlap, different units, packs, versions or tables, error findings — nothing written), or
+ * written with flagged sources under --allow-errors, as `consolidate` does; 2: bad usage or an
+ * unreadable source (nothing written). The workbook is written to a temporary file and moved into
+ * place; OUT is never replaced without --force.
+ */
+import { resolve } from 'path';
+import type { SourceSummary } from '../core/consolidate';
+import type { RollUp } from '../core/rollup';
+import { formatDateVi } from '../core/dates';
+import { identifyPeriod, periodName } from '../core/periods';
+import type { PackCatalog } from '../core/catalog';
+import { EN_SEPARATORS, VI_SEPARATORS, formatNumber } from '../core/numbers';
+import { UsageError, parseArgs } from './args';
+import { PACK_OPTION, catalogFromArgs } from './pack-option';
+
+/**
+ * The usage lines of the command (also in `bieumau --help`). `main` imports this module for them:
+ * what writes and reads workbooks (ExcelJS) is imported only when the command runs.
+ */
+export const ROLLUP_USAGE = `  bieumau roll-up OUT.xlsx INPUT... [--unit TEXT] [--report NO] [--report-date YYYY-MM-DD]
+                       [--report-by TEXT] [--allow-errors] [--force] [--json] [--pack PACK.json]...
+                       (luy-ke: the same)`;
+
+const VALUED = ['unit', 'report', 'report-date', 'report-by'] as const;
+const FLAGS = ['allow-errors', 'force', 'json'] as const;
+
+function fail(vi: string, en: string): never {
+  throw new UsageError(`${vi} / ${en}`);
+}
+
+export interface RollUpRequest {
+  out: string;
+  inputs: string[];
+  report: { unit?: string; reportNo?: string; reportDate?: string; reportBy?: string };
+  allowErrors: boolean;
+  force: boolean;
+  json: boolean;
+  /** The built-in pack and those given with --pack. */
+  catalog: PackCatalog;
+}
+
+/** Parses and checks the arguments; throws UsageError (one line, vi / en) on the first problem. */
+export async function parseRollUpArgs(args: string[]): Promise<RollUpRequest> {
+  const { dateOption, textOption } = await import('./new');
+  const parsed = parseArgs(args, VALUED, FLAGS, [PACK_OPTION]);
+  const { positionals, options } = parsed;
+  if (positionals.length === 0) fail('thiếu tên tệp lũy kế (OUT.xlsx)', 'missing the output file (OUT.xlsx)');
+  const [out, ...inputs] = positionals;
+  if (!/\.xlsx$/i.test(out)) fail(`tệp lũy kế phải có đuôi .xlsx: ${out}`, `the output file must end in .xlsx: ${out}`);
+  if (inputs.length === 0) fail('cần ít nhất một tệp hoặc thư mục nguồn', 'give at least one source file or folder');
+  const outFull = resolve(out);
+  if (inputs.some((i) => resolve(i) === outFull)) fail(`tệp lũy kế cũng là tệp nguồn: ${out}`, `the output file is also a source: ${out}`);
+  const report: RollUpRequest['report'] = {};
+  const unit = textOption('unit', options.unit);
+  const reportNo = textOption('report', options.report);
+  const reportDate = dateOption('report-date', options['report-date']);
+  const reportBy = textOption('report-by', options['report-by']);
+  if (unit !== undefined) report.unit = unit;
+  if (reportNo !== undefined) report.reportNo = reportNo;
+  if (reportDate !== undefined) report.reportDate = reportDate;
+  if (reportBy !== undefined) report.reportBy = reportBy;
+  const catalog = catalogFromArgs(parsed);
+  return { out, inputs, report, allowErrors: options['allow-errors'] === true, force: options.force === true, json: options.json === true, catalog };
+}
+
+/** The `--json` document; keys in the documented order. */
+export function rollUpJson(r: RollUp, output: string | null): string {
+  const s = r.summary;
+  return JSON.stringify({
+    output,
+    period: s.period ? { from: s.period.from, to: s.period.to, days: s.period.days } : null,
+    sources: s.sources.map((x) => ({
+      file: x.file,
+      unit: x.unit,
+      period: x.period ? { from: x.period.from, to: x.period.to } : null,
+      included: x.included,
+      errors: x.errors,
+      warnings: x.warnings,
+      sha256: x.sha256,
+      reason: x.reason ? { vi: x.reason.vi, en: x.reason.en } : null,
+    })),
+    gaps: s.gaps.map((g) => ({ from: g.from, to: g.to })),
+    overlaps: s.overlaps.map((o) => ({ files: [...o.files], from: o.from, to: o.to })),
+    totals: s.totals,
+  });
+}
+
+function humanReport(r: RollUp, output: string | null): string {
+  const vi = (n: number): string => formatNumber(n, VI_SEPARATORS);
+  const en = (n: number): string => formatNumber(n, EN_SEPARATORS);
+  const lines: string[] = [];
+  for (const x of r.summary.sources) {
+    const mark = !x.included ? '✗' : x.errors > 0 ? '!' : '✓';
+    const when = x.period ? ` ${formatDateVi(x.period.from)}–${formatDateVi(x.period.to)}` : '';
+    const counts = !x.readable ? '' : ` — ${vi(x.errors)} lỗi, ${vi(x.warnings)} cảnh báo / ${en(x.errors)} errors, ${en(x.warnings)} warnings`;
+    const why = x.reason ? ` — ${x.included ? '' : 'không lũy kế: '}${x.reason.vi} / ${x.included ? '' : 'not included: '}${x.reason.en}` : '';
+    lines.push(`${mark} ${x.unit}${when} (${x.file})${counts}${why}`);
+  }
+  const p = r.summary.period;
+  if (output !== null && p) {
+    const n = r.summary.sources.filter((x) => x.included).length;
+    // The standard period's name when it is one ("Quý III/2025"), as the report would call it.
+    const choice = identifyPeriod(p);
+    const name = choice.kind === 'custom' ? null : periodName(choice);
+    lines.push(
+      `Đã lũy kế ${vi(n)} kỳ thành kỳ ${formatDateVi(p.from)}–${formatDateVi(p.to)} (${name ? `${name.vi}, ` : ''}${vi(p.days)} ngày) vào ${output}.`,
+      `Rolled up ${en(n)} periods into ${formatDateVi(p.from)}–${formatDateVi(p.to)} (${name ? `${name.en}, ` : ''}${en(p.days)} days) in ${output}.`,
+    );
+  } else {
+    lines.push('Không lũy kế: chưa ghi tệp nào. / Not rolled up: nothing was written.');
+  }
+  return `${lines.join('\n')}\n`;
+}
+
+export async function runRollUp(args: string[]): Promise<number> {
+  const req = await parseRollUpArgs(args);
+  const [{ rollUp }, { writeWorkbook }, { expandInputs, readSource }, { checkTarget, writeFileAtomically }] = await Promise.all([
+    import('../core/rollup'),
+    import('../xlsx/writer'),
+    import('./consolidate'),
+    import('./new'),
+  ]);
+  // Every template of the loaded packs, the versions offered first (the order of the output's sheets).
+  const offered = req.catalog.list();
+  const templates = [...offered, ...req.catalog.templates().filter((t) => !offered.includes(t))];
+  const full = checkTarget(req.out, req.force);
+  const files = expandInputs(req.inputs, req.out);
+  const today = new Date();
+  const summaries: SourceSummary[] = [];
+  for (const f of files) summaries.push(await readSource(f, templates, today, req.catalog));
+  const r = rollUp(summaries, { templates, report: req.report, allowErrors: req.allowErrors });
+  let output: string | null = null;
+  for (const x of r.refusals) process.stderr.write(`bieumau: ${x.message.vi} / ${x.message.en}\n`);
+  if (r.refusals.length === 0) {
+    const buffer = await writeWorkbook(r.plans);
+    writeFileAtomically(full, buffer, req.force, req.out);
+    output = req.out;
+  }
+  process.stdout.write(req.json ? `${rollUpJson(r, output)}\n` : humanReport(r, output));
+  if (summaries.some((s) => s.readError !== null)) return 2;
+  if (r.refusals.length > 0 || r.summary.sources.some((s) => s.errors > 0)) return 1;
+  return 0;
+}
