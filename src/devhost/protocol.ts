@@ -7,7 +7,7 @@
  * done, as in Excel). Proxies, `load`, `PropertyNotLoaded`, object-path lifetimes and argument
  * checks are the library's own code; this file is only the server half.
  *
- * Wire conventions (read from the library's code, see README "How the layers are proven"):
+ * Wire conventions (read from the library's code, see docs/architecture.md "How the layers are proven"):
  * - ObjectPathType 1 global (the workbook), 3 method, 4 property, 5 indexer, 6 reference id,
  *   7 null object; ActionType 1 instantiate, 2 query, 3 method, 4 set property, 5 trace, 9 update.
  * - Member names are PascalCase on the wire (`GetRange`, `Values`); query selections are the
