@@ -274,6 +274,42 @@ describe('requirement sets', () => {
   });
 });
 
+describe('the requirement check comes before "not implemented"', () => {
+  // ExcelApi 1.11–1.13 members the in-memory Excel does not implement: on Excel 2019 (ExcelApi 1.7)
+  // Excel answers ApiNotFound, whatever the in-memory Excel serves; only where the version has them
+  // does the in-memory Excel's own answer show (a method: not implemented; a property it does not
+  // serve: InvalidArgument, the property does not exist).
+  const calls: [string, string, [string, string], (ctx: Excel.RequestContext) => void][] = [
+    ['a method returning a range', 'Range.getRangeEdge needs ExcelApi 1.13', ['GeneralException', 'not implemented by the in-memory Excel'], (ctx) => {
+      ctx.workbook.worksheets.getItem('Sheet1').getRange('A1').getRangeEdge('Down').load('address');
+    }],
+    ['a method run for its effect', 'Range.moveTo needs ExcelApi 1.11', ['GeneralException', 'not implemented by the in-memory Excel'], (ctx) => {
+      ctx.workbook.worksheets.getItem('Sheet1').getRange('A1').moveTo('B1');
+    }],
+    ['a property loaded', 'Range.hasSpill needs ExcelApi 1.12', ['InvalidArgument', "The property 'hasSpill' does not exist on Range"], (ctx) => {
+      ctx.workbook.worksheets.getItem('Sheet1').getRange('A1').load('hasSpill');
+    }],
+  ];
+
+  it.each(EXCEL_CLIENTS.flatMap((client) => calls.map(([what, message, unserved, call]) => [client, what, message, unserved, call] as const)))(
+    '%s build, %s: ApiNotFound on Excel 2019, the in-memory Excel\'s own answer on Microsoft 365',
+    async (client, _what, message, [code, text], call) => {
+      const old = createOfficeJsHost({ client, excel: '2019', sheets: ['Sheet1'] });
+      const refused = await failure(old.run(async (ctx) => {
+        call(ctx);
+        await ctx.sync();
+      }));
+      expect(refused).toEqual({ code: 'ApiNotFound', message: expect.stringContaining(message) });
+      const now = createOfficeJsHost({ client, excel: '365', sheets: ['Sheet1'] });
+      const missing = await failure(now.run(async (ctx) => {
+        call(ctx);
+        await ctx.sync();
+      }));
+      expect(missing).toEqual({ code, message: expect.stringContaining(text) });
+    },
+  );
+});
+
 describe('request size', () => {
   const big = (): string[][] => Array.from({ length: 600 }, () => Array.from({ length: 10 }, () => 'x'.repeat(1000)));
 

@@ -1,6 +1,6 @@
 /** @jest-environment jsdom */
 import { fireEvent } from '@testing-library/react';
-import { click, openTab, renderPane, screen, settle, typeSample, within } from './taskpane-harness';
+import { click, openTab, renderPane, screen, typeSample, within } from './taskpane-harness';
 import type { ReportInfo, WorkbookAdapter } from '../src/excel/types';
 
 /** The texts of the elements that describe a control (aria-describedby), in order. */
@@ -42,7 +42,6 @@ describe('Bảng biểu (tables)', () => {
       setup: async ({ adapter }) =>
         adapter.saveSettings({ unit: 'TỈNH ỦY LÂM ĐỒNG', reportNo: '52-BC/TU', reportDate: '2025-11-14', reportBy: 'Ban Thường vụ Tỉnh ủy', from: '2025-07-01', to: '2025-10-15' }),
     });
-    await settle();
     await click(screen.getByRole('button', { name: 'Chèn Biểu 03' }));
     expect(h.host.valueAt('Biểu 03', 'A1')).toBe('TỈNH ỦY LÂM ĐỒNG');
     expect(h.host.valueAt('Biểu 03', 'A3')).toBe('(Kèm theo Báo cáo số 52-BC/TU ngày 14/11/2025 của Ban Thường vụ Tỉnh ủy)');
@@ -104,7 +103,6 @@ describe('Thiết lập báo cáo (report settings)', () => {
     await renderPane({
       setup: async ({ adapter }) => adapter.saveSettings({ unit: 'UBND XÃ A', reportNo: '12/BC-UBND', reportDate: '', reportBy: '', from: '2024-12-15', to: '2025-06-14' }),
     });
-    await settle();
     await openTab('Thiết lập báo cáo');
     expect((screen.getByRole('textbox', { name: 'Đơn vị báo cáo' }) as HTMLInputElement).value).toBe('UBND XÃ A');
     expect(screen.getByTestId('period-range').textContent).toBe('6 tháng đầu năm 2025: Từ ngày 15/12/2024 đến ngày 14/6/2025');
@@ -200,11 +198,9 @@ describe('Số liệu (figures)', () => {
     const h = await renderPane({
       setup: async ({ adapter }) => adapter.saveSettings({ unit: '', reportNo: '', reportDate: '', reportBy: '', from: '2025-07-01', to: '2025-10-15' }),
     });
-    await settle();
     await click(screen.getByRole('button', { name: 'Chèn Biểu 01' }));
     await typeSample(h, 'b01');
     await openTab('Số liệu');
-    await settle();
     expect(screen.getByTestId('figures-period').textContent).toBe('Kỳ báo cáo: 01/7/2025 – 15/10/2025 (107 ngày; một tháng tính 30 ngày).');
     expect(screen.getByText('trung bình một ngày xử lý 42 văn bản đến, ban hành 4.547 văn bản đi')).toBeTruthy();
     const writes: string[] = [];
@@ -239,7 +235,6 @@ describe('failures stay in the pane', () => {
     const { makeHost } = await import('./taskpane-harness');
     const base = makeHost();
     await renderPane({ adapter: failing(base.adapter) });
-    await settle();
     expect(screen.getByTestId('pane-error').textContent).toContain('Excel báo lỗi: settings unavailable');
     await click(screen.getByRole('button', { name: 'Đóng thông báo' }));
     expect(screen.queryByTestId('pane-error')).toBeNull();
@@ -260,7 +255,6 @@ describe('focus after dismissing an error', () => {
     await renderPane({
       adapter: { ...base.adapter, insertTemplate: () => Promise.reject(new Error('busy')), loadSettings: () => Promise.reject(new Error('settings unavailable')) },
     });
-    await settle();
     // The failure at start came from no control: the focus goes to the open tab, not to <body>.
     await click(screen.getByRole('button', { name: 'Đóng thông báo' }));
     expect(document.activeElement).toBe(screen.getByRole('tab', { name: 'Bảng biểu' }));

@@ -1,5 +1,5 @@
 /** @jest-environment jsdom */
-import { act, click, openTab, renderPane, screen, settle, typeSample, within, type Harness } from './taskpane-harness';
+import { WAIT, act, click, openTab, renderPane, screen, typeSample, waitFor, within, type Harness } from './taskpane-harness';
 import { LIVE_DELAY_MS, groupFindings } from '../src/taskpane/app/CheckTab';
 import { createOfficeAdapter } from '../src/excel/adapter';
 import type { Finding } from '../src/core/findings';
@@ -9,7 +9,6 @@ async function seedWorkbook(): Promise<{ h: Harness; b01: Awaited<ReturnType<typ
     setup: async ({ adapter }) =>
       adapter.saveSettings({ unit: 'TỈNH ỦY LÂM ĐỒNG', reportNo: '52-BC/TU', reportDate: '2025-11-14', reportBy: 'Ban Thường vụ Tỉnh ủy', from: '2025-07-01', to: '2025-10-15' }),
   });
-  await settle();
   await click(screen.getByRole('button', { name: 'Chèn Biểu 01' }));
   await click(screen.getByRole('button', { name: 'Chèn Biểu 02' }));
   const b01 = await typeSample(h, 'b01');
@@ -130,7 +129,6 @@ describe('live re-check (switch "Tự động kiểm tra lại khi sửa số li
         base.adapter = createOfficeAdapter({ run: base.run, isSetSupported: base.isSetSupported, settings: base.settings, ownChangesQuietMs: 0 });
       },
     });
-    await settle();
     await click(screen.getByRole('button', { name: 'Chèn Biểu 01' }));
     await click(screen.getByRole('button', { name: 'Chèn Biểu 02' }));
     const b01 = await typeSample(h, 'b01');
@@ -233,7 +231,6 @@ describe('live re-check misses no edit and cannot loop', () => {
       },
     };
     await renderPane({ adapter });
-    await settle();
     await click(screen.getByRole('button', { name: 'Chèn Biểu 01' }));
     await click(screen.getByRole('button', { name: 'Chèn Biểu 02' }));
     await typeSample({ host: base.host, adapter: base.adapter }, 'b01');
@@ -241,16 +238,18 @@ describe('live re-check misses no edit and cannot loop', () => {
     await openTab('Kiểm tra');
     await click(screen.getByRole('button', { name: 'Kiểm tra' }));
     expect(screen.getByTestId('check-summary').dataset.ready).toBe('false');
-    await click(screen.getByRole('switch', { name: 'Tự động kiểm tra lại khi sửa số liệu' }));
-    expect(release).toBeDefined();
-    base.host.type(b02.sheet, b02.cells['council.other'][0], '577'); // nobody listens yet
-    await settle();
+    // Not `click`: the watch is not in place until released, so the pane is not at rest before.
+    await act(async () => {
+      screen.getByRole('switch', { name: 'Tự động kiểm tra lại khi sửa số liệu' }).click();
+    });
+    await waitFor(() => expect(release).toBeDefined(), WAIT);
+    base.host.type(b02.sheet, b02.cells['council.other'][0], '577'); // nobody listens yet: no event goes anywhere
     expect(screen.getByTestId('check-summary').dataset.ready).toBe('false');
     await act(async () => {
       release?.();
     });
-    await settle();
-    expect(screen.getByTestId('check-summary').dataset.ready).toBe('true');
+    // The watch now in place checks once: the edit made meanwhile is found.
+    await waitFor(() => expect(screen.getByTestId('check-summary').dataset.ready).toBe('true'), WAIT);
     expect(findingItems('cross.council')).toHaveLength(0);
   });
 
@@ -277,7 +276,6 @@ describe('live re-check misses no edit and cannot loop', () => {
       },
     };
     await renderPane({ adapter });
-    await settle();
     await click(screen.getByRole('button', { name: 'Chèn Biểu 01' }));
     await click(screen.getByRole('button', { name: 'Chèn Biểu 02' }));
     const b02 = await typeSample({ host: base.host, adapter: base.adapter }, 'b02');
@@ -322,16 +320,11 @@ describe('live re-check keeps the keyboard in the pane', () => {
     return { h, b02, index: items.findIndex((li) => li.contains(link)), count: items.length };
   }
 
-  /**
-   * Waits on real timers until the live re-check has removed the HĐND finding: a state, checked
-   * after every macrotask; the bound is in macrotasks, so it does not depend on the machine's speed.
-   */
+  /** Waits on real timers until the live re-check has removed the HĐND finding and shows its result. */
   async function untilCouncilGone(): Promise<void> {
-    for (let i = 0; i < 10_000; i++) {
-      await settle(1);
-      if (findingItems('cross.council').length === 0 && screen.queryByTestId('check-summary')) return;
-    }
-    throw new Error('the live re-check never removed the HĐND finding');
+    await waitFor(() => {
+      if (findingItems('cross.council').length > 0 || !screen.queryByTestId('check-summary')) throw new Error('the live re-check has not removed the HĐND finding yet');
+    }, WAIT);
   }
 
   test('the focused finding goes away: the nearest remaining finding takes the keyboard', async () => {
@@ -459,7 +452,6 @@ describe('an Excel call that never answers does not freeze the pane', () => {
       },
     };
     await renderPane({ adapter });
-    await settle();
     await openTab('Kiểm tra');
     jest.useFakeTimers();
     await act(async () => {

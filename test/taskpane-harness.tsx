@@ -5,7 +5,7 @@
  */
 import './taskpane-polyfill';
 import { act } from 'react';
-import { render, screen, within, type RenderResult } from '@testing-library/react';
+import { render, screen, waitFor, within, type RenderResult } from '@testing-library/react';
 import type { MemHost, MemSettings } from '../src/devhost';
 import { hyperFormulaEvaluator } from '../src/devhost/hyperformula';
 import { createOfficeJsHost } from '../src/devhost/officejs-node';
@@ -18,6 +18,7 @@ import { PaneRoot } from '../src/taskpane/app/PaneRoot';
 import type { Language } from '../src/taskpane/strings';
 import { TEMPLATES } from '../src/core/builtin';
 import type { PackLoad } from '../src/core/pack-loader';
+import { APP_STRINGS } from '../src/taskpane/app/strings';
 
 (globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = true;
 
@@ -69,14 +70,19 @@ export async function renderPane(
   const gate = new Promise<void>((resolve) => {
     release = resolve;
   });
-  const given = options.adapter ?? base.adapter;
+  const given = tracked(options.adapter ?? base.adapter);
+  /** The held answers of `loadSettings`, counted as running from their release until they arrive. */
+  const held: Promise<unknown>[] = [];
   const adapter: WorkbookAdapter = options.holdSettings
     ? {
         ...given,
-        loadSettings: async () => {
-          const read = await given.loadSettings();
-          await gate;
-          return read;
+        loadSettings: () => {
+          const answer = given.loadSettings().then(async (read) => {
+            await gate;
+            return read;
+          });
+          held.push(answer);
+          return answer;
         },
       }
     : given;
@@ -93,31 +99,94 @@ export async function renderPane(
     );
   });
   const releaseSettings = async (): Promise<void> => {
+    for (const answer of held) count(answer);
     release();
-    await settle();
+    await idle();
   };
+  // The pane at rest: the settings it reads at start (unless held) and the deployed packs are in.
+  if (!options.holdSettings) await idle();
   return { ...base, adapter, view, releaseSettings };
 }
 
-/** Waits for pending promises (adapter calls, lazy tabs) to settle inside act(). */
-export async function settle(times = 5): Promise<void> {
-  for (let i = 0; i < times; i++) {
-    await act(async () => {
-      await new Promise((r) => setTimeout(r, 0));
-    });
-  }
+/**
+ * Adapter calls in flight of the pane rendered last (`tracked`): with none and no part of the pane
+ * loading, the pane has done what it was asked. One counter per pane, so a call a former test left
+ * unanswered does not count.
+ */
+let calls = { inFlight: 0 };
+
+/** Counts `p` as running until it settles (by default for the pane rendered last). */
+function count(p: Promise<unknown>, counter = calls): void {
+  counter.inFlight++;
+  const done = (): void => {
+    counter.inFlight--;
+  };
+  p.then(done, done);
 }
 
+/**
+ * The adapter with each call counted as running until its promise settles (a new pane's count).
+ * Each call goes to the adapter's method as it is at the time, so a test may still spy on it.
+ */
+export function tracked(adapter: WorkbookAdapter): WorkbookAdapter {
+  const counter = { inFlight: 0 };
+  calls = counter;
+  const methods = adapter as unknown as Record<string, (...a: unknown[]) => unknown>;
+  const out: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(adapter)) {
+    out[key] =
+      typeof value === 'function'
+        ? (...args: unknown[]): unknown => {
+            const r: unknown = methods[key].apply(adapter, args);
+            if (r instanceof Promise) count(r, counter);
+            return r;
+          }
+        : value;
+  }
+  return out as unknown as WorkbookAdapter;
+}
+
+const LOADING = new Set([APP_STRINGS.vi.loadingPart, APP_STRINGS.en.loadingPart]);
+
+/** What the pane is still doing, or null when it is at rest. */
+function busyWith(): string | null {
+  if (calls.inFlight > 0) return `${calls.inFlight} adapter call(s) running`;
+  if ([...document.querySelectorAll('[role="status"]')].some((el) => LOADING.has(el.textContent ?? ''))) return 'a tab still loading';
+  if (document.querySelector('[data-testid="packs-loading"]')) return 'the deployed packs still loading';
+  return null;
+}
+
+/** A bound for failing, not a pause: the wait ends as soon as the state is there. */
+export const WAIT = { timeout: 60_000 };
+
+/**
+ * Waits until the pane is at rest: no adapter call running, no tab or pack loading. A state,
+ * checked as the pane changes, never a number of event-loop turns.
+ */
+export async function idle(): Promise<void> {
+  await waitFor(() => {
+    const doing = busyWith();
+    if (doing) throw new Error(`the pane is still busy: ${doing}`);
+  }, WAIT);
+}
+
+/** Clicks, then waits until what the click started is done (`idle`). */
 export async function click(el: HTMLElement): Promise<void> {
   await act(async () => {
     el.click();
   });
-  await settle();
+  await idle();
 }
 
+/** Opens a tab and waits until it is selected and its content has loaded. */
 export async function openTab(name: string): Promise<void> {
-  await click(screen.getByRole('tab', { name }));
-  await settle();
+  const tab = screen.getByRole('tab', { name });
+  await click(tab);
+  await waitFor(() => {
+    if (tab.getAttribute('aria-selected') !== 'true') throw new Error(`tab ${name} not selected`);
+    if (screen.getByRole('tabpanel').getAttribute('aria-labelledby') !== tab.id) throw new Error(`tab ${name} not shown`);
+  }, WAIT);
+  await idle();
 }
 
 /** Entry cell addresses of a table, by column id, read back through the adapter. */
@@ -141,4 +210,4 @@ export async function typeSample(h: { host: MemHost; adapter: WorkbookAdapter },
   return where;
 }
 
-export { screen, within, act };
+export { screen, within, act, waitFor };

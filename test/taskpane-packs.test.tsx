@@ -4,7 +4,7 @@
  * the built-in pack, shown with title, issuer and version; a pack that fails its check is shown
  * with its faults and offers no table; a pack table is inserted, read and checked by its pack's rules.
  */
-import { click, openTab, renderPane, screen, settle, within } from './taskpane-harness';
+import { click, openTab, renderPane, screen, within } from './taskpane-harness';
 import { loadPacks, type PackFetch } from '../src/core/pack-loader';
 import { BUILTIN_CATALOG } from '../src/core/builtin';
 import { at, goodPack } from './support/packs';
@@ -78,7 +78,6 @@ describe('the pane with deployed packs', () => {
   test('Bảng biểu lists each pack with title, issuer and version, and the broken pack with its faults', async () => {
     const s = server(FILES);
     await renderPane({ loadPacks: () => loadPacks(s.fetch, INDEX, BUILTIN_CATALOG) });
-    await settle();
     expect(screen.queryByTestId('packs-loading')).toBeNull();
     const standard = document.querySelector('section[data-pack="vn.standard"]') as HTMLElement;
     expect(within(standard).getByRole('heading', { level: 2 }).textContent).toBe('Các biểu thống kê chuẩn của báo cáo định kỳ');
@@ -105,7 +104,6 @@ describe('the pane with deployed packs', () => {
       loadPacks: () => loadPacks(s.fetch, INDEX, BUILTIN_CATALOG),
       setup: async ({ adapter }) => adapter.saveSettings({ unit: 'UBND XÃ A', reportNo: '12/BC-UBND', reportDate: '2025-10-20', reportBy: 'UBND xã', from: '2025-07-01', to: '2025-09-30' }),
     });
-    await settle();
     await click(screen.getByRole('button', { name: 'Chèn Tiếp dân' }));
     expect(screen.getByTestId('inserted-test.office/visits').textContent).toBe('Trang tính: Tiếp dân');
     const read = await h.adapter.readTables(BUILTIN_CATALOG.with([]));

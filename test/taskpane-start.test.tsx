@@ -4,7 +4,7 @@ import { act } from 'react';
 import { screen } from '@testing-library/react';
 import { startPane, type StartedPane } from '../src/taskpane/startup';
 import { PaneRoot } from '../src/taskpane/app/PaneRoot';
-import { makeHost, settle } from './taskpane-harness';
+import { idle, makeHost, tracked } from './taskpane-harness';
 import type { Language } from '../src/taskpane/strings';
 
 let started: StartedPane | undefined;
@@ -20,7 +20,7 @@ async function start(displayLanguage: string): Promise<Language[]> {
   (globalThis as { Office?: unknown }).Office = { context: { displayLanguage }, onReady: () => Promise.resolve({ host: 'Excel', platform: 'PC' }) };
   const container = document.createElement('div');
   document.body.appendChild(container);
-  const { adapter } = makeHost();
+  const adapter = tracked(makeHost().adapter);
   await act(async () => {
     started = startPane(container, {
       timeoutMs: 1000,
@@ -31,7 +31,7 @@ async function start(displayLanguage: string): Promise<Language[]> {
     });
     await started.ready;
   });
-  await settle();
+  await idle();
   return seen;
 }
 
@@ -55,7 +55,7 @@ test('tabs follow the WAI-ARIA pattern: arrow keys move and select, one tab stop
     tabs[0].focus();
     tabs[0].dispatchEvent(new KeyboardEvent('keydown', { key: 'ArrowLeft', bubbles: true }));
   });
-  await settle();
+  await idle();
   // ArrowLeft on the first tab wraps to the last one (Tổng hợp)
   const after = screen.getAllByRole('tab');
   const last = after[after.length - 1];

@@ -1,7 +1,7 @@
 /**
  * `bieumau check FILE.xlsx... [--json] [--lang vi|en] [--pack PACK.json]...`: validates every recognised table of each
  * workbook. Exit 0: no error (warnings allowed); 1: an error finding; 2: a file could not be read
- * (the other files are still checked; 2 wins over 1). The `--json` format is in README.md ("Check output (JSON)").
+ * (the other files are still checked; 2 wins over 1). The `--json` format is in docs/cli.md ("Check output (JSON)").
  */
 import { EN_SEPARATORS, VI_SEPARATORS, formatNumber } from '../core/numbers';
 import { readWorkbook } from '../xlsx/reader';

@@ -1,5 +1,5 @@
 /**
- * The results of checking files, as `bieumau check --json` prints them (README "Check output (JSON)"),
+ * The results of checking files, as `bieumau check --json` prints them (docs/cli.md "Check output (JSON)"),
  * and as the CSV table the web page offers. Pure: the command line and the web page build the same
  * document from the same findings.
  */

@@ -1,6 +1,6 @@
 /**
  * Template packs (`bieumau-pack/1`): the issued form of the tables, one JSON file that an office
- * writes and distributes (format: /schemas/bieumau-pack-1.schema.json and README "Template packs").
+ * writes and distributes (format: /schemas/bieumau-pack-1.schema.json and docs/packs.md).
  *
  * `validatePack` checks a parsed JSON value against the schema's shape and against what the schema
  * cannot say (unique ids, references to number columns that exist, no sum loops, sample rows of the

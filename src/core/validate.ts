@@ -6,7 +6,7 @@
  * then by the first cell (row, then column), then in the order the rules run.
  * Workbook-level findings (no table at all) come first.
  *
- * Rule ids are stable; README.md ("Check output (JSON)") lists them.
+ * Rule ids are stable; src/core/rules.ts registers each with its severity (docs/rules.md is generated from it).
  */
 import type { Column, ComputedColumn, CrossTableEquality, RowRule, Template, Text } from './template';
 import { BUILTIN_CATALOG, columnsOf } from './builtin';

@@ -7,7 +7,7 @@
  * done, as in Excel). Proxies, `load`, `PropertyNotLoaded`, object-path lifetimes and argument
  * checks are the library's own code; this file is only the server half.
  *
- * Wire conventions (read from the library's code, see README "How the layers are proven"):
+ * Wire conventions (read from the library's code, see docs/architecture.md "How the layers are proven"):
  * - ObjectPathType 1 global (the workbook), 3 method, 4 property, 5 indexer, 6 reference id,
  *   7 null object; ActionType 1 instantiate, 2 query, 3 method, 4 set property, 5 trace, 9 update.
  * - Member names are PascalCase on the wire (`GetRange`, `Values`); query selections are the
@@ -1159,9 +1159,11 @@ export class ProtocolHost {
           out = null;
           break;
         }
+        // The requirement check comes first, as in Excel: a member above this Excel's ExcelApi is
+        // ApiNotFound whether or not the in-memory Excel implements it.
+        this.requireApi(parent.cls, p.Name);
         const nav = parent.cls.nav?.[p.Name];
         if (!nav) throw this.notImplemented(`${parent.cls.name}.${camel(p.Name)}`);
-        this.requireApi(parent.cls, p.Name);
         out = nav(parent.t as never, this);
         break;
       }
@@ -1177,9 +1179,9 @@ export class ProtocolHost {
           out = parent.cls.items(parent.t as never, this)[index] ?? notFound(`item ${index} of ${parent.cls.name}`);
           break;
         }
+        this.requireApi(parent.cls, p.Name);
         const m = parent.cls.methods?.[p.Name];
         if (!m) throw this.notImplemented(`${parent.cls.name}.${camel(p.Name)}`);
-        this.requireApi(parent.cls, p.Name);
         const r = m(parent.t as never, this.args(p.ArgumentInfo) as never[], this);
         if (r !== null && !(r instanceof Obj)) throw new HostError('InvalidArgument', `${parent.cls.name}.${camel(p.Name)} does not return an object.`);
         out = r;
@@ -1239,9 +1241,9 @@ export class ProtocolHost {
           this.keptInRequest.set(a.ObjectPathId, ref);
           return NO_RESULT;
         }
+        this.requireApi(o.cls, a.Name);
         const m = o.cls.methods?.[a.Name];
         if (!m) throw this.notImplemented(`${o.cls.name}.${camel(a.Name)}`);
-        this.requireApi(o.cls, a.Name);
         const r = m(o.t as never, this.args(a.ArgumentInfo) as never[], this);
         return r === undefined || r instanceof Obj ? NO_RESULT : r;
       }
@@ -1265,10 +1267,10 @@ export class ProtocolHost {
   }
 
   private setProperty(o: Obj, name: string, value: unknown): void {
+    this.requireApi(o.cls, name);
     const prop = o.cls.props?.[name];
     if (!prop) throw this.notImplemented(`${o.cls.name}.${camel(name)}`);
     if (!prop.set) throw new HostError('InvalidArgument', `${o.cls.name}.${camel(name)} is read-only.`);
-    this.requireApi(o.cls, name);
     prop.set(o.t as never, value as never, this);
   }
 
@@ -1318,9 +1320,9 @@ export class ProtocolHost {
     }
     for (const s of scalars) {
       const P = pascal(s);
+      this.requireApi(o.cls, P);
       const p = props[P];
       if (p?.get) {
-        this.requireApi(o.cls, P);
         out[P] = p.get(o.t as never, this);
       } else if (o.cls.nav?.[P]) nested.set(P, [...(nested.get(P) ?? [])]);
       else throw new HostError('InvalidArgument', `The property '${s}' does not exist on ${o.cls.name}.`);
@@ -1330,9 +1332,9 @@ export class ProtocolHost {
       if (!nested.has(P)) nested.set(P, []);
     }
     for (const [P, sub] of nested) {
+      this.requireApi(o.cls, P);
       const nav = o.cls.nav?.[P];
       if (!nav) throw new HostError('InvalidArgument', `The property '${camel(P)}' does not exist on ${o.cls.name}.`);
-      this.requireApi(o.cls, P);
       const child = nav(o.t as never, this);
       out[P] = child ? this.query(child, { Select: sub }) : null;
     }

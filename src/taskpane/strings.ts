@@ -34,7 +34,7 @@ export const vi: Strings = {
   outsideOfficeBody:
     'Trang này là ngăn tác vụ của phần bổ trợ Excel “Biểu mẫu thống kê”. Mở Excel, chọn thẻ Trang đầu rồi bấm nút “Biểu mẫu thống kê”.',
   officeJsMissing:
-    'Không tải được thư viện Office (office.js). Nếu mạng của cơ quan chặn máy chủ của Microsoft, hãy dùng bản dựng có office.js cục bộ (xem README).',
+    'Không tải được thư viện Office (office.js). Nếu mạng của cơ quan chặn máy chủ của Microsoft, hãy dùng bản dựng có office.js cục bộ (xem docs/deploy.md).',
   wrongHost: 'Phần bổ trợ này chỉ chạy trong Excel.',
   startupFailed: 'Không khởi động được ngăn tác vụ: {detail}',
 };
@@ -47,7 +47,7 @@ export const en: Strings = {
   outsideOfficeBody:
     'This page is the task pane of the Excel add-in “Statistics report tables”. Open Excel, go to the Home tab and select the “Report tables” button.',
   officeJsMissing:
-    'The Office library (office.js) could not be loaded. If your network blocks Microsoft’s servers, use the build with a local office.js (see the README).',
+    'The Office library (office.js) could not be loaded. If your network blocks Microsoft’s servers, use the build with a local office.js (see docs/deploy.md).',
   wrongHost: 'This add-in runs only in Excel.',
   startupFailed: 'The task pane could not start: {detail}',
 };
