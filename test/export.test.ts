@@ -68,7 +68,7 @@ beforeAll(async () => {
   expect(run('new', 'mau.xlsx', '--sample').code).toBe(0);
   const units: string[] = [];
   for (const [i, u] of UNITS.entries()) {
-    let buf = Buffer.from(await writeWorkbook(unitPlans({ unit: u.unit, seed: u.seed })));
+    let buf: Buffer = Buffer.from(await writeWorkbook(unitPlans({ unit: u.unit, seed: u.seed })));
     if (i === BLANK.unit) {
       const t = (await readWorkbook(buf)).tables.find((x) => x.templateId === BLANK.template);
       const cell = t?.columns[BLANK.column][0];
