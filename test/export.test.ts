@@ -279,6 +279,31 @@ function order(unit: string): number {
   return unit === NOT_REPORTED ? 10 : i;
 }
 
+describe('a roll-up of three months', () => {
+  test('each month is a row of its own period; in SDMX it is observed at that period, as the month\'s own report is', async () => {
+    const months = [
+      { from: '2025-07-01', to: '2025-07-31' },
+      { from: '2025-08-01', to: '2025-08-31' },
+      { from: '2025-09-01', to: '2025-09-30' },
+    ];
+    const files: string[] = [];
+    for (const [i, period] of months.entries()) {
+      const f = `thang-${i + 7}.xlsx`;
+      fs.writeFileSync(path.join(dir, f), await writeWorkbook(unitPlans({ unit: 'Xã Đạ Huoai', seed: 50 + i, period })));
+      files.push(f);
+    }
+    expect(run('roll-up', 'quy-3.xlsx', ...files).code).toBe(0);
+    const recs = records(run('export', 'quy-3.xlsx').stdout);
+    const b01 = recs.filter((r) => r.template === 'b01' && r.kind === 'entry');
+    expect([...new Set(b01.map((r) => r.row))]).toEqual(months.map((m) => `${m.from}/${m.to}`));
+    expect(new Set(b01.map((r) => `${r.period_from}/${r.period_to}`))).toEqual(new Set(['2025-07-01/2025-09-30']));
+    const quarter = parseCsvStrict(run('export', 'quy-3.xlsx', '--format', 'sdmx-csv').stdout).slice(1);
+    const monthly = files.flatMap((f) => parseCsvStrict(run('export', f, '--format', 'sdmx-csv').stdout).slice(1));
+    const obs = (rows: string[][], table: string): string[] => rows.filter((x) => x[5] === table).map((x) => [x[3], x[4], x[5], x[6], x[7], x[8]].join('|')).sort();
+    for (const table of ['b01', 'b02', 'b03']) expect(obs(quarter, table)).toEqual(obs(monthly, table));
+  });
+});
+
 describe('SDMX', () => {
   test('SDMX-CSV: the header and rows of the field guide, entry figures only', () => {
     const r = run('export', 'tong-hop.xlsx', 'mau.xlsx', '--format', 'sdmx-csv');

@@ -9,6 +9,8 @@
  * - a fixed row: the template's row id (`province`, `commune`);
  * - a per-period row (a unit's own report, the one row labelled "Từ ngày … đến …"): the period as an
  *   ISO 8601 interval, `2025-07-01/2025-10-15` (`period` when the table carries no valid period);
+ *   a row labelled with a period as a roll-up labels them ("Từ ngày 15/6/2025 đến 14/7/2025"):
+ *   that period, `2025-06-15/2025-07-14`;
  * - any other data row of a per-unit or per-period table: its label as written (NFC, white space
  *   collapsed; a consolidation's "(chưa nộp)" mark left off), `row-N` (N from 1) when blank;
  * - a consolidation's subtotal row: `subtotal:` and the group's label (`subtotal:Khu vực I`); its
@@ -31,7 +33,7 @@ import { rowKinds, type RowKind } from './rows';
 import { tablePeriod, type Period } from './figures';
 import { cleanUnitText } from './units';
 import { MISSING_SUFFIX } from './layout';
-import { formatDdMmYyyy, isoFromUtcDate } from './dates';
+import { compareIsoDates, formatDdMmYyyy, isValidIsoDate, isoFromUtcDate } from './dates';
 
 /** The record's fields, in the order of the CSV header and of each JSON object. */
 export const RECORD_FIELDS = [
@@ -239,6 +241,18 @@ export function columnLabelEn(template: Template, columnId: string): string {
   return columnId;
 }
 
+/** A row label written for a period ("Từ ngày 15/6/2025 đến 14/7/2025", as a roll-up labels its rows), read back as the period. */
+const PERIOD_LABEL = /^Từ ngày (\d{1,2})\/(\d{1,2})\/(\d{4}) đến (?:ngày )?(\d{1,2})\/(\d{1,2})\/(\d{4})$/;
+
+export function periodOfLabel(label: string): { from: string; to: string } | null {
+  const m = PERIOD_LABEL.exec(label.normalize('NFC'));
+  if (!m) return null;
+  const iso = (d: string, mo: string, y: string): string => `${y}-${mo.padStart(2, '0')}-${d.padStart(2, '0')}`;
+  const from = iso(m[1], m[2], m[3]);
+  const to = iso(m[4], m[5], m[6]);
+  return isValidIsoDate(from) && isValidIsoDate(to) && compareIsoDates(from, to) <= 0 ? { from, to } : null;
+}
+
 function stripMissing(label: string): string {
   return label.endsWith(MISSING_SUFFIX.trim()) ? cleanUnitText(label.slice(0, label.length - MISSING_SUFFIX.trim().length)) : label;
 }
@@ -278,9 +292,13 @@ function tableRecords(t: TableRead, template: Template, ctx: TableContext): Figu
     } else {
       const text = stripMissing(textOf(labelCell));
       const periodRow = (labelCell?.formula ?? null) !== null || (text === '' && n === 1);
+      const labelled = periodOfLabel(text);
       if (periodRow) {
         row = periodRowId(ctx.period);
         label = text || periodText;
+      } else if (labelled) {
+        row = periodRowId(labelled);
+        label = text;
       } else {
         row = text || `row-${i + 1}`;
         label = text;

@@ -6,7 +6,8 @@
  *
  * One dataflow per pack and pack version: `BIEUMAU:VN_STANDARD(1.0.0)`. Dimensions UNIT, TABLE,
  * ROW, INDICATOR and the time dimension TIME_PERIOD (the report period as an ISO 8601 interval,
- * `2025-07-01/2025-10-15`); the measure OBS_VALUE; the attribute SOURCE_SHA256 (the file the
+ * `2025-07-01/2025-10-15`; for a row that is a period of its own — a roll-up's months — that row's
+ * period, so the observation is the one the month's own report gives); the measure OBS_VALUE; the attribute SOURCE_SHA256 (the file the
  * observation came from). Only entry figures become observations: computed ones (sums, ratios,
  * totals, averages) are left to SDMX consumers, which aggregate. A blank entry, text typed where a
  * number belongs, and a figure of a table without a valid period give no observation.
@@ -81,10 +82,12 @@ function unitFold(unit: string): string {
   return unit === '' ? 'UNSPECIFIED' : foldToId(unit);
 }
 
+const ISO_INTERVAL = /^\d{4}-\d{2}-\d{2}\/\d{4}-\d{2}-\d{2}$/;
+
 /** What a record's row is in SDMX: a fixed row keeps its id, a per-period row is `PERIOD`, any other is its label. */
 function rowKey(r: FigureRecord, template: Template | undefined): { key: string; fixed: boolean } {
   if (template?.rows.kind === 'fixed' && template.rows.rows.some((x) => x.id === r.row)) return { key: r.row, fixed: true };
-  if (r.row === 'period' || (r.period_from !== null && r.row === `${r.period_from}/${r.period_to}`)) return { key: 'PERIOD', fixed: true };
+  if (r.row === 'period' || ISO_INTERVAL.test(r.row)) return { key: 'PERIOD', fixed: true };
   return { key: r.row, fixed: false };
 }
 
@@ -135,7 +138,8 @@ export function sdmxObservations(records: readonly FigureRecord[], catalog: Pack
       packVersion: version,
       unit: units.get(r.unit) as string,
       unitName: r.unit,
-      timePeriod: `${r.period_from}/${r.period_to}`,
+      // a row of its own period (a roll-up's months) is observed at that period, as the month's own report is
+      timePeriod: ISO_INTERVAL.test(r.row) ? r.row : `${r.period_from}/${r.period_to}`,
       table: r.template,
       row: k.fixed ? k.key : (freeRows.get(k.key) as string),
       rowName: k.key === 'PERIOD' ? r.row_label : r.row_label || r.row,
