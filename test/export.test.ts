@@ -15,6 +15,7 @@ import { TEMPLATES, entryColumns } from '../src/core/builtin';
 import { columnsOf, type Template } from '../src/core/template';
 import { RECORD_FIELDS } from '../src/core/export';
 import { SDMX_CSV_HEADER } from '../src/core/sdmx';
+import { EXPORT_USAGE } from '../src/cli/export';
 import { workbookFigures } from '../src/core/figures';
 import { writeWorkbook } from '../src/xlsx/writer';
 import { readWorkbook } from '../src/xlsx/reader';
@@ -402,6 +403,13 @@ describe('the command line', () => {
     expect(bad).toMatchObject({ code: 2, stdout: '', stderr: 'bieumau: --format phải là csv, sdmx-csv hoặc json: xml / --format must be csv, sdmx-csv or json: xml\n' });
     expect(run('export', 'mau.xlsx', '--format', 'json', '--for-excel').code).toBe(2);
     expect(run('export').code).toBe(2);
+  });
+
+  test('bieumau --help lists export with its usage', () => {
+    const r = run('--help');
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain(`${EXPORT_USAGE}\n`);
+    expect(EXPORT_USAGE).toContain('bieumau export INPUT... [--format csv|sdmx-csv|json] [--structure OUT.xml] [-o OUT]');
   });
 
   test('a folder stands for the .xlsx files inside it, by name', () => {
