@@ -37,7 +37,7 @@ async function modules() {
   return { crypto, fs, validate, exp, csv, sdmx, errors, fast, check, zip, consolidate, create };
 }
 
-/** The command's usage, as `bieumau --help` and `bieumau export --help` print it. */
+/** The command's usage, two-space indented as `bieumau --help` lists it (and for a per-command help). */
 export const EXPORT_USAGE = `  bieumau export INPUT... [--format csv|sdmx-csv|json] [--structure OUT.xml] [-o OUT] [--force]
                        [--for-excel] [--keep-going] [--pack PACK.json]...`;
 
