@@ -3,7 +3,7 @@ import { BUILTIN_CATALOG, TEMPLATES } from '../src/core/builtin';
 import { PackCatalog } from '../src/core/catalog';
 import { validatePack, type Pack } from '../src/core/pack';
 import { figureRecords, type FigureRecord } from '../src/core/export';
-import { dataflowId, foldToId, sdmxObservations, structureId } from '../src/core/sdmx';
+import { dataflowId, foldToId, sdmxObservations, sdmxStructure, structureId } from '../src/core/sdmx';
 import { layout } from '../src/core/layout';
 import type { WorkbookRead } from '../src/core/read';
 import { unitRead } from './support/units-fixture';
@@ -103,4 +103,15 @@ test('SDMX ids: folded to ASCII, two names folding alike told apart, a blank uni
   expect(r.every((x) => x.period_from === null && x.period_to === null)).toBe(true);
   expect(r.filter((x) => x.template !== 'b04' && x.row !== 'average').every((x) => x.row === 'period')).toBe(true);
   expect(sdmxObservations(r, BUILTIN_CATALOG)).toEqual([]);
+});
+
+test('the structure message holds names as XML can: escaped, control characters dropped', () => {
+  const read = unitRead({ unit: 'Xã <A> & "B"\u0001', seed: 7 });
+  const obs = sdmxObservations(recordsOf(read), BUILTIN_CATALOG);
+  const xml = sdmxStructure(obs, BUILTIN_CATALOG, { id: 'TEST', prepared: new Date(Date.UTC(2025, 10, 14, 8, 0, 0)) });
+  expect(xml).toContain('<com:Name xml:lang="vi">Xã &lt;A&gt; &amp; &quot;B&quot;</com:Name>');
+  expect(xml).not.toContain('\u0001');
+  expect(xml).toContain('<mes:Prepared>2025-11-14T08:00:00Z</mes:Prepared>');
+  expect(xml).toContain('<mes:ID>TEST</mes:ID>');
+  expect(obs.every((o) => o.unit === 'XA_A_B')).toBe(true);
 });

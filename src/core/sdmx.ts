@@ -161,8 +161,10 @@ export function sdmxCsv(observations: readonly SdmxObservation[]): string {
 // ---------------------------------------------------------------------------------------------
 // The structure message
 
+/** Text for XML: the characters XML 1.0 cannot hold (control characters but tab, LF, CR) dropped, the rest escaped. */
 function esc(s: string): string {
-  return s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+  // eslint-disable-next-line no-control-regex
+  return s.replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/g, '').replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 }
 
 interface Names {
