@@ -17,6 +17,7 @@ import { RECORD_FIELDS } from '../src/core/export';
 import { SDMX_CSV_HEADER } from '../src/core/sdmx';
 import { EXPORT_USAGE } from '../src/cli/export';
 import { workbookFigures } from '../src/core/figures';
+import { periodText } from '../src/core/layout';
 import { writeWorkbook } from '../src/xlsx/writer';
 import { readWorkbook } from '../src/xlsx/reader';
 import { setCell } from './support/edit-xlsx';
@@ -124,6 +125,8 @@ describe('the seed sample', () => {
     }
     // the rows: the period for the per-period rows, the fixed ids, total, average
     expect(new Set(recs.filter((r) => r.template !== 'b04' && r.row !== 'average').map((r) => r.row))).toEqual(new Set(['2025-07-01/2025-10-15']));
+    // its label is the text the sheet shows there (the period formula is never calculated in a file this tool wrote)
+    expect(new Set(recs.filter((r) => r.row === '2025-07-01/2025-10-15').map((r) => r.row_label))).toEqual(new Set([periodText({ from: '2025-07-01', to: '2025-10-15' })]));
     expect(new Set(recs.filter((r) => r.template === 'b04').map((r) => r.row))).toEqual(new Set(['province', 'commune', 'total']));
     expect(recs.filter((r) => r.row === 'average').map((r) => r.column)).toEqual(['receivedPerDay', 'issuedPerDay', 'receivedPerMonth', 'issuedPerMonth']);
     // entry figures are the sample's, in entry-column order

@@ -33,7 +33,7 @@ import { rowKinds, type RowKind } from './rows';
 import { tablePeriod, type Period } from './figures';
 import { cleanUnitText } from './units';
 import { MISSING_SUFFIX } from './layout';
-import { compareIsoDates, formatDdMmYyyy, isValidIsoDate, isoFromUtcDate } from './dates';
+import { compareIsoDates, formatDateVi, isValidIsoDate, isoFromUtcDate } from './dates';
 
 /** The record's fields, in the order of the CSV header and of each JSON object. */
 export const RECORD_FIELDS = [
@@ -265,7 +265,7 @@ function tableRecords(t: TableRead, template: Template, ctx: TableContext): Figu
   const kinds: RowKind[] = rowKinds({ rowLabels: new Array<null>(n), groups: t.groups }) ?? new Array<RowKind>(n).fill('unit');
   const units = kinds.flatMap((k, i) => (k === 'unit' ? [i] : []));
   const values = new TableValues(t, template, units);
-  const periodText = ctx.period ? `Từ ngày ${formatDdMmYyyy(ctx.period.from)} đến ${formatDdMmYyyy(ctx.period.to)}` : '';
+  const periodText = ctx.period ? `Từ ngày ${formatDateVi(ctx.period.from)} đến ${formatDateVi(ctx.period.to)}` : '';
   const used = new Set<string>();
   const unique = (id: string): string => {
     let k = id;
