@@ -38,8 +38,9 @@ test('one row per finding, an ok row for a clean file, an unreadable row; BOM an
   expect(lines[0]).toBe(CSV_COLUMNS.join(','));
   expect(lines[1]).toBe('bao-cao.xlsx,error,cross.council,Biểu 02!M8,Biểu 01!J8,"Hội đồng nhân dân: 732, nhưng ""752""","People\'s Council: 732, but 752",732,752,-20,,,,');
   expect(lines[2]).toBe('bao-cao.xlsx,error,entry.text-number,Biểu 01!G8,,Số 1.292 được nhập dưới dạng chữ,A number typed as text,,,,Biểu 01!G8,1292,Đổi thành số 1292,Change to the number 1292');
-  expect(lines[3]).toBe('sach.xlsx,ok');
-  expect(lines[4]).toBe('hong.xlsx,unreadable,,,,Tệp .xlsx bị hỏng (không giải nén được).,The .xlsx file is corrupt (it cannot be unzipped).');
+  // every record as wide as the header (RFC 4180)
+  expect(lines[3]).toBe(`sach.xlsx,ok${','.repeat(CSV_COLUMNS.length - 2)}`);
+  expect(lines[4]).toBe(`hong.xlsx,unreadable,,,,Tệp .xlsx bị hỏng (không giải nén được).,The .xlsx file is corrupt (it cannot be unzipped).${','.repeat(CSV_COLUMNS.length - 7)}`);
   expect(lines).toHaveLength(5);
 });
 
@@ -48,4 +49,26 @@ test('cell names and the exit code', () => {
   expect(exitCode(results)).toBe(2);
   expect(exitCode(results.slice(0, 2))).toBe(1);
   expect(exitCode(results.slice(1, 2))).toBe(0);
+});
+
+test('text a spreadsheet would evaluate is written as text; numbers stay numbers', () => {
+  const hostile: FileResult[] = [
+    {
+      file: '=1+1.xlsx',
+      findings: [
+        {
+          rule: 'total.sum',
+          severity: 'error',
+          cells: [{ sheet: 'Biểu 03', address: 'F9' }],
+          message: { vi: '-Tổng sai', en: '@wrong total' },
+          left: 5,
+          right: 10,
+          difference: -5,
+          fix: { cell: { sheet: 'Biểu 03', address: 'F9' }, formula: '=SUM(B9:E9)', label: { vi: '+Khôi phục', en: 'Restore' } },
+        },
+      ],
+    },
+  ];
+  const lines = resultsCsv(hostile).slice(1).split('\r\n');
+  expect(lines[1]).toBe("'=1+1.xlsx,error,total.sum,Biểu 03!F9,,'-Tổng sai,'@wrong total,5,10,-5,Biểu 03!F9,'=SUM(B9:E9),'+Khôi phục,Restore");
 });

@@ -5,6 +5,7 @@
 import { UsageError } from './args';
 import { runTemplates } from './templates';
 import { ROLLUP_USAGE } from './rollup';
+import { EXPORT_USAGE } from './export';
 
 export const USAGE = `Cách dùng / usage:
   bieumau templates [--pack PACK.json]...
@@ -16,7 +17,8 @@ export const USAGE = `Cách dùng / usage:
                        [--report-date YYYY-MM-DD] [--report-by TEXT] [--allow-errors] [--force] [--json]
                        [--pack PACK.json]... (tong-hop: the same)
 ${ROLLUP_USAGE}
-  bieumau packs check PACK.json... [--json] [--lang vi|en]`;
+  bieumau packs check PACK.json... [--json] [--lang vi|en]
+${EXPORT_USAGE}`;
 
 export async function main(argv: string[]): Promise<number> {
   const [command, ...rest] = argv;
@@ -35,6 +37,8 @@ export async function main(argv: string[]): Promise<number> {
       case 'roll-up':
       case 'luy-ke':
         return await (await import('./rollup')).runRollUp(rest);
+      case 'export':
+        return await (await import('./export')).runExport(rest);
       case 'packs':
         return await (await import('./packs')).runPacks(rest);
       case undefined:

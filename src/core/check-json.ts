@@ -5,6 +5,7 @@
  */
 import type { Text } from './template';
 import type { Finding } from './findings';
+import { csvDocument, type CsvValue } from './csv';
 
 /** One file checked: its findings, or why it could not be read. `file` is the name as given. */
 export type FileResult = { file: string; findings: Finding[] } | { file: string; error: Text };
@@ -68,21 +69,17 @@ export const CSV_COLUMNS = [
   'fix_en',
 ] as const;
 
-function csvField(v: string | number | undefined): string {
-  if (v === undefined) return '';
-  const s = String(v);
-  return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
-}
-
 /**
  * The findings as CSV (RFC 4180: comma, CRLF, quoted where needed), one row per finding, in the
  * document's order; a file that could not be read is one row with severity `unreadable` and its
- * message; a file without findings is one row with severity `ok`. Numbers are plain (no thousands
- * separator) so spreadsheets read them as numbers. Starts with a byte-order mark so Excel opens the
+ * message; a file without findings is one row with severity `ok`; every row as wide as the header.
+ * Numbers are plain (no thousands separator) so spreadsheets read them as numbers. Meant for people:
+ * written by `core/csv` in its people mode, so a fix such as `=SUM(B9:E9)` or a file named
+ * `=1+1.xlsx` is text in Excel, not a formula; starts with a byte-order mark so Excel opens the
  * Vietnamese text as UTF-8.
  */
 export function resultsCsv(results: readonly FileResult[]): string {
-  const rows: (string | number | undefined)[][] = [[...CSV_COLUMNS]];
+  const rows: CsvValue[][] = [];
   for (const r of results) {
     if ('error' in r) {
       rows.push([r.file, 'unreadable', '', '', '', r.error.vi, r.error.en]);
@@ -109,5 +106,5 @@ export function resultsCsv(results: readonly FileResult[]): string {
       ]);
     }
   }
-  return `\uFEFF${rows.map((row) => row.map(csvField).join(',')).join('\r\n')}\r\n`;
+  return csvDocument(CSV_COLUMNS, rows, { forPeople: true, bom: true });
 }

@@ -51,3 +51,41 @@ export function convertWithLibreOffice(files: string[], format: 'xlsx' | 'pdf', 
     rmSync(profile, { recursive: true, force: true });
   }
 }
+
+/**
+ * Opens CSV files the way a person does in LibreOffice Calc (CSV import: comma, double quote,
+ * UTF-8, formulas evaluated — the import option closest to what Excel does on opening) and saves
+ * each as flat ODF XML (`.fods`) in `outDir`, where a formula cell carries `table:formula`.
+ * Returns the output paths, in the order of `files`.
+ */
+export function importCsvWithLibreOffice(files: string[], outDir: string): string[] {
+  const soffice = findSoffice();
+  const profile = mkdtempSync(join(tmpdir(), 'bieumau-lo-'));
+  try {
+    mkdirSync(join(profile, 'user'), { recursive: true });
+    mkdirSync(outDir, { recursive: true });
+    // Tokens: separator 44 (,), text delimiter 34 ("), charset 76 (UTF-8), from line 1, no column
+    // formats, language 1033, quoted field as text no, detect special numbers yes, (3 export-only
+    // tokens), sheet -1, evaluate formulas yes.
+    execFileSync(
+      soffice,
+      [
+        `-env:UserInstallation=${pathToFileURL(profile).href}`,
+        '--headless',
+        '--norestore',
+        '--infilter=CSV:44,34,76,1,,1033,false,true,false,false,false,-1,true',
+        '--convert-to',
+        'fods',
+        '--outdir',
+        outDir,
+        ...files,
+      ],
+      { stdio: 'pipe', timeout: 110000 },
+    );
+    const outs = files.map((f) => join(outDir, basename(f).replace(/\.[^.]+$/, '.fods')));
+    for (const o of outs) if (!existsSync(o)) throw new Error(`LibreOffice did not produce ${o}`);
+    return outs;
+  } finally {
+    rmSync(profile, { recursive: true, force: true });
+  }
+}
