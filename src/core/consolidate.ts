@@ -77,6 +77,11 @@ export interface SourceSummary {
   reportDate: string | null;
   period: { from: string; to: string } | null;
   tables: SourceTable[];
+  /**
+   * Sheets of the tables whose entry cells are all blank (`table.empty`): such a source counts as
+   * having errors, so it is refused unless errors are allowed, and its reason names these sheets.
+   */
+  emptyTables: string[];
 }
 
 export interface ConsolidateOptions {
@@ -190,6 +195,34 @@ function tableFigures(read: TableRead, template: Template): SourceTable {
   return { ...packOf(template), templateId: template.id, version: template.version, rows: [sum], ...(rows.length > 1 ? { units: rows } : {}) };
 }
 
+function isBlank(v: CellValue | undefined): boolean {
+  return v === null || v === undefined || (typeof v === 'string' && v.trim() === '');
+}
+
+/** Every entry cell of the table's unit rows blank (what the check reports as `table.empty`). */
+function isEmptyTable(read: TableRead, template: Template): boolean {
+  const units = unitRowIndices(read);
+  const ids = entryColumns(template).map((c) => c.id);
+  return units.length > 0 && ids.length > 0 && units.every((i) => ids.every((id) => isBlank(read.columns[id]?.[i]?.value)));
+}
+
+/** What a source's reason adds for its empty tables: "Biểu 01 chưa nhập số liệu". */
+function emptyWords(s: SourceSummary): Text | null {
+  if (s.emptyTables.length === 0) return null;
+  const sheets = list(s.emptyTables);
+  return { vi: `${sheets} chưa nhập số liệu`, en: `${sheets} ${s.emptyTables.length > 1 ? 'have' : 'has'} no figures entered` };
+}
+
+/** "có 2 lỗi khi kiểm tra (Biểu 01 chưa nhập số liệu)". */
+function errorWords(s: SourceSummary): Text {
+  const empty = emptyWords(s);
+  const n = Math.max(s.errors, s.emptyTables.length);
+  return {
+    vi: `có ${n} lỗi khi kiểm tra${empty ? ` (${empty.vi})` : ''}`,
+    en: `${n} error finding(s)${empty ? ` (${empty.en})` : ''}`,
+  };
+}
+
 /** Keeps the numbers and report information of one source; the read can be dropped afterwards. */
 export function summarizeSource(input: SourceInput, templates: readonly Template[]): SourceSummary {
   const base: SourceSummary = {
@@ -204,6 +237,7 @@ export function summarizeSource(input: SourceInput, templates: readonly Template
     reportDate: null,
     period: null,
     tables: [],
+    emptyTables: [],
   };
   if (!input.read) return base;
   const tables = Array.isArray(input.read.tables) ? input.read.tables : [];
@@ -225,6 +259,7 @@ export function summarizeSource(input: SourceInput, templates: readonly Template
     }
     if (problem) continue;
     base.tables.push(tableFigures(t, template));
+    if (isEmptyTable(t, template)) base.emptyTables.push(t.sheet);
   }
   if (base.unit !== '') base.label = base.unit;
   return base;
@@ -235,6 +270,12 @@ export function summarizeSource(input: SourceInput, templates: readonly Template
 
 export function list(files: string[]): string {
   return files.join(', ');
+}
+
+/** A file as a refusal lists it: with its empty tables named ("x.xlsx (Biểu 01 chưa nhập số liệu)"). */
+function named(s: SourceSummary, lang: 'vi' | 'en'): string {
+  const empty = emptyWords(s);
+  return empty ? `${s.file} (${empty[lang]})` : s.file;
 }
 
 function periodKey(p: { from: string; to: string } | null): string {
@@ -348,7 +389,9 @@ export function consolidate(sources: readonly SourceSummary[], options: Consolid
 
   const unreadable = sources.filter((s) => s.readError !== null);
   const readable = sources.filter((s) => s.readError === null);
-  const withErrors = readable.filter((s) => s.errors > 0);
+  // A source with an empty table has errors even if its caller counted none: never summed silently.
+  const hasErrors = (s: SourceSummary): boolean => s.errors > 0 || s.emptyTables.length > 0;
+  const withErrors = readable.filter(hasErrors);
 
   // Periods: every readable source must have the same one.
   const byPeriod = new Map<string, SourceSummary[]>();
@@ -411,11 +454,11 @@ export function consolidate(sources: readonly SourceSummary[], options: Consolid
       kind: 'errors',
       files: withErrors.map((s) => s.file),
       message: {
-        vi: `${withErrors.length} tệp có lỗi khi kiểm tra: ${list(withErrors.map((s) => s.file))} (sửa lỗi, hoặc dùng ${sw.vi} để vẫn tổng hợp và đánh dấu).`,
-        en: `${withErrors.length} file(s) have error findings: ${list(withErrors.map((s) => s.file))} (fix them, or use ${sw.en} to include them flagged).`,
+        vi: `${withErrors.length} tệp có lỗi khi kiểm tra: ${list(withErrors.map((s) => named(s, 'vi')))} (sửa lỗi, hoặc dùng ${sw.vi} để vẫn tổng hợp và đánh dấu).`,
+        en: `${withErrors.length} file(s) have error findings: ${list(withErrors.map((s) => named(s, 'en')))} (fix them, or use ${sw.en} to include them flagged).`,
       },
     });
-    for (const s of withErrors) if (!reasons.has(s)) reasons.set(s, { vi: `có ${s.errors} lỗi khi kiểm tra`, en: `${s.errors} error finding(s)` });
+    for (const s of withErrors) if (!reasons.has(s)) reasons.set(s, errorWords(s));
   }
   for (const s of unreadable) reasons.set(s, s.readError as Text);
 
@@ -441,7 +484,10 @@ export function consolidate(sources: readonly SourceSummary[], options: Consolid
     sources: sources.map((s) => {
       const inc = !refused && included.includes(s);
       let reason = reasons.get(s) ?? null;
-      if (inc && s.errors > 0) reason = { vi: `có ${s.errors} lỗi khi kiểm tra; vẫn tổng hợp (${sw.vi})`, en: `${s.errors} error finding(s); included anyway (${sw.en})` };
+      if (inc && hasErrors(s)) {
+        const w = errorWords(s);
+        reason = { vi: `${w.vi}; vẫn tổng hợp (${sw.vi})`, en: `${w.en}; included anyway (${sw.en})` };
+      }
       if (!inc && reason === null) reason = stopped;
       return {
         file: s.file,

@@ -53,6 +53,7 @@ export const RULES: Readonly<Record<string, Severity>> = {
   'entry.error-value': 'error',
   'entry.required': 'error',
   'entry.blank': 'warning',
+  'table.empty': 'error',
   'computed.formula-missing': 'error',
   'computed.formula-changed': 'error',
   'period.missing': 'warning',
@@ -770,19 +771,52 @@ function todayIso(d: Date | undefined): string {
   return toIsoDate({ year: x.getFullYear(), month: x.getMonth() + 1, day: x.getDate() });
 }
 
+/**
+ * `table.empty`: every entry cell of the table's unit rows is blank. One error at the first entry
+ * cell stands for the whole table: its per-cell `entry.blank` warnings and `entry.required` errors
+ * are left out (a table nobody filled is one problem, not one per cell). A table with at least one
+ * entry that is not blank (a figure, or text, or an error value) keeps its per-cell findings.
+ */
+function emptyTable(s: TableState): Finding | null {
+  const { read: r, template: t } = s;
+  let first: CellRead | undefined;
+  for (let i = 0; i < r.rowLabels.length; i++) {
+    if (s.kinds[i] !== 'unit') continue;
+    for (const c of columnsOf(t)) {
+      if (c.kind !== 'entry') continue;
+      if ((s.entries.get(c.id) as Float64Array)[i] !== BLANK) return null;
+      first ??= r.columns[c.id]?.[i];
+    }
+  }
+  if (!first) return null;
+  return {
+    rule: 'table.empty',
+    severity: 'error',
+    cells: [ref(first)],
+    message: {
+      vi: `${r.sheet} chưa nhập số liệu: mọi ô nhập đều trống (nhập 0 nếu không có).`,
+      en: `${r.sheet} has no figures entered: every entry cell is blank (enter 0 where there is none).`,
+    },
+  };
+}
+
 function validateTable(s: TableState, ctx: Ctx, out: Finding[]): void {
   const { read: r, template: t } = s;
   const n = r.rowLabels.length;
+  const entryFindings: Finding[] = [];
   for (const c of columnsOf(t)) {
     if (c.kind !== 'entry') continue;
     const cells = r.columns[c.id];
     const classified = new Float64Array(n);
     for (let i = 0; i < n; i++) {
       const cell = cells[i];
-      classified[i] = s.kinds[i] === 'unit' ? checkEntry(cell, c.required === true, s, c.id, i, ctx, out) : BLANK;
+      classified[i] = s.kinds[i] === 'unit' ? checkEntry(cell, c.required === true, s, c.id, i, ctx, entryFindings) : BLANK;
     }
     s.entries.set(c.id, classified);
   }
+  const empty = emptyTable(s);
+  if (empty) out.push(empty);
+  else for (const f of entryFindings) out.push(f);
   checkComputed(s, out);
   checkRowRules(s, ctx, out);
   checkInfo(s, ctx, out);
