@@ -386,6 +386,14 @@ describe('structure', () => {
     expect(fs.map((f) => f.rule)).toEqual(['structure.changed']);
   });
 
+  test('the corner header may name the rows ("… / Đơn vị", "… / Thời gian"), nothing else', async () => {
+    const h = table(sampleRead, 'b01').header[0][0];
+    expect((await edited(h, 'Số lượng / Đơn vị')).map((f) => f.rule)).toEqual(['cross.council']);
+    expect((await edited(h, 'Số lượng / Thời gian')).map((f) => f.rule)).toEqual(['cross.council']);
+    const other = await edited(h, 'Số lượng / Tỉnh');
+    expect(only(other, 'Biểu 01').map((f) => [f.rule, f.message.vi])).toEqual([['structure.changed', expect.stringContaining('phải là "Số lượng / Thời gian"')]]);
+  });
+
   test('header text compared trimmed, exact diacritics', async () => {
     const h = table(sampleRead, 'b01').header[0][0];
     expect(await edited(h, `  ${String(h.value)}  `)).toHaveLength(1);

@@ -15,7 +15,7 @@
  */
 import type { Column, ComputedColumn, Template } from './template';
 import { columnsOf } from './template';
-import type { CellStyle, LayoutOptions, PlanCell, PlanName, PrintSetup, RowGroup, SheetPlan, StyledRange } from './plan';
+import type { CellStyle, LayoutOptions, PlanCell, PlanName, PrintSetup, RowGroup, RowKindOption, SheetPlan, StyledRange } from './plan';
 import { address, columnLetters, rangeAddress } from './a1';
 import { perDayFormula, perMonthFormula, ratioFormula, sumFormula, sumOfRuns } from './formulas';
 import {
@@ -116,9 +116,34 @@ function attachmentFormula(no: string, date: string, by: string): string {
 // ---------------------------------------------------------------------------------------------
 // Header
 
-/** One entry per BM_HEADER cell: the label written there, null for the continuation cells of merges. */
-export function expectedHeader(template: Template): (string | null)[][] {
-  const top: (string | null)[] = [template.rows.header.vi];
+/** The word the corner header ends with for each kind of data rows. */
+export const ROW_KIND_WORDS: Readonly<Record<RowKindOption, string>> = { unit: 'Đơn vị', period: 'Thời gian' };
+
+/**
+ * The corner header (the first cell of BM_HEADER) of a table whose rows are of this kind: the
+ * template's header with its last part naming the rows ("Số lượng / Thời gian" becomes
+ * "Số lượng / Đơn vị" for a consolidation). Without a kind, or for a fixed-row table, the template's own.
+ */
+export function cornerHeader(template: Template, rowKind?: RowKindOption): string {
+  const own = template.rows.header.vi;
+  if (rowKind === undefined || template.rows.kind !== 'repeat') return own;
+  const word = ROW_KIND_WORDS[rowKind];
+  const cut = own.lastIndexOf(' / ');
+  return cut >= 0 ? `${own.slice(0, cut)} / ${word}` : word;
+}
+
+/** Every corner header a table of this template may carry (its own, then one per row kind), trimmed. */
+export function cornerHeaders(template: Template): string[] {
+  const all = [cornerHeader(template), cornerHeader(template, 'unit'), cornerHeader(template, 'period')].map((x) => x.trim());
+  return all.filter((x, i) => all.indexOf(x) === i);
+}
+
+/**
+ * One entry per BM_HEADER cell: the label written there, null for the continuation cells of merges.
+ * The corner cell is the header for rows of `rowKind` (see `cornerHeader`).
+ */
+export function expectedHeader(template: Template, rowKind?: RowKindOption): (string | null)[][] {
+  const top: (string | null)[] = [cornerHeader(template, rowKind)];
   const bottom: (string | null)[] = [null];
   for (const g of template.groups) {
     if (g.columns.length === 1) {
@@ -164,7 +189,8 @@ function longestWord(text: string): number {
   return Math.max(0, ...text.split(/\s+/).map((w) => w.length));
 }
 
-function heightFor(lines: number, fontSize = 11): number {
+/** Row height in points for `lines` lines of text of `fontSize` points (with the cell's padding). */
+export function heightFor(lines: number, fontSize = 11): number {
   return Math.round(lines * (fontSize * 1.35) + 4);
 }
 
@@ -300,12 +326,36 @@ function infoCell(p: Positions, k: InfoKey): string {
   return address(p.infoRows.get(k) as number, 2);
 }
 
+/** The widest the first column gets for row labels given by the caller (units, periods); longer labels wrap. */
+export const LABEL_WIDTH_MAX = 36;
+
+/**
+ * Every text of the first column's data rows (labels of the unit rows, with the mark of a unit that
+ * did not report, and of the row groups' head and subtotal rows), for widths and heights.
+ */
+function givenLabels(options: LayoutOptions): string[] {
+  const labels = options.rowLabels ?? [];
+  const missing = new Set(options.missingRows ?? []);
+  const out = labels.map((l, i) => (missing.has(i) ? `${l}${MISSING_SUFFIX}` : l));
+  for (const g of options.rowGroups ?? []) out.push(g.label, `Cộng ${g.label}`);
+  return out;
+}
+
 function columnWidths(template: Template, options: LayoutOptions, places: ColumnPlace[], entryIds: string[]): number[] {
   const widths: number[] = [];
-  const rowLabelTexts: string[] =
-    template.rows.kind === 'fixed' ? template.rows.rows.map((r) => r.label.vi) : options.rowLabels ? options.rowLabels.slice(0, 200) : [periodText(options)];
-  const labelNeed = Math.max(longestWord(template.rows.header.vi) + 2, ...rowLabelTexts.map((t) => Math.ceil(t.length / 2) + 3));
-  widths[0] = Math.max(16, Math.min(24, labelNeed));
+  const header = cornerHeader(template, options.rowKind);
+  if (template.rows.kind === 'repeat' && options.rowLabels) {
+    // Labels given by the caller: as wide as the longest, up to LABEL_WIDTH_MAX; beyond, they wrap
+    // and their rows get the height of their lines.
+    let need = longestWord(header) + 2;
+    for (const t of givenLabels(options)) need = Math.max(need, t.length + 2);
+    widths[0] = Math.max(16, Math.min(LABEL_WIDTH_MAX, need));
+  } else {
+    // The template's own labels (or the period) are meant to wrap on about two lines.
+    const rowLabelTexts: string[] = template.rows.kind === 'fixed' ? template.rows.rows.map((r) => r.label.vi) : [periodText(options)];
+    const labelNeed = Math.max(longestWord(header) + 2, ...rowLabelTexts.map((t) => Math.ceil(t.length / 2) + 3));
+    widths[0] = Math.max(16, Math.min(24, labelNeed));
+  }
   for (const p of places) {
     const values = (options.values ?? []).map((r) => {
       const idx = entryIds.indexOf(p.column.id);
@@ -394,7 +444,8 @@ function buildTitle(g: Grid, p: Positions): void {
 /** The two-level header (BM_HEADER), its row heights from the wrapped labels. */
 function buildHeader(g: Grid, p: Positions): void {
   const { template, h1, h2, widths, colOf, lastCol } = p;
-  g.set(h1, 1, { value: template.rows.header.vi });
+  const corner = cornerHeader(template, p.options.rowKind);
+  g.set(h1, 1, { value: corner });
   g.merge(h1, 1, h2, 1);
   let groupLines = 1;
   let columnLines = 1;
@@ -417,7 +468,7 @@ function buildHeader(g: Grid, p: Positions): void {
       });
     }
   }
-  spanLines = Math.max(spanLines, wrappedLines(template.rows.header.vi, widths[0]));
+  spanLines = Math.max(spanLines, wrappedLines(corner, widths[0]));
   const h1Height = heightFor(groupLines);
   g.height(h1, h1Height);
   g.height(h2, Math.max(heightFor(columnLines), heightFor(spanLines) - h1Height, heightFor(1)));
@@ -443,8 +494,11 @@ function buildDataRows(g: Grid, p: Positions): void {
     const label = options.rowLabels?.[i];
     if (template.rows.kind === 'fixed') {
       g.set(r, 1, { value: template.rows.rows[i].label.vi });
+      labelHeight(g, r, template.rows.rows[i].label.vi, widths[0], false);
     } else if (label !== undefined) {
-      g.set(r, 1, { value: missing.has(i) ? `${label}${MISSING_SUFFIX}` : label });
+      const text = missing.has(i) ? `${label}${MISSING_SUFFIX}` : label;
+      g.set(r, 1, { value: text });
+      labelHeight(g, r, text, widths[0], missing.has(i));
     } else if (dataRows === 1) {
       g.set(r, 1, { formula: periodFormula(infoCell(p, 'from'), infoCell(p, 'to')) });
       g.height(r, heightFor(wrappedLines(periodText(options), widths[0])));
@@ -484,11 +538,22 @@ function buildDataRows(g: Grid, p: Positions): void {
   }
 }
 
+/**
+ * The height a wrapped first-column label needs, set only when it takes more than one line (a
+ * one-line row keeps Excel's default height). Bold or italic text is counted a little wider.
+ */
+function labelHeight(g: Grid, row: number, text: string, width: number, emphasised: boolean): void {
+  const lines = wrappedLines(text, emphasised ? width * 0.9 : width);
+  if (lines > 1) g.height(row, heightFor(lines));
+}
+
 /** Row groups: a label row above each group and a subtotal row below (its unit rows added up, column by column). */
 function buildRowGroups(g: Grid, p: Positions): void {
-  const { groupRows, places, unitRows, colOf, lastCol } = p;
+  const { groupRows, places, unitRows, colOf, lastCol, widths } = p;
   groupRows.forEach((gr, k) => {
     g.set(gr.head, 1, { value: gr.group.label });
+    labelHeight(g, gr.head, gr.group.label, widths[0], true);
+    labelHeight(g, gr.sub, `Cộng ${gr.group.label}`, widths[0], true);
     g.style(gr.head, 1, gr.head, lastCol, { bold: true, italic: true, fill: FILL_GROUP, vertical: 'middle' });
     g.set(gr.sub, 1, { value: `Cộng ${gr.group.label}` });
     for (const pl of places) {
@@ -558,11 +623,42 @@ function buildAverages(g: Grid, p: Positions): void {
     g.name(averageName(avg.id), r, avgValueCol);
   });
   if (template.averagesNote) {
-    g.set(noteRow, 1, { value: template.averagesNote.vi });
+    const note = averagesNote(template.averagesNote.vi, infoCell(p, 'from'), infoCell(p, 'to'));
+    g.set(noteRow, 1, note.cell);
     g.merge(noteRow, 1, noteRow, lastCol);
     g.style(noteRow, 1, noteRow, lastCol, { italic: true, wrap: true, vertical: 'top', horizontal: 'left' });
-    g.height(noteRow, heightFor(wrappedLines(template.averagesNote.vi, p.tableWidth * 0.9)));
+    g.height(noteRow, heightFor(Math.max(...note.texts.map((t) => wrappedLines(t, p.tableWidth * 0.9)))));
   }
+}
+
+/** Where the averages note names the table's own period (pack text, see PACKS.md). */
+export const PERIOD_PLACEHOLDER = '{period}';
+const NO_PERIOD = 'chưa nhập kỳ báo cáo';
+const REVERSED_PERIOD = 'ngày bắt đầu sau ngày kết thúc';
+
+/** A text as a formula string literal: quotes doubled, cut in pieces Excel accepts (≤ 255 characters). */
+function literal(text: string): string {
+  const parts: string[] = [];
+  const chars = Array.from(text);
+  for (let i = 0; i < chars.length; i += 200) parts.push(`"${chars.slice(i, i + 200).join('').replace(/"/g, '""')}"`);
+  return parts.length > 0 ? parts.join('&') : '""';
+}
+
+/**
+ * The averages note: a template's note with `{period}` states this table's period and its days
+ * ("01/7/2025–15/10/2025 là 107 ngày"), live from the report-information cells, or says the period
+ * is not entered; a note without it is written as it is. `texts` are what it can show (for its height).
+ */
+export function averagesNote(text: string, from: string, to: string): { cell: PlanCell; texts: string[] } {
+  const at = text.indexOf(PERIOD_PLACEHOLDER);
+  if (at < 0) return { cell: { value: text }, texts: [text] };
+  const before = text.slice(0, at);
+  const after = text.slice(at + PERIOD_PLACEHOLDER.length);
+  const dates = `${viDateExpr(from)}&"–"&${viDateExpr(to)}`;
+  const period = `IF(AND(ISNUMBER(${from}),ISNUMBER(${to})),IF(${to}>=${from},${dates}&" là "&(${to}-${from}+1)&" ngày",${dates}&": ${REVERSED_PERIOD}"),"${NO_PERIOD}")`;
+  const formula = `=${[before === '' ? '' : `${literal(before)}&`, period, after === '' ? '' : `&${literal(after)}`].join('')}`;
+  const longest = '00/00/0000–00/00/0000 là 0000 ngày';
+  return { cell: { formula }, texts: [`${before}${longest}${after}`, `${before}${NO_PERIOD}${after}`, `${before}00/00/0000–00/00/0000: ${REVERSED_PERIOD}${after}`] };
 }
 
 function infoValue(options: LayoutOptions, k: InfoKey): PlanCell {

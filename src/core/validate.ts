@@ -17,7 +17,7 @@ import type { CellRef, Finding, Fix, Severity } from './findings';
 import { INFO_NAMES, type InfoKey } from './names';
 import { perDayFormula, perMonthFormula, ratioFormula, sameFormula, sumFormula, sumOfRuns } from './formulas';
 import { rowKinds, type RowKind } from './rows';
-import { expectedHeader } from './layout';
+import { cornerHeaders, expectedHeader } from './layout';
 import { parseAddress } from './a1';
 import { excelSerialToIso, formatDateVi, isoFromUtcDate, toIsoDate } from './dates';
 import { EN_SEPARATORS, VI_SEPARATORS, formatNumber, formatRawNumber, parseCountText, thousandsSuggestion, type Separators } from './numbers';
@@ -198,6 +198,9 @@ function headerText(v: CellValue): string | null {
 export function structureProblem(r: TableRead, t: Template): Text | null {
   if (r.broken) return r.broken.reason;
   const expected = expectedHeader(t);
+  // The corner names the rows: the template's own header, or a consolidation's ("… / Đơn vị") or a
+  // roll-up's ("… / Thời gian").
+  const corners = cornerHeaders(t);
   if (r.header.length !== expected.length) return { vi: 'Vùng tiêu đề của biểu đã bị thay đổi.', en: 'The header area was changed.' };
   for (let i = 0; i < expected.length; i++) {
     const row = r.header[i];
@@ -206,7 +209,7 @@ export function structureProblem(r: TableRead, t: Template): Text | null {
       const want = expected[i][j];
       if (want === null) continue;
       const got = row[j] ? headerText(row[j].value) : null;
-      if (got !== want.trim()) {
+      if (i === 0 && j === 0 ? got === null || !corners.includes(got) : got !== want.trim()) {
         return {
           vi: `Ô tiêu đề ${row[j]?.address ?? ''} phải là "${want}".`,
           en: `Header cell ${row[j]?.address ?? ''} must read "${want}".`,
