@@ -177,6 +177,31 @@ describe('refusals', () => {
     expect(c.summary.sources[2].reason?.en).toBe('not consolidated: other files have problems');
   });
 
+  test('a unit that sent an empty table: refused, its reason and the refusal name the table; with allowErrors flagged, never silent', () => {
+    const blank = unitRead({ unit: 'Xã 2', seed: 2 });
+    for (const col of Object.values(blank.tables[0].columns)) for (const c of col) c.value = null;
+    const input = source('x2.xlsx', blank);
+    // the check says why: one table.empty error (the blank computed cells are the layout's formulas' results)
+    expect(validateWorkbook(blank, { today: TODAY }).filter((f) => f.rule === 'table.empty').map((f) => f.cells[0])).toEqual([{ sheet: 'Biểu 01', address: 'B8' }]);
+    const sources = [unitSource('Xã 1', 1), summarizeSource(input, TEMPLATES)];
+    expect(sources[1].emptyTables).toEqual(['Biểu 01']);
+    const refused = consolidate(sources, OPTIONS);
+    expect(refused.refusals.map((r) => r.kind)).toEqual(['errors']);
+    expect(refused.refusals[0].files).toEqual(['x2.xlsx']);
+    expect(refused.refusals[0].message.vi).toContain('x2.xlsx (Biểu 01 chưa nhập số liệu)');
+    expect(refused.refusals[0].message.en).toContain('x2.xlsx (Biểu 01 has no figures entered)');
+    const n = sources[1].errors;
+    expect(refused.summary.sources[1].reason).toEqual({ vi: `có ${n} lỗi khi kiểm tra (Biểu 01 chưa nhập số liệu)`, en: `${n} error finding(s) (Biểu 01 has no figures entered)` });
+    const allowed = consolidate(sources, { ...OPTIONS, allowErrors: true });
+    expect(allowed.summary.sources[1]).toMatchObject({ included: true });
+    expect(allowed.summary.sources[1].reason?.vi).toBe(`có ${n} lỗi khi kiểm tra (Biểu 01 chưa nhập số liệu); vẫn tổng hợp (--allow-errors)`);
+    // a caller that counted no error still does not get the empty table summed silently
+    const uncounted = summarizeSource({ ...input, errors: 0, warnings: 0 }, TEMPLATES);
+    expect(consolidate([unitSource('Xã 1', 1), uncounted], OPTIONS).refusals.map((r) => r.kind)).toEqual(['errors']);
+    // a unit with figures has no empty table
+    expect(sources[0].emptyTables).toEqual([]);
+  });
+
   test('a source with error findings stops it; with allowErrors it is included and flagged', () => {
     const bad = unitRead({ unit: 'Xã 2', seed: 2 });
     const cell = bad.tables[0].columns['local.council'][0];

@@ -227,10 +227,19 @@ describe('computed cells', () => {
     const get = evaluate(plan);
     expect(get(ref(plan, averageName('receivedPerDay')))).toBeCloseTo(4525 / 107, 9);
     expect(get(ref(plan, averageName('issuedPerMonth')))).toBeCloseTo((486563 * 30) / 107, 6);
-    const notes = plan.cells.flat().filter((c) => c?.value === t.averagesNote?.vi);
-    expect(notes).toHaveLength(1);
-    const noPeriod = evaluate(layout(t, { values: t.sample }));
+    // The note states this table's own period (issue 19: it gave the seed's period on every sheet).
+    const NOTE = 'A14';
+    expect(get(NOTE)).toBe('Cách tính: số ngày theo lịch của kỳ báo cáo, tính cả ngày đầu và ngày cuối (01/7/2025–15/10/2025 là 107 ngày); một tháng tính là 30 ngày; số hiển thị được làm tròn.');
+    const other = evaluate(layout(t, { ...OPTS, from: '2025-01-01', to: '2025-03-31' }));
+    expect(other(NOTE)).toBe('Cách tính: số ngày theo lịch của kỳ báo cáo, tính cả ngày đầu và ngày cuối (01/01/2025–31/3/2025 là 90 ngày); một tháng tính là 30 ngày; số hiển thị được làm tròn.');
+    const noPeriodPlan = layout(t, { values: t.sample });
+    const noPeriod = evaluate(noPeriodPlan);
     expect(noPeriod(ref(plan, averageName('receivedPerDay')))).toBe('');
+    expect(noPeriod(NOTE)).toBe('Cách tính: số ngày theo lịch của kỳ báo cáo, tính cả ngày đầu và ngày cuối (chưa nhập kỳ báo cáo); một tháng tính là 30 ngày; số hiển thị được làm tròn.');
+    // never the seed's period on a sheet that has none
+    expect(JSON.stringify(noPeriodPlan)).not.toContain('01/7/2025');
+    const reversed = evaluate(layout(t, { ...OPTS, from: '2025-10-15', to: '2025-07-01' }));
+    expect(reversed(NOTE)).toContain('(15/10/2025–01/7/2025: ngày bắt đầu sau ngày kết thúc)');
   });
 
   test('N data rows: empty unlocked row labels, a totals row, averages on the totals', () => {
@@ -312,7 +321,8 @@ describe('names and sheet setup', () => {
   test('print setup: A4 landscape, one page wide, header rows repeated, print area to the notes', () => {
     const plan = layout(tpl('b01'), OPTS);
     expect(plan.print).toEqual({ paper: 'A4', orientation: 'landscape', fitToWidth: 1, titleRows: '6:7', printArea: 'A1:N14' });
-    expect(cellAt(plan, 'A14')?.value).toBe(tpl('b01').averagesNote?.vi);
+    // the note, last printed row: a formula stating the period from the report-information cells
+    expect(cellAt(plan, 'A14')?.formula).toMatch(/^="Cách tính: [^"]*\("&IF\(AND\(ISNUMBER\(B\d+\),ISNUMBER\(B\d+\)\),/);
     expect(layout(tpl('b04'), OPTS).print.printArea).toBe('A1:I10');
   });
 
@@ -372,5 +382,42 @@ describe('names and sheet setup', () => {
     expect(get(ref(plan, columnName('g.total')))).toBe(5);
     expect(get(ref(plan, totalName('g.total')))).toBe(5);
     expect(cellAt(plan, ref(plan, META_NAME))?.value).toBe('bieumau:b99@2');
+  });
+});
+
+describe('rows that read right when printed', () => {
+  const UNITS = ['Phường Xuân Hương - Đà Lạt', 'Xã Đinh Trang Thượng', 'Ủy ban nhân dân phường Lâm Viên - Đà Lạt (sau sắp xếp)'];
+
+  test('the corner header names the rows: the template\'s own, "… / Đơn vị" for units, "… / Thời gian" for periods', () => {
+    expect(layout(tpl('b01')).cells[5][0]?.value).toBe('Số lượng / Thời gian');
+    expect(layout(tpl('b01'), { dataRows: 3, rowLabels: UNITS, rowKind: 'unit' }).cells[5][0]?.value).toBe('Số lượng / Đơn vị');
+    expect(layout(tpl('b03'), { dataRows: 3, rowLabels: UNITS, rowKind: 'unit' }).cells[5][0]?.value).toBe('Địa phương / Đơn vị');
+    expect(layout(tpl('b01'), { dataRows: 2, rowLabels: ['Tháng 7', 'Tháng 8'], rowKind: 'period' }).cells[5][0]?.value).toBe('Số lượng / Thời gian');
+    // a fixed-row table's rows are its levels: unchanged
+    expect(layout(tpl('b04'), { rowKind: 'unit' }).cells[5][0]?.value).toBe('Cấp');
+    expect(expectedHeader(tpl('b02'), 'unit')[0][0]).toBe('Số lượng / Đơn vị');
+  });
+
+  test('the first column is as wide as the longest given label up to 36; a longer label wraps in a row high enough', () => {
+    const two = layout(tpl('b01'), { dataRows: 2, rowLabels: UNITS.slice(0, 2), rowKind: 'unit' });
+    expect(two.columnWidths[0]).toBe('Phường Xuân Hương - Đà Lạt'.length + 2);
+    expect(two.rowHeights.filter((h) => h.row >= 8 && h.row <= 9)).toEqual([]);
+    const three = layout(tpl('b01'), { dataRows: 3, rowLabels: UNITS, rowKind: 'unit' });
+    expect(three.columnWidths[0]).toBe(36);
+    expect(wrappedLines(UNITS[2], 36)).toBe(2);
+    expect(three.rowHeights.find((h) => h.row === 10)?.height).toBe(Math.round(2 * 11 * 1.35 + 4));
+    // the single report keeps its width (the period label on two lines)
+    expect(layout(tpl('b01'), OPTS).columnWidths[0]).toBe(19);
+  });
+
+  test('group and subtotal rows get the height of their wrapped labels too', () => {
+    const label = '23 tỉnh, thành phố thực hiện hợp nhất, sáp nhập';
+    const plan = layout(tpl('b03'), { dataRows: 2, rowLabels: ['Tỉnh Lâm Đồng', 'Tỉnh Gia Lai'], rowGroups: [{ label, first: 0, count: 2 }], templateGroupRow: false, rowKind: 'unit' });
+    expect(plan.columnWidths[0]).toBe(36);
+    const heights = new Map(plan.rowHeights.map((h) => [h.row, h.height]));
+    expect(plan.cells[7][0]?.value).toBe(label);
+    expect(heights.get(8)).toBeGreaterThanOrEqual(Math.round(2 * 11 * 1.35 + 4));
+    expect(plan.cells[10][0]?.value).toBe(`Cộng ${label}`);
+    expect(heights.get(11)).toBeGreaterThanOrEqual(Math.round(2 * 11 * 1.35 + 4));
   });
 });

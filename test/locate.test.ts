@@ -222,10 +222,11 @@ describe('core/locate', () => {
     expect(findMarker([{ row: 5, col: 3, value: 'bieumau:b02@1' }, { row: 5, col: 2, value: 'Mã biểu mẫu' }])).toEqual({ address: 'C5', packId: 'vn.standard', templateId: 'b02', version: 1 });
   });
 
-  test('every template and row count: the names rebuilt from the sheet are the layout\'s, moved with it', () => {
+  test('every template, row count and corner header: the names rebuilt from the sheet are the layout\'s, moved with it', () => {
     for (const t of TEMPLATES) {
-      for (const rows of t.rows.kind === 'repeat' ? [1, 2, 7] : [undefined]) {
-        const plan = layout(t, { ...SAMPLE_DEFAULTS, dataRows: rows });
+      // a consolidation's ("… / Đơn vị") or a roll-up's corner header is found as the template's
+      for (const [rows, rowKind] of t.rows.kind === 'repeat' ? ([[1], [2], [7], [3, 'unit'], [3, 'period']] as const) : [[undefined]]) {
+        const plan = layout(t, { ...SAMPLE_DEFAULTS, dataRows: rows, rowKind });
         for (const [dr, dc] of [[0, 0], [4, 0], [2, 3]]) {
           const cells = new Map<string, unknown>();
           plan.cells.forEach((line, r) => line.forEach((c, k) => {

@@ -107,6 +107,8 @@ describe('three Decree 09 months → the third quarter', () => {
       const rows = rowsOf(p);
       expect(rows.labels).toEqual(['Từ ngày 15/6/2025 đến 14/7/2025', 'Từ ngày 15/7/2025 đến 14/8/2025', 'Từ ngày 15/8/2025 đến 14/9/2025']);
       expect(rows.values).toEqual([unitFigures(7)[id][0], unitFigures(8)[id][0], unitFigures(9)[id][0]]);
+      // the corner header names the rows: periods
+      expect(p.cells[5][0]?.value).toMatch(/ \/ Thời gian$/);
       const t = TEMPLATES.find((x) => x.id === id) as Template;
       const totalCell = cellAt(p, totalName(entryColumns(t)[0].id));
       expect(totalCell?.formula).toMatch(/^=SUM\(/);
@@ -343,6 +345,7 @@ describe('consolidated inputs: one row per unit, each the unit\'s roll-up', () =
     expect(r.summary.rows).toBe('units');
     const b01 = rowsOf(plan(r, 'Biểu 01'));
     expect(b01.labels).toEqual(COMMUNES);
+    expect(plan(r, 'Biểu 01').cells[5][0]?.value).toBe('Số lượng / Đơn vị');
     COMMUNES.forEach((_, c) => expect(b01.values[c]).toEqual(sumOf([7, 8, 9].map((m) => seedOf(m, c + 1)), 'b01')));
     expect(entryTotals(r, 'b02')).toEqual(sumOf([7, 8, 9].flatMap((m) => [1, 2, 3].map((c) => seedOf(m, c))), 'b02'));
     expect(entryTotals(r, 'b04')).toEqual(sumOf([1, 2, 3].map((c) => seedOf(9, c)), 'b04'));

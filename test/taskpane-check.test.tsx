@@ -1,8 +1,9 @@
 /** @jest-environment jsdom */
-import { WAIT, act, click, openTab, renderPane, screen, typeSample, waitFor, within, type Harness } from './taskpane-harness';
+import { WAIT, act, click, entryCells, openTab, renderPane, screen, typeSample, waitFor, within, type Harness } from './taskpane-harness';
 import { LIVE_DELAY_MS, groupFindings } from '../src/taskpane/app/CheckTab';
 import { createOfficeAdapter } from '../src/excel/adapter';
 import type { Finding } from '../src/core/findings';
+import { TEMPLATES, entryColumns } from '../src/core/builtin';
 
 async function seedWorkbook(): Promise<{ h: Harness; b01: Awaited<ReturnType<typeof typeSample>>; b02: Awaited<ReturnType<typeof typeSample>> }> {
   const h = await renderPane({
@@ -73,9 +74,41 @@ describe('Kiểm tra (check before sending)', () => {
     await openTab('Kiểm tra');
     expect(screen.queryByTestId('check-summary')).toBeNull();
     expect(screen.queryByText('Sẵn sàng gửi')).toBeNull();
-    // Checking again covers the new, empty table: blanks are "not reported" warnings.
+    // Checking again covers the new, empty table: one table.empty error for it, so not ready.
     await click(screen.getByRole('button', { name: 'Kiểm tra' }));
-    expect(findingItems('entry.blank').length).toBeGreaterThan(0);
+    expect(findingItems('table.empty').map((li) => li.closest('section[data-sheet]')?.getAttribute('data-sheet'))).toEqual(['Biểu 03']);
+    expect(screen.getByTestId('check-summary').dataset.ready).toBe('false');
+  });
+
+  test('an inserted blank table is not ready (table.empty); one figure typed leaves warnings only', async () => {
+    const h = await renderPane({
+      setup: async ({ adapter }) =>
+        adapter.saveSettings({ unit: 'TỈNH ỦY LÂM ĐỒNG', reportNo: '52-BC/TU', reportDate: '2025-11-14', reportBy: 'Ban Thường vụ Tỉnh ủy', from: '2025-07-01', to: '2025-10-15' }),
+    });
+    await click(screen.getByRole('button', { name: 'Chèn Biểu 01' }));
+    await openTab('Kiểm tra');
+    await click(screen.getByRole('button', { name: 'Kiểm tra' }));
+    const summary = screen.getByTestId('check-summary');
+    expect(summary.dataset.ready).toBe('false');
+    expect(summary.textContent).toContain('Còn 1 lỗi');
+    const [empty, ...more] = findingItems('table.empty');
+    expect(more).toEqual([]);
+    expect(empty.dataset.severity).toBe('error');
+    expect(empty.textContent).toContain('Biểu 01 chưa nhập số liệu');
+    const where = await entryCells(h.adapter, 'b01');
+    const first = where.cells[entryColumns(TEMPLATES.find((t) => t.id === 'b01')!)[0].id][0];
+    expect(within(empty).getByRole('button', { name: `Biểu 01!${first}` })).toBeTruthy();
+    // One blank entry cell per finding is not repeated under the table error.
+    expect(findingItems('entry.blank')).toEqual([]);
+
+    h.host.type(where.sheet, first, '3');
+    await click(screen.getByRole('button', { name: 'Kiểm tra' }));
+    const after = screen.getByTestId('check-summary');
+    expect(after.dataset.ready).toBe('true');
+    expect(findingItems('table.empty')).toEqual([]);
+    const entryCount = entryColumns(TEMPLATES.find((t) => t.id === 'b01')!).reduce((n, c) => n + where.cells[c.id].length, 0);
+    expect(findingItems('entry.blank')).toHaveLength(entryCount - 1);
+    expect(document.querySelectorAll('li[data-severity="error"]')).toHaveLength(0);
   });
 
   test('"1.292" typed as text: Sửa makes it the number 1292 and checks again; Hoàn tác puts the text back', async () => {

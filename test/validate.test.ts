@@ -8,7 +8,7 @@ import { readWorkbook } from '../src/xlsx/reader';
 import { validateWorkbook, RULES } from '../src/core/validate';
 import type { Finding } from '../src/core/findings';
 import type { TableRead, WorkbookRead } from '../src/core/read';
-import { TEMPLATES, CROSS_TABLE_RULES } from '../src/core/builtin';
+import { TEMPLATES, CROSS_TABLE_RULES, entryColumns } from '../src/core/builtin';
 import { sumFormula } from '../src/core/formulas';
 import { editXlsx, insertRowsAbove, removeName, setCell, setNameFormula } from './support/edit-xlsx';
 
@@ -219,6 +219,58 @@ describe('entry cells', () => {
   });
 });
 
+describe('table.empty (a table nobody filled is not ready)', () => {
+  let blank: Buffer;
+  beforeAll(async () => {
+    blank = await buildWorkbook(parseNewArgs(['unused.xlsx', '--unit', 'UBND', '--report', '12/BC-UBND', '--report-date', '2025-11-14', '--from', '2025-07-01', '--to', '2025-10-15']));
+  });
+
+  test('a blank workbook: one table.empty error per table, at its first entry cell, and no per-cell blank findings', async () => {
+    const read = await readWorkbook(blank);
+    const fs = validateWorkbook(read, { today: TODAY });
+    expect(fs.map((f) => [f.rule, f.severity, f.cells[0].sheet, f.cells[0].address])).toEqual(
+      read.tables.map((t) => {
+        const template = TEMPLATES.find((x) => x.id === t.templateId)!;
+        const firstEntry = template.groups.flatMap((g) => g.columns).find((c) => c.kind === 'entry')!;
+        return ['table.empty', 'error', t.sheet, t.columns[firstEntry.id][0].address];
+      }),
+    );
+    // Biểu 03's data start under its fixed group row.
+    expect(fs.map((f) => f.cells[0].address)).toEqual(['B8', 'B8', 'B9', 'B8']);
+    expect(fs[0].message).toEqual({
+      vi: 'Biểu 01 chưa nhập số liệu: mọi ô nhập đều trống (nhập 0 nếu không có).',
+      en: 'Biểu 01 has no figures entered: every entry cell is blank (enter 0 where there is none).',
+    });
+    // Biểu 04's required cells are covered by the table's error, not listed one by one.
+    expect(fs.filter((f) => f.rule === 'entry.required' || f.rule === 'entry.blank')).toEqual([]);
+  });
+
+  test('one figure typed: that table has warnings only (entry.blank for each other cell)', async () => {
+    const read = await readWorkbook(blank);
+    const b01 = table(read, 'b01');
+    const cells = entryColumns(TEMPLATES[0]).flatMap((c) => b01.columns[c.id]);
+    const buf = await setCell(blank, 'Biểu 01', b01.columns['local.council'][0].address, 7);
+    const fs = (await check(buf)).filter((f) => f.cells[0]?.sheet === 'Biểu 01');
+    expect(fs.filter((f) => f.severity === 'error')).toEqual([]);
+    expect(fs.map((f) => f.rule)).toEqual(cells.slice(1).map(() => 'entry.blank'));
+    expect(fs).toHaveLength(cells.length - 1);
+  });
+
+  test('a 0 typed is a figure; text typed in an otherwise blank table is its own error, not an empty table', async () => {
+    const c = { sheet: 'Biểu 02' };
+    const read = await readWorkbook(blank);
+    const first = table(read, 'b02').columns[entryColumns(TEMPLATES[1])[0].id][0].address;
+    const zero = (await check(await setCell(blank, c.sheet, first, 0))).filter((f) => f.cells[0]?.sheet === c.sheet);
+    expect(zero.some((f) => f.rule === 'table.empty')).toBe(false);
+    const text = (await check(await setCell(blank, c.sheet, first, 'chưa có'))).filter((f) => f.cells[0]?.sheet === c.sheet);
+    expect(text.map((f) => f.rule).filter((r) => r !== 'entry.blank')).toEqual(['entry.text']);
+  });
+
+  test('table.empty is a rule id with severity error', () => {
+    expect(RULES['table.empty']).toBe('error');
+  });
+});
+
 describe('computed cells', () => {
   test('computed.formula-missing: "Cộng" typed over with the right number → error with a fix restoring the formula', async () => {
     const c = at('b01', 'central.total');
@@ -332,6 +384,14 @@ describe('structure', () => {
     expect(mine[0].message.vi).toContain('bieumau new');
     // the table it pairs with is not compared against a broken table: no cross-table finding
     expect(fs.map((f) => f.rule)).toEqual(['structure.changed']);
+  });
+
+  test('the corner header may name the rows ("… / Đơn vị", "… / Thời gian"), nothing else', async () => {
+    const h = table(sampleRead, 'b01').header[0][0];
+    expect((await edited(h, 'Số lượng / Đơn vị')).map((f) => f.rule)).toEqual(['cross.council']);
+    expect((await edited(h, 'Số lượng / Thời gian')).map((f) => f.rule)).toEqual(['cross.council']);
+    const other = await edited(h, 'Số lượng / Tỉnh');
+    expect(only(other, 'Biểu 01').map((f) => [f.rule, f.message.vi])).toEqual([['structure.changed', expect.stringContaining('phải là "Số lượng / Thời gian"')]]);
   });
 
   test('header text compared trimmed, exact diacritics', async () => {

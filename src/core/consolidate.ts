@@ -19,7 +19,7 @@ import type { Template, Text } from './template';
 import { columnsOf, entryColumns } from './template';
 import type { WorkbookRead, TableRead, CellValue } from './read';
 import type { CellStyle, LayoutOptions, PlanCell, RowGroup, SheetPlan } from './plan';
-import { layout, COUNT_FORMAT, periodText } from './layout';
+import { layout, COUNT_FORMAT, heightFor, periodText, wrappedLines } from './layout';
 import { structureProblem } from './validate';
 import { unitRowIndices } from './rows';
 import { cellDate, tablePeriod } from './figures';
@@ -77,6 +77,11 @@ export interface SourceSummary {
   reportDate: string | null;
   period: { from: string; to: string } | null;
   tables: SourceTable[];
+  /**
+   * Sheets of the tables whose entry cells are all blank (`table.empty`): such a source counts as
+   * having errors, so it is refused unless errors are allowed, and its reason names these sheets.
+   */
+  emptyTables: string[];
 }
 
 export interface ConsolidateOptions {
@@ -190,6 +195,34 @@ function tableFigures(read: TableRead, template: Template): SourceTable {
   return { ...packOf(template), templateId: template.id, version: template.version, rows: [sum], ...(rows.length > 1 ? { units: rows } : {}) };
 }
 
+function isBlank(v: CellValue | undefined): boolean {
+  return v === null || v === undefined || (typeof v === 'string' && v.trim() === '');
+}
+
+/** Every entry cell of the table's unit rows blank (what the check reports as `table.empty`). */
+function isEmptyTable(read: TableRead, template: Template): boolean {
+  const units = unitRowIndices(read);
+  const ids = entryColumns(template).map((c) => c.id);
+  return units.length > 0 && ids.length > 0 && units.every((i) => ids.every((id) => isBlank(read.columns[id]?.[i]?.value)));
+}
+
+/** What a source's reason adds for its empty tables: "Biểu 01 chưa nhập số liệu". */
+function emptyWords(s: SourceSummary): Text | null {
+  if (s.emptyTables.length === 0) return null;
+  const sheets = list(s.emptyTables);
+  return { vi: `${sheets} chưa nhập số liệu`, en: `${sheets} ${s.emptyTables.length > 1 ? 'have' : 'has'} no figures entered` };
+}
+
+/** "có 2 lỗi khi kiểm tra (Biểu 01 chưa nhập số liệu)". */
+function errorWords(s: SourceSummary): Text {
+  const empty = emptyWords(s);
+  const n = Math.max(s.errors, s.emptyTables.length);
+  return {
+    vi: `có ${n} lỗi khi kiểm tra${empty ? ` (${empty.vi})` : ''}`,
+    en: `${n} error finding(s)${empty ? ` (${empty.en})` : ''}`,
+  };
+}
+
 /** Keeps the numbers and report information of one source; the read can be dropped afterwards. */
 export function summarizeSource(input: SourceInput, templates: readonly Template[]): SourceSummary {
   const base: SourceSummary = {
@@ -204,6 +237,7 @@ export function summarizeSource(input: SourceInput, templates: readonly Template
     reportDate: null,
     period: null,
     tables: [],
+    emptyTables: [],
   };
   if (!input.read) return base;
   const tables = Array.isArray(input.read.tables) ? input.read.tables : [];
@@ -225,6 +259,7 @@ export function summarizeSource(input: SourceInput, templates: readonly Template
     }
     if (problem) continue;
     base.tables.push(tableFigures(t, template));
+    if (isEmptyTable(t, template)) base.emptyTables.push(t.sheet);
   }
   if (base.unit !== '') base.label = base.unit;
   return base;
@@ -235,6 +270,12 @@ export function summarizeSource(input: SourceInput, templates: readonly Template
 
 export function list(files: string[]): string {
   return files.join(', ');
+}
+
+/** A file as a refusal lists it: with its empty tables named ("x.xlsx (Biểu 01 chưa nhập số liệu)"). */
+function named(s: SourceSummary, lang: 'vi' | 'en'): string {
+  const empty = emptyWords(s);
+  return empty ? `${s.file} (${empty[lang]})` : s.file;
 }
 
 function periodKey(p: { from: string; to: string } | null): string {
@@ -348,7 +389,9 @@ export function consolidate(sources: readonly SourceSummary[], options: Consolid
 
   const unreadable = sources.filter((s) => s.readError !== null);
   const readable = sources.filter((s) => s.readError === null);
-  const withErrors = readable.filter((s) => s.errors > 0);
+  // A source with an empty table has errors even if its caller counted none: never summed silently.
+  const hasErrors = (s: SourceSummary): boolean => s.errors > 0 || s.emptyTables.length > 0;
+  const withErrors = readable.filter(hasErrors);
 
   // Periods: every readable source must have the same one.
   const byPeriod = new Map<string, SourceSummary[]>();
@@ -411,11 +454,11 @@ export function consolidate(sources: readonly SourceSummary[], options: Consolid
       kind: 'errors',
       files: withErrors.map((s) => s.file),
       message: {
-        vi: `${withErrors.length} tệp có lỗi khi kiểm tra: ${list(withErrors.map((s) => s.file))} (sửa lỗi, hoặc dùng ${sw.vi} để vẫn tổng hợp và đánh dấu).`,
-        en: `${withErrors.length} file(s) have error findings: ${list(withErrors.map((s) => s.file))} (fix them, or use ${sw.en} to include them flagged).`,
+        vi: `${withErrors.length} tệp có lỗi khi kiểm tra: ${list(withErrors.map((s) => named(s, 'vi')))} (sửa lỗi, hoặc dùng ${sw.vi} để vẫn tổng hợp và đánh dấu).`,
+        en: `${withErrors.length} file(s) have error findings: ${list(withErrors.map((s) => named(s, 'en')))} (fix them, or use ${sw.en} to include them flagged).`,
       },
     });
-    for (const s of withErrors) if (!reasons.has(s)) reasons.set(s, { vi: `có ${s.errors} lỗi khi kiểm tra`, en: `${s.errors} error finding(s)` });
+    for (const s of withErrors) if (!reasons.has(s)) reasons.set(s, errorWords(s));
   }
   for (const s of unreadable) reasons.set(s, s.readError as Text);
 
@@ -441,7 +484,10 @@ export function consolidate(sources: readonly SourceSummary[], options: Consolid
     sources: sources.map((s) => {
       const inc = !refused && included.includes(s);
       let reason = reasons.get(s) ?? null;
-      if (inc && s.errors > 0) reason = { vi: `có ${s.errors} lỗi khi kiểm tra; vẫn tổng hợp (${sw.vi})`, en: `${s.errors} error finding(s); included anyway (${sw.en})` };
+      if (inc && hasErrors(s)) {
+        const w = errorWords(s);
+        reason = { vi: `${w.vi}; vẫn tổng hợp (${sw.vi})`, en: `${w.en}; included anyway (${sw.en})` };
+      }
       if (!inc && reason === null) reason = stopped;
       return {
         file: s.file,
@@ -512,6 +558,7 @@ export function consolidate(sources: readonly SourceSummary[], options: Consolid
         missingRows,
         rowGroups: groups,
         templateGroupRow: false,
+        rowKind: 'unit',
       }),
     );
     summary.totals[totalsKey(template)] = columnTotals(template, total);
@@ -540,8 +587,15 @@ class PlainSheet {
   private readonly cells = new Map<string, PlanCell>();
   readonly styles: { range: string; style: CellStyle }[] = [];
   readonly merges: string[] = [];
+  private readonly heights = new Map<number, number>();
   maxRow = 1;
   maxCol = 1;
+
+  /** Gives `row` the height its wrapped `text` needs in a column `width` wide (never lowers it). */
+  fit(row: number, text: string, width: number): void {
+    const lines = wrappedLines(text, width);
+    if (lines > 1) this.heights.set(row, Math.max(this.heights.get(row) ?? 0, heightFor(lines)));
+  }
 
   set(row: number, col: number, cell: PlanCell): void {
     this.cells.set(`${row},${col}`, cell);
@@ -574,13 +628,16 @@ class PlainSheet {
       unlocked: [],
       entryRanges: [],
       columnWidths,
-      rowHeights: [],
+      rowHeights: [...this.heights.entries()].sort((a, b) => a[0] - b[0]).map(([row, height]) => ({ row, height })),
       names: [],
       protect: true,
       print: { paper: 'A4', orientation: 'landscape', fitToWidth: 1, titleRows, printArea: `A1:${columnLetters(lastCol)}${printBottom}` },
     };
   }
 }
+
+/** Width of the figure columns of a detail sheet. */
+const DETAIL_WIDTH = 14;
 
 /** Sheet name of a fixed-row table's detail sheet ("Biểu 04 (chi tiết)"). */
 export function detailSheetName(template: Template): string {
@@ -623,9 +680,12 @@ export function detailPlan(template: Template, units: { label: string; rows: (nu
   g.set(head, 1, { value: style.labelHeader });
   entries.forEach((c, k) => {
     const grp = template.groups.find((x) => x.columns.some((y) => y.id === c.id));
-    g.set(head, 2 + k, { value: grp && grp.columns.length > 1 ? `${grp.label.vi} – ${c.label.vi}` : c.label.vi });
+    const label = grp && grp.columns.length > 1 ? `${grp.label.vi} – ${c.label.vi}` : c.label.vi;
+    g.set(head, 2 + k, { value: label });
+    g.fit(head, label, DETAIL_WIDTH);
   });
   g.style(head, 1, head, lastCol, FONT_HEADER);
+  const labelWidth = Math.min(40, Math.max(16, ...units.slice(0, 500).map((u) => u.label.length + 2)));
   let r = head + 1;
   const levels = style.blocks ?? (template.rows.kind === 'fixed' ? template.rows.rows.map((x) => x.label.vi) : []);
   levels.forEach((level, li) => {
@@ -635,6 +695,7 @@ export function detailPlan(template: Template, units: { label: string; rows: (nu
     const first = r;
     for (const u of units) {
       g.set(r, 1, { value: u.label });
+      g.fit(r, u.label, labelWidth);
       entries.forEach((_, k) => {
         const v = u.rows[li]?.[k] ?? null;
         g.set(r, 2 + k, v === null ? { numberFormat: COUNT_FORMAT } : { value: v, numberFormat: COUNT_FORMAT });
@@ -652,11 +713,41 @@ export function detailPlan(template: Template, units: { label: string; rows: (nu
     g.style(r, 1, r, lastCol, { bold: true, fill: '#F2F2F2' });
     r += 2;
   });
-  const widths = [Math.min(40, Math.max(16, ...units.slice(0, 500).map((u) => u.label.length + 2))), ...entries.map(() => 14)];
+  g.style(head + 1, 1, Math.max(head + 1, r - 2), 1, { wrap: true, vertical: 'top' });
+  const widths = [labelWidth, ...entries.map(() => DETAIL_WIDTH)];
   return g.plan(`${template.id}.detail`, detailSheetName(template), widths, `${head}:${head}`, Math.max(head, r - 2), lastCol);
 }
 
 const SOURCE_HEADERS = ['STT', 'Đơn vị', 'Tệp', 'Số báo cáo', 'Ngày báo cáo', 'Kỳ báo cáo', 'Lỗi', 'Cảnh báo', 'SHA-256', 'Tổng hợp', 'Ghi chú'];
+
+/** Width of a column holding these texts: the longest plus a margin, within [min, max] (longer ones wrap). */
+function fitWidth(texts: Iterable<string>, min: number, max: number): number {
+  let need = min;
+  for (const t of texts) need = Math.max(need, Array.from(t).length + 2);
+  return Math.min(max, need);
+}
+
+/**
+ * Widths of the sources sheet's columns from what they hold: the unit, file and note columns as
+ * wide as their longest text up to a limit (they wrap beyond, their rows get the height); the
+ * SHA-256 column wide enough for the 64 hexadecimal digits on one line.
+ */
+function sourceWidths(summary: Pick<ConsolidationSummary, 'sources'>): number[] {
+  const src = summary.sources;
+  return [
+    fitWidth([String(src.length)], 5, 6),
+    fitWidth([SOURCE_HEADERS[1], ...src.map((s) => s.unit)], 12, 32),
+    fitWidth([SOURCE_HEADERS[2], ...src.map((s) => s.file)], 12, 32),
+    fitWidth([SOURCE_HEADERS[3], ...src.map((s) => s.reportNo)], 12, 18),
+    14,
+    fitWidth(src.flatMap((s) => (s.period ? [`${formatDateVi(s.period.from)} – ${formatDateVi(s.period.to)}`] : [])), 12, 26),
+    6,
+    10,
+    src.some((s) => s.sha256) ? 67 : 10,
+    10,
+    fitWidth([SOURCE_HEADERS[10], ...src.map((s) => s.reason?.vi ?? '')], 12, 44),
+  ];
+}
 
 /**
  * The sources sheet: each source with its check result and fingerprint; the units missing and not
@@ -704,6 +795,16 @@ export function sourcesPlan(
   });
   g.style(head + 1, 1, Math.max(head + 1, r - 1), lastCol, { border: true, vertical: 'top', wrap: true });
   const bottom = r - 1;
+  const widths = sourceWidths(summary);
+  summary.sources.forEach((s, i) => {
+    const texts: [number, string | undefined][] = [
+      [1, s.unit],
+      [2, s.file],
+      [3, s.reportNo],
+      [10, s.reason?.vi],
+    ];
+    for (const [c, t] of texts) if (t) g.fit(head + 1 + i, t, widths[c]);
+  });
   if (summary.missing.length > 0) {
     r++;
     g.set(r, 1, { value: `Chưa nộp: ${summary.missing.length}/${summary.expected}` });
@@ -718,6 +819,5 @@ export function sourcesPlan(
     r++;
     for (const u of summary.unexpected) g.set(r++, 2, { value: u });
   }
-  const widths = [6, 30, 30, 14, 13, 24, 7, 9, 36, 10, 40];
   return g.plan('sources', SOURCES_SHEET, widths, `${head}:${head}`, Math.max(bottom, r - 1), lastCol);
 }

@@ -7,10 +7,15 @@
  *   1 unit (formula on BM_UNIT) · 2 title · 3 attachment line (formula) · 4 period (formula) · 5 blank
  *   6–7 two-level header · 8… data rows · totals row · averages and notes
  *   then, outside the print area, the "Thông tin báo cáo" block with the report-info cells and BM_META.
+ *
+ * `layout()` runs in three steps: `positions()` decides every row, column and width; one builder
+ * per block (title, header, group row, data rows, row groups, totals, frame, averages, report info)
+ * writes its cells into a grid, in a fixed order; `assemble()` turns the grid into the plan with its
+ * print setup.
  */
 import type { Column, ComputedColumn, Template } from './template';
 import { columnsOf } from './template';
-import type { CellStyle, LayoutOptions, PlanCell, PlanName, RowGroup, SheetPlan, StyledRange } from './plan';
+import type { CellStyle, LayoutOptions, PlanCell, PlanName, PrintSetup, RowGroup, RowKindOption, SheetPlan, StyledRange } from './plan';
 import { address, columnLetters, rangeAddress } from './a1';
 import { perDayFormula, perMonthFormula, ratioFormula, sumFormula, sumOfRuns } from './formulas';
 import {
@@ -111,9 +116,34 @@ function attachmentFormula(no: string, date: string, by: string): string {
 // ---------------------------------------------------------------------------------------------
 // Header
 
-/** One entry per BM_HEADER cell: the label written there, null for the continuation cells of merges. */
-export function expectedHeader(template: Template): (string | null)[][] {
-  const top: (string | null)[] = [template.rows.header.vi];
+/** The word the corner header ends with for each kind of data rows. */
+export const ROW_KIND_WORDS: Readonly<Record<RowKindOption, string>> = { unit: 'Đơn vị', period: 'Thời gian' };
+
+/**
+ * The corner header (the first cell of BM_HEADER) of a table whose rows are of this kind: the
+ * template's header with its last part naming the rows ("Số lượng / Thời gian" becomes
+ * "Số lượng / Đơn vị" for a consolidation). Without a kind, or for a fixed-row table, the template's own.
+ */
+export function cornerHeader(template: Template, rowKind?: RowKindOption): string {
+  const own = template.rows.header.vi;
+  if (rowKind === undefined || template.rows.kind !== 'repeat') return own;
+  const word = ROW_KIND_WORDS[rowKind];
+  const cut = own.lastIndexOf(' / ');
+  return cut >= 0 ? `${own.slice(0, cut)} / ${word}` : word;
+}
+
+/** Every corner header a table of this template may carry (its own, then one per row kind), trimmed. */
+export function cornerHeaders(template: Template): string[] {
+  const all = [cornerHeader(template), cornerHeader(template, 'unit'), cornerHeader(template, 'period')].map((x) => x.trim());
+  return all.filter((x, i) => all.indexOf(x) === i);
+}
+
+/**
+ * One entry per BM_HEADER cell: the label written there, null for the continuation cells of merges.
+ * The corner cell is the header for rows of `rowKind` (see `cornerHeader`).
+ */
+export function expectedHeader(template: Template, rowKind?: RowKindOption): (string | null)[][] {
+  const top: (string | null)[] = [cornerHeader(template, rowKind)];
   const bottom: (string | null)[] = [null];
   for (const g of template.groups) {
     if (g.columns.length === 1) {
@@ -159,7 +189,8 @@ function longestWord(text: string): number {
   return Math.max(0, ...text.split(/\s+/).map((w) => w.length));
 }
 
-function heightFor(lines: number, fontSize = 11): number {
+/** Row height in points for `lines` lines of text of `fontSize` points (with the cell's padding). */
+export function heightFor(lines: number, fontSize = 11): number {
   return Math.round(lines * (fontSize * 1.35) + 4);
 }
 
@@ -251,43 +282,80 @@ function checkOptions(template: Template, options: LayoutOptions): number {
   return n;
 }
 
-export function layout(template: Template, options: LayoutOptions = {}): SheetPlan {
-  const dataRows = checkOptions(template, options);
-  const g = new Grid();
-  const columns = columnsOf(template);
-  const places: ColumnPlace[] = columns.map((column, i) => ({ column, col: i + 2 }));
-  const colOf = new Map(places.map((p) => [p.column.id, p.col]));
-  const lastCol = 1 + columns.length;
-  const entryIds = columns.filter((c) => c.kind === 'entry').map((c) => c.id);
+/**
+ * Where everything goes: the sheet rows and columns of every block and the column widths, decided
+ * once before any cell is written. The builders below only read it.
+ */
+interface Positions {
+  template: Template;
+  options: LayoutOptions;
+  dataRows: number;
+  places: ColumnPlace[];
+  /** Sheet column of each column id. */
+  colOf: Map<string, number>;
+  lastCol: number;
+  /** Entry column ids, in the order of a `values` row. */
+  entryIds: string[];
+  /** Header rows (top and bottom of the two-level header). */
+  h1: number;
+  h2: number;
+  /** The template's fixed group row (Biểu 03), 0 when absent. */
+  groupRowAt: number;
+  firstData: number;
+  lastData: number;
+  unitRows: number[];
+  groupRows: { group: RowGroup; head: number; sub: number }[];
+  /** 0 when the table has no totals row. */
+  totalsRow: number;
+  tableBottom: number;
+  avgRows: number[];
+  avgLabelEnd: number;
+  avgValueCol: number;
+  /** 0 when the template has no averages note. */
+  noteRow: number;
+  printBottom: number;
+  infoTitleRow: number;
+  infoRows: Map<InfoKey, number>;
+  metaRow: number;
+  /** Column widths in Excel character units, index 0 = column A (table columns only). */
+  widths: number[];
+  tableWidth: number;
+}
 
-  // Row positions
-  const hasGroupRow = template.rows.kind === 'repeat' && template.rows.groupRow !== undefined && options.templateGroupRow !== false;
-  const groupRowAt = HEADER_ROW + 2;
-  const firstData = HEADER_ROW + 2 + (hasGroupRow ? 1 : 0);
-  const { unitRows, groupRows, lastData } = placeRows(firstData, dataRows, options.rowGroups ?? []);
-  const hasTotals = template.rows.kind === 'fixed' || dataRows > 1;
-  const totalsRow = hasTotals ? lastData + 1 : 0;
-  const tableBottom = hasTotals ? totalsRow : lastData;
+function infoCell(p: Positions, k: InfoKey): string {
+  return address(p.infoRows.get(k) as number, 2);
+}
 
-  const averages = template.averages ?? [];
-  const avgLabelEnd = Math.min(Math.max(3, lastCol - 2), 6);
-  const avgValueCol = avgLabelEnd + 1;
-  let row = tableBottom + 2;
-  const avgRows = averages.map(() => row++);
-  const noteRow = template.averagesNote ? row++ : 0;
-  const printBottom = averages.length > 0 || noteRow > 0 ? row - 1 : tableBottom;
+/** The widest the first column gets for row labels given by the caller (units, periods); longer labels wrap. */
+export const LABEL_WIDTH_MAX = 36;
 
-  const infoTitleRow = printBottom + 3;
-  const infoRows = new Map<InfoKey, number>(INFO_ORDER.map((k, i) => [k, infoTitleRow + 1 + i]));
-  const metaRow = infoTitleRow + 1 + INFO_ORDER.length;
-  const infoCell = (k: InfoKey): string => address(infoRows.get(k) as number, 2);
+/**
+ * Every text of the first column's data rows (labels of the unit rows, with the mark of a unit that
+ * did not report, and of the row groups' head and subtotal rows), for widths and heights.
+ */
+function givenLabels(options: LayoutOptions): string[] {
+  const labels = options.rowLabels ?? [];
+  const missing = new Set(options.missingRows ?? []);
+  const out = labels.map((l, i) => (missing.has(i) ? `${l}${MISSING_SUFFIX}` : l));
+  for (const g of options.rowGroups ?? []) out.push(g.label, `Cộng ${g.label}`);
+  return out;
+}
 
-  // Column widths
+function columnWidths(template: Template, options: LayoutOptions, places: ColumnPlace[], entryIds: string[]): number[] {
   const widths: number[] = [];
-  const rowLabelTexts: string[] =
-    template.rows.kind === 'fixed' ? template.rows.rows.map((r) => r.label.vi) : options.rowLabels ? options.rowLabels.slice(0, 200) : [periodText(options)];
-  const labelNeed = Math.max(longestWord(template.rows.header.vi) + 2, ...rowLabelTexts.map((t) => Math.ceil(t.length / 2) + 3));
-  widths[0] = Math.max(16, Math.min(24, labelNeed));
+  const header = cornerHeader(template, options.rowKind);
+  if (template.rows.kind === 'repeat' && options.rowLabels) {
+    // Labels given by the caller: as wide as the longest, up to LABEL_WIDTH_MAX; beyond, they wrap
+    // and their rows get the height of their lines.
+    let need = longestWord(header) + 2;
+    for (const t of givenLabels(options)) need = Math.max(need, t.length + 2);
+    widths[0] = Math.max(16, Math.min(LABEL_WIDTH_MAX, need));
+  } else {
+    // The template's own labels (or the period) are meant to wrap on about two lines.
+    const rowLabelTexts: string[] = template.rows.kind === 'fixed' ? template.rows.rows.map((r) => r.label.vi) : [periodText(options)];
+    const labelNeed = Math.max(longestWord(header) + 2, ...rowLabelTexts.map((t) => Math.ceil(t.length / 2) + 3));
+    widths[0] = Math.max(16, Math.min(24, labelNeed));
+  }
   for (const p of places) {
     const values = (options.values ?? []).map((r) => {
       const idx = entryIds.indexOf(p.column.id);
@@ -296,28 +364,88 @@ export function layout(template: Template, options: LayoutOptions = {}): SheetPl
     const labelWidth = Math.ceil(p.column.label.vi.length / 3) + 2;
     widths[p.col - 1] = Math.min(15, Math.max(10, labelWidth, longestWord(p.column.label.vi) + 2, ...values.map(countWidth)));
   }
-  const tableWidth = widths.slice(0, lastCol).reduce((a, b) => a + b, 0);
+  return widths;
+}
 
-  // Title block
-  g.set(1, 1, { formula: `=${infoCell('unit')}&""` });
+function positions(template: Template, options: LayoutOptions): Positions {
+  const dataRows = checkOptions(template, options);
+  const columns = columnsOf(template);
+  const places: ColumnPlace[] = columns.map((column, i) => ({ column, col: i + 2 }));
+  const colOf = new Map(places.map((p) => [p.column.id, p.col]));
+  const lastCol = 1 + columns.length;
+  const entryIds = columns.filter((c) => c.kind === 'entry').map((c) => c.id);
+
+  const hasGroupRow = template.rows.kind === 'repeat' && template.rows.groupRow !== undefined && options.templateGroupRow !== false;
+  const firstData = HEADER_ROW + 2 + (hasGroupRow ? 1 : 0);
+  const { unitRows, groupRows, lastData } = placeRows(firstData, dataRows, options.rowGroups ?? []);
+  const hasTotals = template.rows.kind === 'fixed' || dataRows > 1;
+  const totalsRow = hasTotals ? lastData + 1 : 0;
+  const tableBottom = hasTotals ? totalsRow : lastData;
+
+  const averages = template.averages ?? [];
+  const avgLabelEnd = Math.min(Math.max(3, lastCol - 2), 6);
+  let row = tableBottom + 2;
+  const avgRows = averages.map(() => row++);
+  const noteRow = template.averagesNote ? row++ : 0;
+  const printBottom = averages.length > 0 || noteRow > 0 ? row - 1 : tableBottom;
+
+  const infoTitleRow = printBottom + 3;
+  const infoRows = new Map<InfoKey, number>(INFO_ORDER.map((k, i) => [k, infoTitleRow + 1 + i]));
+  const widths = columnWidths(template, options, places, entryIds);
+  return {
+    template,
+    options,
+    dataRows,
+    places,
+    colOf,
+    lastCol,
+    entryIds,
+    h1: HEADER_ROW,
+    h2: HEADER_ROW + 1,
+    groupRowAt: hasGroupRow ? HEADER_ROW + 2 : 0,
+    firstData,
+    lastData,
+    unitRows,
+    groupRows,
+    totalsRow,
+    tableBottom,
+    avgRows,
+    avgLabelEnd,
+    avgValueCol: avgLabelEnd + 1,
+    noteRow,
+    printBottom,
+    infoTitleRow,
+    infoRows,
+    metaRow: infoTitleRow + 1 + INFO_ORDER.length,
+    widths,
+    tableWidth: widths.slice(0, lastCol).reduce((a, b) => a + b, 0),
+  };
+}
+
+/** Rows 1–4: the unit, the title, the attachment line and the period. */
+function buildTitle(g: Grid, p: Positions): void {
+  const { template, lastCol } = p;
+  g.set(1, 1, { formula: `=${infoCell(p, 'unit')}&""` });
   const unitEnd = Math.max(3, Math.min(lastCol, Math.floor(lastCol / 3)));
   g.merge(1, 1, 1, unitEnd);
   g.style(1, 1, 1, unitEnd, { bold: true, horizontal: 'center', vertical: 'middle' });
   g.set(2, 1, { value: template.title.vi });
   g.merge(2, 1, 2, lastCol);
   g.style(2, 1, 2, lastCol, { bold: true, fontSize: 13, horizontal: 'center', vertical: 'middle', wrap: true });
-  g.height(2, heightFor(wrappedLines(template.title.vi, tableWidth * 0.85), 13));
-  g.set(3, 1, { formula: attachmentFormula(infoCell('reportNo'), infoCell('reportDate'), infoCell('reportBy')) });
+  g.height(2, heightFor(wrappedLines(template.title.vi, p.tableWidth * 0.85), 13));
+  g.set(3, 1, { formula: attachmentFormula(infoCell(p, 'reportNo'), infoCell(p, 'reportDate'), infoCell(p, 'reportBy')) });
   g.merge(3, 1, 3, lastCol);
   g.style(3, 1, 3, lastCol, { italic: true, horizontal: 'center', vertical: 'middle' });
-  g.set(4, 1, { formula: periodFormula(infoCell('from'), infoCell('to')) });
+  g.set(4, 1, { formula: periodFormula(infoCell(p, 'from'), infoCell(p, 'to')) });
   g.merge(4, 1, 4, lastCol);
   g.style(4, 1, 4, lastCol, { horizontal: 'center', vertical: 'middle' });
+}
 
-  // Header
-  const h1 = HEADER_ROW;
-  const h2 = HEADER_ROW + 1;
-  g.set(h1, 1, { value: template.rows.header.vi });
+/** The two-level header (BM_HEADER), its row heights from the wrapped labels. */
+function buildHeader(g: Grid, p: Positions): void {
+  const { template, h1, h2, widths, colOf, lastCol } = p;
+  const corner = cornerHeader(template, p.options.rowKind);
+  g.set(h1, 1, { value: corner });
   g.merge(h1, 1, h2, 1);
   let groupLines = 1;
   let columnLines = 1;
@@ -340,50 +468,57 @@ export function layout(template: Template, options: LayoutOptions = {}): SheetPl
       });
     }
   }
-  spanLines = Math.max(spanLines, wrappedLines(template.rows.header.vi, widths[0]));
+  spanLines = Math.max(spanLines, wrappedLines(corner, widths[0]));
   const h1Height = heightFor(groupLines);
   g.height(h1, h1Height);
   g.height(h2, Math.max(heightFor(columnLines), heightFor(spanLines) - h1Height, heightFor(1)));
   g.style(h1, 1, h2, lastCol, { bold: true, wrap: true, horizontal: 'center', vertical: 'middle', fill: FILL_HEADER });
   g.name(HEADER_NAME, h1, 1, h2, lastCol);
+}
 
-  // Group row (Biểu 03)
-  if (hasGroupRow && template.rows.kind === 'repeat' && template.rows.groupRow) {
-    g.set(groupRowAt, 1, { value: template.rows.groupRow.vi });
-    g.merge(groupRowAt, 1, groupRowAt, lastCol);
-    g.style(groupRowAt, 1, groupRowAt, lastCol, { bold: true, italic: true, horizontal: 'left', vertical: 'middle' });
-  }
+/** The template's fixed group row under the header (Biểu 03's "23 tỉnh, thành phố …"). */
+function buildGroupRow(g: Grid, p: Positions): void {
+  const { template, groupRowAt, lastCol } = p;
+  if (groupRowAt === 0 || template.rows.kind !== 'repeat' || !template.rows.groupRow) return;
+  g.set(groupRowAt, 1, { value: template.rows.groupRow.vi });
+  g.merge(groupRowAt, 1, groupRowAt, lastCol);
+  g.style(groupRowAt, 1, groupRowAt, lastCol, { bold: true, italic: true, horizontal: 'left', vertical: 'middle' });
+}
 
-  // Data rows
+/** The data rows: labels, entry cells (unlocked, BM entry ranges), computed cells, missing units marked. */
+function buildDataRows(g: Grid, p: Positions): void {
+  const { template, options, dataRows, unitRows, places, entryIds, colOf, widths, firstData, lastData, lastCol } = p;
   const missing = new Set(options.missingRows ?? []);
   for (let i = 0; i < dataRows; i++) {
     const r = unitRows[i];
     const label = options.rowLabels?.[i];
     if (template.rows.kind === 'fixed') {
       g.set(r, 1, { value: template.rows.rows[i].label.vi });
+      labelHeight(g, r, template.rows.rows[i].label.vi, widths[0], false);
     } else if (label !== undefined) {
-      g.set(r, 1, { value: missing.has(i) ? `${label}${MISSING_SUFFIX}` : label });
+      const text = missing.has(i) ? `${label}${MISSING_SUFFIX}` : label;
+      g.set(r, 1, { value: text });
+      labelHeight(g, r, text, widths[0], missing.has(i));
     } else if (dataRows === 1) {
-      g.set(r, 1, { formula: periodFormula(infoCell('from'), infoCell('to')) });
+      g.set(r, 1, { formula: periodFormula(infoCell(p, 'from'), infoCell(p, 'to')) });
       g.height(r, heightFor(wrappedLines(periodText(options), widths[0])));
     } else {
       g.set(r, 1, {});
     }
     const vals = options.values?.[i] ?? [];
-    for (const p of places) {
-      const c = p.column;
+    for (const pl of places) {
+      const c = pl.column;
       if (c.kind === 'entry') {
         const v = vals[entryIds.indexOf(c.id)];
-        g.set(r, p.col, v === undefined || v === null ? { numberFormat: COUNT_FORMAT } : { value: v, numberFormat: COUNT_FORMAT });
+        g.set(r, pl.col, v === undefined || v === null ? { numberFormat: COUNT_FORMAT } : { value: v, numberFormat: COUNT_FORMAT });
       } else {
-        g.set(r, p.col, computedCell(c, r, colOf));
+        g.set(r, pl.col, computedCell(c, r, colOf));
       }
     }
   }
   g.style(firstData, 1, lastData, 1, { wrap: true, vertical: 'middle', horizontal: 'left' });
-  const unitRuns = runs(unitRows);
-  const entryCols = places.filter((p) => p.column.kind === 'entry').map((p) => p.col);
-  for (const [top, bottom] of unitRuns) {
+  const entryCols = places.filter((pl) => pl.column.kind === 'entry').map((pl) => pl.col);
+  for (const [top, bottom] of runs(unitRows)) {
     if (template.rows.kind === 'repeat' && dataRows > 1) {
       g.style(top, 1, bottom, 1, { fill: FILL_ENTRY });
       g.unlocked.push(rangeAddress({ top, left: 1, bottom, right: 1 }));
@@ -394,64 +529,92 @@ export function layout(template: Template, options: LayoutOptions = {}): SheetPl
       g.unlocked.push(rng);
       g.style(top, a, bottom, b, { fill: FILL_ENTRY });
     }
-    for (const p of places) {
-      if (p.column.kind !== 'entry') g.style(top, p.col, bottom, p.col, { fill: FILL_COMPUTED, bold: p.column.kind === 'sum' });
+    for (const pl of places) {
+      if (pl.column.kind !== 'entry') g.style(top, pl.col, bottom, pl.col, { fill: FILL_COMPUTED, bold: pl.column.kind === 'sum' });
     }
   }
   for (const i of [...missing].sort((a, b) => a - b)) {
     if (i >= 0 && i < dataRows) g.style(unitRows[i], 1, unitRows[i], lastCol, { fill: FILL_MISSING, italic: true });
   }
-  // Group rows (label only) and subtotal rows (the group's unit rows added up, column by column)
+}
+
+/**
+ * The height a wrapped first-column label needs, set only when it takes more than one line (a
+ * one-line row keeps Excel's default height). Bold or italic text is counted a little wider.
+ */
+function labelHeight(g: Grid, row: number, text: string, width: number, emphasised: boolean): void {
+  const lines = wrappedLines(text, emphasised ? width * 0.9 : width);
+  if (lines > 1) g.height(row, heightFor(lines));
+}
+
+/** Row groups: a label row above each group and a subtotal row below (its unit rows added up, column by column). */
+function buildRowGroups(g: Grid, p: Positions): void {
+  const { groupRows, places, unitRows, colOf, lastCol, widths } = p;
   groupRows.forEach((gr, k) => {
     g.set(gr.head, 1, { value: gr.group.label });
+    labelHeight(g, gr.head, gr.group.label, widths[0], true);
+    labelHeight(g, gr.sub, `Cộng ${gr.group.label}`, widths[0], true);
     g.style(gr.head, 1, gr.head, lastCol, { bold: true, italic: true, fill: FILL_GROUP, vertical: 'middle' });
     g.set(gr.sub, 1, { value: `Cộng ${gr.group.label}` });
-    for (const p of places) {
-      const c = p.column;
+    for (const pl of places) {
+      const c = pl.column;
       if (c.kind === 'entry') {
         const cells: string[] = [];
-        for (let i = gr.group.first; i < gr.group.first + gr.group.count; i++) cells.push(address(unitRows[i], p.col));
-        g.set(gr.sub, p.col, { formula: sumFormula(cells), numberFormat: COUNT_FORMAT });
+        for (let i = gr.group.first; i < gr.group.first + gr.group.count; i++) cells.push(address(unitRows[i], pl.col));
+        g.set(gr.sub, pl.col, { formula: sumFormula(cells), numberFormat: COUNT_FORMAT });
       } else {
-        g.set(gr.sub, p.col, computedCell(c, gr.sub, colOf));
+        g.set(gr.sub, pl.col, computedCell(c, gr.sub, colOf));
       }
     }
     g.style(gr.sub, 1, gr.sub, lastCol, { bold: true, fill: FILL_COMPUTED, vertical: 'middle' });
     g.name(groupName(k + 1), gr.head, 1, gr.sub, 1);
   });
-  g.name(ROW_LABELS_NAME, firstData, 1, lastData, 1);
-  for (const p of places) g.name(columnName(p.column.id), firstData, p.col, lastData, p.col);
+}
 
-  // Totals row
-  if (hasTotals) {
-    g.set(totalsRow, 1, { value: template.rows.total.vi });
-    for (const p of places) {
-      const c = p.column;
-      if (c.kind === 'ratio') {
-        const num = address(totalsRow, colOf.get(c.numerator) as number);
-        const den = address(totalsRow, colOf.get(c.denominator) as number);
-        g.set(totalsRow, p.col, { formula: ratioFormula(num, den), numberFormat: RATIO_FORMAT });
-      } else {
-        const cells = unitRows.map((r) => address(r, p.col));
-        g.set(totalsRow, p.col, { formula: groupRows.length > 0 ? sumOfRuns(cells) : sumFormula(cells), numberFormat: COUNT_FORMAT });
-      }
-      g.name(totalName(c.id), totalsRow, p.col);
+/** BM_ROWLABELS and one BM_COL_* name per column over the data rows. */
+function buildColumnNames(g: Grid, p: Positions): void {
+  g.name(ROW_LABELS_NAME, p.firstData, 1, p.lastData, 1);
+  for (const pl of p.places) g.name(columnName(pl.column.id), p.firstData, pl.col, p.lastData, pl.col);
+}
+
+/** The totals row: every unit row added once (never a subtotal), ratios of the totals. */
+function buildTotals(g: Grid, p: Positions): void {
+  const { template, totalsRow, places, colOf, unitRows, groupRows, lastCol } = p;
+  if (totalsRow === 0) return;
+  g.set(totalsRow, 1, { value: template.rows.total.vi });
+  for (const pl of places) {
+    const c = pl.column;
+    if (c.kind === 'ratio') {
+      const num = address(totalsRow, colOf.get(c.numerator) as number);
+      const den = address(totalsRow, colOf.get(c.denominator) as number);
+      g.set(totalsRow, pl.col, { formula: ratioFormula(num, den), numberFormat: RATIO_FORMAT });
+    } else {
+      const cells = unitRows.map((r) => address(r, pl.col));
+      g.set(totalsRow, pl.col, { formula: groupRows.length > 0 ? sumOfRuns(cells) : sumFormula(cells), numberFormat: COUNT_FORMAT });
     }
-    g.style(totalsRow, 1, totalsRow, lastCol, { bold: true, fill: FILL_COMPUTED, vertical: 'middle' });
-    g.style(totalsRow, 1, totalsRow, 1, { horizontal: 'center' });
+    g.name(totalName(c.id), totalsRow, pl.col);
   }
+  g.style(totalsRow, 1, totalsRow, lastCol, { bold: true, fill: FILL_COMPUTED, vertical: 'middle' });
+  g.style(totalsRow, 1, totalsRow, 1, { horizontal: 'center' });
+}
 
-  // Table borders and the number alignment
-  g.style(h1, 1, tableBottom, lastCol, { border: true });
-  g.style(firstData, 2, tableBottom, lastCol, { horizontal: 'right', vertical: 'middle' });
+/** Borders around the table and the numbers aligned right. */
+function buildTableFrame(g: Grid, p: Positions): void {
+  g.style(p.h1, 1, p.tableBottom, p.lastCol, { border: true });
+  g.style(p.firstData, 2, p.tableBottom, p.lastCol, { horizontal: 'right', vertical: 'middle' });
+}
 
-  // Averages and note (Biểu 01)
-  averages.forEach((avg, i) => {
+/** Averages under the table and their note (Biểu 01). */
+function buildAverages(g: Grid, p: Positions): void {
+  const { template, avgRows, colOf, totalsRow, firstData, avgLabelEnd, avgValueCol, noteRow, lastCol } = p;
+  (template.averages ?? []).forEach((avg, i) => {
     const r = avgRows[i];
     const ofCol = colOf.get(avg.of);
     if (ofCol === undefined) throw new RangeError(`average ${avg.id} refers to an unknown column ${avg.of}`);
-    const total = address(hasTotals ? totalsRow : firstData, ofCol);
-    const f = avg.kind === 'perDay' ? perDayFormula(total, infoCell('from'), infoCell('to')) : perMonthFormula(total, infoCell('from'), infoCell('to'));
+    const total = address(totalsRow !== 0 ? totalsRow : firstData, ofCol);
+    const from = infoCell(p, 'from');
+    const to = infoCell(p, 'to');
+    const f = avg.kind === 'perDay' ? perDayFormula(total, from, to) : perMonthFormula(total, from, to);
     g.set(r, 1, { value: avg.label.vi });
     g.merge(r, 1, r, avgLabelEnd);
     g.style(r, 1, r, avgLabelEnd, { horizontal: 'left', vertical: 'middle' });
@@ -460,37 +623,72 @@ export function layout(template: Template, options: LayoutOptions = {}): SheetPl
     g.name(averageName(avg.id), r, avgValueCol);
   });
   if (template.averagesNote) {
-    g.set(noteRow, 1, { value: template.averagesNote.vi });
+    const note = averagesNote(template.averagesNote.vi, infoCell(p, 'from'), infoCell(p, 'to'));
+    g.set(noteRow, 1, note.cell);
     g.merge(noteRow, 1, noteRow, lastCol);
     g.style(noteRow, 1, noteRow, lastCol, { italic: true, wrap: true, vertical: 'top', horizontal: 'left' });
-    g.height(noteRow, heightFor(wrappedLines(template.averagesNote.vi, tableWidth * 0.9)));
+    g.height(noteRow, heightFor(Math.max(...note.texts.map((t) => wrappedLines(t, p.tableWidth * 0.9)))));
   }
+}
 
-  // Report information block (outside the print area)
+/** Where the averages note names the table's own period (pack text, see PACKS.md). */
+export const PERIOD_PLACEHOLDER = '{period}';
+const NO_PERIOD = 'chưa nhập kỳ báo cáo';
+const REVERSED_PERIOD = 'ngày bắt đầu sau ngày kết thúc';
+
+/** A text as a formula string literal: quotes doubled, cut in pieces Excel accepts (≤ 255 characters). */
+function literal(text: string): string {
+  const parts: string[] = [];
+  const chars = Array.from(text);
+  for (let i = 0; i < chars.length; i += 200) parts.push(`"${chars.slice(i, i + 200).join('').replace(/"/g, '""')}"`);
+  return parts.length > 0 ? parts.join('&') : '""';
+}
+
+/**
+ * The averages note: a template's note with `{period}` states this table's period and its days
+ * ("01/7/2025–15/10/2025 là 107 ngày"), live from the report-information cells, or says the period
+ * is not entered; a note without it is written as it is. `texts` are what it can show (for its height).
+ */
+export function averagesNote(text: string, from: string, to: string): { cell: PlanCell; texts: string[] } {
+  const at = text.indexOf(PERIOD_PLACEHOLDER);
+  if (at < 0) return { cell: { value: text }, texts: [text] };
+  const before = text.slice(0, at);
+  const after = text.slice(at + PERIOD_PLACEHOLDER.length);
+  const dates = `${viDateExpr(from)}&"–"&${viDateExpr(to)}`;
+  const period = `IF(AND(ISNUMBER(${from}),ISNUMBER(${to})),IF(${to}>=${from},${dates}&" là "&(${to}-${from}+1)&" ngày",${dates}&": ${REVERSED_PERIOD}"),"${NO_PERIOD}")`;
+  const formula = `=${[before === '' ? '' : `${literal(before)}&`, period, after === '' ? '' : `&${literal(after)}`].join('')}`;
+  const longest = '00/00/0000–00/00/0000 là 0000 ngày';
+  return { cell: { formula }, texts: [`${before}${longest}${after}`, `${before}${NO_PERIOD}${after}`, `${before}00/00/0000–00/00/0000: ${REVERSED_PERIOD}${after}`] };
+}
+
+function infoValue(options: LayoutOptions, k: InfoKey): PlanCell {
+  switch (k) {
+    case 'unit':
+      return options.unit !== undefined ? { value: options.unit } : {};
+    case 'reportNo':
+      return options.reportNo !== undefined ? { value: options.reportNo } : {};
+    case 'reportBy':
+      return options.reportBy !== undefined ? { value: options.reportBy } : {};
+    case 'reportDate':
+    case 'from':
+    case 'to': {
+      const iso = k === 'reportDate' ? options.reportDate : options[k];
+      return iso !== undefined ? { value: { date: iso }, numberFormat: DATE_FORMAT } : { numberFormat: DATE_FORMAT };
+    }
+  }
+}
+
+/** The "Thông tin báo cáo" block outside the print area: report-info cells and BM_META. */
+function buildReportInfo(g: Grid, p: Positions): void {
+  const { template, options, lastCol, infoTitleRow, infoRows, metaRow } = p;
   const infoEnd = Math.min(Math.max(lastCol, 4), 6);
   g.set(infoTitleRow, 1, { value: INFO_TITLE });
   g.merge(infoTitleRow, 1, infoTitleRow, lastCol);
   g.style(infoTitleRow, 1, infoTitleRow, lastCol, { bold: true, italic: true, fontColor: '#595959', horizontal: 'left' });
-  const infoValue = (k: InfoKey): PlanCell => {
-    switch (k) {
-      case 'unit':
-        return options.unit !== undefined ? { value: options.unit } : {};
-      case 'reportNo':
-        return options.reportNo !== undefined ? { value: options.reportNo } : {};
-      case 'reportBy':
-        return options.reportBy !== undefined ? { value: options.reportBy } : {};
-      case 'reportDate':
-      case 'from':
-      case 'to': {
-        const iso = k === 'reportDate' ? options.reportDate : options[k];
-        return iso !== undefined ? { value: { date: iso }, numberFormat: DATE_FORMAT } : { numberFormat: DATE_FORMAT };
-      }
-    }
-  };
   for (const k of INFO_ORDER) {
     const r = infoRows.get(k) as number;
     g.set(r, 1, { value: INFO_LABELS[k] });
-    g.set(r, 2, infoValue(k));
+    g.set(r, 2, infoValue(options, k));
     g.merge(r, 2, r, infoEnd);
     g.style(r, 2, r, infoEnd, { fill: FILL_INFO, border: true, horizontal: 'left' });
     g.unlocked.push(address(r, 2));
@@ -501,8 +699,21 @@ export function layout(template: Template, options: LayoutOptions = {}): SheetPl
   g.merge(metaRow, 2, metaRow, infoEnd);
   g.style(metaRow, 1, metaRow, infoEnd, { fontColor: '#595959' });
   g.name(META_NAME, metaRow, 2);
+}
 
-  // Assemble
+/** A4 landscape, one page wide, the header repeated on every page, the report-info block left out. */
+function printSetup(p: Positions): PrintSetup {
+  return {
+    paper: 'A4',
+    orientation: 'landscape',
+    fitToWidth: 1,
+    titleRows: `${p.h1}:${p.h2}`,
+    printArea: `A1:${columnLetters(p.lastCol)}${p.printBottom}`,
+  };
+}
+
+/** The grid as a plan: the cell matrix, widths for every column it covers, heights in row order. */
+function assemble(g: Grid, p: Positions): SheetPlan {
   const rowCount = g.maxRow;
   const columnCount = g.maxCol;
   const cells: (PlanCell | null)[][] = [];
@@ -511,13 +722,14 @@ export function layout(template: Template, options: LayoutOptions = {}): SheetPl
     for (let c = 1; c <= columnCount; c++) line.push(g.cells.get(`${r},${c}`) ?? null);
     cells.push(line);
   }
+  const widths = p.widths.slice();
   for (let c = 0; c < columnCount; c++) if (widths[c] === undefined) widths[c] = 10;
   const rowHeights = [...g.heights.entries()].sort((a, b) => a[0] - b[0]).map(([r, height]) => ({ row: r, height }));
 
   return {
-    templateId: template.id,
-    version: template.version,
-    sheetName: template.name.vi,
+    templateId: p.template.id,
+    version: p.template.version,
+    sheetName: p.template.name.vi,
     rowCount,
     columnCount,
     cells,
@@ -529,14 +741,29 @@ export function layout(template: Template, options: LayoutOptions = {}): SheetPl
     rowHeights,
     names: g.names,
     protect: true,
-    print: {
-      paper: 'A4',
-      orientation: 'landscape',
-      fitToWidth: 1,
-      titleRows: `${h1}:${h2}`,
-      printArea: `A1:${columnLetters(lastCol)}${printBottom}`,
-    },
+    print: printSetup(p),
   };
+}
+
+/** The blocks of a sheet, in the order they are written (the order of the plan's styles, merges and names). */
+const BUILDERS: readonly ((g: Grid, p: Positions) => void)[] = [
+  buildTitle,
+  buildHeader,
+  buildGroupRow,
+  buildDataRows,
+  buildRowGroups,
+  buildColumnNames,
+  buildTotals,
+  buildTableFrame,
+  buildAverages,
+  buildReportInfo,
+];
+
+export function layout(template: Template, options: LayoutOptions = {}): SheetPlan {
+  const p = positions(template, options);
+  const g = new Grid();
+  for (const build of BUILDERS) build(g, p);
+  return assemble(g, p);
 }
 
 /**

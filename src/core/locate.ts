@@ -17,7 +17,7 @@
 import type { Template, Text } from './template';
 import { address, parseAddress, parseRange, rangeAddress } from './a1';
 import { assembleTable, nameRange, type CellAccessor, type SheetName } from './assemble';
-import { HEADER_ROW, META_LABEL, expectedHeader, layout } from './layout';
+import { HEADER_ROW, META_LABEL, cornerHeaders, expectedHeader, layout } from './layout';
 import { META_NAME, parseMetaValue, type MetaIdentity } from './names';
 import { lookupTemplate, type TemplateSource } from './catalog';
 import type { SheetPlan } from './plan';
@@ -109,8 +109,14 @@ export function locateTable(template: Template, marker: Marker, cellOf: CellAcce
   const dc = m.col - 2;
   const at = (row: number, col: number): string | null => (row < 1 || col < 1 ? null : text(cellOf(address(row, col)).value));
   const header = expectedHeader(template);
+  // The corner cell may name the rows otherwise (a consolidation's "… / Đơn vị"): any of them.
+  const corners = cornerHeaders(template);
+  const same = (row: number, col: number, want: string, isCorner: boolean): boolean => {
+    const got = at(row, col);
+    return isCorner ? got !== null && corners.includes(got) : got === want.trim();
+  };
   const headerAt = (top: number): boolean =>
-    header.every((line, i) => line.every((want, j) => want === null || at(top + i, 1 + dc + j) === want.trim()));
+    header.every((line, i) => line.every((want, j) => want === null || same(top + i, 1 + dc + j, want, i === 0 && j === 0)));
   if (dc < 0) return { reason: { vi: `ô mã biểu mẫu ${marker.address} không ở chỗ của nó`, en: `the table id cell ${marker.address} is out of place` }, cell: marker.address };
   let top = 0;
   for (let r = m.row - header.length; r >= 1; r--) {
@@ -141,7 +147,7 @@ export function locateTable(template: Template, marker: Marker, cellOf: CellAcce
       for (let c = 0; c < line.length; c++) {
         const v = line[c]?.value;
         if (typeof v !== 'string' || address(r + 1, c + 1) === metaAt) continue;
-        if (at(r + 1 + dr, c + 1 + dc) !== v.trim()) {
+        if (!same(r + 1 + dr, c + 1 + dc, v, r + 1 === HEADER_ROW && c === 0)) {
           bad = address(r + 1 + dr, c + 1 + dc);
           break;
         }

@@ -118,7 +118,15 @@ export interface LayoutOptions {
   rowGroups?: RowGroup[];
   /** false: leave out the template's fixed group row (Biểu 03's "23 tỉnh, thành phố …"). */
   templateGroupRow?: boolean;
+  /**
+   * What the data rows of a `repeat` table are, for the corner header: `unit` (a consolidation, one
+   * row per unit: "… / Đơn vị") or `period` (figures through time: "… / Thời gian"). Absent: the
+   * template's own header (a single report).
+   */
+  rowKind?: RowKindOption;
 }
+
+export type RowKindOption = 'period' | 'unit';
 
 export interface RowGroup {
   label: string;

@@ -513,6 +513,7 @@ export function rollUp(sources: readonly SourceSummary[], options: RollUpOptions
           values: rows.map((r) => r.values),
           rowGroups: rows.length > 1 ? rowGroups(rows) : [],
           templateGroupRow: false,
+          rowKind: 'unit',
         }),
       );
     } else if (stock) {
@@ -525,7 +526,7 @@ export function rollUp(sources: readonly SourceSummary[], options: RollUpOptions
       // One unit's flow: a row per source period, then Tổng cộng for the covering period.
       const values = tables.map((t) => t.rows[0]);
       for (const v of values) addInto(total, v);
-      plans.push(layout(template, { ...report, dataRows: values.length, rowLabels: periodLabels, values, templateGroupRow: false }));
+      plans.push(layout(template, { ...report, dataRows: values.length, rowLabels: periodLabels, values, templateGroupRow: false, rowKind: 'period' }));
     }
     summary.totals[totalsKey(template)] = columnTotals(template, total);
   }

@@ -17,7 +17,7 @@ import type { CellRef, Finding, Fix, Severity } from './findings';
 import { INFO_NAMES, type InfoKey } from './names';
 import { perDayFormula, perMonthFormula, ratioFormula, sameFormula, sumFormula, sumOfRuns } from './formulas';
 import { rowKinds, type RowKind } from './rows';
-import { expectedHeader } from './layout';
+import { cornerHeaders, expectedHeader } from './layout';
 import { parseAddress } from './a1';
 import { excelSerialToIso, formatDateVi, isoFromUtcDate, toIsoDate } from './dates';
 import { EN_SEPARATORS, VI_SEPARATORS, formatNumber, formatRawNumber, parseCountText, thousandsSuggestion, type Separators } from './numbers';
@@ -53,6 +53,7 @@ export const RULES: Readonly<Record<string, Severity>> = {
   'entry.error-value': 'error',
   'entry.required': 'error',
   'entry.blank': 'warning',
+  'table.empty': 'error',
   'computed.formula-missing': 'error',
   'computed.formula-changed': 'error',
   'period.missing': 'warning',
@@ -197,6 +198,9 @@ function headerText(v: CellValue): string | null {
 export function structureProblem(r: TableRead, t: Template): Text | null {
   if (r.broken) return r.broken.reason;
   const expected = expectedHeader(t);
+  // The corner names the rows: the template's own header, or a consolidation's ("… / Đơn vị") or a
+  // roll-up's ("… / Thời gian").
+  const corners = cornerHeaders(t);
   if (r.header.length !== expected.length) return { vi: 'Vùng tiêu đề của biểu đã bị thay đổi.', en: 'The header area was changed.' };
   for (let i = 0; i < expected.length; i++) {
     const row = r.header[i];
@@ -205,7 +209,7 @@ export function structureProblem(r: TableRead, t: Template): Text | null {
       const want = expected[i][j];
       if (want === null) continue;
       const got = row[j] ? headerText(row[j].value) : null;
-      if (got !== want.trim()) {
+      if (i === 0 && j === 0 ? got === null || !corners.includes(got) : got !== want.trim()) {
         return {
           vi: `Ô tiêu đề ${row[j]?.address ?? ''} phải là "${want}".`,
           en: `Header cell ${row[j]?.address ?? ''} must read "${want}".`,
@@ -770,19 +774,52 @@ function todayIso(d: Date | undefined): string {
   return toIsoDate({ year: x.getFullYear(), month: x.getMonth() + 1, day: x.getDate() });
 }
 
+/**
+ * `table.empty`: every entry cell of the table's unit rows is blank. One error at the first entry
+ * cell stands for the whole table: its per-cell `entry.blank` warnings and `entry.required` errors
+ * are left out (a table nobody filled is one problem, not one per cell). A table with at least one
+ * entry that is not blank (a figure, or text, or an error value) keeps its per-cell findings.
+ */
+function emptyTable(s: TableState): Finding | null {
+  const { read: r, template: t } = s;
+  let first: CellRead | undefined;
+  for (let i = 0; i < r.rowLabels.length; i++) {
+    if (s.kinds[i] !== 'unit') continue;
+    for (const c of columnsOf(t)) {
+      if (c.kind !== 'entry') continue;
+      if ((s.entries.get(c.id) as Float64Array)[i] !== BLANK) return null;
+      first ??= r.columns[c.id]?.[i];
+    }
+  }
+  if (!first) return null;
+  return {
+    rule: 'table.empty',
+    severity: 'error',
+    cells: [ref(first)],
+    message: {
+      vi: `${r.sheet} chưa nhập số liệu: mọi ô nhập đều trống (nhập 0 nếu không có).`,
+      en: `${r.sheet} has no figures entered: every entry cell is blank (enter 0 where there is none).`,
+    },
+  };
+}
+
 function validateTable(s: TableState, ctx: Ctx, out: Finding[]): void {
   const { read: r, template: t } = s;
   const n = r.rowLabels.length;
+  const entryFindings: Finding[] = [];
   for (const c of columnsOf(t)) {
     if (c.kind !== 'entry') continue;
     const cells = r.columns[c.id];
     const classified = new Float64Array(n);
     for (let i = 0; i < n; i++) {
       const cell = cells[i];
-      classified[i] = s.kinds[i] === 'unit' ? checkEntry(cell, c.required === true, s, c.id, i, ctx, out) : BLANK;
+      classified[i] = s.kinds[i] === 'unit' ? checkEntry(cell, c.required === true, s, c.id, i, ctx, entryFindings) : BLANK;
     }
     s.entries.set(c.id, classified);
   }
+  const empty = emptyTable(s);
+  if (empty) out.push(empty);
+  else for (const f of entryFindings) out.push(f);
   checkComputed(s, out);
   checkRowRules(s, ctx, out);
   checkInfo(s, ctx, out);

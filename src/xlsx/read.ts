@@ -4,7 +4,7 @@
  * `xlsx/reader`), the task pane and the web page use this same module.
  *
  * A table whose names no longer resolve comes back with `broken` set (never a throw). Bytes that
- * are not a readable workbook (not an `.xlsx`, corrupt, password-protected) throw a
+ * are not a readable workbook (not an `.xlsx`, an `.xls` or `.ods`, corrupt, password-protected) throw a
  * `WorkbookReadError` carrying a Vietnamese and an English message.
  */
 import type ExcelJS from 'exceljs';
@@ -16,31 +16,25 @@ import { findMarker, readTable, type Marker } from '../core/locate';
 import { parseSheetScopedNames, quoteSheetName, type SheetScopedName } from './names-xml';
 import { WorkbookReadError } from './errors';
 import { storedZip, unzipChecked, ZIP_LIMITS, type ZipLimits } from './zip';
+import { isOpenDocumentSpreadsheet, ODS_MESSAGE, OLE_SIGNATURE, oleMessage, startsWith } from './kind';
 
 export { WorkbookReadError };
 
 const WORKBOOK_XML = 'xl/workbook.xml';
-const OLE_SIGNATURE = [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1];
-
-function startsWith(buf: Uint8Array, sig: number[]): boolean {
-  return buf.length >= sig.length && sig.every((b, i) => buf[i] === b);
-}
-
 /**
  * Checks the package and inflates its parts (within `limits`, see `xlsx/zip`) before ExcelJS sees
- * anything, so each kind of bad file gets its own message and no hostile part is ever inflated.
+ * anything, so each kind of bad file gets its own message and no hostile part is ever inflated:
+ * an `.xls`, an encrypted `.xlsx` and an `.ods` are told apart by their bytes (`xlsx/kind`).
  */
 export function openPackage(buf: Uint8Array, limits: ZipLimits): Map<string, Uint8Array> {
   if (buf.length === 0) throw new WorkbookReadError({ vi: 'Tệp rỗng.', en: 'The file is empty.' });
-  if (startsWith(buf, OLE_SIGNATURE)) {
-    throw new WorkbookReadError({
-      vi: 'Tệp được bảo vệ bằng mật khẩu (mã hóa) hoặc là tệp .xls cũ; hãy gỡ mật khẩu và lưu thành .xlsx.',
-      en: 'The file is password-protected (encrypted) or an old .xls; remove the password and save it as .xlsx.',
-    });
-  }
+  if (startsWith(buf, OLE_SIGNATURE)) throw new WorkbookReadError(oleMessage(buf));
   if (!(buf[0] === 0x50 && buf[1] === 0x4b)) throw new WorkbookReadError({ vi: 'Không phải tệp .xlsx.', en: 'Not an .xlsx file.' });
   const parts = unzipChecked(buf, limits);
-  if (!parts.has(WORKBOOK_XML)) throw new WorkbookReadError({ vi: 'Không phải sổ tính Excel (.xlsx).', en: 'Not an Excel workbook (.xlsx).' });
+  if (!parts.has(WORKBOOK_XML)) {
+    if (isOpenDocumentSpreadsheet(parts)) throw new WorkbookReadError(ODS_MESSAGE);
+    throw new WorkbookReadError({ vi: 'Không phải sổ tính Excel (.xlsx).', en: 'Not an Excel workbook (.xlsx).' });
+  }
   return parts;
 }
 
