@@ -11,6 +11,8 @@ import { layout } from '../src/core/layout';
 import { writeWorkbook } from '../src/xlsx/writer';
 import { readWorkbook } from '../src/xlsx/reader';
 import { splitHistoryArgs } from '../src/cli/history-option';
+import { historyFromBytes } from '../src/xlsx/history';
+import { WorkbookReadError } from '../src/xlsx/errors';
 import { unitFigures } from './support/units-fixture';
 
 const ROOT = path.join(__dirname, '..');
@@ -25,7 +27,7 @@ function run(...args: string[]): { code: number | null; stdout: string; stderr: 
 }
 
 /** Every table of a unit's report, each figure `base × factor` (Biểu 04, a stock: `base` as it is). */
-async function report(unit: string, from: string, to: string, factor: number, assembly?: number): Promise<Buffer> {
+async function report(unit: string, from: string, to: string, factor: number, assembly?: number): Promise<Uint8Array> {
   const figures = unitFigures(5);
   const plans = TEMPLATES.map((t) => {
     const values = figures[t.id].map((row) => row.map((v) => (t.id === 'b04' ? v : v * factor)));
@@ -139,5 +141,20 @@ describe('bieumau check --history', () => {
     expect(splitHistoryArgs(['a.xlsx', '--history=x', '--history', 'y'])).toEqual({ rest: ['a.xlsx'], history: ['x', 'y'] });
     expect(splitHistoryArgs(['a.xlsx', '--', '--history'])).toEqual({ rest: ['a.xlsx', '--', '--history'], history: null });
     expect(splitHistoryArgs(['a.xlsx'])).toEqual({ rest: ['a.xlsx'], history: null });
+  });
+
+  test('historyFromBytes (the pane and the web page): bytes or a read in, the same result; bad bytes a note', async () => {
+    const bytes = (f: string): Uint8Array => fs.readFileSync(path.join(dir, f));
+    const earlier = [
+      { file: 'q2.xlsx', bytes: bytes(path.join('earlier', 'q2.xlsx')) },
+      { file: 'bad.xlsx', bytes: bytes('bad.xlsx') },
+    ];
+    const fromBytes = await historyFromBytes(bytes('cur.xlsx'), earlier);
+    expect(fromBytes.findings.map((f) => [f.rule, f.cells])).toEqual([['history.outlier', [cell]]]);
+    expect(fromBytes.notes.map((n) => [n.file, n.kind])).toEqual([['bad.xlsx', 'unreadable']]);
+    expect(fromBytes.compared.map((c) => c.days)).toEqual([107]);
+    const fromRead = await historyFromBytes(await readWorkbook(bytes('cur.xlsx')), earlier);
+    expect(fromRead).toEqual(fromBytes);
+    await expect(historyFromBytes(bytes('bad.xlsx'), earlier)).rejects.toBeInstanceOf(WorkbookReadError);
   });
 });

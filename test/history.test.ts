@@ -8,7 +8,9 @@ import type { Template } from '../src/core/template';
 import { layout } from '../src/core/layout';
 import type { WorkbookRead } from '../src/core/read';
 import { FLOOR, compareWithHistory, judge, median, overTimeOf, tableComparison, type EarlierInput } from '../src/core/history';
+import { validatePack } from '../src/core/pack';
 import { readPlan } from './support/plan-read';
+import { goodPack } from './support/packs';
 import { rng, unitFigures } from './support/units-fixture';
 
 const UNIT = 'Sở Nội vụ tỉnh Lâm Đồng';
@@ -114,8 +116,16 @@ describe('statistics', () => {
     expect(judge(2.9, [1, 1, 1, 1], 30)?.flagged).toBe(false);
   });
 
-  test('Biểu 04 is a stock, Biểu 01–03 flows', () => {
+  test('Biểu 04 is a stock, Biểu 01–03 flows; a pack may say overTime "sum" or "last", nothing else', () => {
     expect(TEMPLATES.map((t) => overTimeOf(t))).toEqual(['sum', 'sum', 'sum', 'last']);
+    const pack = goodPack();
+    const templates = pack.templates as Record<string, unknown>[];
+    templates[1].overTime = 'last';
+    const ok = validatePack(pack);
+    expect(ok.ok && ok.pack.templates.map((t) => overTimeOf(t))).toEqual(['sum', 'last']);
+    templates[1].overTime = 'average';
+    const bad = validatePack(pack);
+    expect(bad.ok ? [] : bad.faults.map((f) => [f.code, f.path, f.message.en])).toEqual([['kind', 'templates[1].overTime', '"overTime" must be "sum" or "last", not "average"']]);
   });
 });
 
