@@ -466,17 +466,18 @@ export function compareWithHistory(current: WorkbookRead, earlier: readonly Earl
     };
     const noun = nounOf(u.packId, u.template.id);
     const figure = (value: number | null, days: number): PeriodFigure => ({ value, rate: value === null ? null : stock ? value : value / days });
+    const columns = entryColumns(u.template).map((col) => ({ id: col.id, label: columnLabel(u.template, col.id) }));
+    const before = sources.map((s) => ({ table: s.wb.tables.get(key) as Usable, days: s.period.days }));
     for (const [identity, index] of u.rows) {
       const prefix = rowPrefix(u, index);
-      for (const col of entryColumns(u.template)) {
+      const at = before.map((b) => b.table.rows.get(identity));
+      for (const col of columns) {
         const cell = u.table.columns[col.id]?.[index];
         if (!cell) continue;
-        const cl = columnLabel(u.template, col.id);
-        const label = prefix ? { vi: `${prefix.vi} – ${cl.vi}`, en: `${prefix.en} – ${cl.en}` } : cl;
-        const earlierFigures = sources.map((s) => {
-          const t = s.wb.tables.get(key) as Usable;
-          const i = t.rows.get(identity);
-          return figure(i === undefined ? null : count(t.table.columns[col.id]?.[i]?.value), s.period.days);
+        const label = prefix ? { vi: `${prefix.vi} – ${col.label.vi}`, en: `${prefix.en} – ${col.label.en}` } : col.label;
+        const earlierFigures = before.map((b, k) => {
+          const i = at[k];
+          return figure(i === undefined ? null : count(b.table.table.columns[col.id]?.[i]?.value), b.days);
         });
         const row: ComparisonRow = {
           cell: { sheet: cell.sheet, address: cell.address },
@@ -490,7 +491,8 @@ export function compareWithHistory(current: WorkbookRead, earlier: readonly Earl
           method: null,
           flagged: false,
         };
-        const rates = earlierFigures.flatMap((f) => (f.rate === null ? [] : [f.rate]));
+        const rates: number[] = [];
+        for (const f of earlierFigures) if (f.rate !== null) rates.push(f.rate);
         if (rates.length > 0) row.usual = median(rates);
         const x = row.current.rate;
         if (x !== null && row.usual !== null && row.usual > 0) row.change = x / row.usual;
