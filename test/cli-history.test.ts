@@ -10,7 +10,8 @@ import { TEMPLATES } from '../src/core/builtin';
 import { layout } from '../src/core/layout';
 import { writeWorkbook } from '../src/xlsx/writer';
 import { readWorkbook } from '../src/xlsx/reader';
-import { splitHistoryArgs } from '../src/cli/history-option';
+import { insertBySheet, splitHistoryArgs } from '../src/cli/history-option';
+import type { Finding } from '../src/core/findings';
 import { historyFromBytes } from '../src/xlsx/history';
 import { WorkbookReadError } from '../src/xlsx/errors';
 import { unitFigures } from './support/units-fixture';
@@ -134,6 +135,13 @@ describe('bieumau check --history', () => {
     expect(empty.code).toBe(2);
     expect(empty.stderr).toBe('bieumau: thư mục không có tệp .xlsx: empty / the folder holds no .xlsx file: empty\n');
     expect(empty.stdout).toBe('');
+  });
+
+  test('each warning goes after the last finding of its sheet', () => {
+    const f = (sheet: string, rule: string): Finding => ({ rule, severity: 'warning', cells: [{ sheet, address: 'B8' }], message: { vi: rule, en: rule } });
+    const findings = [f('Biểu 01', 'a'), f('Biểu 02', 'b'), f('Biểu 01', 'c'), f('Biểu 04', 'd')];
+    insertBySheet(findings, [f('Biểu 01', 'h1'), f('Biểu 01', 'h2'), f('Biểu 03', 'h3'), f('Biểu 04', 'h4')]);
+    expect(findings.map((x) => x.rule)).toEqual(['a', 'b', 'c', 'h1', 'h2', 'd', 'h4', 'h3']);
   });
 
   test('the option takes the arguments up to the next option', () => {

@@ -7,6 +7,7 @@
 import { readFileSync, statSync } from 'fs';
 import type { PackCatalog } from '../core/catalog';
 import type { FileResult } from '../core/check-json';
+import type { Finding } from '../core/findings';
 import { formatDateVi } from '../core/dates';
 import type { EarlierInput, HistoryNote, HistoryResult } from '../core/history';
 import { compareWithHistory } from '../core/history';
@@ -70,8 +71,8 @@ export async function loadEarlier(inputs: readonly string[], catalog: PackCatalo
 }
 
 /**
- * Compares each file checked (those that could be read) with the earlier reports and appends the
- * warnings to its findings. Returns each file's comparison, by result.
+ * Compares each file checked (those that could be read) with the earlier reports and adds the
+ * warnings to its findings, each after the last finding of its sheet. Returns each file's comparison, by result.
  */
 export async function addHistory(results: FileResult[], earlier: readonly EarlierInput[], catalog: PackCatalog): Promise<Map<FileResult, HistoryResult>> {
   const out = new Map<FileResult, HistoryResult>();
@@ -84,10 +85,25 @@ export async function addHistory(results: FileResult[], earlier: readonly Earlie
       // It was read a moment ago; if it no longer can be, it is compared with nothing.
       continue;
     }
-    r.findings.push(...h.findings);
+    insertBySheet(r.findings, h.findings);
     out.set(r, h);
   }
   return out;
+}
+
+/** Each warning after the last finding of its sheet (so the human output keeps a sheet's findings together), else at the end. */
+export function insertBySheet(findings: Finding[], extra: readonly Finding[]): void {
+  for (const f of extra) {
+    const sheet = f.cells[0]?.sheet;
+    let at = findings.length;
+    for (let i = findings.length - 1; i >= 0; i--) {
+      if (findings[i].cells[0]?.sheet === sheet) {
+        at = i + 1;
+        break;
+      }
+    }
+    findings.splice(at, 0, f);
+  }
 }
 
 /** 2 when an earlier report could not be read, else 0. */
