@@ -180,6 +180,14 @@ describe('compareWithHistory', () => {
     const res2 = compareWithHistory(half, [{ file: 'a.xlsx', read: workbook(UNIT, P107, setFigure(earlier107, 'b02', 'council.resolution', 428)) }]);
     expect(res2.findings[0].message.vi).toContain('giảm còn 1/4,0 mức kỳ trước (4/ngày)');
     expect(res2.findings[0].message.en).toContain("down to 1/4.0 of the earlier period's level (4/day)");
+    const fromZero = workbook(UNIT, P31, setFigure(current31, 'b02', 'council.resolution', 62));
+    const res3 = compareWithHistory(fromZero, [{ file: 'a.xlsx', read: workbook(UNIT, P107, setFigure(earlier107, 'b02', 'council.resolution', 0)) }]);
+    expect(res3.findings.map((f) => f.message.vi)).toEqual([
+      'Hội đồng nhân dân – Nghị quyết: 62 văn bản trong 31 ngày (2 văn bản/ngày), trong khi mức kỳ trước là 0. Kiểm tra lại số liệu; nếu đúng thì bỏ qua cảnh báo này.',
+    ]);
+    expect(res3.findings[0].message.en).toBe(
+      "People's Council – Resolutions: 62 documents in 31 days (2 documents/day), while the earlier period's level was 0. Check the figure; if it is right, ignore this warning.",
+    );
   });
 
   test('a stock (Biểu 04) that halves is flagged, compared as values; unchanged values over other days are not', () => {
