@@ -328,4 +328,33 @@ describe('compareWithHistory', () => {
     expect(res2.findings).toHaveLength(n);
     expect(res2.findings[0].message.vi.startsWith('Xã A – ')).toBe(true);
   });
+
+  test("one unit's table of several rows (unlabelled, or labelled by period as a roll-up writes them): their sum, at the totals cell", () => {
+    const t = byId('b03');
+    const n = entryColumns(t).length;
+    const k = entryColumns(t).findIndex((c) => c.id === 'central.assembly');
+    const rows = (a: number, b: number): number[][] => [0, 1].map((r) => Array.from({ length: n }, (_, c) => (c === k ? [a, b][r] : 10 * (r + 1))));
+    const single = (v: number, p: { from: string; to: string }): WorkbookRead => ({
+      tables: [readPlan(layout(t, { unit: UNIT, from: p.from, to: p.to, values: [Array.from({ length: n }, (_, c) => (c === k ? v : 104))] }), t)],
+    });
+    const earlier = single(107, P107); // 1 a day
+    // Two unlabelled rows, 31 + 279 = 310 over 31 days: 10 a day, against 1.
+    const twoRows: WorkbookRead = { tables: [readPlan(layout(t, { unit: UNIT, from: P31.from, to: P31.to, dataRows: 2, values: rows(31, 279) }), t)] };
+    const res = compareWithHistory(twoRows, [{ file: 'q2.xlsx', read: earlier }]);
+    expect(res.findings.map((f) => f.cells[0])).toEqual([{ sheet: twoRows.tables[0].sheet, address: twoRows.tables[0].totals?.['central.assembly'].address }]);
+    expect(res.findings[0].message.vi.startsWith('Tổng cộng – Quốc hội: 310 cuộc họp trong 31 ngày (10 cuộc họp/ngày), gấp 10,0 lần')).toBe(true);
+    // Rows labelled by period (a roll-up): no label in common with the earlier report, so the rows together.
+    const byPeriod: WorkbookRead = {
+      tables: [
+        readPlan(
+          layout(t, { unit: UNIT, from: P31.from, to: P31.to, dataRows: 2, rowLabels: ['Từ ngày 01/7/2025 đến 15/7/2025', 'Từ ngày 16/7/2025 đến 31/7/2025'], values: rows(15, 16) }),
+          t,
+        ),
+      ],
+    };
+    const res2 = compareWithHistory(byPeriod, [{ file: 'q2.xlsx', read: earlier }]);
+    expect(res2.findings).toEqual([]);
+    expect(res2.tables[0].rows.map((r) => r.current.value)[k]).toBe(31);
+    expect(res2.tables[0].rows[k].earlier).toEqual([{ value: 107, rate: 1 }]);
+  });
 });

@@ -17,13 +17,13 @@
  *   meetings, procedures) over this period — for a flow, |rate − usual rate| × this period's days.
  */
 import type { Finding, CellRef } from './findings';
-import type { CellValue, TableRead, WorkbookRead } from './read';
+import type { CellRead, CellValue, TableRead, WorkbookRead } from './read';
 import type { Template, Text } from './template';
 import { entryColumns } from './template';
 import { BUILTIN_CATALOG } from './builtin';
 import { lookupTemplate, type TemplateSource } from './catalog';
 import { tablePeriod, type Period } from './figures';
-import { rowKinds } from './rows';
+import { unitRowIndices } from './rows';
 import { structureProblem } from './validate';
 import { cleanUnitText, unitKey } from './units';
 import { compareIsoDates, formatDateVi } from './dates';
@@ -198,31 +198,62 @@ interface Usable {
   table: TableRead;
   template: Template;
   packId: string;
-  /** Row identity → data-row index. */
+  /** Data-row indices of the unit rows (group and subtotal rows left out). */
+  units: number[];
+  /**
+   * Row identity → data-row index: `fixed:<row id>` for a fixed-row table; `unit:<unit key>` for a
+   * table of several rows each labelled with its own unit (a consolidation); empty otherwise.
+   */
   rows: Map<string, number>;
 }
 
-/** The identity of each unit row: the fixed row's id, `single` for a unit's one data row, else the unit's label. */
-function rowIdentities(table: TableRead, template: Template): Map<string, number> {
+/** The rows' identities (see `Usable.rows`). Labels blank or repeated: the rows are one unit's (none here). */
+function rowIdentities(table: TableRead, template: Template, units: readonly number[]): Map<string, number> {
   const out = new Map<string, number>();
-  const kinds = rowKinds(table);
-  if (!kinds) return out;
-  const units = kinds.flatMap((k, i) => (k === 'unit' ? [i] : []));
   if (template.rows.kind === 'fixed') {
     template.rows.rows.forEach((r, i) => {
       if (i < table.rowLabels.length) out.set(`fixed:${r.id}`, i);
     });
     return out;
   }
-  if (units.length === 1) {
-    out.set('single', units[0]);
-    return out;
-  }
+  if (units.length < 2) return out;
   for (const i of units) {
     const label = unitKey(textOf(table.rowLabels[i]?.value));
-    if (label !== '' && !out.has(`unit:${label}`)) out.set(`unit:${label}`, i);
+    if (label === '' || out.has(`unit:${label}`)) return new Map();
+    out.set(`unit:${label}`, i);
   }
   return out;
+}
+
+/** The identity of a repeat table's rows taken together (a unit's report, however many rows it has). */
+const WHOLE = 'whole';
+
+/** A figure of one column at one identity: the cell's count, or for `whole` the sum over the unit rows; null when not a count. */
+function figureAt(u: Usable, identity: string, column: string): number | null {
+  const cells = u.table.columns[column];
+  if (!cells) return null;
+  if (identity === WHOLE) {
+    if (u.units.length === 0) return null;
+    let sum = 0;
+    for (const i of u.units) {
+      const v = count(cells[i]?.value);
+      if (v === null) return null;
+      sum += v;
+    }
+    return sum;
+  }
+  const i = u.rows.get(identity);
+  return i === undefined ? null : count(cells[i]?.value);
+}
+
+/** Where a finding on that figure belongs: the cell, or for `whole` of several rows the totals cell. */
+function cellAt(u: Usable, identity: string, column: string): CellRead | undefined {
+  if (identity === WHOLE) {
+    if (u.units.length === 1) return u.table.columns[column]?.[u.units[0]];
+    return u.table.totals?.[column] ?? undefined;
+  }
+  const i = u.rows.get(identity);
+  return i === undefined ? undefined : u.table.columns[column]?.[i];
 }
 
 interface Workbook {
@@ -253,7 +284,8 @@ function workbookOf(read: WorkbookRead, templates: TemplateSource): Workbook {
       problem = { vi: '', en: '' };
     }
     if (problem) continue;
-    wb.tables.set(key, { table: t, template, packId, rows: rowIdentities(t, template) });
+    const units = unitRowIndices(t);
+    wb.tables.set(key, { table: t, template, packId, units, rows: rowIdentities(t, template, units) });
   }
   // Every version of each template the workbook holds (for the notes on another version).
   for (const t of tables) {
@@ -309,12 +341,14 @@ function columnLabel(template: Template, columnId: string): Text {
   return { vi: `${group.label.vi} – ${col.label.vi}`, en: `${group.label.en} – ${col.label.en}` };
 }
 
-function rowPrefix(u: Usable, index: number): Text | null {
+function rowPrefix(u: Usable, identity: string): Text | null {
   const rows = u.template.rows;
-  if (rows.kind === 'fixed') return rows.rows[index]?.label ?? null;
-  if (u.rows.has('single')) return null;
-  const label = textOf(u.table.rowLabels[index]?.value);
-  return label === '' ? null : { vi: label, en: label };
+  if (identity === WHOLE) return u.units.length > 1 ? rows.total : null;
+  const i = u.rows.get(identity);
+  if (i === undefined) return null;
+  if (rows.kind === 'fixed') return rows.rows[i]?.label ?? null;
+  const label = textOf(u.table.rowLabels[i]?.value);
+  return { vi: label, en: label };
 }
 
 function message(row: ComparisonRow, v: Verdict, stock: boolean, days: number, noun: Text, n: number): Text {
@@ -468,22 +502,22 @@ export function compareWithHistory(current: WorkbookRead, earlier: readonly Earl
     const figure = (value: number | null, days: number): PeriodFigure => ({ value, rate: value === null ? null : stock ? value : value / days });
     const columns = entryColumns(u.template).map((col) => ({ id: col.id, label: columnLabel(u.template, col.id) }));
     const before = sources.map((s) => ({ table: s.wb.tables.get(key) as Usable, days: s.period.days }));
-    for (const [identity, index] of u.rows) {
-      const prefix = rowPrefix(u, index);
-      const at = before.map((b) => b.table.rows.get(identity));
+    // Rows: a fixed table's rows; a consolidation's units when an earlier report has units of the same
+    // labels; otherwise the table's rows taken together (a unit's report, however many rows).
+    const sharesUnits = u.rows.size > 0 && before.some((b) => [...u.rows.keys()].some((k) => b.table.rows.has(k)));
+    const identities = u.template.rows.kind === 'fixed' || sharesUnits ? [...u.rows.keys()] : [WHOLE];
+    for (const identity of identities) {
+      const prefix = rowPrefix(u, identity);
       for (const col of columns) {
-        const cell = u.table.columns[col.id]?.[index];
+        const cell = cellAt(u, identity, col.id);
         if (!cell) continue;
         const label = prefix ? { vi: `${prefix.vi} – ${col.label.vi}`, en: `${prefix.en} – ${col.label.en}` } : col.label;
-        const earlierFigures = before.map((b, k) => {
-          const i = at[k];
-          return figure(i === undefined ? null : count(b.table.table.columns[col.id]?.[i]?.value), b.days);
-        });
+        const earlierFigures = before.map((b) => figure(figureAt(b.table, identity, col.id), b.days));
         const row: ComparisonRow = {
           cell: { sheet: cell.sheet, address: cell.address },
           column: col.id,
           label,
-          current: figure(count(cell.value), period.days),
+          current: figure(figureAt(u, identity, col.id), period.days),
           earlier: earlierFigures,
           usual: null,
           change: null,
