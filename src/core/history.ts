@@ -4,9 +4,10 @@
  * takes the current workbook's tables and the earlier ones' and returns warnings, notes and the
  * comparison table of every table (what the pane's Figures tab shows). Method in docs/history.md.
  *
- * - A cell is compared with the cell of the same pack, template, version, row (the unit row's label,
- *   the single data row of a unit's report, or the template's fixed row) and column in each earlier
- *   report of the same unit whose period ends before the current one begins.
+ * - A cell is compared with the cell of the same pack, template, version, row and column in each
+ *   earlier report of the same unit whose period ends before the current one begins. Rows: the
+ *   template's fixed rows; a consolidation's unit rows by label (when an earlier report shares the
+ *   labels); otherwise the table's unit rows taken together (a unit's report, however many rows).
  * - A flow (`overTime: "sum"`, the default) is compared per day of its period (calendar days, first
  *   and last included, as the templates' averages count them); a stock (`overTime: "last"`) as values.
  * - With one to three earlier figures: flagged when this period's rate is at least `RATIO_LIMIT`
