@@ -240,7 +240,6 @@ function shapeTemplate(c: Checker, v: unknown, path: string): void {
   if ('id' in v) c.string(v.id, at(path, 'id'), TEMPLATE_ID, 31, TEMPLATE);
   if ('version' in v) c.version(v.version, at(path, 'version'));
   for (const k of ['name', 'title', 'summary', 'averagesNote']) if (k in v) c.text(v[k], at(path, k));
-  if ('overTime' in v && v.overTime !== 'sum' && v.overTime !== 'last') c.fault('kind', at(path, 'overTime'), `"overTime" phải là "sum" hoặc "last", không phải ${show(v.overTime)}`, `"overTime" must be "sum" or "last", not ${show(v.overTime)}`);
   if ('rows' in v) shapeRows(c, v.rows, at(path, 'rows'));
   if ('groups' in v && c.array(v.groups, at(path, 'groups'), 1)) {
     v.groups.forEach((g, i) => {
