@@ -229,22 +229,24 @@ function rowIdentities(table: TableRead, template: Template, units: readonly num
 /** The identity of a repeat table's rows taken together (a unit's report, however many rows it has). */
 const WHOLE = 'whole';
 
-/** A figure of one column at one identity: the cell's count, or for `whole` the sum over the unit rows; null when not a count. */
-function figureAt(u: Usable, identity: string, column: string): number | null {
-  const cells = u.table.columns[column];
-  if (!cells) return null;
-  if (identity === WHOLE) {
-    if (u.units.length === 0) return null;
-    let sum = 0;
-    for (const i of u.units) {
-      const v = count(cells[i]?.value);
-      if (v === null) return null;
-      sum += v;
-    }
-    return sum;
-  }
+/** The data rows an identity stands for in a table: all its unit rows for `whole`, else its one row; null when it has none. */
+function rowsAt(u: Usable, identity: string): readonly number[] | null {
+  if (identity === WHOLE) return u.units.length > 0 ? u.units : null;
   const i = u.rows.get(identity);
-  return i === undefined ? null : count(cells[i]?.value);
+  return i === undefined ? null : [i];
+}
+
+/** A column's figure over those rows: the cell's count, or their sum; null when a cell is not a count. */
+function figureOf(u: Usable, rows: readonly number[] | null, column: string): number | null {
+  const cells = u.table.columns[column];
+  if (!cells || !rows) return null;
+  let sum = 0;
+  for (const i of rows) {
+    const v = count(cells[i]?.value);
+    if (v === null) return null;
+    sum += v;
+  }
+  return sum;
 }
 
 /** Where a finding on that figure belongs: the cell, or for `whole` of several rows the totals cell. */
@@ -509,16 +511,18 @@ export function compareWithHistory(current: WorkbookRead, earlier: readonly Earl
     const identities = u.template.rows.kind === 'fixed' || sharesUnits ? [...u.rows.keys()] : [WHOLE];
     for (const identity of identities) {
       const prefix = rowPrefix(u, identity);
+      const mine = rowsAt(u, identity);
+      const theirs = before.map((b) => rowsAt(b.table, identity));
       for (const col of columns) {
         const cell = cellAt(u, identity, col.id);
         if (!cell) continue;
         const label = prefix ? { vi: `${prefix.vi} – ${col.label.vi}`, en: `${prefix.en} – ${col.label.en}` } : col.label;
-        const earlierFigures = before.map((b) => figure(figureAt(b.table, identity, col.id), b.days));
+        const earlierFigures = before.map((b, k) => figure(figureOf(b.table, theirs[k], col.id), b.days));
         const row: ComparisonRow = {
           cell: { sheet: cell.sheet, address: cell.address },
           column: col.id,
           label,
-          current: figure(figureAt(u, identity, col.id), period.days),
+          current: figure(figureOf(u, mine, col.id), period.days),
           earlier: earlierFigures,
           usual: null,
           change: null,
