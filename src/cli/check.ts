@@ -2,6 +2,7 @@
  * `bieumau check FILE.xlsx... [--json] [--lang vi|en] [--pack PACK.json]...`: validates every recognised table of each
  * workbook. Exit 0: no error (warnings allowed); 1: an error finding; 2: a file could not be read
  * (the other files are still checked; 2 wins over 1). The `--json` format is in docs/cli.md ("Check output (JSON)").
+ * `--history EARLIER...` (after the files): each figure also compared with the unit's earlier reports (docs/history.md).
  */
 import { EN_SEPARATORS, VI_SEPARATORS, formatNumber } from '../core/numbers';
 import { readWorkbook } from '../xlsx/reader';
@@ -11,6 +12,7 @@ import type { PackCatalog } from '../core/catalog';
 import { BUILTIN_CATALOG } from '../core/builtin';
 import { PACK_OPTION, catalogFromArgs } from './pack-option';
 import { exitCode, resultsJson, type FileResult } from '../core/check-json';
+import { addHistory, historyExitCode, jsonWithHistory, loadEarlier, splitHistoryArgs, textWithHistory } from './history-option';
 
 // The JSON document is built in core/ (the web page builds the same one); these stay importable here.
 export { exitCode, findingJson, resultsJson, type FileResult } from '../core/check-json';
@@ -86,7 +88,8 @@ function humanReport(results: FileResult[], lang: Lang): string {
   return `${lines.join('\n')}\n`;
 }
 
-export async function runCheck(args: string[]): Promise<number> {
+export async function runCheck(argv: string[]): Promise<number> {
+  const { rest: args, history } = splitHistoryArgs(argv);
   const parsed = parseArgs(args, ['lang'], ['json'], [PACK_OPTION]);
   const { positionals, options } = parsed;
   const lang = options.lang === undefined ? 'vi' : options.lang;
@@ -94,7 +97,13 @@ export async function runCheck(args: string[]): Promise<number> {
   if (positionals.length === 0) throw new UsageError('check: cần ít nhất một tệp .xlsx / check: give at least one .xlsx file');
   const catalog = catalogFromArgs(parsed);
   const results: FileResult[] = [];
+  const earlier = history ? await loadEarlier(history, catalog) : null;
   for (const file of positionals) results.push(await checkFile(file, undefined, catalog));
+  if (earlier) {
+    const compared = await addHistory(results, earlier, catalog);
+    process.stdout.write(options.json === true ? `${jsonWithHistory(resultsJson(results), results, compared)}\n` : textWithHistory(humanReport(results, lang), results, compared, lang));
+    return Math.max(exitCode(results), historyExitCode(earlier));
+  }
   process.stdout.write(options.json === true ? `${resultsJson(results)}\n` : humanReport(results, lang));
   return exitCode(results);
 }

@@ -12,7 +12,7 @@ export const USAGE = `Cách dùng / usage:
   bieumau new OUT.xlsx [--templates 01,03] [--unit TEXT] [--report 52-BC/TU --report-date 2025-11-14]
                        [--report-by TEXT] [--from 2025-07-01 --to 2025-10-15] [--rows N] [--sample] [--force]
                        [--pack PACK.json]...
-  bieumau check FILE.xlsx... [--json] [--lang vi|en] [--pack PACK.json]...
+  bieumau check FILE.xlsx... [--json] [--lang vi|en] [--pack PACK.json]... [--history EARLIER...]
   bieumau consolidate OUT.xlsx INPUT... [--units UNITS.csv] [--unit TEXT] [--report NO]
                        [--report-date YYYY-MM-DD] [--report-by TEXT] [--allow-errors] [--force] [--json]
                        [--pack PACK.json]... (tong-hop: the same)

@@ -1,0 +1,149 @@
+/**
+ * `bieumau check FILE... --history EARLIER...`: the option's parsing, the earlier reports' reading,
+ * and what `check` adds to its output (docs/history.md). EARLIER: `.xlsx` files or folders (every
+ * `.xlsx` directly inside), as `consolidate` takes its inputs. An earlier file that cannot be read is
+ * listed with a note and the others are still used; `check` then exits 2, as for a FILE it cannot read.
+ */
+import { readFileSync, statSync } from 'fs';
+import type { PackCatalog } from '../core/catalog';
+import type { FileResult } from '../core/check-json';
+import type { Finding } from '../core/findings';
+import { formatDateVi } from '../core/dates';
+import type { EarlierInput, HistoryNote, HistoryResult } from '../core/history';
+import { compareWithHistory } from '../core/history';
+import { readWorkbookFast } from '../xlsx/fast-read';
+import { earlierFromBytes } from '../xlsx/history';
+import { UsageError } from './args';
+
+export const HISTORY_OPTION = 'history';
+
+/**
+ * Takes `--history` and the arguments after it, up to the next option (or `--`), out of the command
+ * line: those are the earlier reports. `--history=PATH` gives one. May be given more than once.
+ * Returns the remaining arguments for the ordinary parser, and null when `--history` is absent.
+ */
+export function splitHistoryArgs(args: readonly string[]): { rest: string[]; history: string[] | null } {
+  const rest: string[] = [];
+  let history: string[] | null = null;
+  for (let i = 0; i < args.length; i++) {
+    const a = args[i];
+    if (a === '--') {
+      rest.push(...args.slice(i));
+      break;
+    }
+    if (a.startsWith(`--${HISTORY_OPTION}=`)) {
+      const v = a.slice(HISTORY_OPTION.length + 3);
+      if (v === '') throw new UsageError('--history cần một tệp hoặc thư mục / --history needs a file or folder');
+      (history ??= []).push(v);
+      continue;
+    }
+    if (a !== `--${HISTORY_OPTION}`) {
+      rest.push(a);
+      continue;
+    }
+    const start = i;
+    while (i + 1 < args.length && (!args[i + 1].startsWith('-') || args[i + 1] === '-')) (history ??= []).push(args[++i]);
+    if (i === start) throw new UsageError('--history cần ít nhất một tệp hoặc thư mục của các kỳ trước / --history needs at least one earlier file or folder');
+  }
+  return { rest, history };
+}
+
+const NOT_FOUND = { vi: 'Không tìm thấy hoặc không đọc được tệp.', en: 'The file does not exist or cannot be read.' };
+
+/** Reads the earlier reports (folders expanded); never throws on a file, only on a folder with no `.xlsx` (usage). */
+export async function loadEarlier(inputs: readonly string[], catalog: PackCatalog): Promise<EarlierInput[]> {
+  // The expansion `consolidate` uses (loaded only when --history is given).
+  const { expandInputs } = await import('./consolidate');
+  const files = expandInputs([...inputs], '');
+  const out: EarlierInput[] = [];
+  for (const file of files) {
+    let bytes: Uint8Array;
+    try {
+      if (statSync(file).isDirectory()) throw new Error('folder');
+      bytes = readFileSync(file);
+    } catch {
+      out.push({ file, error: NOT_FOUND });
+      continue;
+    }
+    out.push(await earlierFromBytes(file, bytes, catalog));
+  }
+  return out;
+}
+
+/**
+ * Compares each file checked (those that could be read) with the earlier reports and adds the
+ * warnings to its findings, each after the last finding of its sheet. Returns each file's comparison, by result.
+ */
+export async function addHistory(results: FileResult[], earlier: readonly EarlierInput[], catalog: PackCatalog): Promise<Map<FileResult, HistoryResult>> {
+  const out = new Map<FileResult, HistoryResult>();
+  for (const r of results) {
+    if ('error' in r) continue;
+    let h: HistoryResult;
+    try {
+      h = compareWithHistory(await readWorkbookFast(readFileSync(r.file), catalog), earlier, { templates: catalog });
+    } catch {
+      // It was read a moment ago; if it no longer can be, it is compared with nothing.
+      continue;
+    }
+    insertBySheet(r.findings, h.findings);
+    out.set(r, h);
+  }
+  return out;
+}
+
+/** Each warning after the last finding of its sheet (so the human output keeps a sheet's findings together), else at the end. */
+export function insertBySheet(findings: Finding[], extra: readonly Finding[]): void {
+  for (const f of extra) {
+    const sheet = f.cells[0]?.sheet;
+    let at = findings.length;
+    for (let i = findings.length - 1; i >= 0; i--) {
+      if (findings[i].cells[0]?.sheet === sheet) {
+        at = i + 1;
+        break;
+      }
+    }
+    findings.splice(at, 0, f);
+  }
+}
+
+/** 2 when an earlier report could not be read, else 0. */
+export function historyExitCode(earlier: readonly EarlierInput[]): number {
+  return earlier.some((e) => 'error' in e) ? 2 : 0;
+}
+
+function noteJson(n: HistoryNote): Record<string, unknown> {
+  return { file: n.file, kind: n.kind, ...(n.template !== undefined ? { template: n.template } : {}), message: { vi: n.message.vi, en: n.message.en } };
+}
+
+/** The `--json` document with each compared file's `history` field added (docs/history.md). */
+export function jsonWithHistory(json: string, results: readonly FileResult[], history: Map<FileResult, HistoryResult>): string {
+  const doc = JSON.parse(json) as { files: Record<string, unknown>[] };
+  results.forEach((r, i) => {
+    const h = history.get(r);
+    if (!h || !doc.files[i]) return;
+    doc.files[i].history = {
+      compared: h.compared.map((c) => ({ file: c.file, from: c.from, to: c.to, days: c.days })),
+      notes: h.notes.map(noteJson),
+    };
+  });
+  return JSON.stringify(doc);
+}
+
+/** The human report with the comparison's lines before its last (total) line. */
+export function textWithHistory(text: string, results: readonly FileResult[], history: Map<FileResult, HistoryResult>, lang: 'vi' | 'en'): string {
+  const lines: string[] = [lang === 'vi' ? 'So với các kỳ trước (--history):' : 'Compared with earlier periods (--history):'];
+  for (const r of results) {
+    const h = history.get(r);
+    if (!h) continue;
+    const periods = h.compared.map((c) => `${c.file} (${formatDateVi(c.from)}–${formatDateVi(c.to)})`).join(', ');
+    if (lang === 'vi') lines.push(`  ${r.file}: ${h.compared.length === 0 ? 'không có kỳ nào để so sánh' : `so với ${h.compared.length} kỳ: ${periods}`}`);
+    else lines.push(`  ${r.file}: ${h.compared.length === 0 ? 'no earlier period to compare with' : `compared with ${h.compared.length} period${h.compared.length === 1 ? '' : 's'}: ${periods}`}`);
+    for (const n of h.notes) {
+      if (n.file === null) lines.push(`    ${n.message[lang]}`);
+      else lines.push(lang === 'vi' ? `    Bỏ qua ${n.file}: ${n.message.vi}` : `    Left out ${n.file}: ${n.message.en}`);
+    }
+  }
+  const body = text.endsWith('\n') ? text.slice(0, -1) : text;
+  const cut = body.lastIndexOf('\n');
+  return `${body.slice(0, cut + 1)}${lines.join('\n')}\n${body.slice(cut + 1)}\n`;
+}
