@@ -38,7 +38,6 @@ const useStyles = makeStyles({
   },
   header: {
     display: 'flex',
-    flexWrap: 'wrap',
     alignItems: 'center',
     justifyContent: 'space-between',
     columnGap: tokens.spacingHorizontalS,
@@ -48,8 +47,9 @@ const useStyles = makeStyles({
     paddingRight: tokens.spacingHorizontalS,
     borderBottom: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
   },
-  title: { margin: 0 },
-  slot: { display: 'flex', alignItems: 'center', columnGap: tokens.spacingHorizontalXXS, marginLeft: 'auto' },
+  // One line whatever the font: a name too long for it ends in "…" (and is whole in its tooltip).
+  title: { margin: 0, minWidth: 0, overflow: 'hidden', textOverflow: 'ellipsis', whiteSpace: 'nowrap' },
+  slot: { display: 'flex', flexShrink: 0, alignItems: 'center', columnGap: tokens.spacingHorizontalXXS, marginLeft: 'auto' },
   main: {
     flexGrow: 1,
     paddingTop: tokens.spacingVerticalS,
@@ -75,7 +75,7 @@ export function Shell({ language, theme, children }: ShellProps): ReactNode {
     <LanguageContext.Provider value={language}>
       <FluentProvider theme={fluentTheme(theme)} lang={language} className={styles.provider} data-theme={theme}>
         <header className={styles.header}>
-          <Text as="h1" size={400} weight="semibold" className={styles.title}>
+          <Text as="h1" size={400} weight="semibold" className={styles.title} title={strings.productName}>
             {strings.productName}
           </Text>
           <div ref={setSlot} className={styles.slot} data-testid="header-slot" />

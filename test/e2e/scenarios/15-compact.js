@@ -130,6 +130,27 @@ for (const { width, height } of SIZES) {
     await t.screenshot(`compact-${width}-check-result`, { pane: true });
   });
 
+  scenario(`compact pane in English ${size}: one-line header, one row of tabs, primary actions on screen`, async (t) => {
+    await t.open({ lang: 'en-US' });
+    const frame = await t.resizePane(width, height);
+    const { pane } = t;
+    await expectCompactTop(frame, `${size} English`);
+    await measure(frame, pane.getByRole('button', { name: 'Insert Table 01', exact: true }), `${size} English: Insert Table 01`);
+    for (const [tab, name] of [
+      ['Report settings', 'Save settings'],
+      ['Check', 'Check'],
+      ['Consolidate', 'Consolidate'],
+    ]) {
+      await pane.getByRole('tab', { name: tab }).click();
+      const target = pane.getByRole('button', { name, exact: true });
+      await target.waitFor();
+      await measure(frame, target, `${size} English ${tab}: ${name}`);
+    }
+    await expectCompactTop(frame, `${size} English on Consolidate`);
+    await t.axeCheck(`compact ${size}: english`);
+    await t.screenshot(`compact-${width}-english`, { pane: true });
+  });
+
   scenario(`first-run screen ${size}: three lines, insert and Bỏ qua on screen; skipped, it is not shown again`, async (t) => {
     await t.open({ firstRun: true });
     const frame = await t.resizePane(width, height);
