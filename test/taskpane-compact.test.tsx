@@ -1,6 +1,6 @@
 /** @jest-environment jsdom */
 import { render } from '@testing-library/react';
-import { act, click, makeHost, openTab, renderPane, screen, settle, within } from './taskpane-harness';
+import { act, click, idle, makeHost, openTab, renderPane, screen, tracked, within } from './taskpane-harness';
 import { Shell } from '../src/taskpane/Shell';
 import { App } from '../src/taskpane/app/App';
 import { FIRST_RUN_DONE, introSeenKey, paneMemory } from '../src/taskpane/app/memory';
@@ -95,11 +95,11 @@ describe('the first-run screen', () => {
     await act(async () => {
       view = render(
         <Shell language="vi" theme="light">
-          <App adapter={makeHost().adapter} memory={memory} />
+          <App adapter={tracked(makeHost().adapter)} memory={memory} />
         </Shell>,
       );
     });
-    await settle();
+    await idle();
     expect(screen.getByTestId('first-run')).toBeTruthy();
     await click(screen.getByRole('button', { name: 'Bỏ qua' }));
     expect(screen.queryByTestId('first-run')).toBeNull();
@@ -247,7 +247,7 @@ describe('a compact header and tab strip', () => {
     await act(async () => {
       tab.click();
     });
-    await settle();
+    await idle();
     expect(tab.getAttribute('aria-selected')).toBe('true');
   });
 });
