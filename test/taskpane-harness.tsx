@@ -19,6 +19,7 @@ import type { Language } from '../src/taskpane/strings';
 import { TEMPLATES } from '../src/core/builtin';
 import type { PackLoad } from '../src/core/pack-loader';
 import { APP_STRINGS } from '../src/taskpane/app/strings';
+import { FIRST_RUN_DONE } from '../src/taskpane/app/memory';
 
 (globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = true;
 
@@ -62,8 +63,20 @@ export async function renderPane(
     holdSettings?: boolean;
     /** The pane's loader of deployed packs (packs/index.json); none by default. */
     loadPacks?: () => Promise<PackLoad>;
+    /**
+     * Show the first-run screen, as on a computer where the pane never opened. By default the pane
+     * starts as it does on every later opening: first run done (the introductions are still new).
+     */
+    firstRun?: boolean;
+    /** Keep what the last pane remembered (first run, introductions seen): the pane opened again on the same computer. */
+    keepMemory?: boolean;
   } = {},
 ): Promise<Harness> {
+  // Each pane starts on a computer where it remembers nothing, but for the first run unless asked.
+  if (!options.keepMemory) {
+    localStorage.clear();
+    if (!options.firstRun) localStorage.setItem(FIRST_RUN_DONE, '1');
+  }
   const base = makeHost();
   if (options.setup) await options.setup(base);
   let release: () => void = () => undefined;

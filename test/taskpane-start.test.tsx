@@ -6,6 +6,7 @@ import { startPane, type StartedPane } from '../src/taskpane/startup';
 import { PaneRoot } from '../src/taskpane/app/PaneRoot';
 import { idle, makeHost, tracked } from './taskpane-harness';
 import type { Language } from '../src/taskpane/strings';
+import { FIRST_RUN_DONE } from '../src/taskpane/app/memory';
 
 let started: StartedPane | undefined;
 afterEach(() => {
@@ -15,9 +16,15 @@ afterEach(() => {
   document.body.innerHTML = '';
 });
 
-async function start(displayLanguage: string): Promise<Language[]> {
+/**
+ * Starts the pane as Excel does. As on any day but the first, its first run is done, unless
+ * `firstRun`; `partitionKey` is Office's key for local storage (Excel on the web).
+ */
+async function start(displayLanguage: string, { firstRun = false, partitionKey }: { firstRun?: boolean; partitionKey?: string } = {}): Promise<Language[]> {
   const seen: Language[] = [];
-  (globalThis as { Office?: unknown }).Office = { context: { displayLanguage }, onReady: () => Promise.resolve({ host: 'Excel', platform: 'PC' }) };
+  localStorage.clear();
+  if (!firstRun) localStorage.setItem(FIRST_RUN_DONE, '1');
+  (globalThis as { Office?: unknown }).Office = { context: { displayLanguage, partitionKey }, onReady: () => Promise.resolve({ host: 'Excel', platform: 'PC' }) };
   const container = document.createElement('div');
   document.body.appendChild(container);
   const adapter = tracked(makeHost().adapter);
@@ -63,4 +70,16 @@ test('tabs follow the WAI-ARIA pattern: arrow keys move and select, one tab stop
   expect(last.getAttribute('aria-selected')).toBe('true');
   expect(document.activeElement).toBe(last);
   expect(screen.getByRole('tabpanel').getAttribute('aria-labelledby')).toBe(last.id);
+});
+
+test('the first time on a computer the pane opens on its first-run screen; under Excel on the web its memory is in Office’s partition', async () => {
+  await start('vi-VN', { firstRun: true, partitionKey: 'web-1/' });
+  expect(screen.getByTestId('first-run')).toBeTruthy();
+  expect(screen.queryAllByRole('tab')).toHaveLength(0);
+  await act(async () => {
+    screen.getByRole('button', { name: 'Bỏ qua' }).click();
+  });
+  expect(screen.getAllByRole('tab')).toHaveLength(5);
+  expect(localStorage.getItem(`web-1/${FIRST_RUN_DONE}`)).toBe('1');
+  expect(localStorage.getItem(FIRST_RUN_DONE)).toBeNull();
 });

@@ -10,8 +10,6 @@ export const LANGUAGES: readonly Language[] = ['vi', 'en'];
 export interface Strings {
   /** Product name, shown in the pane's header. Same as the manifest's DisplayName. */
   readonly productName: string;
-  /** One line under the product name: what the add-in is for. */
-  readonly productTagline: string;
   /** Shown while office.js reports which host the pane runs in. */
   readonly loading: string;
   /** Title of the page shown when the pane is opened outside Excel (a plain browser tab). */
@@ -28,7 +26,6 @@ export interface Strings {
 
 export const vi: Strings = {
   productName: 'Biểu mẫu thống kê',
-  productTagline: 'Biểu thống kê chuẩn của báo cáo định kỳ: chèn, nhập số liệu, kiểm tra trước khi gửi.',
   loading: 'Đang khởi động…',
   outsideOfficeTitle: 'Hãy mở phần bổ trợ này trong Excel',
   outsideOfficeBody:
@@ -41,7 +38,6 @@ export const vi: Strings = {
 
 export const en: Strings = {
   productName: 'Statistics report tables',
-  productTagline: 'The standard tables of periodic reports: insert, fill in, check before sending.',
   loading: 'Starting…',
   outsideOfficeTitle: 'Open this add-in in Excel',
   outsideOfficeBody:

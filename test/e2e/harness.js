@@ -30,6 +30,7 @@ require('tsx/cjs/api').register();
 const { TEMPLATES, SEED_REPORT } = require(path.join(ROOT, 'src', 'core', 'builtin.ts'));
 const { columnName } = require(path.join(ROOT, 'src', 'core', 'names.ts'));
 const { address } = require(path.join(ROOT, 'src', 'core', 'a1.ts'));
+const { FIRST_RUN_DONE } = require(path.join(ROOT, 'src', 'taskpane', 'app', 'memory.ts'));
 
 /**
  * How long a wait for a state may take before the scenario fails. A bound for failing, not a
@@ -128,12 +129,22 @@ class Session {
   /**
    * A fresh page, so a fresh in-memory workbook: `lang` is the Office display language (`?lang=`);
    * `reducedMotion` what the system asks for (default 'reduce', the suite's setting; 'no-preference'
-   * to see the pane as most users do).
+   * to see the pane as most users do). The pane opens as on any later day, its first run done (the
+   * browser's storage says so before the page loads), unless `firstRun` asks for the first-run screen.
    */
-  async open({ lang, reducedMotion = 'reduce' } = {}) {
+  async open({ lang, reducedMotion = 'reduce', firstRun = false } = {}) {
     await this.close();
     this.context = await this.browser.newContext({ viewport: { width: 1400, height: 900 }, locale: 'vi-VN', reducedMotion });
     this.context.setDefaultTimeout(STATE_TIMEOUT_MS);
+    if (!firstRun) {
+      await this.context.addInitScript((key) => {
+        try {
+          window.localStorage.setItem(key, '1');
+        } catch {
+          // a page without storage: the pane would show its first-run screen
+        }
+      }, FIRST_RUN_DONE);
+    }
     const page = await this.context.newPage();
     page.on('pageerror', (e) => this.problems.push(`page error: ${e.message}`));
     page.on('console', (m) => {
@@ -144,7 +155,8 @@ class Session {
     await page.goto(`${this.baseUrl}/${lang ? `?lang=${encodeURIComponent(lang)}` : ''}`);
     this.pane = page.frameLocator('#pane');
     const english = lang !== undefined && !lang.toLowerCase().startsWith('vi');
-    await this.pane.getByRole('button', { name: english ? 'Insert Table 01' : 'Chèn Biểu 01', exact: true }).waitFor();
+    if (firstRun) await this.pane.getByRole('button', { name: english ? 'Skip' : 'Bỏ qua', exact: true }).waitFor();
+    else await this.pane.getByRole('button', { name: english ? 'Insert Table 01' : 'Chèn Biểu 01', exact: true }).waitFor();
     return this;
   }
 
@@ -222,11 +234,28 @@ class Session {
     return frame;
   }
 
-  async screenshot(name) {
+  /** The preview page as it is on screen; with `{ pane: true }` only the pane's frame. */
+  async screenshot(name, { pane = false } = {}) {
     shot++;
     const file = path.join(OUT, `${String(shot).padStart(2, '0')}-${name}.png`);
-    await this.page.screenshot({ path: file, fullPage: false });
+    if (pane) await this.page.locator('#pane').screenshot({ path: file });
+    else await this.page.screenshot({ path: file, fullPage: false });
     return file;
+  }
+
+  /** Gives the pane's frame this size in CSS pixels (Excel's pane: 320 px wide on Windows, 350 on the web); returns the frame. */
+  async resizePane(width, height) {
+    await this.page.evaluate(
+      ([w, h]) => {
+        const frame = document.getElementById('pane');
+        frame.style.width = `${w}px`;
+        frame.style.height = `${h}px`;
+      },
+      [width, height],
+    );
+    const frame = await this.paneFrame();
+    await frame.waitForFunction(([w, h]) => window.innerWidth === w && window.innerHeight === h, [width, height], { timeout: STATE_TIMEOUT_MS });
+    return frame;
   }
 
   /** Puts axe-core in the pane's document (once per page); returns the frame. */

@@ -21,7 +21,9 @@ import { useAppStrings, useLang, usePane } from './context';
 import type { AppStrings } from './strings';
 
 const useStyles = makeStyles({
-  actions: { display: 'flex', flexWrap: 'wrap', columnGap: tokens.spacingHorizontalS, rowGap: tokens.spacingVerticalS },
+  // The three buttons fit one row of a 320 px pane: no minimum width, narrower padding.
+  actions: { display: 'flex', flexWrap: 'wrap', columnGap: tokens.spacingHorizontalXS, rowGap: tokens.spacingVerticalXS },
+  action: { minWidth: 0, paddingLeft: tokens.spacingHorizontalS, paddingRight: tokens.spacingHorizontalS },
   group: { display: 'flex', flexDirection: 'column', rowGap: tokens.spacingVerticalS, minWidth: 0 },
   list: { margin: 0, padding: 0, listStyleType: 'none', display: 'flex', flexDirection: 'column', rowGap: tokens.spacingVerticalS },
   item: {
@@ -283,9 +285,10 @@ export default function CheckTab(): ReactNode {
   const onCheck = (): Promise<void> =>
     guarded(async () => {
       announce(s.checking);
-      // The summary bar is not a live region: the status line says the result for screen readers.
+      // The summary bar is not a live region: the status line says the result for screen readers,
+      // without drawing it a second time above the summary.
       const found = await recheck();
-      if (found) announce(summaryText(found, s));
+      if (found) announce(summaryText(found, s), { shown: false });
     });
 
   const onFix = (f: Finding): Promise<void> =>
@@ -388,17 +391,14 @@ export default function CheckTab(): ReactNode {
 
   return (
     <>
-      <Text as="p" size={300}>
-        {s.checkIntro}
-      </Text>
       <div className={styles.actions}>
-        <Button appearance="primary" onClick={() => void onCheck()} disabledFocusable={busy} data-testid="run-check">
+        <Button appearance="primary" className={styles.action} onClick={() => void onCheck()} disabledFocusable={busy} data-testid="run-check">
           {s.check}
         </Button>
-        <Button ref={undoRef} onClick={() => void onUndo()} disabledFocusable={busy || check.applied.length === 0}>
+        <Button ref={undoRef} className={styles.action} onClick={() => void onUndo()} disabledFocusable={busy || check.applied.length === 0}>
           {s.undo}
         </Button>
-        <Button onClick={() => void onClear()} disabledFocusable={busy}>
+        <Button className={styles.action} onClick={() => void onClear()} disabledFocusable={busy}>
           {s.clearMarks}
         </Button>
       </div>

@@ -16,6 +16,7 @@ import { formatDateVi } from '../../core/dates';
 import { format } from '../i18n';
 import { useAppStrings, useLang, usePane } from './context';
 import { APP_STRINGS } from './strings';
+import { StickyActions } from './StickyActions';
 
 const useStyles = makeStyles({
   list: { margin: 0, padding: 0, listStyleType: 'none', display: 'flex', flexDirection: 'column', rowGap: tokens.spacingVerticalS },
@@ -166,9 +167,6 @@ export default function ConsolidateTab(): ReactNode {
 
   return (
     <>
-      <Text as="p" size={300}>
-        {s.consolidateIntro}
-      </Text>
       <div className={styles.row}>
         <Button onClick={() => filesInput.current?.click()} disabledFocusable={reading || busy} aria-describedby={`${filesId}-hint`}>
           {reading ? s.readingFiles : s.chooseFiles}
@@ -234,11 +232,11 @@ export default function ConsolidateTab(): ReactNode {
         <input id={unitsFileId} className={styles.file} type="file" accept=".csv,text/csv,text/plain" onChange={(e) => void onUnitsFile(e)} />
       </div>
       <Checkbox checked={allowErrors} onChange={(_, d) => setAllowErrors(d.checked === true)} label={s.allowErrors} />
-      <div>
+      <StickyActions>
         <Button appearance="primary" onClick={() => void go()} disabledFocusable={busy || reading || sources.length === 0}>
           {busy ? s.consolidating : s.consolidateButton}
         </Button>
-      </div>
+      </StickyActions>
 
       {problems.length > 0 && (
         <MessageBar intent="warning" data-testid="consolidate-problems">

@@ -95,9 +95,6 @@ export default function FiguresTab(): ReactNode {
 
   return (
     <>
-      <Text as="p" size={300}>
-        {s.figuresIntro}
-      </Text>
       <div>
         <Button onClick={() => void compute()} disabledFocusable={busy}>
           {busy ? s.computing : s.refresh}

@@ -5,11 +5,12 @@
  * fill only the fields the clerk has not touched yet.
  */
 import { useMemo, useState, type ReactNode } from 'react';
-import { Button, Field, Input, Text, makeStyles, tokens } from '@fluentui/react-components';
+import { Button, Field, Input, makeStyles, tokens } from '@fluentui/react-components';
 import type { ReportInfo } from '../../excel/types';
 import { defaultPeriod, identifyPeriod, periodRange } from '../../core/periods';
 import { format } from '../i18n';
 import { useAppStrings, useLang, usePane } from './context';
+import { StickyActions } from './StickyActions';
 import { DateField, PeriodFieldset, choiceOf, formFromChoice, todayIso, type PeriodForm } from './PeriodFieldset';
 
 const useStyles = makeStyles({
@@ -90,9 +91,6 @@ export default function SettingsTab({ today }: { today?: string }): ReactNode {
         void save();
       }}
     >
-      <Text as="p" size={300}>
-        {s.settingsIntro}
-      </Text>
       <Field label={s.unit} hint={s.unitHint}>
         <Input value={info.unit} onChange={setText('unit')} />
       </Field>
@@ -115,11 +113,11 @@ export default function SettingsTab({ today }: { today?: string }): ReactNode {
         lang={lang}
         rangeTestId="period-range"
       />
-      <div>
+      <StickyActions>
         <Button appearance="primary" type="submit" disabledFocusable={busy || !range}>
           {busy ? s.saving : s.save}
         </Button>
-      </div>
+      </StickyActions>
     </form>
   );
 }

@@ -53,28 +53,44 @@ export function layoutOptions(info: ReportInfo): LayoutOptions {
   return opt;
 }
 
-function TableCard({ template }: { template: Template }): ReactNode {
+/**
+ * Inserts a table on a new sheet with the report settings in its heading, notes the sheet and says
+ * so in the status line; resolves true when it was inserted. Shared by the cards and the first-run
+ * screen. `busy` is true while an insert of this hook runs.
+ */
+export function useInsertTable(): { insert: (template: Template) => Promise<boolean>; busy: boolean } {
   const s = useAppStrings();
   const lang = useLang();
-  const styles = useStyles();
-  const { adapter, settings, run, announce, inserted, noteInserted } = usePane();
+  const { adapter, settings, run, announce, noteInserted } = usePane();
   const [busy, setBusy] = useState(false);
-  const key = templateKey(template);
-  const sheets = inserted[key] ?? [];
-  const headingId = `card-${key.replace(/[^A-Za-z0-9_-]/g, '-')}`;
-
-  const insert = async (): Promise<void> => {
-    if (busy) return;
+  const insert = async (template: Template): Promise<boolean> => {
+    if (busy) return false;
     setBusy(true);
     const result = await run(async () => {
       const { layout } = await import(/* webpackChunkName: "layout" */ '../../core/layout');
       return adapter.insertTemplate(layout(template, layoutOptions(settings)));
     });
     setBusy(false);
-    if (result) {
-      noteInserted(key, result.sheet);
-      announce(format(s.inserted, { name: template.name[lang], sheet: result.sheet }));
-    }
+    if (!result) return false;
+    noteInserted(templateKey(template), result.sheet);
+    announce(format(s.inserted, { name: template.name[lang], sheet: result.sheet }));
+    return true;
+  };
+  return { insert, busy };
+}
+
+function TableCard({ template }: { template: Template }): ReactNode {
+  const s = useAppStrings();
+  const lang = useLang();
+  const styles = useStyles();
+  const { inserted } = usePane();
+  const { insert: insertTable, busy } = useInsertTable();
+  const key = templateKey(template);
+  const sheets = inserted[key] ?? [];
+  const headingId = `card-${key.replace(/[^A-Za-z0-9_-]/g, '-')}`;
+
+  const insert = async (): Promise<void> => {
+    await insertTable(template);
   };
 
   return (
@@ -85,6 +101,16 @@ function TableCard({ template }: { template: Template }): ReactNode {
             {template.name[lang]}
           </Text>
           <Caption1 className={styles.title}>{template.title[lang]}</Caption1>
+        </div>
+        <div className={styles.actions}>
+          <Button appearance="primary" onClick={() => void insert()} disabledFocusable={busy} data-testid={`insert-${key}`}>
+            {busy ? s.inserting : format(s.insert, { name: template.name[lang] })}
+          </Button>
+          {sheets.length > 0 && (
+            <span className={styles.sheet} data-testid={`inserted-${key}`}>
+              {s.sheetLabel}: {sheets.join(', ')}
+            </span>
+          )}
         </div>
         {template.summary && (
           <Text as="p" size={300} className={styles.cardText}>
@@ -98,16 +124,6 @@ function TableCard({ template }: { template: Template }): ReactNode {
             </li>
           ))}
         </ul>
-        <div className={styles.actions}>
-          <Button appearance="primary" onClick={() => void insert()} disabledFocusable={busy} data-testid={`insert-${key}`}>
-            {busy ? s.inserting : format(s.insert, { name: template.name[lang] })}
-          </Button>
-          {sheets.length > 0 && (
-            <span className={styles.sheet} data-testid={`inserted-${key}`}>
-              {s.sheetLabel}: {sheets.join(', ')}
-            </span>
-          )}
-        </div>
       </section>
     </li>
   );
@@ -172,9 +188,6 @@ export function TablesTab(): ReactNode {
   const offered = packs.catalog.list();
   return (
     <>
-      <Text as="p" size={300}>
-        {s.tablesIntro}
-      </Text>
       {packs.catalog.current().map((p) => (
         <PackSection key={p.id} pack={p} templates={offered.filter((t) => t.pack === p.id)} />
       ))}

@@ -1,26 +1,33 @@
 /**
  * The pane's tab strip: WAI-ARIA tabs (role tablist/tab, roving tabindex, arrow keys, Home/End)
  * drawn with Fluent tokens. Fluent's TabList puts focus sentinels (aria-hidden, focusable) that
- * axe-core reports as serious; this strip has none and wraps at 320 px.
+ * axe-core reports as serious; this strip has none. It fits one row of a 320 px pane: a tab may show
+ * a short label ("Thiết lập") while its full name ("Thiết lập báo cáo") stays its accessible name,
+ * its text and its tooltip. Should the labels still not fit (a large font), the strip wraps rather
+ * than hide a tab.
  */
 import { useRef, type KeyboardEvent, type ReactNode } from 'react';
 import { makeStyles, mergeClasses, tokens } from '@fluentui/react-components';
 
 const useStyles = makeStyles({
-  list: { display: 'flex', flexWrap: 'wrap', columnGap: tokens.spacingHorizontalXS, borderBottom: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}` },
+  list: { display: 'flex', flexWrap: 'wrap', borderBottom: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}` },
   tab: {
+    flexGrow: 1,
+    flexShrink: 1,
+    minWidth: 0,
+    whiteSpace: 'nowrap',
     appearance: 'none',
     border: 'none',
     background: 'none',
     cursor: 'pointer',
     fontFamily: tokens.fontFamilyBase,
-    fontSize: tokens.fontSizeBase300,
-    lineHeight: tokens.lineHeightBase300,
+    fontSize: tokens.fontSizeBase200,
+    lineHeight: tokens.lineHeightBase200,
     color: tokens.colorNeutralForeground2,
-    paddingTop: tokens.spacingVerticalS,
-    paddingBottom: tokens.spacingVerticalS,
-    paddingLeft: tokens.spacingHorizontalS,
-    paddingRight: tokens.spacingHorizontalS,
+    paddingTop: tokens.spacingVerticalSNudge,
+    paddingBottom: tokens.spacingVerticalSNudge,
+    paddingLeft: tokens.spacingHorizontalXS,
+    paddingRight: tokens.spacingHorizontalXS,
     borderBottom: `${tokens.strokeWidthThicker} solid transparent`,
     ':hover': { color: tokens.colorNeutralForeground1, backgroundColor: tokens.colorSubtleBackgroundHover },
     ':focus-visible': { outline: `${tokens.strokeWidthThick} solid ${tokens.colorStrokeFocus2}`, outlineOffset: '-2px', borderRadius: tokens.borderRadiusMedium },
@@ -30,11 +37,26 @@ const useStyles = makeStyles({
     fontWeight: tokens.fontWeightSemibold,
     borderBottomColor: tokens.colorCompoundBrandStroke,
   },
+  /** The full name, for screen readers and text searches, not drawn. */
+  hidden: {
+    position: 'absolute',
+    width: '1px',
+    height: '1px',
+    margin: '-1px',
+    padding: 0,
+    overflow: 'hidden',
+    clip: 'rect(0, 0, 0, 0)',
+    whiteSpace: 'nowrap',
+    border: 0,
+  },
 });
 
 export interface TabItem<T extends string> {
   value: T;
+  /** The tab's full name: its accessible name. */
   label: string;
+  /** What the strip shows when the full name is too long for one row; a part of `label`. */
+  short?: string;
 }
 
 export interface TabsProps<T extends string> {
@@ -67,6 +89,7 @@ export function Tabs<T extends string>({ label, items, selected, onSelect, panel
     <div role="tablist" aria-label={label} className={styles.list}>
       {items.map((t, i) => {
         const isSelected = t.value === selected;
+        const short = t.short !== undefined && t.short !== t.label ? t.short : undefined;
         return (
           <button
             key={t.value}
@@ -79,11 +102,19 @@ export function Tabs<T extends string>({ label, items, selected, onSelect, panel
             aria-selected={isSelected}
             aria-controls={panelId}
             tabIndex={isSelected ? 0 : -1}
+            title={short !== undefined ? t.label : undefined}
             className={mergeClasses(styles.tab, isSelected && styles.selected)}
             onClick={() => onSelect(t.value)}
             onKeyDown={(e) => onKeyDown(e, i)}
           >
-            {t.label}
+            {short === undefined ? (
+              t.label
+            ) : (
+              <>
+                <span aria-hidden="true">{short}</span>
+                <span className={styles.hidden}>{t.label}</span>
+              </>
+            )}
           </button>
         );
       })}

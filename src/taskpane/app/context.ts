@@ -49,8 +49,11 @@ export interface PaneContextValue {
   setCheck(update: (s: CheckState) => CheckState): void;
   /** Runs an adapter call; on failure shows the error in the pane and resolves undefined. */
   run<T>(action: () => Promise<T>): Promise<T | undefined>;
-  /** A short message for screen readers and sighted users (role="status"). */
-  announce(message: string): void;
+  /**
+   * A short message for screen readers and sighted users (role="status"). With `shown: false` it
+   * is read out but not drawn, for a message that repeats what the tab shows already.
+   */
+  announce(message: string, options?: { shown?: boolean }): void;
 }
 
 export const PaneContext = createContext<PaneContextValue | null>(null);

@@ -12,6 +12,18 @@ export interface AppStrings {
   readonly tabCheck: string;
   readonly tabFigures: string;
   readonly tabConsolidate: string;
+  /** What the tab strip shows for "Thiết lập báo cáo", so that the five tabs fit one row of a 320 px pane. */
+  readonly tabSettingsShort: string;
+  /** `{tab}`: the accessible name of the header's "?" button, which shows or hides the open tab's introduction. */
+  readonly introButton: string;
+
+  // First run (shown once, until skipped or its table inserted)
+  readonly firstRunTitle: string;
+  /** What the add-in does, in three short lines. */
+  readonly firstRunLines: readonly [string, string, string];
+  /** `{name}`: "Biểu 01", the first table of the list. */
+  readonly firstRunInsert: string;
+  readonly firstRunSkip: string;
   /** The button that switches the pane to the other language, named in that language. */
   readonly switchLanguage: string;
   readonly switchLanguageLang: Language;
@@ -164,6 +176,17 @@ export const appVi: AppStrings = {
   tabCheck: 'Kiểm tra',
   tabFigures: 'Số liệu',
   tabConsolidate: 'Tổng hợp',
+  tabSettingsShort: 'Thiết lập',
+  introButton: 'Hướng dẫn thẻ {tab}',
+
+  firstRunTitle: 'Bắt đầu',
+  firstRunLines: [
+    'Chèn các biểu thống kê chuẩn của báo cáo định kỳ vào sổ tính, tiêu đề lấy từ thiết lập báo cáo.',
+    'Nhập số liệu rồi kiểm tra trước khi gửi: lỗi được chỉ ra ở từng ô.',
+    'Tổng hợp sổ tính của các đơn vị thành một báo cáo.',
+  ],
+  firstRunInsert: 'Chèn {name} để bắt đầu',
+  firstRunSkip: 'Bỏ qua',
   switchLanguage: 'English',
   switchLanguageLang: 'en',
   loadingPart: 'Đang tải…',
@@ -287,6 +310,17 @@ export const appEn: AppStrings = {
   tabCheck: 'Check',
   tabFigures: 'Figures',
   tabConsolidate: 'Consolidate',
+  tabSettingsShort: 'Settings',
+  introButton: 'About the {tab} tab',
+
+  firstRunTitle: 'Getting started',
+  firstRunLines: [
+    'Insert the standard tables of periodic reports into the workbook, headed from the report settings.',
+    'Type the figures, then check before sending: each mistake is shown at its cell.',
+    "Add up the units' workbooks into one report.",
+  ],
+  firstRunInsert: 'Insert {name} to start',
+  firstRunSkip: 'Skip',
   switchLanguage: 'Tiếng Việt',
   switchLanguageLang: 'vi',
   loadingPart: 'Loading…',
