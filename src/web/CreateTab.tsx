@@ -10,10 +10,9 @@ import { templateKey, type PackCatalog } from '../core/catalog';
 import type { LayoutOptions } from '../core/plan';
 import { isValidIsoDate } from '../core/dates';
 import { defaultPeriod, periodRange } from '../core/periods';
-import type { Language } from '../taskpane/strings';
-import { APP_STRINGS } from '../taskpane/app/strings';
-import { DateField, FIELDSET_STYLE, PeriodFieldset, choiceOf, formFromChoice, todayIso, type PeriodForm } from '../taskpane/app/PeriodFieldset';
-import { format } from '../taskpane/i18n';
+import { reportFromForm } from '../core/text';
+import { format, type Language } from '../ui/i18n';
+import { DateField, FIELDSET_STYLE, PeriodFieldset, choiceOf, formFromChoice, todayIso, type PeriodForm } from '../ui/PeriodFieldset';
 import { WEB_STRINGS } from './strings';
 import { XLSX_TYPE, createWorkbook, download } from './engine';
 
@@ -25,16 +24,9 @@ const useStyles = makeStyles({
   error: { color: tokens.colorPaletteRedForeground1 },
 });
 
-/** A text option as the command line takes it: trimmed, NFC, absent when blank. */
-function text(v: string): string | undefined {
-  const t = v.normalize('NFC').trim();
-  return t === '' ? undefined : t;
-}
-
 export function CreateTab({ lang, announce, today, catalog = BUILTIN_CATALOG }: { lang: Language; announce: (text: string) => void; today?: string; catalog?: PackCatalog }): ReactNode {
   const styles = useStyles();
   const s = WEB_STRINGS[lang];
-  const a = APP_STRINGS[lang];
   const day = today ?? todayIso();
   // The standard tables are chosen at first; a deployed pack's tables are offered beside them (packs/index.json).
   const offered = catalog.list();
@@ -68,17 +60,9 @@ export function CreateTab({ lang, announce, today, catalog = BUILTIN_CATALOG }: 
 
   const submit = async (): Promise<void> => {
     if (!ready || busy || !range) return;
-    const defaults = sample ? SEED_REPORT : undefined;
-    const options: LayoutOptions = {
-      unit: text(unit) ?? defaults?.unit,
-      reportNo: text(reportNo) ?? defaults?.reportNo,
-      reportDate: (reportDate === '' ? undefined : reportDate) ?? defaults?.reportDate,
-      reportBy: text(reportBy) ?? defaults?.reportBy,
-      from: range.from,
-      to: range.to,
-    };
+    // The report information as the command line takes it (core/text: trimmed, NFC, absent when blank).
+    const options: LayoutOptions = { ...reportFromForm({ unit, reportNo, reportDate, reportBy }, sample ? SEED_REPORT : {}), from: range.from, to: range.to };
     if (rowsValue !== undefined) options.dataRows = rowsValue;
-    for (const k of Object.keys(options) as (keyof LayoutOptions)[]) if (options[k] === undefined) delete options[k];
     setBusy(true);
     setFailure('');
     announce(s.creating);
@@ -127,19 +111,19 @@ export function CreateTab({ lang, announce, today, catalog = BUILTIN_CATALOG }: 
           </Text>
         )}
       </fieldset>
-      <Field label={a.unit} hint={a.unitHint}>
+      <Field label={s.unit} hint={s.unitHint}>
         <Input value={unit} onChange={(_, d) => setUnit(d.value)} />
       </Field>
       <div className={styles.row}>
-        <Field label={a.reportNo} hint={a.reportNoHint} className={styles.grow}>
+        <Field label={s.reportNo} hint={s.reportNoHint} className={styles.grow}>
           <Input value={reportNo} onChange={(_, d) => setReportNo(d.value)} />
         </Field>
-        <DateField label={a.reportDate} strings={a} value={reportDate} onChange={setReportDate} className={styles.grow} validationMessage={dateProblem ? s.reportDateInvalid : undefined} />
+        <DateField label={s.reportDate} lang={lang} value={reportDate} onChange={setReportDate} className={styles.grow} />
       </div>
-      <Field label={a.reportBy} hint={a.reportByHint}>
+      <Field label={s.reportBy} hint={s.reportByHint}>
         <Input value={reportBy} onChange={(_, d) => setReportBy(d.value)} />
       </Field>
-      <PeriodFieldset period={period} onChange={(key, value) => setPeriod((p) => ({ ...p, [key]: value }))} strings={a} lang={lang} rangeTestId="web-period-range" />
+      <PeriodFieldset period={period} onChange={(key, value) => setPeriod((p) => ({ ...p, [key]: value }))} lang={lang} rangeTestId="web-period-range" />
       <Field label={s.rows} hint={s.rowsHint} validationMessage={rowsProblem ? s.rowsInvalid : undefined}>
         <Input type="number" min={1} max={10000} value={rows} onChange={(_, d) => setRows(d.value)} />
       </Field>

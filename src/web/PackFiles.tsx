@@ -9,8 +9,8 @@ import { useEffect, useRef, useState, type ReactNode } from 'react';
 import { Button, Text, makeStyles, tokens } from '@fluentui/react-components';
 import type { PackCatalog } from '../core/catalog';
 import type { Pack } from '../core/pack';
-import type { Language } from '../taskpane/strings';
-import { format } from '../taskpane/i18n';
+import type { Language } from '../ui/i18n';
+import { format } from '../ui/i18n';
 import { FileButton } from './FileButton';
 import { browserStorage, openPackText, packKey, rememberedPackFiles, storePackFiles, validPacks, type OpenedPack, type PackStorage } from './pack-files';
 

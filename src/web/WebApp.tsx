@@ -8,12 +8,10 @@ import { BUILTIN_CATALOG } from '../core/builtin';
 import type { PackCatalog } from '../core/catalog';
 import type { LoadedPack, PackLoad } from '../core/pack-loader';
 import type { Pack } from '../core/pack';
-import { APP_STRINGS } from '../taskpane/app/strings';
 import { Button, FluentProvider, Text, makeStyles, tokens, webLightTheme } from '@fluentui/react-components';
-import type { Language } from '../taskpane/strings';
-import { Tabs } from '../taskpane/app/Tabs';
-import { format } from '../taskpane/i18n';
-import { useMotionStyles } from '../taskpane/motion';
+import { format, type Language } from '../ui/i18n';
+import { Tabs } from '../ui/Tabs';
+import { useMotionStyles } from '../ui/motion';
 import { WEB_STRINGS } from './strings';
 import { CreateTab } from './CreateTab';
 import { loadCheckTab, loadConsolidateTab } from './engine';
@@ -97,7 +95,6 @@ export function WebApp({ initialLanguage = 'vi', loadPacks, singleFile = false }
       cancelled = true;
     };
   }, []);
-  const a = APP_STRINGS[lang];
 
   const switchLanguage = (): void => {
     setLang(s.switchLanguageLang);
@@ -132,8 +129,8 @@ export function WebApp({ initialLanguage = 'vi', loadPacks, singleFile = false }
             {failedPacks.map((p) => (
               <Text as="p" size={300} role="alert" key={p.file} data-testid="web-pack-failed">
                 {p.status === 'error'
-                  ? format(a.packError, { file: p.file, reason: p.reason[lang] })
-                  : `${format(a.packInvalid, { file: p.file })} ${p.faults.map((f) => `${f.path}: ${f.message[lang]}`).join('; ')}`}
+                  ? format(s.packError, { file: p.file, reason: p.reason[lang] })
+                  : `${format(s.packInvalid, { file: p.file })} ${p.faults.map((f) => `${f.path}: ${f.message[lang]}`).join('; ')}`}
               </Text>
             ))}
           </div>

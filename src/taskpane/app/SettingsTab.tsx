@@ -10,7 +10,9 @@ import type { ReportInfo } from '../../excel/types';
 import { defaultPeriod, identifyPeriod, periodRange } from '../../core/periods';
 import { format } from '../i18n';
 import { useAppStrings, useLang, usePane } from './context';
-import { DateField, PeriodFieldset, choiceOf, formFromChoice, todayIso, type PeriodForm } from './PeriodFieldset';
+import { DateField, PeriodFieldset, choiceOf, formFromChoice, todayIso, type PeriodForm } from '../../ui/PeriodFieldset';
+import { reportFromForm } from '../../core/text';
+import { isValidIsoDate } from '../../core/dates';
 
 const useStyles = makeStyles({
   form: { display: 'flex', flexDirection: 'column', rowGap: tokens.spacingVerticalM, minWidth: 0 },
@@ -63,9 +65,14 @@ export default function SettingsTab({ today }: { today?: string }): ReactNode {
     setInfo((i) => ({ ...i, [key]: data.value }));
   };
 
+  // The date field passes on what was typed while it is no date: nothing is saved then.
+  const dateProblem = info.reportDate !== '' && !isValidIsoDate(info.reportDate);
+
   const save = async (): Promise<void> => {
-    if (!range || busy) return;
-    const next: ReportInfo = { ...info, unit: info.unit.trim(), reportNo: info.reportNo.trim(), reportBy: info.reportBy.trim(), from: range.from, to: range.to };
+    if (!range || busy || dateProblem) return;
+    // Cleaned as the command line and the web page clean them (trim + NFC: core/text).
+    const typed = reportFromForm(info);
+    const next: ReportInfo = { unit: typed.unit ?? '', reportNo: typed.reportNo ?? '', reportDate: typed.reportDate ?? '', reportBy: typed.reportBy ?? '', from: range.from, to: range.to };
     setBusy(true);
     const count = await run(async () => {
       await adapter.saveSettings(next);
@@ -100,7 +107,7 @@ export default function SettingsTab({ today }: { today?: string }): ReactNode {
         <Field label={s.reportNo} hint={s.reportNoHint} className={styles.grow}>
           <Input value={info.reportNo} onChange={setText('reportNo')} />
         </Field>
-        <DateField label={s.reportDate} strings={s} className={styles.grow} value={info.reportDate} onChange={(value) => setText('reportDate')(null, { value })} />
+        <DateField label={s.reportDate} lang={lang} className={styles.grow} value={info.reportDate} onChange={(value) => setText('reportDate')(null, { value })} />
       </div>
       <Field label={s.reportBy} hint={s.reportByHint}>
         <Input value={info.reportBy} onChange={setText('reportBy')} />
@@ -111,12 +118,11 @@ export default function SettingsTab({ today }: { today?: string }): ReactNode {
           markEdited('period');
           setPeriod((p) => ({ ...p, [key]: value }));
         }}
-        strings={s}
         lang={lang}
         rangeTestId="period-range"
       />
       <div>
-        <Button appearance="primary" type="submit" disabledFocusable={busy || !range}>
+        <Button appearance="primary" type="submit" disabledFocusable={busy || !range || dateProblem}>
           {busy ? s.saving : s.save}
         </Button>
       </div>
