@@ -1,7 +1,7 @@
 /**
- * The pane's tab strip: WAI-ARIA tabs (role tablist/tab, roving tabindex, arrow keys, Home/End)
- * drawn with Fluent tokens. Fluent's TabList puts focus sentinels (aria-hidden, focusable) that
- * axe-core reports as serious; this strip has none and wraps at 320 px.
+ * The tab strip of the pane and the web page: WAI-ARIA tabs (role tablist/tab, roving tabindex, arrow
+ * keys, Home/End) drawn with Fluent tokens. Fluent's TabList puts focus sentinels (aria-hidden,
+ * focusable) that axe-core reports as serious; this strip has none and wraps at 320 px.
  */
 import { useRef, type KeyboardEvent, type ReactNode } from 'react';
 import { makeStyles, mergeClasses, tokens } from '@fluentui/react-components';

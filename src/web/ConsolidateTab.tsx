@@ -5,17 +5,19 @@
  * from the page. Files are read one at a time in the page; nothing is sent anywhere.
  */
 import { useId, useState, type ReactNode } from 'react';
-import { Button, Checkbox, Field, Input, Text, Textarea, makeStyles, tokens } from '@fluentui/react-components';
-import type { Consolidation, ConsolidateOptions } from '../core/consolidate';
+import { Button, Checkbox, Field, Text, Textarea, makeStyles, tokens } from '@fluentui/react-components';
+import type { Consolidation } from '../core/consolidate';
 import type { PackCatalog } from '../core/catalog';
 import { parseUnitsText, UnitsListError, type UnitEntry } from '../core/units';
 import { isValidIsoDate } from '../core/dates';
 import { formatNumberIn } from '../core/numbers';
-import { reportFromForm } from '../core/text';
+import { reportFromForm, type ReportForm } from '../core/text';
 import { format, type Language } from '../ui/i18n';
-import { DateField, FIELDSET_STYLE } from '../ui/PeriodFieldset';
+import { FIELDSET_STYLE } from '../ui/PeriodFieldset';
+import { ReportFields } from '../ui/ReportFields';
 import { CSV_ACCEPT, FilePicker, XLSX_ACCEPT, fileBytes, fileText } from '../ui/FilePicker';
 import { ConsolidationRefusals, ConsolidationSummary } from '../ui/ConsolidationSummary';
+import { TabForm } from './TabForm';
 import { WEB_STRINGS } from './strings';
 import { XLSX_TYPE, consolidateFiles, download } from './engine';
 
@@ -39,10 +41,7 @@ export function ConsolidateTab({ lang, announce, catalog }: { lang: Language; an
   const legendId = useId();
   const [files, setFiles] = useState<File[]>([]);
   const [unitsText, setUnitsText] = useState('');
-  const [unit, setUnit] = useState('');
-  const [reportNo, setReportNo] = useState('');
-  const [reportDate, setReportDate] = useState('');
-  const [reportBy, setReportBy] = useState('');
+  const [report, setReport] = useState<ReportForm>({ unit: '', reportNo: '', reportDate: '', reportBy: '' });
   const [allowErrors, setAllowErrors] = useState(false);
   const [progress, setProgress] = useState<{ done: number; total: number } | null>(null);
   const [done, setDone] = useState<Done | null>(null);
@@ -57,19 +56,18 @@ export function ConsolidateTab({ lang, announce, catalog }: { lang: Language; an
       unitsProblem = e instanceof UnitsListError ? e.reason[lang] : String(e);
     }
   }
-  const dateProblem = reportDate !== '' && !isValidIsoDate(reportDate);
+  const dateProblem = report.reportDate !== '' && !isValidIsoDate(report.reportDate);
   const ready = files.length > 0 && unitsProblem === '' && !dateProblem && progress === null;
 
   const run = async (): Promise<void> => {
     if (!ready) return;
-    const report: NonNullable<ConsolidateOptions['report']> = reportFromForm({ unit, reportNo, reportDate, reportBy });
     setFailure('');
     setDone(null);
     setProgress({ done: 0, total: files.length });
     try {
       const chosen = files.map((f) => ({ name: f.name, bytes: () => fileBytes(f) }));
       const allowErrorsSwitch = { vi: `“${WEB_STRINGS.vi.allowErrors}”`, en: `“${WEB_STRINGS.en.allowErrors}”` };
-      const { consolidation, bytes } = await consolidateFiles(chosen, { report, units, allowErrors, allowErrorsSwitch }, catalog, (n) => setProgress({ done: n, total: files.length }));
+      const { consolidation, bytes } = await consolidateFiles(chosen, { report: reportFromForm(report), units, allowErrors, allowErrorsSwitch }, catalog, (n) => setProgress({ done: n, total: files.length }));
       let file: string | null = null;
       if (bytes) {
         const p = consolidation.summary.period;
@@ -90,17 +88,7 @@ export function ConsolidateTab({ lang, announce, catalog }: { lang: Language; an
   const included = summary ? summary.sources.filter((x) => x.included).length : 0;
 
   return (
-    <form
-      className={styles.root}
-      aria-label={s.tabConsolidate}
-      onSubmit={(e) => {
-        e.preventDefault();
-        void run();
-      }}
-    >
-      <Text as="p" size={300}>
-        {s.consolidateFilesIntro}
-      </Text>
+    <TabForm className={styles.root} label={s.tabConsolidate} intro={s.consolidateFilesIntro} onSubmit={() => void run()}>
       <div className={styles.row}>
         <FilePicker
           label={s.chooseSources}
@@ -124,18 +112,7 @@ export function ConsolidateTab({ lang, announce, catalog }: { lang: Language; an
         <legend id={legendId}>
           <Text weight="semibold">{s.consolidatedInfo}</Text>
         </legend>
-        <Field label={s.unit} hint={s.unitHint}>
-          <Input value={unit} onChange={(_, d) => setUnit(d.value)} />
-        </Field>
-        <div className={styles.row}>
-          <Field label={s.reportNo} className={styles.grow}>
-            <Input value={reportNo} onChange={(_, d) => setReportNo(d.value)} />
-          </Field>
-          <DateField label={s.reportDate} lang={lang} className={styles.grow} value={reportDate} onChange={setReportDate} />
-        </div>
-        <Field label={s.reportBy}>
-          <Input value={reportBy} onChange={(_, d) => setReportBy(d.value)} />
-        </Field>
+        <ReportFields value={report} lang={lang} onChange={(key, value) => setReport((r) => ({ ...r, [key]: value }))} />
       </fieldset>
       <Field hint={s.allowErrorsHint}>
         <Checkbox checked={allowErrors} onChange={(_, d) => setAllowErrors(d.checked === true)} label={s.allowErrors} />
@@ -165,6 +142,6 @@ export function ConsolidateTab({ lang, announce, catalog }: { lang: Language; an
           />
         </div>
       )}
-    </form>
+    </TabForm>
   );
 }

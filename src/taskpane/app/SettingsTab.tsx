@@ -5,19 +5,18 @@
  * fill only the fields the clerk has not touched yet.
  */
 import { useMemo, useState, type ReactNode } from 'react';
-import { Button, Field, Input, Text, makeStyles, tokens } from '@fluentui/react-components';
+import { Button, Text, makeStyles, tokens } from '@fluentui/react-components';
 import type { ReportInfo } from '../../excel/types';
 import { defaultPeriod, identifyPeriod, periodRange } from '../../core/periods';
 import { format } from '../i18n';
 import { useAppStrings, useLang, usePane } from './context';
-import { DateField, PeriodFieldset, choiceOf, formFromChoice, todayIso, type PeriodForm } from '../../ui/PeriodFieldset';
+import { ReportFields } from '../../ui/ReportFields';
+import { PeriodFieldset, choiceOf, formFromChoice, todayIso, type PeriodForm } from '../../ui/PeriodFieldset';
 import { reportFromForm } from '../../core/text';
 import { isValidIsoDate } from '../../core/dates';
 
 const useStyles = makeStyles({
   form: { display: 'flex', flexDirection: 'column', rowGap: tokens.spacingVerticalM, minWidth: 0 },
-  row: { display: 'flex', flexWrap: 'wrap', columnGap: tokens.spacingHorizontalM, rowGap: tokens.spacingVerticalS },
-  grow: { flexGrow: 1, minWidth: '120px' },
 });
 
 function periodFormOf(settings: ReportInfo, day: string): PeriodForm {
@@ -60,11 +59,6 @@ export default function SettingsTab({ today }: { today?: string }): ReactNode {
   const choice = useMemo(() => choiceOf(period), [period]);
   const range = useMemo(() => (choice ? periodRange(choice) : null), [choice]);
 
-  const setText = (key: (typeof INFO_KEYS)[number]) => (_: unknown, data: { value: string }) => {
-    markEdited(key);
-    setInfo((i) => ({ ...i, [key]: data.value }));
-  };
-
   // The date field passes on what was typed while it is no date: nothing is saved then.
   const dateProblem = info.reportDate !== '' && !isValidIsoDate(info.reportDate);
 
@@ -100,18 +94,14 @@ export default function SettingsTab({ today }: { today?: string }): ReactNode {
       <Text as="p" size={300}>
         {s.settingsIntro}
       </Text>
-      <Field label={s.unit} hint={s.unitHint}>
-        <Input value={info.unit} onChange={setText('unit')} />
-      </Field>
-      <div className={styles.row}>
-        <Field label={s.reportNo} hint={s.reportNoHint} className={styles.grow}>
-          <Input value={info.reportNo} onChange={setText('reportNo')} />
-        </Field>
-        <DateField label={s.reportDate} lang={lang} className={styles.grow} value={info.reportDate} onChange={(value) => setText('reportDate')(null, { value })} />
-      </div>
-      <Field label={s.reportBy} hint={s.reportByHint}>
-        <Input value={info.reportBy} onChange={setText('reportBy')} />
-      </Field>
+      <ReportFields
+        value={info}
+        lang={lang}
+        onChange={(key, value) => {
+          markEdited(key);
+          setInfo((i) => ({ ...i, [key]: value }));
+        }}
+      />
       <PeriodFieldset
         period={period}
         onChange={(key, value) => {
