@@ -58,6 +58,7 @@ export function FindingItem({ finding, lang, itemKey, renderCell, renderFix, sho
       className={mergeClasses(styles.item, isError ? styles.error : styles.warning)}
       data-rule={finding.rule}
       data-severity={finding.severity}
+      data-cells={finding.cells.map(cellName).join(' ')}
       data-key={itemKey}
       tabIndex={itemKey === undefined ? undefined : -1}
     >
