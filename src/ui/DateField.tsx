@@ -4,19 +4,32 @@
  * clerk types the date (15/10/2025, 5/1/2025, 15-10-2025 or 2025-10-15 are all taken) or picks it on
  * a calendar that works from the keyboard: the button beside the field opens it with the focus on
  * the chosen day (or today); arrows move by a day or a week, Home/End to the week's start and end,
- * Page Up/Page Down by a month, Enter or Space picks, Esc closes and gives the focus back.
+ * Page Up/Page Down by a month, Enter or Space picks, Esc closes and gives the focus back to the button.
  *
  * `value` is the date as ISO `yyyy-mm-dd`, '' when blank; while the text is no date, `onChange`
  * gets the text itself (not a valid ISO date, so the form knows it is wrong) and the field says so.
  */
-import { useEffect, useId, useRef, useState, type KeyboardEvent, type ReactNode } from 'react';
-import { Button, Field, Input, Popover, PopoverSurface, PopoverTrigger, Text, makeStyles, mergeClasses, tokens } from '@fluentui/react-components';
+import { useEffect, useId, useRef, useState, type FocusEvent, type KeyboardEvent, type ReactNode } from 'react';
+import { Button, Field, Input, Text, makeStyles, mergeClasses, tokens } from '@fluentui/react-components';
 import { daysInMonth, formatDdMmYyyy, isValidIsoDate, parseDayFirstDate, parseIsoDate, toIsoDate } from '../core/dates';
 import { format, type Language } from './i18n';
 import { UI_STRINGS } from './strings';
 
 const useStyles = makeStyles({
-  row: { display: 'flex', alignItems: 'center', columnGap: tokens.spacingHorizontalXS, minWidth: 0 },
+  row: { position: 'relative', display: 'flex', alignItems: 'center', columnGap: tokens.spacingHorizontalXS, minWidth: 0 },
+  // The calendar opens under the field, over what follows (no popover library: the web page's start bundle stays small).
+  popup: {
+    position: 'absolute',
+    top: '100%',
+    right: 0,
+    zIndex: 10,
+    marginTop: tokens.spacingVerticalXS,
+    padding: tokens.spacingHorizontalM,
+    backgroundColor: tokens.colorNeutralBackground1,
+    border: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke1}`,
+    borderRadius: tokens.borderRadiusMedium,
+    boxShadow: tokens.shadow16,
+  },
   input: { flexGrow: 1, minWidth: '7em' },
   head: { display: 'flex', alignItems: 'center', justifyContent: 'space-between', columnGap: tokens.spacingHorizontalS, marginBottom: tokens.spacingVerticalS },
   grid: { borderCollapse: 'collapse' },
@@ -212,6 +225,17 @@ export function DateField(props: {
   const [shownFor, setShownFor] = useState(value);
   const [open, setOpen] = useState(false);
   const input = useRef<HTMLInputElement>(null);
+  const toggle = useRef<HTMLButtonElement>(null);
+  const row = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    if (!open) return undefined;
+    // A click anywhere else closes the calendar.
+    const away = (e: MouseEvent): void => {
+      if (!row.current?.contains(e.target as Node)) setOpen(false);
+    };
+    document.addEventListener('mousedown', away);
+    return () => document.removeEventListener('mousedown', away);
+  }, [open]);
   // A value set from outside (settings read from the workbook, a quick pick): show it.
   if (value !== shownFor) {
     setShownFor(value);
@@ -226,7 +250,7 @@ export function DateField(props: {
   const notADate = text.trim() !== '' && parseDayFirstDate(text) === null;
   return (
     <Field label={props.label} className={props.className} hint={props.hint} validationMessage={props.validationMessage ?? (notADate ? s.dateInvalid : undefined)}>
-      <div className={styles.row}>
+      <div className={styles.row} ref={row}>
         <Input
           ref={input}
           className={styles.input}
@@ -239,11 +263,24 @@ export function DateField(props: {
             if (isValidIsoDate(valueOf(text))) setText(textOf(valueOf(text)));
           }}
         />
-        <Popover open={open} onOpenChange={(_, d) => setOpen(d.open)} trapFocus positioning="below-end">
-          <PopoverTrigger disableButtonEnhancement>
-            <Button appearance="subtle" icon={<CalendarIcon />} aria-label={s.openCalendar} title={s.openCalendar} aria-expanded={open} />
-          </PopoverTrigger>
-          <PopoverSurface>
+        <Button ref={toggle} appearance="subtle" icon={<CalendarIcon />} aria-label={s.openCalendar} title={s.openCalendar} aria-expanded={open} aria-haspopup="dialog" onClick={() => setOpen((o) => !o)} />
+        {open && (
+          <div
+            role="dialog"
+            aria-label={props.label}
+            className={styles.popup}
+            onKeyDown={(e) => {
+              if (e.key !== 'Escape') return;
+              e.preventDefault();
+              setOpen(false);
+              toggle.current?.focus();
+            }}
+            onBlur={(e: FocusEvent<HTMLDivElement>) => {
+              // The keyboard or a click went elsewhere: the calendar closes.
+              const next = e.relatedTarget as Node | null;
+              if (next !== null && !e.currentTarget.contains(next) && next !== toggle.current) setOpen(false);
+            }}
+          >
             <Calendar
               selected={isValidIsoDate(value) ? value : null}
               lang={lang}
@@ -253,8 +290,8 @@ export function DateField(props: {
                 input.current?.focus();
               }}
             />
-          </PopoverSurface>
-        </Popover>
+          </div>
+        )}
       </div>
     </Field>
   );
