@@ -12,7 +12,7 @@ import { mkdtempSync, writeFileSync } from 'fs';
 import { tmpdir } from 'os';
 import { join, resolve } from 'path';
 import { fireEvent, render, waitFor } from '@testing-library/react';
-import { act, click, openTab, renderPane, screen, settle, typeSample } from './taskpane-harness';
+import { act, click, idle, openTab, renderPane, screen, typeSample } from './taskpane-harness';
 import { buildWorkbook, parseNewArgs } from '../src/cli/new';
 import { editXlsx } from './support/edit-xlsx';
 import { WebApp } from '../src/web/WebApp';
@@ -74,7 +74,7 @@ test('the report has findings of both severities in both tables', () => {
 
 test('the pane lists the findings of bieumau check --json, in the same order', async () => {
   const h = await renderPane({ setup: async ({ adapter }) => adapter.saveSettings(REPORT) });
-  await settle();
+  await idle();
   await click(screen.getByRole('button', { name: 'Chèn Biểu 01' }));
   await click(screen.getByRole('button', { name: 'Chèn Biểu 02' }));
   const where = { b01: await typeSample(h, 'b01'), b02: await typeSample(h, 'b02') };
