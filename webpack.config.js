@@ -172,6 +172,7 @@ function singleFileHtml(template, bundle) {
   const html = template
     .replace(/<!--[\s\S]*?-->\s*/g, '')
     .replace('<%= htmlWebpackPlugin.options.csp %>', csp)
+    .replace('<%= htmlWebpackPlugin.options.firstPaintStyle %>', FIRST_PAINT_STYLE)
     .replace(/<script defer src="<%= htmlWebpackPlugin.options.gateUrl %>"><\/script>\s*/, '');
   if (html.includes('<%') || !html.includes('</body>')) throw new Error('src/web/index.html changed: the single-file page cannot be made from it');
   const at = html.lastIndexOf('</body>');
