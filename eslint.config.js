@@ -16,6 +16,13 @@ const NO_DEVHOST = {
   message: 'Product code never imports the in-memory Excel (src/devhost) or HyperFormula (GPL-3.0, dev only).',
 };
 
+// The pane (src/taskpane) and the web page (src/web) never import each other: what both show (the
+// findings, the check summary, the file picker, the period form, the consolidation summary, the shared
+// strings) lives in src/ui, which imports neither, nor the Office.js adapter (the web page has none).
+const NO_WEB = { group: ['**/web', '**/web/**'], message: 'The task pane never imports the web page (src/web): what both show lives in src/ui.' };
+const NO_TASKPANE = { group: ['**/taskpane', '**/taskpane/**'], message: 'The web page and src/ui never import the task pane (src/taskpane): what both show lives in src/ui.' };
+const NO_EXCEL = { group: ['**/excel', '**/excel/**'], message: 'src/ui runs in the web page too: no Office.js adapter (src/excel).' };
+
 module.exports = tseslint.config(
   {
     ignores: ['dist/**', 'build/**', 'node_modules/**', 'coverage/**', 'test-output/**', '**/*.d.ts'],
@@ -85,8 +92,20 @@ module.exports = tseslint.config(
   },
   {
     // The rest of the product code (core/ carries the same pattern in its own list).
-    files: ['src/{excel,taskpane,xlsx,cli}/**/*.{ts,tsx}'],
+    files: ['src/{excel,xlsx,cli}/**/*.{ts,tsx}'],
     rules: { 'no-restricted-imports': ['error', { patterns: [NO_DEVHOST] }] },
+  },
+  {
+    files: ['src/taskpane/**/*.{ts,tsx}'],
+    rules: { 'no-restricted-imports': ['error', { patterns: [NO_DEVHOST, NO_WEB] }] },
+  },
+  {
+    files: ['src/web/**/*.{ts,tsx}'],
+    rules: { 'no-restricted-imports': ['error', { patterns: [NO_DEVHOST, NO_TASKPANE] }] },
+  },
+  {
+    files: ['src/ui/**/*.{ts,tsx}'],
+    rules: { 'no-restricted-imports': ['error', { patterns: [NO_DEVHOST, NO_TASKPANE, NO_WEB, NO_EXCEL] }] },
   },
   {
     // The .xlsx reader on bytes runs in the browser too (task pane, web page): no Node APIs.

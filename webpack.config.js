@@ -172,6 +172,7 @@ function singleFileHtml(template, bundle) {
   const html = template
     .replace(/<!--[\s\S]*?-->\s*/g, '')
     .replace('<%= htmlWebpackPlugin.options.csp %>', csp)
+    .replace('<%= htmlWebpackPlugin.options.firstPaintStyle %>', FIRST_PAINT_STYLE)
     .replace(/<script defer src="<%= htmlWebpackPlugin.options.gateUrl %>"><\/script>\s*/, '');
   if (html.includes('<%') || !html.includes('</body>')) throw new Error('src/web/index.html changed: the single-file page cannot be made from it');
   const at = html.lastIndexOf('</body>');
@@ -264,6 +265,16 @@ async function devServerHttpsOptions() {
   }
 }
 
+// What the pane and the web page look like before their bundle runs (the "starting…" line, the
+// no-JavaScript notice): one style for both pages' templates.
+const FIRST_PAINT_STYLE = [
+  '<style>',
+  '      html, body { margin: 0; padding: 0; }',
+  "      body { font-family: 'Segoe UI', 'Segoe UI Web (West European)', -apple-system, BlinkMacSystemFont, Roboto, 'Helvetica Neue', sans-serif; }",
+  '      .bm-static { margin: 16px; }',
+  '    </style>',
+].join('\n');
+
 module.exports = async (env, argv) => {
   const mode = argv.mode === 'development' ? 'development' : 'production';
   const serving = Boolean(env && env.WEBPACK_SERVE) || process.env.WEBPACK_SERVE === 'true';
@@ -321,6 +332,7 @@ module.exports = async (env, argv) => {
         officeJsUrl: officeJs === 'local' ? `${OFFICE_JS_LOCAL_DIR}office.js` : OFFICE_JS_CDN,
         gateUrl: gateFile,
         csp: contentSecurityPolicy(officeJs),
+        firstPaintStyle: FIRST_PAINT_STYLE,
       }),
       // The web page for every clerk and receiving office (any current browser, no Excel needed).
       new HtmlWebpackPlugin({
@@ -330,6 +342,7 @@ module.exports = async (env, argv) => {
         scriptLoading: 'defer',
         gateUrl: `../${gateFile}`,
         csp: webContentSecurityPolicy(),
+        firstPaintStyle: FIRST_PAINT_STYLE,
       }),
       new CopyWebpackPlugin({ patterns: copyPatterns }),
       new DevOnlyGuardPlugin(),

@@ -79,9 +79,10 @@ describe('string tables', () => {
     expect(STRINGS.en.productName).toBe('Statistics report tables');
   });
 
-  test('format fills placeholders and leaves unknown ones', () => {
+  // Issue 18: a placeholder left without a value is reported, no longer shown as "{b}".
+  test('format fills placeholders and reports one left without a value', () => {
     expect(format(vi.startupFailed, { detail: 'lỗi X' })).toBe('Không khởi động được ngăn tác vụ: lỗi X');
-    expect(format('{a} {b}', { a: 1 })).toBe('1 {b}');
+    expect(() => format('{a} {b}', { a: 1 })).toThrow('format: no value for {b} in "{a} {b}"');
   });
 });
 

@@ -108,41 +108,49 @@ describe('Thiết lập báo cáo (report settings)', () => {
     expect(screen.getByTestId('period-range').textContent).toBe('6 tháng đầu năm 2025: Từ ngày 15/12/2024 đến ngày 14/6/2025');
   });
 
-  test('under each date input, the chosen date written dd/mm/yyyy, read by screen readers as its description; empty with no date', async () => {
+  // Issue 19: the date fields themselves read and write dd/mm/yyyy, whatever the browser's language
+  // (they were native date inputs, mm/dd/yyyy in an English browser, with the date written under them).
+  test('the date fields show and take dd/mm/yyyy; a text that is no date is said so and not saved', async () => {
     await renderPane();
     await openTab('Thiết lập báo cáo');
     const reportDate = screen.getByLabelText('Ngày báo cáo') as HTMLInputElement;
-    expect(reportDate.type).toBe('date');
-    expect(descriptions(reportDate)).toEqual(['']);
-    // 4 March, which an English Windows shows as 03/04/2025.
-    fireEvent.change(reportDate, { target: { value: '2025-03-04' } });
-    expect(descriptions(reportDate)).toEqual(['Ngày 04/3/2025']);
-    fireEvent.change(reportDate, { target: { value: '2025-11-14' } });
-    expect(descriptions(reportDate)).toEqual(['Ngày 14/11/2025']);
+    expect(reportDate.type).toBe('text');
+    expect(reportDate.placeholder).toBe('dd/mm/yyyy');
+    expect(reportDate.value).toBe('');
+    // 4 March, which an English Windows would show as 03/04/2025.
+    fireEvent.change(reportDate, { target: { value: '4/3/2025' } });
+    fireEvent.blur(reportDate);
+    expect(reportDate.value).toBe('04/03/2025');
+    expect(descriptions(reportDate)).toEqual([]);
+    fireEvent.change(reportDate, { target: { value: '31/02/2025' } });
+    expect(descriptions(reportDate)).toEqual(['Ngày không hợp lệ: hãy nhập theo dạng ngày/tháng/năm, ví dụ 15/10/2025.']);
+    expect(screen.getByRole('button', { name: 'Lưu thiết lập' }).getAttribute('aria-disabled')).toBe('true');
     fireEvent.change(reportDate, { target: { value: '' } });
-    expect(descriptions(reportDate)).toEqual(['']);
+    expect(descriptions(reportDate)).toEqual([]);
+    expect(screen.getByRole('button', { name: 'Lưu thiết lập' }).getAttribute('aria-disabled')).not.toBe('true');
 
     fireEvent.change(screen.getByRole('combobox', { name: 'Loại kỳ' }), { target: { value: 'custom' } });
     const from = screen.getByLabelText('Từ ngày') as HTMLInputElement;
     const to = screen.getByLabelText('Đến ngày') as HTMLInputElement;
     // The custom range starts as the default period's (October 2025: 15/9–14/10).
-    expect(descriptions(from)).toEqual(['Ngày 15/9/2025']);
-    expect(descriptions(to)).toEqual(['Ngày 14/10/2025']);
-    fireEvent.change(from, { target: { value: '2025-07-01' } });
-    fireEvent.change(to, { target: { value: '2025-02-05' } });
-    expect(descriptions(to)).toEqual(['Ngày 05/02/2025']);
-    // With a problem, the start date is described by the problem and by its date.
-    expect(descriptions(from)).toEqual(['Ngày bắt đầu phải trước hoặc bằng ngày kết thúc.', 'Ngày 01/7/2025']);
-    fireEvent.change(to, { target: { value: '' } });
-    expect(descriptions(to)).toEqual(['']);
+    expect([from.value, to.value]).toEqual(['15/09/2025', '14/10/2025']);
+    fireEvent.change(from, { target: { value: '01/07/2025' } });
+    fireEvent.change(to, { target: { value: '05/02/2025' } });
+    // With a problem, the start date is described by the problem.
+    expect(descriptions(from)).toEqual(['Ngày bắt đầu phải trước hoặc bằng ngày kết thúc.']);
+    fireEvent.change(to, { target: { value: '15/10/2025' } });
+    expect(descriptions(from)).toEqual([]);
+    expect(screen.getByTestId('period-range').textContent).toBe('Từ ngày 01/7/2025 đến ngày 15/10/2025');
   });
 
-  test('in English too the date under the input is day/month/year', async () => {
+  test('in English too the date field is day/month/year', async () => {
     await renderPane({ language: 'en' });
     await openTab('Report settings');
-    const reportDate = screen.getByLabelText('Report date');
+    const reportDate = screen.getByLabelText('Report date') as HTMLInputElement;
+    expect(reportDate.placeholder).toBe('dd/mm/yyyy');
     fireEvent.change(reportDate, { target: { value: '2025-03-04' } });
-    expect(descriptions(reportDate)).toEqual(['04/3/2025 (day/month/year)']);
+    fireEvent.blur(reportDate);
+    expect(reportDate.value).toBe('04/03/2025');
   });
 
   test('saved settings arriving after the form is shown fill only the fields not edited yet, without a remount', async () => {
@@ -160,8 +168,7 @@ describe('Thiết lập báo cáo (report settings)', () => {
     expect(textbox('Số báo cáo').value).toBe('12/BC-UBND');
     expect(textbox('Báo cáo của').value).toBe('Chủ tịch UBND xã');
     const reportDate = screen.getByLabelText('Ngày báo cáo') as HTMLInputElement;
-    expect(reportDate.value).toBe('2025-06-20');
-    expect(descriptions(reportDate)).toEqual(['Ngày 20/6/2025']);
+    expect(reportDate.value).toBe('20/06/2025');
     expect(screen.getByTestId('period-range').textContent).toBe('6 tháng đầu năm 2025: Từ ngày 15/12/2024 đến ngày 14/6/2025');
   });
 

@@ -1,8 +1,8 @@
 /** @jest-environment jsdom */
 import { WAIT, act, click, entryCells, openTab, renderPane, screen, typeSample, waitFor, within, type Harness } from './taskpane-harness';
-import { LIVE_DELAY_MS, groupFindings } from '../src/taskpane/app/CheckTab';
+import { LIVE_DELAY_MS } from '../src/taskpane/app/CheckTab';
 import { createOfficeAdapter } from '../src/excel/adapter';
-import type { Finding } from '../src/core/findings';
+import { groupFindings, type Finding } from '../src/core/findings';
 import { TEMPLATES, entryColumns } from '../src/core/builtin';
 
 async function seedWorkbook(): Promise<{ h: Harness; b01: Awaited<ReturnType<typeof typeSample>>; b02: Awaited<ReturnType<typeof typeSample>> }> {
@@ -32,7 +32,7 @@ describe('Kiểm tra (check before sending)', () => {
     expect(summary.textContent).toContain('Còn 1 lỗi');
     const [item] = findingItems('cross.council');
     expect(item.dataset.severity).toBe('error');
-    const numbers = within(item).getByTestId('arithmetic');
+    const numbers = within(item).getByTestId('finding-values');
     expect(numbers.textContent).toBe('Vế trái:732Vế phải:752Chênh lệch:-20');
     // Both cells are named; clicking one selects it in the sheet.
     const councilTotal = `${b02.sheet}!${b02.cells['council.total'][0]}`;
@@ -148,7 +148,7 @@ describe('Kiểm tra (check before sending)', () => {
     await openTab('Check');
     await click(screen.getByRole('button', { name: 'Check' }));
     const [item] = findingItems('cross.council');
-    expect(within(item).getByTestId('arithmetic').textContent).toBe('Left side:732Right side:752Difference:-20');
+    expect(within(item).getByTestId('finding-values').textContent).toBe('Left side:732Right side:752Difference:-20');
     expect(within(item).getByText('Error')).toBeTruthy();
     expect(screen.getByTestId('check-summary').textContent).toContain('Not ready to send');
   });
@@ -405,30 +405,35 @@ describe('live re-check keeps the keyboard in the pane', () => {
 });
 
 describe('groupFindings', () => {
-  const f = (sheet: string | null, severity: 'error' | 'warning', rule: string): Finding => ({
+  const f = (sheet: string | null, severity: 'error' | 'warning', rule: string, address = 'B8'): Finding => ({
     rule,
     severity,
-    cells: sheet === null ? [] : [{ sheet, address: 'B8' }],
+    cells: sheet === null ? [] : [{ sheet, address }],
     message: { vi: rule, en: rule },
   });
-  test('workbook-level first, then tables with errors, then the others, each in workbook order; errors before warnings', () => {
+  // Issue 18: one order on every surface (pane, web page, CLI): the whole file first, then the
+  // tables in workbook order (no longer the tables with errors first), errors before warnings,
+  // cells in reading order.
+  test('whole file first, then the tables in workbook order (others after, as they come); errors before warnings; cells in reading order', () => {
     const groups = groupFindings(
       [
         f('Biểu 03', 'warning', 'w3'),
-        f('Biểu 02', 'warning', 'w2'),
+        f('Biểu 02', 'warning', 'w2-C9', 'C9'),
+        f('Biểu 02', 'warning', 'w2-B9', 'B9'),
         f('Biểu 01', 'warning', 'w1'),
         f('Biểu 02', 'error', 'e2'),
         f(null, 'error', 'wb'),
         f('Other', 'error', 'o'),
+        f('Biểu 02', 'warning', 'w2-Z8', 'Z8'),
       ],
       ['Biểu 01', 'Biểu 02', 'Biểu 03'],
     );
     expect(groups.map((g) => [g.sheet, g.findings.map((x) => x.rule)])).toEqual([
       ['', ['wb']],
-      ['Biểu 02', ['e2', 'w2']],
-      ['Other', ['o']],
       ['Biểu 01', ['w1']],
+      ['Biểu 02', ['e2', 'w2-Z8', 'w2-B9', 'w2-C9']],
       ['Biểu 03', ['w3']],
+      ['Other', ['o']],
     ]);
   });
 });

@@ -62,7 +62,9 @@ test('chosen files are listed with unit, period and check result; Tổng hợp w
   const done = screen.getByTestId('consolidate-done').textContent ?? '';
   expect(done).toContain('Đã tổng hợp 3 tệp vào Biểu 01 (2), Biểu 02, Biểu 03, Biểu 04, Biểu 04 (chi tiết), Nguồn.');
   expect(done).toContain('Chưa nộp: 1/4 (Xã 4).');
-  expect(done).toContain('hong.xlsx: không được tổng hợp');
+  // The pane and the web page show the outcome alike (src/ui ConsolidationSummary): every source with what became of it.
+  expect(done).toContain('Không tổng hợp: hong (hong.xlsx) — Không phải tệp .xlsx.');
+  expect(done).toContain('Đã tổng hợp: Xã 1 (Xã 1.xlsx) — 0 lỗi, 0 cảnh báo');
 
   const read = await h.adapter.readTables();
   const b01 = read.tables.find((t) => t.sheet === 'Biểu 01 (2)');

@@ -4,7 +4,8 @@
  * (the other files are still checked; 2 wins over 1). The `--json` format is in docs/cli.md ("Check output (JSON)").
  * `--history EARLIER...` (after the files): each figure also compared with the unit's earlier reports (docs/history.md).
  */
-import { EN_SEPARATORS, VI_SEPARATORS, formatNumber } from '../core/numbers';
+import { formatNumberIn } from '../core/numbers';
+import { countFindings, groupFindings, type FindingCounts } from '../core/findings';
 import { readWorkbook } from '../xlsx/reader';
 import { checkWith } from '../xlsx/check';
 import { UsageError, parseArgs } from './args';
@@ -50,10 +51,9 @@ const WORDS: Record<Lang, Record<string, string>> = {
 function humanReport(results: FileResult[], lang: Lang): string {
   const w = WORDS[lang];
   // Numbers as the messages write them: 1.292 in Vietnamese, 1,292 in English.
-  const num = (x: number): string => formatNumber(x, lang === 'vi' ? VI_SEPARATORS : EN_SEPARATORS);
+  const num = (x: number): string => formatNumberIn(x, lang);
   const lines: string[] = [];
-  let errors = 0;
-  let warnings = 0;
+  const total: FindingCounts = { errors: 0, warnings: 0, blank: 0 };
   let unreadable = 0;
   for (const r of results) {
     lines.push(r.file);
@@ -63,27 +63,29 @@ function humanReport(results: FileResult[], lang: Lang): string {
       continue;
     }
     if (r.findings.length === 0) lines.push(`  ${w.ok}`);
-    let sheet: string | null = null;
-    for (const f of r.findings) {
-      if (f.severity === 'error') errors++;
-      else warnings++;
-      const first = f.cells[0];
-      const s = first ? first.sheet : w.workbook;
-      if (s !== sheet) {
-        sheet = s;
-        lines.push(`  ${s}`);
+    const counts = countFindings(r.findings);
+    total.errors += counts.errors;
+    total.warnings += counts.warnings;
+    total.blank += counts.blank;
+    // The one order of every surface (core/findings groupFindings): tables in workbook order, errors first, cells in reading order.
+    for (const group of groupFindings(r.findings)) {
+      const s = group.sheet === '' ? w.workbook : group.sheet;
+      lines.push(`  ${s}`);
+      for (const f of group.findings) {
+        const first = f.cells[0];
+        lines.push(`    [${w[f.severity]}] ${first ? first.address : ''}${first ? ': ' : ''}${f.message[lang]}  (${f.rule})`);
+        if (f.cells.length > 1) lines.push(`      ${w.also}: ${f.cells.slice(1).map((c) => (c.sheet === s ? c.address : `${c.sheet}!${c.address}`)).join(', ')}`);
+        if (f.left !== undefined && f.right !== undefined && f.difference !== undefined) lines.push(`      ${w.values}: ${[f.left, f.right, f.difference].map(num).join(' / ')}`);
+        if (f.fix) lines.push(`      ${w.fix}: ${f.fix.label[lang]} (${f.fix.cell.address})`);
       }
-      lines.push(`    [${w[f.severity]}] ${first ? first.address : ''}${first ? ': ' : ''}${f.message[lang]}  (${f.rule})`);
-      if (f.cells.length > 1) lines.push(`      ${w.also}: ${f.cells.slice(1).map((c) => (c.sheet === s ? c.address : `${c.sheet}!${c.address}`)).join(', ')}`);
-      if (f.left !== undefined && f.right !== undefined && f.difference !== undefined) lines.push(`      ${w.values}: ${[f.left, f.right, f.difference].map(num).join(' / ')}`);
-      if (f.fix) lines.push(`      ${w.fix}: ${f.fix.label[lang]} (${f.fix.cell.address})`);
     }
   }
   const files = results.length;
+  const { errors, warnings, blank } = total;
   lines.push(
     lang === 'vi'
-      ? `Tổng cộng: ${errors} lỗi, ${warnings} cảnh báo trong ${files} tệp${unreadable ? `; ${unreadable} tệp không đọc được` : ''}.`
-      : `Total: ${errors} error${errors === 1 ? '' : 's'}, ${warnings} warning${warnings === 1 ? '' : 's'} in ${files} file${files === 1 ? '' : 's'}${unreadable ? `; ${unreadable} unreadable` : ''}.`,
+      ? `Tổng cộng: ${num(errors)} lỗi, ${num(warnings)} cảnh báo${blank ? `, còn ${num(blank)} ô chưa nhập` : ''} trong ${num(files)} tệp${unreadable ? `; ${num(unreadable)} tệp không đọc được` : ''}.`
+      : `Total: ${num(errors)} error${errors === 1 ? '' : 's'}, ${num(warnings)} warning${warnings === 1 ? '' : 's'}${blank ? `, ${num(blank)} cell${blank === 1 ? '' : 's'} not filled in` : ''} in ${num(files)} file${files === 1 ? '' : 's'}${unreadable ? `; ${num(unreadable)} unreadable` : ''}.`,
   );
   return `${lines.join('\n')}\n`;
 }

@@ -5,6 +5,7 @@
  * the cells through an accessor and keeps its own I/O.
  */
 import type { Text } from './template';
+import { STANDARD_PACK_ID } from './pack';
 import { columnsOf } from './template';
 import { lookupTemplate, type TemplateSource } from './catalog';
 import { address, parseRange, splitSheetRef, type RangePos } from './a1';
@@ -49,7 +50,7 @@ function emptyInfo(): Record<InfoKey, CellRead | null> {
   return { unit: null, reportNo: null, reportDate: null, reportBy: null, from: null, to: null };
 }
 
-function brokenTable(sheet: string, templateId: string, version: number, reason: Text, cell?: string, packId = 'vn.standard'): TableRead {
+function brokenTable(sheet: string, templateId: string, version: number, reason: Text, cell?: string, packId = STANDARD_PACK_ID): TableRead {
   return {
     sheet,
     packId,

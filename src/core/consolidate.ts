@@ -16,6 +16,7 @@
  * not report, and the units that reported without being listed at the end.
  */
 import type { Template, Text } from './template';
+import { STANDARD_PACK_ID } from './pack';
 import { columnsOf, entryColumns } from './template';
 import type { WorkbookRead, TableRead, CellValue } from './read';
 import type { CellStyle, LayoutOptions, PlanCell, RowGroup, SheetPlan } from './plan';
@@ -170,11 +171,11 @@ export function fileLabel(file: string): string {
 
 /** `{ packId }` for a template of a pack other than the built-in one. */
 function packOf(template: Template): { packId?: string } {
-  return template.pack !== undefined && template.pack !== 'vn.standard' ? { packId: template.pack } : {};
+  return template.pack !== undefined && template.pack !== STANDARD_PACK_ID ? { packId: template.pack } : {};
 }
 
 export function samePack(t: { packId?: string }, template: Template): boolean {
-  return (t.packId ?? 'vn.standard') === (template.pack ?? 'vn.standard');
+  return (t.packId ?? STANDARD_PACK_ID) === (template.pack ?? STANDARD_PACK_ID);
 }
 
 function tableFigures(read: TableRead, template: Template): SourceTable {
@@ -249,7 +250,7 @@ export function summarizeSource(input: SourceInput, templates: readonly Template
       const p = t.info ? tablePeriod(t) : null;
       if (p) base.period = { from: p.from, to: p.to };
     }
-    const template = templates.find((x) => (x.pack ?? 'vn.standard') === (t.packId ?? 'vn.standard') && x.id === t.templateId && x.version === t.version);
+    const template = templates.find((x) => (x.pack ?? STANDARD_PACK_ID) === (t.packId ?? STANDARD_PACK_ID) && x.id === t.templateId && x.version === t.version);
     if (!template || base.tables.some((x) => samePack(x, template) && x.templateId === template.id)) continue;
     let problem: Text | null;
     try {
@@ -363,7 +364,7 @@ export function addInto(sum: (number | null)[], row: (number | null)[]): void {
 
 /** The key of a template in `totals`: its id, or `pack:id` for a template of a pack other than `vn.standard`. */
 export function totalsKey(template: Template): string {
-  return template.pack !== undefined && template.pack !== 'vn.standard' ? `${template.pack}:${template.id}` : template.id;
+  return template.pack !== undefined && template.pack !== STANDARD_PACK_ID ? `${template.pack}:${template.id}` : template.id;
 }
 
 /** The report information of a consolidated or rolled-up workbook: what the caller gave, and the period. */

@@ -102,3 +102,19 @@ export function addDays(iso: string, days: number): string {
   const dt = new Date((epochDays(mustParse(iso)) + days) * 86400000);
   return toIsoDate({ year: dt.getUTCFullYear(), month: dt.getUTCMonth() + 1, day: dt.getUTCDate() });
 }
+
+/**
+ * A date as a clerk types it, day first whatever the browser's language: `15/10/2025`, `5/1/2025`,
+ * `15-10-2025`, `15.10.2025`; an ISO `2025-10-15` is taken too. The ISO date, or null when the text
+ * is no date (or an impossible one: 30/02/2025).
+ */
+export function parseDayFirstDate(text: string): string | null {
+  const s = text.trim();
+  const iso = parseIsoDate(s);
+  if (iso) return toIsoDate(iso);
+  const m = /^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})$/.exec(s);
+  if (!m) return null;
+  const d = { year: Number(m[3]), month: Number(m[2]), day: Number(m[1]) };
+  const out = toIsoDate(d);
+  return isValidIsoDate(out) ? out : null;
+}

@@ -25,6 +25,7 @@
  * value its formula gives, computed here the same way. A blank entry is `null`, never 0; text typed
  * in a cell stays that text.
  */
+import { STANDARD_PACK_ID } from './pack';
 import type { CellRead, CellValue, TableRead, WorkbookRead } from './read';
 import type { Column, Template } from './template';
 import { columnsOf } from './template';
@@ -355,7 +356,7 @@ export function figureRecords(source: ExportSource, templates: TemplateSource): 
   }
   const out: FigureRecord[] = [];
   for (const t of tables) {
-    const pack = t.packId ?? 'vn.standard';
+    const pack = t.packId ?? STANDARD_PACK_ID;
     const template = catalog.find(pack, t.templateId, t.version);
     if (!template) continue;
     const ctx: TableContext = {

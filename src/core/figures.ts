@@ -10,6 +10,7 @@
 import { unitRowIndices } from './rows';
 import type { CellValue, TableRead, WorkbookRead } from './read';
 import type { Column, Template, Text } from './template';
+import { STANDARD_PACK_ID } from './pack';
 import { BUILTIN_CATALOG } from './builtin';
 import { lookupTemplate, type TemplateSource } from './catalog';
 import { daysInclusive, excelSerialToIso, formatDateVi, isoFromUtcDate, isValidIsoDate, compareIsoDates } from './dates';
@@ -336,13 +337,13 @@ export function workbookFigures(read: WorkbookRead, fallback?: { from: string; t
   const tables: TableFigures[] = [];
   for (const t of read.tables) {
     if (t.broken) continue;
-    const template = lookupTemplate(templates, t.packId ?? 'vn.standard', t.templateId, t.version);
+    const template = lookupTemplate(templates, t.packId ?? STANDARD_PACK_ID, t.templateId, t.version);
     if (!template) continue;
     const nums = new TableNumbers(t, template);
     const lines = linesOf(template, nums, period);
     let sentences: Sentence[];
     // The report's own wording for the four standard tables; a pack's tables get the generic sentence.
-    switch ((template.pack ?? 'vn.standard') === 'vn.standard' ? template.id : '') {
+    switch ((template.pack ?? STANDARD_PACK_ID) === STANDARD_PACK_ID ? template.id : '') {
       case 'b01':
         sentences = documentsByIssuerSentences(lines, period);
         break;

@@ -8,6 +8,8 @@
  * contain `_`, so the mapping is one-to-one.
  */
 
+import { STANDARD_PACK_ID } from './pack';
+
 export const NAME_PREFIX = 'BM_';
 
 /** One cell holding the table's identity: `bieumau:<templateId>@<version>` or `bieumau:<packId>/<templateId>@<version>` (see `metaValue`). */
@@ -61,7 +63,7 @@ export const GROUP_NAME_PATTERN = /^BM_GRP_(\d+)$/i;
 export const META_PREFIX = 'bieumau:';
 
 /** The built-in pack; its tables keep the marker they had before packs existed. */
-const STANDARD = 'vn.standard';
+const STANDARD = STANDARD_PACK_ID;
 
 /**
  * The table's identity as its BM_META cell holds it: `bieumau:b01@1` for the built-in pack

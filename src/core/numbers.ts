@@ -15,6 +15,16 @@ export interface Separators {
 export const VI_SEPARATORS: Separators = { decimal: ',', thousands: '.' };
 export const EN_SEPARATORS: Separators = { decimal: '.', thousands: ',' };
 
+/** The separators each language writes numbers with: 1.292,5 in Vietnamese, 1,292.5 in English. */
+export function separatorsFor(lang: 'vi' | 'en'): Separators {
+  return lang === 'vi' ? VI_SEPARATORS : EN_SEPARATORS;
+}
+
+/** A number as the language writes it (`formatNumber` with `separatorsFor(lang)`). */
+export function formatNumberIn(value: number, lang: 'vi' | 'en'): string {
+  return formatNumber(value, separatorsFor(lang));
+}
+
 /** What a piece of text says as a count. */
 export type ParsedText =
   /** A whole number ≥ 0 written as text: `"1.292"`, `" 45 "`, `"1 292"`. */

@@ -20,6 +20,7 @@
  * Consolidated inputs (one row per unit) give one row per unit, each the unit's roll-up.
  * The `Nguồn` sheet lists the sources as consolidation lists them.
  */
+import { STANDARD_PACK_ID } from './pack';
 import type { Template, Text } from './template';
 import { entryColumns } from './template';
 import type { LayoutOptions, SheetPlan } from './plan';
@@ -134,7 +135,7 @@ function unitRowsOf(t: SourceTable): UnitRow[] | null {
 }
 
 function packKey(t: { packId?: string }): string {
-  return t.packId ?? 'vn.standard';
+  return t.packId ?? STANDARD_PACK_ID;
 }
 
 function tableKey(t: { packId?: string; templateId: string }): string {

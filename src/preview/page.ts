@@ -13,6 +13,7 @@ import { excelSerialToIso, formatDdMmYyyy } from '../core/dates';
 import { BRIDGE_KEY, CLIENT_LIBRARY_URL, type PreviewBridge, type WindowWithBridge } from './bridge';
 import { TEMPLATES, entryColumns } from '../core/builtin';
 import { META_NAME, columnName, parseMetaValue } from '../core/names';
+import { STANDARD_PACK_ID } from '../core/pack';
 
 const params = new URLSearchParams(window.location.search);
 const displayLanguage = params.get('lang') ?? 'vi-VN';
@@ -311,7 +312,7 @@ function fillSamples(): number {
   for (const sheet of host.book.sheets) {
     const meta = sheet.names.find((n) => n.name === META_NAME)?.ref;
     const id = meta ? parseMetaValue(sheet.cell(meta.top, meta.left)?.constant) : null;
-    const template = id && id.packId === 'vn.standard' ? TEMPLATES.find((t) => t.id === id.templateId && t.version === id.version) : undefined;
+    const template = id && id.packId === STANDARD_PACK_ID ? TEMPLATES.find((t) => t.id === id.templateId && t.version === id.version) : undefined;
     if (!template) continue;
     entryColumns(template).forEach((c, i) => {
       const ref = sheet.names.find((n) => n.name === columnName(c.id))?.ref;

@@ -9,7 +9,7 @@ import { createContext, useContext, useState, type ReactNode } from 'react';
 import { FluentProvider, Text, makeStyles, tokens } from '@fluentui/react-components';
 import { STRINGS, type Language, type Strings } from './strings';
 import { fluentTheme, type ThemeKind } from './theme';
-import { useMotionStyles } from './motion';
+import { useMotionStyles } from '../ui/motion';
 
 const LanguageContext = createContext<Language>('vi');
 

@@ -33,9 +33,5 @@ export function stringsFor(language: Language): Strings {
   return STRINGS[language];
 }
 
-/** Fills `{name}` placeholders of a string from the table. Unknown placeholders stay as they are. */
-export function format(template: string, values: Readonly<Record<string, string | number>>): string {
-  return template.replace(/\{(\w+)\}/g, (whole, name: string) =>
-    Object.prototype.hasOwnProperty.call(values, name) ? String(values[name]) : whole,
-  );
-}
+/** Fills `{name}` placeholders (src/ui/i18n.ts: a placeholder with no value is reported, never shown). */
+export { format } from '../ui/i18n';

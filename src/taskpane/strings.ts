@@ -3,9 +3,9 @@
  * Both tables have the type `Strings`, so a key missing from (or added to) only one of them is a
  * compile error. Vietnamese is the default language of the add-in.
  */
-export type Language = 'vi' | 'en';
+import type { Language } from '../ui/i18n';
 
-export const LANGUAGES: readonly Language[] = ['vi', 'en'];
+export { LANGUAGES, type Language } from '../ui/i18n';
 
 export interface Strings {
   /** Product name, shown in the pane's header. Same as the manifest's DisplayName. */

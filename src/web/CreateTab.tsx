@@ -10,10 +10,11 @@ import { templateKey, type PackCatalog } from '../core/catalog';
 import type { LayoutOptions } from '../core/plan';
 import { isValidIsoDate } from '../core/dates';
 import { defaultPeriod, periodRange } from '../core/periods';
-import type { Language } from '../taskpane/strings';
-import { APP_STRINGS } from '../taskpane/app/strings';
-import { DateField, FIELDSET_STYLE, PeriodFieldset, choiceOf, formFromChoice, todayIso, type PeriodForm } from '../taskpane/app/PeriodFieldset';
-import { format } from '../taskpane/i18n';
+import { reportFromForm, type ReportForm } from '../core/text';
+import { format, type Language } from '../ui/i18n';
+import { ReportFields } from '../ui/ReportFields';
+import { FIELDSET_STYLE, PeriodFieldset, choiceOf, formFromChoice, todayIso, type PeriodForm } from '../ui/PeriodFieldset';
+import { TabForm } from './TabForm';
 import { WEB_STRINGS } from './strings';
 import { XLSX_TYPE, createWorkbook, download } from './engine';
 
@@ -25,24 +26,14 @@ const useStyles = makeStyles({
   error: { color: tokens.colorPaletteRedForeground1 },
 });
 
-/** A text option as the command line takes it: trimmed, NFC, absent when blank. */
-function text(v: string): string | undefined {
-  const t = v.normalize('NFC').trim();
-  return t === '' ? undefined : t;
-}
-
 export function CreateTab({ lang, announce, today, catalog = BUILTIN_CATALOG }: { lang: Language; announce: (text: string) => void; today?: string; catalog?: PackCatalog }): ReactNode {
   const styles = useStyles();
   const s = WEB_STRINGS[lang];
-  const a = APP_STRINGS[lang];
   const day = today ?? todayIso();
   // The standard tables are chosen at first; a deployed pack's tables are offered beside them (packs/index.json).
   const offered = catalog.list();
   const [chosen, setChosen] = useState<ReadonlySet<string>>(() => new Set(BUILTIN_CATALOG.list().map(templateKey)));
-  const [unit, setUnit] = useState('');
-  const [reportNo, setReportNo] = useState('');
-  const [reportDate, setReportDate] = useState('');
-  const [reportBy, setReportBy] = useState('');
+  const [report, setReport] = useState<ReportForm>({ unit: '', reportNo: '', reportDate: '', reportBy: '' });
   const [period, setPeriod] = useState<PeriodForm>(() => formFromChoice(defaultPeriod(day), Number(day.slice(0, 4))));
   const [rows, setRows] = useState('');
   const [sample, setSample] = useState(false);
@@ -54,7 +45,7 @@ export function CreateTab({ lang, announce, today, catalog = BUILTIN_CATALOG }: 
   const range = useMemo(() => (choice ? periodRange(choice) : null), [choice]);
   const rowsValue = rows.trim() === '' ? undefined : /^\d+$/.test(rows.trim()) ? Number(rows.trim()) : NaN;
   const rowsProblem = rowsValue !== undefined && !(Number.isInteger(rowsValue) && rowsValue >= 1 && rowsValue <= 10000);
-  const dateProblem = reportDate !== '' && !isValidIsoDate(reportDate);
+  const dateProblem = report.reportDate !== '' && !isValidIsoDate(report.reportDate);
   const templates: Template[] = offered.filter((t) => chosen.has(templateKey(t)));
   const ready = templates.length > 0 && range !== null && !rowsProblem && !dateProblem;
 
@@ -68,17 +59,9 @@ export function CreateTab({ lang, announce, today, catalog = BUILTIN_CATALOG }: 
 
   const submit = async (): Promise<void> => {
     if (!ready || busy || !range) return;
-    const defaults = sample ? SEED_REPORT : undefined;
-    const options: LayoutOptions = {
-      unit: text(unit) ?? defaults?.unit,
-      reportNo: text(reportNo) ?? defaults?.reportNo,
-      reportDate: (reportDate === '' ? undefined : reportDate) ?? defaults?.reportDate,
-      reportBy: text(reportBy) ?? defaults?.reportBy,
-      from: range.from,
-      to: range.to,
-    };
+    // The report information as the command line takes it (core/text: trimmed, NFC, absent when blank).
+    const options: LayoutOptions = { ...reportFromForm(report, sample ? SEED_REPORT : {}), from: range.from, to: range.to };
     if (rowsValue !== undefined) options.dataRows = rowsValue;
-    for (const k of Object.keys(options) as (keyof LayoutOptions)[]) if (options[k] === undefined) delete options[k];
     setBusy(true);
     setFailure('');
     announce(s.creating);
@@ -97,17 +80,7 @@ export function CreateTab({ lang, announce, today, catalog = BUILTIN_CATALOG }: 
   };
 
   return (
-    <form
-      className={styles.form}
-      aria-label={s.tabCreate}
-      onSubmit={(e) => {
-        e.preventDefault();
-        void submit();
-      }}
-    >
-      <Text as="p" size={300}>
-        {s.createIntro}
-      </Text>
+    <TabForm className={styles.form} label={s.tabCreate} intro={s.createIntro} onSubmit={() => void submit()}>
       <fieldset className={styles.fieldset} aria-labelledby={legendTables}>
         <legend id={legendTables}>
           <Text weight="semibold">{s.tablesLegend}</Text>
@@ -127,19 +100,8 @@ export function CreateTab({ lang, announce, today, catalog = BUILTIN_CATALOG }: 
           </Text>
         )}
       </fieldset>
-      <Field label={a.unit} hint={a.unitHint}>
-        <Input value={unit} onChange={(_, d) => setUnit(d.value)} />
-      </Field>
-      <div className={styles.row}>
-        <Field label={a.reportNo} hint={a.reportNoHint} className={styles.grow}>
-          <Input value={reportNo} onChange={(_, d) => setReportNo(d.value)} />
-        </Field>
-        <DateField label={a.reportDate} strings={a} value={reportDate} onChange={setReportDate} className={styles.grow} validationMessage={dateProblem ? s.reportDateInvalid : undefined} />
-      </div>
-      <Field label={a.reportBy} hint={a.reportByHint}>
-        <Input value={reportBy} onChange={(_, d) => setReportBy(d.value)} />
-      </Field>
-      <PeriodFieldset period={period} onChange={(key, value) => setPeriod((p) => ({ ...p, [key]: value }))} strings={a} lang={lang} rangeTestId="web-period-range" />
+      <ReportFields value={report} lang={lang} onChange={(key, value) => setReport((r) => ({ ...r, [key]: value }))} />
+      <PeriodFieldset period={period} onChange={(key, value) => setPeriod((p) => ({ ...p, [key]: value }))} lang={lang} rangeTestId="web-period-range" />
       <Field label={s.rows} hint={s.rowsHint} validationMessage={rowsProblem ? s.rowsInvalid : undefined}>
         <Input type="number" min={1} max={10000} value={rows} onChange={(_, d) => setRows(d.value)} />
       </Field>
@@ -156,6 +118,6 @@ export function CreateTab({ lang, announce, today, catalog = BUILTIN_CATALOG }: 
           {busy ? s.creating : s.create}
         </Button>
       </div>
-    </form>
+    </TabForm>
   );
 }

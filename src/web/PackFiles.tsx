@@ -9,9 +9,9 @@ import { useEffect, useRef, useState, type ReactNode } from 'react';
 import { Button, Text, makeStyles, tokens } from '@fluentui/react-components';
 import type { PackCatalog } from '../core/catalog';
 import type { Pack } from '../core/pack';
-import type { Language } from '../taskpane/strings';
-import { format } from '../taskpane/i18n';
-import { FileButton } from './FileButton';
+import type { Language } from '../ui/i18n';
+import { format } from '../ui/i18n';
+import { FilePicker } from '../ui/FilePicker';
 import { browserStorage, openPackText, packKey, rememberedPackFiles, storePackFiles, validPacks, type OpenedPack, type PackStorage } from './pack-files';
 
 interface PackFileStrings {
@@ -135,7 +135,7 @@ export function PackFiles(props: {
         <Text as="h2" size={300} weight="semibold" id="web-pack-files-heading">
           {s.heading}
         </Text>
-        <FileButton label={s.open} accept=".json,application/json" multiple inputTestId="pack-file-input" size="small" onFiles={(files) => void open(files)} />
+        <FilePicker label={s.open} accept=".json,application/json" multiple inputTestId="pack-file-input" size="small" onFiles={(files) => void open(files)} />
       </div>
       {opened.length === 0 ? (
         <Text size={200}>{s.none}</Text>

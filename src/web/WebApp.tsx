@@ -8,13 +8,11 @@ import { BUILTIN_CATALOG } from '../core/builtin';
 import type { PackCatalog } from '../core/catalog';
 import type { LoadedPack, PackLoad } from '../core/pack-loader';
 import type { Pack } from '../core/pack';
-import { APP_STRINGS } from '../taskpane/app/strings';
 import { Button, FluentProvider, Text, makeStyles, tokens, webLightTheme } from '@fluentui/react-components';
-import type { Language } from '../taskpane/strings';
-import { Tabs } from '../taskpane/app/Tabs';
-import { format } from '../taskpane/i18n';
-import { useMotionStyles } from '../taskpane/motion';
-import { WEB_STRINGS } from './strings';
+import { format, type Language } from '../ui/i18n';
+import { Tabs } from '../ui/Tabs';
+import { useMotionStyles } from '../ui/motion';
+import { WEB_STRINGS, type WebStrings } from './strings';
 import { CreateTab } from './CreateTab';
 import { loadCheckTab, loadConsolidateTab } from './engine';
 import { PackFiles } from './PackFiles';
@@ -24,6 +22,11 @@ const CheckTab = lazy(loadCheckTab);
 const ConsolidateTab = lazy(loadConsolidateTab);
 
 type TabId = 'create' | 'check' | 'consolidate';
+const TABS: readonly TabId[] = ['create', 'check', 'consolidate'];
+
+function tabLabel(tab: TabId, s: WebStrings): string {
+  return { create: s.tabCreate, check: s.tabCheck, consolidate: s.tabConsolidate }[tab];
+}
 
 /** A part that could not be loaded (offline before it came in) shows a message, not a blank page. */
 class PartBoundary extends Component<{ message: (detail: string) => string; children: ReactNode }, { detail: string | null }> {
@@ -49,7 +52,9 @@ const useStyles = makeStyles({
     paddingTop: tokens.spacingVerticalL,
     paddingBottom: tokens.spacingVerticalM,
   },
-  titles: { display: 'flex', flexDirection: 'column', rowGap: tokens.spacingVerticalXS, minWidth: 0, flexBasis: '260px', flexGrow: 1 },
+  titles: { display: 'flex', flexDirection: 'column', rowGap: tokens.spacingVerticalXS, minWidth: 0, flexBasis: '260px', flexGrow: 1, margin: 0 },
+  title: { margin: 0, fontSize: tokens.fontSizeBase600, lineHeight: tokens.lineHeightBase600, fontWeight: tokens.fontWeightSemibold },
+  tagline: { margin: 0, fontSize: tokens.fontSizeBase300, lineHeight: tokens.lineHeightBase300 },
   about: { display: 'flex', flexDirection: 'column', rowGap: tokens.spacingVerticalXS, paddingBottom: tokens.spacingVerticalM },
   panel: { paddingTop: tokens.spacingVerticalL, paddingBottom: tokens.spacingVerticalXXL },
   status: { minHeight: tokens.lineHeightBase300, paddingTop: tokens.spacingVerticalS },
@@ -97,7 +102,6 @@ export function WebApp({ initialLanguage = 'vi', loadPacks, singleFile = false }
       cancelled = true;
     };
   }, []);
-  const a = APP_STRINGS[lang];
 
   const switchLanguage = (): void => {
     setLang(s.switchLanguageLang);
@@ -108,14 +112,10 @@ export function WebApp({ initialLanguage = 'vi', loadPacks, singleFile = false }
     <FluentProvider theme={webLightTheme} lang={lang} className={styles.provider}>
       <div className={styles.page}>
         <header className={styles.header}>
-          <div className={styles.titles}>
-            <Text as="h1" size={600} weight="semibold">
-              {s.title}
-            </Text>
-            <Text as="p" size={300}>
-              {s.tagline}
-            </Text>
-          </div>
+          <hgroup className={styles.titles}>
+            <h1 className={styles.title}>{s.title}</h1>
+            <p className={styles.tagline}>{s.tagline}</p>
+          </hgroup>
           <Button appearance="secondary" lang={s.switchLanguageLang} onClick={switchLanguage}>
             {s.switchLanguage}
           </Button>
@@ -132,8 +132,8 @@ export function WebApp({ initialLanguage = 'vi', loadPacks, singleFile = false }
             {failedPacks.map((p) => (
               <Text as="p" size={300} role="alert" key={p.file} data-testid="web-pack-failed">
                 {p.status === 'error'
-                  ? format(a.packError, { file: p.file, reason: p.reason[lang] })
-                  : `${format(a.packInvalid, { file: p.file })} ${p.faults.map((f) => `${f.path}: ${f.message[lang]}`).join('; ')}`}
+                  ? format(s.packError, { file: p.file, reason: p.reason[lang] })
+                  : `${format(s.packInvalid, { file: p.file })} ${p.faults.map((f) => `${f.path}: ${f.message[lang]}`).join('; ')}`}
               </Text>
             ))}
           </div>
@@ -143,11 +143,7 @@ export function WebApp({ initialLanguage = 'vi', loadPacks, singleFile = false }
             panelId="web-panel"
             selected={tab}
             onSelect={select}
-            items={[
-              { value: 'create', label: s.tabCreate },
-              { value: 'check', label: s.tabCheck },
-              { value: 'consolidate', label: s.tabConsolidate },
-            ]}
+            items={TABS.map((value) => ({ value, label: tabLabel(value, s) }))}
           />
           <div role="tabpanel" id="web-panel" aria-labelledby={`web-tab-${tab}`} className={styles.panel} tabIndex={0}>
             <div hidden={tab !== 'create'}>

@@ -6,7 +6,7 @@
  */
 import type { LayoutOptions } from '../core/plan';
 import type { Template } from '../core/template';
-import type { FileResult } from '../core/check-json';
+import { CANNOT_READ, type FileResult } from '../core/check-json';
 import type { Consolidation, ConsolidateOptions, SourceSummary } from '../core/consolidate';
 import type { PackCatalog } from '../core/catalog';
 
@@ -151,9 +151,7 @@ export async function consolidateFiles(
     try {
       bytes = await f.bytes();
     } catch {
-      summaries.push(
-        core.summarizeSource({ file: f.name, sha256: null, read: null, readError: { vi: 'Không đọc được tệp.', en: 'The file cannot be read.' }, errors: 0, warnings: 0 }, templates),
-      );
+      summaries.push(core.summarizeSource({ file: f.name, sha256: null, read: null, readError: CANNOT_READ, errors: 0, warnings: 0 }, templates));
       onProgress(summaries.length);
       continue;
     }

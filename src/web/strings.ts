@@ -1,11 +1,13 @@
 /**
  * Strings of the web page (dist/web/), one table per language with identical keys (`WebStrings`).
- * The report-information labels (unit, report number, period…) are the pane's own (`APP_STRINGS`),
- * so the page and the pane name them alike.
+ * The texts the pane shows too (report information, period, findings, consolidation) live once in
+ * src/ui/strings.ts; this table adds the page's own.
  */
-import type { Language } from '../taskpane/strings';
+import type { Language } from '../ui/i18n';
+import { uiEn, uiVi, type UiStrings } from '../ui/strings';
 
-export interface WebStrings {
+/** The page's own texts; the ones it shares with the pane come from `UiStrings` (src/ui/strings.ts). */
+export interface WebStrings extends UiStrings {
   readonly title: string;
   readonly tagline: string;
   /** Who the page is for, under the title. */
@@ -13,12 +15,7 @@ export interface WebStrings {
   readonly privacy: string;
   /** The privacy line of the single-file page (dist/bieumau.html). */
   readonly privacySingleFile: string;
-  readonly switchLanguage: string;
-  readonly switchLanguageLang: Language;
-  readonly tabsLabel: string;
   readonly tabCreate: string;
-  readonly tabCheck: string;
-  readonly tabConsolidate: string;
   readonly loadingEngine: string;
   /** `{detail}` */
   readonly engineFailed: string;
@@ -32,16 +29,13 @@ export interface WebStrings {
   readonly rowsInvalid: string;
   readonly sample: string;
   readonly sampleHint: string;
-  readonly reportDateInvalid: string;
   readonly create: string;
   readonly creating: string;
   /** `{file}` */
   readonly created: string;
 
   // Check
-  readonly checkIntro: string;
-  readonly chooseFiles: string;
-  readonly dropHere: string;
+  readonly checkFilesIntro: string;
   /** `{done}`, `{total}` */
   readonly checkingProgress: string;
   /** `{files}`, `{ok}`, `{withErrors}`, `{unreadable}`, `{errors}`, `{warnings}` */
@@ -50,52 +44,22 @@ export interface WebStrings {
   readonly timeTaken: string;
   readonly downloadCsv: string;
   readonly downloadJson: string;
-  readonly fileOk: string;
-  /** `{errors}`, `{warnings}` */
-  readonly fileCounts: string;
-  readonly fileUnreadable: string;
-  readonly workbookLevel: string;
-  readonly error: string;
-  readonly warning: string;
-  readonly cells: string;
-  readonly left: string;
-  readonly right: string;
-  readonly difference: string;
-  /** `{label}`, `{cell}` */
-  readonly fixDescribed: string;
-  readonly readyToSend: string;
-  readonly notReady: string;
 
   // Consolidate
-  readonly consolidateIntro: string;
+  readonly consolidateFilesIntro: string;
   readonly chooseSources: string;
   /** `{count}` */
   readonly sourcesChosen: string;
-  readonly noSources: string;
-  readonly unitsList: string;
-  readonly unitsListHint: string;
-  readonly openUnitsFile: string;
   readonly consolidatedInfo: string;
-  readonly allowErrors: string;
-  readonly allowErrorsHint: string;
   readonly consolidate: string;
   /** `{done}`, `{total}` */
-  readonly consolidating: string;
-  readonly refused: string;
+  readonly readingProgress: string;
   /** `{included}`, `{total}`, `{file}` */
-  readonly consolidated: string;
-  /** `{missing}`, `{expected}`, `{list}` */
-  readonly missingUnits: string;
-  /** `{count}`, `{list}` */
-  readonly unexpectedUnits: string;
-  readonly included: string;
-  readonly includedFlagged: string;
-  readonly notIncluded: string;
-  /** `{errors}`, `{warnings}` */
-  readonly sourceCounts: string;
+  readonly consolidatedFile: string;
 }
 
 export const webVi: WebStrings = {
+  ...uiVi,
   title: 'Biểu mẫu thống kê',
   tagline: 'Tạo và kiểm tra các biểu thống kê của báo cáo định kỳ (Biểu 01–04) ngay trong trình duyệt',
   intro:
@@ -103,12 +67,7 @@ export const webVi: WebStrings = {
   privacy: 'Tệp chỉ được đọc trên máy này: không có gì được tải lên hay gửi đi. Khi trang đã tải xong, trang vẫn dùng được khi mất mạng.',
   privacySingleFile:
     'Trang này là một tệp duy nhất, mở thẳng từ máy, không cần mạng. Chính sách bảo mật của trang chặn mọi kết nối ra ngoài (connect-src \'none\'): tệp chỉ được đọc trên máy này, không gì có thể được gửi đi.',
-  switchLanguage: 'English',
-  switchLanguageLang: 'en',
-  tabsLabel: 'Chức năng',
   tabCreate: 'Tạo biểu mẫu',
-  tabCheck: 'Kiểm tra',
-  tabConsolidate: 'Tổng hợp',
   loadingEngine: 'Đang tải bộ đọc/ghi tệp Excel…',
   engineFailed: 'Không tải được bộ đọc/ghi tệp Excel: {detail}. Hãy tải lại trang.',
 
@@ -120,57 +79,29 @@ export const webVi: WebStrings = {
   rowsInvalid: 'Số dòng phải là số nguyên từ 1 đến 10000.',
   sample: 'Điền số liệu mẫu (báo cáo 52-BC/TU) để thử',
   sampleHint: 'Thông tin báo cáo để trống sẽ lấy theo báo cáo mẫu.',
-  reportDateInvalid: 'Ngày báo cáo không hợp lệ.',
   create: 'Tải về sổ tính',
   creating: 'Đang tạo sổ tính…',
   created: 'Đã tạo {file}.',
 
-  checkIntro: 'Chọn hoặc kéo thả một hay nhiều tệp .xlsx: mỗi tệp được kiểm tra như lệnh bieumau check (từng ô nhập, từng dòng tổng, các quy tắc giữa các biểu).',
-  chooseFiles: 'Chọn tệp .xlsx',
-  dropHere: 'hoặc kéo thả tệp vào đây',
+  checkFilesIntro: 'Chọn hoặc kéo thả một hay nhiều tệp .xlsx: mỗi tệp được kiểm tra như lệnh bieumau check (từng ô nhập, từng dòng tổng, các quy tắc giữa các biểu).',
   checkingProgress: 'Đang kiểm tra {done}/{total} tệp…',
   summary: 'Đã kiểm tra {files} tệp: {ok} tệp không có lỗi, {withErrors} tệp có lỗi, {unreadable} tệp không đọc được; tổng cộng {errors} lỗi, {warnings} cảnh báo.',
   timeTaken: 'Thời gian: {ms} ms.',
   downloadCsv: 'Tải kết quả (CSV)',
   downloadJson: 'Tải kết quả (JSON)',
-  fileOk: 'Không có lỗi.',
-  fileCounts: '{errors} lỗi, {warnings} cảnh báo',
-  fileUnreadable: 'Không đọc được',
-  workbookLevel: 'Cả tệp',
-  error: 'Lỗi',
-  warning: 'Cảnh báo',
-  cells: 'Ô',
-  left: 'Vế trái',
-  right: 'Vế phải',
-  difference: 'Chênh lệch',
-  fixDescribed: 'Cách sửa: {label} (ô {cell})',
-  readyToSend: 'Sẵn sàng gửi',
-  notReady: 'Chưa sẵn sàng gửi',
 
-  consolidateIntro:
+  consolidateFilesIntro:
     'Cộng các biểu của nhiều đơn vị (cùng kỳ báo cáo) thành một sổ tính như lệnh bieumau consolidate: mỗi đơn vị một dòng, Biểu 04 cộng từng ô kèm sheet chi tiết, sheet Nguồn ghi từng tệp đã dùng. Tệp có lỗi hoặc khác kỳ không được tổng hợp.',
   chooseSources: 'Chọn các tệp .xlsx của đơn vị',
   sourcesChosen: 'Đã chọn {count} tệp.',
-  noSources: 'Chưa chọn tệp nào.',
-  unitsList: 'Danh sách đơn vị (không bắt buộc)',
-  unitsListHint: 'Mỗi dòng một đơn vị, có thể thêm một tab và tên nhóm; hoặc CSV có tiêu đề "đơn vị,nhóm". Đơn vị chưa nộp được đánh dấu.',
-  openUnitsFile: 'Mở tệp danh sách (.csv)',
   consolidatedInfo: 'Thông tin của báo cáo tổng hợp (không bắt buộc)',
-  allowErrors: 'Tổng hợp cả tệp có lỗi',
-  allowErrorsHint: 'Tệp có lỗi được đánh dấu trong sheet Nguồn; tệp không đọc được thì bỏ qua.',
   consolidate: 'Tổng hợp và tải về',
-  consolidating: 'Đang đọc {done}/{total} tệp…',
-  refused: 'Không tổng hợp, chưa tạo tệp nào:',
-  consolidated: 'Đã tổng hợp {included}/{total} tệp vào {file}.',
-  missingUnits: 'Chưa nộp: {missing}/{expected}{list}.',
-  unexpectedUnits: 'Ngoài danh sách: {count}{list}.',
-  included: 'Đã tổng hợp',
-  includedFlagged: 'Đã tổng hợp (có lỗi)',
-  notIncluded: 'Không tổng hợp',
-  sourceCounts: '{errors} lỗi, {warnings} cảnh báo',
+  readingProgress: 'Đang đọc {done}/{total} tệp…',
+  consolidatedFile: 'Đã tổng hợp {included}/{total} tệp vào {file}.',
 };
 
 export const webEn: WebStrings = {
+  ...uiEn,
   title: 'Statistics tables (Biểu mẫu)',
   tagline: 'Create and check the statistics tables of periodic reports (Biểu 01–04) in your browser',
   intro:
@@ -178,12 +109,7 @@ export const webEn: WebStrings = {
   privacy: 'Files are only read on this computer: nothing is uploaded or sent anywhere. Once loaded, the page keeps working offline.',
   privacySingleFile:
     'This page is one file, opened from the disk, with no network needed. Its security policy blocks every connection out of it (connect-src \'none\'): files are only read on this computer and nothing can be sent anywhere.',
-  switchLanguage: 'Tiếng Việt',
-  switchLanguageLang: 'vi',
-  tabsLabel: 'Tasks',
   tabCreate: 'Create tables',
-  tabCheck: 'Check',
-  tabConsolidate: 'Consolidate',
   loadingEngine: 'Loading the Excel file reader/writer…',
   engineFailed: 'The Excel file reader/writer could not be loaded: {detail}. Reload the page.',
 
@@ -195,54 +121,25 @@ export const webEn: WebStrings = {
   rowsInvalid: 'The number of rows must be a whole number from 1 to 10000.',
   sample: 'Fill in the sample figures (report 52-BC/TU) to try it',
   sampleHint: 'Report information left blank is taken from the sample report.',
-  reportDateInvalid: 'The report date is not valid.',
   create: 'Download the workbook',
   creating: 'Creating the workbook…',
   created: '{file} created.',
 
-  checkIntro: 'Choose or drop one or more .xlsx files: each is checked as the bieumau check command does (every entry, every total, the rules between tables).',
-  chooseFiles: 'Choose .xlsx files',
-  dropHere: 'or drop files here',
+  checkFilesIntro: 'Choose or drop one or more .xlsx files: each is checked as the bieumau check command does (every entry, every total, the rules between tables).',
   checkingProgress: 'Checking file {done} of {total}…',
   summary: '{files} files checked: {ok} without errors, {withErrors} with errors, {unreadable} unreadable; {errors} errors and {warnings} warnings in all.',
   timeTaken: 'Time: {ms} ms.',
   downloadCsv: 'Download the findings (CSV)',
   downloadJson: 'Download the findings (JSON)',
-  fileOk: 'No errors.',
-  fileCounts: '{errors} errors, {warnings} warnings',
-  fileUnreadable: 'Unreadable',
-  workbookLevel: 'Whole file',
-  error: 'Error',
-  warning: 'Warning',
-  cells: 'Cells',
-  left: 'Left',
-  right: 'Right',
-  difference: 'Difference',
-  fixDescribed: 'Fix: {label} (cell {cell})',
-  readyToSend: 'Ready to send',
-  notReady: 'Not ready to send',
 
-  consolidateIntro:
+  consolidateFilesIntro:
     'Adds up the tables of many units (one report period) into one workbook as the bieumau consolidate command does: a row per unit, Biểu 04 summed cell by cell with a detail sheet, and a Nguồn (sources) sheet listing every file used. Files with errors or of another period are not included.',
   chooseSources: "Choose the units' .xlsx files",
   sourcesChosen: '{count} files chosen.',
-  noSources: 'No file chosen yet.',
-  unitsList: 'Units list (optional)',
-  unitsListHint: 'One unit per line, optionally a tab and its group; or CSV with the header "unit,group". Units that did not report are marked.',
-  openUnitsFile: 'Open a list file (.csv)',
   consolidatedInfo: 'Report information of the consolidated report (optional)',
-  allowErrors: 'Include files with errors',
-  allowErrorsHint: 'Files with errors are flagged on the Nguồn sheet; unreadable files are left out.',
   consolidate: 'Consolidate and download',
-  consolidating: 'Reading file {done} of {total}…',
-  refused: 'Not consolidated, no file was made:',
-  consolidated: 'Consolidated {included} of {total} files into {file}.',
-  missingUnits: 'Missing: {missing} of {expected}{list}.',
-  unexpectedUnits: 'Not listed: {count}{list}.',
-  included: 'Included',
-  includedFlagged: 'Included (with errors)',
-  notIncluded: 'Not included',
-  sourceCounts: '{errors} errors, {warnings} warnings',
+  readingProgress: 'Reading file {done} of {total}…',
+  consolidatedFile: 'Consolidated {included} of {total} files into {file}.',
 };
 
 export const WEB_STRINGS: Readonly<Record<Language, WebStrings>> = { vi: webVi, en: webEn };

@@ -5,13 +5,13 @@
  */
 import type { Text } from '../core/template';
 import type { WorkbookRead } from '../core/read';
-import type { FileResult } from '../core/check-json';
+import { CANNOT_READ, type FileResult } from '../core/check-json';
 import { validateWorkbook } from '../core/validate';
 import { WorkbookReadError } from './read';
 import type { PackCatalog } from '../core/catalog';
 
-/** What a file that failed in an unforeseen way is reported as. */
-export const UNREADABLE: Text = { vi: 'Không đọc được tệp (tệp hỏng hoặc không phải .xlsx).', en: 'The file cannot be read (corrupt or not an .xlsx).' };
+/** What a file that failed in an unforeseen way is reported as (core's one wording). */
+export const UNREADABLE: Text = CANNOT_READ;
 
 /** `catalog`: the loaded packs the workbook is checked against (default: the built-in one). */
 export async function checkWith(file: string, read: () => Promise<WorkbookRead>, today?: Date, catalog?: PackCatalog): Promise<FileResult> {

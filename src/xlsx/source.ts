@@ -10,6 +10,7 @@ import type { PackCatalog } from '../core/catalog';
 import { BUILTIN_CATALOG } from '../core/builtin';
 import { summarizeSource, type SourceSummary } from '../core/consolidate';
 import { validateWorkbook } from '../core/validate';
+import { CANNOT_READ } from '../core/check-json';
 import { WorkbookReadError } from './errors';
 import { readWorkbookFast } from './fast-read';
 
@@ -28,7 +29,7 @@ export async function sourceFromBytes(
     for (const f of findings) if (f.severity === 'error') errors++;
     return summarizeSource({ file, sha256, read, errors, warnings: findings.length - errors }, templates);
   } catch (e) {
-    const readError: Text = e instanceof WorkbookReadError ? e.reason : { vi: 'Không đọc được tệp (tệp hỏng hoặc không phải .xlsx).', en: 'The file cannot be read (corrupt or not an .xlsx).' };
+    const readError: Text = e instanceof WorkbookReadError ? e.reason : CANNOT_READ;
     return summarizeSource({ file, sha256, read: null, readError, errors: 0, warnings: 0 }, templates);
   }
 }

@@ -299,7 +299,7 @@ export function App({ adapter, onLanguageChange, initialTab = 'tables', today, l
     <PaneContext.Provider value={value}>
       <div className={styles.root} data-testid="pane-app">
         {headerSlot ? createPortal(headerButtons, headerSlot) : <div className={styles.top}>{headerButtons}</div>}
-        {firstRun ? <FirstRun onDone={endFirstRun} /> : <Tabs label={s.tabsLabel} idPrefix="tab-" panelId="panel" selected={tab} onSelect={onTab} items={tabs} />}
+        {firstRun ? <FirstRun onDone={endFirstRun} /> : <Tabs compact label={s.tabsLabel} idPrefix="tab-" panelId="panel" selected={tab} onSelect={onTab} items={tabs} />}
         <div className={styles.messages}>
           <div role="alert" ref={errorRef} className={styles.alert}>
             {error !== null && (

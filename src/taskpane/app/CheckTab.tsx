@@ -9,46 +9,27 @@
  * change could not make it loop. When a re-check removes the finding that had the keyboard, the
  * focus goes to the nearest remaining finding, or to the summary.
  */
-import { useEffect, useId, useLayoutEffect, useRef, useState, type FocusEvent, type ReactNode } from 'react';
-import { Badge, Button, Link, MessageBar, MessageBarBody, MessageBarTitle, Switch, Text, makeStyles, tokens } from '@fluentui/react-components';
-import type { CellRef, Finding } from '../../core/findings';
+import { useEffect, useLayoutEffect, useRef, useState, type FocusEvent, type ReactNode } from 'react';
+import { Button, Link, Switch, makeStyles, tokens } from '@fluentui/react-components';
+import { countFindings, type CellRef, type Finding } from '../../core/findings';
 import type { NumberSeparators } from '../../excel/types';
 import { validateWorkbook } from '../../core/validate';
-import { EN_SEPARATORS, VI_SEPARATORS, formatNumber } from '../../core/numbers';
+import { cellName } from '../../core/check-json';
+import { CheckSummary, checkSummaryText } from '../../ui/CheckSummary';
+import { FindingsByTable } from '../../ui/FindingsByTable';
 import { format } from '../i18n';
 import type { Language } from '../strings';
 import { useAppStrings, useLang, usePane } from './context';
 import type { AppStrings } from './strings';
+
+export { findingKey } from '../../ui/FindingItem';
 
 const useStyles = makeStyles({
   // The three buttons fit one row of a 320 px pane: no minimum width, narrower padding.
   actions: { display: 'flex', flexWrap: 'wrap', columnGap: tokens.spacingHorizontalXS, rowGap: tokens.spacingVerticalXS },
   action: { minWidth: 0, paddingLeft: tokens.spacingHorizontalS, paddingRight: tokens.spacingHorizontalS },
   group: { display: 'flex', flexDirection: 'column', rowGap: tokens.spacingVerticalS, minWidth: 0 },
-  list: { margin: 0, padding: 0, listStyleType: 'none', display: 'flex', flexDirection: 'column', rowGap: tokens.spacingVerticalS },
-  item: {
-    display: 'flex',
-    flexDirection: 'column',
-    rowGap: tokens.spacingVerticalXS,
-    padding: tokens.spacingHorizontalS,
-    borderRadius: tokens.borderRadiusMedium,
-    border: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
-    minWidth: 0,
-  },
-  error: { borderLeft: `${tokens.strokeWidthThickest} solid ${tokens.colorPaletteRedBorder2}` },
-  warning: { borderLeft: `${tokens.strokeWidthThickest} solid ${tokens.colorPaletteYellowBorder2}` },
-  line: { display: 'flex', flexWrap: 'wrap', alignItems: 'baseline', columnGap: tokens.spacingHorizontalS, rowGap: tokens.spacingVerticalXXS },
-  message: { overflowWrap: 'anywhere' },
-  numbers: { display: 'flex', flexWrap: 'wrap', columnGap: tokens.spacingHorizontalM, margin: 0, fontSize: tokens.fontSizeBase200 },
-  pair: { display: 'flex', columnGap: tokens.spacingHorizontalXS },
-  dd: { margin: 0, fontWeight: tokens.fontWeightSemibold },
-  fixLine: { fontSize: tokens.fontSizeBase200, color: tokens.colorNeutralForeground2 },
 });
-
-/** A finding's identity across re-checks: its rule and cells. */
-export function findingKey(f: Finding): string {
-  return `${f.rule}|${f.cells.map((c) => `${c.sheet}!${c.address}`).join(',')}`;
-}
 
 /** Where the keyboard was among the findings: which one, its place in the list, which control in it. */
 interface FindingFocus {
@@ -60,51 +41,10 @@ interface FindingFocus {
 /** Quiet time after the user's last edit before the live re-check. */
 export const LIVE_DELAY_MS = 800;
 
-interface Group {
-  sheet: string;
-  findings: Finding[];
-}
-
-/** Findings grouped by the sheet of their first cell: tables with errors first, in workbook order; errors before warnings. */
-export function groupFindings(findings: Finding[], sheets: string[]): Group[] {
-  const groups = new Map<string, Finding[]>();
-  for (const f of findings) {
-    const key = f.cells[0]?.sheet ?? '';
-    const list = groups.get(key) ?? [];
-    list.push(f);
-    groups.set(key, list);
-  }
-  const order = (sheet: string): number => (sheet === '' ? -1 : sheets.indexOf(sheet) === -1 ? sheets.length : sheets.indexOf(sheet));
-  // Tables with an error come first (a clerk fixes those before sending), then the others; each in workbook order.
-  const hasError = (list: Finding[]): number => (list.some((f) => f.severity === 'error') ? 0 : 1);
-  return [...groups.entries()]
-    .sort((a, b) => hasError(a[1]) - hasError(b[1]) || order(a[0]) - order(b[0]))
-    .map(([sheet, list]) => ({
-      sheet,
-      findings: [...list.filter((f) => f.severity === 'error'), ...list.filter((f) => f.severity !== 'error')],
-    }));
-}
-
 /** The check's summary in words, as the status line announces it ("Đã kiểm tra xong. Sẵn sàng gửi. …"). */
-export function summaryText(findings: readonly Finding[], s: AppStrings): string {
-  const errors = findings.filter((f) => f.severity === 'error').length;
-  const warnings = findings.length - errors;
-  return errors === 0
-    ? format(s.checkResult, { title: s.readyToSend, detail: format(s.readyDetail, { warnings }) })
-    : format(s.checkResult, { title: s.notReady, detail: format(s.notReadyDetail, { errors, warnings }) });
-}
-
-/** Each finding's key: `findingKey`, with `#2`, `#3`, … on a repeat (React keys must be unique). */
-function itemKeys(findings: readonly Finding[]): Map<Finding, string> {
-  const seen = new Map<string, number>();
-  const out = new Map<Finding, string>();
-  for (const f of findings) {
-    const k = findingKey(f);
-    const n = (seen.get(k) ?? 0) + 1;
-    seen.set(k, n);
-    out.set(f, n === 1 ? k : `${k}#${n}`);
-  }
-  return out;
+export function summaryText(findings: readonly Finding[], s: AppStrings, lang: Language): string {
+  const { title, detail } = checkSummaryText(countFindings(findings), s, lang);
+  return format(s.checkResult, { title, detail });
 }
 
 /** Where the keyboard goes when its finding went away: the same finding (and control) if it is still listed, else the nearest, else the summary. */
@@ -118,83 +58,28 @@ function focusTarget(list: HTMLElement | null, summary: HTMLElement | null, was:
   return items[Math.min(was.index, items.length - 1)] ?? summary;
 }
 
-function separatorsFor(lang: Language): NumberSeparators {
-  return lang === 'vi' ? VI_SEPARATORS : EN_SEPARATORS;
-}
-
-function cellText(c: CellRef): string {
-  return `${c.sheet}!${c.address}`;
-}
-
-function FindingItem({ finding, itemKey, onFix, busy }: { finding: Finding; itemKey: string; onFix: (f: Finding) => void; busy: boolean }): ReactNode {
+/** A finding's cell as a link that selects it in the sheet. */
+function CellLink({ cell }: { cell: CellRef }): ReactNode {
   const s = useAppStrings();
-  const lang = useLang();
-  const styles = useStyles();
   const { adapter, run, announce } = usePane();
-  const messageId = useId();
-  const sep = separatorsFor(lang);
-  const isError = finding.severity === 'error';
-  const select = async (c: CellRef): Promise<void> => {
+  const select = async (): Promise<void> => {
     const ok = await run(async () => {
-      await adapter.selectCell(c);
+      await adapter.selectCell(cell);
       return true;
     });
-    if (ok) announce(format(s.selected, { cell: cellText(c) }));
+    if (ok) announce(format(s.selected, { cell: cellName(cell) }));
   };
   return (
-    <li className={`${styles.item} ${isError ? styles.error : styles.warning}`} data-rule={finding.rule} data-severity={finding.severity} data-key={itemKey} tabIndex={-1}>
-      <div className={styles.line}>
-        <Badge appearance="filled" color={isError ? 'danger' : 'warning'} size="small">
-          {isError ? s.error : s.warning}
-        </Badge>
-        <Text id={messageId} size={300} className={styles.message}>
-          {finding.message[lang]}
-        </Text>
-      </div>
-      {finding.cells.length > 0 && (
-        <div className={styles.line}>
-          <Text size={200}>{s.cells}:</Text>
-          {finding.cells.map((c) => (
-            <Link as="button" key={cellText(c)} title={s.selectCellHint} onClick={() => void select(c)} data-cell={cellText(c)} data-control={`cell:${cellText(c)}`}>
-              {cellText(c)}
-            </Link>
-          ))}
-        </div>
-      )}
-      {finding.left !== undefined && finding.right !== undefined && (
-        <dl className={styles.numbers} data-testid="arithmetic">
-          <div className={styles.pair}>
-            <dt>{s.left}:</dt>
-            <dd className={styles.dd}>{formatNumber(finding.left, sep)}</dd>
-          </div>
-          <div className={styles.pair}>
-            <dt>{s.right}:</dt>
-            <dd className={styles.dd}>{formatNumber(finding.right, sep)}</dd>
-          </div>
-          {finding.difference !== undefined && (
-            <div className={styles.pair}>
-              <dt>{s.difference}:</dt>
-              <dd className={styles.dd}>{formatNumber(finding.difference, sep)}</dd>
-            </div>
-          )}
-        </dl>
-      )}
-      {finding.fix && (
-        <div className={styles.line}>
-          <Button size="small" appearance="primary" aria-describedby={messageId} onClick={() => onFix(finding)} disabledFocusable={busy} data-control="fix">
-            {s.fix}
-          </Button>
-          <Text className={styles.fixLine}>{format(s.fixWill, { label: finding.fix.label[lang] })}</Text>
-        </div>
-      )}
-    </li>
+    <Link as="button" title={s.selectCellHint} onClick={() => void select()} data-cell={cellName(cell)} data-control={`cell:${cellName(cell)}`}>
+      {cellName(cell)}
+    </Link>
   );
 }
 
 export default function CheckTab(): ReactNode {
   const s = useAppStrings();
+  const lang = useLang();
   const styles = useStyles();
-  const baseId = useId();
   const { adapter, packs, check, setCheck, run, announce } = usePane();
   const [busy, setBusy] = useState(false);
   const [live, setLive] = useState(false);
@@ -288,7 +173,7 @@ export default function CheckTab(): ReactNode {
       // The summary bar is not a live region: the status line says the result for screen readers,
       // without drawing it a second time above the summary.
       const found = await recheck();
-      if (found) announce(summaryText(found, s), { shown: false });
+      if (found) announce(summaryText(found, s, lang), { shown: false });
     });
 
   const onFix = (f: Finding): Promise<void> =>
@@ -299,7 +184,7 @@ export default function CheckTab(): ReactNode {
       // The fixed finding (and its Sửa button, which had the focus) goes away: keep the keyboard
       // in the pane, on Hoàn tác, the natural next step.
       undoRef.current?.focus();
-      if (await recheck()) announce(format(s.fixed, { cell: cellText(applied.cell) }));
+      if (await recheck()) announce(format(s.fixed, { cell: cellName(applied.cell) }));
     });
 
   const onUndo = (): Promise<void> =>
@@ -326,9 +211,6 @@ export default function CheckTab(): ReactNode {
     });
 
   const findings = check.findings;
-  const errors = findings?.filter((f) => f.severity === 'error').length ?? 0;
-  const warnings = findings ? findings.length - errors : 0;
-  const keys = itemKeys(findings ?? []);
 
   // A re-check removed the finding that had the keyboard: the nearest remaining one takes it, or the
   // summary when none is left. When the clerk is in the sheet meanwhile (the pane has no focus),
@@ -403,36 +285,21 @@ export default function CheckTab(): ReactNode {
         </Button>
       </div>
       <Switch label={s.liveCheck} checked={live} onChange={(_e, d) => setLive(d.checked)} data-testid="live-check" />
-      {findings !== null &&
-        (errors === 0 ? (
-          <MessageBar intent="success" data-testid="check-summary" data-ready="true" ref={summaryRef} tabIndex={-1}>
-            <MessageBarBody>
-              <MessageBarTitle>{s.readyToSend}</MessageBarTitle>
-              {format(s.readyDetail, { warnings })}
-            </MessageBarBody>
-          </MessageBar>
-        ) : (
-          <MessageBar intent="warning" data-testid="check-summary" data-ready="false" ref={summaryRef} tabIndex={-1}>
-            <MessageBarBody>
-              <MessageBarTitle>{s.notReady}</MessageBarTitle>
-              {format(s.notReadyDetail, { errors, warnings })}
-            </MessageBarBody>
-          </MessageBar>
-        ))}
+      {findings !== null && <CheckSummary counts={countFindings(findings)} lang={lang} ref={summaryRef} />}
       {findings !== null && findings.length > 0 && (
         <section aria-label={s.findingsOf} className={styles.group} ref={listRef} onFocus={noteFocus} onBlur={noteBlur}>
-          {groupFindings(findings, check.sheets).map((g, gi) => (
-            <section key={g.sheet} className={styles.group} aria-labelledby={`${baseId}-g${gi}`} data-sheet={g.sheet}>
-              <Text as="h2" size={400} weight="semibold" id={`${baseId}-g${gi}`}>
-                {g.sheet === '' ? s.findingsOf : g.sheet}
-              </Text>
-              <ul className={styles.list}>
-                {g.findings.map((f) => (
-                  <FindingItem key={keys.get(f)} itemKey={keys.get(f) ?? ''} finding={f} onFix={(x) => void onFix(x)} busy={busy} />
-                ))}
-              </ul>
-            </section>
-          ))}
+          <FindingsByTable
+            findings={findings}
+            sheets={check.sheets}
+            lang={lang}
+            keyed
+            renderCell={(c) => <CellLink cell={c} />}
+            renderFix={(f, messageId) => (
+              <Button size="small" appearance="primary" aria-describedby={messageId} onClick={() => void onFix(f)} disabledFocusable={busy} data-control="fix">
+                {s.fix}
+              </Button>
+            )}
+          />
         </section>
       )}
     </>

@@ -5,12 +5,16 @@
  * open workbook as new sheets (the adapter's insert: never over an existing sheet). The reading
  * and adding up are the same core as `bieumau consolidate`; this chunk is loaded when the tab opens.
  */
-import { useId, useRef, useState, type ChangeEvent, type ReactNode } from 'react';
-import { Button, Checkbox, Field, MessageBar, MessageBarBody, Text, Textarea, makeStyles, tokens } from '@fluentui/react-components';
-import type { Text as Bilingual } from '../../core/template';
+import { useId, useState, type ReactNode } from 'react';
+import { Button, Checkbox, Field, Text, Textarea, makeStyles, tokens } from '@fluentui/react-components';
 import { BUILTIN_CATALOG } from '../../core/builtin';
+import { CANNOT_READ } from '../../core/check-json';
+import { reportFromForm } from '../../core/text';
+import { formatNumberIn } from '../../core/numbers';
+import { CSV_ACCEPT, FilePicker, XLSX_ACCEPT, fileBytes, fileText } from '../../ui/FilePicker';
+import { ConsolidationRefusals, ConsolidationSummary } from '../../ui/ConsolidationSummary';
 import type { PackCatalog } from '../../core/catalog';
-import { consolidate, summarizeSource, type ConsolidationSummary, type SourceSummary } from '../../core/consolidate';
+import { consolidate, summarizeSource, type ConsolidationSummary as Summary, type SourceSummary } from '../../core/consolidate';
 import { parseUnitsText, UnitsListError, type UnitEntry } from '../../core/units';
 import { formatDateVi } from '../../core/dates';
 import { format } from '../i18n';
@@ -32,8 +36,6 @@ const useStyles = makeStyles({
   bad: { fontSize: tokens.fontSizeBase200, color: tokens.colorPaletteRedForeground1 },
   good: { fontSize: tokens.fontSizeBase200, color: tokens.colorPaletteGreenForeground1 },
   row: { display: 'flex', flexWrap: 'wrap', alignItems: 'center', columnGap: tokens.spacingHorizontalM, rowGap: tokens.spacingVerticalXS },
-  file: { maxWidth: '100%' },
-  lines: { margin: 0, paddingLeft: tokens.spacingHorizontalL },
 });
 
 /** SHA-256 of the bytes as lower-case hex (Web Crypto); null where the browser has none. */
@@ -43,23 +45,6 @@ export async function sha256Hex(bytes: Uint8Array): Promise<string | null> {
   const digest = await subtle.digest('SHA-256', bytes as Uint8Array<ArrayBuffer>);
   return [...new Uint8Array(digest)].map((b) => b.toString(16).padStart(2, '0')).join('');
 }
-
-async function fileBytes(file: File): Promise<Uint8Array> {
-  if (typeof file.arrayBuffer === 'function') return new Uint8Array(await file.arrayBuffer());
-  return new Promise((resolve, reject) => {
-    const r = new FileReader();
-    r.onload = () => resolve(new Uint8Array(r.result as ArrayBuffer));
-    r.onerror = () => reject(r.error ?? new Error('read failed'));
-    r.readAsArrayBuffer(file);
-  });
-}
-
-async function fileText(file: File): Promise<string> {
-  if (typeof file.text === 'function') return file.text();
-  return new TextDecoder('utf-8').decode(await fileBytes(file));
-}
-
-const CANNOT_READ: Bilingual = { vi: 'Không đọc được tệp (tệp hỏng hoặc không phải .xlsx).', en: 'The file cannot be read (corrupt or not an .xlsx).' };
 
 /** Reads, checks and fingerprints one chosen file, keeping only its numbers; never throws. */
 export async function readChosenFile(file: File, catalog: PackCatalog = BUILTIN_CATALOG, today = new Date()): Promise<SourceSummary> {
@@ -79,11 +64,7 @@ export async function readChosenFile(file: File, catalog: PackCatalog = BUILTIN_
 
 interface Done {
   sheets: string[];
-  summary: ConsolidationSummary;
-}
-
-function names(list: string[]): string {
-  return list.length > 8 ? `${list.slice(0, 8).join(', ')}, …` : list.join(', ');
+  summary: Summary;
 }
 
 export default function ConsolidateTab(): ReactNode {
@@ -99,13 +80,8 @@ export default function ConsolidateTab(): ReactNode {
   const [busy, setBusy] = useState(false);
   const [done, setDone] = useState<Done | null>(null);
   const filesId = useId();
-  const unitsFileId = useId();
-  const filesInput = useRef<HTMLInputElement>(null);
 
-  const onFiles = async (e: ChangeEvent<HTMLInputElement>): Promise<void> => {
-    const chosen = [...(e.target.files ?? [])];
-    e.target.value = '';
-    if (chosen.length === 0) return;
+  const onFiles = async (chosen: File[]): Promise<void> => {
     setReading(true);
     setDone(null);
     setProblems([]);
@@ -118,9 +94,7 @@ export default function ConsolidateTab(): ReactNode {
     announce(format(s.filesRead, { count: read.length }));
   };
 
-  const onUnitsFile = async (e: ChangeEvent<HTMLInputElement>): Promise<void> => {
-    const f = e.target.files?.[0];
-    e.target.value = '';
+  const onUnitsFile = async ([f]: File[]): Promise<void> => {
     if (f) setUnitsText(await fileText(f));
   };
 
@@ -138,12 +112,8 @@ export default function ConsolidateTab(): ReactNode {
         return;
       }
     }
-    const report: { unit?: string; reportNo?: string; reportDate?: string; reportBy?: string } = {};
-    if (settings.unit.trim()) report.unit = settings.unit.trim();
-    if (settings.reportNo.trim()) report.reportNo = settings.reportNo.trim();
-    if (settings.reportDate) report.reportDate = settings.reportDate;
-    if (settings.reportBy.trim()) report.reportBy = settings.reportBy.trim();
-    const allowErrorsSwitch = { vi: APP_STRINGS.vi.allowErrorsName, en: APP_STRINGS.en.allowErrorsName };
+    const report = reportFromForm(settings);
+    const allowErrorsSwitch = { vi: `“${APP_STRINGS.vi.allowErrors}”`, en: `“${APP_STRINGS.en.allowErrors}”` };
     const c = consolidate(sources, { templates: packs.catalog.list(), report, units, allowErrors, allowErrorsSwitch });
     if (c.refusals.length > 0) {
       setProblems(c.refusals.map((r) => r.message[lang]));
@@ -168,19 +138,14 @@ export default function ConsolidateTab(): ReactNode {
   return (
     <>
       <div className={styles.row}>
-        <Button onClick={() => filesInput.current?.click()} disabledFocusable={reading || busy} aria-describedby={`${filesId}-hint`}>
-          {reading ? s.readingFiles : s.chooseFiles}
-        </Button>
-        <input
-          ref={filesInput}
-          id={filesId}
-          type="file"
-          accept=".xlsx,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+        <FilePicker
+          label={reading ? s.readingFiles : s.chooseFiles}
+          accept={XLSX_ACCEPT}
           multiple
-          hidden
-          aria-label={s.chooseFiles}
-          data-testid="consolidate-files"
-          onChange={(e) => void onFiles(e)}
+          inputTestId="consolidate-files"
+          disabled={reading || busy}
+          describedBy={`${filesId}-hint`}
+          onFiles={(files) => void onFiles(files)}
         />
         {sources.length > 0 && (
           <Button appearance="subtle" onClick={() => setSources([])} disabledFocusable={reading || busy}>
@@ -214,9 +179,9 @@ export default function ConsolidateTab(): ReactNode {
                     {s.unreadable}: {x.readError[lang]}
                   </span>
                 ) : x.errors > 0 || x.warnings > 0 ? (
-                  <span className={x.errors > 0 ? styles.bad : styles.meta}>{format(s.checkCounts, { errors: x.errors, warnings: x.warnings })}</span>
+                  <span className={x.errors > 0 ? styles.bad : styles.meta}>{format(s.counts, { errors: formatNumberIn(x.errors, lang), warnings: formatNumberIn(x.warnings, lang) })}</span>
                 ) : (
-                  <span className={styles.good}>{s.checkClean}</span>
+                  <span className={styles.good}>{s.noErrors}</span>
                 )}
               </li>
             ))}
@@ -228,50 +193,26 @@ export default function ConsolidateTab(): ReactNode {
         <Textarea value={unitsText} onChange={(_, d) => setUnitsText(d.value)} rows={4} resize="vertical" data-testid="consolidate-units" />
       </Field>
       <div className={styles.row}>
-        <label htmlFor={unitsFileId}>{s.unitsFile}</label>
-        <input id={unitsFileId} className={styles.file} type="file" accept=".csv,text/csv,text/plain" onChange={(e) => void onUnitsFile(e)} />
+        <FilePicker label={s.unitsFile} accept={CSV_ACCEPT} inputTestId="consolidate-units-file" size="small" onFiles={(files) => void onUnitsFile(files)} />
       </div>
-      <Checkbox checked={allowErrors} onChange={(_, d) => setAllowErrors(d.checked === true)} label={s.allowErrors} />
+      <Field hint={s.allowErrorsHint}>
+        <Checkbox checked={allowErrors} onChange={(_, d) => setAllowErrors(d.checked === true)} label={s.allowErrors} />
+      </Field>
       <StickyActions>
         <Button appearance="primary" onClick={() => void go()} disabledFocusable={busy || reading || sources.length === 0}>
           {busy ? s.consolidating : s.consolidateButton}
         </Button>
       </StickyActions>
 
-      {problems.length > 0 && (
-        <MessageBar intent="warning" data-testid="consolidate-problems">
-          <MessageBarBody>
-            {s.refused}
-            <ul className={styles.lines}>
-              {problems.map((p) => (
-                <li key={p}>{p}</li>
-              ))}
-            </ul>
-          </MessageBarBody>
-        </MessageBar>
-      )}
+      {problems.length > 0 && <ConsolidationRefusals messages={problems} lang={lang} testId="consolidate-problems" />}
       {done && (
-        <MessageBar intent="success" data-testid="consolidate-done">
-          <MessageBarBody>
-            {format(s.consolidated, { files: done.summary.sources.filter((x) => x.included).length, sheets: done.sheets.join(', ') })}
-            {(done.summary.expected > 0 || done.summary.sources.some((x) => !x.included)) && (
-              <ul className={styles.lines}>
-                {done.summary.expected > 0 && (
-                  <li>{format(s.missingUnits, { missing: done.summary.missing.length, expected: done.summary.expected, names: names(done.summary.missing) || '—' })}</li>
-                )}
-                {done.summary.unexpected.length > 0 && <li>{format(s.unexpectedUnits, { count: done.summary.unexpected.length, names: names(done.summary.unexpected) })}</li>}
-                {done.summary.sources
-                  .filter((x) => !x.included)
-                  .map((x) => (
-                    <li key={x.file}>
-                      {x.file}: {s.excludedNote}
-                      {x.reason ? ` (${x.reason[lang]})` : ''}
-                    </li>
-                  ))}
-              </ul>
-            )}
-          </MessageBarBody>
-        </MessageBar>
+        <ConsolidationSummary
+          summary={done.summary}
+          lang={lang}
+          headline={format(s.consolidated, { files: formatNumberIn(done.summary.sources.filter((x) => x.included).length, lang), sheets: done.sheets.join(', ') })}
+          testId="consolidate-done"
+          sourcesTestId="consolidate-outcome"
+        />
       )}
     </>
   );

@@ -5,18 +5,19 @@
  * fill only the fields the clerk has not touched yet.
  */
 import { useMemo, useState, type ReactNode } from 'react';
-import { Button, Field, Input, makeStyles, tokens } from '@fluentui/react-components';
+import { Button, makeStyles, tokens } from '@fluentui/react-components';
 import type { ReportInfo } from '../../excel/types';
 import { defaultPeriod, identifyPeriod, periodRange } from '../../core/periods';
 import { format } from '../i18n';
 import { useAppStrings, useLang, usePane } from './context';
 import { StickyActions } from './StickyActions';
-import { DateField, PeriodFieldset, choiceOf, formFromChoice, todayIso, type PeriodForm } from './PeriodFieldset';
+import { ReportFields } from '../../ui/ReportFields';
+import { PeriodFieldset, choiceOf, formFromChoice, todayIso, type PeriodForm } from '../../ui/PeriodFieldset';
+import { reportFromForm } from '../../core/text';
+import { isValidIsoDate } from '../../core/dates';
 
 const useStyles = makeStyles({
   form: { display: 'flex', flexDirection: 'column', rowGap: tokens.spacingVerticalM, minWidth: 0 },
-  row: { display: 'flex', flexWrap: 'wrap', columnGap: tokens.spacingHorizontalM, rowGap: tokens.spacingVerticalS },
-  grow: { flexGrow: 1, minWidth: '120px' },
 });
 
 function periodFormOf(settings: ReportInfo, day: string): PeriodForm {
@@ -59,14 +60,14 @@ export default function SettingsTab({ today }: { today?: string }): ReactNode {
   const choice = useMemo(() => choiceOf(period), [period]);
   const range = useMemo(() => (choice ? periodRange(choice) : null), [choice]);
 
-  const setText = (key: (typeof INFO_KEYS)[number]) => (_: unknown, data: { value: string }) => {
-    markEdited(key);
-    setInfo((i) => ({ ...i, [key]: data.value }));
-  };
+  // The date field passes on what was typed while it is no date: nothing is saved then.
+  const dateProblem = info.reportDate !== '' && !isValidIsoDate(info.reportDate);
 
   const save = async (): Promise<void> => {
-    if (!range || busy) return;
-    const next: ReportInfo = { ...info, unit: info.unit.trim(), reportNo: info.reportNo.trim(), reportBy: info.reportBy.trim(), from: range.from, to: range.to };
+    if (!range || busy || dateProblem) return;
+    // Cleaned as the command line and the web page clean them (trim + NFC: core/text).
+    const typed = reportFromForm(info);
+    const next: ReportInfo = { unit: typed.unit ?? '', reportNo: typed.reportNo ?? '', reportDate: typed.reportDate ?? '', reportBy: typed.reportBy ?? '', from: range.from, to: range.to };
     setBusy(true);
     const count = await run(async () => {
       await adapter.saveSettings(next);
@@ -91,30 +92,25 @@ export default function SettingsTab({ today }: { today?: string }): ReactNode {
         void save();
       }}
     >
-      <Field label={s.unit} hint={s.unitHint}>
-        <Input value={info.unit} onChange={setText('unit')} />
-      </Field>
-      <div className={styles.row}>
-        <Field label={s.reportNo} hint={s.reportNoHint} className={styles.grow}>
-          <Input value={info.reportNo} onChange={setText('reportNo')} />
-        </Field>
-        <DateField label={s.reportDate} strings={s} className={styles.grow} value={info.reportDate} onChange={(value) => setText('reportDate')(null, { value })} />
-      </div>
-      <Field label={s.reportBy} hint={s.reportByHint}>
-        <Input value={info.reportBy} onChange={setText('reportBy')} />
-      </Field>
+      <ReportFields
+        value={info}
+        lang={lang}
+        onChange={(key, value) => {
+          markEdited(key);
+          setInfo((i) => ({ ...i, [key]: value }));
+        }}
+      />
       <PeriodFieldset
         period={period}
         onChange={(key, value) => {
           markEdited('period');
           setPeriod((p) => ({ ...p, [key]: value }));
         }}
-        strings={s}
         lang={lang}
         rangeTestId="period-range"
       />
       <StickyActions>
-        <Button appearance="primary" type="submit" disabledFocusable={busy || !range}>
+        <Button appearance="primary" type="submit" disabledFocusable={busy || !range || dateProblem}>
           {busy ? s.saving : s.save}
         </Button>
       </StickyActions>

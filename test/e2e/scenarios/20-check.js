@@ -17,7 +17,7 @@ scenario('Kiểm tra finds the HĐND mismatch: 732 against 752, difference −20
   const councilFinding = pane.locator('li[data-rule="cross.council"]');
   await councilFinding.waitFor();
   expectEqual(await pane.locator('li[data-severity="error"]').count(), 1, 'errors');
-  expectEqual(await councilFinding.getByTestId('arithmetic').textContent(), 'Vế trái:732Vế phải:752Chênh lệch:-20', 'left / right / difference');
+  expectEqual(await councilFinding.getByTestId('finding-values').textContent(), 'Vế trái:732Vế phải:752Chênh lệch:-20', 'left / right / difference');
   expect((await pane.getByTestId('check-summary').textContent()).includes('Chưa sẵn sàng gửi'), 'not ready');
   await t.axeCheck('check: mismatch');
   await t.screenshot('check-mismatch');
@@ -122,7 +122,7 @@ scenario('live re-check on: an edit in the grid breaks and then fixes HĐND, fin
   await pane.locator('[data-testid="check-summary"][data-ready="false"]').waitFor();
   const item = pane.locator('li[data-rule="cross.council"]');
   await item.waitFor();
-  expectEqual(await item.getByTestId('arithmetic').textContent(), 'Vế trái:745Vế phải:752Chênh lệch:-7', 'left / right / difference after the edit');
+  expectEqual(await item.getByTestId('finding-values').textContent(), 'Vế trái:745Vế phải:752Chênh lệch:-7', 'left / right / difference after the edit');
   await t.axeCheck('check: live, broken');
   await t.screenshot('live-broken');
   await t.typeInGrid('Biểu 02', other, '577');

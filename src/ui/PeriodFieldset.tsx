@@ -1,15 +1,16 @@
 /**
  * The report period as a form: a Decree 09/2019/NĐ-CP quick pick (month, quarter, 6 months,
- * 9 months, year) or a custom range, and a date input that also shows its date the Vietnamese way.
- * The pane's Thiết lập báo cáo tab and the web page's Tạo biểu mẫu tab both use it.
+ * 9 months, year) or a custom range of two dates (dd/mm/yyyy whatever the browser's language, with a
+ * calendar: DateField). The pane's Thiết lập báo cáo tab and the web page's Tạo biểu mẫu tab both use it.
  */
 import { useId, type ReactNode } from 'react';
 import { Field, Input, Select, Text, makeStyles, tokens } from '@fluentui/react-components';
-import { formatDateVi, isValidIsoDate } from '../../core/dates';
-import { PERIOD_KINDS, customRangeProblem, periodName, periodRange, rangeText, type PeriodChoice, type PeriodKind } from '../../core/periods';
-import type { Language } from '../strings';
-import { format } from '../i18n';
-import type { AppStrings } from './strings';
+import { PERIOD_KINDS, customRangeProblem, periodName, periodRange, rangeText, type PeriodChoice, type PeriodKind } from '../core/periods';
+import type { Language } from './i18n';
+import { UI_STRINGS, type UiStrings } from './strings';
+import { DateField } from './DateField';
+
+export { DateField } from './DateField';
 
 /** A fieldset of the forms (pane and web page): a light frame, its fields one under another. */
 export const FIELDSET_STYLE = {
@@ -28,7 +29,6 @@ const useStyles = makeStyles({
   row: { display: 'flex', flexWrap: 'wrap', columnGap: tokens.spacingHorizontalM, rowGap: tokens.spacingVerticalS },
   grow: { flexGrow: 1, minWidth: '120px' },
   range: { fontWeight: tokens.fontWeightSemibold },
-  dateShown: { color: tokens.colorNeutralForeground2, minHeight: tokens.lineHeightBase200 },
 });
 
 /** Today on this machine as `yyyy-mm-dd`. */
@@ -79,7 +79,7 @@ export function choiceOf(f: PeriodForm): PeriodChoice | null {
   }
 }
 
-function kindLabel(kind: PeriodKind, s: AppStrings): string {
+function kindLabel(kind: PeriodKind, s: UiStrings): string {
   const labels: Record<PeriodKind, string> = {
     month: s.kindMonth,
     quarter: s.kindQuarter,
@@ -92,42 +92,17 @@ function kindLabel(kind: PeriodKind, s: AppStrings): string {
 }
 
 /**
- * A native date input (it shows the date in the browser's own format, mm/dd/yyyy on an English
- * Windows) with the chosen date written the Vietnamese way (dd/mm/yyyy) right under it, as the
- * input's description for screen readers; empty when no date is chosen.
- */
-export function DateField(props: {
-  label: string;
-  value: string;
-  onChange: (value: string) => void;
-  strings: AppStrings;
-  className?: string;
-  validationMessage?: string;
-}): ReactNode {
-  const styles = useStyles();
-  const shownId = useId();
-  return (
-    <Field label={props.label} className={props.className} validationMessage={props.validationMessage}>
-      <Input type="date" value={props.value} onChange={(_, d) => props.onChange(d.value)} aria-describedby={shownId} />
-      <Text id={shownId} size={200} className={styles.dateShown}>
-        {isValidIsoDate(props.value) ? format(props.strings.dateShown, { date: formatDateVi(props.value) }) : ''}
-      </Text>
-    </Field>
-  );
-}
-
-/**
  * The period fieldset: kind, year, month or quarter, or the two dates of a custom range, and the
  * range it stands for written out (`rangeTestId` names that line for the tests).
  */
 export function PeriodFieldset(props: {
   period: PeriodForm;
   onChange: (key: keyof PeriodForm, value: string) => void;
-  strings: AppStrings;
   lang: Language;
   rangeTestId: string;
 }): ReactNode {
-  const { period, strings: s, lang } = props;
+  const { period, lang } = props;
+  const s = UI_STRINGS[lang];
   const styles = useStyles();
   const legendId = useId();
   const choice = choiceOf(period);
@@ -179,8 +154,8 @@ export function PeriodFieldset(props: {
       </div>
       {period.kind === 'custom' && (
         <div className={styles.row}>
-          <DateField label={s.from} strings={s} className={styles.grow} validationMessage={customProblem ? customProblem[lang] : undefined} value={period.from} onChange={(v) => props.onChange('from', v)} />
-          <DateField label={s.to} strings={s} className={styles.grow} value={period.to} onChange={(v) => props.onChange('to', v)} />
+          <DateField label={s.from} lang={lang} className={styles.grow} validationMessage={customProblem ? customProblem[lang] : undefined} value={period.from} onChange={(v) => props.onChange('from', v)} />
+          <DateField label={s.to} lang={lang} className={styles.grow} value={period.to} onChange={(v) => props.onChange('to', v)} />
         </div>
       )}
       <Text size={300} className={styles.range} data-testid={props.rangeTestId}>

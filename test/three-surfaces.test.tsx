@@ -1,0 +1,105 @@
+/** @jest-environment jsdom */
+/**
+ * Issue 18: one workbook, three surfaces, one list. The same report (Biểu 01 and 02 of the sample,
+ * with findings of both severities planted in both tables) is checked by `bieumau check --json` (the
+ * built command's document), by the pane (its Kiểm tra tab on the in-memory Excel, the workbook typed
+ * in as a clerk would) and by the web page (its Kiểm tra tab reading the .xlsx in jsdom): each lists
+ * the same findings in the same order.
+ */
+import { webcrypto } from 'crypto';
+import { execFileSync } from 'child_process';
+import { mkdtempSync, writeFileSync } from 'fs';
+import { tmpdir } from 'os';
+import { join, resolve } from 'path';
+import { fireEvent, render, waitFor } from '@testing-library/react';
+import { act, click, idle, openTab, renderPane, screen, typeSample } from './taskpane-harness';
+import { buildWorkbook, parseNewArgs } from '../src/cli/new';
+import { editXlsx } from './support/edit-xlsx';
+import { WebApp } from '../src/web/WebApp';
+
+const g = globalThis as unknown as { crypto?: { subtle?: unknown } };
+if (!g.crypto?.subtle) Object.defineProperty(globalThis, 'crypto', { value: webcrypto, configurable: true });
+
+const LONG = { timeout: 60000 };
+const CLI = resolve(__dirname, '..', 'bin', 'bieumau.js');
+const REPORT = { unit: 'TỈNH ỦY LÂM ĐỒNG', reportNo: '52-BC/TU', reportDate: '2025-11-14', reportBy: 'Ban Thường vụ Tỉnh ủy', from: '2025-07-01', to: '2025-10-15' };
+
+/** What is planted, by table and column id (first data row): a number typed as text, a blank, a negative. */
+const PLANTED = { textNumber: ['b01', 'central.ministries', '1.292'], blank: ['b02', 'committee.notice', null], negative: ['b01', 'central.committee', -5] } as const;
+
+type Row = [rule: string, severity: string, cells: string];
+
+function listed(root: ParentNode): Row[] {
+  return [...root.querySelectorAll<HTMLElement>('li[data-rule]')].map((li) => [li.dataset.rule ?? '', li.dataset.severity ?? '', li.dataset.cells ?? '']);
+}
+
+let cliRows: Row[];
+let xlsx: Buffer;
+
+beforeAll(async () => {
+  // The report as `bieumau new` writes it, then edited as a clerk would in Excel.
+  const sample = await buildWorkbook(
+    parseNewArgs(['x.xlsx', '--templates', '01,02', '--sample', '--unit', REPORT.unit, '--report', REPORT.reportNo, '--report-date', REPORT.reportDate, '--report-by', REPORT.reportBy, '--from', REPORT.from, '--to', REPORT.to]),
+  );
+  const { readWorkbookBytes } = await import('../src/xlsx/read');
+  const read = await readWorkbookBytes(new Uint8Array(sample));
+  const at = (templateId: string, column: string): { sheet: string; address: string } => {
+    const t = read.tables.find((x) => x.templateId === templateId)!;
+    return { sheet: t.sheet, address: t.columns[column][0].address };
+  };
+  xlsx = await editXlsx(Buffer.from(sample), (wb) => {
+    for (const [templateId, column, value] of Object.values(PLANTED)) {
+      const c = at(templateId, column);
+      wb.getWorksheet(c.sheet)!.getCell(c.address).value = value;
+    }
+  });
+  const dir = mkdtempSync(join(tmpdir(), 'bieumau-three-'));
+  writeFileSync(join(dir, 'report.xlsx'), xlsx);
+  let out: string;
+  try {
+    out = execFileSync(process.execPath, [CLI, 'check', '--json', join(dir, 'report.xlsx')], { encoding: 'utf8' });
+  } catch (e) {
+    // exit 1: the report has errors; the document is on stdout all the same
+    out = (e as { stdout: string }).stdout;
+  }
+  const doc = JSON.parse(out) as { files: { findings: { rule: string; severity: string; cells: { sheet: string; address: string }[] }[] }[] };
+  cliRows = doc.files[0].findings.map((f) => [f.rule, f.severity, f.cells.map((c) => `${c.sheet}!${c.address}`).join(' ')]);
+}, 120000);
+
+test('the report has findings of both severities in both tables', () => {
+  expect(new Set(cliRows.map((r) => r[1]))).toEqual(new Set(['error', 'warning']));
+  expect(new Set(cliRows.map((r) => r[2].split('!')[0]))).toEqual(new Set(['Biểu 01', 'Biểu 02']));
+  expect(cliRows.map((r) => r[0])).toEqual(expect.arrayContaining(['cross.council', 'entry.text-number', 'entry.negative', 'entry.blank']));
+});
+
+test('the pane lists the findings of bieumau check --json, in the same order', async () => {
+  const h = await renderPane({ setup: async ({ adapter }) => adapter.saveSettings(REPORT) });
+  await idle();
+  await click(screen.getByRole('button', { name: 'Chèn Biểu 01' }));
+  await click(screen.getByRole('button', { name: 'Chèn Biểu 02' }));
+  const where = { b01: await typeSample(h, 'b01'), b02: await typeSample(h, 'b02') };
+  for (const [templateId, column, value] of Object.values(PLANTED)) {
+    const w = where[templateId];
+    h.host.type(w.sheet, w.cells[column][0], value, typeof value === 'string');
+  }
+  await openTab('Kiểm tra');
+  await click(screen.getByRole('button', { name: 'Kiểm tra' }));
+  await waitFor(() => expect(screen.getByTestId('check-summary')).toBeTruthy(), LONG);
+  expect(listed(document)).toEqual(cliRows);
+});
+
+test('the web page lists the findings of bieumau check --json, in the same order', async () => {
+  await act(async () => {
+    render(<WebApp />);
+  });
+  await act(async () => {
+    fireEvent.click(screen.getByRole('tab', { name: 'Kiểm tra' }));
+  });
+  const input = await waitFor(() => screen.getByTestId('file-input') as HTMLInputElement, LONG);
+  Object.defineProperty(input, 'files', { value: [new File([new Uint8Array(xlsx)], 'report.xlsx')], configurable: true });
+  await act(async () => {
+    fireEvent.change(input);
+  });
+  await waitFor(() => expect(screen.getByTestId('web-check-summary')).toBeTruthy(), LONG);
+  expect(listed(document.querySelector('section[data-file="report.xlsx"]')!)).toEqual(cliRows);
+});
