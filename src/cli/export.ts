@@ -37,9 +37,8 @@ async function modules() {
   return { crypto, fs, validate, exp, csv, sdmx, errors, fast, check, zip, consolidate, create };
 }
 
-/** The command's usage, two-space indented as `bieumau --help` lists it (and for a per-command help). */
-export const EXPORT_USAGE = `  bieumau export INPUT... [--format csv|sdmx-csv|json] [--structure OUT.xml] [-o OUT] [--force]
-                       [--for-excel] [--keep-going] [--pack PACK.json]...`;
+// The command's usage lines live in usage.ts, so `bieumau --help` and `--version` load no command module.
+export { EXPORT_USAGE } from './usage';
 
 const VALUED = ['format', 'structure', 'output'] as const;
 const FLAGS = ['for-excel', 'keep-going', 'force'] as const;
