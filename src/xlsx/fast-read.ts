@@ -266,7 +266,6 @@ export function readPackageFast(parts: ReadonlyMap<string, Uint8Array>, template
   }
   const rid = relationshipIdAttr(workbook);
   const tables: TableRead[] = [];
-  SHEET.lastIndex = 0;
   const sheets = [...workbook.matchAll(SHEET)].map((m) => m[0]);
   for (const tag of sheets) {
     const name = attr(tag, 'name');
