@@ -1,6 +1,8 @@
 /**
  * The command-line tool as a package (a subprocess test: it spawns npm). `npm pack` makes the
- * tarball (its `prepack` builds the CLI afresh); its file list is checked against an allow-list and
+ * tarball, in a copy of what packing reads (so its `prepack`, which removes build/ and builds the
+ * CLI afresh, never disturbs the repository's build/ while other tests run it); its file list is
+ * checked against an allow-list and
  * its size against a budget; then it is installed into a temporary prefix outside the repository
  * (from a temporary folder, so the repository's node_modules is out of reach; npm's cache
  * preferred) and the installed `bieumau` runs: `--version`, `templates`, `new --sample`, `check`.
@@ -38,11 +40,17 @@ function npm(args: string[], cwd: string): SpawnSyncReturns<string> {
   return spawnSync(NPM, args, { cwd, encoding: 'utf8', env: { ...env, NODE_PATH: '' }, maxBuffer: 64 * 1024 * 1024 });
 }
 
+/** What `npm pack` reads and builds from; node_modules linked (tsc and the types come from there). */
+const PACKING_INPUTS = ['package.json', 'package-lock.json', 'README.md', 'LICENSE', 'tsconfig.json', 'tsconfig.cli.json', 'bin', 'schemas', 'src/templates', 'src/core', 'src/xlsx', 'src/cli'];
+
 beforeAll(() => {
   tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'bm-package-'));
+  const copy = path.join(tmp, 'source');
+  for (const p of PACKING_INPUTS) fs.cpSync(path.join(ROOT, p), path.join(copy, p), { recursive: true });
+  fs.symlinkSync(path.join(ROOT, 'node_modules'), path.join(copy, 'node_modules'), 'junction');
   const dest = path.join(tmp, 'pack');
   fs.mkdirSync(dest);
-  const r = npm(['pack', '--json', '--pack-destination', dest], ROOT);
+  const r = npm(['pack', '--json', '--pack-destination', dest], copy);
   if (r.status !== 0) throw new Error(`npm pack failed (${String(r.status)}): ${r.stderr.slice(-2000)}`);
   // The JSON document is the last thing on stdout (prepack's output comes before it).
   const json = r.stdout.slice(r.stdout.lastIndexOf('\n[') + 1);
@@ -64,6 +72,8 @@ describe('npm pack', () => {
       const sources = fs.readdirSync(path.join(ROOT, 'src', dir)).filter((f) => f.endsWith('.ts'));
       for (const s of sources) expect(files).toContain(`build/${dir}/${s.replace(/\.ts$/, '.js')}`);
     }
+    // …and none without its source (a module left over from an old build)
+    for (const f of files.filter((x) => COMPILED.test(x))) expect([f, fs.existsSync(path.join(ROOT, f.replace(/^build\//, 'src/').replace(/\.js$/, '.ts')))]).toEqual([f, true]);
     expect(fs.readFileSync(path.join(ROOT, 'LICENSE'), 'utf8')).toMatch(/^MIT License\n\nCopyright \(c\) \d{4} Biểu mẫu contributors\n/);
   });
 
