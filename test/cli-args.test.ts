@@ -79,13 +79,14 @@ describe('parseArgs', () => {
 
 describe('usage texts', () => {
   test('each command has its own text, starting with its usage line, in both languages', () => {
-    for (const cmd of ['templates', 'new', 'check', 'consolidate', 'packs']) {
+    for (const cmd of ['templates', 'new', 'check', 'consolidate', 'roll-up', 'packs']) {
       const u = commandUsage(cmd, USAGE) as string;
       expect(u.split('\n')[0]).toMatch(new RegExp(`^Cách dùng / usage: bieumau ${cmd}\\b`));
       expect(u).toContain('-h, --help');
       expect(u).toMatch(/Mã thoát \/ exit codes: 0 /);
     }
     expect(commandUsage('tong-hop', USAGE)).toBe(commandUsage('consolidate', USAGE));
+    expect(commandUsage('luy-ke', USAGE)).toBe(commandUsage('roll-up', USAGE));
   });
 
   test('every option a command takes is in its text', () => {
@@ -94,6 +95,7 @@ describe('usage texts', () => {
       new: ['--templates', '--unit', '--report', '--report-date', '--report-by', '--from', '--to', '--rows', '--sample', '--force', '--pack'],
       check: ['--json', '--lang', '--pack'],
       consolidate: ['--units', '--unit', '--report', '--report-date', '--report-by', '--allow-errors', '--force', '--json', '--pack'],
+      'roll-up': ['--unit', '--report', '--report-date', '--report-by', '--allow-errors', '--force', '--json', '--pack'],
       packs: ['--json', '--lang'],
     };
     for (const [cmd, list] of Object.entries(options)) {
@@ -116,7 +118,7 @@ describe('bieumau (built)', () => {
     expect(run('--version')).toEqual({ code: 0, stdout: `${pkg.version}\n`, stderr: '' });
   });
 
-  test.each(['templates', 'new', 'check', 'consolidate', 'tong-hop', 'packs'])('%s --help and -h: its usage, exit 0, nothing done', (cmd) => {
+  test.each(['templates', 'new', 'check', 'consolidate', 'tong-hop', 'roll-up', 'luy-ke', 'packs'])('%s --help and -h: its usage, exit 0, nothing done', (cmd) => {
     const expected = `${commandUsage(cmd, USAGE) as string}\n`;
     expect(run(cmd, '--help')).toEqual({ code: 0, stdout: expected, stderr: '' });
     expect(run(cmd, 'x.xlsx', '-h', '--colour')).toEqual({ code: 0, stdout: expected, stderr: '' });
