@@ -105,8 +105,8 @@ describe('usage texts', () => {
   });
 
   test('a command with no text of its own gets its lines of the overview; an unknown one none', () => {
-    const overview = `Cách dùng / usage:\n  bieumau check FILE...\n  bieumau roll-up OUT.xlsx INPUT...\n                 [--units UNITS.csv]\n  bieumau packs check`;
-    expect(commandUsage('roll-up', overview)).toBe('Cách dùng / usage:\n  bieumau roll-up OUT.xlsx INPUT...\n                 [--units UNITS.csv]');
+    const overview = `Cách dùng / usage:\n  bieumau check FILE...\n  bieumau zz-example OUT.xlsx INPUT...\n                 [--units UNITS.csv]\n  bieumau packs check`;
+    expect(commandUsage('zz-example', overview)).toBe('Cách dùng / usage:\n  bieumau zz-example OUT.xlsx INPUT...\n                 [--units UNITS.csv]');
     expect(commandUsage('nothing', overview)).toBeUndefined();
   });
 });
