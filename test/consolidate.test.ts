@@ -8,7 +8,7 @@ import { join } from 'path';
 import { TEMPLATES, columnsOf, entryColumns } from '../src/core/builtin';
 import type { Template } from '../src/core/template';
 import { consolidate, consolidateReads, summarizeSource, type Consolidation, type SourceInput, type SourceSummary } from '../src/core/consolidate';
-import { parseUnitsCsv, parseUnitsText, unitKey, UnitsListError, type UnitEntry } from '../src/core/units';
+import { detectDelimiter, parseUnitsCsv, parseUnitsText, unitKey, UnitsListError, type UnitEntry } from '../src/core/units';
 import { validateWorkbook } from '../src/core/validate';
 import type { SheetPlan } from '../src/core/plan';
 import type { WorkbookRead } from '../src/core/read';
@@ -343,6 +343,21 @@ describe('units lists (CSV and pasted)', () => {
     expect(parseUnitsCsv('\ufeffunit,group\r\nXã A,"Nhóm 1, miền núi"\r\nXã B,\r\n')).toEqual([{ unit: 'Xã A', group: 'Nhóm 1, miền núi' }, { unit: 'Xã B' }]);
     expect(parseUnitsCsv('Đơn vị,Nhóm\n"Phường ""Một""",X\n')).toEqual([{ unit: 'Phường "Một"', group: 'X' }]);
     expect(parseUnitsCsv('unit\nXã A\nXã B')).toEqual([{ unit: 'Xã A' }, { unit: 'Xã B' }]);
+  });
+
+  test('the delimiter is found from the header: `;` (Excel where the list separator is `;`), tab, `,`', () => {
+    // as Excel writes "CSV (Comma delimited)" on a Windows set to Vietnamese: `;` between fields
+    const semicolon = '\ufeffĐơn vị;Nhóm\r\nXã A;"Nhóm 1; miền núi"\r\nXã B, thị trấn C;Nhóm 2\r\nXã D;\r\n';
+    expect(detectDelimiter(semicolon)).toBe(';');
+    expect(parseUnitsCsv(semicolon)).toEqual([{ unit: 'Xã A', group: 'Nhóm 1; miền núi' }, { unit: 'Xã B, thị trấn C', group: 'Nhóm 2' }, { unit: 'Xã D' }]);
+    expect(parseUnitsCsv('unit\tgroup\nXã A\tG\n"Xã\tB"\tH\n')).toEqual([{ unit: 'Xã A', group: 'G' }, { unit: 'Xã B', group: 'H' }]);
+    // `,` wins where it names the columns, even with `;` inside a unit's name
+    expect(parseUnitsCsv('unit,group\nXã A; B,G\n')).toEqual([{ unit: 'Xã A; B', group: 'G' }]);
+    // one column: `,` by default, so a `;` in a name stays in it
+    expect(detectDelimiter('unit\nXã A;B')).toBe(',');
+    expect(parseUnitsCsv('unit\nXã A;B')).toEqual([{ unit: 'Xã A;B' }]);
+    // pasted text with a `;` header is read as that CSV
+    expect(parseUnitsText('đơn vị;nhóm\nXã A;G')).toEqual([{ unit: 'Xã A', group: 'G' }]);
   });
 
   test('errors name the line', () => {

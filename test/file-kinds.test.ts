@@ -10,7 +10,8 @@ import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import { strToU8, zipSync } from 'fflate';
-import { readWorkbookBytes, WorkbookReadError } from '../src/xlsx/read';
+import { readWorkbook, WorkbookReadError } from '../src/xlsx/read';
+import { readWorkbookExcelJS } from '../src/xlsx/exceljs-read';
 import { readWorkbookFast } from '../src/xlsx/fast-read';
 import { sourceFromBytes } from '../src/xlsx/source';
 import { ENCRYPTED_MESSAGE, ODS_MESSAGE, OLE_UNKNOWN_MESSAGE, XLS_MESSAGE, oleDirectoryNames, oleKind } from '../src/xlsx/kind';
@@ -76,23 +77,24 @@ describe('told apart by their bytes', () => {
 
   test.each(CASES)('%s: both readers and the consolidation source give its message', async (_name, make, message) => {
     const bytes = make();
-    expect(await reasonOf(() => readWorkbookBytes(bytes))).toEqual(message);
-    expect(await reasonOf(() => readWorkbookFast(bytes))).toEqual(message);
+    expect(await reasonOf(() => readWorkbook(bytes))).toEqual(message);
+    expect(await reasonOf(() => readWorkbookExcelJS(bytes))).toEqual(message);
+    expect(await reasonOf(async () => readWorkbookFast(bytes))).toEqual(message);
     const source = await sourceFromBytes('x', bytes, '0'.repeat(64), TEMPLATES, new Date(2026, 0, 15));
     expect(source.readError).toEqual(message);
   });
 
   test('a compound file that is neither, or whose directory cannot be read, gets the message that names both', async () => {
-    expect(await reasonOf(() => readWorkbookBytes(ole2(['WordDocument'])))).toEqual(OLE_UNKNOWN_MESSAGE);
-    expect(await reasonOf(() => readWorkbookBytes(ole2(XLS_ENTRIES).subarray(0, 700)))).toEqual(OLE_UNKNOWN_MESSAGE);
+    expect(await reasonOf(() => readWorkbook(ole2(['WordDocument'])))).toEqual(OLE_UNKNOWN_MESSAGE);
+    expect(await reasonOf(() => readWorkbook(ole2(XLS_ENTRIES).subarray(0, 700)))).toEqual(OLE_UNKNOWN_MESSAGE);
     // a directory chain that loops on itself ends
     const loop = ole2(XLS_ENTRIES);
     loop.writeUInt32LE(1, 512 + 4);
-    expect(await reasonOf(() => readWorkbookBytes(loop))).toEqual(OLE_UNKNOWN_MESSAGE);
+    expect(await reasonOf(() => readWorkbook(loop))).toEqual(OLE_UNKNOWN_MESSAGE);
   });
 
   test('an OpenDocument text file is not called a spreadsheet', async () => {
-    expect(await reasonOf(() => readWorkbookBytes(ods(true, 'application/vnd.oasis.opendocument.text')))).toEqual({ vi: 'Không phải sổ tính Excel (.xlsx).', en: 'Not an Excel workbook (.xlsx).' });
+    expect(await reasonOf(() => readWorkbook(ods(true, 'application/vnd.oasis.opendocument.text')))).toEqual({ vi: 'Không phải sổ tính Excel (.xlsx).', en: 'Not an Excel workbook (.xlsx).' });
   });
 });
 

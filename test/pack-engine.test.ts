@@ -9,7 +9,7 @@ import { PackCatalog } from '../src/core/catalog';
 import { BUILTIN_CATALOG, TEMPLATES } from '../src/core/builtin';
 import { layout } from '../src/core/layout';
 import { writeWorkbook } from '../src/xlsx/writer';
-import { readWorkbookBytes } from '../src/xlsx/read';
+import { readWorkbook } from '../src/xlsx/read';
 import { validateWorkbook } from '../src/core/validate';
 import { workbookFigures } from '../src/core/figures';
 import type { Template } from '../src/core/template';
@@ -32,7 +32,7 @@ const visits = catalog.find('test.office', 'visits', 1) as Template;
 const levels = catalog.find('test.office', 'levels', 1) as Template;
 
 async function workbook(cat: PackCatalog, plans: ReturnType<typeof layout>[]): Promise<WorkbookRead> {
-  return readWorkbookBytes(await writeWorkbook(plans), cat);
+  return readWorkbook(await writeWorkbook(plans), cat);
 }
 
 function cell(read: WorkbookRead, sheet: string, column: string, row: number | 'total'): CellRead {
@@ -190,7 +190,7 @@ describe('versions', () => {
   test('with only version 2 loaded, a version-1 table is structure.unknown-template saying which version is missing', async () => {
     const only2 = BUILTIN_CATALOG.with([version2()]);
     const made1 = await workbook(catalog, [layout(visits, { ...PERIOD, values: [[1, 1, 2, 2]] })]);
-    const read = await readWorkbookBytes(await writeWorkbook([layout(visits, { ...PERIOD, values: [[1, 1, 2, 2]] })]), only2);
+    const read = await readWorkbook(await writeWorkbook([layout(visits, { ...PERIOD, values: [[1, 1, 2, 2]] })]), only2);
     expect(made1.tables[0].broken).toBeUndefined();
     const f = validateWorkbook(read, { catalog: only2, today: TODAY });
     expect(f.map((x) => x.rule)).toEqual(['structure.unknown-template']);
@@ -198,7 +198,7 @@ describe('versions', () => {
       'Tiếp dân: table "test.office/visits@1" was made with version 1, but only version 2 of template "visits" (pack "test.office") is loaded; also load version 1 of the pack, update bieumau or re-insert the table.',
     );
     const noTemplate = BUILTIN_CATALOG.with([load({ ...goodPack(3), templates: [at(goodPack(3), 'templates[1]')], crossRules: [] })]);
-    const f2 = validateWorkbook(await readWorkbookBytes(await writeWorkbook([layout(visits, PERIOD)]), noTemplate), { catalog: noTemplate, today: TODAY });
+    const f2 = validateWorkbook(await readWorkbook(await writeWorkbook([layout(visits, PERIOD)]), noTemplate), { catalog: noTemplate, today: TODAY });
     expect(f2[0].message.vi).toBe(
       'Tiếp dân: gói "test.office" đã nạp không có biểu "visits" (biểu "test.office/visits@1"); hãy nạp phiên bản gói có biểu này hoặc chèn lại biểu.',
     );

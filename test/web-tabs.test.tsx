@@ -10,7 +10,7 @@ import { webcrypto } from 'crypto';
 import { act } from 'react';
 import { fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import { WebApp } from '../src/web/WebApp';
-import { readWorkbookBytes } from '../src/xlsx/read';
+import { readWorkbook } from '../src/xlsx/read';
 import { writeWorkbook } from '../src/xlsx/writer';
 import { buildWorkbook, parseNewArgs } from '../src/cli/new';
 import { resultsJson } from '../src/core/check-json';
@@ -163,7 +163,7 @@ test('Tạo biểu mẫu: the choices it checks, the calendar from the keyboard,
   });
   await waitFor(() => expect(screen.getByTestId('web-status').textContent).toBe('Đã tạo bieu-mau-2025-06-15-2025-09-14.xlsx.'), LONG);
   expect(downloads.map((d) => d.name)).toEqual(['bieu-mau-2025-06-15-2025-09-14.xlsx']);
-  const read = await readWorkbookBytes(await blobBytes(downloads[0].blob));
+  const read = await readWorkbook(await blobBytes(downloads[0].blob));
   expect(read.tables.map((t) => [t.sheet, t.templateId, t.rowLabels.length])).toEqual([
     ['Biểu 01', 'b01', 3],
     ['Biểu 02', 'b02', 3],
@@ -203,7 +203,7 @@ test('Kiểm tra: each file with its summary and findings; the unreadable one sa
   const json = new TextDecoder().decode(await blobBytes(downloads[0].blob));
   const { WorkbookReadError } = await import('../src/xlsx/errors');
   const expected = resultsJson([
-    await checkWith('mau.xlsx', () => readWorkbookBytes(sample)),
+    await checkWith('mau.xlsx', () => readWorkbook(sample)),
     await checkWith('hong.xlsx', () => Promise.reject(new WorkbookReadError(JSON.parse(json).files[1].error))),
   ]);
   expect(json).toBe(`${expected}\n`);
@@ -231,7 +231,7 @@ test('Tổng hợp: who did not report, what was included, the workbook download
     ['Xã 2.xlsx', 'yes'],
   ]);
   expect(downloads.map((d) => d.name)).toEqual(['tong-hop-2025-07-01-2025-09-30.xlsx']);
-  const read = await readWorkbookBytes(await blobBytes(downloads[0].blob));
+  const read = await readWorkbook(await blobBytes(downloads[0].blob));
   expect(infoValue(read.tables[0].info.reportDate?.value)).toBe('2025-10-20');
   expect(read.tables[0].rowLabels.map((c) => c.value)).toEqual(['Xã 1', 'Xã 2', 'Xã 3 (chưa nộp)']);
 

@@ -8,7 +8,7 @@ import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import { buildWorkbook, parseNewArgs } from '../src/cli/new';
-import { readWorkbook, readWorkbookBytes, WorkbookReadError } from '../src/xlsx/reader';
+import { readWorkbook, WorkbookReadError } from '../src/xlsx/reader';
 import { listZip, storedZip, unzipChecked, ZIP_LIMITS } from '../src/xlsx/zip';
 import { BOMB_SHEET, bombWorkbook, manyPartsWorkbook, workbookEntries, writeZip } from './support/zip-bomb';
 import { runMeasured } from './support/measure';
@@ -35,7 +35,7 @@ afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
 
 async function reason(bytes: Buffer): Promise<{ vi: string; en: string }> {
   try {
-    await readWorkbookBytes(bytes);
+    await readWorkbook(bytes);
   } catch (e) {
     if (e instanceof WorkbookReadError) return e.reason;
     throw e;
@@ -149,7 +149,7 @@ describe('a normal workbook', () => {
     expect([...parts.keys()].sort()).toEqual(entries.map((e) => e.name).filter((n) => !n.endsWith('/')).sort());
     const again = unzipChecked(storedZip(parts));
     for (const [name, bytes] of parts) expect(Buffer.from(again.get(name)!).equals(Buffer.from(bytes))).toBe(true);
-    const read = await readWorkbookBytes(new Uint8Array(sample).buffer);
+    const read = await readWorkbook(new Uint8Array(sample).buffer);
     expect(read.tables.map((t) => t.sheet)).toEqual(['Biểu 01', 'Biểu 02', 'Biểu 03', 'Biểu 04']);
   });
 });

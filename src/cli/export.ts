@@ -17,10 +17,10 @@ import type { FigureRecord } from '../core/export';
 import { UsageError, parseArgs } from './args';
 import { PACK_OPTION, catalogFromArgs } from './pack-option';
 
-// Everything else is loaded when the command runs, so that `bieumau --help` (which prints this
-// file's usage) and the other commands do not load the readers and writers.
+// Everything else is loaded when the command runs, so that the other commands do not load the
+// readers and writers.
 async function modules() {
-  const [crypto, fs, validate, exp, csv, sdmx, errors, fast, check, zip, consolidate, create] = await Promise.all([
+  const [crypto, fs, validate, exp, csv, sdmx, errors, read, check, zip, consolidate, create] = await Promise.all([
     import('crypto'),
     import('fs'),
     import('../core/validate'),
@@ -28,18 +28,17 @@ async function modules() {
     import('../core/csv'),
     import('../core/sdmx'),
     import('../xlsx/errors'),
-    import('../xlsx/fast-read'),
+    import('../xlsx/read'),
     import('../xlsx/check'),
     import('../xlsx/zip'),
     import('./consolidate'),
     import('./new'),
   ]);
-  return { crypto, fs, validate, exp, csv, sdmx, errors, fast, check, zip, consolidate, create };
+  return { crypto, fs, validate, exp, csv, sdmx, errors, read, check, zip, consolidate, create };
 }
 
-/** The command's usage, two-space indented as `bieumau --help` lists it (and for a per-command help). */
-export const EXPORT_USAGE = `  bieumau export INPUT... [--format csv|sdmx-csv|json] [--structure OUT.xml] [-o OUT] [--force]
-                       [--for-excel] [--keep-going] [--pack PACK.json]...`;
+// The command's usage lines live in usage.ts, so `bieumau --help` and `--version` load no command module.
+export { EXPORT_USAGE } from './usage';
 
 const VALUED = ['format', 'structure', 'output'] as const;
 const FLAGS = ['for-excel', 'keep-going', 'force'] as const;
@@ -124,7 +123,7 @@ export async function exportFile(file: string, catalog: PackCatalog, today: Date
     } catch {
       return { file, error: { vi: 'Không đọc được tệp (không có quyền đọc?).', en: 'The file cannot be read (no permission?).' } };
     }
-    const read = await m.fast.readWorkbookFast(bytes, catalog);
+    const read = await m.read.readWorkbook(bytes, catalog);
     let errors = 0;
     for (const f of m.validate.validateWorkbook(read, { today, catalog })) if (f.severity === 'error') errors++;
     const sha256 = m.crypto.createHash('sha256').update(bytes).digest('hex');

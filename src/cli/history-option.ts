@@ -11,7 +11,7 @@ import type { Finding } from '../core/findings';
 import { formatDateVi } from '../core/dates';
 import type { EarlierInput, HistoryNote, HistoryResult } from '../core/history';
 import { compareWithHistory } from '../core/history';
-import { readWorkbookFast } from '../xlsx/fast-read';
+import { readWorkbook } from '../xlsx/read';
 import { earlierFromBytes } from '../xlsx/history';
 import { UsageError } from './args';
 
@@ -80,7 +80,7 @@ export async function addHistory(results: FileResult[], earlier: readonly Earlie
     if ('error' in r) continue;
     let h: HistoryResult;
     try {
-      h = compareWithHistory(await readWorkbookFast(readFileSync(r.file), catalog), earlier, { templates: catalog });
+      h = compareWithHistory(await readWorkbook(readFileSync(r.file), catalog), earlier, { templates: catalog });
     } catch {
       // It was read a moment ago; if it no longer can be, it is compared with nothing.
       continue;

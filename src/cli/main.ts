@@ -2,10 +2,10 @@
  * `bieumau`: the command-line tool. Every command returns its exit code; nothing here throws
  * to the user (bin/bieumau.js turns an unexpected error into one line on stderr, exit 2).
  */
-import { UsageError } from './args';
-import { runTemplates } from './templates';
-import { ROLLUP_USAGE } from './rollup';
-import { EXPORT_USAGE } from './export';
+import { readFileSync } from 'fs';
+import { join } from 'path';
+import { UsageError, wantsHelp } from './args';
+import { EXPORT_USAGE, commandUsage } from './usage';
 
 export const USAGE = `Cách dùng / usage:
   bieumau templates [--pack PACK.json]...
@@ -16,16 +16,39 @@ export const USAGE = `Cách dùng / usage:
   bieumau consolidate OUT.xlsx INPUT... [--units UNITS.csv] [--unit TEXT] [--report NO]
                        [--report-date YYYY-MM-DD] [--report-by TEXT] [--allow-errors] [--force] [--json]
                        [--pack PACK.json]... (tong-hop: the same)
-${ROLLUP_USAGE}
+  bieumau roll-up OUT.xlsx INPUT... [--unit TEXT] [--report NO] [--report-date YYYY-MM-DD]
+                       [--report-by TEXT] [--allow-errors] [--force] [--json] [--pack PACK.json]...
+                       (luy-ke: the same)
   bieumau packs check PACK.json... [--json] [--lang vi|en]
-${EXPORT_USAGE}`;
+${EXPORT_USAGE}
+  bieumau --version
+  bieumau COMMAND --help`;
+
+/**
+ * The package's version, from the package.json two folders up: build/cli/main.js (installed or in
+ * the repository) and src/cli/main.ts (tests) alike.
+ */
+export function packageVersion(): string {
+  const pkg = JSON.parse(readFileSync(join(__dirname, '..', '..', 'package.json'), 'utf8')) as { version?: unknown };
+  if (typeof pkg.version !== 'string') throw new Error('package.json has no version');
+  return pkg.version;
+}
 
 export async function main(argv: string[]): Promise<number> {
   const [command, ...rest] = argv;
+  // `bieumau <command> --help` (or -h, anywhere before `--`): that command's usage, whatever else is on the line.
+  const usage = command === undefined ? undefined : commandUsage(command, USAGE);
+  if (usage !== undefined && wantsHelp(rest)) {
+    process.stdout.write(`${usage}\n`);
+    return 0;
+  }
   try {
     switch (command) {
+      case '--version':
+        process.stdout.write(`${packageVersion()}\n`);
+        return 0;
       case 'templates':
-        return await runTemplates(rest);
+        return await (await import('./templates')).runTemplates(rest);
       // Each command loads what it needs (ExcelJS only when a workbook is written or read).
       case 'new':
         return await (await import('./new')).runNew(rest);
@@ -41,8 +64,13 @@ export async function main(argv: string[]): Promise<number> {
         return await (await import('./export')).runExport(rest);
       case 'packs':
         return await (await import('./packs')).runPacks(rest);
+      case 'help': {
+        // `bieumau help check`: the usage of that command
+        const of = rest.length === 1 ? commandUsage(rest[0], USAGE) : undefined;
+        process.stdout.write(`${of ?? USAGE}\n`);
+        return 0;
+      }
       case undefined:
-      case 'help':
       case '--help':
       case '-h':
         process.stdout.write(`${USAGE}\n`);

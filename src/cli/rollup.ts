@@ -21,14 +21,6 @@ import { EN_SEPARATORS, VI_SEPARATORS, formatNumber } from '../core/numbers';
 import { UsageError, parseArgs } from './args';
 import { PACK_OPTION, catalogFromArgs } from './pack-option';
 
-/**
- * The usage lines of the command (also in `bieumau --help`). `main` imports this module for them:
- * what writes and reads workbooks (ExcelJS) is imported only when the command runs.
- */
-export const ROLLUP_USAGE = `  bieumau roll-up OUT.xlsx INPUT... [--unit TEXT] [--report NO] [--report-date YYYY-MM-DD]
-                       [--report-by TEXT] [--allow-errors] [--force] [--json] [--pack PACK.json]...
-                       (luy-ke: the same)`;
-
 const VALUED = ['unit', 'report', 'report-date', 'report-by'] as const;
 const FLAGS = ['allow-errors', 'force', 'json'] as const;
 

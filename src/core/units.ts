@@ -1,8 +1,10 @@
 /**
  * Units lists: the units a receiving office expects reports from, optionally in groups (the
  * centre's two groups of provinces). A list is UTF-8 CSV with a header `unit,group` (or
- * `đơn vị,nhóm`), the group column optional, a field with a comma in double quotes (`""` for a
- * quote inside); a byte-order mark is tolerated. Pure: the caller reads the file.
+ * `đơn vị,nhóm`), the group column optional, a field with the delimiter in double quotes (`""` for
+ * a quote inside); a byte-order mark is tolerated. The delimiter is found from the header: `,`, or
+ * `;` (Excel's "CSV" where the list separator is `;`, as on Vietnamese and most European Windows
+ * settings), or a tab. Pure: the caller reads the file.
  */
 import type { Text } from './template';
 
@@ -32,8 +34,12 @@ export function unitKey(s: string): string {
   return cleanUnitText(s).toLocaleLowerCase('vi');
 }
 
-/** CSV rows (RFC 4180: quoted fields with commas, doubled quotes, CRLF or LF), each with its line number. */
-export function parseCsvRows(text: string): { line: number; fields: string[] }[] {
+/** The field delimiters a units list may use, the default first. */
+export type CsvDelimiter = ',' | ';' | '\t';
+const DELIMITERS: readonly CsvDelimiter[] = [',', ';', '\t'];
+
+/** CSV rows (RFC 4180: quoted fields with the delimiter, doubled quotes, CRLF or LF), each with its line number. */
+export function parseCsvRows(text: string, delimiter: CsvDelimiter = ','): { line: number; fields: string[] }[] {
   const src = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
   const rows: { line: number; fields: string[] }[] = [];
   let fields: string[] = [];
@@ -68,7 +74,7 @@ export function parseCsvRows(text: string): { line: number; fields: string[] }[]
     if (ch === '"' && field.trim() === '') {
       quoted = true;
       field = '';
-    } else if (ch === ',') {
+    } else if (ch === delimiter) {
       fields.push(field);
       field = '';
     } else if (ch === '\r' || ch === '\n') {
@@ -109,12 +115,42 @@ function fromRows(rows: { line: number; fields: string[] }[], unitCol: number, g
   return out;
 }
 
+/** The first line that is not blank (the header of a list). */
+function firstLine(text: string): string {
+  const src = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+  return src.split(/\r?\n/).find((l) => l.trim() !== '') ?? '';
+}
+
 /**
- * A units list from CSV text with its header row.
+ * The delimiter of a list, from its header: among `,` `;` and tab, those that split the header
+ * into fields one of which names the unit column; of those the one giving the most fields (`,`
+ * when none does, or on a tie: the one-column list `unit`).
+ */
+export function detectDelimiter(text: string): CsvDelimiter {
+  const header = firstLine(text);
+  let best: CsvDelimiter = ',';
+  let most = 0;
+  for (const d of DELIMITERS) {
+    let fields: string[];
+    try {
+      fields = parseCsvRows(header, d)[0]?.fields ?? [];
+    } catch {
+      continue; // an open quote with this delimiter: not the one
+    }
+    if (headerIndex(fields, UNIT_HEADERS) >= 0 && fields.length > most) {
+      best = d;
+      most = fields.length;
+    }
+  }
+  return best;
+}
+
+/**
+ * A units list from CSV text with its header row, its delimiter found from the header.
  * @throws UnitsListError naming the line (no header, an empty or repeated unit, an open quote).
  */
 export function parseUnitsCsv(text: string): UnitEntry[] {
-  const rows = parseCsvRows(text);
+  const rows = parseCsvRows(text, detectDelimiter(text));
   if (rows.length === 0) throw new UnitsListError({ vi: 'danh sách đơn vị trống', en: 'the units list is empty' });
   const header = rows[0].fields;
   const unitCol = headerIndex(header, UNIT_HEADERS);
@@ -133,8 +169,8 @@ export function parseUnitsCsv(text: string): UnitEntry[] {
  */
 export function parseUnitsText(text: string): UnitEntry[] {
   const src = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
-  const first = src.split(/\r?\n/).find((l) => l.trim() !== '') ?? '';
-  if (headerIndex(first.split(/[,\t]/), UNIT_HEADERS) >= 0) {
+  const first = firstLine(src);
+  if (headerIndex(first.split(/[,;\t]/), UNIT_HEADERS) >= 0) {
     if (first.includes('\t')) {
       const rows = src.split(/\r?\n/).map((l, i) => ({ line: i + 1, fields: l.split('\t') })).filter((r) => r.fields.some((f) => f.trim() !== ''));
       return fromRows(rows.slice(1), headerIndex(rows[0].fields, UNIT_HEADERS), headerIndex(rows[0].fields, GROUP_HEADERS));

@@ -109,7 +109,7 @@ export async function createWorkbook(templates: readonly Template[], options: La
  */
 export async function checkFile(name: string, bytes: () => Promise<Uint8Array>, today?: Date, catalog?: PackCatalog): Promise<FileResult> {
   const { read, check } = await loadChecker();
-  return check.checkWith(name, async () => read.readWorkbookBytes(await bytes(), catalog), today, catalog);
+  return check.checkWith(name, async () => read.readWorkbook(await bytes(), catalog), today, catalog);
 }
 
 /** Makes sure the checker is loaded (so its failure to load is told apart from a bad file). */

@@ -7,7 +7,7 @@ import type { Text } from '../core/template';
 import type { WorkbookRead } from '../core/read';
 import { CANNOT_READ, type FileResult } from '../core/check-json';
 import { validateWorkbook } from '../core/validate';
-import { WorkbookReadError } from './read';
+import { WorkbookReadError } from './errors';
 import type { PackCatalog } from '../core/catalog';
 
 /** What a file that failed in an unforeseen way is reported as (core's one wording). */

@@ -1,15 +1,17 @@
 /**
- * A fast path of the `.xlsx` reader for reading many workbooks in a row (consolidation of
- * thousands of units): the sheet XML is scanned directly for the cells the tables need, without
+ * The fast reader: the sheet XML is scanned directly for the cells the tables need, without
  * building ExcelJS's workbook model (styles, every cell object), which costs most of the time.
+ * `readWorkbook` (`xlsx/read`) reads every workbook through it.
  *
- * It gives the same TableRead as `readWorkbookBytes` (test/fast-read.test.ts compares them): same
- * package checks and limits, values normalised the same way (shared and rich strings as plain text,
- * numbers in a date format as `Date`, errors as `{ error }`, merged continuation cells blank).
- * Anything it does not handle the same way — shared formulas (LibreOffice writes them), cells
- * without an address, 1904 dates, `t="d"` cells — sends the whole file to `readWorkbookBytes`.
- * No Node API: it runs in the browser as well.
+ * It gives the same TableRead as the ExcelJS reader (`xlsx/exceljs-read`; test/fast-read.test.ts
+ * compares them): values normalised the same way (shared and rich strings as plain text, numbers in
+ * a date format as `Date`, errors as `{ error }`, merged continuation cells blank). Elements may
+ * carry a namespace prefix (`<x:worksheet>`, `<x:c>`, as some tools write). What it does not handle
+ * the same way is listed in `FAST_READER_UNSUPPORTED`: it then throws `FastReaderUnsupported`
+ * naming the feature, and `readWorkbook` hands the package to the ExcelJS reader. Nothing else
+ * sends a file there. No Node API: it runs in the browser as well.
  */
+import type { Text } from '../core/template';
 import type { CellValue, TableRead, WorkbookRead } from '../core/read';
 import type { CellContent, SheetName } from '../core/assemble';
 import { findMarker, readTable } from '../core/locate';
@@ -17,19 +19,81 @@ import type { TemplateSource } from '../core/catalog';
 import { BUILTIN_CATALOG } from '../core/builtin';
 import { cellsOf, parseAddress, parseRange } from '../core/a1';
 import { parseSheetScopedNames, quoteSheetName, unescapeXml } from './names-xml';
-import { WorkbookReadError } from './errors';
+import { corruptWorkbook, openPackage, WORKBOOK_XML } from './package';
 import { ZIP_LIMITS, type ZipLimits } from './zip';
-import { openPackage, readWorkbookBytes } from './read';
 
-/** This file needs the full reader. */
-class Unsupported extends Error {}
+/** The features of SpreadsheetML the fast reader leaves to the ExcelJS reader, and why. */
+export const FAST_READER_UNSUPPORTED = {
+  'shared-formula': {
+    vi: 'công thức dùng chung (<f t="shared"> không có nội dung, LibreOffice ghi như vậy): công thức của ô phải suy từ ô gốc',
+    en: 'shared formulas (<f t="shared"> without text, as LibreOffice writes them): the cell\'s formula would have to be derived from the master cell',
+  },
+  'cell-without-address': {
+    vi: 'ô không có địa chỉ (thuộc tính r bị bỏ)',
+    en: 'cells without an address (no r attribute)',
+  },
+  date1904: {
+    vi: 'hệ ngày 1904 (date1904, sổ tính tạo trên Mac cũ)',
+    en: 'the 1904 date system (date1904, workbooks from old Macs)',
+  },
+  'date-cell': {
+    vi: 'ô kiểu ngày ISO 8601 (t="d")',
+    en: 'ISO 8601 date cells (t="d")',
+  },
+  'cell-type': {
+    vi: 'ô có kiểu không có trong chuẩn (t khác s, str, inlineStr, b, e, n)',
+    en: 'cells of a type outside the standard (t other than s, str, inlineStr, b, e, n)',
+  },
+} as const satisfies Record<string, Text>;
+
+export type FastReaderFeature = keyof typeof FAST_READER_UNSUPPORTED;
+
+/** The package uses `feature`, which the fast reader does not support: the ExcelJS reader reads it. */
+export class FastReaderUnsupported extends Error {
+  constructor(readonly feature: FastReaderFeature) {
+    super(`the fast reader does not support ${feature}: ${FAST_READER_UNSUPPORTED[feature].en}`);
+    this.name = 'FastReaderUnsupported';
+  }
+}
 
 const decoder = new TextDecoder('utf-8');
 
-function text(parts: Map<string, Uint8Array>, name: string): string | null {
+function text(parts: ReadonlyMap<string, Uint8Array>, name: string): string | null {
   const p = parts.get(name);
   return p ? decoder.decode(p) : null;
 }
+
+/** An element's start: `<name` or `<prefix:name`, the prefix captured (group 1), `name` whole. */
+const P = '<((?:[\\w.-]+:)?)';
+const END = '(?=[\\s/>])';
+
+/**
+ * Every `<name …/>` or `<name …>body</name>` (with any namespace prefix, closed with the same one):
+ * group 2 the attributes, group 3 the body (undefined when empty).
+ */
+function elementPattern(name: string, flags = 'g'): RegExp {
+  return new RegExp(`${P}${name}${END}([^>]*?)(?:\\/>|>([\\s\\S]*?)<\\/\\1${name}>)`, flags);
+}
+
+/** Every start tag `<name …>` (any prefix), the tag whole in group 0. */
+function startTagPattern(name: string, flags = 'g'): RegExp {
+  return new RegExp(`<(?:[\\w.-]+:)?${name}${END}[^>]*>`, flags);
+}
+
+const CELL = elementPattern('c');
+const FORMULA = elementPattern('f', '');
+const VALUE = elementPattern('v', '');
+const INLINE = elementPattern('is', '');
+const SHARED_ITEM = elementPattern('si');
+const RUN_TEXT = elementPattern('t');
+const PHONETIC = elementPattern('rPh');
+const MERGE = startTagPattern('mergeCell');
+const NUM_FMT = startTagPattern('numFmt');
+const CELL_XFS = elementPattern('cellXfs', '');
+const XF = startTagPattern('xf');
+const SHEET = startTagPattern('sheet');
+const RELATIONSHIP = startTagPattern('Relationship');
+const WORKBOOK_PR = startTagPattern('workbookPr', '');
 
 /** The pattern of each attribute name asked for, made once (a scan asks for a few names, thousands of times). */
 const ATTR_PATTERNS = new Map<string, RegExp>();
@@ -43,18 +107,18 @@ function attr(tag: string, name: string): string | undefined {
 
 /** Plain text of an `<si>` or `<is>`: its `<t>` runs, phonetic runs left out. */
 function runsText(xml: string): string {
-  const body = xml.replace(/<rPh\b[\s\S]*?<\/rPh>/g, '');
+  const body = xml.replace(PHONETIC, '');
   let out = '';
-  const re = /<t\b[^>]*?(?:\/>|>([\s\S]*?)<\/t>)/g;
-  for (let m = re.exec(body); m; m = re.exec(body)) out += unescapeXml(m[1] ?? '');
+  RUN_TEXT.lastIndex = 0;
+  for (let m = RUN_TEXT.exec(body); m; m = RUN_TEXT.exec(body)) out += unescapeXml(m[3] ?? '');
   return out;
 }
 
 function sharedStrings(xml: string | null): string[] {
   if (xml === null) return [];
   const out: string[] = [];
-  const re = /<si\b[^>]*?(?:\/>|>([\s\S]*?)<\/si>)/g;
-  for (let m = re.exec(xml); m; m = re.exec(xml)) out.push(runsText(m[1] ?? ''));
+  SHARED_ITEM.lastIndex = 0;
+  for (let m = SHARED_ITEM.exec(xml); m; m = SHARED_ITEM.exec(xml)) out.push(runsText(m[3] ?? ''));
   return out;
 }
 
@@ -70,13 +134,13 @@ const BUILTIN_DATE_FORMATS = new Set([14, 15, 16, 17, 18, 19, 20, 21, 22, 45, 46
 function dateStyles(xml: string | null): boolean[] {
   if (xml === null) return [];
   const custom = new Map<number, string>();
-  const fmts = /<numFmt\b[^>]*>/g;
-  for (let m = fmts.exec(xml); m; m = fmts.exec(xml)) custom.set(Number(attr(m[0], 'numFmtId')), attr(m[0], 'formatCode') ?? '');
-  const xfs = /<cellXfs\b[^>]*>([\s\S]*?)<\/cellXfs>/.exec(xml);
-  if (!xfs) return [];
+  NUM_FMT.lastIndex = 0;
+  for (let m = NUM_FMT.exec(xml); m; m = NUM_FMT.exec(xml)) custom.set(Number(attr(m[0], 'numFmtId')), attr(m[0], 'formatCode') ?? '');
+  const xfs = CELL_XFS.exec(xml);
+  if (!xfs || xfs[3] === undefined) return [];
   const out: boolean[] = [];
-  const re = /<xf\b[^>]*>/g;
-  for (let m = re.exec(xfs[1]); m; m = re.exec(xfs[1])) {
+  XF.lastIndex = 0;
+  for (let m = XF.exec(xfs[3]); m; m = XF.exec(xfs[3])) {
     const id = Number(attr(m[0], 'numFmtId') ?? 0);
     out.push(custom.has(id) ? isDateFormat(custom.get(id)) : BUILTIN_DATE_FORMATS.has(id));
   }
@@ -94,31 +158,31 @@ interface SheetCells {
 
 function readSheet(xml: string, strings: string[], dates: boolean[]): SheetCells {
   const cells = new Map<string, CellContent>();
-  const re = /<c\b([^>]*?)(?:\/>|>([\s\S]*?)<\/c>)/g;
-  for (let m = re.exec(xml); m; m = re.exec(xml)) {
-    const tag = m[1];
+  CELL.lastIndex = 0;
+  for (let m = CELL.exec(xml); m; m = CELL.exec(xml)) {
+    const tag = m[2];
     const r = attr(tag, 'r');
-    if (r === undefined) throw new Unsupported();
-    const body = m[2] ?? '';
+    if (r === undefined) throw new FastReaderUnsupported('cell-without-address');
+    const body = m[3] ?? '';
     const type = attr(tag, 't') ?? 'n';
     const style = Number(attr(tag, 's') ?? 0);
     let formula: string | null = null;
-    const f = /<f\b([^>]*?)(?:\/>|>([\s\S]*?)<\/f>)/.exec(body);
+    const f = FORMULA.exec(body);
     if (f) {
-      if (attr(f[1], 't') === 'shared' && (f[2] === undefined || f[2] === '')) throw new Unsupported();
-      const ft = unescapeXml(f[2] ?? '');
+      if (attr(f[2], 't') === 'shared' && (f[3] === undefined || f[3] === '')) throw new FastReaderUnsupported('shared-formula');
+      const ft = unescapeXml(f[3] ?? '');
       if (ft.trim() !== '') formula = ft.startsWith('=') ? ft : `=${ft}`;
     }
-    const v = /<v\b[^>]*>([\s\S]*?)<\/v>/.exec(body);
-    const raw = v ? unescapeXml(v[1]) : undefined;
+    const v = VALUE.exec(body);
+    const raw = v && v[3] !== undefined ? unescapeXml(v[3]) : undefined;
     let value: CellValue = null;
     switch (type) {
       case 's':
         if (raw !== undefined) value = strings[Number(raw)] ?? null;
         break;
       case 'inlineStr': {
-        const is = /<is\b[^>]*>([\s\S]*?)<\/is>/.exec(body);
-        value = is ? runsText(is[1]) : null;
+        const is = INLINE.exec(body);
+        value = is ? runsText(is[3] ?? '') : null;
         break;
       }
       case 'str':
@@ -136,14 +200,16 @@ function readSheet(xml: string, strings: string[], dates: boolean[]): SheetCells
           value = dates[style] ? excelToDate(n) : n;
         }
         break;
+      case 'd':
+        throw new FastReaderUnsupported('date-cell');
       default:
-        throw new Unsupported();
+        throw new FastReaderUnsupported('cell-type');
     }
     cells.set(r, { value, formula });
   }
   const merged = new Set<string>();
-  const mr = /<mergeCell\b[^>]*>/g;
-  for (let m = mr.exec(xml); m; m = mr.exec(xml)) {
+  MERGE.lastIndex = 0;
+  for (let m = MERGE.exec(xml); m; m = MERGE.exec(xml)) {
     const ref = attr(m[0], 'ref');
     if (!ref) continue;
     const all = cellsOf(parseRange(ref));
@@ -162,14 +228,27 @@ function resolveTarget(target: string): string {
   return parts.join('/');
 }
 
-function readParts(parts: Map<string, Uint8Array>, templates: TemplateSource): WorkbookRead {
-  const workbook = text(parts, 'xl/workbook.xml') as string;
-  if (/<workbookPr\b[^>]*\sdate1904\s*=\s*["'](1|true)["']/.test(workbook)) throw new Unsupported();
+/** The attribute naming a sheet's relationship: `r:id`, whatever prefix the workbook binds to the relationships namespace. */
+function relationshipIdAttr(workbook: string): string {
+  const ns = /\sxmlns:([\w.-]+)\s*=\s*["'][^"']*\/relationships["']/.exec(workbook);
+  return `${(ns?.[1] ?? 'r').replace(/\./g, '\\.')}:id`;
+}
+
+/**
+ * Reads every recognised table of an opened package (`openPackage`), in sheet order.
+ * @throws FastReaderUnsupported for a feature of `FAST_READER_UNSUPPORTED`; WorkbookReadError for a
+ *   package that is not a workbook (its relationships or a sheet missing).
+ */
+export function readPackageFast(parts: ReadonlyMap<string, Uint8Array>, templates: TemplateSource = BUILTIN_CATALOG): WorkbookRead {
+  const workbook = text(parts, WORKBOOK_XML);
+  if (workbook === null) throw corruptWorkbook();
+  const pr = WORKBOOK_PR.exec(workbook);
+  if (pr && /^(1|true)$/.test(attr(pr[0], 'date1904') ?? '')) throw new FastReaderUnsupported('date1904');
   const rels = text(parts, 'xl/_rels/workbook.xml.rels');
-  if (rels === null) throw new Unsupported();
+  if (rels === null) throw corruptWorkbook();
   const targets = new Map<string, { type: string; target: string }>();
-  const rr = /<Relationship\b[^>]*>/g;
-  for (let m = rr.exec(rels); m; m = rr.exec(rels)) {
+  RELATIONSHIP.lastIndex = 0;
+  for (let m = RELATIONSHIP.exec(rels); m; m = RELATIONSHIP.exec(rels)) {
     const id = attr(m[0], 'Id');
     const target = attr(m[0], 'Target');
     if (id && target) targets.set(id, { type: attr(m[0], 'Type') ?? '', target: resolveTarget(target) });
@@ -185,16 +264,15 @@ function readParts(parts: Map<string, Uint8Array>, templates: TemplateSource): W
     if (!list) bySheet.set(n.sheetName, (list = []));
     list.push({ name: n.name, ref: n.refSheet === undefined ? n.ref : `${quoteSheetName(n.refSheet)}!${n.ref}` });
   }
+  const rid = relationshipIdAttr(workbook);
   const tables: TableRead[] = [];
-  const sheets = /<sheet\b[^>]*>/g;
-  for (let m = sheets.exec(workbook); m; m = sheets.exec(workbook)) {
-    const name = attr(m[0], 'name');
-    const rid = /\sr:id\s*=\s*"([^"]*)"/.exec(m[0])?.[1];
-    if (name === undefined || rid === undefined) throw new Unsupported();
-    const names = bySheet.get(name) ?? [];
-    const target = targets.get(rid);
+  const sheets = [...workbook.matchAll(SHEET)].map((m) => m[0]);
+  for (const tag of sheets) {
+    const name = attr(tag, 'name');
+    const id = attr(tag, rid);
+    const target = id === undefined ? undefined : targets.get(id);
     const xml = target ? text(parts, target.target) : null;
-    if (xml === null) throw new Unsupported();
+    if (name === undefined || xml === null) throw corruptWorkbook();
     const sheet = readSheet(xml, strings, dates);
     // A sheet without names may still hold a table whose names were lost (see core/locate).
     const texts: { row: number; col: number; value: unknown }[] = [];
@@ -204,26 +282,22 @@ function readParts(parts: Map<string, Uint8Array>, templates: TemplateSource): W
       texts.push({ row: p.row, col: p.col, value: c.value });
     }
     const cellOf = (a: string): CellContent => (sheet.merged.has(a) ? { value: null, formula: null } : (sheet.cells.get(a) ?? { value: null, formula: null }));
-    const t = readTable(templates, name, names, cellOf, findMarker(texts));
+    const t = readTable(templates, name, bySheet.get(name) ?? [], cellOf, findMarker(texts));
     if (t) tables.push(t);
   }
   return { tables };
 }
 
 /**
- * Reads every recognised table of the workbook in `bytes`, in sheet order; the same result as
- * `readWorkbookBytes`, usually several times faster.
- * @throws WorkbookReadError when the bytes are not a readable workbook, or one beyond `limits`.
+ * The fast reader alone on bytes (tests and benchmarks; programs read through `readWorkbook` in
+ * `xlsx/read`, which falls back to ExcelJS for the unsupported features).
+ * @throws WorkbookReadError when the bytes are not a readable workbook, or one beyond `limits`;
+ *   FastReaderUnsupported for a feature it leaves to ExcelJS.
  */
-export async function readWorkbookFast(bytes: Uint8Array | ArrayBuffer, templates: TemplateSource = BUILTIN_CATALOG, limits: ZipLimits = ZIP_LIMITS): Promise<WorkbookRead> {
-  const buf = bytes instanceof Uint8Array ? bytes : new Uint8Array(bytes);
-  const parts = openPackage(buf, limits);
+export function readWorkbookFast(bytes: Uint8Array | ArrayBuffer, templates: TemplateSource = BUILTIN_CATALOG, limits: ZipLimits = ZIP_LIMITS): WorkbookRead {
+  const parts = openPackage(bytes instanceof Uint8Array ? bytes : new Uint8Array(bytes), limits);
   try {
-    return readParts(parts, templates);
-  } catch (e) {
-    if (e instanceof WorkbookReadError) throw e;
-    // Unsupported, or XML this scanner does not expect: the full reader decides.
-    return readWorkbookBytes(buf, templates, limits);
+    return readPackageFast(parts, templates);
   } finally {
     parts.clear();
   }

@@ -1,7 +1,8 @@
 /**
  * The comparison with earlier periods from files' bytes, for the command line (`check --history`),
- * the web page and the task pane (earlier files the clerk chooses). Reads with the fast reader; a
- * file that cannot be read becomes an `unreadable` note, never a throw. No Node API.
+ * the web page and the task pane (earlier files the clerk chooses). Reads through `readWorkbook`
+ * (the fast reader; ExcelJS only for a feature it does not support); a file that cannot be read
+ * becomes an `unreadable` note, never a throw. No Node API.
  */
 import type { Text } from '../core/template';
 import type { WorkbookRead } from '../core/read';
@@ -9,14 +10,14 @@ import type { TemplateSource } from '../core/catalog';
 import { BUILTIN_CATALOG } from '../core/builtin';
 import { compareWithHistory, type EarlierInput, type HistoryResult } from '../core/history';
 import { WorkbookReadError } from './errors';
-import { readWorkbookFast } from './fast-read';
+import { readWorkbook } from './read';
 
 const UNREADABLE: Text = { vi: 'Tệp hỏng hoặc không phải .xlsx.', en: 'The file is corrupt or not an .xlsx.' };
 
 /** One earlier report from its bytes: its tables, or why it cannot be read. */
 export async function earlierFromBytes(file: string, bytes: Uint8Array | ArrayBuffer, templates: TemplateSource = BUILTIN_CATALOG): Promise<EarlierInput> {
   try {
-    return { file, read: await readWorkbookFast(bytes, templates) };
+    return { file, read: await readWorkbook(bytes, templates) };
   } catch (e) {
     return { file, error: e instanceof WorkbookReadError ? e.reason : UNREADABLE };
   }
@@ -32,7 +33,7 @@ export async function historyFromBytes(
   earlier: readonly { file: string; bytes: Uint8Array | ArrayBuffer }[],
   templates: TemplateSource = BUILTIN_CATALOG,
 ): Promise<HistoryResult> {
-  const read = current instanceof Uint8Array || current instanceof ArrayBuffer ? await readWorkbookFast(current, templates) : current;
+  const read = current instanceof Uint8Array || current instanceof ArrayBuffer ? await readWorkbook(current, templates) : current;
   const inputs: EarlierInput[] = [];
   for (const e of earlier) inputs.push(await earlierFromBytes(e.file, e.bytes, templates));
   return compareWithHistory(read, inputs, { templates });

@@ -3,7 +3,7 @@
  * patches `xl/workbook.xml` after ExcelJS has written it, and readers parse the names from the
  * zip themselves with `readSheetScopedNames`.
  */
-import JSZip from 'jszip';
+import { strFromU8, strToU8, unzipSync, zipSync, type Zippable } from 'fflate';
 import { columnLetters, parseRange } from '../core/a1';
 import { parseSheetScopedNames, quoteSheetName, type SheetScopedName } from './names-xml';
 
@@ -73,10 +73,10 @@ function definedNameXml(n: ScopedName): string {
  * the caller passes them, properly quoted). Other parts of the package are left untouched.
  */
 export async function writeSheetScopedNames(xlsx: Uint8Array | ArrayBuffer, names: ScopedName[]): Promise<Uint8Array> {
-  const zip = await JSZip.loadAsync(xlsx);
-  const file = zip.file(WORKBOOK_XML);
+  const parts = unzipSync(xlsx instanceof Uint8Array ? xlsx : new Uint8Array(xlsx));
+  const file = parts[WORKBOOK_XML];
   if (!file) throw new Error(`${WORKBOOK_XML} missing from the package`);
-  let xml = await file.async('string');
+  let xml = strFromU8(file);
   checkNames(names, (xml.match(/<sheet\b/g) ?? []).length);
   xml = xml.replace(/<definedNames\s*\/>|<definedNames>[\s\S]*?<\/definedNames>/, '');
   if (names.length > 0) {
@@ -84,15 +84,16 @@ export async function writeSheetScopedNames(xlsx: Uint8Array | ArrayBuffer, name
     if (!xml.includes('</sheets>')) throw new Error(`${WORKBOOK_XML} has no <sheets>`);
     xml = xml.replace('</sheets>', `</sheets>${block}`);
   }
-  zip.file(WORKBOOK_XML, xml);
-  // Bytes, not a Node Buffer: the writer runs in the browser too.
-  return zip.generateAsync({ type: 'uint8array', compression: 'DEFLATE' });
+  // The parts in their order, deflated; bytes, not a Node Buffer: the writer runs in the browser too.
+  const out: Zippable = {};
+  for (const [name, data] of Object.entries(parts)) out[name] = name === WORKBOOK_XML ? strToU8(xml) : data;
+  return zipSync(out, { level: 6 });
 }
 
 /** Every sheet-scoped defined name of an `.xlsx` (workbook-scoped names are not returned). */
-export async function readSheetScopedNames(xlsx: Buffer | Uint8Array | ArrayBuffer): Promise<SheetScopedName[]> {
-  const zip = await JSZip.loadAsync(xlsx);
-  const file = zip.file(WORKBOOK_XML);
+export async function readSheetScopedNames(xlsx: Uint8Array | ArrayBuffer): Promise<SheetScopedName[]> {
+  const parts = unzipSync(xlsx instanceof Uint8Array ? xlsx : new Uint8Array(xlsx), { filter: (f) => f.name === WORKBOOK_XML });
+  const file = parts[WORKBOOK_XML];
   if (!file) return [];
-  return parseSheetScopedNames(await file.async('string'));
+  return parseSheetScopedNames(strFromU8(file));
 }

@@ -1,6 +1,6 @@
 /**
- * The `.xlsx` reader for Node (the CLI): a file path or bytes in, the tables out. It only adds the
- * file system to `xlsx/read`, which reads bytes and runs in the browser too.
+ * The `.xlsx` reader for Node (the CLI): `readWorkbook` of `xlsx/read` (bytes, in the browser too)
+ * with a file path taken as well.
  *
  * A file that cannot be read at all (missing, a folder, not an `.xlsx`, corrupt, password-protected)
  * throws a `WorkbookReadError` carrying a Vietnamese and an English message.
@@ -9,12 +9,13 @@ import * as fs from 'fs';
 import { BUILTIN_CATALOG } from '../core/builtin';
 import type { TemplateSource } from '../core/catalog';
 import type { WorkbookRead } from '../core/read';
-import { readWorkbookBytes, WorkbookReadError } from './read';
+import { readWorkbook as readWorkbookBytes, WorkbookReadError } from './read';
 import { fileTooLarge, ZIP_LIMITS } from './zip';
 
-export { readWorkbookBytes, WorkbookReadError };
+export { WorkbookReadError };
 
-async function loadFile(file: string): Promise<Uint8Array> {
+/** The bytes of a workbook file, refused before reading when it is no file or too large. */
+export async function loadWorkbookFile(file: string): Promise<Uint8Array> {
   let stat: fs.Stats;
   try {
     stat = await fs.promises.stat(file);
@@ -36,5 +37,5 @@ async function loadFile(file: string): Promise<Uint8Array> {
  * @throws WorkbookReadError when the file cannot be read at all.
  */
 export async function readWorkbook(input: Uint8Array | ArrayBuffer | string, templates: TemplateSource = BUILTIN_CATALOG): Promise<WorkbookRead> {
-  return readWorkbookBytes(typeof input === 'string' ? await loadFile(input) : input, templates);
+  return readWorkbookBytes(typeof input === 'string' ? await loadWorkbookFile(input) : input, templates);
 }

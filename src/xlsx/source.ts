@@ -1,5 +1,5 @@
 /**
- * One source of a consolidation from its bytes: read (the fast reader), checked (error and warning
+ * One source of a consolidation from its bytes: read (`readWorkbook`), checked (error and warning
  * counts) and reduced to its numbers (`core/consolidate`'s `summarizeSource`). Never throws: a
  * workbook that cannot be read becomes a summary with `readError`. The command line
  * (`bieumau consolidate`) and the web page use it; each computes the SHA-256 of the bytes its own way
@@ -12,7 +12,7 @@ import { summarizeSource, type SourceSummary } from '../core/consolidate';
 import { validateWorkbook } from '../core/validate';
 import { CANNOT_READ } from '../core/check-json';
 import { WorkbookReadError } from './errors';
-import { readWorkbookFast } from './fast-read';
+import { readWorkbook } from './read';
 
 export async function sourceFromBytes(
   file: string,
@@ -23,7 +23,7 @@ export async function sourceFromBytes(
   catalog: PackCatalog = BUILTIN_CATALOG,
 ): Promise<SourceSummary> {
   try {
-    const read = await readWorkbookFast(bytes, catalog);
+    const read = await readWorkbook(bytes, catalog);
     const findings = validateWorkbook(read, { today, catalog });
     let errors = 0;
     for (const f of findings) if (f.severity === 'error') errors++;

@@ -150,7 +150,7 @@ export async function writeWorkbook(plans: SheetPlan[]): Promise<Uint8Array> {
       });
     }
   }
-  // A Buffer in Node, an ArrayBuffer-backed array in the browser build of ExcelJS: JSZip takes both.
+  // A Buffer in Node, an ArrayBuffer-backed array in the browser build of ExcelJS: bytes either way.
   const raw = new Uint8Array((await wb.xlsx.writeBuffer()) as ArrayBuffer);
   const names: ScopedName[] = [];
   plans.forEach((plan, i) => {

@@ -1,0 +1,112 @@
+/**
+ * The ExcelJS reader: builds ExcelJS's workbook model of the package and reads the tables from it.
+ * It is the reference the fast reader (`xlsx/fast-read`) is tested against, and what `readWorkbook`
+ * (`xlsx/read`) hands a package to when it uses a feature the fast reader does not support
+ * (`FAST_READER_UNSUPPORTED`). ExcelJS is loaded only when this reader runs.
+ */
+import type ExcelJS from 'exceljs';
+import { BUILTIN_CATALOG } from '../core/builtin';
+import type { TemplateSource } from '../core/catalog';
+import type { CellValue, TableRead, WorkbookRead } from '../core/read';
+import type { CellContent, SheetName } from '../core/assemble';
+import { findMarker, readTable, type Marker } from '../core/locate';
+import { parseSheetScopedNames, quoteSheetName, type SheetScopedName } from './names-xml';
+import { corruptWorkbook, openPackage, WORKBOOK_XML } from './package';
+import { storedZip, ZIP_LIMITS, type ZipLimits } from './zip';
+
+// ---------------------------------------------------------------------------------------------
+// Cells
+
+function plainText(v: unknown): string {
+  if (typeof v === 'string') return v;
+  if (v && typeof v === 'object' && Array.isArray((v as { richText?: unknown }).richText)) {
+    return (v as { richText: { text?: unknown }[] }).richText.map((r) => (typeof r.text === 'string' ? r.text : '')).join('');
+  }
+  return '';
+}
+
+/** An ExcelJS value (or formula result) as the engine takes it. */
+function toCellValue(v: unknown): CellValue {
+  if (v === null || v === undefined) return null;
+  if (typeof v === 'number' || typeof v === 'string' || typeof v === 'boolean') return v;
+  if (v instanceof Date) return v;
+  if (typeof v === 'object') {
+    const o = v as Record<string, unknown>;
+    if (typeof o.error === 'string') return { error: o.error };
+    if (Array.isArray(o.richText)) return plainText(o);
+    if ('text' in o && ('hyperlink' in o || typeof o.text === 'string' || typeof o.text === 'object')) return plainText(o.text);
+    if ('formula' in o || 'sharedFormula' in o) return toCellValue(o.result);
+  }
+  return null;
+}
+
+/**
+ * One cell as the engine takes it. The continuation cells of a merged range read blank, as in
+ * Excel (ExcelJS would repeat the master's value there).
+ */
+function readCell(ws: ExcelJS.Worksheet, addr: string): CellContent {
+  const cell = ws.getCell(addr);
+  if (cell.isMerged && cell.master.address !== cell.address) return { value: null, formula: null };
+  const raw: unknown = cell.value;
+  let formula: string | null = null;
+  if (raw && typeof raw === 'object' && ('formula' in raw || 'sharedFormula' in raw)) {
+    const f = cell.formula as unknown;
+    if (typeof f === 'string' && f.trim() !== '') formula = f.startsWith('=') ? f : `=${f}`;
+  }
+  return { value: toCellValue(raw), formula };
+}
+
+/** The sheet's table id cell, if it has one (see `core/locate`). */
+function markerOf(ws: ExcelJS.Worksheet): Marker | null {
+  const cells: { row: number; col: number; value: unknown }[] = [];
+  ws.eachRow((row, r) => {
+    row.eachCell((cell, c) => {
+      const v = toCellValue(cell.value);
+      if (typeof v === 'string') cells.push({ row: r, col: c, value: v });
+    });
+  });
+  return findMarker(cells);
+}
+
+/**
+ * Reads every recognised table of an opened package (`openPackage`) with ExcelJS, in sheet order.
+ * @throws WorkbookReadError when ExcelJS cannot read the package.
+ */
+export async function readPackageExcelJS(parts: ReadonlyMap<string, Uint8Array>, templates: TemplateSource = BUILTIN_CATALOG): Promise<WorkbookRead> {
+  const { default: Excel } = await import('exceljs');
+  const wb = new Excel.Workbook();
+  let scoped: SheetScopedName[];
+  try {
+    scoped = parseSheetScopedNames(new TextDecoder('utf-8').decode(parts.get(WORKBOOK_XML)));
+    // ExcelJS gets only the parts inflated by openPackage, stored without compression.
+    await wb.xlsx.load(storedZip(parts) as unknown as ArrayBuffer);
+  } catch {
+    throw corruptWorkbook();
+  }
+  const bySheet = new Map<string, SheetName[]>();
+  for (const n of scoped) {
+    let list = bySheet.get(n.sheetName);
+    if (!list) bySheet.set(n.sheetName, (list = []));
+    list.push({ name: n.name, ref: n.refSheet === undefined ? n.ref : `${quoteSheetName(n.refSheet)}!${n.ref}` });
+  }
+  const tables: TableRead[] = [];
+  for (const ws of wb.worksheets) {
+    const t = readTable(templates, ws.name, bySheet.get(ws.name) ?? [], (a) => readCell(ws, a), markerOf(ws));
+    if (t) tables.push(t);
+  }
+  return { tables };
+}
+
+/**
+ * Reads every recognised table of the workbook in `bytes` with ExcelJS alone (the reference reader;
+ * programs read through `readWorkbook` in `xlsx/read`).
+ * @throws WorkbookReadError when the bytes are not a readable workbook, or one beyond `limits`.
+ */
+export async function readWorkbookExcelJS(bytes: Uint8Array | ArrayBuffer, templates: TemplateSource = BUILTIN_CATALOG, limits: ZipLimits = ZIP_LIMITS): Promise<WorkbookRead> {
+  const parts = openPackage(bytes instanceof Uint8Array ? bytes : new Uint8Array(bytes), limits);
+  try {
+    return await readPackageExcelJS(parts, templates);
+  } finally {
+    parts.clear();
+  }
+}
