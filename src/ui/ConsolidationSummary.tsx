@@ -1,10 +1,12 @@
 /**
- * What a consolidation did, as the pane and the web page show it (the roll-up will too): the
- * headline the surface writes ("Đã tổng hợp 3/3 tệp vào …"), the units that did not report and those
- * not in the list, then every source with what became of it (included, included with errors, not
- * included and why). `ConsolidationRefusals` says why nothing was made.
+ * What a consolidation did, as the pane and the web page show it (the roll-up too, `RollUpResult`):
+ * the headline the surface writes ("Đã tổng hợp 3/3 tệp vào …"), the units that did not report and
+ * those not in the list, then every source with what became of it (included, included with errors,
+ * not included and why; for a roll-up also each source's period). `ConsolidationRefusals` says why
+ * nothing was made.
  */
 import type { ReactNode } from 'react';
+import { formatDateVi } from '../core/dates';
 import { MessageBar, MessageBarBody, Text, makeStyles, tokens } from '@fluentui/react-components';
 import type { ConsolidationSummary as Summary } from '../core/consolidate';
 import { formatNumberIn } from '../core/numbers';
@@ -39,6 +41,8 @@ export function ConsolidationSummary({
   testId,
   textTestId,
   sourcesTestId,
+  detail,
+  rollUp = false,
 }: {
   summary: Summary;
   /** What was made ("Đã tổng hợp 3/3 tệp vào …"); null when nothing was (the refusals say why). */
@@ -47,9 +51,14 @@ export function ConsolidationSummary({
   testId?: string;
   textTestId?: string;
   sourcesTestId?: string;
+  /** Shown under the headline (the roll-up's covering period). */
+  detail?: ReactNode;
+  /** A roll-up's sources: "Đã lũy kế" / "Không lũy kế", and each source's period. */
+  rollUp?: boolean;
 }): ReactNode {
   const styles = useStyles();
   const s = UI_STRINGS[lang];
+  const states = rollUp ? [s.rolledIncluded, s.rolledIncludedFlagged, s.rolledNotIncluded] : [s.included, s.includedFlagged, s.notIncluded];
   const n = (x: number): string => formatNumberIn(x, lang);
   return (
     <MessageBar intent={headline === null ? 'info' : 'success'} data-testid={testId}>
@@ -59,10 +68,12 @@ export function ConsolidationSummary({
             {consolidationText(summary, headline, lang)}
           </Text>
         )}
+        {headline !== null && detail}
         <ul className={styles.list} data-testid={sourcesTestId}>
           {summary.sources.map((x, i) => (
             <li key={`${x.file}#${i}`} data-file={x.file} data-included={x.included ? 'yes' : 'no'}>
-              <Text weight="semibold">{x.included ? (x.errors > 0 ? s.includedFlagged : s.included) : s.notIncluded}</Text>: {x.unit || x.file} ({x.file})
+              <Text weight="semibold">{x.included ? (x.errors > 0 ? states[1] : states[0]) : states[2]}</Text>: {x.unit || x.file}
+              {rollUp && x.period && `, ${formatDateVi(x.period.from)}–${formatDateVi(x.period.to)}`} ({x.file})
               {x.readable && ` — ${format(s.counts, { errors: n(x.errors), warnings: n(x.warnings) })}`}
               {x.reason && ` — ${x.reason[lang]}`}
             </li>
@@ -73,13 +84,25 @@ export function ConsolidationSummary({
   );
 }
 
-/** Why nothing was consolidated: "Chưa tổng hợp được:" and one line per reason. */
-export function ConsolidationRefusals({ messages, kinds, lang, testId }: { messages: readonly string[]; kinds?: readonly string[]; lang: Language; testId?: string }): ReactNode {
+/** Why nothing was consolidated: "Chưa tổng hợp được:" (or the `heading` given) and one line per reason. */
+export function ConsolidationRefusals({
+  messages,
+  kinds,
+  lang,
+  testId,
+  heading,
+}: {
+  messages: readonly string[];
+  kinds?: readonly string[];
+  lang: Language;
+  testId?: string;
+  heading?: string;
+}): ReactNode {
   const styles = useStyles();
   return (
     <MessageBar intent="warning" data-testid={testId}>
       <MessageBarBody>
-        {UI_STRINGS[lang].refused}
+        {heading ?? UI_STRINGS[lang].refused}
         <ul className={styles.list}>
           {messages.map((m, i) => (
             <li key={i} data-refusal={kinds?.[i]}>

@@ -93,6 +93,21 @@ export interface UiStrings {
   readonly noErrors: string;
   readonly unreadable: string;
 
+  // Roll-up (lũy kế): "Cách tổng hợp" in both Tổng hợp tabs, and what the roll-up did
+  readonly modeLabel: string;
+  readonly modeHint: string;
+  readonly modeUnits: string;
+  readonly modePeriods: string;
+  /** The allow-errors checkbox's hint in "Theo kỳ". */
+  readonly rollUpAllowErrorsHint: string;
+  /** `{from}`, `{to}`, `{days}`. */
+  readonly rollUpPeriod: string;
+  /** `{from}`, `{to}`, `{name}` (Quý III/2025), `{days}`. */
+  readonly rollUpPeriodNamed: string;
+  readonly rolledIncluded: string;
+  readonly rolledIncludedFlagged: string;
+  readonly rolledNotIncluded: string;
+
   // Template packs deployed beside the add-in and the page (packs/index.json)
   /** `{file}`: a deployed pack that failed its check (its faults follow). */
   readonly packInvalid: string;
@@ -169,6 +184,17 @@ export const uiVi: UiStrings = {
   noErrors: 'Không có lỗi',
   unreadable: 'Không đọc được',
 
+  modeLabel: 'Cách tổng hợp',
+  modeHint: 'Theo đơn vị: báo cáo của nhiều đơn vị cùng một kỳ. Theo kỳ: báo cáo của một đơn vị qua các kỳ liền nhau (lũy kế, ví dụ ba tháng thành một quý).',
+  modeUnits: 'Theo đơn vị',
+  modePeriods: 'Theo kỳ',
+  rollUpAllowErrorsHint: 'Tệp có lỗi vẫn được lũy kế và được đánh dấu ở trang Nguồn. Tệp không đọc được thì không lũy kế được: kỳ của nó sẽ bị thiếu.',
+  rollUpPeriod: 'Kỳ lũy kế: từ ngày {from} đến ngày {to} ({days} ngày).',
+  rollUpPeriodNamed: 'Kỳ lũy kế: từ ngày {from} đến ngày {to} ({name}, {days} ngày).',
+  rolledIncluded: 'Đã lũy kế',
+  rolledIncludedFlagged: 'Đã lũy kế (có lỗi)',
+  rolledNotIncluded: 'Không lũy kế',
+
   packInvalid: 'Gói biểu mẫu “{file}” không hợp lệ nên không được nạp:',
   packError: 'Không nạp được gói biểu mẫu “{file}”: {reason}',
 };
@@ -241,6 +267,17 @@ export const uiEn: UiStrings = {
   counts: '{errors} error(s), {warnings} warning(s)',
   noErrors: 'No errors',
   unreadable: 'Cannot be read',
+
+  modeLabel: 'How to add up',
+  modeHint: 'By unit: the reports of many units for one period. By period: the reports of one unit for consecutive periods (a roll-up, e.g. three months into a quarter).',
+  modeUnits: 'By unit',
+  modePeriods: 'By period',
+  rollUpAllowErrorsHint: 'Files with errors are rolled up and flagged on the Sources sheet. An unreadable file stops the roll-up: its period would be missing.',
+  rollUpPeriod: 'Covering period: from {from} to {to} ({days} days).',
+  rollUpPeriodNamed: 'Covering period: from {from} to {to} ({name}, {days} days).',
+  rolledIncluded: 'Rolled up',
+  rolledIncludedFlagged: 'Rolled up (with errors)',
+  rolledNotIncluded: 'Not rolled up',
 
   packInvalid: 'Template pack “{file}” is invalid and was not loaded:',
   packError: 'Template pack “{file}” could not be loaded: {reason}',

@@ -2,12 +2,15 @@
  * Tổng hợp: the units' workbooks (and optionally the list of units expected) become one consolidated
  * workbook, as `bieumau consolidate` makes it (`core/consolidate`: a row per unit, groups with
  * subtotals, missing units marked, Biểu 04 summed with a detail sheet, the Nguồn sheet), downloaded
- * from the page. Files are read one at a time in the page; nothing is sent anywhere.
+ * from the page. "Theo kỳ" (the choice "Cách tổng hợp") makes instead the roll-up of one unit's
+ * consecutive periods, as `bieumau roll-up` makes it (`core/rollup`), downloaded as
+ * `luy-ke-<from>-<to>.xlsx`. Files are read one at a time in the page; nothing is sent anywhere.
  */
 import { useId, useState, type ReactNode } from 'react';
 import { Button, Checkbox, Field, Text, Textarea, makeStyles, tokens } from '@fluentui/react-components';
 import type { Consolidation } from '../core/consolidate';
 import type { PackCatalog } from '../core/catalog';
+import type { RollUp } from '../core/rollup';
 import { parseUnitsText, UnitsListError, type UnitEntry } from '../core/units';
 import { isValidIsoDate } from '../core/dates';
 import { formatNumberIn } from '../core/numbers';
@@ -19,7 +22,9 @@ import { CSV_ACCEPT, FilePicker, XLSX_ACCEPT, fileBytes, fileText } from '../ui/
 import { ConsolidationRefusals, ConsolidationSummary } from '../ui/ConsolidationSummary';
 import { TabForm } from './TabForm';
 import { WEB_STRINGS } from './strings';
-import { XLSX_TYPE, consolidateFiles, download } from './engine';
+import { ModeChoice, type ConsolidateMode } from '../ui/ModeChoice';
+import { RollUpResult } from '../ui/RollUpResult';
+import { XLSX_TYPE, consolidateFiles, download, rollUpFiles } from './engine';
 
 const useStyles = makeStyles({
   root: { display: 'flex', flexDirection: 'column', rowGap: tokens.spacingVerticalM, minWidth: 0, maxWidth: '720px' },
@@ -45,6 +50,8 @@ export function ConsolidateTab({ lang, announce, catalog }: { lang: Language; an
   const [allowErrors, setAllowErrors] = useState(false);
   const [progress, setProgress] = useState<{ done: number; total: number } | null>(null);
   const [done, setDone] = useState<Done | null>(null);
+  const [mode, setMode] = useState<ConsolidateMode>('units');
+  const [rolled, setRolled] = useState<{ result: RollUp; file: string | null } | null>(null);
   const [failure, setFailure] = useState('');
 
   let units: UnitEntry[] | null = null;
@@ -57,16 +64,28 @@ export function ConsolidateTab({ lang, announce, catalog }: { lang: Language; an
     }
   }
   const dateProblem = report.reportDate !== '' && !isValidIsoDate(report.reportDate);
-  const ready = files.length > 0 && unitsProblem === '' && !dateProblem && progress === null;
+  const byPeriod = mode === 'periods';
+  const ready = files.length > 0 && (byPeriod || unitsProblem === '') && !dateProblem && progress === null;
 
   const run = async (): Promise<void> => {
     if (!ready) return;
     setFailure('');
     setDone(null);
+    setRolled(null);
     setProgress({ done: 0, total: files.length });
     try {
       const chosen = files.map((f) => ({ name: f.name, bytes: () => fileBytes(f) }));
       const allowErrorsSwitch = { vi: `“${WEB_STRINGS.vi.allowErrors}”`, en: `“${WEB_STRINGS.en.allowErrors}”` };
+      if (byPeriod) {
+        const { rollUp, bytes } = await rollUpFiles(chosen, { report: reportFromForm(report), allowErrors, allowErrorsSwitch }, catalog, (n) => setProgress({ done: n, total: files.length }));
+        const p = rollUp.summary.period;
+        const file = bytes && p ? `luy-ke-${p.from}-${p.to}.xlsx` : null;
+        if (bytes && file) download(file, bytes, XLSX_TYPE);
+        setRolled({ result: rollUp, file });
+        const included = rollUp.summary.sources.filter((x) => x.included).length;
+        announce(file ? format(s.rolledUpFile, { included: num(included), total: num(files.length), file }) : s.rollUpNotMade);
+        return;
+      }
       const { consolidation, bytes } = await consolidateFiles(chosen, { report: reportFromForm(report), units, allowErrors, allowErrorsSwitch }, catalog, (n) => setProgress({ done: n, total: files.length }));
       let file: string | null = null;
       if (bytes) {
@@ -88,7 +107,17 @@ export function ConsolidateTab({ lang, announce, catalog }: { lang: Language; an
   const included = summary ? summary.sources.filter((x) => x.included).length : 0;
 
   return (
-    <TabForm className={styles.root} label={s.tabConsolidate} intro={s.consolidateFilesIntro} onSubmit={() => void run()}>
+    <TabForm className={styles.root} label={s.tabConsolidate} intro={byPeriod ? s.rollUpFilesIntro : s.consolidateFilesIntro} onSubmit={() => void run()}>
+      <ModeChoice
+        value={mode}
+        lang={lang}
+        disabled={progress !== null}
+        onChange={(m) => {
+          setMode(m);
+          setDone(null);
+          setRolled(null);
+        }}
+      />
       <div className={styles.row}>
         <FilePicker
           label={s.chooseSources}
@@ -98,28 +127,33 @@ export function ConsolidateTab({ lang, announce, catalog }: { lang: Language; an
           onFiles={(chosen) => {
             setFiles(chosen);
             setDone(null);
+            setRolled(null);
           }}
         />
         <Text data-testid="sources-chosen">{files.length > 0 ? format(s.sourcesChosen, { count: num(files.length) }) : s.noSources}</Text>
       </div>
-      <Field label={s.unitsList} hint={s.unitsHint} validationMessage={unitsProblem || undefined}>
-        <Textarea value={unitsText} onChange={(_, d) => setUnitsText(d.value)} rows={4} resize="vertical" />
-      </Field>
-      <div className={styles.row}>
-        <FilePicker label={s.unitsFile} accept={CSV_ACCEPT} inputTestId="units-input" size="small" onFiles={([f]) => void (f ? fileText(f).then(setUnitsText) : undefined)} />
-      </div>
+      {!byPeriod && (
+        <>
+          <Field label={s.unitsList} hint={s.unitsHint} validationMessage={unitsProblem || undefined}>
+            <Textarea value={unitsText} onChange={(_, d) => setUnitsText(d.value)} rows={4} resize="vertical" />
+          </Field>
+          <div className={styles.row}>
+            <FilePicker label={s.unitsFile} accept={CSV_ACCEPT} inputTestId="units-input" size="small" onFiles={([f]) => void (f ? fileText(f).then(setUnitsText) : undefined)} />
+          </div>
+        </>
+      )}
       <fieldset className={styles.fieldset} aria-labelledby={legendId}>
         <legend id={legendId}>
           <Text weight="semibold">{s.consolidatedInfo}</Text>
         </legend>
         <ReportFields value={report} lang={lang} onChange={(key, value) => setReport((r) => ({ ...r, [key]: value }))} />
       </fieldset>
-      <Field hint={s.allowErrorsHint}>
+      <Field hint={byPeriod ? s.rollUpAllowErrorsHint : s.allowErrorsHint}>
         <Checkbox checked={allowErrors} onChange={(_, d) => setAllowErrors(d.checked === true)} label={s.allowErrors} />
       </Field>
       <div>
         <Button appearance="primary" type="submit" disabledFocusable={!ready}>
-          {s.consolidate}
+          {byPeriod ? s.rollUpDownload : s.consolidate}
         </Button>
       </div>
       {progress && <Text data-testid="consolidate-progress">{format(s.readingProgress, { done: num(progress.done), total: num(progress.total) })}</Text>}
@@ -127,6 +161,16 @@ export function ConsolidateTab({ lang, announce, catalog }: { lang: Language; an
         <Text role="alert" className={styles.error}>
           {failure}
         </Text>
+      )}
+      {rolled && (
+        <div className={styles.root} data-testid="consolidate-result" data-mode="periods" data-written={rolled.file !== null ? 'yes' : 'no'}>
+          <RollUpResult
+            result={rolled.result}
+            headline={rolled.file !== null ? format(s.rolledUpFile, { included: num(rolled.result.summary.sources.filter((x) => x.included).length), total: num(rolled.result.summary.sources.length), file: rolled.file }) : null}
+            refusedHeading={s.rollUpNotMade}
+            lang={lang}
+          />
+        </div>
       )}
       {done && summary && (
         <div className={styles.root} data-testid="consolidate-result" data-written={done.file !== null ? 'yes' : 'no'}>

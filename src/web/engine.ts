@@ -9,6 +9,7 @@ import type { Template } from '../core/template';
 import { CANNOT_READ, type FileResult } from '../core/check-json';
 import type { Consolidation, ConsolidateOptions, SourceSummary } from '../core/consolidate';
 import type { PackCatalog } from '../core/catalog';
+import type { RollUp, RollUpOptions } from '../core/rollup';
 
 type Writer = typeof import('../xlsx/new-workbook');
 type Consolidator = {
@@ -21,6 +22,7 @@ type Checker = { read: typeof import('../xlsx/read'); check: typeof import('../x
 let writer: Promise<Writer> | undefined;
 let checker: Promise<Checker> | undefined;
 let consolidator: Promise<Consolidator> | undefined;
+let roller: Promise<typeof import('../core/rollup')> | undefined;
 
 function loadWriter(): Promise<Writer> {
   writer ??= import(/* webpackChunkName: "xlsx-writer" */ '../xlsx/new-workbook').catch((e: unknown) => {
@@ -59,6 +61,14 @@ function loadConsolidator(): Promise<Consolidator> {
   return consolidator;
 }
 
+function loadRollUp(): Promise<typeof import('../core/rollup')> {
+  roller ??= import(/* webpackChunkName: "rollup" */ '../core/rollup').catch((e: unknown) => {
+    roller = undefined;
+    throw e;
+  });
+  return roller;
+}
+
 type CheckTabModule = typeof import('./CheckTab');
 let checkTab: Promise<{ default: CheckTabModule['CheckTab'] }> | undefined;
 
@@ -91,7 +101,7 @@ export function loadConsolidateTab(): Promise<{ default: ConsolidateTabModule['C
 
 /** Loads every engine (and the lazy tabs) in the background; resolves when all are in (rejections are swallowed). */
 export function warmUp(): Promise<void> {
-  return Promise.all([loadWriter(), loadChecker(), loadConsolidator(), loadCheckTab(), loadConsolidateTab()]).then(
+  return Promise.all([loadWriter(), loadChecker(), loadConsolidator(), loadRollUp(), loadCheckTab(), loadConsolidateTab()]).then(
     () => undefined,
     () => undefined,
   );
@@ -130,21 +140,15 @@ export interface ChosenFile {
   bytes(): Promise<Uint8Array>;
 }
 
-/**
- * Reads, checks and reduces each chosen file (one at a time: only the numbers are kept), then
- * consolidates; the workbook's bytes when nothing was refused. `onProgress(done)` after each file.
- */
-export async function consolidateFiles(
-  files: readonly ChosenFile[],
-  options: Omit<ConsolidateOptions, 'templates'>,
-  catalog: PackCatalog,
-  onProgress: (done: number) => void,
-  today: Date = new Date(),
-): Promise<{ consolidation: Consolidation; bytes: Uint8Array | null }> {
-  const { source, core, writer } = await loadConsolidator();
-  // Every template of the loaded packs, the versions offered first (as `bieumau consolidate` orders them).
+/** Every template of the loaded packs, the versions offered first (as `bieumau consolidate` and `roll-up` order them). */
+function templatesOf(catalog: PackCatalog): Template[] {
   const offered = catalog.list();
-  const templates = [...offered, ...catalog.templates().filter((t) => !offered.includes(t))];
+  return [...offered, ...catalog.templates().filter((t) => !offered.includes(t))];
+}
+
+/** Reads, checks and reduces each chosen file, one at a time (only the numbers are kept). */
+async function readSummaries(files: readonly ChosenFile[], templates: readonly Template[], catalog: PackCatalog, onProgress: (done: number) => void, today: Date): Promise<SourceSummary[]> {
+  const { source, core } = await loadConsolidator();
   const summaries: SourceSummary[] = [];
   for (const f of files) {
     let bytes: Uint8Array;
@@ -158,9 +162,45 @@ export async function consolidateFiles(
     summaries.push(await source.sourceFromBytes(f.name, bytes, await sha256Hex(bytes), templates, today, catalog));
     onProgress(summaries.length);
   }
+  return summaries;
+}
+
+/**
+ * Reads, checks and reduces each chosen file (one at a time: only the numbers are kept), then
+ * consolidates; the workbook's bytes when nothing was refused. `onProgress(done)` after each file.
+ */
+export async function consolidateFiles(
+  files: readonly ChosenFile[],
+  options: Omit<ConsolidateOptions, 'templates'>,
+  catalog: PackCatalog,
+  onProgress: (done: number) => void,
+  today: Date = new Date(),
+): Promise<{ consolidation: Consolidation; bytes: Uint8Array | null }> {
+  const { core, writer } = await loadConsolidator();
+  const templates = templatesOf(catalog);
+  const summaries = await readSummaries(files, templates, catalog, onProgress, today);
   const consolidation = core.consolidate(summaries, { ...options, templates });
   const bytes = consolidation.refusals.length === 0 ? await writer.writeWorkbook(consolidation.plans) : null;
   return { consolidation, bytes };
+}
+
+/**
+ * The roll-up (lũy kế) of the chosen files as `bieumau roll-up` makes it: each file read as for
+ * consolidation, then `rollUp`; the workbook's bytes when nothing was refused.
+ */
+export async function rollUpFiles(
+  files: readonly ChosenFile[],
+  options: Omit<RollUpOptions, 'templates'>,
+  catalog: PackCatalog,
+  onProgress: (done: number) => void,
+  today: Date = new Date(),
+): Promise<{ rollUp: RollUp; bytes: Uint8Array | null }> {
+  const [{ writer }, core] = await Promise.all([loadConsolidator(), loadRollUp()]);
+  const templates = templatesOf(catalog);
+  const summaries = await readSummaries(files, templates, catalog, onProgress, today);
+  const rollUp = core.rollUp(summaries, { ...options, templates });
+  const bytes = rollUp.refusals.length === 0 ? await writer.writeWorkbook(rollUp.plans) : null;
+  return { rollUp, bytes };
 }
 
 export const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';

@@ -56,6 +56,11 @@ export interface WebStrings extends UiStrings {
   readonly readingProgress: string;
   /** `{included}`, `{total}`, `{file}` */
   readonly consolidatedFile: string;
+  readonly rollUpFilesIntro: string;
+  readonly rollUpDownload: string;
+  readonly rollUpNotMade: string;
+  /** `{included}`, `{total}`, `{file}` */
+  readonly rolledUpFile: string;
 }
 
 export const webVi: WebStrings = {
@@ -98,6 +103,11 @@ export const webVi: WebStrings = {
   consolidate: 'Tổng hợp và tải về',
   readingProgress: 'Đang đọc {done}/{total} tệp…',
   consolidatedFile: 'Đã tổng hợp {included}/{total} tệp vào {file}.',
+  rollUpFilesIntro:
+    'Cộng các báo cáo của cùng một đơn vị (hoặc các sổ tổng hợp của cùng các đơn vị) qua các kỳ liền nhau thành báo cáo của cả kỳ, như lệnh bieumau roll-up: ví dụ ba tháng thành một quý. Biểu 01–03 mỗi kỳ một dòng rồi dòng Tổng cộng; Biểu 04 lấy số của kỳ cuối; sheet Nguồn ghi từng tệp đã dùng. Các kỳ phải liền nhau, không thiếu, không trùng.',
+  rollUpDownload: 'Lũy kế và tải về',
+  rollUpNotMade: 'Không lũy kế, chưa tạo tệp nào:',
+  rolledUpFile: 'Đã lũy kế {included}/{total} tệp vào {file}.',
 };
 
 export const webEn: WebStrings = {
@@ -140,6 +150,11 @@ export const webEn: WebStrings = {
   consolidate: 'Consolidate and download',
   readingProgress: 'Reading file {done} of {total}…',
   consolidatedFile: 'Consolidated {included} of {total} files into {file}.',
+  rollUpFilesIntro:
+    "Adds up the reports of one unit (or the consolidated workbooks of one set of units) for consecutive periods into the report of the covering period, as the bieumau roll-up command does: e.g. three months into a quarter. Biểu 01–03 get a row per period then the Tổng cộng (total) row; Biểu 04 takes the last period's figures; a Nguồn (sources) sheet lists every file used. The periods must follow each other with no gap and no overlap.",
+  rollUpDownload: 'Roll up and download',
+  rollUpNotMade: 'Not rolled up, no file was made:',
+  rolledUpFile: 'Rolled up {included} of {total} files into {file}.',
 };
 
 export const WEB_STRINGS: Readonly<Record<Language, WebStrings>> = { vi: webVi, en: webEn };

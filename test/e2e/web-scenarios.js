@@ -379,6 +379,62 @@ function registerWebPage(h) {
     noPageProblems();
   });
 
+  scenario('web page: Tổng hợp, Theo kỳ rolls three monthly workbooks up as bieumau roll-up does, and refuses a missing month with its dates', async () => {
+    const ExcelJS = require('exceljs');
+    const sample = await buildWorkbook(parseNewArgs(['x.xlsx', '--sample']));
+    const council = (await readWorkbook(sample)).tables[0].columns['local.council'][0];
+    const months = [['thang-7.xlsx', '2025-06-15', '2025-07-14'], ['thang-8.xlsx', '2025-07-15', '2025-08-14'], ['thang-9.xlsx', '2025-08-15', '2025-09-14']];
+    for (const [file, from, to] of months) {
+      const made = await buildWorkbook(parseNewArgs(['x.xlsx', '--sample', '--unit', 'UBND XÃ A', '--from', from, '--to', to]));
+      fs.writeFileSync(path.join(dir, file), await setCell(made, council.sheet, council.address, 732));
+    }
+    await openWebPage();
+    await page.getByRole('tab', { name: 'Tổng hợp' }).click();
+    expect(await page.getByRole('radio', { name: 'Theo đơn vị' }).isChecked(), 'Theo đơn vị is the default');
+    await page.getByRole('radiogroup', { name: 'Cách tổng hợp' }).getByRole('radio', { name: 'Theo kỳ' }).check();
+    expectEqual(await page.getByRole('textbox', { name: /Danh sách đơn vị/ }).count(), 0, 'no units list in Theo kỳ');
+    await page.getByTestId('sources-input').setInputFiles([months[2][0], months[0][0], months[1][0]].map((f) => path.join(dir, f)));
+    await axeCheck('web: roll-up, chosen');
+    const { file, name } = await downloadFrom('Lũy kế và tải về');
+    expectEqual(name, 'luy-ke-2025-06-15-2025-09-14.xlsx', 'download name (the covering period)');
+    expectEqual(await page.getByTestId('rollup-summary').textContent(), `Đã lũy kế 3/3 tệp vào ${name}.`, 'summary');
+    expectEqual(await page.getByTestId('rollup-period').textContent(), 'Kỳ lũy kế: từ ngày 15/6/2025 đến ngày 14/9/2025 (Quý III/2025, 92 ngày).', 'the covering period');
+    expectEqual(
+      await page.locator('[data-testid="rollup-sources"] li').evaluateAll((els) => els.map((e) => [e.getAttribute('data-file'), e.getAttribute('data-included')])),
+      months.map(([f]) => [f, 'yes']),
+      'the sources in period order',
+    );
+    await axeCheck('web: roll-up, done');
+    // The command line on the same files: the same sheets and the same tables.
+    const cliOut = path.join(dir, 'luy-ke-cli.xlsx');
+    const r = spawnSync(process.execPath, [path.join(ROOT, 'bin', 'bieumau.js'), 'roll-up', cliOut, ...months.map(([f]) => f)], { cwd: dir, encoding: 'utf8' });
+    expectEqual(r.status, 0, `bieumau roll-up exit (${r.stderr})`);
+    const sheetNames = async (f) => {
+      const wb = new ExcelJS.Workbook();
+      await wb.xlsx.readFile(f);
+      return wb.worksheets.map((w) => w.name);
+    };
+    expectEqual(await sheetNames(file), await sheetNames(cliOut), 'sheets, as the CLI makes them');
+    const fromPage = JSON.parse(JSON.stringify(await readWorkbook(file)));
+    expectEqual(fromPage.tables[2].rowLabels.map((c) => c.value), ['Từ ngày 15/6/2025 đến 14/7/2025', 'Từ ngày 15/7/2025 đến 14/8/2025', 'Từ ngày 15/8/2025 đến 14/9/2025'], 'Biểu 03: a row per month');
+    expectEqual(fromPage, JSON.parse(JSON.stringify(await readWorkbook(cliOut))), 'tables read back, as the CLI\'s');
+    // A missing month: refused, the dates named, nothing downloaded.
+    let downloaded = false;
+    const onDownload = () => (downloaded = true);
+    page.on('download', onDownload);
+    await page.getByTestId('sources-input').setInputFiles([months[0][0], months[2][0]].map((f) => path.join(dir, f)));
+    await page.getByRole('button', { name: 'Lũy kế và tải về' }).click();
+    await page.locator('[data-testid="consolidate-result"][data-written="no"]').waitFor();
+    page.off('download', onDownload);
+    expectEqual(await page.locator('[data-refusal]').evaluateAll((els) => els.map((e) => [e.getAttribute('data-refusal'), e.textContent])), [
+      ['gap', 'Các kỳ không liền nhau: thiếu từ 15/7/2025 đến 14/8/2025 (giữa thang-7.xlsx và thang-9.xlsx).'],
+    ], 'the gap, with its dates');
+    expect(!downloaded, 'nothing downloaded on a refusal');
+    await axeCheck('web: roll-up, refused');
+    await screenshot('rollup-gap');
+    noPageProblems();
+  });
+
   scenario('web page: a pack deployed beside the add-in (packs/index.json) adds its table to Tạo biểu mẫu and Kiểm tra', async () => {
     // Served by the test in place of the build's empty index (same origin, as an office deploys them).
     const { catalogFromPackFiles } = require(path.join(ROOT, 'src', 'cli', 'pack-option.ts'));

@@ -4,6 +4,8 @@
  * and `Tổng hợp` writes the consolidated tables, the detail sheet and the Sources sheet into the
  * open workbook as new sheets (the adapter's insert: never over an existing sheet). The reading
  * and adding up are the same core as `bieumau consolidate`; this chunk is loaded when the tab opens.
+ * "Theo kỳ" (the choice "Cách tổng hợp") rolls the chosen reports of one unit's consecutive periods
+ * up instead, as `bieumau roll-up` does (`core/rollup`), and adds the roll-up's sheets the same way.
  */
 import { useId, useState, type ReactNode } from 'react';
 import { Button, Checkbox, Field, Text, Textarea, makeStyles, tokens } from '@fluentui/react-components';
@@ -15,12 +17,15 @@ import { CSV_ACCEPT, FilePicker, XLSX_ACCEPT, fileBytes, fileText } from '../../
 import { ConsolidationRefusals, ConsolidationSummary } from '../../ui/ConsolidationSummary';
 import type { PackCatalog } from '../../core/catalog';
 import { consolidate, summarizeSource, type ConsolidationSummary as Summary, type SourceSummary } from '../../core/consolidate';
+import { rollUp, type RollUp } from '../../core/rollup';
 import { parseUnitsText, UnitsListError, type UnitEntry } from '../../core/units';
 import { formatDateVi } from '../../core/dates';
 import { format } from '../i18n';
 import { useAppStrings, useLang, usePane } from './context';
 import { APP_STRINGS } from './strings';
 import { StickyActions } from './StickyActions';
+import { ModeChoice, type ConsolidateMode } from '../../ui/ModeChoice';
+import { RollUpResult } from '../../ui/RollUpResult';
 
 const useStyles = makeStyles({
   list: { margin: 0, padding: 0, listStyleType: 'none', display: 'flex', flexDirection: 'column', rowGap: tokens.spacingVerticalS },
@@ -79,11 +84,16 @@ export default function ConsolidateTab(): ReactNode {
   const [problems, setProblems] = useState<string[]>([]);
   const [busy, setBusy] = useState(false);
   const [done, setDone] = useState<Done | null>(null);
+  const [mode, setMode] = useState<ConsolidateMode>('units');
+  /** The last roll-up: its refusals, or what it wrote (`sheets`). */
+  const [rolled, setRolled] = useState<{ result: RollUp; sheets: string[] | null } | null>(null);
+  const byPeriod = mode === 'periods';
   const filesId = useId();
 
   const onFiles = async (chosen: File[]): Promise<void> => {
     setReading(true);
     setDone(null);
+    setRolled(null);
     setProblems([]);
     announce(s.readingFiles);
     const read: SourceSummary[] = [];
@@ -98,7 +108,41 @@ export default function ConsolidateTab(): ReactNode {
     if (f) setUnitsText(await fileText(f));
   };
 
+  /**
+   * Theo kỳ: the roll-up of the chosen files into their covering period. The rolled-up workbook keeps
+   * the sources' unit (all the same, or it is refused); the report's number, date and author are the
+   * settings' as for consolidation.
+   */
+  const goRollUp = async (): Promise<void> => {
+    if (busy || reading || sources.length === 0) return;
+    setProblems([]);
+    setDone(null);
+    setRolled(null);
+    const report = reportFromForm({ ...settings, unit: '' });
+    const allowErrorsSwitch = { vi: `“${APP_STRINGS.vi.allowErrors}”`, en: `“${APP_STRINGS.en.allowErrors}”` };
+    const r = rollUp(sources, { templates: packs.catalog.list(), report, allowErrors, allowErrorsSwitch });
+    if (r.refusals.length > 0) {
+      setRolled({ result: r, sheets: null });
+      announce(`${s.rollUpRefused} ${r.refusals.map((x) => x.message[lang]).join(' ')}`);
+      return;
+    }
+    setBusy(true);
+    announce(s.rollingUp);
+    const sheets: string[] = [];
+    for (const plan of r.plans) {
+      const w = await run(() => adapter.insertTemplate(plan));
+      if (!w) break;
+      sheets.push(w.sheet);
+    }
+    setBusy(false);
+    if (sheets.length === r.plans.length) {
+      setRolled({ result: r, sheets });
+      announce(format(s.rolledUp, { files: formatNumberIn(r.summary.sources.filter((x) => x.included).length, lang), sheets: sheets.join(', ') }));
+    }
+  };
+
   const go = async (): Promise<void> => {
+    if (byPeriod) return goRollUp();
     if (busy || reading || sources.length === 0) return;
     setProblems([]);
     setDone(null);
@@ -137,6 +181,17 @@ export default function ConsolidateTab(): ReactNode {
 
   return (
     <>
+      <ModeChoice
+        value={mode}
+        lang={lang}
+        disabled={busy || reading}
+        onChange={(m) => {
+          setMode(m);
+          setDone(null);
+          setRolled(null);
+          setProblems([]);
+        }}
+      />
       <div className={styles.row}>
         <FilePicker
           label={reading ? s.readingFiles : s.chooseFiles}
@@ -148,7 +203,14 @@ export default function ConsolidateTab(): ReactNode {
           onFiles={(files) => void onFiles(files)}
         />
         {sources.length > 0 && (
-          <Button appearance="subtle" onClick={() => setSources([])} disabledFocusable={reading || busy}>
+          <Button
+            appearance="subtle"
+            onClick={() => {
+              setSources([]);
+              setRolled(null);
+            }}
+            disabledFocusable={reading || busy}
+          >
             {s.clearSources}
           </Button>
         )}
@@ -189,21 +251,33 @@ export default function ConsolidateTab(): ReactNode {
         )}
       </section>
 
-      <Field label={s.unitsList} hint={s.unitsHint}>
-        <Textarea value={unitsText} onChange={(_, d) => setUnitsText(d.value)} rows={4} resize="vertical" data-testid="consolidate-units" />
-      </Field>
-      <div className={styles.row}>
-        <FilePicker label={s.unitsFile} accept={CSV_ACCEPT} inputTestId="consolidate-units-file" size="small" onFiles={(files) => void onUnitsFile(files)} />
-      </div>
-      <Field hint={s.allowErrorsHint}>
+      {!byPeriod && (
+        <>
+          <Field label={s.unitsList} hint={s.unitsHint}>
+            <Textarea value={unitsText} onChange={(_, d) => setUnitsText(d.value)} rows={4} resize="vertical" data-testid="consolidate-units" />
+          </Field>
+          <div className={styles.row}>
+            <FilePicker label={s.unitsFile} accept={CSV_ACCEPT} inputTestId="consolidate-units-file" size="small" onFiles={(files) => void onUnitsFile(files)} />
+          </div>
+        </>
+      )}
+      <Field hint={byPeriod ? s.rollUpAllowErrorsHint : s.allowErrorsHint}>
         <Checkbox checked={allowErrors} onChange={(_, d) => setAllowErrors(d.checked === true)} label={s.allowErrors} />
       </Field>
       <StickyActions>
         <Button appearance="primary" onClick={() => void go()} disabledFocusable={busy || reading || sources.length === 0}>
-          {busy ? s.consolidating : s.consolidateButton}
+          {byPeriod ? (busy ? s.rollingUp : s.rollUpButton) : busy ? s.consolidating : s.consolidateButton}
         </Button>
       </StickyActions>
 
+      {rolled && (
+        <RollUpResult
+          result={rolled.result}
+          headline={rolled.sheets ? format(s.rolledUp, { files: formatNumberIn(rolled.result.summary.sources.filter((x) => x.included).length, lang), sheets: rolled.sheets.join(', ') }) : null}
+          refusedHeading={s.rollUpRefused}
+          lang={lang}
+        />
+      )}
       {problems.length > 0 && <ConsolidationRefusals messages={problems} lang={lang} testId="consolidate-problems" />}
       {done && (
         <ConsolidationSummary

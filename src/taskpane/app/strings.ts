@@ -105,6 +105,13 @@ export interface AppStrings extends UiStrings {
   readonly consolidating: string;
   /** `{files}`, `{sheets}`. */
   readonly consolidated: string;
+
+  // Roll-up in the pane
+  readonly rollUpButton: string;
+  readonly rollingUp: string;
+  readonly rollUpRefused: string;
+  /** `{files}`, `{sheets}`. */
+  readonly rolledUp: string;
 }
 
 export const appVi: AppStrings = {
@@ -175,7 +182,7 @@ export const appVi: AppStrings = {
   figuresNone: 'Chưa có biểu nào để tính số liệu.',
 
   consolidateIntro:
-    'Cộng các biểu của nhiều đơn vị: chọn các tệp .xlsx đơn vị gửi lên (tệp được đọc ngay trong ngăn này, không gửi đi đâu). Kết quả được ghi vào sổ tính đang mở thành các trang mới, kèm trang Nguồn.',
+    'Cộng các biểu của nhiều đơn vị: chọn các tệp .xlsx đơn vị gửi lên (tệp được đọc ngay trong ngăn này, không gửi đi đâu). Kết quả được ghi vào sổ tính đang mở thành các trang mới, kèm trang Nguồn. Chọn “Theo kỳ” để lũy kế báo cáo các kỳ liền nhau của một đơn vị (ví dụ ba tháng thành một quý).',
   filesHint: 'Có thể chọn nhiều tệp một lần, hoặc chọn thêm nhiều lần.',
   readingFiles: 'Đang đọc tệp…',
   filesRead: 'Đã đọc {count} tệp.',
@@ -186,6 +193,11 @@ export const appVi: AppStrings = {
   consolidateButton: 'Tổng hợp',
   consolidating: 'Đang tổng hợp…',
   consolidated: 'Đã tổng hợp {files} tệp vào {sheets}.',
+
+  rollUpButton: 'Lũy kế',
+  rollingUp: 'Đang lũy kế…',
+  rollUpRefused: 'Chưa lũy kế được:',
+  rolledUp: 'Đã lũy kế {files} kỳ vào {sheets}.',
 };
 
 export const appEn: AppStrings = {
@@ -256,7 +268,7 @@ export const appEn: AppStrings = {
   figuresNone: 'No table to compute figures from yet.',
 
   consolidateIntro:
-    "Add up many units' tables: choose the .xlsx files the units sent (they are read right here in the pane and sent nowhere). The result is written into the open workbook as new sheets, with a Sources sheet.",
+    "Add up many units' tables: choose the .xlsx files the units sent (they are read right here in the pane and sent nowhere). The result is written into the open workbook as new sheets, with a Sources sheet. Choose “By period” to roll up one unit's reports for consecutive periods (e.g. three months into a quarter).",
   filesHint: 'Choose several files at once, or add more several times.',
   readingFiles: 'Reading files…',
   filesRead: '{count} file(s) read.',
@@ -267,6 +279,11 @@ export const appEn: AppStrings = {
   consolidateButton: 'Consolidate',
   consolidating: 'Consolidating…',
   consolidated: 'Consolidated {files} file(s) into {sheets}.',
+
+  rollUpButton: 'Roll up',
+  rollingUp: 'Rolling up…',
+  rollUpRefused: 'Not rolled up:',
+  rolledUp: 'Rolled up {files} period(s) into {sheets}.',
 };
 
 export const APP_STRINGS: Readonly<Record<Language, AppStrings>> = { vi: appVi, en: appEn };

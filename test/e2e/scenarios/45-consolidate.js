@@ -74,3 +74,67 @@ scenario('Tổng hợp: files read in the pane, a units list, new sheets with th
     fs.rmSync(dir, { recursive: true, force: true });
   }
 });
+
+/** One commune's Decree 09 monthly reports made by the command line (`bieumau new --sample --from --to`). */
+function monthFiles() {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'bm-e2e-rollup-'));
+  const files = [];
+  for (const [m, from, to] of [[7, '2025-06-15', '2025-07-14'], [8, '2025-07-15', '2025-08-14'], [9, '2025-08-15', '2025-09-14']]) {
+    const file = path.join(dir, `thang-${m}.xlsx`);
+    const r = spawnSync(process.execPath, [path.join(ROOT, 'bin', 'bieumau.js'), 'new', file, '--sample', '--unit', 'UBND XÃ TÀ NUNG', '--from', from, '--to', to], { encoding: 'utf8' });
+    if (r.status !== 0) throw new Error(`bieumau new failed: ${r.stderr}`);
+    files.push(file);
+  }
+  return { dir, files };
+}
+
+scenario('Tổng hợp, Theo kỳ: three monthly workbooks read in the pane roll up into new sheets (the quarter, Biểu 04 the last month)', async (t) => {
+  await t.seed({ tables: ['b01'] });
+  const { pane, page } = t;
+  const { dir, files } = monthFiles();
+  try {
+    await pane.getByRole('tab', { name: 'Tổng hợp' }).click();
+    const group = pane.getByRole('radiogroup', { name: 'Cách tổng hợp' });
+    expect(await pane.getByRole('radio', { name: 'Theo đơn vị' }).isChecked(), 'Theo đơn vị is the default');
+    // keyboard: the arrow key moves the choice within the group
+    await pane.getByRole('radio', { name: 'Theo đơn vị' }).focus();
+    await page.keyboard.press('ArrowRight');
+    expect(await group.getByRole('radio', { name: 'Theo kỳ' }).isChecked(), 'ArrowRight chose Theo kỳ');
+    expectEqual(await pane.getByRole('textbox', { name: /Danh sách đơn vị phải nộp/ }).count(), 0, 'no units list in Theo kỳ');
+    await pane.getByTestId('consolidate-files').setInputFiles([files[2], files[0], files[1]]);
+    await pane.getByText('Đã đọc 3 tệp.').waitFor();
+    await t.axeCheck('rollup-chosen');
+
+    // the seed figures carry the HĐND error: refused until errors are allowed, as consolidation is
+    await pane.getByRole('button', { name: 'Lũy kế', exact: true }).click();
+    await pane.getByTestId('rollup-refusals').waitFor();
+    expectEqual(await pane.locator('[data-refusal]').evaluateAll((els) => els.map((e) => e.getAttribute('data-refusal'))), ['errors'], 'refusal kinds');
+    expectEqual(await page.locator('#sheet-tabs button[data-sheet="Nguồn"]').count(), 0, 'nothing written on a refusal');
+
+    await pane.getByRole('checkbox', { name: /Vẫn tổng hợp khi có tệp lỗi/ }).check();
+    await pane.getByRole('button', { name: 'Lũy kế', exact: true }).click();
+    await pane.getByTestId('rollup-done').waitFor();
+    expectEqual(await pane.getByTestId('rollup-summary').textContent(), 'Đã lũy kế 3 kỳ vào Biểu 01 (2), Biểu 02, Biểu 03, Biểu 04, Biểu 04 (chi tiết), Nguồn.', 'done message');
+    expectEqual(await pane.getByTestId('rollup-period').textContent(), 'Kỳ lũy kế: từ ngày 15/6/2025 đến ngày 14/9/2025 (Quý III/2025, 92 ngày).', 'the covering period');
+    expectEqual(await pane.locator('[data-testid="rollup-sources"] li[data-included="yes"]').count(), 3, 'three months rolled up');
+    await page.locator('#sheet-tabs button[data-sheet="Nguồn"]').waitFor();
+
+    // Excel's figures: Biểu 03 a row per month, the total three times the seed's; Biểu 04 the last month's
+    const names = await t.tableCells('Biểu 03');
+    const total = names.BM_T_local_commune;
+    expectEqual(await t.hostValue('Biểu 03', `${letters(total.col)}${total.row}`), 3 * 19220, 'Biểu 03 commune meetings, total of the quarter');
+    expectEqual(await t.hostValue('Biểu 03', `A${names.BM_ROWS.row}`), 'Từ ngày 15/6/2025 đến 14/7/2025', 'the first month\'s row');
+    expectEqual(await t.hostValue('Biểu 03', `A${names.BM_ROWS.row + 2}`), 'Từ ngày 15/8/2025 đến 14/9/2025', 'the last month\'s row');
+    const seedB04 = await t.tableCells('Biểu 04');
+    const published = seedB04.BM_T_published;
+    const b04Total = await t.hostValue('Biểu 04', `${letters(published.col)}${published.row}`);
+    const { TEMPLATES } = require(path.join(ROOT, 'src', 'core', 'builtin.ts'));
+    const b04Sample = TEMPLATES.find((x) => x.id === 'b04').sample;
+    expectEqual(b04Total, b04Sample.reduce((a, row) => a + row[0], 0), 'Biểu 04 published: the last month\'s, not the sum');
+    expectEqual(await t.hostValue('Biểu 01', 'A1'), 'TỈNH ỦY LÂM ĐỒNG', 'the existing Biểu 01 is left as it was');
+    await t.axeCheck('rollup-done');
+    await t.screenshot('rollup');
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+});
