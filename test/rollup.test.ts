@@ -147,6 +147,7 @@ describe('three Decree 09 months → the third quarter', () => {
   test('the Nguồn sheet lists the months in period order with their fingerprints', () => {
     const n = plan(r, 'Nguồn');
     expect(n.cells[0][0]?.value).toBe(ROLLUP_SOURCES_TITLE);
+    expect(n.cells[2][0]?.value).toBe('Đã lũy kế 3/3 tệp');
     const files = n.cells.slice(5, 8).map((line) => [line[2]?.value, line[5]?.value, line[8]?.value, line[9]?.value]);
     expect(files).toEqual([
       ['thang-7.xlsx', '15/6/2025 – 14/7/2025', '7'.repeat(64), 'Có'],

@@ -752,12 +752,14 @@ function sourceWidths(summary: Pick<ConsolidationSummary, 'sources'>): number[] 
 
 /**
  * The sources sheet: each source with its check result and fingerprint; the units missing and not
- * listed. `title`: the sheet's first line (a roll-up through time gives its own).
+ * listed. `title`: the sheet's first line, `done`: the verb of its count line (a roll-up through time
+ * gives its own: "Đã lũy kế 3/3 tệp").
  */
 export function sourcesPlan(
   summary: Pick<ConsolidationSummary, 'sources' | 'missing' | 'unexpected' | 'expected'>,
   report: LayoutOptions,
   title = 'NGUỒN SỐ LIỆU TỔNG HỢP',
+  done = 'Đã tổng hợp',
 ): SheetPlan {
   const g = new PlainSheet();
   const lastCol = SOURCE_HEADERS.length;
@@ -769,8 +771,8 @@ export function sourcesPlan(
   g.set(3, 1, {
     value:
       summary.expected > 0
-        ? `Đã tổng hợp ${included} tệp; đã nộp ${summary.expected - summary.missing.length}/${summary.expected} đơn vị; chưa nộp: ${summary.missing.length}/${summary.expected}; ngoài danh sách: ${summary.unexpected.length}`
-        : `Đã tổng hợp ${included}/${summary.sources.length} tệp`,
+        ? `${done} ${included} tệp; đã nộp ${summary.expected - summary.missing.length}/${summary.expected} đơn vị; chưa nộp: ${summary.missing.length}/${summary.expected}; ngoài danh sách: ${summary.unexpected.length}`
+        : `${done} ${included}/${summary.sources.length} tệp`,
   });
   const head = 5;
   SOURCE_HEADERS.forEach((h, k) => g.set(head, 1 + k, { value: h }));

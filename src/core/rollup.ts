@@ -532,7 +532,7 @@ export function rollUp(sources: readonly SourceSummary[], options: RollUpOptions
     summary.totals[totalsKey(template)] = columnTotals(template, total);
   }
   summary.rows = rowsKind;
-  plans.push(...details, sourcesPlan({ sources: summary.sources, missing: [], unexpected: [], expected: 0 }, report, ROLLUP_SOURCES_TITLE));
+  plans.push(...details, sourcesPlan({ sources: summary.sources, missing: [], unexpected: [], expected: 0 }, report, ROLLUP_SOURCES_TITLE, 'Đã lũy kế'));
   return { refusals, plans, summary };
 }
 
