@@ -125,20 +125,23 @@ describe('manifest content required by issue 2', () => {
 
 describe('the manifest that the build writes to dist/', () => {
   type CopyPattern = { from: string; to: string; transform?: (content: Buffer) => string };
-  type Config = { plugins: Array<{ patterns?: CopyPattern[] }> };
+  type Config = { name: string; plugins: Array<{ patterns?: CopyPattern[] }> };
   // webpack.config.js is plain CommonJS (webpack's own format); its shape is checked right here.
   // eslint-disable-next-line @typescript-eslint/no-require-imports
   const makeConfig = require('../webpack.config.js') as (
     env: Record<string, unknown>,
     argv: { mode: string },
-  ) => Promise<Config>;
+  ) => Promise<Config | Config[]>;
 
   async function builtManifest(addinUrl: string | undefined): Promise<string> {
     const saved = process.env.ADDIN_URL;
     if (addinUrl === undefined) delete process.env.ADDIN_URL;
     else process.env.ADDIN_URL = addinUrl;
     try {
-      const config = await makeConfig({}, { mode: 'production' });
+      // A production build is two configurations: the add-in (which copies the manifest) and the single-file page.
+      const configs = ([] as Config[]).concat(await makeConfig({}, { mode: 'production' }));
+      expect(configs.map((c) => c.name)).toEqual(['addin', 'single-file']);
+      const config = configs[0];
       const pattern = config.plugins.flatMap((p) => p.patterns ?? []).find((p) => p.from === 'manifest.xml');
       expect(pattern?.transform).toBeDefined();
       return pattern!.transform!(Buffer.from(manifestText, 'utf8'));
