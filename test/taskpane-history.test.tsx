@@ -111,3 +111,46 @@ describe('So với các kỳ trước (pane, Kiểm tra)', () => {
     expect(screen.getByTestId('earlier-notes').textContent).toMatch(/^Bỏ qua hong\.xlsx: Không đọc được/);
   });
 });
+
+describe('So với các kỳ trước (pane, Số liệu)', () => {
+  function rowTexts(table: HTMLElement): string[][] {
+    return [...table.querySelectorAll('tbody tr')].map((tr) => [...tr.children].map((c) => (c.textContent ?? '').trim()));
+  }
+
+  test('with earlier files chosen, each compared table shows its flagged figures; the toggle shows them all', async () => {
+    const { b01 } = await seedPane();
+    const cell = `${b01.sheet}!${b01.cells['central.assembly'][0]}`;
+    // Without earlier files the tab has no comparison.
+    await openTab('Số liệu');
+    expect(screen.queryAllByTestId('history-table')).toHaveLength(0);
+    expect(screen.queryByTestId('figures-compared')).toBeNull();
+
+    await openTab('Kiểm tra');
+    await chooseEarlier([await earlierFile('q2.xlsx', UNIT, EARLIER.from, EARLIER.to, EARLIER.assembly)], 'Đã chọn 1 tệp kỳ trước.');
+    await openTab('Số liệu');
+    expect(screen.getByTestId('figures-compared').textContent).toBe('Đã so với: 01/3/2025–15/6/2025 (q2.xlsx).');
+    const tables = screen.getAllByTestId('history-table');
+    expect(tables.map((t) => t.dataset.sheet)).toEqual(['Biểu 01', 'Biểu 02']);
+    // Biểu 01: exactly the Quốc hội figure, 306 in 107 days against 31 in 107 days.
+    const t01 = within(tables[0]).getByRole('table', { name: 'So với các kỳ trước: Biểu 01' });
+    const rows = rowTexts(t01);
+    expect(rows).toHaveLength(1);
+    expect(rows[0][0]).toContain(cell);
+    expect(rows[0].slice(1)).toEqual(['306 (2,9/ngày)', '31 (0,29/ngày)', 'gấp 9,9 lần Khác thường']);
+    expect(t01.querySelector('tbody tr')?.getAttribute('data-flagged')).toBe('true');
+    // Biểu 02: nothing stands out.
+    expect(within(tables[1]).queryByRole('table')).toBeNull();
+    expect(tables[1].textContent).toContain('Không có số liệu nào khác thường so với các kỳ trước.');
+
+    // All figures: every entry cell of Biểu 01, the unchanged ones ×1,0 and not flagged.
+    await click(screen.getByRole('switch', { name: 'Hiện mọi số liệu' }));
+    const all = rowTexts(within(screen.getAllByTestId('history-table')[0]).getByRole('table'));
+    expect(all).toHaveLength(11);
+    expect(all.filter((r) => r[3].includes('Khác thường'))).toHaveLength(1);
+    expect(all.find((r) => r[1].startsWith('752 '))?.slice(1)).toEqual(['752 (7/ngày)', '752 (7/ngày)', 'gấp 1,0 lần']);
+
+    // The flagged figure's cell selects it in the sheet.
+    await click(within(screen.getAllByTestId('history-table')[0]).getByRole('button', { name: cell }));
+    expect(screen.getByTestId('pane-status').textContent).toBe(`Đã chọn ô ${cell}.`);
+  });
+});
