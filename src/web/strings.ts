@@ -61,7 +61,20 @@ export interface WebStrings extends UiStrings {
   readonly rollUpNotMade: string;
   /** `{included}`, `{total}`, `{file}` */
   readonly rolledUpFile: string;
+
+  // So với các kỳ trước (check --history)
+  readonly compareEarlier: string;
+  readonly compareEarlierHint: string;
+  /** `{count}`, `{names}`. */
+  readonly earlierChosen: string;
+  readonly earlierClear: string;
+  /** `{count}`: periods; `{list}`: "q2.xlsx (01/3/2025–15/6/2025)", … */
+  readonly comparedWith: string;
+  readonly comparedNone: string;
+  /** `{file}`, `{reason}`. */
+  readonly skipped: string;
 }
+
 
 export const webVi: WebStrings = {
   ...uiVi,
@@ -108,7 +121,16 @@ export const webVi: WebStrings = {
   rollUpDownload: 'Lũy kế và tải về',
   rollUpNotMade: 'Không lũy kế, chưa tạo tệp nào:',
   rolledUpFile: 'Đã lũy kế {included}/{total} tệp vào {file}.',
+
+  compareEarlier: 'So với các kỳ trước…',
+  compareEarlierHint: 'Chọn các tệp .xlsx báo cáo kỳ trước của đơn vị: mỗi tệp được kiểm tra còn được so với các kỳ đó (như lệnh bieumau check --history) và có cảnh báo ở số liệu khác thường.',
+  earlierChosen: 'Các kỳ trước ({count} tệp): {names}',
+  earlierClear: 'Bỏ các kỳ trước',
+  comparedWith: 'So với {count} kỳ trước: {list}.',
+  comparedNone: 'Không có kỳ trước nào để so sánh.',
+  skipped: 'Bỏ qua {file}: {reason}',
 };
+
 
 export const webEn: WebStrings = {
   ...uiEn,
@@ -155,6 +177,15 @@ export const webEn: WebStrings = {
   rollUpDownload: 'Roll up and download',
   rollUpNotMade: 'Not rolled up, no file was made:',
   rolledUpFile: 'Rolled up {included} of {total} files into {file}.',
+
+  compareEarlier: 'Compare with earlier periods…',
+  compareEarlierHint: "Choose the unit's earlier reports (.xlsx): each file checked is also compared with them (as bieumau check --history does), with a warning where a figure stands out.",
+  earlierChosen: 'Earlier periods ({count} file(s)): {names}',
+  earlierClear: 'Clear earlier periods',
+  comparedWith: 'Compared with {count} earlier period(s): {list}.',
+  comparedNone: 'No earlier period to compare with.',
+  skipped: 'Left out {file}: {reason}',
 };
+
 
 export const WEB_STRINGS: Readonly<Record<Language, WebStrings>> = { vi: webVi, en: webEn };
