@@ -21,18 +21,6 @@ import { unitFigures } from './support/units-fixture';
 
 (globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = true;
 
-// jsdom's Blob has no arrayBuffer() (every browser the page supports has); read it as a browser would.
-if (typeof Blob.prototype.arrayBuffer !== 'function') {
-  Blob.prototype.arrayBuffer = function arrayBuffer(this: Blob): Promise<ArrayBuffer> {
-    return new Promise((resolve, reject) => {
-      const reader = new FileReader();
-      reader.onload = () => resolve(reader.result as ArrayBuffer);
-      reader.onerror = () => reject(reader.error);
-      reader.readAsArrayBuffer(this);
-    });
-  };
-}
-
 const ROOT = path.join(__dirname, '..');
 const BIN = path.join(ROOT, 'bin', 'bieumau.js');
 const UNIT = 'Sở Nội vụ tỉnh Lâm Đồng';

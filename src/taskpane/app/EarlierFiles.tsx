@@ -4,12 +4,13 @@
  * and add the `history.outlier` warnings to the findings. A line says which earlier periods were
  * compared and which files were skipped and why; "Bỏ các kỳ trước" forgets the files.
  */
-import { useId, useRef, useState, type ChangeEvent, type ReactNode } from 'react';
+import { useId, useState, type ReactNode } from 'react';
 import { Button, Text, makeStyles, tokens } from '@fluentui/react-components';
 import { compareWithHistory, type EarlierInput, type HistoryResult } from '../../core/history';
 import type { WorkbookRead } from '../../core/read';
 import type { PackCatalog } from '../../core/catalog';
 import { formatDateVi } from '../../core/dates';
+import { FilePicker, XLSX_ACCEPT, fileBytes } from '../../ui/FilePicker';
 import { format } from '../i18n';
 import { NO_EARLIER, useAppStrings, useLang, usePane } from './context';
 import type { AppStrings } from './strings';
@@ -28,21 +29,12 @@ const UNREADABLE = { vi: 'Không đọc được tệp.', en: 'The file cannot b
 export async function readEarlierFile(file: File, catalog: PackCatalog): Promise<EarlierInput> {
   let bytes: Uint8Array;
   try {
-    bytes = typeof file.arrayBuffer === 'function' ? new Uint8Array(await file.arrayBuffer()) : await viaReader(file);
+    bytes = await fileBytes(file);
   } catch {
     return { file: file.name, error: UNREADABLE };
   }
   const { earlierFromBytes } = await import(/* webpackChunkName: "xlsx-history" */ '../../xlsx/history');
   return earlierFromBytes(file.name, bytes, catalog);
-}
-
-function viaReader(file: File): Promise<Uint8Array> {
-  return new Promise((resolve, reject) => {
-    const r = new FileReader();
-    r.onload = () => resolve(new Uint8Array(r.result as ArrayBuffer));
-    r.onerror = () => reject(r.error ?? new Error('read failed'));
-    r.readAsArrayBuffer(file);
-  });
 }
 
 /** The open workbook against the chosen earlier files; null when none is chosen. */
@@ -67,12 +59,9 @@ export function EarlierFiles({ busy }: { busy: boolean }): ReactNode {
   const styles = useStyles();
   const id = useId();
   const { packs, earlier, setEarlier, announce } = usePane();
-  const input = useRef<HTMLInputElement>(null);
   const [reading, setReading] = useState(false);
 
-  const onFiles = async (e: ChangeEvent<HTMLInputElement>): Promise<void> => {
-    const chosen = [...(e.target.files ?? [])];
-    e.target.value = '';
+  const onFiles = async (chosen: File[]): Promise<void> => {
     if (chosen.length === 0) return;
     setReading(true);
     announce(s.readingFiles);
@@ -93,18 +82,14 @@ export function EarlierFiles({ busy }: { busy: boolean }): ReactNode {
   return (
     <div className={styles.box} data-testid="earlier">
       <div className={styles.row}>
-        <Button onClick={() => input.current?.click()} disabledFocusable={busy || reading} aria-describedby={`${id}-hint`}>
-          {reading ? s.readingFiles : s.compareEarlier}
-        </Button>
-        <input
-          ref={input}
-          type="file"
-          accept=".xlsx,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+        <FilePicker
+          label={reading ? s.readingFiles : s.compareEarlier}
+          accept={XLSX_ACCEPT}
           multiple
-          hidden
-          aria-label={s.compareEarlier}
-          data-testid="earlier-files"
-          onChange={(e) => void onFiles(e)}
+          inputTestId="earlier-files"
+          disabled={busy || reading}
+          describedBy={`${id}-hint`}
+          onFiles={(files) => void onFiles(files)}
         />
         {earlier.inputs.length > 0 && (
           <Button appearance="subtle" onClick={onClear} disabledFocusable={busy || reading}>
