@@ -107,7 +107,7 @@ describe('So với các kỳ trước (pane, Kiểm tra)', () => {
     await chooseEarlier([new File(['not a workbook'], 'hong.xlsx')], 'Đã chọn 1 tệp kỳ trước.');
     await click(screen.getByRole('button', { name: 'Kiểm tra' }));
     expect(items('history.outlier')).toHaveLength(0);
-    expect(screen.getByTestId('earlier-chosen').textContent).toBe('Đã chọn 1 tệp kỳ trước. Chưa so được với kỳ trước nào.');
+    expect(screen.getByTestId('earlier-chosen').textContent).toBe('Đã chọn 1 tệp kỳ trước. Không có kỳ trước nào để so sánh.');
     expect(screen.getByTestId('earlier-notes').textContent).toMatch(/^Bỏ qua hong\.xlsx: Không đọc được/);
   });
 });

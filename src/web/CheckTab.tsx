@@ -78,7 +78,7 @@ function HistoryLines({ h, lang }: { h: HistoryResult; lang: Language }): ReactN
   return (
     <div data-testid="file-history">
       <Text size={200} as="p">
-        {h.compared.length === 0 ? s.comparedNone : format(s.comparedWith, { count: h.compared.length, list })}
+        {h.compared.length === 0 ? s.comparedNone : format(s.comparedWithCount, { count: h.compared.length, list })}
       </Text>
       {h.notes.map((n, i) => (
         <Text key={i} size={200} as="p" data-testid="history-note" data-kind={n.kind}>
@@ -215,8 +215,8 @@ export function CheckTab({ lang, announce, catalog }: { lang: Language; announce
           </Button>
         )}
       </div>
-      <Text size={200}>{s.compareEarlierHint}</Text>
-      {earlier.length > 0 && <Text data-testid="earlier-chosen">{format(s.earlierChosen, { count: earlier.length, names: earlier.map((f) => f.name).join(', ') })}</Text>}
+      <Text size={200}>{s.earlierFilesHint}</Text>
+      {earlier.length > 0 && <Text data-testid="earlier-chosen">{format(s.earlierFilesChosen, { count: earlier.length, names: earlier.map((f) => f.name).join(', ') })}</Text>}
       {progress && <Text data-testid="check-progress">{format(s.checkingProgress, progress)}</Text>}
       {failure !== '' && (
         <Text role="alert" className={styles.error}>

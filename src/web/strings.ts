@@ -63,16 +63,11 @@ export interface WebStrings extends UiStrings {
   readonly rolledUpFile: string;
 
   // So với các kỳ trước (check --history)
-  readonly compareEarlier: string;
-  readonly compareEarlierHint: string;
+  readonly earlierFilesHint: string;
   /** `{count}`, `{names}`. */
-  readonly earlierChosen: string;
-  readonly earlierClear: string;
+  readonly earlierFilesChosen: string;
   /** `{count}`: periods; `{list}`: "q2.xlsx (01/3/2025–15/6/2025)", … */
-  readonly comparedWith: string;
-  readonly comparedNone: string;
-  /** `{file}`, `{reason}`. */
-  readonly skipped: string;
+  readonly comparedWithCount: string;
 }
 
 
@@ -122,13 +117,9 @@ export const webVi: WebStrings = {
   rollUpNotMade: 'Không lũy kế, chưa tạo tệp nào:',
   rolledUpFile: 'Đã lũy kế {included}/{total} tệp vào {file}.',
 
-  compareEarlier: 'So với các kỳ trước…',
-  compareEarlierHint: 'Chọn các tệp .xlsx báo cáo kỳ trước của đơn vị: mỗi tệp được kiểm tra còn được so với các kỳ đó (như lệnh bieumau check --history) và có cảnh báo ở số liệu khác thường.',
-  earlierChosen: 'Các kỳ trước ({count} tệp): {names}',
-  earlierClear: 'Bỏ các kỳ trước',
-  comparedWith: 'So với {count} kỳ trước: {list}.',
-  comparedNone: 'Không có kỳ trước nào để so sánh.',
-  skipped: 'Bỏ qua {file}: {reason}',
+  earlierFilesHint: 'Chọn các tệp .xlsx báo cáo kỳ trước của đơn vị: mỗi tệp được kiểm tra còn được so với các kỳ đó (như lệnh bieumau check --history) và có cảnh báo ở số liệu khác thường.',
+  earlierFilesChosen: 'Các kỳ trước ({count} tệp): {names}',
+  comparedWithCount: 'So với {count} kỳ trước: {list}.',
 };
 
 
@@ -178,13 +169,9 @@ export const webEn: WebStrings = {
   rollUpNotMade: 'Not rolled up, no file was made:',
   rolledUpFile: 'Rolled up {included} of {total} files into {file}.',
 
-  compareEarlier: 'Compare with earlier periods…',
-  compareEarlierHint: "Choose the unit's earlier reports (.xlsx): each file checked is also compared with them (as bieumau check --history does), with a warning where a figure stands out.",
-  earlierChosen: 'Earlier periods ({count} file(s)): {names}',
-  earlierClear: 'Clear earlier periods',
-  comparedWith: 'Compared with {count} earlier period(s): {list}.',
-  comparedNone: 'No earlier period to compare with.',
-  skipped: 'Left out {file}: {reason}',
+  earlierFilesHint: "Choose the unit's earlier reports (.xlsx): each file checked is also compared with them (as bieumau check --history does), with a warning where a figure stands out.",
+  earlierFilesChosen: 'Earlier periods ({count} file(s)): {names}',
+  comparedWithCount: 'Compared with {count} earlier period(s): {list}.',
 };
 
 

@@ -114,18 +114,13 @@ export interface AppStrings extends UiStrings {
   readonly rolledUp: string;
 
   // Compared with earlier periods (Kiểm tra and Số liệu)
-  readonly compareEarlier: string;
   readonly compareEarlierHint: string;
   /** `{count}`: earlier files chosen. */
   readonly earlierChosen: string;
-  readonly earlierClear: string;
   readonly earlierCleared: string;
   /** `{list}`: the periods compared ("01/3/2025–15/6/2025 (q2.xlsx)", …). */
   readonly comparedWith: string;
-  readonly comparedNone: string;
   readonly compareOnCheck: string;
-  /** `{file}`, `{reason}`. */
-  readonly skipped: string;
   readonly historyHeading: string;
   readonly historyNone: string;
   readonly historyAll: string;
@@ -228,15 +223,11 @@ export const appVi: AppStrings = {
   rollUpRefused: 'Chưa lũy kế được:',
   rolledUp: 'Đã lũy kế {files} kỳ vào {sheets}.',
 
-  compareEarlier: 'So với các kỳ trước…',
   compareEarlierHint: 'Chọn các tệp .xlsx báo cáo kỳ trước của đơn vị; các lần kiểm tra sau cảnh báo số liệu khác thường so với các kỳ đó.',
   earlierChosen: 'Đã chọn {count} tệp kỳ trước.',
-  earlierClear: 'Bỏ các kỳ trước',
   earlierCleared: 'Đã bỏ các tệp kỳ trước.',
   comparedWith: 'Đã so với: {list}.',
-  comparedNone: 'Chưa so được với kỳ trước nào.',
   compareOnCheck: 'Bấm Kiểm tra để so với các kỳ trước.',
-  skipped: 'Bỏ qua {file}: {reason}',
   historyHeading: 'So với các kỳ trước',
   historyNone: 'Không có số liệu nào khác thường so với các kỳ trước.',
   historyAll: 'Hiện mọi số liệu',
@@ -336,15 +327,11 @@ export const appEn: AppStrings = {
   rollUpRefused: 'Not rolled up:',
   rolledUp: 'Rolled up {files} period(s) into {sheets}.',
 
-  compareEarlier: 'Compare with earlier periods…',
   compareEarlierHint: "Choose the unit's earlier reports (.xlsx); the next checks warn where a figure stands out against them.",
   earlierChosen: '{count} earlier file(s) chosen.',
-  earlierClear: 'Clear earlier periods',
   earlierCleared: 'Earlier files cleared.',
   comparedWith: 'Compared with: {list}.',
-  comparedNone: 'No earlier period could be compared.',
   compareOnCheck: 'Press Check to compare with the earlier periods.',
-  skipped: 'Skipped {file}: {reason}',
   historyHeading: 'Compared with earlier periods',
   historyNone: 'No figure stands out against the earlier periods.',
   historyAll: 'Show all figures',
