@@ -7,13 +7,16 @@
 import { readFileSync, statSync } from 'fs';
 import type { PackCatalog } from '../core/catalog';
 import type { FileResult } from '../core/check-json';
-import type { Finding } from '../core/findings';
 import { formatDateVi } from '../core/dates';
-import type { EarlierInput, HistoryNote, HistoryResult } from '../core/history';
+import type { EarlierInput, HistoryResult } from '../core/history';
+import { insertBySheet } from '../core/history-json';
 import { compareWithHistory } from '../core/history';
 import { readWorkbook } from '../xlsx/read';
 import { earlierFromBytes } from '../xlsx/history';
 import { UsageError } from './args';
+
+// The parts the web page shares (no Node API), kept importable from here.
+export { insertBySheet, jsonWithHistory } from '../core/history-json';
 
 export const HISTORY_OPTION = 'history';
 
@@ -91,42 +94,9 @@ export async function addHistory(results: FileResult[], earlier: readonly Earlie
   return out;
 }
 
-/** Each warning after the last finding of its sheet (so the human output keeps a sheet's findings together), else at the end. */
-export function insertBySheet(findings: Finding[], extra: readonly Finding[]): void {
-  for (const f of extra) {
-    const sheet = f.cells[0]?.sheet;
-    let at = findings.length;
-    for (let i = findings.length - 1; i >= 0; i--) {
-      if (findings[i].cells[0]?.sheet === sheet) {
-        at = i + 1;
-        break;
-      }
-    }
-    findings.splice(at, 0, f);
-  }
-}
-
 /** 2 when an earlier report could not be read, else 0. */
 export function historyExitCode(earlier: readonly EarlierInput[]): number {
   return earlier.some((e) => 'error' in e) ? 2 : 0;
-}
-
-function noteJson(n: HistoryNote): Record<string, unknown> {
-  return { file: n.file, kind: n.kind, ...(n.template !== undefined ? { template: n.template } : {}), message: { vi: n.message.vi, en: n.message.en } };
-}
-
-/** The `--json` document with each compared file's `history` field added (docs/history.md). */
-export function jsonWithHistory(json: string, results: readonly FileResult[], history: Map<FileResult, HistoryResult>): string {
-  const doc = JSON.parse(json) as { files: Record<string, unknown>[] };
-  results.forEach((r, i) => {
-    const h = history.get(r);
-    if (!h || !doc.files[i]) return;
-    doc.files[i].history = {
-      compared: h.compared.map((c) => ({ file: c.file, from: c.from, to: c.to, days: c.days })),
-      notes: h.notes.map(noteJson),
-    };
-  });
-  return JSON.stringify(doc);
 }
 
 /** The human report with the comparison's lines before its last (total) line. */

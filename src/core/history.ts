@@ -316,7 +316,7 @@ function nounOf(packId: string, templateId: string): Text {
 }
 
 /** A rate with two significant digits below 10 (`0,29`, `2,9`), one decimal up to 100, none above. */
-function rateText(x: number, sep: Separators): string {
+export function rateText(x: number, sep: Separators): string {
   const a = Math.abs(x);
   let decimals = 0;
   if (a > 0 && a < 1) decimals = Math.min(6, 1 - Math.floor(Math.log10(a)));
@@ -325,7 +325,7 @@ function rateText(x: number, sep: Separators): string {
 }
 
 /** A factor with exactly one decimal: `10,0`, `2,9`. */
-function factorText(x: number, sep: Separators): string {
+export function factorText(x: number, sep: Separators): string {
   const s = formatNumber(Math.round(x * 10) / 10, sep, 1);
   return s.includes(sep.decimal) ? s : `${s}${sep.decimal}0`;
 }

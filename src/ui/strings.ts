@@ -113,7 +113,15 @@ export interface UiStrings {
   readonly packInvalid: string;
   /** `{file}`, `{reason}`. */
   readonly packError: string;
+
+  // So với các kỳ trước (the pane's and the page's Kiểm tra)
+  readonly compareEarlier: string;
+  readonly earlierClear: string;
+  readonly comparedNone: string;
+  /** `{file}`, `{reason}`: an earlier file left out of the comparison. */
+  readonly skipped: string;
 }
+
 
 export const uiVi: UiStrings = {
   tabsLabel: 'Các chức năng',
@@ -197,7 +205,13 @@ export const uiVi: UiStrings = {
 
   packInvalid: 'Gói biểu mẫu “{file}” không hợp lệ nên không được nạp:',
   packError: 'Không nạp được gói biểu mẫu “{file}”: {reason}',
+
+  compareEarlier: 'So với các kỳ trước…',
+  earlierClear: 'Bỏ các kỳ trước',
+  comparedNone: 'Không có kỳ trước nào để so sánh.',
+  skipped: 'Bỏ qua {file}: {reason}',
 };
+
 
 export const uiEn: UiStrings = {
   tabsLabel: 'Features',
@@ -281,6 +295,12 @@ export const uiEn: UiStrings = {
 
   packInvalid: 'Template pack “{file}” is invalid and was not loaded:',
   packError: 'Template pack “{file}” could not be loaded: {reason}',
+
+  compareEarlier: 'Compare with earlier periods…',
+  earlierClear: 'Clear earlier periods',
+  comparedNone: 'No earlier period to compare with.',
+  skipped: 'Left out {file}: {reason}',
 };
+
 
 export const UI_STRINGS: Readonly<Record<Language, UiStrings>> = { vi: uiVi, en: uiEn };

@@ -16,7 +16,9 @@ import { CheckSummary } from '../ui/CheckSummary';
 import { FindingsByTable } from '../ui/FindingsByTable';
 import { FilePicker, XLSX_ACCEPT, fileBytes } from '../ui/FilePicker';
 import { WEB_STRINGS, type WebStrings } from './strings';
-import { checkFile, download, ensureChecker } from './engine';
+import { addHistoryInPage, checkFile, download, ensureChecker, historyJson } from './engine';
+import type { HistoryResult } from '../core/history';
+import { formatDateVi } from '../core/dates';
 
 const useStyles = makeStyles({
   root: { display: 'flex', flexDirection: 'column', rowGap: tokens.spacingVerticalM, minWidth: 0 },
@@ -38,6 +40,10 @@ interface Outcome {
   ms: number;
   /** 1 for the first check since the page opened, then 2, 3…: tells one result from the next. */
   run: number;
+  /** With earlier periods chosen: each compared file's comparison (`check --history`). */
+  history: Map<FileResult, HistoryResult> | null;
+  /** The JSON document to download (with the `history` fields when compared). */
+  json: string;
 }
 
 /** Files without errors, with errors, unreadable; and the findings of all, counted as every summary counts them. */
@@ -65,7 +71,25 @@ function summaryText(results: readonly FileResult[], s: WebStrings, lang: Langua
   return t.blank > 0 ? `${main} ${format(s.blankDetail, { blank: n(t.blank) })}` : main;
 }
 
-function FileReport({ r, lang }: { r: FileResult; lang: Language }): ReactNode {
+/** Which earlier periods a file was compared with, and the files left out and why. */
+function HistoryLines({ h, lang }: { h: HistoryResult; lang: Language }): ReactNode {
+  const s = WEB_STRINGS[lang];
+  const list = h.compared.map((c) => `${c.file} (${formatDateVi(c.from)}–${formatDateVi(c.to)})`).join(', ');
+  return (
+    <div data-testid="file-history">
+      <Text size={200} as="p">
+        {h.compared.length === 0 ? s.comparedNone : format(s.comparedWithCount, { count: h.compared.length, list })}
+      </Text>
+      {h.notes.map((n, i) => (
+        <Text key={i} size={200} as="p" data-testid="history-note" data-kind={n.kind}>
+          {n.file === null ? n.message[lang] : format(s.skipped, { file: n.file, reason: n.message[lang] })}
+        </Text>
+      ))}
+    </div>
+  );
+}
+
+function FileReport({ r, lang, history }: { r: FileResult; lang: Language; history?: HistoryResult }): ReactNode {
   const styles = useStyles();
   const s = WEB_STRINGS[lang];
   if ('error' in r) {
@@ -86,6 +110,7 @@ function FileReport({ r, lang }: { r: FileResult; lang: Language }): ReactNode {
     <section className={styles.file} data-file={r.file} data-state={counts.errors > 0 ? 'errors' : 'ok'} aria-label={r.file}>
       <h3 className={styles.fileHead}>{r.file}</h3>
       <CheckSummary counts={counts} lang={lang} testId="file-summary" />
+      {history && <HistoryLines h={history} lang={lang} />}
       <FindingsByTable findings={r.findings} lang={lang} headingLevel={4} showRule />
     </section>
   );
@@ -103,9 +128,14 @@ export function CheckTab({ lang, announce, catalog }: { lang: Language; announce
   const [progress, setProgress] = useState<{ done: number; total: number } | null>(null);
   const [outcome, setOutcome] = useState<Outcome | null>(null);
   const [failure, setFailure] = useState('');
+  /** The earlier periods' files (So với các kỳ trước…), applied to every file checked. */
+  const [earlier, setEarlier] = useState<File[]>([]);
+  /** The files checked last, checked again when the earlier periods change. */
+  const lastFiles = useRef<File[]>([]);
 
-  const run = async (files: File[]): Promise<void> => {
+  const run = async (files: File[], earlierFiles: File[] = earlier): Promise<void> => {
     if (files.length === 0 || progress) return;
+    lastFiles.current = files;
     const started = performance.now();
     setFailure('');
     setOutcome(null);
@@ -119,9 +149,20 @@ export function CheckTab({ lang, announce, catalog }: { lang: Language; announce
         setProgress({ done: results.length, total: files.length });
         await nextTurn();
       }
+      const byResult = new Map(results.map((r, i) => [r, files[i]] as const));
+      const history =
+        earlierFiles.length === 0
+          ? null
+          : await addHistoryInPage(
+              results,
+              (r) => fileBytes(byResult.get(r)!),
+              earlierFiles.map((f) => ({ name: f.name, bytes: () => fileBytes(f) })),
+              catalog ?? (await import('../core/builtin')).BUILTIN_CATALOG,
+            );
+      const json = history ? await historyJson(resultsJson(results), results, history) : resultsJson(results);
       const ms = Math.round(performance.now() - started);
       runs.current += 1;
-      setOutcome({ results, ms, run: runs.current });
+      setOutcome({ results, ms, run: runs.current, history, json });
       announce(summaryText(results, s, lang));
     } catch (e) {
       setFailure(format(s.engineFailed, { detail: e instanceof Error ? e.message : String(e) }));
@@ -147,6 +188,35 @@ export function CheckTab({ lang, announce, catalog }: { lang: Language; announce
         dropTestId="drop-zone"
         onFiles={(files) => void run(files)}
       />
+      <div className={styles.actions}>
+        <FilePicker
+          label={s.compareEarlier}
+          accept={XLSX_ACCEPT}
+          multiple
+          inputTestId="earlier-input"
+          disabled={progress !== null}
+          onFiles={(files) => {
+            if (files.length === 0) return;
+            setEarlier(files);
+            // The files checked last are checked again against the chosen periods.
+            void run(lastFiles.current, files);
+          }}
+        />
+        {earlier.length > 0 && (
+          <Button
+            appearance="subtle"
+            disabledFocusable={progress !== null}
+            onClick={() => {
+              setEarlier([]);
+              void run(lastFiles.current, []);
+            }}
+          >
+            {s.earlierClear}
+          </Button>
+        )}
+      </div>
+      <Text size={200}>{s.earlierFilesHint}</Text>
+      {earlier.length > 0 && <Text data-testid="earlier-chosen">{format(s.earlierFilesChosen, { count: earlier.length, names: earlier.map((f) => f.name).join(', ') })}</Text>}
       {progress && <Text data-testid="check-progress">{format(s.checkingProgress, progress)}</Text>}
       {failure !== '' && (
         <Text role="alert" className={styles.error}>
@@ -163,10 +233,10 @@ export function CheckTab({ lang, announce, catalog }: { lang: Language; announce
           </Text>
           <div className={styles.actions}>
             <Button onClick={() => download('ket-qua-kiem-tra.csv', resultsCsv(outcome.results), 'text/csv;charset=utf-8')}>{s.downloadCsv}</Button>
-            <Button onClick={() => download('ket-qua-kiem-tra.json', `${resultsJson(outcome.results)}\n`, 'application/json')}>{s.downloadJson}</Button>
+            <Button onClick={() => download('ket-qua-kiem-tra.json', `${outcome.json}\n`, 'application/json')}>{s.downloadJson}</Button>
           </div>
           {outcome.results.map((r, i) => (
-            <FileReport key={`${r.file}-${i}`} r={r} lang={lang} />
+            <FileReport key={`${r.file}-${i}`} r={r} lang={lang} history={outcome.history?.get(r)} />
           ))}
         </>
       )}

@@ -10,6 +10,7 @@ import { CANNOT_READ, type FileResult } from '../core/check-json';
 import type { Consolidation, ConsolidateOptions, SourceSummary } from '../core/consolidate';
 import type { PackCatalog } from '../core/catalog';
 import type { RollUp, RollUpOptions } from '../core/rollup';
+import type { EarlierInput, HistoryResult } from '../core/history';
 
 type Writer = typeof import('../xlsx/new-workbook');
 type Consolidator = {
@@ -18,11 +19,34 @@ type Consolidator = {
   writer: typeof import('../xlsx/writer');
 };
 type Checker = { read: typeof import('../xlsx/read'); check: typeof import('../xlsx/check') };
+type Historian = {
+  xlsx: typeof import('../xlsx/history');
+  fast: typeof import('../xlsx/fast-read');
+  core: typeof import('../core/history');
+  json: typeof import('../core/history-json');
+};
 
 let writer: Promise<Writer> | undefined;
 let checker: Promise<Checker> | undefined;
 let consolidator: Promise<Consolidator> | undefined;
 let roller: Promise<typeof import('../core/rollup')> | undefined;
+let historian: Promise<Historian> | undefined;
+
+function loadHistorian(): Promise<Historian> {
+  historian ??= Promise.all([
+    import(/* webpackChunkName: "xlsx-history" */ '../xlsx/history'),
+    import(/* webpackChunkName: "xlsx-history" */ '../xlsx/fast-read'),
+    import(/* webpackChunkName: "xlsx-history" */ '../core/history'),
+    import(/* webpackChunkName: "xlsx-history" */ '../core/history-json'),
+  ]).then(
+    ([xlsx, fast, core, json]) => ({ xlsx, fast, core, json }),
+    (e: unknown) => {
+      historian = undefined;
+      throw e;
+    },
+  );
+  return historian;
+}
 
 function loadWriter(): Promise<Writer> {
   writer ??= import(/* webpackChunkName: "xlsx-writer" */ '../xlsx/new-workbook').catch((e: unknown) => {
@@ -218,4 +242,49 @@ export function download(fileName: string, data: Uint8Array | string, type: stri
   a.remove();
   // Freed a while later: some browsers read the URL after the click has returned.
   setTimeout(() => URL.revokeObjectURL(url), 30000);
+}
+
+/**
+ * `bieumau check --history` in the page: each checked file that could be read is compared with
+ * the earlier reports (each read once, as the command reads them); the `history.outlier` warnings
+ * join its findings as the command inserts them. Returns each compared file's comparison, by
+ * result. A file that cannot be read again, or an earlier one that cannot be read, is never a throw.
+ */
+export async function addHistoryInPage(
+  results: FileResult[],
+  bytesOf: (r: FileResult) => Promise<Uint8Array>,
+  earlier: readonly ChosenFile[],
+  catalog: PackCatalog,
+): Promise<Map<FileResult, HistoryResult>> {
+  const { xlsx, fast, core, json } = await loadHistorian();
+  const inputs: EarlierInput[] = [];
+  for (const e of earlier) {
+    let bytes: Uint8Array;
+    try {
+      bytes = await e.bytes();
+    } catch {
+      inputs.push({ file: e.name, error: { vi: 'Không đọc được tệp.', en: 'The file cannot be read.' } });
+      continue;
+    }
+    inputs.push(await xlsx.earlierFromBytes(e.name, bytes, catalog));
+  }
+  const out = new Map<FileResult, HistoryResult>();
+  for (const r of results) {
+    if ('error' in r) continue;
+    let h: HistoryResult;
+    try {
+      h = core.compareWithHistory(await fast.readWorkbookFast(await bytesOf(r), catalog), inputs, { templates: catalog });
+    } catch {
+      continue;
+    }
+    json.insertBySheet(r.findings, h.findings);
+    out.set(r, h);
+  }
+  return out;
+}
+
+/** The check's JSON document with each compared file's `history` field (`check --history --json`). */
+export async function historyJson(json: string, results: readonly FileResult[], history: Map<FileResult, HistoryResult>): Promise<string> {
+  const { json: j } = await loadHistorian();
+  return j.jsonWithHistory(json, results, history);
 }

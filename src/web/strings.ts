@@ -61,7 +61,15 @@ export interface WebStrings extends UiStrings {
   readonly rollUpNotMade: string;
   /** `{included}`, `{total}`, `{file}` */
   readonly rolledUpFile: string;
+
+  // So với các kỳ trước (check --history)
+  readonly earlierFilesHint: string;
+  /** `{count}`, `{names}`. */
+  readonly earlierFilesChosen: string;
+  /** `{count}`: periods; `{list}`: "q2.xlsx (01/3/2025–15/6/2025)", … */
+  readonly comparedWithCount: string;
 }
+
 
 export const webVi: WebStrings = {
   ...uiVi,
@@ -108,7 +116,12 @@ export const webVi: WebStrings = {
   rollUpDownload: 'Lũy kế và tải về',
   rollUpNotMade: 'Không lũy kế, chưa tạo tệp nào:',
   rolledUpFile: 'Đã lũy kế {included}/{total} tệp vào {file}.',
+
+  earlierFilesHint: 'Chọn các tệp .xlsx báo cáo kỳ trước của đơn vị: mỗi tệp được kiểm tra còn được so với các kỳ đó (như lệnh bieumau check --history) và có cảnh báo ở số liệu khác thường.',
+  earlierFilesChosen: 'Các kỳ trước ({count} tệp): {names}',
+  comparedWithCount: 'So với {count} kỳ trước: {list}.',
 };
+
 
 export const webEn: WebStrings = {
   ...uiEn,
@@ -155,6 +168,11 @@ export const webEn: WebStrings = {
   rollUpDownload: 'Roll up and download',
   rollUpNotMade: 'Not rolled up, no file was made:',
   rolledUpFile: 'Rolled up {included} of {total} files into {file}.',
+
+  earlierFilesHint: "Choose the unit's earlier reports (.xlsx): each file checked is also compared with them (as bieumau check --history does), with a warning where a figure stands out.",
+  earlierFilesChosen: 'Earlier periods ({count} file(s)): {names}',
+  comparedWithCount: 'Compared with {count} earlier period(s): {list}.',
 };
+
 
 export const WEB_STRINGS: Readonly<Record<Language, WebStrings>> = { vi: webVi, en: webEn };

@@ -24,7 +24,7 @@ import type { ReportInfo, WorkbookAdapter } from '../../excel/types';
 import type { Language } from '../strings';
 import { format } from '../i18n';
 import { useHeaderSlot } from '../Shell';
-import { EMPTY_CHECK, PaneContext, emptyReportInfo, errorText, useAppStrings, type CheckState, type PaneContextValue, type PanePacks } from './context';
+import { EMPTY_CHECK, NO_EARLIER, PaneContext, emptyReportInfo, errorText, useAppStrings, type CheckState, type EarlierState, type PaneContextValue, type PanePacks } from './context';
 import { BUILTIN_CATALOG } from '../../core/builtin';
 import type { PackLoad } from '../../core/pack-loader';
 import { APP_STRINGS } from './strings';
@@ -133,6 +133,7 @@ export function App({ adapter, onLanguageChange, initialTab = 'tables', today, l
   /** Set once the clerk saved settings: a slower read of the workbook's older ones must not undo that. */
   const savedHere = useRef(false);
   const [check, setCheckState] = useState<CheckState>(EMPTY_CHECK);
+  const [earlier, setEarlierState] = useState<EarlierState>(NO_EARLIER);
   const [inserted, setInserted] = useState<Readonly<Record<string, string[]>>>({});
   const [packs, setPacks] = useState<PanePacks>(() => ({ catalog: BUILTIN_CATALOG, loaded: [], indexError: null, loading: loadPacks !== undefined }));
   const [error, setError] = useState<string | null>(null);
@@ -183,6 +184,7 @@ export function App({ adapter, onLanguageChange, initialTab = 'tables', today, l
     setSettingsState(info);
   }, []);
   const setCheck = useCallback((update: (c: CheckState) => CheckState) => setCheckState(update), []);
+  const setEarlier = useCallback((update: (e: EarlierState) => EarlierState) => setEarlierState(update), []);
   const announce = useCallback((message: string, options?: { shown?: boolean }) => {
     setError(null);
     setStatusShown(options?.shown ?? true);
@@ -225,8 +227,8 @@ export function App({ adapter, onLanguageChange, initialTab = 'tables', today, l
   }, []);
 
   const value = useMemo<PaneContextValue>(
-    () => ({ adapter, packs, settings, setSettings, inserted, noteInserted, check, setCheck, run, announce }),
-    [adapter, packs, settings, setSettings, inserted, noteInserted, check, setCheck, run, announce],
+    () => ({ adapter, packs, settings, setSettings, inserted, noteInserted, check, setCheck, earlier, setEarlier, run, announce }),
+    [adapter, packs, settings, setSettings, inserted, noteInserted, check, setCheck, earlier, setEarlier, run, announce],
   );
 
   const onTab = (value: TabId): void => {

@@ -21,6 +21,7 @@ import { format } from '../i18n';
 import type { Language } from '../strings';
 import { useAppStrings, useLang, usePane } from './context';
 import type { AppStrings } from './strings';
+import { EarlierFiles, historyOf } from './EarlierFiles';
 
 export { findingKey } from '../../ui/FindingItem';
 
@@ -80,7 +81,7 @@ export default function CheckTab(): ReactNode {
   const s = useAppStrings();
   const lang = useLang();
   const styles = useStyles();
-  const { adapter, packs, check, setCheck, run, announce } = usePane();
+  const { adapter, packs, check, setCheck, earlier, setEarlier, run, announce } = usePane();
   const [busy, setBusy] = useState(false);
   const [live, setLive] = useState(false);
   const busyRef = useRef(false);
@@ -102,16 +103,21 @@ export default function CheckTab(): ReactNode {
     const result = await run(async () => {
       if (separators.current === undefined) separators.current = await adapter.numberSeparators();
       const read = await adapter.readTables(packs.catalog);
-      const findings = validateWorkbook(read, { today: new Date(), separators: separators.current ?? undefined, catalog: packs.catalog });
+      const own = validateWorkbook(read, { today: new Date(), separators: separators.current ?? undefined, catalog: packs.catalog });
+      // The earlier periods chosen (So với các kỳ trước…): their history.outlier warnings join the findings.
+      const history = historyOf(read, earlier.inputs, packs.catalog);
+      const findings = history ? [...own, ...history.findings] : own;
       const key = JSON.stringify(findings);
       if (!live || key !== painted.current) {
         painted.current = null;
         await adapter.paintFindings(findings);
         painted.current = key;
       }
-      return { findings, sheets: read.tables.map((t) => t.sheet) };
+      return { findings, history, inputs: earlier.inputs, sheets: read.tables.map((t) => t.sheet) };
     });
     if (!result) return null;
+    // The comparison is kept only while the same files are chosen.
+    setEarlier((e) => (e.inputs === result.inputs ? { ...e, result: result.history } : e));
     setCheck((c) => ({ ...c, findings: result.findings, sheets: result.sheets }));
     return result.findings;
   };
@@ -284,6 +290,7 @@ export default function CheckTab(): ReactNode {
           {s.clearMarks}
         </Button>
       </div>
+      <EarlierFiles busy={busy} />
       <Switch label={s.liveCheck} checked={live} onChange={(_e, d) => setLive(d.checked)} data-testid="live-check" />
       {findings !== null && <CheckSummary counts={countFindings(findings)} lang={lang} ref={summaryRef} />}
       {findings !== null && findings.length > 0 && (

@@ -3,7 +3,10 @@
  * the sentences the report's text needs, each copyable ("Sao chép").
  */
 import { useEffect, useId, useState, type ReactNode } from 'react';
-import { Button, MessageBar, MessageBarBody, Text, makeStyles, tokens } from '@fluentui/react-components';
+import { Button, MessageBar, MessageBarBody, Switch, Text, makeStyles, tokens } from '@fluentui/react-components';
+import { tableComparison, type HistoryResult } from '../../core/history';
+import { comparedLine, historyOf } from './EarlierFiles';
+import { HistoryTable } from './HistoryTables';
 import { workbookFigures, type Sentence, type WorkbookFigures } from '../../core/figures';
 import { formatDateVi } from '../../core/dates';
 import { format } from '../i18n';
@@ -77,15 +80,20 @@ export default function FiguresTab(): ReactNode {
   const s = useAppStrings();
   const lang = useLang();
   const styles = useStyles();
-  const { adapter, packs, settings, run } = usePane();
+  const { adapter, packs, settings, earlier, run } = usePane();
   const [figures, setFigures] = useState<WorkbookFigures | null>(null);
+  /** The comparison with the earlier periods chosen in Kiểm tra; null when none is chosen. */
+  const [history, setHistory] = useState<HistoryResult | null>(null);
+  const [allFigures, setAllFigures] = useState(false);
   const [busy, setBusy] = useState(false);
 
   const compute = async (): Promise<void> => {
     setBusy(true);
     const read = await run(() => adapter.readTables(packs.catalog));
     setBusy(false);
-    if (read) setFigures(workbookFigures(read, settings.from && settings.to ? { from: settings.from, to: settings.to } : undefined, packs.catalog));
+    if (!read) return;
+    setFigures(workbookFigures(read, settings.from && settings.to ? { from: settings.from, to: settings.to } : undefined, packs.catalog));
+    setHistory(historyOf(read, earlier.inputs, packs.catalog));
   };
 
   useEffect(() => {
@@ -106,6 +114,14 @@ export default function FiguresTab(): ReactNode {
             ? format(s.periodLine, { from: formatDateVi(figures.period.from), to: formatDateVi(figures.period.to), days: figures.period.days })
             : s.periodUnknown}
         </Text>
+      )}
+      {history !== null && (
+        <Text size={200} data-testid="figures-compared">
+          {comparedLine(history, s)}
+        </Text>
+      )}
+      {history !== null && history.tables.length > 0 && (
+        <Switch label={s.historyAll} checked={allFigures} onChange={(_e, d) => setAllFigures(d.checked)} data-testid="history-all" />
       )}
       {figures !== null && figures.tables.length === 0 && (
         <MessageBar intent="info">
@@ -132,6 +148,10 @@ export default function FiguresTab(): ReactNode {
               </div>
             ))}
           </dl>
+          {history !== null && (() => {
+            const comparison = tableComparison(history, t.sheet);
+            return comparison ? <HistoryTable comparison={comparison} all={allFigures} /> : null;
+          })()}
           <Text as="h3" size={300} weight="semibold">
             {s.sentences}
           </Text>

@@ -14,6 +14,7 @@ import type { PackCatalog } from '../../core/catalog';
 export { templateKey } from '../../core/catalog';
 import type { LoadedPack } from '../../core/pack-loader';
 import type { Text } from '../../core/template';
+import type { EarlierInput, HistoryResult } from '../../core/history';
 
 export interface CheckState {
   /** Null before the first check. */
@@ -25,6 +26,16 @@ export interface CheckState {
 }
 
 export const EMPTY_CHECK: CheckState = { findings: null, sheets: [], applied: [] };
+
+/** Earlier periods' reports the clerk chose (Kiểm tra, "So với các kỳ trước…"), and the last comparison with them. */
+export interface EarlierState {
+  /** Each chosen file as read (its tables, or why it cannot be read), in the order chosen. */
+  inputs: EarlierInput[];
+  /** The comparison of the last check with them; null before one (or after the files changed). */
+  result: HistoryResult | null;
+}
+
+export const NO_EARLIER: EarlierState = { inputs: [], result: null };
 
 /** The packs of this pane: the built-in one, then those the office deployed (packs/index.json). */
 export interface PanePacks {
@@ -47,6 +58,8 @@ export interface PaneContextValue {
   noteInserted(templateId: string, sheet: string): void;
   check: CheckState;
   setCheck(update: (s: CheckState) => CheckState): void;
+  earlier: EarlierState;
+  setEarlier(update: (s: EarlierState) => EarlierState): void;
   /** Runs an adapter call; on failure shows the error in the pane and resolves undefined. */
   run<T>(action: () => Promise<T>): Promise<T | undefined>;
   /**

@@ -112,7 +112,31 @@ export interface AppStrings extends UiStrings {
   readonly rollUpRefused: string;
   /** `{files}`, `{sheets}`. */
   readonly rolledUp: string;
+
+  // Compared with earlier periods (Kiểm tra and Số liệu)
+  readonly compareEarlierHint: string;
+  /** `{count}`: earlier files chosen. */
+  readonly earlierChosen: string;
+  readonly earlierCleared: string;
+  /** `{list}`: the periods compared ("01/3/2025–15/6/2025 (q2.xlsx)", …). */
+  readonly comparedWith: string;
+  readonly compareOnCheck: string;
+  readonly historyHeading: string;
+  readonly historyNone: string;
+  readonly historyAll: string;
+  readonly historyLabel: string;
+  readonly historyCurrent: string;
+  readonly historyEarlier: string;
+  readonly historyChange: string;
+  /** `{rate}`: a flow's figure per day. */
+  readonly perDay: string;
+  /** `{factor}`: this period ÷ the usual level ("10,0"). */
+  readonly timesUsual: string;
+  readonly standsOut: string;
+  /** `{sheet}`: the table whose comparison this is. */
+  readonly historyTableOf: string;
 }
+
 
 export const appVi: AppStrings = {
   ...uiVi,
@@ -198,7 +222,25 @@ export const appVi: AppStrings = {
   rollingUp: 'Đang lũy kế…',
   rollUpRefused: 'Chưa lũy kế được:',
   rolledUp: 'Đã lũy kế {files} kỳ vào {sheets}.',
+
+  compareEarlierHint: 'Chọn các tệp .xlsx báo cáo kỳ trước của đơn vị; các lần kiểm tra sau cảnh báo số liệu khác thường so với các kỳ đó.',
+  earlierChosen: 'Đã chọn {count} tệp kỳ trước.',
+  earlierCleared: 'Đã bỏ các tệp kỳ trước.',
+  comparedWith: 'Đã so với: {list}.',
+  compareOnCheck: 'Bấm Kiểm tra để so với các kỳ trước.',
+  historyHeading: 'So với các kỳ trước',
+  historyNone: 'Không có số liệu nào khác thường so với các kỳ trước.',
+  historyAll: 'Hiện mọi số liệu',
+  historyLabel: 'Chỉ tiêu',
+  historyCurrent: 'Kỳ này',
+  historyEarlier: 'Các kỳ trước',
+  historyChange: 'Thay đổi',
+  perDay: '{rate}/ngày',
+  timesUsual: 'gấp {factor} lần',
+  standsOut: 'Khác thường',
+  historyTableOf: 'So với các kỳ trước: {sheet}',
 };
+
 
 export const appEn: AppStrings = {
   ...uiEn,
@@ -284,6 +326,24 @@ export const appEn: AppStrings = {
   rollingUp: 'Rolling up…',
   rollUpRefused: 'Not rolled up:',
   rolledUp: 'Rolled up {files} period(s) into {sheets}.',
+
+  compareEarlierHint: "Choose the unit's earlier reports (.xlsx); the next checks warn where a figure stands out against them.",
+  earlierChosen: '{count} earlier file(s) chosen.',
+  earlierCleared: 'Earlier files cleared.',
+  comparedWith: 'Compared with: {list}.',
+  compareOnCheck: 'Press Check to compare with the earlier periods.',
+  historyHeading: 'Compared with earlier periods',
+  historyNone: 'No figure stands out against the earlier periods.',
+  historyAll: 'Show all figures',
+  historyLabel: 'Figure',
+  historyCurrent: 'This period',
+  historyEarlier: 'Earlier periods',
+  historyChange: 'Change',
+  perDay: '{rate}/day',
+  timesUsual: '×{factor}',
+  standsOut: 'Stands out',
+  historyTableOf: 'Compared with earlier periods: {sheet}',
 };
+
 
 export const APP_STRINGS: Readonly<Record<Language, AppStrings>> = { vi: appVi, en: appEn };

@@ -1,0 +1,125 @@
+/** @jest-environment jsdom */
+/**
+ * So với các kỳ trước on the web page's Kiểm tra: the earlier files chosen apply to every file
+ * checked, as `bieumau check FILES --history EARLIER` does; the findings and the JSON download are
+ * the command's (`npm run build:cli` first, as test/cli-history.test.ts).
+ */
+import './taskpane-polyfill';
+import { spawnSync } from 'child_process';
+import * as fs from 'fs';
+import * as os from 'os';
+import * as path from 'path';
+import { act } from 'react';
+import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
+import { FluentProvider, webLightTheme } from '@fluentui/react-components';
+import { CheckTab } from '../src/web/CheckTab';
+import * as engine from '../src/web/engine';
+import { TEMPLATES } from '../src/core/builtin';
+import { layout } from '../src/core/layout';
+import { writeWorkbook } from '../src/xlsx/writer';
+import { unitFigures } from './support/units-fixture';
+
+(globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = true;
+
+const ROOT = path.join(__dirname, '..');
+const BIN = path.join(ROOT, 'bin', 'bieumau.js');
+const UNIT = 'Sở Nội vụ tỉnh Lâm Đồng';
+const LONG = { timeout: 60000 };
+let dir: string;
+
+/** Every table of a unit's report, each flow figure `base × factor`; Quốc hội (Biểu 01) set when given. */
+async function report(unit: string, from: string, to: string, factor: number, assembly?: number): Promise<Uint8Array> {
+  const figures = unitFigures(5);
+  const plans = TEMPLATES.map((t) => {
+    const values = figures[t.id].map((row) => row.map((v) => (t.id === 'b04' ? v : v * factor)));
+    if (t.id === 'b01' && assembly !== undefined) values[0][3] = assembly;
+    return layout(t, { unit, reportNo: '12/BC-SNV', reportDate: '2025-08-05', reportBy: 'Sở Nội vụ', from, to, values });
+  });
+  return writeWorkbook(plans);
+}
+
+const NAMES = { current: ['cur.xlsx', 'plain.xlsx'], earlier: ['q2.xlsx', 'other.xlsx', 'bad.xlsx'] };
+
+function file(name: string): File {
+  return new File([fs.readFileSync(path.join(dir, name))], name, { type: engine.XLSX_TYPE });
+}
+
+beforeAll(async () => {
+  if (!fs.existsSync(path.join(ROOT, 'build', 'cli', 'main.js'))) spawnSync('npm', ['run', 'build:cli'], { cwd: ROOT });
+  dir = fs.mkdtempSync(path.join(os.tmpdir(), 'bm-web-history-'));
+  const assembly = unitFigures(5).b01[0][3];
+  fs.writeFileSync(path.join(dir, 'cur.xlsx'), await report(UNIT, '2025-07-01', '2025-07-31', 31, assembly * 310));
+  fs.writeFileSync(path.join(dir, 'plain.xlsx'), await report(UNIT, '2025-07-01', '2025-07-31', 31));
+  fs.writeFileSync(path.join(dir, 'q2.xlsx'), await report(UNIT, '2025-03-01', '2025-06-15', 107));
+  fs.writeFileSync(path.join(dir, 'other.xlsx'), await report('Sở Tư pháp', '2025-03-01', '2025-06-15', 107));
+  fs.writeFileSync(path.join(dir, 'bad.xlsx'), 'not a workbook');
+}, 120000);
+
+afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
+afterEach(() => {
+  cleanup();
+  jest.restoreAllMocks();
+});
+
+async function choose(testId: string, files: File[]): Promise<void> {
+  await act(async () => {
+    fireEvent.change(screen.getByTestId(testId), { target: { files } });
+  });
+}
+
+function cli(...args: string[]): { code: number | null; stdout: string } {
+  const r = spawnSync(process.execPath, [BIN, ...args], { cwd: dir, encoding: 'utf8' });
+  return { code: r.status, stdout: r.stdout };
+}
+
+test('earlier files apply to every file checked; findings and the JSON download equal check --history --json', async () => {
+  const saved: string[] = [];
+  jest.spyOn(engine, 'download').mockImplementation((name, data) => {
+    if (name.endsWith('.json')) saved.push(String(data));
+  });
+  await act(async () => {
+    render(
+      <FluentProvider theme={webLightTheme}>
+        <CheckTab lang="vi" announce={() => undefined} />
+      </FluentProvider>,
+    );
+  });
+  // First the files, then the earlier periods: the files are checked again against them.
+  await choose('file-input', NAMES.current.map(file));
+  await waitFor(() => expect(screen.getByTestId('web-check-summary').dataset.run).toBe('1'), LONG);
+  expect(document.querySelectorAll('li[data-rule="history.outlier"]')).toHaveLength(0);
+  await choose('earlier-input', NAMES.earlier.map(file));
+  await waitFor(() => expect(screen.getByTestId('web-check-summary').dataset.run).toBe('2'), LONG);
+  expect(screen.getByTestId('earlier-chosen').textContent).toBe('Các kỳ trước (3 tệp): q2.xlsx, other.xlsx, bad.xlsx');
+
+  // Exactly one warning, in cur.xlsx; none in plain.xlsx.
+  const cur = screen.getByRole('region', { name: 'cur.xlsx' });
+  const plain = screen.getByRole('region', { name: 'plain.xlsx' });
+  expect(cur.querySelectorAll('li[data-rule="history.outlier"]')).toHaveLength(1);
+  expect(plain.querySelectorAll('li[data-rule="history.outlier"]')).toHaveLength(0);
+  expect(within(cur).getByTestId('file-history').textContent).toContain('So với 1 kỳ trước: q2.xlsx (01/3/2025–15/6/2025).');
+  expect(within(cur).getAllByTestId('history-note').map((n) => n.dataset.kind)).toEqual(['unit', 'unreadable']);
+
+  // The JSON download is the command's document.
+  await act(async () => {
+    screen.getByRole('button', { name: 'Tải kết quả (JSON)' }).click();
+  });
+  expect(saved).toHaveLength(1);
+  const r = cli('check', ...NAMES.current, '--history', ...NAMES.earlier, '--json');
+  expect(r.code).toBe(2); // an earlier file cannot be read
+  const expected = JSON.parse(r.stdout) as { files: { findings: { rule: string }[] }[] };
+  expect(expected.files[0].findings.filter((f) => f.rule === 'history.outlier')).toHaveLength(1);
+  expect(JSON.parse(saved[0])).toEqual(expected);
+
+  // Bỏ các kỳ trước: checked again without them, as plain `check`.
+  await act(async () => {
+    screen.getByRole('button', { name: 'Bỏ các kỳ trước' }).click();
+  });
+  await waitFor(() => expect(screen.getByTestId('web-check-summary').dataset.run).toBe('3'), LONG);
+  expect(document.querySelectorAll('li[data-rule="history.outlier"]')).toHaveLength(0);
+  expect(screen.queryByTestId('file-history')).toBeNull();
+  await act(async () => {
+    screen.getByRole('button', { name: 'Tải kết quả (JSON)' }).click();
+  });
+  expect(JSON.parse(saved[1])).toEqual(JSON.parse(cli('check', ...NAMES.current, '--json').stdout));
+}, 120000);
