@@ -152,7 +152,7 @@ export async function ensureChecker(): Promise<void> {
 }
 
 /** SHA-256 of the bytes, lower-case hex (the browser's Web Crypto; the pages are served over https). */
-async function sha256Hex(bytes: Uint8Array): Promise<string> {
+export async function sha256Hex(bytes: Uint8Array): Promise<string> {
   const digest = new Uint8Array(await crypto.subtle.digest('SHA-256', bytes as BufferSource));
   let hex = '';
   for (const b of digest) hex += b.toString(16).padStart(2, '0');
