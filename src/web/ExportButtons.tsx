@@ -1,7 +1,7 @@
 /**
  * "Tải số liệu (CSV)" and "Tải SDMX" of the web page (Kiểm tra: the files just checked; Tổng hợp:
  * the workbook just consolidated): the figures of the workbooks as `bieumau export` gives them
- * (docs/export-ui.md). The CSV is the one for people (`--for-excel`: byte-order mark, text that a
+ * (docs/export.md, "Trên trang web và trong ngăn tác vụ"). The CSV is the one for people (`--for-excel`: byte-order mark, text that a
  * spreadsheet would evaluate written as text); the SDMX download is one .zip holding the SDMX-CSV
  * data message and the SDMX-ML structure message. Files are read again when a button is pressed
  * (only their records are kept); an unreadable one is named and left out, as `--keep-going` does.

@@ -1,6 +1,6 @@
 /**
  * Số liệu, "Sao chép số liệu (CSV)" and "Lưu số liệu (CSV)": every figure of the open workbook's
- * tables as the records of `bieumau export` (docs/export-ui.md), in the CSV for people
+ * tables as the records of `bieumau export` (docs/export.md, "Trên trang web và trong ngăn tác vụ"), in the CSV for people
  * (`--for-excel`: text a spreadsheet would evaluate is written as text; the saved file has the
  * byte-order mark, the copied text not, since a paste would carry it into the first cell).
  *
