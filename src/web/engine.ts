@@ -125,7 +125,8 @@ export function loadConsolidateTab(): Promise<{ default: ConsolidateTabModule['C
 
 /** Loads every engine (and the lazy tabs) in the background; resolves when all are in (rejections are swallowed). */
 export function warmUp(): Promise<void> {
-  return Promise.all([loadWriter(), loadChecker(), loadConsolidator(), loadRollUp(), loadCheckTab(), loadConsolidateTab()]).then(
+  const exporter = import(/* webpackChunkName: "web-export-buttons" */ './export-engine').then((m) => m.warmUpExport());
+  return Promise.all([loadWriter(), loadChecker(), loadConsolidator(), loadRollUp(), loadCheckTab(), loadConsolidateTab(), exporter]).then(
     () => undefined,
     () => undefined,
   );

@@ -39,6 +39,11 @@ function loadExporter(): Promise<Exporter> {
   return exporter;
 }
 
+/** Loads the export's reader and writers (the page's warm-up: the buttons then work offline). */
+export function warmUpExport(): Promise<void> {
+  return loadExporter().then(() => undefined);
+}
+
 /** What the export of some files gives: their records, and the files that could not be read. */
 export interface FiguresExport {
   records: FigureRecord[];
