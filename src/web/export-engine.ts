@@ -1,6 +1,6 @@
 /**
  * The web page's data export ("Tải số liệu (CSV)", "Tải SDMX" in Kiểm tra and Tổng hợp): the chosen
- * workbooks read, checked and fingerprinted as `bieumau export` does (the fast reader, the error
+ * workbooks read, checked and fingerprinted as `bieumau export` does (`readWorkbook`, the error
  * count of `check`, SHA-256 of the bytes), then written by the same pure writers
  * (core/export-doc), so a download equals the command line's output for the same files. The reader
  * and writers are loaded with dynamic `import()` the first time a button is pressed.
@@ -8,10 +8,11 @@
 import type { PackCatalog } from '../core/catalog';
 import type { FigureRecord } from '../core/export';
 import type { Text } from '../core/template';
+import { CANNOT_READ } from '../core/check-json';
 import { sha256Hex, type ChosenFile } from './engine';
 
 type Exporter = {
-  fast: typeof import('../xlsx/fast-read');
+  read: typeof import('../xlsx/read');
   validate: typeof import('../core/validate');
   exp: typeof import('../core/export');
   doc: typeof import('../core/export-doc');
@@ -23,14 +24,14 @@ let exporter: Promise<Exporter> | undefined;
 
 function loadExporter(): Promise<Exporter> {
   exporter ??= Promise.all([
-    import(/* webpackChunkName: "web-export" */ '../xlsx/fast-read'),
+    import(/* webpackChunkName: "web-export" */ '../xlsx/read'),
     import(/* webpackChunkName: "web-export" */ '../core/validate'),
     import(/* webpackChunkName: "web-export" */ '../core/export'),
     import(/* webpackChunkName: "web-export" */ '../core/export-doc'),
     import(/* webpackChunkName: "web-export" */ '../xlsx/zip'),
     import(/* webpackChunkName: "web-export" */ '../xlsx/errors'),
   ]).then(
-    ([fast, validate, exp, doc, zip, errors]) => ({ fast, validate, exp, doc, zip, errors }),
+    ([read, validate, exp, doc, zip, errors]) => ({ read, validate, exp, doc, zip, errors }),
     (e: unknown) => {
       exporter = undefined; // try again next time
       throw e;
@@ -50,7 +51,6 @@ export interface FiguresExport {
   unreadable: { file: string; error: Text }[];
 }
 
-const UNREADABLE: Text = { vi: 'Không đọc được tệp (tệp hỏng hoặc không phải .xlsx).', en: 'The file cannot be read (corrupt or not an .xlsx).' };
 
 /**
  * Every figure of these files, in their order, as `bieumau export --keep-going` takes them: each
@@ -63,13 +63,13 @@ export async function exportFigures(files: readonly ChosenFile[], catalog: PackC
   for (const f of files) {
     try {
       const bytes = await f.bytes();
-      const read = await m.fast.readWorkbookFast(bytes, catalog);
+      const read = await m.read.readWorkbook(bytes, catalog);
       let errors = 0;
       for (const x of m.validate.validateWorkbook(read, { today, catalog })) if (x.severity === 'error') errors++;
       const sha256 = await sha256Hex(bytes);
       for (const r of m.exp.figureRecords({ file: f.name, sha256, errors, read }, catalog)) out.records.push(r);
     } catch (e) {
-      out.unreadable.push({ file: f.name, error: e instanceof m.errors.WorkbookReadError ? e.reason : UNREADABLE });
+      out.unreadable.push({ file: f.name, error: e instanceof m.errors.WorkbookReadError ? e.reason : CANNOT_READ });
     }
   }
   return out;
