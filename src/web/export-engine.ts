@@ -3,7 +3,7 @@
  * workbooks read, checked and fingerprinted as `bieumau export` does (`readWorkbook`, the error
  * count of `check`, SHA-256 of the bytes), then written by the same pure writers
  * (core/export-doc), so a download equals the command line's output for the same files. The reader
- * and writers are loaded with dynamic `import()` the first time a button is pressed.
+ * and writers are loaded with dynamic `import()` by the page's warm-up or the first press of a button.
  */
 import type { PackCatalog } from '../core/catalog';
 import type { FigureRecord } from '../core/export';
