@@ -14,18 +14,18 @@ import { resolve } from 'path';
 import type { Text } from '../core/template';
 import type { PackCatalog } from '../core/catalog';
 import type { FigureRecord } from '../core/export';
+import type { ExportFormat } from '../core/export-doc';
 import { UsageError, parseArgs } from './args';
 import { PACK_OPTION, catalogFromArgs } from './pack-option';
 
 // Everything else is loaded when the command runs, so that the other commands do not load the
 // readers and writers.
 async function modules() {
-  const [crypto, fs, validate, exp, csv, sdmx, errors, read, check, zip, consolidate, create] = await Promise.all([
+  const [crypto, fs, validate, exp, sdmx, errors, read, check, zip, consolidate, create] = await Promise.all([
     import('crypto'),
     import('fs'),
     import('../core/validate'),
     import('../core/export'),
-    import('../core/csv'),
     import('../core/sdmx'),
     import('../xlsx/errors'),
     import('../xlsx/read'),
@@ -34,7 +34,7 @@ async function modules() {
     import('./consolidate'),
     import('./new'),
   ]);
-  return { crypto, fs, validate, exp, csv, sdmx, errors, read, check, zip, consolidate, create };
+  return { crypto, fs, validate, exp, sdmx, errors, read, check, zip, consolidate, create };
 }
 
 // The command's usage lines live in usage.ts, so `bieumau --help` and `--version` load no command module.
@@ -43,7 +43,7 @@ export { EXPORT_USAGE } from './usage';
 const VALUED = ['format', 'structure', 'output'] as const;
 const FLAGS = ['for-excel', 'keep-going', 'force'] as const;
 
-export type ExportFormat = 'csv' | 'sdmx-csv' | 'json';
+export type { ExportFormat };
 
 export interface ExportRequest {
   inputs: string[];
@@ -135,10 +135,8 @@ export async function exportFile(file: string, catalog: PackCatalog, today: Date
 
 /** The data in the asked format. */
 export async function renderExport(records: readonly FigureRecord[], format: ExportFormat, forExcel: boolean, catalog: PackCatalog): Promise<string> {
-  const m = await modules();
-  if (format === 'json') return `${m.exp.figuresJson(records)}\n`;
-  if (format === 'sdmx-csv') return m.sdmx.sdmxCsv(m.sdmx.sdmxObservations(records, catalog));
-  return m.csv.csvDocument(m.exp.RECORD_FIELDS, records.map(m.exp.recordValues), forExcel ? { forPeople: true, bom: true } : {});
+  const { exportDocument } = await import('../core/export-doc');
+  return exportDocument(records, format, forExcel, catalog);
 }
 
 export async function runExport(args: string[]): Promise<number> {

@@ -16,9 +16,11 @@ import { CheckSummary } from '../ui/CheckSummary';
 import { FindingsByTable } from '../ui/FindingsByTable';
 import { FilePicker, XLSX_ACCEPT, fileBytes } from '../ui/FilePicker';
 import { WEB_STRINGS, type WebStrings } from './strings';
-import { addHistoryInPage, checkFile, download, ensureChecker, historyJson } from './engine';
+import { addHistoryInPage, checkFile, download, ensureChecker, historyJson, type ChosenFile } from './engine';
 import type { HistoryResult } from '../core/history';
 import { formatDateVi } from '../core/dates';
+import { ExportButtons } from './ExportButtons';
+import { BUILTIN_CATALOG } from '../core/builtin';
 
 const useStyles = makeStyles({
   root: { display: 'flex', flexDirection: 'column', rowGap: tokens.spacingVerticalM, minWidth: 0 },
@@ -37,6 +39,8 @@ const useStyles = makeStyles({
 
 interface Outcome {
   results: FileResult[];
+  /** The files checked, in the order of `results` (the export reads the readable ones again). */
+  files: File[];
   ms: number;
   /** 1 for the first check since the page opened, then 2, 3…: tells one result from the next. */
   run: number;
@@ -116,6 +120,11 @@ function FileReport({ r, lang, history }: { r: FileResult; lang: Language; histo
   );
 }
 
+/** The files of a check that could be read, as the export reads them again. */
+function readableFiles(outcome: Outcome): ChosenFile[] {
+  return outcome.files.filter((_, i) => !('error' in outcome.results[i])).map((f) => ({ name: f.name, bytes: () => fileBytes(f) }));
+}
+
 /** Lets the page paint between files. */
 function nextTurn(): Promise<void> {
   return new Promise((resolve) => setTimeout(resolve, 0));
@@ -162,7 +171,7 @@ export function CheckTab({ lang, announce, catalog }: { lang: Language; announce
       const json = history ? await historyJson(resultsJson(results), results, history) : resultsJson(results);
       const ms = Math.round(performance.now() - started);
       runs.current += 1;
-      setOutcome({ results, ms, run: runs.current, history, json });
+      setOutcome({ results, files, ms, run: runs.current, history, json });
       announce(summaryText(results, s, lang));
     } catch (e) {
       setFailure(format(s.engineFailed, { detail: e instanceof Error ? e.message : String(e) }));
@@ -235,6 +244,9 @@ export function CheckTab({ lang, announce, catalog }: { lang: Language; announce
             <Button onClick={() => download('ket-qua-kiem-tra.csv', resultsCsv(outcome.results), 'text/csv;charset=utf-8')}>{s.downloadCsv}</Button>
             <Button onClick={() => download('ket-qua-kiem-tra.json', `${outcome.json}\n`, 'application/json')}>{s.downloadJson}</Button>
           </div>
+          {outcome.results.some((r) => !('error' in r)) && (
+            <ExportButtons key={outcome.run} lang={lang} catalog={catalog ?? BUILTIN_CATALOG} base="so-lieu" announce={announce} files={() => readableFiles(outcome)} />
+          )}
           {outcome.results.map((r, i) => (
             <FileReport key={`${r.file}-${i}`} r={r} lang={lang} history={outcome.history?.get(r)} />
           ))}

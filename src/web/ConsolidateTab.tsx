@@ -24,7 +24,8 @@ import { TabForm } from './TabForm';
 import { WEB_STRINGS } from './strings';
 import { ModeChoice, type ConsolidateMode } from '../ui/ModeChoice';
 import { RollUpResult } from '../ui/RollUpResult';
-import { XLSX_TYPE, consolidateFiles, download, rollUpFiles } from './engine';
+import { XLSX_TYPE, consolidateFiles, download, rollUpFiles, type ChosenFile } from './engine';
+import { ExportButtons } from './ExportButtons';
 
 const useStyles = makeStyles({
   root: { display: 'flex', flexDirection: 'column', rowGap: tokens.spacingVerticalM, minWidth: 0, maxWidth: '720px' },
@@ -34,9 +35,17 @@ const useStyles = makeStyles({
   error: { color: tokens.colorPaletteRedForeground1 },
 });
 
+/** The workbook just consolidated, as the export reads it (named as it was downloaded). */
+function exportedWorkbook(done: Done): ChosenFile[] {
+  const { file, bytes } = done;
+  return file !== null && bytes !== null ? [{ name: file, bytes: async () => bytes }] : [];
+}
+
 interface Done {
   consolidation: Consolidation;
   file: string | null;
+  /** The workbook downloaded as `file` (its figures are what the export buttons give). */
+  bytes: Uint8Array | null;
 }
 
 export function ConsolidateTab({ lang, announce, catalog }: { lang: Language; announce: (text: string) => void; catalog: PackCatalog }): ReactNode {
@@ -93,7 +102,7 @@ export function ConsolidateTab({ lang, announce, catalog }: { lang: Language; an
         file = p ? `tong-hop-${p.from}-${p.to}.xlsx` : 'tong-hop.xlsx';
         download(file, bytes, XLSX_TYPE);
       }
-      setDone({ consolidation, file });
+      setDone({ consolidation, file, bytes });
       const included = consolidation.summary.sources.filter((x) => x.included).length;
       announce(file ? format(s.consolidatedFile, { included: num(included), total: num(files.length), file }) : s.refused);
     } catch (e) {
@@ -184,6 +193,9 @@ export function ConsolidateTab({ lang, announce, catalog }: { lang: Language; an
             textTestId="consolidate-summary"
             sourcesTestId="consolidate-sources"
           />
+          {done.file !== null && done.bytes !== null && (
+            <ExportButtons lang={lang} catalog={catalog} base={`${done.file.replace(/\.xlsx$/, '')}-so-lieu`} announce={announce} files={() => exportedWorkbook(done)} />
+          )}
         </div>
       )}
     </TabForm>

@@ -125,7 +125,8 @@ export function loadConsolidateTab(): Promise<{ default: ConsolidateTabModule['C
 
 /** Loads every engine (and the lazy tabs) in the background; resolves when all are in (rejections are swallowed). */
 export function warmUp(): Promise<void> {
-  return Promise.all([loadWriter(), loadChecker(), loadConsolidator(), loadRollUp(), loadCheckTab(), loadConsolidateTab()]).then(
+  const exporter = import(/* webpackChunkName: "web-export-buttons" */ './export-engine').then((m) => m.warmUpExport());
+  return Promise.all([loadWriter(), loadChecker(), loadConsolidator(), loadRollUp(), loadCheckTab(), loadConsolidateTab(), exporter]).then(
     () => undefined,
     () => undefined,
   );
@@ -152,7 +153,7 @@ export async function ensureChecker(): Promise<void> {
 }
 
 /** SHA-256 of the bytes, lower-case hex (the browser's Web Crypto; the pages are served over https). */
-async function sha256Hex(bytes: Uint8Array): Promise<string> {
+export async function sha256Hex(bytes: Uint8Array): Promise<string> {
   const digest = new Uint8Array(await crypto.subtle.digest('SHA-256', bytes as BufferSource));
   let hex = '';
   for (const b of digest) hex += b.toString(16).padStart(2, '0');

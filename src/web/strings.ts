@@ -68,6 +68,18 @@ export interface WebStrings extends UiStrings {
   readonly earlierFilesChosen: string;
   /** `{count}`: periods; `{list}`: "q2.xlsx (01/3/2025–15/6/2025)", … */
   readonly comparedWithCount: string;
+
+  // Export (Kiểm tra and Tổng hợp)
+  readonly exportHeading: string;
+  readonly exportHint: string;
+  readonly downloadFigures: string;
+  readonly downloadSdmx: string;
+  readonly exporting: string;
+  /** `{file}`, `{count}` */
+  readonly exported: string;
+  readonly exportNone: string;
+  /** `{count}`, `{list}` */
+  readonly exportLeftOut: string;
 }
 
 
@@ -120,6 +132,16 @@ export const webVi: WebStrings = {
   earlierFilesHint: 'Chọn các tệp .xlsx báo cáo kỳ trước của đơn vị: mỗi tệp được kiểm tra còn được so với các kỳ đó (như lệnh bieumau check --history) và có cảnh báo ở số liệu khác thường.',
   earlierFilesChosen: 'Các kỳ trước ({count} tệp): {names}',
   comparedWithCount: 'So với {count} kỳ trước: {list}.',
+
+  exportHeading: 'Xuất số liệu',
+  exportHint:
+    'Mọi số liệu của các biểu (mỗi dòng một số liệu, kèm đơn vị, kỳ, biểu, dòng, cột và tệp nguồn), như lệnh bieumau export. CSV để mở bằng Excel; SDMX là một tệp .zip gồm dữ liệu SDMX-CSV và thông điệp cấu trúc SDMX-ML cho hệ thống thống kê.',
+  downloadFigures: 'Tải số liệu (CSV)',
+  downloadSdmx: 'Tải SDMX',
+  exporting: 'Đang xuất số liệu…',
+  exported: 'Đã tải {file}: {count} số liệu.',
+  exportNone: 'Không có số liệu nào để xuất: không có biểu nào đọc được.',
+  exportLeftOut: '{count} tệp không đọc được nên không được xuất{list}.',
 };
 
 
@@ -172,6 +194,16 @@ export const webEn: WebStrings = {
   earlierFilesHint: "Choose the unit's earlier reports (.xlsx): each file checked is also compared with them (as bieumau check --history does), with a warning where a figure stands out.",
   earlierFilesChosen: 'Earlier periods ({count} file(s)): {names}',
   comparedWithCount: 'Compared with {count} earlier period(s): {list}.',
+
+  exportHeading: 'Export the figures',
+  exportHint:
+    'Every figure of the tables (one per line, with its unit, period, table, row, column and source file), as the bieumau export command gives them. The CSV is for opening in Excel; SDMX is a .zip holding the SDMX-CSV data and the SDMX-ML structure message for a statistics system.',
+  downloadFigures: 'Download figures (CSV)',
+  downloadSdmx: 'Download SDMX',
+  exporting: 'Exporting the figures…',
+  exported: 'Downloaded {file}: {count} figures.',
+  exportNone: 'No figure to export: no table could be read.',
+  exportLeftOut: '{count} unreadable files were not exported{list}.',
 };
 
 

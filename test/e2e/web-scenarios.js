@@ -435,6 +435,85 @@ function registerWebPage(h) {
     noPageProblems();
   });
 
+  /** `bieumau export ARGS` run in `cwd` (file names as given there); its standard output as bytes. */
+  function cliExport(cwd, args) {
+    const r = spawnSync(process.execPath, [path.join(ROOT, 'bin', 'bieumau.js'), 'export', ...args], { cwd, maxBuffer: 64 * 1024 * 1024 });
+    if (r.status !== 0) throw new Error(`bieumau export ${args.join(' ')}: exit ${r.status}: ${r.stderr}`);
+    return r.stdout;
+  }
+
+  /** The structure message without its id and preparation time (two runs differ only there). */
+  const timeless = (xml) => xml.replace(/<mes:ID>[^<]*<\/mes:ID>/, '<mes:ID/>').replace(/<mes:Prepared>[^<]*<\/mes:Prepared>/, '<mes:Prepared/>');
+
+  /** Compares the page's SDMX .zip with `bieumau export --format sdmx-csv --structure` of the same files. */
+  function sameSdmx(zipFile, base, cwd, inputs) {
+    const { unzipSync } = require('fflate');
+    const parts = unzipSync(fs.readFileSync(zipFile));
+    expectEqual(Object.keys(parts), [`${base}-sdmx.csv`, `${base}-sdmx-cau-truc.xml`], 'the files in the SDMX .zip');
+    cliExport(cwd, [...inputs, '--format', 'sdmx-csv', '-o', 'cli-sdmx.csv', '--structure', 'cli-cau-truc.xml', '--force']);
+    expect(Buffer.from(parts[`${base}-sdmx.csv`]).equals(fs.readFileSync(path.join(cwd, 'cli-sdmx.csv'))), 'the SDMX-CSV data = bieumau export --format sdmx-csv, byte for byte');
+    const xml = Buffer.from(parts[`${base}-sdmx-cau-truc.xml`]).toString('utf8');
+    expectEqual(timeless(xml), timeless(fs.readFileSync(path.join(cwd, 'cli-cau-truc.xml'), 'utf8')), 'the structure message = bieumau export --structure (but for its id and time)');
+    const xsd = path.join(ROOT, 'schemas', 'sdmx-ml-3.0', 'SDMXMessage.xsd');
+    fs.writeFileSync(path.join(cwd, 'page-cau-truc.xml'), xml);
+    const lint = spawnSync('xmllint', ['--noout', '--nonet', '--schema', xsd, path.join(cwd, 'page-cau-truc.xml')], { encoding: 'utf8' });
+    expectEqual(lint.status, 0, `the page's structure message validates against SDMX-ML 3.0 (${lint.stderr})`);
+  }
+
+  scenario('web page: Tải số liệu (CSV) and Tải SDMX give what bieumau export gives, for the checked files and for the consolidated workbook (offline)', async () => {
+    const sample = await buildWorkbook(parseNewArgs(['x.xlsx', '--sample']));
+    const council = (await readWorkbook(sample)).tables[0].columns['local.council'][0];
+    const names = ['xuat-seed.xlsx', 'xuat-hong.xlsx', 'xuat-a.xlsx', 'xuat-b.xlsx'];
+    fs.writeFileSync(path.join(dir, 'xuat-seed.xlsx'), sample); // the seed, with its HĐND error
+    fs.writeFileSync(path.join(dir, 'xuat-hong.xlsx'), 'just text');
+    for (const [file, unit] of [
+      ['xuat-a.xlsx', 'XÃ A'],
+      ['xuat-b.xlsx', '=XÃ "B", Đạ Huoai'],
+    ]) {
+      const made = await buildWorkbook(parseNewArgs(['x.xlsx', '--sample', '--unit', unit]));
+      fs.writeFileSync(path.join(dir, file), await setCell(made, council.sheet, council.address, 732));
+    }
+    await openWebPage();
+    // Offline from here: the warm-up loaded the export with the rest, so the buttons need no network.
+    await context.setOffline(true);
+    await checkFiles(names.map((f) => path.join(dir, f)));
+    const readable = names.filter((f) => f !== 'xuat-hong.xlsx');
+    const csv = await downloadFrom('Tải số liệu (CSV)');
+    expectEqual(csv.name, 'so-lieu.csv', 'CSV download name');
+    const cliCsv = cliExport(dir, [...readable, '--for-excel']);
+    expect(fs.readFileSync(csv.file).equals(cliCsv), 'the CSV download = bieumau export --for-excel of the readable files, byte for byte');
+    const text = cliCsv.toString('utf8');
+    expect(text.startsWith('\uFEFFunit,'), 'the CSV starts with the byte-order mark');
+    expect(text.includes(`\r\n"'=XÃ ""B"", Đạ Huoai",2025-07-01,`), 'a unit that looks like a formula is written as text');
+    expectEqual(text.split('\r\n').filter((l) => l !== '').length, 1 + 3 * 70, 'CSV lines: the header and 70 figures a file');
+    await page.getByTestId('export-status').getByText('Đã tải so-lieu.csv: 210 số liệu.').waitFor();
+    const zip = await downloadFrom('Tải SDMX');
+    expectEqual(zip.name, 'so-lieu-sdmx.zip', 'SDMX download name');
+    sameSdmx(zip.file, 'so-lieu', dir, readable);
+    await axeCheck('web: check, figures exported');
+    await screenshot('check-export');
+
+    // Tổng hợp: the figures of the workbook just made, as bieumau export of that workbook gives them.
+    await page.getByRole('tab', { name: 'Tổng hợp' }).click();
+    await page.getByTestId('sources-input').setInputFiles(['xuat-a.xlsx', 'xuat-b.xlsx'].map((f) => path.join(dir, f)));
+    const made = await downloadFrom('Tổng hợp và tải về');
+    expectEqual(made.name, 'tong-hop-2025-07-01-2025-10-15.xlsx', 'consolidated workbook');
+    const sub = fs.mkdtempSync(path.join(dir, 'tong-hop-'));
+    fs.copyFileSync(made.file, path.join(sub, made.name));
+    const consolidatedCsv = await downloadFrom('Tải số liệu (CSV)');
+    expectEqual(consolidatedCsv.name, 'tong-hop-2025-07-01-2025-10-15-so-lieu.csv', 'CSV download name');
+    const cliConsolidated = cliExport(sub, [made.name, '--for-excel']);
+    expect(fs.readFileSync(consolidatedCsv.file).equals(cliConsolidated), 'the CSV download = bieumau export --for-excel of the consolidated workbook, byte for byte');
+    const lines = cliConsolidated.toString('utf8').split('\r\n');
+    for (const row of ['XÃ A', `"'=XÃ ""B"", Đạ Huoai"`, 'total']) expect(lines.some((l) => l.includes(`,b01,1,${row},`)), `Biểu 01 records of the row ${row} in the consolidation's figures`);
+    const consolidatedZip = await downloadFrom('Tải SDMX');
+    expectEqual(consolidatedZip.name, 'tong-hop-2025-07-01-2025-10-15-so-lieu-sdmx.zip', 'SDMX download name');
+    sameSdmx(consolidatedZip.file, 'tong-hop-2025-07-01-2025-10-15-so-lieu', sub, [made.name]);
+    await axeCheck('web: consolidate, figures exported');
+    await context.setOffline(false);
+    noPageProblems();
+  });
+
   scenario('web page: a pack deployed beside the add-in (packs/index.json) adds its table to Tạo biểu mẫu and Kiểm tra', async () => {
     // Served by the test in place of the build's empty index (same origin, as an office deploys them).
     const { catalogFromPackFiles } = require(path.join(ROOT, 'src', 'cli', 'pack-option.ts'));

@@ -1,6 +1,7 @@
 /**
  * Số liệu: totals, per-day and per-month averages and ratios of the tables in the workbook, with
- * the sentences the report's text needs, each copyable ("Sao chép").
+ * the sentences the report's text needs, each copyable ("Sao chép"); every figure copied or saved as
+ * CSV (FiguresExport).
  */
 import { useEffect, useId, useState, type ReactNode } from 'react';
 import { Button, MessageBar, MessageBarBody, Switch, Text, makeStyles, tokens } from '@fluentui/react-components';
@@ -11,6 +12,7 @@ import { workbookFigures, type Sentence, type WorkbookFigures } from '../../core
 import { formatDateVi } from '../../core/dates';
 import { format } from '../i18n';
 import { useAppStrings, useLang, usePane } from './context';
+import { FiguresExport } from './FiguresExport';
 
 const useStyles = makeStyles({
   table: { display: 'flex', flexDirection: 'column', rowGap: tokens.spacingVerticalS, minWidth: 0 },
@@ -162,6 +164,7 @@ export default function FiguresTab(): ReactNode {
           </ul>
         </section>
       ))}
+      {figures !== null && figures.tables.length > 0 && <FiguresExport copy={copyText} />}
     </>
   );
 }

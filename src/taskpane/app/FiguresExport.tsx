@@ -1,0 +1,130 @@
+/**
+ * Số liệu, "Sao chép số liệu (CSV)" and "Lưu số liệu (CSV)": every figure of the open workbook's
+ * tables as the records of `bieumau export` (docs/export.md, "Trên trang web và trong ngăn tác vụ"), in the CSV for people
+ * (`--for-excel`: text a spreadsheet would evaluate is written as text; the saved file has the
+ * byte-order mark, the copied text not, since a paste would carry it into the first cell).
+ *
+ * The figures come from the tables the pane reads (`adapter.readTables`), not from a file on disk:
+ * `source_file` is the workbook's file name when Office tells it (`Office.context.document.url`),
+ * else empty; `source_sha256` is empty; `source_errors` is the error count of the pane's own check
+ * (the same validation, with the user's number separators) at the time of the export.
+ */
+import { useState, type ReactNode } from 'react';
+import { Button, MessageBar, MessageBarBody, Text, makeStyles, tokens } from '@fluentui/react-components';
+import { figureRecords, type FigureRecord } from '../../core/export';
+import { figuresCsv } from '../../core/export-doc';
+import { validateWorkbook } from '../../core/validate';
+import { formatNumberIn } from '../../core/numbers';
+import type { WorkbookAdapter } from '../../excel/types';
+import type { PackCatalog } from '../../core/catalog';
+import { format } from '../i18n';
+import { useAppStrings, useLang, usePane } from './context';
+
+const useStyles = makeStyles({
+  root: { display: 'flex', flexDirection: 'column', rowGap: tokens.spacingVerticalS, minWidth: 0 },
+  actions: { display: 'flex', flexWrap: 'wrap', columnGap: tokens.spacingHorizontalS, rowGap: tokens.spacingVerticalS },
+});
+
+/** The open workbook's file name as Office tells it (the last part of its URL or path), '' when it does not. */
+export function workbookFileName(): string {
+  const office = (globalThis as { Office?: { context?: { document?: { url?: unknown } } } }).Office;
+  let url: unknown;
+  try {
+    url = office?.context?.document?.url;
+  } catch {
+    return '';
+  }
+  if (typeof url !== 'string' || url === '') return '';
+  const last = url.split(/[?#]/)[0].split(/[/\\]/).pop() ?? '';
+  try {
+    return decodeURIComponent(last).normalize('NFC');
+  } catch {
+    return last.normalize('NFC');
+  }
+}
+
+/** The name a saved CSV gets: `<workbook>-so-lieu.csv`, or `so-lieu.csv` when the workbook's name is unknown. */
+export function savedCsvName(workbook: string): string {
+  const base = workbook.replace(/\.(xlsx|xlsm|xlsb|xls)$/i, '');
+  return base === '' ? 'so-lieu.csv' : `${base}-so-lieu.csv`;
+}
+
+/** Every figure of the open workbook, its error count from the pane's check. */
+export async function paneFigureRecords(adapter: WorkbookAdapter, catalog: PackCatalog, file: string, today: Date = new Date()): Promise<FigureRecord[]> {
+  const separators = await adapter.numberSeparators();
+  const read = await adapter.readTables(catalog);
+  let errors = 0;
+  for (const f of validateWorkbook(read, { today, separators: separators ?? undefined, catalog })) if (f.severity === 'error') errors++;
+  return figureRecords({ file, sha256: '', errors, read }, catalog);
+}
+
+/** Offers text as a file to save (a Blob URL: nothing leaves the pane). */
+function saveText(fileName: string, text: string): void {
+  const url = URL.createObjectURL(new Blob([text], { type: 'text/csv;charset=utf-8' }));
+  const a = document.createElement('a');
+  a.href = url;
+  a.download = fileName;
+  a.style.display = 'none';
+  document.body.appendChild(a);
+  a.click();
+  a.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 30000);
+}
+
+export function FiguresExport({ copy }: { copy: (text: string) => Promise<boolean> }): ReactNode {
+  const s = useAppStrings();
+  const lang = useLang();
+  const styles = useStyles();
+  const { adapter, packs, run, announce } = usePane();
+  const [busy, setBusy] = useState(false);
+  const [copyFailed, setCopyFailed] = useState(false);
+  const num = (n: number): string => formatNumberIn(n, lang);
+
+  const act = async (kind: 'copy' | 'save'): Promise<void> => {
+    if (busy) return;
+    setBusy(true);
+    setCopyFailed(false);
+    try {
+      const file = workbookFileName();
+      const records = await run(() => paneFigureRecords(adapter, packs.catalog, file));
+      if (!records) return;
+      if (records.length === 0) {
+        announce(s.figuresCsvNone);
+        return;
+      }
+      if (kind === 'copy') {
+        const ok = await copy(figuresCsv(records, { forPeople: true }));
+        setCopyFailed(!ok);
+        announce(ok ? format(s.figuresCsvCopied, { count: num(records.length) }) : s.figuresCsvCopyFailed);
+      } else {
+        const name = savedCsvName(file);
+        saveText(name, figuresCsv(records, { forPeople: true, bom: true }));
+        announce(format(s.figuresCsvSaved, { file: name, count: num(records.length) }));
+      }
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <section className={styles.root} aria-labelledby="figures-export-heading" data-testid="figures-export">
+      <Text as="h2" size={400} weight="semibold" id="figures-export-heading">
+        {s.figuresExportHeading}
+      </Text>
+      <Text size={200}>{s.figuresExportHint}</Text>
+      <div className={styles.actions}>
+        <Button onClick={() => void act('copy')} disabledFocusable={busy}>
+          {s.copyFiguresCsv}
+        </Button>
+        <Button onClick={() => void act('save')} disabledFocusable={busy}>
+          {s.saveFiguresCsv}
+        </Button>
+      </div>
+      {copyFailed && (
+        <MessageBar intent="warning" data-testid="figures-copy-failed">
+          <MessageBarBody>{s.figuresCsvCopyFailed}</MessageBarBody>
+        </MessageBar>
+      )}
+    </section>
+  );
+}

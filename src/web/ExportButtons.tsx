@@ -1,0 +1,101 @@
+/**
+ * "Tải số liệu (CSV)" and "Tải SDMX" of the web page (Kiểm tra: the files just checked; Tổng hợp:
+ * the workbook just consolidated): the figures of the workbooks as `bieumau export` gives them
+ * (docs/export.md, "Trên trang web và trong ngăn tác vụ"). The CSV is the one for people (`--for-excel`: byte-order mark, text that a
+ * spreadsheet would evaluate written as text); the SDMX download is one .zip holding the SDMX-CSV
+ * data message and the SDMX-ML structure message. Files are read again when a button is pressed
+ * (only their records are kept); an unreadable one is named and left out, as `--keep-going` does.
+ */
+import { useId, useState, type ReactNode } from 'react';
+import { Button, Text, makeStyles, tokens } from '@fluentui/react-components';
+import type { PackCatalog } from '../core/catalog';
+import { formatNumberIn } from '../core/numbers';
+import { format, type Language } from '../ui/i18n';
+import { WEB_STRINGS } from './strings';
+import { download, type ChosenFile } from './engine';
+import { exportFigures, figuresCsvForExcel, sdmxNames, sdmxZip } from './export-engine';
+
+const useStyles = makeStyles({
+  root: { display: 'flex', flexDirection: 'column', rowGap: tokens.spacingVerticalXS, minWidth: 0, overflowWrap: 'anywhere' },
+  actions: { display: 'flex', flexWrap: 'wrap', columnGap: tokens.spacingHorizontalS, rowGap: tokens.spacingVerticalS },
+  error: { color: tokens.colorPaletteRedForeground1 },
+});
+
+export interface ExportButtonsProps {
+  lang: Language;
+  catalog: PackCatalog;
+  /** The workbooks to export, in order (read when a button is pressed). */
+  files: () => readonly ChosenFile[];
+  /** The downloads' base name: `{base}.csv`, `{base}-sdmx.zip`. */
+  base: string;
+  announce: (text: string) => void;
+}
+
+function listOf(items: readonly string[]): string {
+  if (items.length === 0) return '';
+  return ` (${items.length > 10 ? `${items.slice(0, 10).join(', ')}, …` : items.join(', ')})`;
+}
+
+export function ExportButtons({ lang, catalog, files, base, announce }: ExportButtonsProps): ReactNode {
+  const styles = useStyles();
+  const s = WEB_STRINGS[lang];
+  const headingId = useId();
+  const num = (n: number): string => formatNumberIn(n, lang);
+  const [busy, setBusy] = useState(false);
+  const [status, setStatus] = useState<{ text: string; problem: boolean } | null>(null);
+
+  const run = async (kind: 'csv' | 'sdmx'): Promise<void> => {
+    if (busy) return;
+    setBusy(true);
+    setStatus({ text: s.exporting, problem: false });
+    try {
+      const { records, unreadable } = await exportFigures(files(), catalog);
+      const leftOut = unreadable.length > 0 ? ` ${format(s.exportLeftOut, { count: num(unreadable.length), list: listOf(unreadable.map((u) => `${u.file}: ${u.error[lang]}`)) })}` : '';
+      if (records.length === 0) {
+        const text = `${s.exportNone}${leftOut}`;
+        setStatus({ text, problem: true });
+        announce(text);
+        return;
+      }
+      let file: string;
+      if (kind === 'csv') {
+        file = `${base}.csv`;
+        download(file, await figuresCsvForExcel(records, catalog), 'text/csv;charset=utf-8');
+      } else {
+        file = sdmxNames(base).zip;
+        download(file, await sdmxZip(records, catalog, base), 'application/zip');
+      }
+      const text = `${format(s.exported, { file, count: num(records.length) })}${leftOut}`;
+      setStatus({ text, problem: unreadable.length > 0 });
+      announce(text);
+    } catch (e) {
+      const text = format(s.engineFailed, { detail: e instanceof Error ? e.message : String(e) });
+      setStatus({ text, problem: true });
+      announce(text);
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <div className={styles.root} role="group" aria-labelledby={headingId} data-testid="export-figures">
+      <Text id={headingId} weight="semibold">
+        {s.exportHeading}
+      </Text>
+      <Text size={200}>{s.exportHint}</Text>
+      <div className={styles.actions}>
+        <Button onClick={() => void run('csv')} disabledFocusable={busy}>
+          {s.downloadFigures}
+        </Button>
+        <Button onClick={() => void run('sdmx')} disabledFocusable={busy}>
+          {s.downloadSdmx}
+        </Button>
+      </div>
+      {status && (
+        <Text size={200} className={status.problem ? styles.error : undefined} data-testid="export-status" data-busy={busy ? 'yes' : 'no'}>
+          {status.text}
+        </Text>
+      )}
+    </div>
+  );
+}
