@@ -194,7 +194,7 @@ export default function ConsolidateTab(): ReactNode {
       />
       <div className={styles.row}>
         <FilePicker
-          label={reading ? s.readingFiles : s.chooseFiles}
+          label={reading ? s.readingFiles : s.chooseSourceFiles}
           accept={XLSX_ACCEPT}
           multiple
           inputTestId="consolidate-files"

@@ -12,6 +12,8 @@ export interface AppStrings extends UiStrings {
   readonly tabTables: string;
   readonly tabSettings: string;
   readonly tabFigures: string;
+  /** Tổng hợp's file button: several units' files at once. */
+  readonly chooseSourceFiles: string;
   /** What the tab strip shows for "Thiết lập báo cáo", so that the five tabs fit one row of a 320 px pane. */
   readonly tabSettingsShort: string;
   /** `{tab}`: the accessible name of the header's "?" button, which shows or hides the open tab's introduction. */
@@ -153,6 +155,7 @@ export const appVi: AppStrings = {
   tabTables: 'Bảng biểu',
   tabSettings: 'Thiết lập báo cáo',
   tabFigures: 'Số liệu',
+  chooseSourceFiles: 'Chọn các tệp .xlsx',
   tabSettingsShort: 'Thiết lập',
   introButton: 'Hướng dẫn thẻ {tab}',
 
@@ -265,6 +268,7 @@ export const appEn: AppStrings = {
   tabTables: 'Tables',
   tabSettings: 'Report settings',
   tabFigures: 'Figures',
+  chooseSourceFiles: 'Choose .xlsx files',
   tabSettingsShort: 'Settings',
   introButton: 'About the {tab} tab',
 
