@@ -230,20 +230,8 @@ export async function rollUpFiles(
 
 export const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
-/** Offers bytes or text as a file to save (a Blob URL: nothing leaves the page). */
-export function download(fileName: string, data: Uint8Array | string, type: string): void {
-  const blob = new Blob([data as BlobPart], { type });
-  const url = URL.createObjectURL(blob);
-  const a = document.createElement('a');
-  a.href = url;
-  a.download = fileName;
-  a.style.display = 'none';
-  document.body.appendChild(a);
-  a.click();
-  a.remove();
-  // Freed a while later: some browsers read the URL after the click has returned.
-  setTimeout(() => URL.revokeObjectURL(url), 30000);
-}
+/** The page's downloads: the one Blob-URL download of src/ui. */
+export { download } from '../ui/download';
 
 /**
  * `bieumau check --history` in the page: each checked file that could be read is compared with

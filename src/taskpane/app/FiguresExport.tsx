@@ -19,6 +19,7 @@ import type { WorkbookAdapter } from '../../excel/types';
 import type { PackCatalog } from '../../core/catalog';
 import { format } from '../i18n';
 import { useAppStrings, useLang, usePane } from './context';
+import { download } from '../../ui/download';
 
 const useStyles = makeStyles({
   root: { display: 'flex', flexDirection: 'column', rowGap: tokens.spacingVerticalS, minWidth: 0 },
@@ -58,19 +59,6 @@ export async function paneFigureRecords(adapter: WorkbookAdapter, catalog: PackC
   return figureRecords({ file, sha256: '', errors, read }, catalog);
 }
 
-/** Offers text as a file to save (a Blob URL: nothing leaves the pane). */
-function saveText(fileName: string, text: string): void {
-  const url = URL.createObjectURL(new Blob([text], { type: 'text/csv;charset=utf-8' }));
-  const a = document.createElement('a');
-  a.href = url;
-  a.download = fileName;
-  a.style.display = 'none';
-  document.body.appendChild(a);
-  a.click();
-  a.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 30000);
-}
-
 export function FiguresExport({ copy }: { copy: (text: string) => Promise<boolean> }): ReactNode {
   const s = useAppStrings();
   const lang = useLang();
@@ -98,7 +86,7 @@ export function FiguresExport({ copy }: { copy: (text: string) => Promise<boolea
         announce(ok ? format(s.figuresCsvCopied, { count: num(records.length) }) : s.figuresCsvCopyFailed);
       } else {
         const name = savedCsvName(file);
-        saveText(name, figuresCsv(records, { forPeople: true, bom: true }));
+        download(name, figuresCsv(records, { forPeople: true, bom: true }), 'text/csv;charset=utf-8');
         announce(format(s.figuresCsvSaved, { file: name, count: num(records.length) }));
       }
     } finally {
