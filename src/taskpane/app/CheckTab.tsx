@@ -290,7 +290,6 @@ export default function CheckTab(): ReactNode {
           {s.clearMarks}
         </Button>
       </div>
-      <EarlierFiles busy={busy} />
       <Switch label={s.liveCheck} checked={live} onChange={(_e, d) => setLive(d.checked)} data-testid="live-check" />
       {findings !== null && <CheckSummary counts={countFindings(findings)} lang={lang} ref={summaryRef} />}
       {findings !== null && findings.length > 0 && (
@@ -309,6 +308,8 @@ export default function CheckTab(): ReactNode {
           />
         </section>
       )}
+      {/* Below the results: at 320 × 560 the summary and the first finding stay on screen after a check. */}
+      <EarlierFiles busy={busy} />
     </>
   );
 }
