@@ -19,6 +19,7 @@ import { PACK_OPTION, catalogFromArgs } from './pack-option';
 import { consolidate, summarizeSource, type Consolidation, type SourceSummary } from '../core/consolidate';
 import { parseUnitsCsv, UnitsListError, type UnitEntry } from '../core/units';
 import { EN_SEPARATORS, VI_SEPARATORS, formatNumber } from '../core/numbers';
+import { sourceLine } from './source-line';
 import { WorkbookReadError } from '../xlsx/reader';
 import { sourceFromBytes } from '../xlsx/source';
 import { writeWorkbook } from '../xlsx/writer';
@@ -147,12 +148,7 @@ function humanReport(c: Consolidation, output: string | null): string {
   const vi = (n: number): string => formatNumber(n, VI_SEPARATORS);
   const en = (n: number): string => formatNumber(n, EN_SEPARATORS);
   const lines: string[] = [];
-  for (const x of c.summary.sources) {
-    const mark = !x.included ? '✗' : x.errors > 0 ? '!' : '✓';
-    const counts = !x.readable ? '' : ` — ${vi(x.errors)} lỗi, ${vi(x.warnings)} cảnh báo / ${en(x.errors)} errors, ${en(x.warnings)} warnings`;
-    const why = x.reason ? ` — ${x.included ? '' : 'không tổng hợp: '}${x.reason.vi} / ${x.included ? '' : 'not included: '}${x.reason.en}` : '';
-    lines.push(`${mark} ${x.unit} (${x.file})${counts}${why}`);
-  }
+  for (const x of c.summary.sources) lines.push(sourceLine(x, 'không tổng hợp', false));
   const s = c.summary;
   const included = s.sources.filter((x) => x.included).length;
   const total = s.sources.length;

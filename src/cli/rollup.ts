@@ -18,6 +18,7 @@ import { formatDateVi } from '../core/dates';
 import { identifyPeriod, periodName } from '../core/periods';
 import type { PackCatalog } from '../core/catalog';
 import { EN_SEPARATORS, VI_SEPARATORS, formatNumber } from '../core/numbers';
+import { sourceLine } from './source-line';
 import { UsageError, parseArgs } from './args';
 import { PACK_OPTION, catalogFromArgs } from './pack-option';
 
@@ -89,13 +90,7 @@ function humanReport(r: RollUp, output: string | null): string {
   const vi = (n: number): string => formatNumber(n, VI_SEPARATORS);
   const en = (n: number): string => formatNumber(n, EN_SEPARATORS);
   const lines: string[] = [];
-  for (const x of r.summary.sources) {
-    const mark = !x.included ? '✗' : x.errors > 0 ? '!' : '✓';
-    const when = x.period ? ` ${formatDateVi(x.period.from)}–${formatDateVi(x.period.to)}` : '';
-    const counts = !x.readable ? '' : ` — ${vi(x.errors)} lỗi, ${vi(x.warnings)} cảnh báo / ${en(x.errors)} errors, ${en(x.warnings)} warnings`;
-    const why = x.reason ? ` — ${x.included ? '' : 'không lũy kế: '}${x.reason.vi} / ${x.included ? '' : 'not included: '}${x.reason.en}` : '';
-    lines.push(`${mark} ${x.unit}${when} (${x.file})${counts}${why}`);
-  }
+  for (const x of r.summary.sources) lines.push(sourceLine(x, 'không lũy kế', true));
   const p = r.summary.period;
   if (output !== null && p) {
     const n = r.summary.sources.filter((x) => x.included).length;
