@@ -15,6 +15,7 @@ import { format, type Language } from '../ui/i18n';
 import { CheckSummary } from '../ui/CheckSummary';
 import { FindingsByTable } from '../ui/FindingsByTable';
 import { FilePicker, XLSX_ACCEPT, fileBytes } from '../ui/FilePicker';
+import { yielder } from '../ui/yield';
 import { WEB_STRINGS, type WebStrings } from './strings';
 import { addHistoryInPage, checkFile, download, ensureChecker, historyJson, type ChosenFile } from './engine';
 import type { HistoryResult } from '../core/history';
@@ -125,9 +126,13 @@ function readableFiles(outcome: Outcome): ChosenFile[] {
   return outcome.files.filter((_, i) => !('error' in outcome.results[i])).map((f) => ({ name: f.name, bytes: () => fileBytes(f) }));
 }
 
-/** Lets the page paint between files. */
-function nextTurn(): Promise<void> {
-  return new Promise((resolve) => setTimeout(resolve, 0));
+/** How many files are being read ahead of the one being checked. */
+const READ_AHEAD = 4;
+
+/** A read started ahead of its use: its failure is reported where it is awaited, never as unhandled. */
+function ahead<T>(p: Promise<T>): Promise<T> {
+  p.catch(() => undefined);
+  return p;
 }
 
 export function CheckTab({ lang, announce, catalog }: { lang: Language; announce: (text: string) => void; catalog?: PackCatalog }): ReactNode {
@@ -153,10 +158,17 @@ export function CheckTab({ lang, announce, catalog }: { lang: Language; announce
     try {
       await ensureChecker();
       const results: FileResult[] = [];
-      for (const file of files) {
-        results.push(await checkFile(file.name, () => fileBytes(file), undefined, catalog));
+      const turn = yielder();
+      // The next files' bytes are read while this one is checked (a few ahead: the browser reads a
+      // file in its own process, and the page would otherwise wait for each one in turn).
+      const reads = files.slice(0, READ_AHEAD).map((f) => ahead(fileBytes(f)));
+      for (let i = 0; i < files.length; i++) {
+        const bytes = reads[i];
+        if (i + READ_AHEAD < files.length) reads.push(ahead(fileBytes(files[i + READ_AHEAD])));
+        results.push(await checkFile(files[i].name, () => bytes, undefined, catalog));
+        delete reads[i];
         setProgress({ done: results.length, total: files.length });
-        await nextTurn();
+        await turn();
       }
       const byResult = new Map(results.map((r, i) => [r, files[i]] as const));
       const history =
