@@ -11,6 +11,7 @@ import type { Consolidation, ConsolidateOptions, SourceSummary } from '../core/c
 import type { PackCatalog } from '../core/catalog';
 import type { RollUp, RollUpOptions } from '../core/rollup';
 import type { EarlierInput, HistoryResult } from '../core/history';
+import { sha256Hex } from '../ui/digest';
 
 type Writer = typeof import('../xlsx/new-workbook');
 type Consolidator = {
@@ -152,14 +153,6 @@ export async function ensureChecker(): Promise<void> {
   await loadChecker();
 }
 
-/** SHA-256 of the bytes, lower-case hex (the browser's Web Crypto; the pages are served over https). */
-export async function sha256Hex(bytes: Uint8Array): Promise<string> {
-  const digest = new Uint8Array(await crypto.subtle.digest('SHA-256', bytes as BufferSource));
-  let hex = '';
-  for (const b of digest) hex += b.toString(16).padStart(2, '0');
-  return hex;
-}
-
 export interface ChosenFile {
   name: string;
   bytes(): Promise<Uint8Array>;
@@ -184,7 +177,8 @@ async function readSummaries(files: readonly ChosenFile[], templates: readonly T
       onProgress(summaries.length);
       continue;
     }
-    summaries.push(await source.sourceFromBytes(f.name, bytes, await sha256Hex(bytes), templates, today, catalog));
+    const sha256 = await sha256Hex(bytes);
+    summaries.push({ ...(await source.sourceFromBytes(f.name, bytes, sha256 ?? '', templates, today, catalog)), sha256 });
     onProgress(summaries.length);
   }
   return summaries;

@@ -9,7 +9,8 @@ import type { PackCatalog } from '../core/catalog';
 import type { FigureRecord } from '../core/export';
 import type { Text } from '../core/template';
 import { CANNOT_READ } from '../core/check-json';
-import { sha256Hex, type ChosenFile } from './engine';
+import type { ChosenFile } from './engine';
+import { sha256Hex } from '../ui/digest';
 
 type Exporter = {
   read: typeof import('../xlsx/read');
@@ -66,7 +67,7 @@ export async function exportFigures(files: readonly ChosenFile[], catalog: PackC
       const read = await m.read.readWorkbook(bytes, catalog);
       let errors = 0;
       for (const x of m.validate.validateWorkbook(read, { today, catalog })) if (x.severity === 'error') errors++;
-      const sha256 = await sha256Hex(bytes);
+      const sha256 = (await sha256Hex(bytes)) ?? '';
       for (const r of m.exp.figureRecords({ file: f.name, sha256, errors, read }, catalog)) out.records.push(r);
     } catch (e) {
       out.unreadable.push({ file: f.name, error: e instanceof m.errors.WorkbookReadError ? e.reason : CANNOT_READ });

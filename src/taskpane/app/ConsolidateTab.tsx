@@ -26,6 +26,7 @@ import { APP_STRINGS } from './strings';
 import { StickyActions } from './StickyActions';
 import { ModeChoice, type ConsolidateMode } from '../../ui/ModeChoice';
 import { RollUpResult } from '../../ui/RollUpResult';
+import { sha256Hex } from '../../ui/digest';
 
 const useStyles = makeStyles({
   list: { margin: 0, padding: 0, listStyleType: 'none', display: 'flex', flexDirection: 'column', rowGap: tokens.spacingVerticalS },
@@ -42,14 +43,6 @@ const useStyles = makeStyles({
   good: { fontSize: tokens.fontSizeBase200, color: tokens.colorPaletteGreenForeground1 },
   row: { display: 'flex', flexWrap: 'wrap', alignItems: 'center', columnGap: tokens.spacingHorizontalM, rowGap: tokens.spacingVerticalXS },
 });
-
-/** SHA-256 of the bytes as lower-case hex (Web Crypto); null where the browser has none. */
-export async function sha256Hex(bytes: Uint8Array): Promise<string | null> {
-  const subtle = globalThis.crypto?.subtle;
-  if (!subtle) return null;
-  const digest = await subtle.digest('SHA-256', bytes as Uint8Array<ArrayBuffer>);
-  return [...new Uint8Array(digest)].map((b) => b.toString(16).padStart(2, '0')).join('');
-}
 
 /** Reads, checks and fingerprints one chosen file, keeping only its numbers; never throws. */
 export async function readChosenFile(file: File, catalog: PackCatalog = BUILTIN_CATALOG, today = new Date()): Promise<SourceSummary> {
