@@ -12,6 +12,7 @@ import { BUILTIN_CATALOG, SEED_REPORT, TEMPLATES, type Template } from '../core/
 import type { PackCatalog } from '../core/catalog';
 import type { LayoutOptions } from '../core/plan';
 import { compareIsoDates, isValidIsoDate } from '../core/dates';
+import { cleanText } from '../core/text';
 import { templateWorkbook } from '../xlsx/new-workbook';
 import { UsageError, parseArgs } from './args';
 import { PACK_OPTION, catalogFromArgs, packsFromArgs } from './pack-option';
@@ -61,7 +62,7 @@ export function dateOption(name: string, v: string | true | undefined): string |
 /** Text as typed, trimmed and in NFC (a Mac terminal may send decomposed Vietnamese letters). */
 export function textOption(name: string, v: string | true | undefined): string | undefined {
   if (typeof v !== 'string') return undefined;
-  const s = v.normalize('NFC').trim();
+  const s = cleanText(v);
   if (s === '') fail(`--${name} trống`, `--${name} is empty`);
   return s;
 }

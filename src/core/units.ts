@@ -7,6 +7,7 @@
  * settings), or a tab. Pure: the caller reads the file.
  */
 import type { Text } from './template';
+import { cleanText } from './text';
 
 export interface UnitEntry {
   unit: string;
@@ -23,7 +24,7 @@ export class UnitsListError extends Error {
 
 /** Text as shown: NFC, trimmed, inner runs of white space made one space. */
 export function cleanUnitText(s: string): string {
-  return s.normalize('NFC').trim().replace(/\s+/g, ' ');
+  return cleanText(s).replace(/\s+/g, ' ');
 }
 
 /**
