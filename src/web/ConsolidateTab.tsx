@@ -35,9 +35,8 @@ const useStyles = makeStyles({
   error: { color: tokens.colorPaletteRedForeground1 },
 });
 
-/** The workbook just consolidated, as the export reads it (named as it was downloaded). */
-function exportedWorkbook(done: Done): ChosenFile[] {
-  const { file, bytes } = done;
+/** The workbook just consolidated or rolled up, as the export reads it (named as it was downloaded). */
+function exportedWorkbook({ file, bytes }: { file: string | null; bytes: Uint8Array | null }): ChosenFile[] {
   return file !== null && bytes !== null ? [{ name: file, bytes: async () => bytes }] : [];
 }
 
@@ -60,7 +59,7 @@ export function ConsolidateTab({ lang, announce, catalog }: { lang: Language; an
   const [progress, setProgress] = useState<{ done: number; total: number } | null>(null);
   const [done, setDone] = useState<Done | null>(null);
   const [mode, setMode] = useState<ConsolidateMode>('units');
-  const [rolled, setRolled] = useState<{ result: RollUp; file: string | null } | null>(null);
+  const [rolled, setRolled] = useState<{ result: RollUp; file: string | null; bytes: Uint8Array | null } | null>(null);
   const [failure, setFailure] = useState('');
 
   let units: UnitEntry[] | null = null;
@@ -90,7 +89,7 @@ export function ConsolidateTab({ lang, announce, catalog }: { lang: Language; an
         const p = rollUp.summary.period;
         const file = bytes && p ? `luy-ke-${p.from}-${p.to}.xlsx` : null;
         if (bytes && file) download(file, bytes, XLSX_TYPE);
-        setRolled({ result: rollUp, file });
+        setRolled({ result: rollUp, file, bytes });
         const included = rollUp.summary.sources.filter((x) => x.included).length;
         announce(file ? format(s.rolledUpFile, { included: num(included), total: num(files.length), file }) : s.rollUpNotMade);
         return;
@@ -179,6 +178,9 @@ export function ConsolidateTab({ lang, announce, catalog }: { lang: Language; an
             refusedHeading={s.rollUpNotMade}
             lang={lang}
           />
+          {rolled.file !== null && rolled.bytes !== null && (
+            <ExportButtons lang={lang} catalog={catalog} base={`${rolled.file.replace(/\.xlsx$/, '')}-so-lieu`} announce={announce} files={() => exportedWorkbook(rolled)} />
+          )}
         </div>
       )}
       {done && summary && (

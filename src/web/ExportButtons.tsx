@@ -1,6 +1,6 @@
 /**
  * "Tải số liệu (CSV)" and "Tải SDMX" of the web page (Kiểm tra: the files just checked; Tổng hợp:
- * the workbook just consolidated): the figures of the workbooks as `bieumau export` gives them
+ * the workbook just consolidated or rolled up): the figures of the workbooks as `bieumau export` gives them
  * (docs/export.md, "Trên trang web và trong ngăn tác vụ"). The CSV is the one for people (`--for-excel`: byte-order mark, text that a
  * spreadsheet would evaluate written as text); the SDMX download is one .zip holding the SDMX-CSV
  * data message and the SDMX-ML structure message. Files are read again when a button is pressed

@@ -379,7 +379,7 @@ function registerWebPage(h) {
     noPageProblems();
   });
 
-  scenario('web page: Tổng hợp, Theo kỳ rolls three monthly workbooks up as bieumau roll-up does, and refuses a missing month with its dates', async () => {
+  scenario('web page: Tổng hợp, Theo kỳ rolls three monthly workbooks up as bieumau roll-up does, its figures downloaded as bieumau export gives them, and refuses a missing month with its dates', async () => {
     const ExcelJS = require('exceljs');
     const sample = await buildWorkbook(parseNewArgs(['x.xlsx', '--sample']));
     const council = (await readWorkbook(sample)).tables[0].columns['local.council'][0];
@@ -418,6 +418,17 @@ function registerWebPage(h) {
     const fromPage = JSON.parse(JSON.stringify(await readWorkbook(file)));
     expectEqual(fromPage.tables[2].rowLabels.map((c) => c.value), ['Từ ngày 15/6/2025 đến 14/7/2025', 'Từ ngày 15/7/2025 đến 14/8/2025', 'Từ ngày 15/8/2025 đến 14/9/2025'], 'Biểu 03: a row per month');
     expectEqual(fromPage, JSON.parse(JSON.stringify(await readWorkbook(cliOut))), 'tables read back, as the CLI\'s');
+    // Its figures: what bieumau export gives of the roll-up just downloaded, byte for byte.
+    const sub = fs.mkdtempSync(path.join(dir, 'luy-ke-'));
+    fs.copyFileSync(file, path.join(sub, name));
+    const rolledCsv = await downloadFrom('Tải số liệu (CSV)');
+    expectEqual(rolledCsv.name, 'luy-ke-2025-06-15-2025-09-14-so-lieu.csv', 'CSV download name');
+    const cliRolled = cliExport(sub, [name, '--for-excel']);
+    expect(fs.readFileSync(rolledCsv.file).equals(cliRolled), 'the CSV download = bieumau export --for-excel of the roll-up, byte for byte');
+    expect(cliRolled.toString('utf8').includes(',2025-07-15/2025-08-14,'), 'a month of the roll-up is a period of its own in the figures');
+    const rolledZip = await downloadFrom('Tải SDMX');
+    expectEqual(rolledZip.name, 'luy-ke-2025-06-15-2025-09-14-so-lieu-sdmx.zip', 'SDMX download name');
+    sameSdmx(rolledZip.file, 'luy-ke-2025-06-15-2025-09-14-so-lieu', sub, [name]);
     // A missing month: refused, the dates named, nothing downloaded.
     let downloaded = false;
     const onDownload = () => (downloaded = true);
