@@ -15,6 +15,8 @@ import type { Finding } from '../src/core/findings';
 import { historyFromBytes } from '../src/xlsx/history';
 import { WorkbookReadError } from '../src/xlsx/errors';
 import { unitFigures } from './support/units-fixture';
+import { runCheck } from '../src/cli/check';
+import { readStats } from '../src/xlsx/read';
 
 const ROOT = path.join(__dirname, '..');
 const BIN = path.join(ROOT, 'bin', 'bieumau.js');
@@ -93,6 +95,32 @@ describe('bieumau check --history', () => {
     const plainDoc = JSON.parse(run('check', 'cur.xlsx', '--json').stdout) as Doc;
     expect(plainDoc.files[0].findings.some((x) => x.rule === 'history.outlier')).toBe(false);
     expect('history' in plainDoc.files[0]).toBe(false);
+  });
+
+  test('each file is read once: the figures compared are the figures checked', async () => {
+    let out = '';
+    const write = jest.spyOn(process.stdout, 'write').mockImplementation((chunk: string | Uint8Array) => {
+      out += String(chunk);
+      return true;
+    });
+    const cwd = process.cwd();
+    const before = readStats.fast;
+    let code: number;
+    try {
+      process.chdir(dir);
+      code = await runCheck(['cur.xlsx', 'plain.xlsx', '--history', 'earlier', '--json']);
+    } finally {
+      process.chdir(cwd);
+      write.mockRestore();
+    }
+    expect(code).toBe(0);
+    // two files checked and two earlier ones: four reads (a second read of each checked file made six)
+    expect(readStats.fast - before).toBe(4);
+    const doc = JSON.parse(out) as Doc;
+    expect(doc.files.map((f) => [f.file, f.findings.filter((x) => x.rule === 'history.outlier').length])).toEqual([
+      ['cur.xlsx', 1],
+      ['plain.xlsx', 0],
+    ]);
   });
 
   test('proportional figures: nothing raised; human output lists what was compared and left out, the total last', () => {

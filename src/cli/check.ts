@@ -13,6 +13,8 @@ import type { PackCatalog } from '../core/catalog';
 import { BUILTIN_CATALOG } from '../core/builtin';
 import { PACK_OPTION, catalogFromArgs } from './pack-option';
 import { exitCode, resultsJson, type FileResult } from '../core/check-json';
+import type { WorkbookRead } from '../core/read';
+import type { HistoryResult } from '../core/history';
 import { addHistory, historyExitCode, jsonWithHistory, loadEarlier, splitHistoryArgs, textWithHistory } from './history-option';
 
 // The JSON document is built in core/ (the web page builds the same one); these stay importable here.
@@ -20,9 +22,21 @@ export { exitCode, findingJson, resultsJson, type FileResult } from '../core/che
 
 type Lang = 'vi' | 'en';
 
-/** Reads and validates one file against the loaded packs (default: the built-in one); never throws. */
-export async function checkFile(file: string, today?: Date, catalog: PackCatalog = BUILTIN_CATALOG): Promise<FileResult> {
-  return checkWith(file, () => readWorkbook(file, catalog), today, catalog);
+/**
+ * Reads and validates one file against the loaded packs (default: the built-in one); never throws.
+ * `onRead` gets the workbook as read (for `--history`, so a file is read once).
+ */
+export async function checkFile(file: string, today?: Date, catalog: PackCatalog = BUILTIN_CATALOG, onRead?: (workbook: WorkbookRead) => void): Promise<FileResult> {
+  return checkWith(
+    file,
+    async () => {
+      const workbook = await readWorkbook(file, catalog);
+      onRead?.(workbook);
+      return workbook;
+    },
+    today,
+    catalog,
+  );
 }
 
 const WORDS: Record<Lang, Record<string, string>> = {
@@ -100,9 +114,14 @@ export async function runCheck(argv: string[]): Promise<number> {
   const catalog = catalogFromArgs(parsed);
   const results: FileResult[] = [];
   const earlier = history ? await loadEarlier(history, catalog) : null;
-  for (const file of positionals) results.push(await checkFile(file, undefined, catalog));
+  const compared = new Map<FileResult, HistoryResult>();
+  for (const file of positionals) {
+    let workbook: WorkbookRead | undefined;
+    const result = await checkFile(file, undefined, catalog, earlier ? (w) => (workbook = w) : undefined);
+    results.push(result);
+    if (earlier && workbook && !('error' in result)) compared.set(result, addHistory(result.findings, workbook, earlier, catalog));
+  }
   if (earlier) {
-    const compared = await addHistory(results, earlier, catalog);
     process.stdout.write(options.json === true ? `${jsonWithHistory(resultsJson(results), results, compared)}\n` : textWithHistory(humanReport(results, lang), results, compared, lang));
     return Math.max(exitCode(results), historyExitCode(earlier));
   }

@@ -9,14 +9,11 @@ import type { PackCatalog } from '../core/catalog';
 import type { FileResult } from '../core/check-json';
 import { formatDateVi } from '../core/dates';
 import type { EarlierInput, HistoryResult } from '../core/history';
-import { insertBySheet } from '../core/history-json';
-import { compareWithHistory } from '../core/history';
-import { readWorkbook } from '../xlsx/read';
 import { earlierFromBytes } from '../xlsx/history';
 import { UsageError } from './args';
 
 // The parts the web page shares (no Node API), kept importable from here.
-export { insertBySheet, jsonWithHistory } from '../core/history-json';
+export { addHistory, insertBySheet, jsonWithHistory } from '../core/history-json';
 
 export const HISTORY_OPTION = 'history';
 
@@ -69,27 +66,6 @@ export async function loadEarlier(inputs: readonly string[], catalog: PackCatalo
       continue;
     }
     out.push(await earlierFromBytes(file, bytes, catalog));
-  }
-  return out;
-}
-
-/**
- * Compares each file checked (those that could be read) with the earlier reports and adds the
- * warnings to its findings, each after the last finding of its sheet. Returns each file's comparison, by result.
- */
-export async function addHistory(results: FileResult[], earlier: readonly EarlierInput[], catalog: PackCatalog): Promise<Map<FileResult, HistoryResult>> {
-  const out = new Map<FileResult, HistoryResult>();
-  for (const r of results) {
-    if ('error' in r) continue;
-    let h: HistoryResult;
-    try {
-      h = compareWithHistory(await readWorkbook(readFileSync(r.file), catalog), earlier, { templates: catalog });
-    } catch {
-      // It was read a moment ago; if it no longer can be, it is compared with nothing.
-      continue;
-    }
-    insertBySheet(r.findings, h.findings);
-    out.set(r, h);
   }
   return out;
 }

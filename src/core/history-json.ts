@@ -5,7 +5,9 @@
  */
 import type { FileResult } from './check-json';
 import type { Finding } from './findings';
-import type { HistoryNote, HistoryResult } from './history';
+import type { TemplateSource } from './catalog';
+import type { WorkbookRead } from './read';
+import { compareWithHistory, type EarlierInput, type HistoryNote, type HistoryResult } from './history';
 
 /** Each warning after the last finding of its sheet (so the human output keeps a sheet's findings together), else at the end. */
 export function insertBySheet(findings: Finding[], extra: readonly Finding[]): void {
@@ -20,6 +22,17 @@ export function insertBySheet(findings: Finding[], extra: readonly Finding[]): v
     }
     findings.splice(at, 0, f);
   }
+}
+
+/**
+ * One checked file against the earlier reports: `workbook` is the one its check read (a file is
+ * read once, so the figures compared are the figures checked); the warnings join `findings`
+ * (`insertBySheet`). Returns the comparison.
+ */
+export function addHistory(findings: Finding[], workbook: WorkbookRead, earlier: readonly EarlierInput[], templates: TemplateSource): HistoryResult {
+  const h = compareWithHistory(workbook, earlier, { templates });
+  insertBySheet(findings, h.findings);
+  return h;
 }
 
 function noteJson(n: HistoryNote): Record<string, unknown> {

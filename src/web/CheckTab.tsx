@@ -19,6 +19,7 @@ import { yielder } from '../ui/yield';
 import { WEB_STRINGS, type WebStrings } from './strings';
 import { addHistoryInPage, checkFile, download, ensureChecker, historyJson, type ChosenFile } from './engine';
 import type { HistoryResult } from '../core/history';
+import type { WorkbookRead } from '../core/read';
 import { formatDateVi } from '../core/dates';
 import { ExportButtons } from './ExportButtons';
 import { BUILTIN_CATALOG } from '../core/builtin';
@@ -159,27 +160,31 @@ export function CheckTab({ lang, announce, catalog }: { lang: Language; announce
       await ensureChecker();
       const results: FileResult[] = [];
       const turn = yielder();
+      const comparing = earlierFiles.length > 0;
+      const workbooks = new Map<FileResult, WorkbookRead>();
       // The next files' bytes are read while this one is checked (a few ahead: the browser reads a
       // file in its own process, and the page would otherwise wait for each one in turn).
       const reads = files.slice(0, READ_AHEAD).map((f) => ahead(fileBytes(f)));
       for (let i = 0; i < files.length; i++) {
         const bytes = reads[i];
         if (i + READ_AHEAD < files.length) reads.push(ahead(fileBytes(files[i + READ_AHEAD])));
-        results.push(await checkFile(files[i].name, () => bytes, undefined, catalog));
+        let workbook: WorkbookRead | undefined;
+        const result = await checkFile(files[i].name, () => bytes, undefined, catalog, comparing ? (w) => (workbook = w) : undefined);
+        results.push(result);
+        // Kept only to compare with earlier periods (the file is not read a second time).
+        if (workbook) workbooks.set(result, workbook);
         delete reads[i];
         setProgress({ done: results.length, total: files.length });
         await turn();
       }
-      const byResult = new Map(results.map((r, i) => [r, files[i]] as const));
-      const history =
-        earlierFiles.length === 0
-          ? null
-          : await addHistoryInPage(
-              results,
-              (r) => fileBytes(byResult.get(r)!),
-              earlierFiles.map((f) => ({ name: f.name, bytes: () => fileBytes(f) })),
-              catalog ?? (await import('../core/builtin')).BUILTIN_CATALOG,
-            );
+      const history = comparing
+        ? await addHistoryInPage(
+            results,
+            (r) => workbooks.get(r),
+            earlierFiles.map((f) => ({ name: f.name, bytes: () => fileBytes(f) })),
+            catalog ?? BUILTIN_CATALOG,
+          )
+        : null;
       const json = history ? await historyJson(resultsJson(results), results, history) : resultsJson(results);
       const ms = Math.round(performance.now() - started);
       runs.current += 1;

@@ -11,6 +11,7 @@ import type { Consolidation, ConsolidateOptions, SourceSummary } from '../core/c
 import type { PackCatalog } from '../core/catalog';
 import type { RollUp, RollUpOptions } from '../core/rollup';
 import type { EarlierInput, HistoryResult } from '../core/history';
+import type { WorkbookRead } from '../core/read';
 import { sha256Hex } from '../ui/digest';
 
 type Writer = typeof import('../xlsx/new-workbook');
@@ -22,8 +23,6 @@ type Consolidator = {
 type Checker = { read: typeof import('../xlsx/read'); check: typeof import('../xlsx/check') };
 type Historian = {
   xlsx: typeof import('../xlsx/history');
-  fast: typeof import('../xlsx/fast-read');
-  core: typeof import('../core/history');
   json: typeof import('../core/history-json');
 };
 
@@ -36,11 +35,9 @@ let historian: Promise<Historian> | undefined;
 function loadHistorian(): Promise<Historian> {
   historian ??= Promise.all([
     import(/* webpackChunkName: "xlsx-history" */ '../xlsx/history'),
-    import(/* webpackChunkName: "xlsx-history" */ '../xlsx/fast-read'),
-    import(/* webpackChunkName: "xlsx-history" */ '../core/history'),
     import(/* webpackChunkName: "xlsx-history" */ '../core/history-json'),
   ]).then(
-    ([xlsx, fast, core, json]) => ({ xlsx, fast, core, json }),
+    ([xlsx, json]) => ({ xlsx, json }),
     (e: unknown) => {
       historian = undefined;
       throw e;
@@ -141,11 +138,21 @@ export async function createWorkbook(templates: readonly Template[], options: La
 
 /**
  * Reads and validates one chosen file; never throws for a bad file (it becomes the file's error,
- * as in `bieumau check`), only when the checker itself cannot be loaded.
+ * as in `bieumau check`), only when the checker itself cannot be loaded. `onRead` gets the workbook
+ * as read (for the comparison with earlier periods, so a file is read once).
  */
-export async function checkFile(name: string, bytes: () => Promise<Uint8Array>, today?: Date, catalog?: PackCatalog): Promise<FileResult> {
+export async function checkFile(name: string, bytes: () => Promise<Uint8Array>, today?: Date, catalog?: PackCatalog, onRead?: (workbook: WorkbookRead) => void): Promise<FileResult> {
   const { read, check } = await loadChecker();
-  return check.checkWith(name, async () => read.readWorkbook(await bytes(), catalog), today, catalog);
+  return check.checkWith(
+    name,
+    async () => {
+      const workbook = await read.readWorkbook(await bytes(), catalog);
+      onRead?.(workbook);
+      return workbook;
+    },
+    today,
+    catalog,
+  );
 }
 
 /** Makes sure the checker is loaded (so its failure to load is told apart from a bad file). */
@@ -228,18 +235,19 @@ export const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsh
 export { download } from '../ui/download';
 
 /**
- * `bieumau check --history` in the page: each checked file that could be read is compared with
- * the earlier reports (each read once, as the command reads them); the `history.outlier` warnings
- * join its findings as the command inserts them. Returns each compared file's comparison, by
- * result. A file that cannot be read again, or an earlier one that cannot be read, is never a throw.
+ * `bieumau check --history` in the page: each checked file that could be read (`workbookOf`: its
+ * workbook as its check read it) is compared with the earlier reports (each read once, as the
+ * command reads them); the `history.outlier` warnings join its findings as the command inserts
+ * them. Returns each compared file's comparison, by result. An earlier file that cannot be read is
+ * a note, never a throw.
  */
 export async function addHistoryInPage(
   results: FileResult[],
-  bytesOf: (r: FileResult) => Promise<Uint8Array>,
+  workbookOf: (r: FileResult) => WorkbookRead | undefined,
   earlier: readonly ChosenFile[],
   catalog: PackCatalog,
 ): Promise<Map<FileResult, HistoryResult>> {
-  const { xlsx, fast, core, json } = await loadHistorian();
+  const { xlsx, json } = await loadHistorian();
   const inputs: EarlierInput[] = [];
   for (const e of earlier) {
     let bytes: Uint8Array;
@@ -253,15 +261,9 @@ export async function addHistoryInPage(
   }
   const out = new Map<FileResult, HistoryResult>();
   for (const r of results) {
-    if ('error' in r) continue;
-    let h: HistoryResult;
-    try {
-      h = core.compareWithHistory(await fast.readWorkbookFast(await bytesOf(r), catalog), inputs, { templates: catalog });
-    } catch {
-      continue;
-    }
-    json.insertBySheet(r.findings, h.findings);
-    out.set(r, h);
+    const workbook = workbookOf(r);
+    if ('error' in r || !workbook) continue;
+    out.set(r, json.addHistory(r.findings, workbook, inputs, catalog));
   }
   return out;
 }
