@@ -5,54 +5,16 @@
  * - `history_ms_3321x12`: a consolidated table of 3,321 communes by 20 entry columns against twelve
  *   earlier consolidations (rows matched by unit label).
  */
-import type { Template } from '../src/core/template';
 import type { WorkbookRead } from '../src/core/read';
 import { TEMPLATES } from '../src/core/builtin';
 import { compareWithHistory, type EarlierInput } from '../src/core/history';
 import { periodRange } from '../src/core/periods';
 import { readTemplate } from '../test/support/plan-read';
 import { unitRead } from '../test/support/units-fixture';
-
-const ROWS = 3321;
-const ENTRY_COLUMNS = 20;
-
-function wideTemplate(): Template {
-  const group = (g: string) => {
-    const ids = Array.from({ length: ENTRY_COLUMNS / 2 }, (_, i) => `${g}.c${i + 1}`);
-    return {
-      id: g,
-      label: { vi: `Nhóm ${g}`, en: `Group ${g}` },
-      columns: [
-        ...ids.map((id, i) => ({ kind: 'entry' as const, id, label: { vi: `Cột ${i + 1}`, en: `Column ${i + 1}` } })),
-        { kind: 'sum' as const, id: `${g}.total`, label: { vi: 'Cộng', en: 'Total' }, of: ids },
-      ],
-    };
-  };
-  return {
-    id: 'bench',
-    version: 1,
-    name: { vi: 'Biểu thử', en: 'Bench table' },
-    title: { vi: 'BIỂU THỬ', en: 'BENCH TABLE' },
-    rows: { kind: 'repeat', header: { vi: 'Xã', en: 'Commune' }, total: { vi: 'Tổng cộng', en: 'Total' } },
-    groups: [group('a'), group('b')],
-    sample: [],
-  };
-}
+import { ENTRY_COLUMNS, ROWS, medianMs, wideTemplate } from './support/wide';
 
 /** The twelve months of 2025 (Decree 09 months) and January 2026, the current one. */
 const MONTHS = Array.from({ length: 13 }, (_, i) => periodRange({ kind: 'month', year: i < 12 ? 2025 : 2026, month: (i % 12) + 1 }));
-
-function median(f: () => void, runs: number): number {
-  f();
-  const times: number[] = [];
-  for (let i = 0; i < runs; i++) {
-    const t0 = process.hrtime.bigint();
-    f();
-    times.push(Number(process.hrtime.bigint() - t0) / 1e6);
-  }
-  times.sort((a, b) => a - b);
-  return Math.round(times[Math.floor(times.length / 2)] * 10) / 10;
-}
 
 export async function run(): Promise<Record<string, number>> {
   const unit = 'Sở Nội vụ tỉnh Lâm Đồng';
@@ -60,7 +22,7 @@ export async function run(): Promise<Record<string, number>> {
   const earlier: EarlierInput[] = reads.slice(0, 12).map((read, i) => ({ file: `thang-${i + 1}.xlsx`, read }));
   const small = compareWithHistory(reads[12], earlier);
   if (small.compared.length !== 12) throw new Error(`expected 12 earlier periods, got ${small.compared.length}`);
-  const history_ms_12 = median(() => compareWithHistory(reads[12], earlier), 15);
+  const history_ms_12 = medianMs(() => compareWithHistory(reads[12], earlier), 15);
 
   const template = wideTemplate();
   const labels = Array.from({ length: ROWS }, (_, r) => `Xã ${r + 1}`);
@@ -79,6 +41,6 @@ export async function run(): Promise<Record<string, number>> {
   const wideEarlier: EarlierInput[] = wide.slice(0, 12).map((read, i) => ({ file: `tong-hop-${i + 1}.xlsx`, read }));
   const big = compareWithHistory(wide[12], wideEarlier, { templates: [template] });
   if (big.tables[0]?.rows.length !== ROWS * ENTRY_COLUMNS) throw new Error(`expected ${ROWS * ENTRY_COLUMNS} cells compared, got ${big.tables[0]?.rows.length}`);
-  const history_ms_3321x12 = median(() => compareWithHistory(wide[12], wideEarlier, { templates: [template] }), 3);
+  const history_ms_3321x12 = medianMs(() => compareWithHistory(wide[12], wideEarlier, { templates: [template] }), 3);
   return { history_ms_12, history_ms_3321x12 };
 }
