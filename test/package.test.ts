@@ -1,9 +1,8 @@
 /**
  * The command-line tool as a package (a subprocess test: it spawns npm). `npm pack` makes the
- * tarball, in a copy of what packing reads (so its `prepack`, which removes build/ and builds the
- * CLI afresh, never disturbs the repository's build/ while other tests run it); its file list is
- * checked against an allow-list and
- * its size against a budget; then it is installed into a temporary prefix outside the repository
+ * tarball, in a copy of what packing reads (so its `prepack`, which removes build/, and `prepare`,
+ * which builds the CLI afresh once, never disturb the repository's build/ while other tests run
+ * it); its file list is checked against an allow-list and its size against a budget; then it is installed into a temporary prefix outside the repository
  * (from a temporary folder, so the repository's node_modules is out of reach; npm's cache
  * preferred) and the installed `bieumau` runs: `--version`, `templates`, `new --sample`, `check`.
  */
@@ -33,6 +32,8 @@ interface PackResult {
 let tmp: string;
 let packed: PackResult;
 let tarball: string;
+/** What `npm pack` printed (its lifecycle scripts' banners among it). */
+let packLog: string;
 
 function npm(args: string[], cwd: string): SpawnSyncReturns<string> {
   // npm_config_* of a surrounding `npm test` (its prefix, its global flag) must not leak into these calls.
@@ -51,8 +52,9 @@ beforeAll(() => {
   const dest = path.join(tmp, 'pack');
   fs.mkdirSync(dest);
   const r = npm(['pack', '--json', '--pack-destination', dest], copy);
+  packLog = `${r.stdout}\n${r.stderr}`;
   if (r.status !== 0) throw new Error(`npm pack failed (${String(r.status)}): ${r.stderr.slice(-2000)}`);
-  // The JSON document is the last thing on stdout (prepack's output comes before it).
+  // The JSON document is the last thing on stdout (prepack's and prepare's output come before it).
   const json = r.stdout.slice(r.stdout.lastIndexOf('\n[') + 1);
   [packed] = JSON.parse(json) as PackResult[];
   tarball = path.join(dest, packed.filename);
@@ -75,6 +77,12 @@ describe('npm pack', () => {
     // …and none without its source (a module left over from an old build)
     for (const f of files.filter((x) => COMPILED.test(x))) expect([f, fs.existsSync(path.join(ROOT, f.replace(/^build\//, 'src/').replace(/\.js$/, '.ts')))]).toEqual([f, true]);
     expect(fs.readFileSync(path.join(ROOT, 'LICENSE'), 'utf8')).toMatch(/^MIT License\n\nCopyright \(c\) \d{4} Biểu mẫu contributors\n/);
+  });
+
+  test('packing builds the command line once, after removing the old build', () => {
+    const banners = packLog.split('\n').filter((l) => /^> /.test(l) && !/^> bieumau@/.test(l));
+    expect(banners.filter((l) => l.includes('tsc -p tsconfig.cli.json'))).toHaveLength(1);
+    expect(banners.findIndex((l) => l.includes('rmSync'))).toBeLessThan(banners.findIndex((l) => l.includes('tsc -p tsconfig.cli.json')));
   });
 
   test('within its size budget', () => {
