@@ -6,18 +6,17 @@
  * data message and the SDMX-ML structure message. Files are read again when a button is pressed
  * (only their records are kept); an unreadable one is named and left out, as `--keep-going` does.
  */
-import { useId, useState, type ReactNode } from 'react';
-import { Button, Text, makeStyles, tokens } from '@fluentui/react-components';
+import { useState, type ReactNode } from 'react';
+import { Text, makeStyles, tokens } from '@fluentui/react-components';
 import type { PackCatalog } from '../core/catalog';
 import { formatNumberIn } from '../core/numbers';
 import { format, type Language } from '../ui/i18n';
 import { WEB_STRINGS } from './strings';
 import { download, type ChosenFile } from './engine';
 import { exportFigures, figuresCsvForExcel, sdmxNames, sdmxZip } from './export-engine';
+import { ActionGroup } from '../ui/ActionGroup';
 
 const useStyles = makeStyles({
-  root: { display: 'flex', flexDirection: 'column', rowGap: tokens.spacingVerticalXS, minWidth: 0, overflowWrap: 'anywhere' },
-  actions: { display: 'flex', flexWrap: 'wrap', columnGap: tokens.spacingHorizontalS, rowGap: tokens.spacingVerticalS },
   error: { color: tokens.colorPaletteRedForeground1 },
 });
 
@@ -39,7 +38,6 @@ function listOf(items: readonly string[]): string {
 export function ExportButtons({ lang, catalog, files, base, announce }: ExportButtonsProps): ReactNode {
   const styles = useStyles();
   const s = WEB_STRINGS[lang];
-  const headingId = useId();
   const num = (n: number): string => formatNumberIn(n, lang);
   const [busy, setBusy] = useState(false);
   const [status, setStatus] = useState<{ text: string; problem: boolean } | null>(null);
@@ -78,24 +76,22 @@ export function ExportButtons({ lang, catalog, files, base, announce }: ExportBu
   };
 
   return (
-    <div className={styles.root} role="group" aria-labelledby={headingId} data-testid="export-figures">
-      <Text id={headingId} weight="semibold">
-        {s.exportHeading}
-      </Text>
-      <Text size={200}>{s.exportHint}</Text>
-      <div className={styles.actions}>
-        <Button onClick={() => void run('csv')} disabledFocusable={busy}>
-          {s.downloadFigures}
-        </Button>
-        <Button onClick={() => void run('sdmx')} disabledFocusable={busy}>
-          {s.downloadSdmx}
-        </Button>
-      </div>
+    <ActionGroup
+      heading={s.exportHeading}
+      headingAs="h3"
+      hint={s.exportHint}
+      actions={[
+        { label: s.downloadFigures, onClick: () => void run('csv') },
+        { label: s.downloadSdmx, onClick: () => void run('sdmx') },
+      ]}
+      busy={busy}
+      testId="export-figures"
+    >
       {status && (
         <Text size={200} className={status.problem ? styles.error : undefined} data-testid="export-status" data-busy={busy ? 'yes' : 'no'}>
           {status.text}
         </Text>
       )}
-    </div>
+    </ActionGroup>
   );
 }

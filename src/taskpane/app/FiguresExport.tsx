@@ -10,7 +10,7 @@
  * (the same validation, with the user's number separators) at the time of the export.
  */
 import { useState, type ReactNode } from 'react';
-import { Button, MessageBar, MessageBarBody, Text, makeStyles, tokens } from '@fluentui/react-components';
+import { MessageBar, MessageBarBody } from '@fluentui/react-components';
 import { figureRecords, type FigureRecord } from '../../core/export';
 import { figuresCsv } from '../../core/export-doc';
 import { validateWorkbook } from '../../core/validate';
@@ -20,11 +20,7 @@ import type { PackCatalog } from '../../core/catalog';
 import { format } from '../i18n';
 import { useAppStrings, useLang, usePane } from './context';
 import { download } from '../../ui/download';
-
-const useStyles = makeStyles({
-  root: { display: 'flex', flexDirection: 'column', rowGap: tokens.spacingVerticalS, minWidth: 0 },
-  actions: { display: 'flex', flexWrap: 'wrap', columnGap: tokens.spacingHorizontalS, rowGap: tokens.spacingVerticalS },
-});
+import { ActionGroup } from '../../ui/ActionGroup';
 
 /** The open workbook's file name as Office tells it (the last part of its URL or path), '' when it does not. */
 export function workbookFileName(): string {
@@ -62,7 +58,6 @@ export async function paneFigureRecords(adapter: WorkbookAdapter, catalog: PackC
 export function FiguresExport({ copy }: { copy: (text: string) => Promise<boolean> }): ReactNode {
   const s = useAppStrings();
   const lang = useLang();
-  const styles = useStyles();
   const { adapter, packs, run, announce } = usePane();
   const [busy, setBusy] = useState(false);
   const [copyFailed, setCopyFailed] = useState(false);
@@ -95,24 +90,22 @@ export function FiguresExport({ copy }: { copy: (text: string) => Promise<boolea
   };
 
   return (
-    <section className={styles.root} aria-labelledby="figures-export-heading" data-testid="figures-export">
-      <Text as="h2" size={400} weight="semibold" id="figures-export-heading">
-        {s.figuresExportHeading}
-      </Text>
-      <Text size={200}>{s.figuresExportHint}</Text>
-      <div className={styles.actions}>
-        <Button onClick={() => void act('copy')} disabledFocusable={busy}>
-          {s.copyFiguresCsv}
-        </Button>
-        <Button onClick={() => void act('save')} disabledFocusable={busy}>
-          {s.saveFiguresCsv}
-        </Button>
-      </div>
+    <ActionGroup
+      heading={s.figuresExportHeading}
+      headingAs="h2"
+      hint={s.figuresExportHint}
+      actions={[
+        { label: s.copyFiguresCsv, onClick: () => void act('copy') },
+        { label: s.saveFiguresCsv, onClick: () => void act('save') },
+      ]}
+      busy={busy}
+      testId="figures-export"
+    >
       {copyFailed && (
         <MessageBar intent="warning" data-testid="figures-copy-failed">
           <MessageBarBody>{s.figuresCsvCopyFailed}</MessageBarBody>
         </MessageBar>
       )}
-    </section>
+    </ActionGroup>
   );
 }
