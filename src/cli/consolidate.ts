@@ -24,7 +24,8 @@ import { WorkbookReadError } from '../xlsx/reader';
 import { sourceFromBytes } from '../xlsx/source';
 import { writeWorkbook } from '../xlsx/writer';
 import { UsageError, parseArgs } from './args';
-import { checkTarget, dateOption, textOption, writeFileAtomically } from './new';
+import { checkTarget, writeFileAtomically } from './new';
+import { outputAndSources, reportFields, type ReportFields } from './report-args';
 
 const VALUED = ['units', 'unit', 'report', 'report-date', 'report-by'] as const;
 const FLAGS = ['allow-errors', 'force', 'json'] as const;
@@ -37,7 +38,7 @@ export interface ConsolidateRequest {
   out: string;
   inputs: string[];
   units: UnitEntry[] | null;
-  report: { unit?: string; reportNo?: string; reportDate?: string; reportBy?: string };
+  report: ReportFields;
   allowErrors: boolean;
   force: boolean;
   json: boolean;
@@ -89,21 +90,8 @@ function readUnits(file: string): UnitEntry[] {
 export function parseConsolidateArgs(args: string[]): ConsolidateRequest {
   const parsed = parseArgs(args, VALUED, FLAGS, [PACK_OPTION]);
   const { positionals, options } = parsed;
-  if (positionals.length === 0) fail('thiếu tên tệp tổng hợp (OUT.xlsx)', 'missing the output file (OUT.xlsx)');
-  const [out, ...inputs] = positionals;
-  if (!/\.xlsx$/i.test(out)) fail(`tệp tổng hợp phải có đuôi .xlsx: ${out}`, `the output file must end in .xlsx: ${out}`);
-  if (inputs.length === 0) fail('cần ít nhất một tệp hoặc thư mục nguồn', 'give at least one source file or folder');
-  const outFull = resolve(out);
-  if (inputs.some((i) => resolve(i) === outFull)) fail(`tệp tổng hợp cũng là tệp nguồn: ${out}`, `the output file is also a source: ${out}`);
-  const report: ConsolidateRequest['report'] = {};
-  const unit = textOption('unit', options.unit);
-  const reportNo = textOption('report', options.report);
-  const reportDate = dateOption('report-date', options['report-date']);
-  const reportBy = textOption('report-by', options['report-by']);
-  if (unit !== undefined) report.unit = unit;
-  if (reportNo !== undefined) report.reportNo = reportNo;
-  if (reportDate !== undefined) report.reportDate = reportDate;
-  if (reportBy !== undefined) report.reportBy = reportBy;
+  const { out, inputs } = outputAndSources(positionals, { vi: 'tệp tổng hợp', en: 'the output file' });
+  const report = reportFields(options);
   const units = typeof options.units === 'string' ? readUnits(options.units) : null;
   const catalog = catalogFromArgs(parsed);
   return { out, inputs, units, report, allowErrors: options['allow-errors'] === true, force: options.force === true, json: options.json === true, catalog };

@@ -11,10 +11,10 @@ import { basename, dirname, join, resolve } from 'path';
 import { BUILTIN_CATALOG, SEED_REPORT, TEMPLATES, type Template } from '../core/builtin';
 import type { PackCatalog } from '../core/catalog';
 import type { LayoutOptions } from '../core/plan';
-import { compareIsoDates, isValidIsoDate } from '../core/dates';
-import { cleanText } from '../core/text';
+import { compareIsoDates } from '../core/dates';
 import { templateWorkbook } from '../xlsx/new-workbook';
 import { UsageError, parseArgs } from './args';
+import { dateOption, textOption } from './report-args';
 import { PACK_OPTION, catalogFromArgs, packsFromArgs } from './pack-option';
 
 const VALUED = ['templates', 'unit', 'report', 'report-date', 'report-by', 'from', 'to', 'rows'] as const;
@@ -49,22 +49,6 @@ export function parseTemplateList(list: string, catalog: PackCatalog = BUILTIN_C
     if (!out.includes(found.template)) out.push(found.template);
   }
   return out;
-}
-
-export function dateOption(name: string, v: string | true | undefined): string | undefined {
-  if (v === undefined) return undefined;
-  if (v === true || !isValidIsoDate(v)) {
-    fail(`--${name} "${String(v)}" không phải ngày hợp lệ (yyyy-mm-dd)`, `--${name} "${String(v)}" is not a valid date (yyyy-mm-dd)`);
-  }
-  return v;
-}
-
-/** Text as typed, trimmed and in NFC (a Mac terminal may send decomposed Vietnamese letters). */
-export function textOption(name: string, v: string | true | undefined): string | undefined {
-  if (typeof v !== 'string') return undefined;
-  const s = cleanText(v);
-  if (s === '') fail(`--${name} trống`, `--${name} is empty`);
-  return s;
 }
 
 /** Parses and checks the arguments; throws UsageError (one line, vi / en) on the first problem. */

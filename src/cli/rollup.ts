@@ -11,7 +11,6 @@
  * unreadable source (nothing written). The workbook is written to a temporary file and moved into
  * place; OUT is never replaced without --force.
  */
-import { resolve } from 'path';
 import type { SourceSummary } from '../core/consolidate';
 import type { RollUp } from '../core/rollup';
 import { formatDateVi } from '../core/dates';
@@ -19,20 +18,17 @@ import { identifyPeriod, periodName } from '../core/periods';
 import type { PackCatalog } from '../core/catalog';
 import { EN_SEPARATORS, VI_SEPARATORS, formatNumber } from '../core/numbers';
 import { sourceLine } from './source-line';
-import { UsageError, parseArgs } from './args';
+import { parseArgs } from './args';
 import { PACK_OPTION, catalogFromArgs } from './pack-option';
+import { outputAndSources, reportFields, type ReportFields } from './report-args';
 
 const VALUED = ['unit', 'report', 'report-date', 'report-by'] as const;
 const FLAGS = ['allow-errors', 'force', 'json'] as const;
 
-function fail(vi: string, en: string): never {
-  throw new UsageError(`${vi} / ${en}`);
-}
-
 export interface RollUpRequest {
   out: string;
   inputs: string[];
-  report: { unit?: string; reportNo?: string; reportDate?: string; reportBy?: string };
+  report: ReportFields;
   allowErrors: boolean;
   force: boolean;
   json: boolean;
@@ -42,24 +38,10 @@ export interface RollUpRequest {
 
 /** Parses and checks the arguments; throws UsageError (one line, vi / en) on the first problem. */
 export async function parseRollUpArgs(args: string[]): Promise<RollUpRequest> {
-  const { dateOption, textOption } = await import('./new');
   const parsed = parseArgs(args, VALUED, FLAGS, [PACK_OPTION]);
   const { positionals, options } = parsed;
-  if (positionals.length === 0) fail('thiếu tên tệp lũy kế (OUT.xlsx)', 'missing the output file (OUT.xlsx)');
-  const [out, ...inputs] = positionals;
-  if (!/\.xlsx$/i.test(out)) fail(`tệp lũy kế phải có đuôi .xlsx: ${out}`, `the output file must end in .xlsx: ${out}`);
-  if (inputs.length === 0) fail('cần ít nhất một tệp hoặc thư mục nguồn', 'give at least one source file or folder');
-  const outFull = resolve(out);
-  if (inputs.some((i) => resolve(i) === outFull)) fail(`tệp lũy kế cũng là tệp nguồn: ${out}`, `the output file is also a source: ${out}`);
-  const report: RollUpRequest['report'] = {};
-  const unit = textOption('unit', options.unit);
-  const reportNo = textOption('report', options.report);
-  const reportDate = dateOption('report-date', options['report-date']);
-  const reportBy = textOption('report-by', options['report-by']);
-  if (unit !== undefined) report.unit = unit;
-  if (reportNo !== undefined) report.reportNo = reportNo;
-  if (reportDate !== undefined) report.reportDate = reportDate;
-  if (reportBy !== undefined) report.reportBy = reportBy;
+  const { out, inputs } = outputAndSources(positionals, { vi: 'tệp lũy kế', en: 'the output file' });
+  const report = reportFields(options);
   const catalog = catalogFromArgs(parsed);
   return { out, inputs, report, allowErrors: options['allow-errors'] === true, force: options.force === true, json: options.json === true, catalog };
 }
