@@ -9,22 +9,16 @@
  * flagged sources under --allow-errors); 2: bad usage or an unreadable source. The workbook is
  * written to a temporary file and moved into place; OUT is never replaced without --force.
  */
-import { createHash } from 'crypto';
-import { readdirSync, readFileSync, statSync } from 'fs';
-import { join, resolve } from 'path';
-import type { Template, Text } from '../core/template';
-import { BUILTIN_CATALOG } from '../core/builtin';
+import { readFileSync } from 'fs';
 import type { PackCatalog } from '../core/catalog';
 import { PACK_OPTION, catalogFromArgs } from './pack-option';
-import { consolidate, summarizeSource, type Consolidation, type SourceSummary } from '../core/consolidate';
+import { consolidate, type Consolidation } from '../core/consolidate';
 import { parseUnitsCsv, UnitsListError, type UnitEntry } from '../core/units';
 import { EN_SEPARATORS, VI_SEPARATORS, formatNumber } from '../core/numbers';
 import { sourceLine } from './source-line';
-import { WorkbookReadError } from '../xlsx/reader';
-import { sourceFromBytes } from '../xlsx/source';
-import { writeWorkbook } from '../xlsx/writer';
 import { UsageError, parseArgs } from './args';
-import { checkTarget, writeFileAtomically } from './new';
+import { checkTarget } from './new';
+import { expandInputs, readSources, sourceTemplates, writeUnlessRefused, writingExitCode } from './sources';
 import { outputAndSources, reportFields, type ReportFields } from './report-args';
 
 const VALUED = ['units', 'unit', 'report', 'report-date', 'report-by'] as const;
@@ -44,32 +38,6 @@ export interface ConsolidateRequest {
   json: boolean;
   /** The built-in pack and those given with --pack. */
   catalog: PackCatalog;
-}
-
-/** The files an INPUT stands for: itself, or every `.xlsx` directly inside a folder (by name; Excel's `~$` lock files left out). */
-export function expandInputs(inputs: string[], out: string): string[] {
-  const files: string[] = [];
-  const outFull = resolve(out);
-  for (const input of inputs) {
-    let isDir = false;
-    try {
-      isDir = statSync(input).isDirectory();
-    } catch {
-      // a missing file is reported as an unreadable source
-    }
-    if (!isDir) {
-      files.push(input);
-      continue;
-    }
-    const inside = readdirSync(input, { withFileTypes: true })
-      .filter((d) => d.isFile() && /\.xlsx$/i.test(d.name) && !d.name.startsWith('~$') && !d.name.startsWith('.'))
-      .map((d) => join(input, d.name))
-      .filter((f) => resolve(f) !== outFull)
-      .sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
-    if (inside.length === 0) fail(`thư mục không có tệp .xlsx: ${input}`, `the folder holds no .xlsx file: ${input}`);
-    files.push(...inside);
-  }
-  return files;
 }
 
 function readUnits(file: string): UnitEntry[] {
@@ -95,20 +63,6 @@ export function parseConsolidateArgs(args: string[]): ConsolidateRequest {
   const units = typeof options.units === 'string' ? readUnits(options.units) : null;
   const catalog = catalogFromArgs(parsed);
   return { out, inputs, units, report, allowErrors: options['allow-errors'] === true, force: options.force === true, json: options.json === true, catalog };
-}
-
-/** Reads, checks and fingerprints one file, keeping only its numbers; never throws. */
-export async function readSource(file: string, templates: readonly Template[], today: Date, catalog: PackCatalog = BUILTIN_CATALOG): Promise<SourceSummary> {
-  let bytes: Uint8Array;
-  try {
-    if (statSync(file).isDirectory()) throw new WorkbookReadError({ vi: 'Đây là một thư mục.', en: 'This is a folder.' });
-    bytes = readFileSync(file);
-  } catch (e) {
-    const readError: Text = e instanceof WorkbookReadError ? e.reason : { vi: 'Không tìm thấy hoặc không đọc được tệp.', en: 'The file does not exist or cannot be read.' };
-    return summarizeSource({ file, sha256: null, read: null, readError, errors: 0, warnings: 0 }, templates);
-  }
-  const sha256 = createHash('sha256').update(bytes).digest('hex');
-  return sourceFromBytes(file, bytes, sha256, templates, today, catalog);
 }
 
 /** The `--json` document; keys in the documented order. */
@@ -159,53 +113,13 @@ function humanReport(c: Consolidation, output: string | null): string {
   return `${lines.join('\n')}\n`;
 }
 
-/** A progress line on stderr, only on a terminal and only once the run has taken a second. */
-function progress(total: number): { tick: (done: number) => void; end: () => void } {
-  const tty = process.stderr.isTTY === true;
-  const start = Date.now();
-  let last = 0;
-  let shown = false;
-  return {
-    tick(done: number): void {
-      if (!tty) return;
-      const now = Date.now();
-      if (now - start < 1000 || now - last < 100) return;
-      last = now;
-      shown = true;
-      process.stderr.write(`\rĐang đọc / reading ${done}/${total}…`);
-    },
-    end(): void {
-      if (shown) process.stderr.write('\r\x1b[K');
-    },
-  };
-}
-
 export async function runConsolidate(args: string[]): Promise<number> {
   const req = parseConsolidateArgs(args);
-  // Every template of the loaded packs, the versions offered first (the order of the output's sheets).
-  const offered = req.catalog.list();
-  const templates = [...offered, ...req.catalog.templates().filter((t) => !offered.includes(t))];
+  const templates = sourceTemplates(req.catalog);
   const full = checkTarget(req.out, req.force);
-  const files = expandInputs(req.inputs, req.out);
-  const today = new Date();
-  const bar = progress(files.length);
-  const summaries: SourceSummary[] = [];
-  for (let i = 0; i < files.length; i++) {
-    summaries.push(await readSource(files[i], templates, today, req.catalog));
-    bar.tick(i + 1);
-  }
-  bar.end();
+  const summaries = await readSources(expandInputs(req.inputs, req.out), templates, req.catalog);
   const c = consolidate(summaries, { templates, report: req.report, units: req.units, allowErrors: req.allowErrors });
-  const unreadable = summaries.some((s) => s.readError !== null);
-  let output: string | null = null;
-  for (const r of c.refusals) process.stderr.write(`bieumau: ${r.message.vi} / ${r.message.en}\n`);
-  if (c.refusals.length === 0) {
-    const buffer = await writeWorkbook(c.plans);
-    writeFileAtomically(full, buffer, req.force, req.out);
-    output = req.out;
-  }
+  const output = await writeUnlessRefused(c, full, req);
   process.stdout.write(req.json ? `${consolidationJson(c, output)}\n` : humanReport(c, output));
-  if (unreadable) return 2;
-  if (c.refusals.length > 0 || c.summary.sources.some((s) => s.errors > 0)) return 1;
-  return 0;
+  return writingExitCode(summaries, c);
 }

@@ -21,7 +21,7 @@ import { PACK_OPTION, catalogFromArgs } from './pack-option';
 // Everything else is loaded when the command runs, so that the other commands do not load the
 // readers and writers.
 async function modules() {
-  const [crypto, fs, validate, exp, sdmx, errors, read, check, zip, consolidate, create] = await Promise.all([
+  const [crypto, fs, validate, exp, sdmx, errors, read, check, zip, sources, create] = await Promise.all([
     import('crypto'),
     import('fs'),
     import('../core/validate'),
@@ -31,10 +31,10 @@ async function modules() {
     import('../xlsx/read'),
     import('../xlsx/check'),
     import('../xlsx/zip'),
-    import('./consolidate'),
+    import('./sources'),
     import('./new'),
   ]);
-  return { crypto, fs, validate, exp, sdmx, errors, read, check, zip, consolidate, create };
+  return { crypto, fs, validate, exp, sdmx, errors, read, check, zip, sources, create };
 }
 
 // The command's usage lines live in usage.ts, so `bieumau --help` and `--version` load no command module.
@@ -145,7 +145,7 @@ export async function runExport(args: string[]): Promise<number> {
   // Both targets checked before any file is read: nothing is read for an output that cannot be written.
   const outFull = req.out !== null ? m.create.checkTarget(req.out, req.force) : null;
   const structureFull = req.structure !== null ? m.create.checkTarget(req.structure, req.force) : null;
-  const files = m.consolidate.expandInputs(req.inputs, req.out ?? req.structure ?? '');
+  const files = m.sources.expandInputs(req.inputs, req.out ?? req.structure ?? '');
   const today = new Date();
   const records: FigureRecord[] = [];
   const unreadable: { file: string; error: Text }[] = [];

@@ -53,7 +53,7 @@ const NOT_FOUND = { vi: 'Không tìm thấy hoặc không đọc được tệp.
 /** Reads the earlier reports (folders expanded); never throws on a file, only on a folder with no `.xlsx` (usage). */
 export async function loadEarlier(inputs: readonly string[], catalog: PackCatalog): Promise<EarlierInput[]> {
   // The expansion `consolidate` uses (loaded only when --history is given).
-  const { expandInputs } = await import('./consolidate');
+  const { expandInputs } = await import('./sources');
   const files = expandInputs([...inputs], '');
   const out: EarlierInput[] = [];
   for (const file of files) {

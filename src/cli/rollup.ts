@@ -11,7 +11,6 @@
  * unreadable source (nothing written). The workbook is written to a temporary file and moved into
  * place; OUT is never replaced without --force.
  */
-import type { SourceSummary } from '../core/consolidate';
 import type { RollUp } from '../core/rollup';
 import { formatDateVi } from '../core/dates';
 import { identifyPeriod, periodName } from '../core/periods';
@@ -91,30 +90,16 @@ function humanReport(r: RollUp, output: string | null): string {
 
 export async function runRollUp(args: string[]): Promise<number> {
   const req = await parseRollUpArgs(args);
-  const [{ rollUp }, { writeWorkbook }, { expandInputs, readSource }, { checkTarget, writeFileAtomically }] = await Promise.all([
+  const [{ rollUp }, { expandInputs, readSources, sourceTemplates, writeUnlessRefused, writingExitCode }, { checkTarget }] = await Promise.all([
     import('../core/rollup'),
-    import('../xlsx/writer'),
-    import('./consolidate'),
+    import('./sources'),
     import('./new'),
   ]);
-  // Every template of the loaded packs, the versions offered first (the order of the output's sheets).
-  const offered = req.catalog.list();
-  const templates = [...offered, ...req.catalog.templates().filter((t) => !offered.includes(t))];
+  const templates = sourceTemplates(req.catalog);
   const full = checkTarget(req.out, req.force);
-  const files = expandInputs(req.inputs, req.out);
-  const today = new Date();
-  const summaries: SourceSummary[] = [];
-  for (const f of files) summaries.push(await readSource(f, templates, today, req.catalog));
+  const summaries = await readSources(expandInputs(req.inputs, req.out), templates, req.catalog);
   const r = rollUp(summaries, { templates, report: req.report, allowErrors: req.allowErrors });
-  let output: string | null = null;
-  for (const x of r.refusals) process.stderr.write(`bieumau: ${x.message.vi} / ${x.message.en}\n`);
-  if (r.refusals.length === 0) {
-    const buffer = await writeWorkbook(r.plans);
-    writeFileAtomically(full, buffer, req.force, req.out);
-    output = req.out;
-  }
+  const output = await writeUnlessRefused(r, full, req);
   process.stdout.write(req.json ? `${rollUpJson(r, output)}\n` : humanReport(r, output));
-  if (summaries.some((s) => s.readError !== null)) return 2;
-  if (r.refusals.length > 0 || r.summary.sources.some((s) => s.errors > 0)) return 1;
-  return 0;
+  return writingExitCode(summaries, r);
 }
