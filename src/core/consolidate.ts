@@ -21,7 +21,7 @@ import { columnsOf, entryColumns } from './template';
 import type { WorkbookRead, TableRead, CellValue } from './read';
 import type { CellStyle, LayoutOptions, PlanCell, RowGroup, SheetPlan } from './plan';
 import { layout, COUNT_FORMAT, heightFor, periodText, wrappedLines } from './layout';
-import { structureProblem } from './validate';
+import { fitsTemplate } from './validate';
 import { unitRowIndices } from './rows';
 import { cellDate, tablePeriod } from './figures';
 import { address, columnLetters, rangeAddress } from './a1';
@@ -252,13 +252,7 @@ export function summarizeSource(input: SourceInput, templates: readonly Template
     }
     const template = templates.find((x) => (x.pack ?? STANDARD_PACK_ID) === (t.packId ?? STANDARD_PACK_ID) && x.id === t.templateId && x.version === t.version);
     if (!template || base.tables.some((x) => samePack(x, template) && x.templateId === template.id)) continue;
-    let problem: Text | null;
-    try {
-      problem = structureProblem(t, template);
-    } catch {
-      problem = { vi: '', en: '' };
-    }
-    if (problem) continue;
+    if (!fitsTemplate(t, template)) continue;
     base.tables.push(tableFigures(t, template));
     if (isEmptyTable(t, template)) base.emptyTables.push(t.sheet);
   }
@@ -382,6 +376,23 @@ export function reportOptions(r: ConsolidateOptions['report'] = {}, period: { fr
 }
 
 /** Consolidates the summaries, or says why not (refusals name the files). */
+/** How a source stands in a summary (consolidation or roll-up): who and what it is, included or not and why. */
+export function sourceResult(s: SourceSummary, included: boolean, reason: Text | null): SourceResult {
+  return {
+    file: s.file,
+    unit: s.label,
+    included,
+    errors: s.errors,
+    warnings: s.warnings,
+    sha256: s.sha256,
+    reason,
+    readable: s.readError === null,
+    reportNo: s.reportNo,
+    reportDate: s.reportDate,
+    period: s.period,
+  };
+}
+
 export function consolidate(sources: readonly SourceSummary[], options: ConsolidateOptions): Consolidation {
   const allowErrors = options.allowErrors === true;
   const sw = options.allowErrorsSwitch ?? { vi: '--allow-errors', en: '--allow-errors' };
@@ -490,19 +501,7 @@ export function consolidate(sources: readonly SourceSummary[], options: Consolid
         reason = { vi: `${w.vi}; vẫn tổng hợp (${sw.vi})`, en: `${w.en}; included anyway (${sw.en})` };
       }
       if (!inc && reason === null) reason = stopped;
-      return {
-        file: s.file,
-        unit: s.label,
-        included: inc,
-        errors: s.errors,
-        warnings: s.warnings,
-        sha256: s.sha256,
-        reason,
-        readable: s.readError === null,
-        reportNo: s.reportNo,
-        reportDate: s.reportDate,
-        period: s.period,
-      };
+      return sourceResult(s, inc, reason);
     }),
     missing: ordered.missing,
     unexpected: ordered.unexpected,

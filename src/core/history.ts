@@ -25,7 +25,7 @@ import { BUILTIN_CATALOG } from './builtin';
 import { lookupTemplate, type TemplateSource } from './catalog';
 import { tablePeriod, type Period } from './figures';
 import { unitRowIndices } from './rows';
-import { structureProblem } from './validate';
+import { fitsTemplate } from './validate';
 import { cleanUnitText, unitKey } from './units';
 import { compareIsoDates, formatDateVi } from './dates';
 import { EN_SEPARATORS, VI_SEPARATORS, formatNumber, type Separators } from './numbers';
@@ -280,13 +280,7 @@ function workbookOf(read: WorkbookRead, templates: TemplateSource): Workbook {
     if (wb.tables.has(key)) continue;
     const template = lookupTemplate(templates, packId, t.templateId, t.version);
     if (!template) continue;
-    let problem: Text | null;
-    try {
-      problem = structureProblem(t, template);
-    } catch {
-      problem = { vi: '', en: '' };
-    }
-    if (problem) continue;
+    if (!fitsTemplate(t, template)) continue;
     const units = unitRowIndices(t);
     wb.tables.set(key, { table: t, template, packId, units, rows: rowIdentities(t, template, units) });
   }

@@ -33,6 +33,7 @@ import {
   reportOptions,
   rowGroups,
   samePack,
+  sourceResult,
   sourcesPlan,
   summarizeSource,
   totalsKey,
@@ -434,19 +435,7 @@ export function rollUp(sources: readonly SourceSummary[], options: RollUpOptions
       let reason = reasons.get(s) ?? null;
       if (inc && s.errors > 0) reason = { vi: `có ${s.errors} lỗi khi kiểm tra; vẫn lũy kế (${sw.vi})`, en: `${s.errors} error finding(s); included anyway (${sw.en})` };
       if (!inc && reason === null) reason = stopped;
-      return {
-        file: s.file,
-        unit: s.label,
-        included: inc,
-        errors: s.errors,
-        warnings: s.warnings,
-        sha256: s.sha256,
-        reason,
-        readable: s.readError === null,
-        reportNo: s.reportNo,
-        reportDate: s.reportDate,
-        period: s.period,
-      };
+      return sourceResult(s, inc, reason);
     }),
     gaps,
     overlaps,

@@ -247,6 +247,18 @@ export function structureProblem(r: TableRead, t: Template): Text | null {
   return null;
 }
 
+/**
+ * Whether the table's figures can be taken as its template says (consolidation, roll-up, the
+ * comparison with earlier periods): no structure problem, and none so bad that looking for one fails.
+ */
+export function fitsTemplate(r: TableRead, t: Template): boolean {
+  try {
+    return structureProblem(r, t) === null;
+  } catch {
+    return false;
+  }
+}
+
 function firstCellOf(r: TableRead): CellRef[] {
   if (r.broken?.cell) return [r.broken.cell];
   const h = r.header?.[0]?.[0];
