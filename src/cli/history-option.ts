@@ -6,7 +6,7 @@
  */
 import { readFileSync, statSync } from 'fs';
 import type { PackCatalog } from '../core/catalog';
-import type { FileResult } from '../core/check-json';
+import { NOT_FOUND, type FileResult } from '../core/check-json';
 import { formatDateVi } from '../core/dates';
 import type { EarlierInput, HistoryResult } from '../core/history';
 import { earlierFromBytes } from '../xlsx/history';
@@ -47,8 +47,6 @@ export function splitHistoryArgs(args: readonly string[]): { rest: string[]; his
   }
   return { rest, history };
 }
-
-const NOT_FOUND = { vi: 'Không tìm thấy hoặc không đọc được tệp.', en: 'The file does not exist or cannot be read.' };
 
 /** Reads the earlier reports (folders expanded); never throws on a file, only on a folder with no `.xlsx` (usage). */
 export async function loadEarlier(inputs: readonly string[], catalog: PackCatalog): Promise<EarlierInput[]> {

@@ -11,6 +11,7 @@ import type { Template, Text } from '../core/template';
 import type { PackCatalog } from '../core/catalog';
 import type { SheetPlan } from '../core/plan';
 import { BUILTIN_CATALOG } from '../core/builtin';
+import { NOT_FOUND } from '../core/check-json';
 import { summarizeSource, type SourceSummary } from '../core/consolidate';
 import { WorkbookReadError } from '../xlsx/errors';
 import { sourceFromBytes } from '../xlsx/source';
@@ -54,7 +55,7 @@ export async function readSource(file: string, templates: readonly Template[], t
     if (statSync(file).isDirectory()) throw new WorkbookReadError({ vi: 'Đây là một thư mục.', en: 'This is a folder.' });
     bytes = readFileSync(file);
   } catch (e) {
-    const readError: Text = e instanceof WorkbookReadError ? e.reason : { vi: 'Không tìm thấy hoặc không đọc được tệp.', en: 'The file does not exist or cannot be read.' };
+    const readError: Text = e instanceof WorkbookReadError ? e.reason : NOT_FOUND;
     return summarizeSource({ file, sha256: null, read: null, readError, errors: 0, warnings: 0 }, templates);
   }
   const sha256 = createHash('sha256').update(bytes).digest('hex');

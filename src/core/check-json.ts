@@ -14,6 +14,12 @@ import { csvDocument, type CsvValue } from './csv';
  */
 export const CANNOT_READ: Text = { vi: 'Không đọc được tệp (tệp hỏng hoặc không phải .xlsx).', en: 'The file cannot be read (corrupt or not an .xlsx).' };
 
+/** A path given on the command line that is missing or cannot be opened. */
+export const NOT_FOUND: Text = { vi: 'Không tìm thấy hoặc không đọc được tệp.', en: 'The file does not exist or cannot be read.' };
+
+/** A file chosen in the pane or on the web page whose bytes the browser could not hand over. */
+export const BYTES_UNREADABLE: Text = { vi: 'Không đọc được tệp.', en: 'The file cannot be read.' };
+
 /** One file checked: its findings, or why it could not be read. `file` is the name as given. */
 export type FileResult = { file: string; findings: Finding[] } | { file: string; error: Text };
 

@@ -26,6 +26,7 @@ import { lookupTemplate, type TemplateSource } from './catalog';
 import { tablePeriod, type Period } from './figures';
 import { unitRowIndices } from './rows';
 import { fitsTemplate } from './validate';
+import { STANDARD_PACK_ID } from './pack';
 import { cleanUnitText, unitKey } from './units';
 import { compareIsoDates, formatDateVi } from './dates';
 import { EN_SEPARATORS, VI_SEPARATORS, formatNumber, type Separators } from './numbers';
@@ -189,10 +190,9 @@ function textOf(v: CellValue | undefined): string {
   return typeof v === 'string' ? cleanUnitText(v) : typeof v === 'number' ? String(v) : '';
 }
 
-const STANDARD = 'vn.standard';
 
 function keyOf(packId: string, templateId: string): string {
-  return packId === STANDARD ? templateId : `${packId}/${templateId}`;
+  return packId === STANDARD_PACK_ID ? templateId : `${packId}/${templateId}`;
 }
 
 interface Usable {
@@ -275,7 +275,7 @@ function workbookOf(read: WorkbookRead, templates: TemplateSource): Workbook {
     if (t.broken) continue;
     if (wb.unit === '') wb.unit = textOf(t.info?.unit?.value);
     if (wb.period === null && t.info) wb.period = tablePeriod(t);
-    const packId = t.packId ?? STANDARD;
+    const packId = t.packId ?? STANDARD_PACK_ID;
     const key = keyOf(packId, t.templateId);
     if (wb.tables.has(key)) continue;
     const template = lookupTemplate(templates, packId, t.templateId, t.version);
@@ -286,7 +286,7 @@ function workbookOf(read: WorkbookRead, templates: TemplateSource): Workbook {
   }
   // Every version of each template the workbook holds (for the notes on another version).
   for (const t of tables) {
-    const key = keyOf(t.packId ?? STANDARD, t.templateId);
+    const key = keyOf(t.packId ?? STANDARD_PACK_ID, t.templateId);
     const set = wb.versions.get(key) ?? new Set<number>();
     set.add(t.version);
     wb.versions.set(key, set);
@@ -306,7 +306,7 @@ const NOUNS: Record<string, Text> = {
 };
 
 function nounOf(packId: string, templateId: string): Text {
-  return packId === STANDARD ? (NOUNS[templateId] ?? { vi: '', en: '' }) : { vi: '', en: '' };
+  return packId === STANDARD_PACK_ID ? (NOUNS[templateId] ?? { vi: '', en: '' }) : { vi: '', en: '' };
 }
 
 /** A rate with two significant digits below 10 (`0,29`, `2,9`), one decimal up to 100, none above. */

@@ -6,7 +6,7 @@
  */
 import type { LayoutOptions } from '../core/plan';
 import type { Template } from '../core/template';
-import { CANNOT_READ, type FileResult } from '../core/check-json';
+import { BYTES_UNREADABLE, CANNOT_READ, type FileResult } from '../core/check-json';
 import type { Consolidation, ConsolidateOptions, SourceSummary } from '../core/consolidate';
 import type { PackCatalog } from '../core/catalog';
 import type { RollUp, RollUpOptions } from '../core/rollup';
@@ -254,7 +254,7 @@ export async function addHistoryInPage(
     try {
       bytes = await e.bytes();
     } catch {
-      inputs.push({ file: e.name, error: { vi: 'Không đọc được tệp.', en: 'The file cannot be read.' } });
+      inputs.push({ file: e.name, error: BYTES_UNREADABLE });
       continue;
     }
     inputs.push(await xlsx.earlierFromBytes(e.name, bytes, catalog));

@@ -8,6 +8,7 @@ import { useId, useState, type ReactNode } from 'react';
 import { Button, Text, makeStyles, tokens } from '@fluentui/react-components';
 import { compareWithHistory, type EarlierInput, type HistoryResult } from '../../core/history';
 import type { WorkbookRead } from '../../core/read';
+import { BYTES_UNREADABLE } from '../../core/check-json';
 import type { PackCatalog } from '../../core/catalog';
 import { formatDateVi } from '../../core/dates';
 import { FilePicker, XLSX_ACCEPT, fileBytes } from '../../ui/FilePicker';
@@ -23,7 +24,6 @@ const useStyles = makeStyles({
   line: { overflowWrap: 'anywhere' },
 });
 
-const UNREADABLE = { vi: 'Không đọc được tệp.', en: 'The file cannot be read.' };
 
 /** One chosen earlier file: its tables, or why it cannot be read (never a throw). */
 export async function readEarlierFile(file: File, catalog: PackCatalog): Promise<EarlierInput> {
@@ -31,7 +31,7 @@ export async function readEarlierFile(file: File, catalog: PackCatalog): Promise
   try {
     bytes = await fileBytes(file);
   } catch {
-    return { file: file.name, error: UNREADABLE };
+    return { file: file.name, error: BYTES_UNREADABLE };
   }
   const { earlierFromBytes } = await import(/* webpackChunkName: "xlsx-history" */ '../../xlsx/history');
   return earlierFromBytes(file.name, bytes, catalog);
