@@ -13,6 +13,7 @@ import type { RollUp, RollUpOptions } from '../core/rollup';
 import type { EarlierInput, HistoryResult } from '../core/history';
 import type { WorkbookRead } from '../core/read';
 import { sha256Hex } from '../ui/digest';
+import { loadOnce } from '../ui/load-once';
 
 type Writer = typeof import('../xlsx/new-workbook');
 type Consolidator = {
@@ -26,100 +27,40 @@ type Historian = {
   json: typeof import('../core/history-json');
 };
 
-let writer: Promise<Writer> | undefined;
-let checker: Promise<Checker> | undefined;
-let consolidator: Promise<Consolidator> | undefined;
-let roller: Promise<typeof import('../core/rollup')> | undefined;
-let historian: Promise<Historian> | undefined;
-
-function loadHistorian(): Promise<Historian> {
-  historian ??= Promise.all([
+const loadHistorian = loadOnce<Historian>(async () => {
+  const [xlsx, json] = await Promise.all([
     import(/* webpackChunkName: "xlsx-history" */ '../xlsx/history'),
     import(/* webpackChunkName: "xlsx-history" */ '../core/history-json'),
-  ]).then(
-    ([xlsx, json]) => ({ xlsx, json }),
-    (e: unknown) => {
-      historian = undefined;
-      throw e;
-    },
-  );
-  return historian;
-}
+  ]);
+  return { xlsx, json };
+});
 
-function loadWriter(): Promise<Writer> {
-  writer ??= import(/* webpackChunkName: "xlsx-writer" */ '../xlsx/new-workbook').catch((e: unknown) => {
-    writer = undefined; // try again next time (a network that came back)
-    throw e;
-  });
-  return writer;
-}
+const loadWriter = loadOnce<Writer>(() => import(/* webpackChunkName: "xlsx-writer" */ '../xlsx/new-workbook'));
 
-function loadChecker(): Promise<Checker> {
-  checker ??= Promise.all([
+const loadChecker = loadOnce<Checker>(async () => {
+  const [read, check] = await Promise.all([
     import(/* webpackChunkName: "xlsx-reader" */ '../xlsx/read'),
     import(/* webpackChunkName: "xlsx-check" */ '../xlsx/check'),
-  ]).then(
-    ([read, check]) => ({ read, check }),
-    (e: unknown) => {
-      checker = undefined;
-      throw e;
-    },
-  );
-  return checker;
-}
+  ]);
+  return { read, check };
+});
 
-function loadConsolidator(): Promise<Consolidator> {
-  consolidator ??= Promise.all([
+const loadConsolidator = loadOnce<Consolidator>(async () => {
+  const [source, core, writer] = await Promise.all([
     import(/* webpackChunkName: "xlsx-source" */ '../xlsx/source'),
     import(/* webpackChunkName: "consolidate" */ '../core/consolidate'),
     import(/* webpackChunkName: "xlsx-writer-plans" */ '../xlsx/writer'),
-  ]).then(
-    ([source, core, writer]) => ({ source, core, writer }),
-    (e: unknown) => {
-      consolidator = undefined;
-      throw e;
-    },
-  );
-  return consolidator;
-}
+  ]);
+  return { source, core, writer };
+});
 
-function loadRollUp(): Promise<typeof import('../core/rollup')> {
-  roller ??= import(/* webpackChunkName: "rollup" */ '../core/rollup').catch((e: unknown) => {
-    roller = undefined;
-    throw e;
-  });
-  return roller;
-}
-
-type CheckTabModule = typeof import('./CheckTab');
-let checkTab: Promise<{ default: CheckTabModule['CheckTab'] }> | undefined;
+const loadRollUp = loadOnce(() => import(/* webpackChunkName: "rollup" */ '../core/rollup'));
 
 /** The Kiểm tra tab's chunk, as `React.lazy` takes it. */
-export function loadCheckTab(): Promise<{ default: CheckTabModule['CheckTab'] }> {
-  checkTab ??= import(/* webpackChunkName: "web-check" */ './CheckTab').then(
-    (m) => ({ default: m.CheckTab }),
-    (e: unknown) => {
-      checkTab = undefined;
-      throw e;
-    },
-  );
-  return checkTab;
-}
-
-type ConsolidateTabModule = typeof import('./ConsolidateTab');
-let consolidateTab: Promise<{ default: ConsolidateTabModule['ConsolidateTab'] }> | undefined;
+export const loadCheckTab = loadOnce(async () => ({ default: (await import(/* webpackChunkName: "web-check" */ './CheckTab')).CheckTab }));
 
 /** The Tổng hợp tab's chunk, as `React.lazy` takes it. */
-export function loadConsolidateTab(): Promise<{ default: ConsolidateTabModule['ConsolidateTab'] }> {
-  consolidateTab ??= import(/* webpackChunkName: "web-consolidate" */ './ConsolidateTab').then(
-    (m) => ({ default: m.ConsolidateTab }),
-    (e: unknown) => {
-      consolidateTab = undefined;
-      throw e;
-    },
-  );
-  return consolidateTab;
-}
+export const loadConsolidateTab = loadOnce(async () => ({ default: (await import(/* webpackChunkName: "web-consolidate" */ './ConsolidateTab')).ConsolidateTab }));
 
 /** Loads every engine (and the lazy tabs) in the background; resolves when all are in (rejections are swallowed). */
 export function warmUp(): Promise<void> {

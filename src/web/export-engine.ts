@@ -11,6 +11,7 @@ import type { Text } from '../core/template';
 import { CANNOT_READ } from '../core/check-json';
 import type { ChosenFile } from './engine';
 import { sha256Hex } from '../ui/digest';
+import { loadOnce } from '../ui/load-once';
 
 type Exporter = {
   read: typeof import('../xlsx/read');
@@ -21,25 +22,17 @@ type Exporter = {
   errors: typeof import('../xlsx/errors');
 };
 
-let exporter: Promise<Exporter> | undefined;
-
-function loadExporter(): Promise<Exporter> {
-  exporter ??= Promise.all([
+const loadExporter = loadOnce<Exporter>(async () => {
+  const [read, validate, exp, doc, zip, errors] = await Promise.all([
     import(/* webpackChunkName: "web-export" */ '../xlsx/read'),
     import(/* webpackChunkName: "web-export" */ '../core/validate'),
     import(/* webpackChunkName: "web-export" */ '../core/export'),
     import(/* webpackChunkName: "web-export" */ '../core/export-doc'),
     import(/* webpackChunkName: "web-export" */ '../xlsx/zip'),
     import(/* webpackChunkName: "web-export" */ '../xlsx/errors'),
-  ]).then(
-    ([read, validate, exp, doc, zip, errors]) => ({ read, validate, exp, doc, zip, errors }),
-    (e: unknown) => {
-      exporter = undefined; // try again next time
-      throw e;
-    },
-  );
-  return exporter;
-}
+  ]);
+  return { read, validate, exp, doc, zip, errors };
+});
 
 /** Loads the export's reader and writers (the page's warm-up: the buttons then work offline). */
 export function warmUpExport(): Promise<void> {
