@@ -375,7 +375,6 @@ export function reportOptions(r: ConsolidateOptions['report'] = {}, period: { fr
   return report;
 }
 
-/** Consolidates the summaries, or says why not (refusals name the files). */
 /** How a source stands in a summary (consolidation or roll-up): who and what it is, included or not and why. */
 export function sourceResult(s: SourceSummary, included: boolean, reason: Text | null): SourceResult {
   return {
@@ -393,6 +392,7 @@ export function sourceResult(s: SourceSummary, included: boolean, reason: Text |
   };
 }
 
+/** Consolidates the summaries, or says why not (refusals name the files). */
 export function consolidate(sources: readonly SourceSummary[], options: ConsolidateOptions): Consolidation {
   const allowErrors = options.allowErrors === true;
   const sw = options.allowErrorsSwitch ?? { vi: '--allow-errors', en: '--allow-errors' };

@@ -173,7 +173,7 @@ export function CheckTab({ lang, announce, catalog }: { lang: Language; announce
         results.push(result);
         // Kept only to compare with earlier periods (the file is not read a second time).
         if (workbook) workbooks.set(result, workbook);
-        delete reads[i];
+        delete reads[i]; // its bytes can go
         setProgress({ done: results.length, total: files.length });
         await turn();
       }
