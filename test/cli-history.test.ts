@@ -6,15 +6,13 @@ import { spawnSync } from 'child_process';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
-import { TEMPLATES } from '../src/core/builtin';
-import { layout } from '../src/core/layout';
-import { writeWorkbook } from '../src/xlsx/writer';
 import { readWorkbook } from '../src/xlsx/reader';
 import { insertBySheet, splitHistoryArgs } from '../src/cli/history-option';
 import type { Finding } from '../src/core/findings';
 import { historyFromBytes } from '../src/xlsx/history';
 import { WorkbookReadError } from '../src/xlsx/errors';
 import { unitFigures } from './support/units-fixture';
+import { scaledReport } from './support/history-fixture';
 import { runCheck } from '../src/cli/check';
 import { readStats } from '../src/xlsx/read';
 
@@ -29,16 +27,6 @@ function run(...args: string[]): { code: number | null; stdout: string; stderr: 
   return { code: r.status, stdout: r.stdout, stderr: r.stderr };
 }
 
-/** Every table of a unit's report, each figure `base × factor` (Biểu 04, a stock: `base` as it is). */
-async function report(unit: string, from: string, to: string, factor: number, assembly?: number): Promise<Uint8Array> {
-  const figures = unitFigures(5);
-  const plans = TEMPLATES.map((t) => {
-    const values = figures[t.id].map((row) => row.map((v) => (t.id === 'b04' ? v : v * factor)));
-    if (t.id === 'b01' && assembly !== undefined) values[0][3] = assembly;
-    return layout(t, { unit, reportNo: '12/BC-SNV', reportDate: '2025-08-05', reportBy: 'Sở Nội vụ', from, to, values });
-  });
-  return writeWorkbook(plans);
-}
 
 beforeAll(async () => {
   if (!fs.existsSync(path.join(ROOT, 'build', 'cli', 'main.js'))) spawnSync('npm', ['run', 'build:cli'], { cwd: ROOT });
@@ -46,12 +34,12 @@ beforeAll(async () => {
   const assembly = unitFigures(5).b01[0][3];
   expect(assembly).toBeGreaterThan(0);
   // This month (31 days): Quốc hội ten times its usual rate; everything else in proportion.
-  const current = await report(UNIT, '2025-07-01', '2025-07-31', 31, assembly * 310);
+  const current = await scaledReport(UNIT, '2025-07-01', '2025-07-31', 31, assembly * 310);
   fs.writeFileSync(path.join(dir, 'cur.xlsx'), current);
-  fs.writeFileSync(path.join(dir, 'plain.xlsx'), await report(UNIT, '2025-07-01', '2025-07-31', 31));
+  fs.writeFileSync(path.join(dir, 'plain.xlsx'), await scaledReport(UNIT, '2025-07-01', '2025-07-31', 31));
   fs.mkdirSync(path.join(dir, 'earlier'));
-  fs.writeFileSync(path.join(dir, 'earlier', 'q2.xlsx'), await report(UNIT, '2025-03-01', '2025-06-15', 107));
-  fs.writeFileSync(path.join(dir, 'earlier', 'other.xlsx'), await report('Sở Tư pháp', '2025-03-01', '2025-06-15', 107));
+  fs.writeFileSync(path.join(dir, 'earlier', 'q2.xlsx'), await scaledReport(UNIT, '2025-03-01', '2025-06-15', 107));
+  fs.writeFileSync(path.join(dir, 'earlier', 'other.xlsx'), await scaledReport('Sở Tư pháp', '2025-03-01', '2025-06-15', 107));
   fs.writeFileSync(path.join(dir, 'bad.xlsx'), 'not a workbook');
   fs.mkdirSync(path.join(dir, 'empty'));
   const b01 = (await readWorkbook(current)).tables.find((t) => t.templateId === 'b01');

@@ -14,10 +14,8 @@ import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-li
 import { FluentProvider, webLightTheme } from '@fluentui/react-components';
 import { CheckTab } from '../src/web/CheckTab';
 import * as engine from '../src/web/engine';
-import { TEMPLATES } from '../src/core/builtin';
-import { layout } from '../src/core/layout';
-import { writeWorkbook } from '../src/xlsx/writer';
 import { unitFigures } from './support/units-fixture';
+import { scaledReport } from './support/history-fixture';
 
 (globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = true;
 
@@ -27,16 +25,6 @@ const UNIT = 'Sở Nội vụ tỉnh Lâm Đồng';
 const LONG = { timeout: 60000 };
 let dir: string;
 
-/** Every table of a unit's report, each flow figure `base × factor`; Quốc hội (Biểu 01) set when given. */
-async function report(unit: string, from: string, to: string, factor: number, assembly?: number): Promise<Uint8Array> {
-  const figures = unitFigures(5);
-  const plans = TEMPLATES.map((t) => {
-    const values = figures[t.id].map((row) => row.map((v) => (t.id === 'b04' ? v : v * factor)));
-    if (t.id === 'b01' && assembly !== undefined) values[0][3] = assembly;
-    return layout(t, { unit, reportNo: '12/BC-SNV', reportDate: '2025-08-05', reportBy: 'Sở Nội vụ', from, to, values });
-  });
-  return writeWorkbook(plans);
-}
 
 const NAMES = { current: ['cur.xlsx', 'plain.xlsx'], earlier: ['q2.xlsx', 'other.xlsx', 'bad.xlsx'] };
 
@@ -48,10 +36,10 @@ beforeAll(async () => {
   if (!fs.existsSync(path.join(ROOT, 'build', 'cli', 'main.js'))) spawnSync('npm', ['run', 'build:cli'], { cwd: ROOT });
   dir = fs.mkdtempSync(path.join(os.tmpdir(), 'bm-web-history-'));
   const assembly = unitFigures(5).b01[0][3];
-  fs.writeFileSync(path.join(dir, 'cur.xlsx'), await report(UNIT, '2025-07-01', '2025-07-31', 31, assembly * 310));
-  fs.writeFileSync(path.join(dir, 'plain.xlsx'), await report(UNIT, '2025-07-01', '2025-07-31', 31));
-  fs.writeFileSync(path.join(dir, 'q2.xlsx'), await report(UNIT, '2025-03-01', '2025-06-15', 107));
-  fs.writeFileSync(path.join(dir, 'other.xlsx'), await report('Sở Tư pháp', '2025-03-01', '2025-06-15', 107));
+  fs.writeFileSync(path.join(dir, 'cur.xlsx'), await scaledReport(UNIT, '2025-07-01', '2025-07-31', 31, assembly * 310));
+  fs.writeFileSync(path.join(dir, 'plain.xlsx'), await scaledReport(UNIT, '2025-07-01', '2025-07-31', 31));
+  fs.writeFileSync(path.join(dir, 'q2.xlsx'), await scaledReport(UNIT, '2025-03-01', '2025-06-15', 107));
+  fs.writeFileSync(path.join(dir, 'other.xlsx'), await scaledReport('Sở Tư pháp', '2025-03-01', '2025-06-15', 107));
   fs.writeFileSync(path.join(dir, 'bad.xlsx'), 'not a workbook');
 }, 120000);
 
