@@ -31,6 +31,15 @@ describe('PackCatalog', () => {
     ]);
   });
 
+  test('offeredFirst: the offered templates, then the older versions (what consolidation reads and writes, in order)', () => {
+    const c = BUILTIN_CATALOG.with([v2, v1]);
+    const key = (t: { pack?: string; id: string; version: number }): string => `${t.pack ?? ''}:${t.id}@${t.version}`;
+    expect(c.offeredFirst().map(key)).toEqual([...c.list().map(key), ...c.templates().filter((t) => t.pack === 'test.office' && t.version === 1).map(key)]);
+    expect(c.offeredFirst().slice(-2).map((t) => t.version)).toEqual([1, 1]);
+    expect(c.offeredFirst()).toHaveLength(c.templates().length);
+    expect(BUILTIN_CATALOG.offeredFirst().map((t) => t.id)).toEqual(['b01', 'b02', 'b03', 'b04']);
+  });
+
   test('a pack loaded twice counts once; the pack objects themselves are not changed', () => {
     const c = new PackCatalog([v1, v1]);
     expect(c.packs).toHaveLength(1);

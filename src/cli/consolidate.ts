@@ -18,7 +18,7 @@ import { EN_SEPARATORS, VI_SEPARATORS, formatNumber } from '../core/numbers';
 import { sourceLine } from './source-line';
 import { UsageError, parseArgs } from './args';
 import { checkTarget } from './new';
-import { expandInputs, readSources, sourceTemplates, writeUnlessRefused, writingExitCode } from './sources';
+import { expandInputs, readSources, writeUnlessRefused, writingExitCode } from './sources';
 import { outputAndSources, reportFields, type ReportFields } from './report-args';
 
 const VALUED = ['units', 'unit', 'report', 'report-date', 'report-by'] as const;
@@ -115,7 +115,7 @@ function humanReport(c: Consolidation, output: string | null): string {
 
 export async function runConsolidate(args: string[]): Promise<number> {
   const req = parseConsolidateArgs(args);
-  const templates = sourceTemplates(req.catalog);
+  const templates = req.catalog.offeredFirst();
   const full = checkTarget(req.out, req.force);
   const summaries = await readSources(expandInputs(req.inputs, req.out), templates, req.catalog);
   const c = consolidate(summaries, { templates, report: req.report, units: req.units, allowErrors: req.allowErrors });

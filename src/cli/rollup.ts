@@ -90,12 +90,12 @@ function humanReport(r: RollUp, output: string | null): string {
 
 export async function runRollUp(args: string[]): Promise<number> {
   const req = await parseRollUpArgs(args);
-  const [{ rollUp }, { expandInputs, readSources, sourceTemplates, writeUnlessRefused, writingExitCode }, { checkTarget }] = await Promise.all([
+  const [{ rollUp }, { expandInputs, readSources, writeUnlessRefused, writingExitCode }, { checkTarget }] = await Promise.all([
     import('../core/rollup'),
     import('./sources'),
     import('./new'),
   ]);
-  const templates = sourceTemplates(req.catalog);
+  const templates = req.catalog.offeredFirst();
   const full = checkTarget(req.out, req.force);
   const summaries = await readSources(expandInputs(req.inputs, req.out), templates, req.catalog);
   const r = rollUp(summaries, { templates, report: req.report, allowErrors: req.allowErrors });

@@ -83,12 +83,6 @@ export function progress(total: number): { tick: (done: number) => void; end: ()
   };
 }
 
-/** Every template of the loaded packs, the versions offered first (the order of the output's sheets). */
-export function sourceTemplates(catalog: PackCatalog): Template[] {
-  const offered = catalog.list();
-  return [...offered, ...catalog.templates().filter((t) => !offered.includes(t))];
-}
-
 /** Each file read in turn (`readSource`), with the progress line. */
 export async function readSources(files: readonly string[], templates: readonly Template[], catalog: PackCatalog): Promise<SourceSummary[]> {
   const today = new Date();

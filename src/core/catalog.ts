@@ -120,6 +120,15 @@ export class PackCatalog {
     return this.current().flatMap((p) => p.templates.map((t) => this.find(p.id, t.id, t.version) as Template));
   }
 
+  /**
+   * Every template, those offered first (`list()`), then the older versions: the templates a
+   * consolidation or a roll-up reads its sources with, and the order of the sheets it writes.
+   */
+  offeredFirst(): Template[] {
+    const offered = this.list();
+    return [...offered, ...this.all.filter((t) => !offered.includes(t))];
+  }
+
   crossRules(): readonly BoundCrossRule[] {
     return this.bound;
   }

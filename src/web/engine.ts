@@ -6,13 +6,12 @@
  */
 import type { LayoutOptions } from '../core/plan';
 import type { Template } from '../core/template';
-import { BYTES_UNREADABLE, CANNOT_READ, type FileResult } from '../core/check-json';
+import { BYTES_UNREADABLE, type FileResult } from '../core/check-json';
 import type { Consolidation, ConsolidateOptions, SourceSummary } from '../core/consolidate';
 import type { PackCatalog } from '../core/catalog';
 import type { RollUp, RollUpOptions } from '../core/rollup';
 import type { EarlierInput, HistoryResult } from '../core/history';
 import type { WorkbookRead } from '../core/read';
-import { sha256Hex } from '../ui/digest';
 import { loadOnce } from '../ui/load-once';
 
 type Writer = typeof import('../xlsx/new-workbook');
@@ -106,27 +105,12 @@ export interface ChosenFile {
   bytes(): Promise<Uint8Array>;
 }
 
-/** Every template of the loaded packs, the versions offered first (as `bieumau consolidate` and `roll-up` order them). */
-function templatesOf(catalog: PackCatalog): Template[] {
-  const offered = catalog.list();
-  return [...offered, ...catalog.templates().filter((t) => !offered.includes(t))];
-}
-
 /** Reads, checks and reduces each chosen file, one at a time (only the numbers are kept). */
 async function readSummaries(files: readonly ChosenFile[], templates: readonly Template[], catalog: PackCatalog, onProgress: (done: number) => void, today: Date): Promise<SourceSummary[]> {
-  const { source, core } = await loadConsolidator();
+  const { source } = await loadConsolidator();
   const summaries: SourceSummary[] = [];
   for (const f of files) {
-    let bytes: Uint8Array;
-    try {
-      bytes = await f.bytes();
-    } catch {
-      summaries.push(core.summarizeSource({ file: f.name, sha256: null, read: null, readError: CANNOT_READ, errors: 0, warnings: 0 }, templates));
-      onProgress(summaries.length);
-      continue;
-    }
-    const sha256 = await sha256Hex(bytes);
-    summaries.push({ ...(await source.sourceFromBytes(f.name, bytes, sha256 ?? '', templates, today, catalog)), sha256 });
+    summaries.push(await source.sourceFromChosen(f.name, f.bytes, templates, today, catalog));
     onProgress(summaries.length);
   }
   return summaries;
@@ -144,7 +128,7 @@ export async function consolidateFiles(
   today: Date = new Date(),
 ): Promise<{ consolidation: Consolidation; bytes: Uint8Array | null }> {
   const { core, writer } = await loadConsolidator();
-  const templates = templatesOf(catalog);
+  const templates = catalog.offeredFirst();
   const summaries = await readSummaries(files, templates, catalog, onProgress, today);
   const consolidation = core.consolidate(summaries, { ...options, templates });
   const bytes = consolidation.refusals.length === 0 ? await writer.writeWorkbook(consolidation.plans) : null;
@@ -163,7 +147,7 @@ export async function rollUpFiles(
   today: Date = new Date(),
 ): Promise<{ rollUp: RollUp; bytes: Uint8Array | null }> {
   const [{ writer }, core] = await Promise.all([loadConsolidator(), loadRollUp()]);
-  const templates = templatesOf(catalog);
+  const templates = catalog.offeredFirst();
   const summaries = await readSummaries(files, templates, catalog, onProgress, today);
   const rollUp = core.rollUp(summaries, { ...options, templates });
   const bytes = rollUp.refusals.length === 0 ? await writer.writeWorkbook(rollUp.plans) : null;

@@ -10,7 +10,7 @@ import type { FigureRecord } from '../core/export';
 import type { Text } from '../core/template';
 import { CANNOT_READ } from '../core/check-json';
 import type { ChosenFile } from './engine';
-import { sha256Hex } from '../ui/digest';
+import { sha256Hex } from '../xlsx/digest';
 import { loadOnce } from '../ui/load-once';
 
 type Exporter = {

@@ -13,6 +13,7 @@ import { validateWorkbook } from '../core/validate';
 import { CANNOT_READ } from '../core/check-json';
 import { WorkbookReadError } from './errors';
 import { readWorkbook } from './read';
+import { sha256Hex } from './digest';
 
 export async function sourceFromBytes(
   file: string,
@@ -32,4 +33,26 @@ export async function sourceFromBytes(
     const readError: Text = e instanceof WorkbookReadError ? e.reason : CANNOT_READ;
     return summarizeSource({ file, sha256, read: null, readError, errors: 0, warnings: 0 }, templates);
   }
+}
+
+/**
+ * A file chosen in the pane or on the web page as a source: its bytes handed over by the browser
+ * (a failure is the source's read error), fingerprinted with Web Crypto (null where the page has
+ * none), then as `sourceFromBytes`. Never throws.
+ */
+export async function sourceFromChosen(
+  file: string,
+  bytes: () => Promise<Uint8Array>,
+  templates: readonly Template[],
+  today: Date,
+  catalog: PackCatalog = BUILTIN_CATALOG,
+): Promise<SourceSummary> {
+  let data: Uint8Array;
+  try {
+    data = await bytes();
+  } catch {
+    return summarizeSource({ file, sha256: null, read: null, readError: CANNOT_READ, errors: 0, warnings: 0 }, templates);
+  }
+  const sha256 = await sha256Hex(data).catch(() => null);
+  return { ...(await sourceFromBytes(file, data, sha256 ?? '', templates, today, catalog)), sha256 };
 }

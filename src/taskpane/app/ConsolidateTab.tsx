@@ -10,13 +10,12 @@
 import { useId, useState, type ReactNode } from 'react';
 import { Button, Checkbox, Field, Text, Textarea, makeStyles, tokens } from '@fluentui/react-components';
 import { BUILTIN_CATALOG } from '../../core/builtin';
-import { CANNOT_READ } from '../../core/check-json';
 import { reportFromForm } from '../../core/text';
 import { formatNumberIn } from '../../core/numbers';
 import { CSV_ACCEPT, FilePicker, XLSX_ACCEPT, fileBytes, fileText } from '../../ui/FilePicker';
 import { ConsolidationRefusals, ConsolidationSummary } from '../../ui/ConsolidationSummary';
 import type { PackCatalog } from '../../core/catalog';
-import { consolidate, summarizeSource, type ConsolidationSummary as Summary, type SourceSummary } from '../../core/consolidate';
+import { consolidate, type ConsolidationSummary as Summary, type SourceSummary } from '../../core/consolidate';
 import { rollUp, type RollUp } from '../../core/rollup';
 import { parseUnitsText, UnitsListError, type UnitEntry } from '../../core/units';
 import { formatDateVi } from '../../core/dates';
@@ -26,7 +25,6 @@ import { APP_STRINGS } from './strings';
 import { StickyActions } from './StickyActions';
 import { ModeChoice, type ConsolidateMode } from '../../ui/ModeChoice';
 import { RollUpResult } from '../../ui/RollUpResult';
-import { sha256Hex } from '../../ui/digest';
 
 const useStyles = makeStyles({
   list: { margin: 0, padding: 0, listStyleType: 'none', display: 'flex', flexDirection: 'column', rowGap: tokens.spacingVerticalS },
@@ -46,18 +44,9 @@ const useStyles = makeStyles({
 
 /** Reads, checks and fingerprints one chosen file, keeping only its numbers; never throws. */
 export async function readChosenFile(file: File, catalog: PackCatalog = BUILTIN_CATALOG, today = new Date()): Promise<SourceSummary> {
-  const templates = catalog.list();
-  let bytes: Uint8Array;
-  try {
-    bytes = await fileBytes(file);
-  } catch {
-    return summarizeSource({ file: file.name, sha256: null, read: null, readError: CANNOT_READ, errors: 0, warnings: 0 }, templates);
-  }
-  const sha256 = await sha256Hex(bytes).catch(() => null);
   // the reader (and the engine behind it) is loaded with the first file chosen
-  const { sourceFromBytes } = await import(/* webpackChunkName: "xlsx-read" */ '../../xlsx/source');
-  const source = await sourceFromBytes(file.name, bytes, sha256 ?? '', templates, today, catalog);
-  return { ...source, sha256 };
+  const { sourceFromChosen } = await import(/* webpackChunkName: "xlsx-read" */ '../../xlsx/source');
+  return sourceFromChosen(file.name, () => fileBytes(file), catalog.list(), today, catalog);
 }
 
 interface Done {

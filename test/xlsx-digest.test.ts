@@ -1,4 +1,4 @@
-import { sha256Hex } from '../src/ui/digest';
+import { sha256Hex } from '../src/xlsx/digest';
 
 describe('sha256Hex: the fingerprint of a chosen file in the pane and on the web page', () => {
   test('lower-case hex of SHA-256 (FIPS 180-2 example "abc")', async () => {
