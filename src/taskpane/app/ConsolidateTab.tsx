@@ -15,6 +15,7 @@ import { formatNumberIn } from '../../core/numbers';
 import { CSV_ACCEPT, FilePicker, XLSX_ACCEPT, fileBytes, fileText } from '../../ui/FilePicker';
 import { ConsolidationRefusals, ConsolidationSummary } from '../../ui/ConsolidationSummary';
 import type { PackCatalog } from '../../core/catalog';
+import type { SheetPlan } from '../../core/plan';
 import { consolidate, type ConsolidationSummary as Summary, type SourceSummary } from '../../core/consolidate';
 import { rollUp, type RollUp } from '../../core/rollup';
 import { parseUnitsText, UnitsListError, type UnitEntry } from '../../core/units';
@@ -41,6 +42,9 @@ const useStyles = makeStyles({
   good: { fontSize: tokens.fontSizeBase200, color: tokens.colorPaletteGreenForeground1 },
   row: { display: 'flex', flexWrap: 'wrap', alignItems: 'center', columnGap: tokens.spacingHorizontalM, rowGap: tokens.spacingVerticalXS },
 });
+
+/** How a refusal names the switch that lets sources with errors in (the pane's checkbox, quoted). */
+const ALLOW_ERRORS_SWITCH = { vi: `“${APP_STRINGS.vi.allowErrors}”`, en: `“${APP_STRINGS.en.allowErrors}”` };
 
 /** Reads, checks and fingerprints one chosen file, keeping only its numbers; never throws. */
 export async function readChosenFile(file: File, catalog: PackCatalog = BUILTIN_CATALOG, today = new Date()): Promise<SourceSummary> {
@@ -90,6 +94,23 @@ export default function ConsolidateTab(): ReactNode {
     if (f) setUnitsText(await fileText(f));
   };
 
+  /** Each plan added as a new sheet, one at a time; the sheets' names, or null once one fails (its error is shown). */
+  const insertPlans = async (plans: readonly SheetPlan[], working: string): Promise<string[] | null> => {
+    setBusy(true);
+    announce(working);
+    const sheets: string[] = [];
+    try {
+      for (const plan of plans) {
+        const w = await run(() => adapter.insertTemplate(plan));
+        if (!w) return null;
+        sheets.push(w.sheet);
+      }
+      return sheets;
+    } finally {
+      setBusy(false);
+    }
+  };
+
   /**
    * Theo kỳ: the roll-up of the chosen files into their covering period. The rolled-up workbook keeps
    * the sources' unit (all the same, or it is refused); the report's number, date and author are the
@@ -101,23 +122,14 @@ export default function ConsolidateTab(): ReactNode {
     setDone(null);
     setRolled(null);
     const report = reportFromForm({ ...settings, unit: '' });
-    const allowErrorsSwitch = { vi: `“${APP_STRINGS.vi.allowErrors}”`, en: `“${APP_STRINGS.en.allowErrors}”` };
-    const r = rollUp(sources, { templates: packs.catalog.list(), report, allowErrors, allowErrorsSwitch });
+    const r = rollUp(sources, { templates: packs.catalog.list(), report, allowErrors, allowErrorsSwitch: ALLOW_ERRORS_SWITCH });
     if (r.refusals.length > 0) {
       setRolled({ result: r, sheets: null });
       announce(`${s.rollUpRefused} ${r.refusals.map((x) => x.message[lang]).join(' ')}`);
       return;
     }
-    setBusy(true);
-    announce(s.rollingUp);
-    const sheets: string[] = [];
-    for (const plan of r.plans) {
-      const w = await run(() => adapter.insertTemplate(plan));
-      if (!w) break;
-      sheets.push(w.sheet);
-    }
-    setBusy(false);
-    if (sheets.length === r.plans.length) {
+    const sheets = await insertPlans(r.plans, s.rollingUp);
+    if (sheets) {
       setRolled({ result: r, sheets });
       announce(format(s.rolledUp, { files: formatNumberIn(r.summary.sources.filter((x) => x.included).length, lang), sheets: sheets.join(', ') }));
     }
@@ -139,22 +151,13 @@ export default function ConsolidateTab(): ReactNode {
       }
     }
     const report = reportFromForm(settings);
-    const allowErrorsSwitch = { vi: `“${APP_STRINGS.vi.allowErrors}”`, en: `“${APP_STRINGS.en.allowErrors}”` };
-    const c = consolidate(sources, { templates: packs.catalog.list(), report, units, allowErrors, allowErrorsSwitch });
+    const c = consolidate(sources, { templates: packs.catalog.list(), report, units, allowErrors, allowErrorsSwitch: ALLOW_ERRORS_SWITCH });
     if (c.refusals.length > 0) {
       setProblems(c.refusals.map((r) => r.message[lang]));
       return;
     }
-    setBusy(true);
-    announce(s.consolidating);
-    const sheets: string[] = [];
-    for (const plan of c.plans) {
-      const r = await run(() => adapter.insertTemplate(plan));
-      if (!r) break;
-      sheets.push(r.sheet);
-    }
-    setBusy(false);
-    if (sheets.length === c.plans.length) {
+    const sheets = await insertPlans(c.plans, s.consolidating);
+    if (sheets) {
       const included = c.summary.sources.filter((x) => x.included).length;
       setDone({ sheets, summary: c.summary });
       announce(format(s.consolidated, { files: included, sheets: sheets.join(', ') }));
