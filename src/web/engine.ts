@@ -6,7 +6,7 @@
  */
 import type { LayoutOptions } from '../core/plan';
 import type { Template } from '../core/template';
-import { BYTES_UNREADABLE, type FileResult } from '../core/check-json';
+import type { FileResult } from '../core/check-json';
 import type { Consolidation, ConsolidateOptions, SourceSummary } from '../core/consolidate';
 import type { PackCatalog } from '../core/catalog';
 import type { RollUp, RollUpOptions } from '../core/rollup';
@@ -174,16 +174,7 @@ export async function addHistoryInPage(
 ): Promise<Map<FileResult, HistoryResult>> {
   const { xlsx, json } = await loadHistorian();
   const inputs: EarlierInput[] = [];
-  for (const e of earlier) {
-    let bytes: Uint8Array;
-    try {
-      bytes = await e.bytes();
-    } catch {
-      inputs.push({ file: e.name, error: BYTES_UNREADABLE });
-      continue;
-    }
-    inputs.push(await xlsx.earlierFromBytes(e.name, bytes, catalog));
-  }
+  for (const e of earlier) inputs.push(await xlsx.earlierFromChosen(e.name, e.bytes, catalog));
   const out = new Map<FileResult, HistoryResult>();
   for (const r of results) {
     const workbook = workbookOf(r);

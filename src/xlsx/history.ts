@@ -9,6 +9,7 @@ import type { WorkbookRead } from '../core/read';
 import type { TemplateSource } from '../core/catalog';
 import { BUILTIN_CATALOG } from '../core/builtin';
 import { compareWithHistory, type EarlierInput, type HistoryResult } from '../core/history';
+import { BYTES_UNREADABLE } from '../core/check-json';
 import { WorkbookReadError } from './errors';
 import { readWorkbook } from './read';
 
@@ -21,6 +22,17 @@ export async function earlierFromBytes(file: string, bytes: Uint8Array | ArrayBu
   } catch (e) {
     return { file, error: e instanceof WorkbookReadError ? e.reason : UNREADABLE };
   }
+}
+
+/** An earlier report chosen in the pane or on the web page: as `earlierFromBytes`, or a note when the browser cannot hand its bytes over. */
+export async function earlierFromChosen(file: string, bytes: () => Promise<Uint8Array>, templates: TemplateSource = BUILTIN_CATALOG): Promise<EarlierInput> {
+  let data: Uint8Array;
+  try {
+    data = await bytes();
+  } catch {
+    return { file, error: BYTES_UNREADABLE };
+  }
+  return earlierFromBytes(file, data, templates);
 }
 
 /**

@@ -8,7 +8,6 @@ import { useId, useState, type ReactNode } from 'react';
 import { Button, Text, makeStyles, tokens } from '@fluentui/react-components';
 import { compareWithHistory, type EarlierInput, type HistoryResult } from '../../core/history';
 import type { WorkbookRead } from '../../core/read';
-import { BYTES_UNREADABLE } from '../../core/check-json';
 import type { PackCatalog } from '../../core/catalog';
 import { formatDateVi } from '../../core/dates';
 import { FilePicker, XLSX_ACCEPT, fileBytes } from '../../ui/FilePicker';
@@ -24,17 +23,10 @@ const useStyles = makeStyles({
   line: { overflowWrap: 'anywhere' },
 });
 
-
 /** One chosen earlier file: its tables, or why it cannot be read (never a throw). */
 export async function readEarlierFile(file: File, catalog: PackCatalog): Promise<EarlierInput> {
-  let bytes: Uint8Array;
-  try {
-    bytes = await fileBytes(file);
-  } catch {
-    return { file: file.name, error: BYTES_UNREADABLE };
-  }
-  const { earlierFromBytes } = await import(/* webpackChunkName: "xlsx-history" */ '../../xlsx/history');
-  return earlierFromBytes(file.name, bytes, catalog);
+  const { earlierFromChosen } = await import(/* webpackChunkName: "xlsx-history" */ '../../xlsx/history');
+  return earlierFromChosen(file.name, () => fileBytes(file), catalog);
 }
 
 /** The open workbook against the chosen earlier files; null when none is chosen. */
