@@ -11,6 +11,7 @@ import {
   excelSerialToIso,
   formatDateVi,
   formatDdMmYyyy,
+  formatRangeVi,
   isValidIsoDate,
   isoToExcelSerial,
   parseIsoDate,
@@ -73,6 +74,7 @@ describe('dates', () => {
     expect(formatDateVi('2025-10-15')).toBe('15/10/2025');
     expect(formatDateVi('2026-02-05')).toBe('05/02/2026');
     expect(formatDdMmYyyy('2025-07-01')).toBe('01/07/2025');
+    expect(formatRangeVi({ from: '2025-06-15', to: '2025-07-14' })).toBe('15/6/2025–14/7/2025');
   });
   test('Excel serials and calendar days', () => {
     expect(isoToExcelSerial('2025-07-01')).toBe(45839);

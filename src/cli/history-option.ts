@@ -7,7 +7,7 @@
 import { readFileSync, statSync } from 'fs';
 import type { PackCatalog } from '../core/catalog';
 import { NOT_FOUND, type FileResult } from '../core/check-json';
-import { formatDateVi } from '../core/dates';
+import { formatRangeVi } from '../core/dates';
 import type { EarlierInput, HistoryResult } from '../core/history';
 import { earlierFromBytes } from '../xlsx/history';
 import { UsageError } from './args';
@@ -79,7 +79,7 @@ export function textWithHistory(text: string, results: readonly FileResult[], hi
   for (const r of results) {
     const h = history.get(r);
     if (!h) continue;
-    const periods = h.compared.map((c) => `${c.file} (${formatDateVi(c.from)}–${formatDateVi(c.to)})`).join(', ');
+    const periods = h.compared.map((c) => `${c.file} (${formatRangeVi(c)})`).join(', ');
     if (lang === 'vi') lines.push(`  ${r.file}: ${h.compared.length === 0 ? 'không có kỳ nào để so sánh' : `so với ${h.compared.length} kỳ: ${periods}`}`);
     else lines.push(`  ${r.file}: ${h.compared.length === 0 ? 'no earlier period to compare with' : `compared with ${h.compared.length} period${h.compared.length === 1 ? '' : 's'}: ${periods}`}`);
     for (const n of h.notes) {

@@ -12,7 +12,7 @@
  * place; OUT is never replaced without --force.
  */
 import type { RollUp } from '../core/rollup';
-import { formatDateVi } from '../core/dates';
+import { formatRangeVi } from '../core/dates';
 import { identifyPeriod, periodName } from '../core/periods';
 import type { PackCatalog } from '../core/catalog';
 import { EN_SEPARATORS, VI_SEPARATORS, formatNumber } from '../core/numbers';
@@ -79,8 +79,8 @@ function humanReport(r: RollUp, output: string | null): string {
     const choice = identifyPeriod(p);
     const name = choice.kind === 'custom' ? null : periodName(choice);
     lines.push(
-      `Đã lũy kế ${vi(n)} kỳ thành kỳ ${formatDateVi(p.from)}–${formatDateVi(p.to)} (${name ? `${name.vi}, ` : ''}${vi(p.days)} ngày) vào ${output}.`,
-      `Rolled up ${en(n)} periods into ${formatDateVi(p.from)}–${formatDateVi(p.to)} (${name ? `${name.en}, ` : ''}${en(p.days)} days) in ${output}.`,
+      `Đã lũy kế ${vi(n)} kỳ thành kỳ ${formatRangeVi(p)} (${name ? `${name.vi}, ` : ''}${vi(p.days)} ngày) vào ${output}.`,
+      `Rolled up ${en(n)} periods into ${formatRangeVi(p)} (${name ? `${name.en}, ` : ''}${en(p.days)} days) in ${output}.`,
     );
   } else {
     lines.push('Không lũy kế: chưa ghi tệp nào. / Not rolled up: nothing was written.');

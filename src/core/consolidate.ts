@@ -26,7 +26,7 @@ import { unitRowIndices } from './rows';
 import { cellDate, tablePeriod } from './figures';
 import { address, columnLetters, rangeAddress } from './a1';
 import { sumFormula } from './formulas';
-import { formatDateVi } from './dates';
+import { formatDateVi, formatRangeVi } from './dates';
 import { cleanUnitText, unitKey, type UnitEntry } from './units';
 
 // ---------------------------------------------------------------------------------------------
@@ -278,7 +278,7 @@ function periodKey(p: { from: string; to: string } | null): string {
 }
 
 function periodWords(p: { from: string; to: string } | null): Text {
-  return p ? { vi: `${formatDateVi(p.from)}–${formatDateVi(p.to)}`, en: `${p.from} to ${p.to}` } : { vi: 'không ghi kỳ báo cáo', en: 'no report period' };
+  return p ? { vi: formatRangeVi(p), en: `${p.from} to ${p.to}` } : { vi: 'không ghi kỳ báo cáo', en: 'no report period' };
 }
 
 interface Row {

@@ -63,6 +63,11 @@ export function formatDateVi(iso: string): string {
   return `${pad2(d.day)}/${d.month < 3 ? pad2(d.month) : String(d.month)}/${d.year}`;
 }
 
+/** A period as the reports write it, dd/mm/yyyy–dd/mm/yyyy ("15/6/2025–14/7/2025"). */
+export function formatRangeVi(p: { from: string; to: string }): string {
+  return `${formatDateVi(p.from)}–${formatDateVi(p.to)}`;
+}
+
 /** Days since 1970-01-01 (UTC calendar). */
 function epochDays(d: CalendarDate): number {
   return Math.round(Date.UTC(d.year, d.month - 1, d.day) / 86400000);

@@ -28,7 +28,7 @@ import { unitRowIndices } from './rows';
 import { fitsTemplate } from './validate';
 import { STANDARD_PACK_ID } from './pack';
 import { cleanUnitText, unitKey } from './units';
-import { compareIsoDates, formatDateVi } from './dates';
+import { compareIsoDates, formatRangeVi } from './dates';
 import { EN_SEPARATORS, VI_SEPARATORS, formatNumber, type Separators } from './numbers';
 
 /** A flow changed by at least this factor, up or down, is flagged (one to three earlier periods, or MAD 0). */
@@ -324,10 +324,6 @@ export function factorText(x: number, sep: Separators): string {
   return s.includes(sep.decimal) ? s : `${s}${sep.decimal}0`;
 }
 
-function periodSpan(p: { from: string; to: string }): string {
-  return `${formatDateVi(p.from)}–${formatDateVi(p.to)}`;
-}
-
 function columnLabel(template: Template, columnId: string): Text {
   const entries = entryColumns(template);
   const col = entries.find((c) => c.id === columnId);
@@ -434,8 +430,8 @@ export function compareWithHistory(current: WorkbookRead, earlier: readonly Earl
         file: e.file,
         kind: 'period',
         message: {
-          vi: `Kỳ báo cáo ${periodSpan(wb.period)} không kết thúc trước kỳ đang kiểm tra (${periodSpan(period)}).`,
-          en: `Its report period ${periodSpan(wb.period)} does not end before the period checked (${periodSpan(period)}).`,
+          vi: `Kỳ báo cáo ${formatRangeVi(wb.period)} không kết thúc trước kỳ đang kiểm tra (${formatRangeVi(period)}).`,
+          en: `Its report period ${formatRangeVi(wb.period)} does not end before the period checked (${formatRangeVi(period)}).`,
         },
       });
       continue;
@@ -446,7 +442,7 @@ export function compareWithHistory(current: WorkbookRead, earlier: readonly Earl
       result.notes.push({
         file: e.file,
         kind: 'duplicate',
-        message: { vi: `Cùng kỳ báo cáo ${periodSpan(p)} với ${same.file} (đã dùng tệp đó).`, en: `Same report period ${periodSpan(p)} as ${same.file} (that file is used).` },
+        message: { vi: `Cùng kỳ báo cáo ${formatRangeVi(p)} với ${same.file} (đã dùng tệp đó).`, en: `Same report period ${formatRangeVi(p)} as ${same.file} (that file is used).` },
       });
       continue;
     }

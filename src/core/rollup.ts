@@ -43,7 +43,7 @@ import {
   type SourceSummary,
   type SourceTable,
 } from './consolidate';
-import { addDays, compareIsoDates, daysInclusive, formatDateVi } from './dates';
+import { addDays, compareIsoDates, daysInclusive, formatDateVi, formatRangeVi } from './dates';
 import { unitKey } from './units';
 
 // ---------------------------------------------------------------------------------------------
@@ -106,10 +106,6 @@ export const ROLLUP_SOURCES_TITLE = 'NGUỒN SỐ LIỆU LŨY KẾ';
 // Helpers
 
 type Period = { from: string; to: string };
-
-function periodVi(p: Period): string {
-  return `${formatDateVi(p.from)}–${formatDateVi(p.to)}`;
-}
 
 /** "từ 15/7/2025 đến 14/8/2025" / "from 15/7/2025 to 14/8/2025" (one day: "ngày 15/7/2025"). */
 function spanWords(p: Period): Text {
@@ -277,8 +273,8 @@ function check(sources: readonly SourceSummary[], options: RollUpOptions): Check
       kind: 'overlap',
       files: [...o.files],
       message: {
-        vi: `Hai tệp trùng kỳ ${w.vi}: ${o.files[0]} (${periodVi(a.period as Period)}) và ${o.files[1]} (${periodVi(b.period as Period)}).`,
-        en: `Two files overlap ${w.en}: ${o.files[0]} (${periodVi(a.period as Period)}) and ${o.files[1]} (${periodVi(b.period as Period)}).`,
+        vi: `Hai tệp trùng kỳ ${w.vi}: ${o.files[0]} (${formatRangeVi(a.period as Period)}) và ${o.files[1]} (${formatRangeVi(b.period as Period)}).`,
+        en: `Two files overlap ${w.en}: ${o.files[0]} (${formatRangeVi(a.period as Period)}) and ${o.files[1]} (${formatRangeVi(b.period as Period)}).`,
       },
     });
     addReason(reasons, a, { vi: `trùng kỳ với ${b.file}`, en: `overlaps ${b.file}` });

@@ -6,7 +6,7 @@
  * nothing was made.
  */
 import type { ReactNode } from 'react';
-import { formatDateVi } from '../core/dates';
+import { formatRangeVi } from '../core/dates';
 import { MessageBar, MessageBarBody, Text, makeStyles, tokens } from '@fluentui/react-components';
 import type { ConsolidationSummary as Summary } from '../core/consolidate';
 import { formatNumberIn } from '../core/numbers';
@@ -73,7 +73,7 @@ export function ConsolidationSummary({
           {summary.sources.map((x, i) => (
             <li key={`${x.file}#${i}`} data-file={x.file} data-included={x.included ? 'yes' : 'no'}>
               <Text weight="semibold">{x.included ? (x.errors > 0 ? states[1] : states[0]) : states[2]}</Text>: {x.unit || x.file}
-              {rollUp && x.period && `, ${formatDateVi(x.period.from)}–${formatDateVi(x.period.to)}`} ({x.file})
+              {rollUp && x.period && `, ${formatRangeVi(x.period)}`} ({x.file})
               {x.readable && ` — ${format(s.counts, { errors: n(x.errors), warnings: n(x.warnings) })}`}
               {x.reason && ` — ${x.reason[lang]}`}
             </li>

@@ -20,7 +20,7 @@ import { WEB_STRINGS, type WebStrings } from './strings';
 import { addHistoryInPage, checkFile, download, ensureChecker, historyJson, type ChosenFile } from './engine';
 import type { HistoryResult } from '../core/history';
 import type { WorkbookRead } from '../core/read';
-import { formatDateVi } from '../core/dates';
+import { formatRangeVi } from '../core/dates';
 import { ExportButtons } from './ExportButtons';
 import { BUILTIN_CATALOG } from '../core/builtin';
 
@@ -80,7 +80,7 @@ function summaryText(results: readonly FileResult[], s: WebStrings, lang: Langua
 /** Which earlier periods a file was compared with, and the files left out and why. */
 function HistoryLines({ h, lang }: { h: HistoryResult; lang: Language }): ReactNode {
   const s = WEB_STRINGS[lang];
-  const list = h.compared.map((c) => `${c.file} (${formatDateVi(c.from)}–${formatDateVi(c.to)})`).join(', ');
+  const list = h.compared.map((c) => `${c.file} (${formatRangeVi(c)})`).join(', ');
   return (
     <div data-testid="file-history">
       <Text size={200} as="p">

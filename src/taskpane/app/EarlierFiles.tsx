@@ -9,7 +9,7 @@ import { Button, Text, makeStyles, tokens } from '@fluentui/react-components';
 import { compareWithHistory, type EarlierInput, type HistoryResult } from '../../core/history';
 import type { WorkbookRead } from '../../core/read';
 import type { PackCatalog } from '../../core/catalog';
-import { formatDateVi } from '../../core/dates';
+import { formatRangeVi } from '../../core/dates';
 import { FilePicker, XLSX_ACCEPT, fileBytes } from '../../ui/FilePicker';
 import { format } from '../i18n';
 import { NO_EARLIER, useAppStrings, useLang, usePane } from './context';
@@ -37,7 +37,7 @@ export function historyOf(read: WorkbookRead, inputs: readonly EarlierInput[], c
 /** "Đã so với: 01/3/2025–15/6/2025 (q2.xlsx)." or that none could be compared. */
 export function comparedLine(result: HistoryResult, s: AppStrings): string {
   if (result.compared.length === 0) return s.comparedNone;
-  return format(s.comparedWith, { list: result.compared.map((p) => `${formatDateVi(p.from)}–${formatDateVi(p.to)} (${p.file})`).join('; ') });
+  return format(s.comparedWith, { list: result.compared.map((p) => `${formatRangeVi(p)} (${p.file})`).join('; ') });
 }
 
 /** Each note as a line: "Bỏ qua other.xlsx: …", or the note on the open workbook itself. */

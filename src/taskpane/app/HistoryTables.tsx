@@ -9,7 +9,7 @@ import { Badge, Link, Text, makeStyles, tokens } from '@fluentui/react-component
 import { factorText, rateText, type ComparisonRow, type PeriodFigure, type TableComparison } from '../../core/history';
 import type { CellRef } from '../../core/findings';
 import { EN_SEPARATORS, VI_SEPARATORS, formatNumber, type Separators } from '../../core/numbers';
-import { formatDateVi } from '../../core/dates';
+import { formatRangeVi } from '../../core/dates';
 import { format } from '../i18n';
 import { useAppStrings, useLang, usePane } from './context';
 import type { AppStrings } from './strings';
@@ -54,7 +54,7 @@ export function HistoryTable({ comparison, all }: { comparison: TableComparison;
     });
     if (ok) announce(format(s.selected, { cell: cellText(c) }));
   };
-  const periods = comparison.earlier.map((p) => `${formatDateVi(p.from)}–${formatDateVi(p.to)} (${p.file})`).join('; ');
+  const periods = comparison.earlier.map((p) => `${formatRangeVi(p)} (${p.file})`).join('; ');
   return (
     <div className={styles.box} data-testid="history-table" data-sheet={comparison.sheet}>
       <Text as="h3" size={300} weight="semibold">
@@ -92,7 +92,7 @@ export function HistoryTable({ comparison, all }: { comparison: TableComparison;
                 <td className={`${styles.td} ${styles.num}`}>{figureText(r.current, flow, s, sep)}</td>
                 <td className={`${styles.td} ${styles.num}`}>
                   {r.earlier.map((f, i) => (
-                    <div key={i} title={comparison.earlier[i] ? `${formatDateVi(comparison.earlier[i].from)}–${formatDateVi(comparison.earlier[i].to)}` : undefined}>
+                    <div key={i} title={comparison.earlier[i] ? formatRangeVi(comparison.earlier[i]) : undefined}>
                       {figureText(f, flow, s, sep)}
                     </div>
                   ))}
