@@ -21,7 +21,7 @@ import type { TableRead } from '../src/core/read';
 import { findTemplate, entryColumns } from '../src/core/builtin';
 import type { Template } from '../src/core/template';
 import { writeWorkbook } from '../src/xlsx/writer';
-import { readWorkbook } from '../src/xlsx/reader';
+import { readWorkbook } from '../src/cli/path-source';
 import { readSheetScopedNames } from '../src/xlsx/names';
 import { convertWithLibreOffice } from './support/libreoffice';
 import { editXlsx, insertRowsAbove } from './support/edit-xlsx';

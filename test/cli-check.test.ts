@@ -7,7 +7,7 @@ import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import { buildWorkbook, parseNewArgs } from '../src/cli/new';
-import { readWorkbook } from '../src/xlsx/reader';
+import { readWorkbook } from '../src/cli/path-source';
 import { setCell } from './support/edit-xlsx';
 
 const ROOT = path.join(__dirname, '..');

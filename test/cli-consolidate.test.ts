@@ -10,7 +10,7 @@ import * as path from 'path';
 import { createHash } from 'crypto';
 import { TEMPLATES, entryColumns } from '../src/core/builtin';
 import { writeWorkbook } from '../src/xlsx/writer';
-import { readWorkbook } from '../src/xlsx/reader';
+import { readWorkbook } from '../src/cli/path-source';
 import { setCell } from './support/edit-xlsx';
 import { PERIOD, unitFigures, unitPlans } from './support/units-fixture';
 

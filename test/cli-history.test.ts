@@ -6,7 +6,7 @@ import { spawnSync } from 'child_process';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
-import { readWorkbook } from '../src/xlsx/reader';
+import { readWorkbook } from '../src/cli/path-source';
 import { insertBySheet, splitHistoryArgs } from '../src/cli/history-option';
 import type { Finding } from '../src/core/findings';
 import { historyFromBytes } from '../src/xlsx/history';

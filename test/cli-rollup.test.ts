@@ -12,7 +12,7 @@ import { createHash } from 'crypto';
 import { TEMPLATES, entryColumns } from '../src/core/builtin';
 import { periodRange } from '../src/core/periods';
 import { writeWorkbook } from '../src/xlsx/writer';
-import { readWorkbook } from '../src/xlsx/reader';
+import { readWorkbook } from '../src/cli/path-source';
 import { unitFigures, unitPlans } from './support/units-fixture';
 
 const ROOT = path.join(__dirname, '..');

@@ -12,7 +12,7 @@ import { consolidate, detailSheetName, summarizeSource } from '../src/core/conso
 import { validateWorkbook } from '../src/core/validate';
 import type { UnitEntry } from '../src/core/units';
 import { writeWorkbook } from '../src/xlsx/writer';
-import { readWorkbook } from '../src/xlsx/reader';
+import { readWorkbook } from '../src/cli/path-source';
 import { convertWithLibreOffice, findSoffice } from './support/libreoffice';
 import { unitFigures, unitRead } from './support/units-fixture';
 

@@ -9,7 +9,7 @@ import type { Finding } from '../src/core/findings';
 import { columnName } from '../src/core/names';
 import { isoToExcelSerial } from '../src/core/dates';
 import { writeWorkbook } from '../src/xlsx/writer';
-import { readWorkbook } from '../src/xlsx/reader';
+import { readWorkbook } from '../src/cli/path-source';
 import { HostError, MemSettings, type MemHost } from '../src/devhost';
 import { hyperFormulaEvaluator } from '../src/devhost/hyperformula';
 import { createOfficeJsHost } from '../src/devhost/officejs-node';

@@ -19,7 +19,7 @@ import { EXPORT_USAGE } from '../src/cli/export';
 import { workbookFigures } from '../src/core/figures';
 import { periodText } from '../src/core/layout';
 import { writeWorkbook } from '../src/xlsx/writer';
-import { readWorkbook } from '../src/xlsx/reader';
+import { readWorkbook } from '../src/cli/path-source';
 import { setCell } from './support/edit-xlsx';
 import { PERIOD, unitPlans } from './support/units-fixture';
 import { convertWithLibreOffice } from './support/libreoffice';

@@ -11,7 +11,7 @@ import * as path from 'path';
 import { buildWorkbook, parseNewArgs } from '../src/cli/new';
 import { checkFile } from '../src/cli/check';
 import { resultsCsv } from '../src/core/check-json';
-import { readWorkbook } from '../src/xlsx/reader';
+import { readWorkbook } from '../src/cli/path-source';
 import { setCell } from './support/edit-xlsx';
 import { importCsvWithLibreOffice } from './support/libreoffice';
 

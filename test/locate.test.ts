@@ -12,7 +12,7 @@ import * as path from 'path';
 import ExcelJS from 'exceljs';
 import JSZip from 'jszip';
 import { buildWorkbook, parseNewArgs } from '../src/cli/new';
-import { readWorkbook } from '../src/xlsx/reader';
+import { readWorkbook } from '../src/cli/path-source';
 import { readSheetScopedNames } from '../src/xlsx/names';
 import { readWorkbookFast } from '../src/xlsx/fast-read';
 import { readWorkbookExcelJS } from '../src/xlsx/exceljs-read';

@@ -20,7 +20,7 @@ import type { SheetPlan } from '../src/core/plan';
 import type { UnitEntry } from '../src/core/units';
 import { validateWorkbook } from '../src/core/validate';
 import { writeWorkbook } from '../src/xlsx/writer';
-import { readWorkbook } from '../src/xlsx/reader';
+import { readWorkbook } from '../src/cli/path-source';
 import { convertWithLibreOffice, findSoffice } from './support/libreoffice';
 import { unitRead } from './support/units-fixture';
 

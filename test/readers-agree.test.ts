@@ -20,7 +20,7 @@ import { TEMPLATES, entryColumns, columnsOf } from '../src/core/builtin';
 import type { Template } from '../src/core/template';
 import { SAMPLE_DEFAULTS } from '../src/cli/new';
 import { writeWorkbook } from '../src/xlsx/writer';
-import { readWorkbook } from '../src/xlsx/reader';
+import { readWorkbook } from '../src/cli/path-source';
 import { createOfficeJsHost } from '../src/devhost/officejs-node';
 import { hyperFormulaEvaluator } from '../src/devhost/hyperformula';
 

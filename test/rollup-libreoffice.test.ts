@@ -16,7 +16,7 @@ import { periodRange } from '../src/core/periods';
 import { validateWorkbook } from '../src/core/validate';
 import type { WorkbookRead } from '../src/core/read';
 import { writeWorkbook } from '../src/xlsx/writer';
-import { readWorkbook } from '../src/xlsx/reader';
+import { readWorkbook } from '../src/cli/path-source';
 import { convertWithLibreOffice, findSoffice } from './support/libreoffice';
 import { unitFigures, unitRead } from './support/units-fixture';
 import { readPlan } from './support/plan-read';

@@ -6,7 +6,7 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import { buildWorkbook, parseNewArgs } from '../src/cli/new';
-import { readWorkbook } from '../src/xlsx/reader';
+import { readWorkbook } from '../src/cli/path-source';
 import { validateWorkbook, RULES } from '../src/core/validate';
 import { RULE_REGISTRY, ruleInfo, ruleSeverities, rulesMarkdown } from '../src/core/rules';
 import type { CellRead, CellValue, TableRead, WorkbookRead } from '../src/core/read';

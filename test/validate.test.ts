@@ -4,7 +4,7 @@
  */
 import ExcelJS from 'exceljs';
 import { buildWorkbook, parseNewArgs } from '../src/cli/new';
-import { readWorkbook } from '../src/xlsx/reader';
+import { readWorkbook } from '../src/cli/path-source';
 import { validateWorkbook, RULES } from '../src/core/validate';
 import type { Finding } from '../src/core/findings';
 import type { TableRead, WorkbookRead } from '../src/core/read';

@@ -197,7 +197,7 @@ test(
   async () => {
     const units: [string, Uint8Array][] = [];
     const { setCell } = await import('./support/edit-xlsx');
-    const { readWorkbook } = await import('../src/xlsx/reader');
+    const { readWorkbook } = await import('../src/cli/path-source');
     const at = (await readWorkbook(seed)).tables[0].columns['local.council'][0];
     for (const [file, unit] of [
       ['xa-a.xlsx', 'XÃ A'],

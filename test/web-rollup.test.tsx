@@ -15,7 +15,7 @@ import { BUILTIN_CATALOG, TEMPLATES, entryColumns } from '../src/core/builtin';
 import { periodRange } from '../src/core/periods';
 import { rollUp } from '../src/core/rollup';
 import { writeWorkbook } from '../src/xlsx/writer';
-import { readWorkbook } from '../src/xlsx/reader';
+import { readWorkbook } from '../src/cli/path-source';
 import { sourceFromBytes } from '../src/xlsx/source';
 import { unitFigures, unitPlans } from './support/units-fixture';
 

@@ -14,7 +14,7 @@ import { readWorkbook } from '../src/xlsx/read';
 import { writeWorkbook } from '../src/xlsx/writer';
 import { buildWorkbook, parseNewArgs } from '../src/cli/new';
 import { resultsJson } from '../src/core/check-json';
-import { checkWith } from '../src/xlsx/check';
+import { checkSource } from '../src/xlsx/check';
 import { unitPlans } from './support/units-fixture';
 import type { CellValue } from '../src/core/read';
 import { excelSerialToIso } from '../src/core/dates';
@@ -201,11 +201,12 @@ test('Kiểm tra: each file with its summary and findings; the unreadable one sa
     fireEvent.click(screen.getByRole('button', { name: 'Tải kết quả (JSON)' }));
   });
   const json = new TextDecoder().decode(await blobBytes(downloads[0].blob));
-  const { WorkbookReadError } = await import('../src/xlsx/errors');
+  const bytesOf = (b: Uint8Array) => async () => b;
   const expected = resultsJson([
-    await checkWith('mau.xlsx', () => readWorkbook(sample)),
-    await checkWith('hong.xlsx', () => Promise.reject(new WorkbookReadError(JSON.parse(json).files[1].error))),
+    await checkSource({ name: 'mau.xlsx', bytes: bytesOf(sample) }),
+    await checkSource({ name: 'hong.xlsx', bytes: bytesOf(new TextEncoder().encode('không phải sổ tính')) }),
   ]);
+  expect(JSON.parse(json).files[1].error).toEqual({ vi: 'Không phải tệp .xlsx.', en: 'Not an .xlsx file.' });
   expect(json).toBe(`${expected}\n`);
 }, 120000);
 

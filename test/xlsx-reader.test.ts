@@ -4,7 +4,8 @@ import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import { buildWorkbook, parseNewArgs } from '../src/cli/new';
-import { readWorkbook, WorkbookReadError } from '../src/xlsx/reader';
+import { readWorkbook } from '../src/cli/path-source';
+import { WorkbookReadError } from '../src/xlsx/errors';
 import { columnsOf, TEMPLATES } from '../src/core/builtin';
 import { editXlsx, removeName, setCell } from './support/edit-xlsx';
 

@@ -3,7 +3,7 @@ import { spawnSync } from 'child_process';
 import * as fs from 'fs';
 import * as path from 'path';
 import { buildWorkbook, parseNewArgs } from '../../src/cli/new';
-import { readWorkbook } from '../../src/xlsx/reader';
+import { readWorkbook } from '../../src/cli/path-source';
 import { setCell } from '../../test/support/edit-xlsx';
 
 /** Builds the command line (`npm run build:cli`) when `build/cli/` is missing. */

@@ -6,8 +6,8 @@
  */
 import { formatNumberIn } from '../core/numbers';
 import { countFindings, groupFindings, type FindingCounts } from '../core/findings';
-import { readWorkbook } from '../xlsx/reader';
-import { checkWith } from '../xlsx/check';
+import { checkSource } from '../xlsx/check';
+import { pathSource } from './path-source';
 import { UsageError, parseArgs } from './args';
 import type { PackCatalog } from '../core/catalog';
 import { BUILTIN_CATALOG } from '../core/builtin';
@@ -26,17 +26,8 @@ type Lang = 'vi' | 'en';
  * Reads and validates one file against the loaded packs (default: the built-in one); never throws.
  * `onRead` gets the workbook as read (for `--history`, so a file is read once).
  */
-export async function checkFile(file: string, today?: Date, catalog: PackCatalog = BUILTIN_CATALOG, onRead?: (workbook: WorkbookRead) => void): Promise<FileResult> {
-  return checkWith(
-    file,
-    async () => {
-      const workbook = await readWorkbook(file, catalog);
-      onRead?.(workbook);
-      return workbook;
-    },
-    today,
-    catalog,
-  );
+export function checkFile(file: string, today?: Date, catalog: PackCatalog = BUILTIN_CATALOG, onRead?: (workbook: WorkbookRead) => void): Promise<FileResult> {
+  return checkSource(pathSource(file), { catalog, ...(today ? { today } : {}) }, onRead);
 }
 
 const WORDS: Record<Lang, Record<string, string>> = {

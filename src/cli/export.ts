@@ -21,20 +21,15 @@ import { PACK_OPTION, catalogFromArgs } from './pack-option';
 // Everything else is loaded when the command runs, so that the other commands do not load the
 // readers and writers.
 async function modules() {
-  const [crypto, fs, validate, exp, sdmx, errors, read, check, zip, sources, create] = await Promise.all([
-    import('crypto'),
-    import('fs'),
-    import('../core/validate'),
+  const [intake, paths, exp, sdmx, sources, create] = await Promise.all([
+    import('../xlsx/intake'),
+    import('./path-source'),
     import('../core/export'),
     import('../core/sdmx'),
-    import('../xlsx/errors'),
-    import('../xlsx/read'),
-    import('../xlsx/check'),
-    import('../xlsx/zip'),
     import('./sources'),
     import('./new'),
   ]);
-  return { crypto, fs, validate, exp, sdmx, errors, read, check, zip, sources, create };
+  return { intake, paths, exp, sdmx, sources, create };
 }
 
 // The command's usage lines live in usage.ts, so `bieumau --help` and `--version` load no command module.
@@ -104,33 +99,13 @@ export function parseExportArgs(args: string[]): ExportRequest {
 /** One input read for export: its records, or why it cannot be read (the reasons `check` gives). */
 export type ExportInput = { file: string; records: FigureRecord[]; errors: number } | { file: string; error: Text };
 
-/** Reads, checks and fingerprints one file and turns it into records; never throws. */
+/** Takes one file in (`xlsx/intake`: refused by size, read, checked, fingerprinted) and turns it into records; never throws. */
 export async function exportFile(file: string, catalog: PackCatalog, today: Date = new Date()): Promise<ExportInput> {
   const m = await modules();
-  try {
-    let size: number;
-    try {
-      const st = m.fs.statSync(file);
-      if (st.isDirectory()) return { file, error: { vi: 'Đây là một thư mục, không phải tệp .xlsx.', en: 'This is a folder, not an .xlsx file.' } };
-      size = st.size;
-    } catch {
-      return { file, error: { vi: 'Không tìm thấy tệp.', en: 'The file does not exist.' } };
-    }
-    if (size > m.zip.ZIP_LIMITS.maxFileBytes) return { file, error: m.zip.fileTooLarge(size).reason };
-    let bytes: Uint8Array;
-    try {
-      bytes = m.fs.readFileSync(file);
-    } catch {
-      return { file, error: { vi: 'Không đọc được tệp (không có quyền đọc?).', en: 'The file cannot be read (no permission?).' } };
-    }
-    const read = await m.read.readWorkbook(bytes, catalog);
-    let errors = 0;
-    for (const f of m.validate.validateWorkbook(read, { today, catalog })) if (f.severity === 'error') errors++;
-    const sha256 = m.crypto.createHash('sha256').update(bytes).digest('hex');
-    return { file, errors, records: m.exp.figureRecords({ file, sha256, errors, read }, catalog) };
-  } catch (e) {
-    return { file, error: e instanceof m.errors.WorkbookReadError ? e.reason : m.check.UNREADABLE };
-  }
+  const i = await m.intake.inspect(m.paths.pathSource(file), { catalog, today, fingerprint: m.paths.nodeSha256 });
+  if ('refusal' in i) return { file, error: i.refusal.message };
+  const errors = i.counts.errors;
+  return { file, errors, records: m.exp.figureRecords({ file, sha256: i.sha256 ?? '', errors, read: i.read }, catalog) };
 }
 
 /** The data in the asked format. */

@@ -4,12 +4,12 @@
  * `.xlsx` directly inside), as `consolidate` takes its inputs. An earlier file that cannot be read is
  * listed with a note and the others are still used; `check` then exits 2, as for a FILE it cannot read.
  */
-import { readFileSync, statSync } from 'fs';
 import type { PackCatalog } from '../core/catalog';
-import { NOT_FOUND, type FileResult } from '../core/check-json';
+import type { FileResult } from '../core/check-json';
 import { formatRangeVi } from '../core/dates';
 import type { EarlierInput, HistoryResult } from '../core/history';
-import { earlierFromBytes } from '../xlsx/history';
+import { earlierFrom } from '../xlsx/history';
+import { pathSource } from './path-source';
 import { UsageError } from './args';
 
 // The parts the web page shares (no Node API), kept importable from here.
@@ -54,17 +54,7 @@ export async function loadEarlier(inputs: readonly string[], catalog: PackCatalo
   const { expandInputs } = await import('./sources');
   const files = expandInputs([...inputs], '');
   const out: EarlierInput[] = [];
-  for (const file of files) {
-    let bytes: Uint8Array;
-    try {
-      if (statSync(file).isDirectory()) throw new Error('folder');
-      bytes = readFileSync(file);
-    } catch {
-      out.push({ file, error: NOT_FOUND });
-      continue;
-    }
-    out.push(await earlierFromBytes(file, bytes, catalog));
-  }
+  for (const file of files) out.push(await earlierFrom(pathSource(file), catalog));
   return out;
 }
 

@@ -4,17 +4,15 @@
  * read, checked and fingerprinted with only its numbers kept, a progress line on a terminal, the
  * workbook written only when nothing was refused, and the exit code they share.
  */
-import { createHash } from 'crypto';
-import { readdirSync, readFileSync, statSync } from 'fs';
+import { readdirSync, statSync } from 'fs';
 import { join, resolve } from 'path';
 import type { Template, Text } from '../core/template';
 import type { PackCatalog } from '../core/catalog';
 import type { SheetPlan } from '../core/plan';
 import { BUILTIN_CATALOG } from '../core/builtin';
-import { NOT_FOUND } from '../core/check-json';
-import { summarizeSource, type SourceSummary } from '../core/consolidate';
-import { WorkbookReadError } from '../xlsx/errors';
-import { sourceFromBytes } from '../xlsx/source';
+import type { SourceSummary } from '../core/consolidate';
+import { sourceSummary } from '../xlsx/source';
+import { nodeSha256, pathSource } from './path-source';
 import { UsageError } from './args';
 import { writeFileAtomically } from './new';
 
@@ -48,18 +46,9 @@ export function expandInputs(inputs: string[], out: string): string[] {
   return files;
 }
 
-/** Reads, checks and fingerprints one file, keeping only its numbers; never throws. */
-export async function readSource(file: string, templates: readonly Template[], today: Date, catalog: PackCatalog = BUILTIN_CATALOG): Promise<SourceSummary> {
-  let bytes: Uint8Array;
-  try {
-    if (statSync(file).isDirectory()) throw new WorkbookReadError({ vi: 'Đây là một thư mục.', en: 'This is a folder.' });
-    bytes = readFileSync(file);
-  } catch (e) {
-    const readError: Text = e instanceof WorkbookReadError ? e.reason : NOT_FOUND;
-    return summarizeSource({ file, sha256: null, read: null, readError, errors: 0, warnings: 0 }, templates);
-  }
-  const sha256 = createHash('sha256').update(bytes).digest('hex');
-  return sourceFromBytes(file, bytes, sha256, templates, today, catalog);
+/** Takes one file in (`xlsx/intake`: refused by size, read, checked, fingerprinted), keeping only its numbers; never throws. */
+export function readSource(file: string, templates: readonly Template[], today: Date, catalog: PackCatalog = BUILTIN_CATALOG): Promise<SourceSummary> {
+  return sourceSummary(pathSource(file), templates, today, catalog, nodeSha256);
 }
 
 /** A progress line on stderr, only on a terminal and only once the run has taken a second. */

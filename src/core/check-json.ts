@@ -7,19 +7,6 @@ import type { Text } from './template';
 import type { Finding } from './findings';
 import { csvDocument, type CsvValue } from './csv';
 
-/**
- * What a file that could not be read for an unforeseen reason is reported as: the one wording of
- * `bieumau check`, `bieumau consolidate`, the pane's Tổng hợp tab and the web page (a known reason,
- * a `WorkbookReadError`, brings its own words).
- */
-export const CANNOT_READ: Text = { vi: 'Không đọc được tệp (tệp hỏng hoặc không phải .xlsx).', en: 'The file cannot be read (corrupt or not an .xlsx).' };
-
-/** A path given on the command line that is missing or cannot be opened. */
-export const NOT_FOUND: Text = { vi: 'Không tìm thấy hoặc không đọc được tệp.', en: 'The file does not exist or cannot be read.' };
-
-/** A file chosen in the pane or on the web page whose bytes the browser could not hand over. */
-export const BYTES_UNREADABLE: Text = { vi: 'Không đọc được tệp.', en: 'The file cannot be read.' };
-
 /** One file checked: its findings, or why it could not be read. `file` is the name as given. */
 export type FileResult = { file: string; findings: Finding[] } | { file: string; error: Text };
 

@@ -17,6 +17,7 @@
  */
 import type { Template, Text } from './template';
 import { STANDARD_PACK_ID } from './pack';
+import { refusal } from './refusals';
 import { columnsOf, entryColumns } from './template';
 import type { WorkbookRead, TableRead, CellValue } from './read';
 import type { CellStyle, LayoutOptions, PlanCell, RowGroup, SheetPlan } from './plan';
@@ -231,7 +232,7 @@ export function summarizeSource(input: SourceInput, templates: readonly Template
     sha256: input.sha256,
     errors: input.errors,
     warnings: input.warnings,
-    readError: input.read ? null : (input.readError ?? { vi: 'Không đọc được tệp.', en: 'The file cannot be read.' }),
+    readError: input.read ? null : (input.readError ?? refusal('cannot-read').message),
     unit: '',
     label: fileLabel(input.file),
     reportNo: '',

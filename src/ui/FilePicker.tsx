@@ -7,6 +7,8 @@
  */
 import { useRef, useState, type DragEvent, type ReactNode } from 'react';
 import { Button, Text, makeStyles, mergeClasses, shorthands, tokens, type ButtonProps } from '@fluentui/react-components';
+import type { Source } from '../xlsx/intake';
+import { MAX_XLSX_BYTES } from '../xlsx/limits';
 
 const useStyles = makeStyles({
   hiddenInput: { position: 'absolute', width: '1px', height: '1px', overflow: 'hidden', clipPath: 'inset(50%)', whiteSpace: 'nowrap' },
@@ -108,4 +110,24 @@ export async function fileBytes(file: File): Promise<Uint8Array> {
     r.onerror = () => reject(r.error ?? new Error('read failed'));
     r.readAsArrayBuffer(file);
   });
+}
+
+/**
+ * A chosen file as the intake (`xlsx/intake`) takes it: its size is the File's, known without
+ * reading it, so a file too large is refused before `arrayBuffer()` is ever called.
+ */
+export function fileSource(file: File): Source {
+  return { name: file.name, size: file.size, bytes: () => fileBytes(file) };
+}
+
+/**
+ * The source with its bytes already being read (a page checking many files reads the next few
+ * while one is checked), only when its size is within `maxBytes`: a file too large is never read,
+ * the intake refuses it by its size. A failed read is reported where the bytes are awaited.
+ */
+export function readAhead(source: Source, maxBytes: number = MAX_XLSX_BYTES): Source {
+  if (source.size === undefined || source.size > maxBytes) return source;
+  const bytes = source.bytes();
+  bytes.catch(() => undefined);
+  return { ...source, bytes: () => bytes };
 }

@@ -14,10 +14,11 @@ import type { PackCatalog } from '../core/catalog';
 import { format, type Language } from '../ui/i18n';
 import { CheckSummary } from '../ui/CheckSummary';
 import { FindingsByTable } from '../ui/FindingsByTable';
-import { FilePicker, XLSX_ACCEPT, fileBytes } from '../ui/FilePicker';
+import { FilePicker, XLSX_ACCEPT, fileSource, readAhead } from '../ui/FilePicker';
 import { yielder } from '../ui/yield';
 import { WEB_STRINGS, type WebStrings } from './strings';
-import { addHistoryInPage, checkFile, download, ensureChecker, historyJson, type ChosenFile } from './engine';
+import { addHistoryInPage, checkFile, download, ensureChecker, historyJson } from './engine';
+import type { Source } from '../xlsx/intake';
 import type { HistoryResult } from '../core/history';
 import type { WorkbookRead } from '../core/read';
 import { formatRangeVi } from '../core/dates';
@@ -123,18 +124,12 @@ function FileReport({ r, lang, history }: { r: FileResult; lang: Language; histo
 }
 
 /** The files of a check that could be read, as the export reads them again. */
-function readableFiles(outcome: Outcome): ChosenFile[] {
-  return outcome.files.filter((_, i) => !('error' in outcome.results[i])).map((f) => ({ name: f.name, bytes: () => fileBytes(f) }));
+function readableFiles(outcome: Outcome): Source[] {
+  return outcome.files.filter((_, i) => !('error' in outcome.results[i])).map(fileSource);
 }
 
 /** How many files are being read ahead of the one being checked. */
 const READ_AHEAD = 4;
-
-/** A read started ahead of its use: its failure is reported where it is awaited, never as unhandled. */
-function ahead<T>(p: Promise<T>): Promise<T> {
-  p.catch(() => undefined);
-  return p;
-}
 
 export function CheckTab({ lang, announce, catalog }: { lang: Language; announce: (text: string) => void; catalog?: PackCatalog }): ReactNode {
   const styles = useStyles();
@@ -164,12 +159,14 @@ export function CheckTab({ lang, announce, catalog }: { lang: Language; announce
       const workbooks = new Map<FileResult, WorkbookRead>();
       // The next files' bytes are read while this one is checked (a few ahead: the browser reads a
       // file in its own process, and the page would otherwise wait for each one in turn).
-      const reads = files.slice(0, READ_AHEAD).map((f) => ahead(fileBytes(f)));
+      // A file too large is refused by its size: never read ahead, never read.
+      const sources = files.map(fileSource);
+      const reads = sources.slice(0, READ_AHEAD).map((f) => readAhead(f));
       for (let i = 0; i < files.length; i++) {
-        const bytes = reads[i];
-        if (i + READ_AHEAD < files.length) reads.push(ahead(fileBytes(files[i + READ_AHEAD])));
+        const source = reads[i];
+        if (i + READ_AHEAD < files.length) reads.push(readAhead(sources[i + READ_AHEAD]));
         let workbook: WorkbookRead | undefined;
-        const result = await checkFile(files[i].name, () => bytes, undefined, catalog, comparing ? (w) => (workbook = w) : undefined);
+        const result = await checkFile(source, catalog, comparing ? (w) => (workbook = w) : undefined);
         results.push(result);
         // Kept only to compare with earlier periods (the file is not read a second time).
         if (workbook) workbooks.set(result, workbook);
@@ -181,7 +178,7 @@ export function CheckTab({ lang, announce, catalog }: { lang: Language; announce
         ? await addHistoryInPage(
             results,
             (r) => workbooks.get(r),
-            earlierFiles.map((f) => ({ name: f.name, bytes: () => fileBytes(f) })),
+            earlierFiles.map(fileSource),
             catalog ?? BUILTIN_CATALOG,
           )
         : null;

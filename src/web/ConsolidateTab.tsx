@@ -18,13 +18,14 @@ import { reportFromForm, type ReportForm } from '../core/text';
 import { format, type Language } from '../ui/i18n';
 import { FIELDSET_STYLE } from '../ui/PeriodFieldset';
 import { ReportFields } from '../ui/ReportFields';
-import { CSV_ACCEPT, FilePicker, XLSX_ACCEPT, fileBytes, fileText } from '../ui/FilePicker';
+import { CSV_ACCEPT, FilePicker, XLSX_ACCEPT, fileSource, fileText } from '../ui/FilePicker';
 import { ConsolidationRefusals, ConsolidationSummary } from '../ui/ConsolidationSummary';
 import { TabForm } from './TabForm';
 import { WEB_STRINGS } from './strings';
 import { ModeChoice, type ConsolidateMode } from '../ui/ModeChoice';
 import { RollUpResult } from '../ui/RollUpResult';
-import { XLSX_TYPE, consolidateFiles, download, rollUpFiles, type ChosenFile } from './engine';
+import { XLSX_TYPE, consolidateFiles, download, rollUpFiles } from './engine';
+import type { Source } from '../xlsx/intake';
 import { ExportButtons } from './ExportButtons';
 
 const useStyles = makeStyles({
@@ -36,7 +37,7 @@ const useStyles = makeStyles({
 });
 
 /** The workbook just consolidated or rolled up, as the export reads it (named as it was downloaded). */
-function exportedWorkbook({ file, bytes }: { file: string | null; bytes: Uint8Array | null }): ChosenFile[] {
+function exportedWorkbook({ file, bytes }: { file: string | null; bytes: Uint8Array | null }): Source[] {
   return file !== null && bytes !== null ? [{ name: file, bytes: async () => bytes }] : [];
 }
 
@@ -82,7 +83,7 @@ export function ConsolidateTab({ lang, announce, catalog }: { lang: Language; an
     setRolled(null);
     setProgress({ done: 0, total: files.length });
     try {
-      const chosen = files.map((f) => ({ name: f.name, bytes: () => fileBytes(f) }));
+      const chosen = files.map(fileSource);
       const allowErrorsSwitch = { vi: `“${WEB_STRINGS.vi.allowErrors}”`, en: `“${WEB_STRINGS.en.allowErrors}”` };
       if (byPeriod) {
         const { rollUp, bytes } = await rollUpFiles(chosen, { report: reportFromForm(report), allowErrors, allowErrorsSwitch }, catalog, (n) => setProgress({ done: n, total: files.length }));

@@ -12,7 +12,8 @@ import type { PackCatalog } from '../core/catalog';
 import { formatNumberIn } from '../core/numbers';
 import { format, type Language } from '../ui/i18n';
 import { WEB_STRINGS } from './strings';
-import { download, type ChosenFile } from './engine';
+import { download } from './engine';
+import type { Source } from '../xlsx/intake';
 import { exportFigures, figuresCsvForExcel, sdmxNames, sdmxZip } from './export-engine';
 import { ActionGroup } from '../ui/ActionGroup';
 
@@ -24,7 +25,7 @@ export interface ExportButtonsProps {
   lang: Language;
   catalog: PackCatalog;
   /** The workbooks to export, in order (read when a button is pressed). */
-  files: () => readonly ChosenFile[];
+  files: () => readonly Source[];
   /** The downloads' base name: `{base}.csv`, `{base}-sdmx.zip`. */
   base: string;
   announce: (text: string) => void;

@@ -12,6 +12,7 @@ import type { PackCatalog } from '../core/catalog';
 import type { RollUp, RollUpOptions } from '../core/rollup';
 import type { EarlierInput, HistoryResult } from '../core/history';
 import type { WorkbookRead } from '../core/read';
+import type { Source } from '../xlsx/intake';
 import { loadOnce } from '../ui/load-once';
 
 type Writer = typeof import('../xlsx/new-workbook');
@@ -20,7 +21,7 @@ type Consolidator = {
   core: typeof import('../core/consolidate');
   writer: typeof import('../xlsx/writer');
 };
-type Checker = { read: typeof import('../xlsx/read'); check: typeof import('../xlsx/check') };
+type Checker = { check: typeof import('../xlsx/check') };
 type Historian = {
   xlsx: typeof import('../xlsx/history');
   json: typeof import('../core/history-json');
@@ -36,13 +37,7 @@ const loadHistorian = loadOnce<Historian>(async () => {
 
 const loadWriter = loadOnce<Writer>(() => import(/* webpackChunkName: "xlsx-writer" */ '../xlsx/new-workbook'));
 
-const loadChecker = loadOnce<Checker>(async () => {
-  const [read, check] = await Promise.all([
-    import(/* webpackChunkName: "xlsx-reader" */ '../xlsx/read'),
-    import(/* webpackChunkName: "xlsx-check" */ '../xlsx/check'),
-  ]);
-  return { read, check };
-});
+const loadChecker = loadOnce<Checker>(async () => ({ check: await import(/* webpackChunkName: "xlsx-check" */ '../xlsx/check') }));
 
 const loadConsolidator = loadOnce<Consolidator>(async () => {
   const [source, core, writer] = await Promise.all([
@@ -77,22 +72,14 @@ export async function createWorkbook(templates: readonly Template[], options: La
 }
 
 /**
- * Reads and validates one chosen file; never throws for a bad file (it becomes the file's error,
- * as in `bieumau check`), only when the checker itself cannot be loaded. `onRead` gets the workbook
- * as read (for the comparison with earlier periods, so a file is read once).
+ * Takes one chosen file in and checks it (`xlsx/intake`: refused by its size before it is read);
+ * never throws for a bad file (it becomes the file's error, as in `bieumau check`), only when the
+ * checker itself cannot be loaded. `onRead` gets the workbook as read (for the comparison with
+ * earlier periods, so a file is read once).
  */
-export async function checkFile(name: string, bytes: () => Promise<Uint8Array>, today?: Date, catalog?: PackCatalog, onRead?: (workbook: WorkbookRead) => void): Promise<FileResult> {
-  const { read, check } = await loadChecker();
-  return check.checkWith(
-    name,
-    async () => {
-      const workbook = await read.readWorkbook(await bytes(), catalog);
-      onRead?.(workbook);
-      return workbook;
-    },
-    today,
-    catalog,
-  );
+export async function checkFile(source: Source, catalog?: PackCatalog, onRead?: (workbook: WorkbookRead) => void): Promise<FileResult> {
+  const { check } = await loadChecker();
+  return check.checkSource(source, catalog ? { catalog } : {}, onRead);
 }
 
 /** Makes sure the checker is loaded (so its failure to load is told apart from a bad file). */
@@ -100,17 +87,12 @@ export async function ensureChecker(): Promise<void> {
   await loadChecker();
 }
 
-export interface ChosenFile {
-  name: string;
-  bytes(): Promise<Uint8Array>;
-}
-
 /** Reads, checks and reduces each chosen file, one at a time (only the numbers are kept). */
-async function readSummaries(files: readonly ChosenFile[], templates: readonly Template[], catalog: PackCatalog, onProgress: (done: number) => void, today: Date): Promise<SourceSummary[]> {
+async function readSummaries(files: readonly Source[], templates: readonly Template[], catalog: PackCatalog, onProgress: (done: number) => void, today: Date): Promise<SourceSummary[]> {
   const { source } = await loadConsolidator();
   const summaries: SourceSummary[] = [];
   for (const f of files) {
-    summaries.push(await source.sourceFromChosen(f.name, f.bytes, templates, today, catalog));
+    summaries.push(await source.sourceSummary(f, templates, today, catalog));
     onProgress(summaries.length);
   }
   return summaries;
@@ -121,7 +103,7 @@ async function readSummaries(files: readonly ChosenFile[], templates: readonly T
  * consolidates; the workbook's bytes when nothing was refused. `onProgress(done)` after each file.
  */
 export async function consolidateFiles(
-  files: readonly ChosenFile[],
+  files: readonly Source[],
   options: Omit<ConsolidateOptions, 'templates'>,
   catalog: PackCatalog,
   onProgress: (done: number) => void,
@@ -140,7 +122,7 @@ export async function consolidateFiles(
  * consolidation, then `rollUp`; the workbook's bytes when nothing was refused.
  */
 export async function rollUpFiles(
-  files: readonly ChosenFile[],
+  files: readonly Source[],
   options: Omit<RollUpOptions, 'templates'>,
   catalog: PackCatalog,
   onProgress: (done: number) => void,
@@ -169,12 +151,12 @@ export { download } from '../ui/download';
 export async function addHistoryInPage(
   results: FileResult[],
   workbookOf: (r: FileResult) => WorkbookRead | undefined,
-  earlier: readonly ChosenFile[],
+  earlier: readonly Source[],
   catalog: PackCatalog,
 ): Promise<Map<FileResult, HistoryResult>> {
   const { xlsx, json } = await loadHistorian();
   const inputs: EarlierInput[] = [];
-  for (const e of earlier) inputs.push(await xlsx.earlierFromChosen(e.name, e.bytes, catalog));
+  for (const e of earlier) inputs.push(await xlsx.earlierFrom(e, catalog));
   const out = new Map<FileResult, HistoryResult>();
   for (const r of results) {
     const workbook = workbookOf(r);

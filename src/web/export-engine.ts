@@ -1,37 +1,32 @@
 /**
  * The web page's data export ("Tải số liệu (CSV)", "Tải SDMX" in Kiểm tra and Tổng hợp): the chosen
- * workbooks read, checked and fingerprinted as `bieumau export` does (`readWorkbook`, the error
- * count of `check`, SHA-256 of the bytes), then written by the same pure writers
+ * workbooks taken in as `bieumau export` takes them (`xlsx/intake`: refused by size, read, checked
+ * — the error count of `check` — and fingerprinted with SHA-256), then written by the same pure writers
  * (core/export-doc), so a download equals the command line's output for the same files. The reader
  * and writers are loaded with dynamic `import()` by the page's warm-up or the first press of a button.
  */
 import type { PackCatalog } from '../core/catalog';
 import type { FigureRecord } from '../core/export';
 import type { Text } from '../core/template';
-import { CANNOT_READ } from '../core/check-json';
-import type { ChosenFile } from './engine';
+import type { Source } from '../xlsx/intake';
 import { sha256Hex } from '../xlsx/digest';
 import { loadOnce } from '../ui/load-once';
 
 type Exporter = {
-  read: typeof import('../xlsx/read');
-  validate: typeof import('../core/validate');
+  intake: typeof import('../xlsx/intake');
   exp: typeof import('../core/export');
   doc: typeof import('../core/export-doc');
   zip: typeof import('../xlsx/zip');
-  errors: typeof import('../xlsx/errors');
 };
 
 const loadExporter = loadOnce<Exporter>(async () => {
-  const [read, validate, exp, doc, zip, errors] = await Promise.all([
-    import(/* webpackChunkName: "web-export" */ '../xlsx/read'),
-    import(/* webpackChunkName: "web-export" */ '../core/validate'),
+  const [intake, exp, doc, zip] = await Promise.all([
+    import(/* webpackChunkName: "web-export" */ '../xlsx/intake'),
     import(/* webpackChunkName: "web-export" */ '../core/export'),
     import(/* webpackChunkName: "web-export" */ '../core/export-doc'),
     import(/* webpackChunkName: "web-export" */ '../xlsx/zip'),
-    import(/* webpackChunkName: "web-export" */ '../xlsx/errors'),
   ]);
-  return { read, validate, exp, doc, zip, errors };
+  return { intake, exp, doc, zip };
 });
 
 /** Loads the export's reader and writers (the page's warm-up: the buttons then work offline). */
@@ -51,20 +46,16 @@ export interface FiguresExport {
  * file read, checked (its error count in every record) and fingerprinted; an unreadable one is left
  * out and named. One file at a time, so only the records are kept.
  */
-export async function exportFigures(files: readonly ChosenFile[], catalog: PackCatalog, today: Date = new Date()): Promise<FiguresExport> {
+export async function exportFigures(files: readonly Source[], catalog: PackCatalog, today: Date = new Date()): Promise<FiguresExport> {
   const m = await loadExporter();
   const out: FiguresExport = { records: [], unreadable: [] };
   for (const f of files) {
-    try {
-      const bytes = await f.bytes();
-      const read = await m.read.readWorkbook(bytes, catalog);
-      let errors = 0;
-      for (const x of m.validate.validateWorkbook(read, { today, catalog })) if (x.severity === 'error') errors++;
-      const sha256 = (await sha256Hex(bytes)) ?? '';
-      for (const r of m.exp.figureRecords({ file: f.name, sha256, errors, read }, catalog)) out.records.push(r);
-    } catch (e) {
-      out.unreadable.push({ file: f.name, error: e instanceof m.errors.WorkbookReadError ? e.reason : CANNOT_READ });
+    const i = await m.intake.inspect(f, { catalog, today, fingerprint: sha256Hex });
+    if ('refusal' in i) {
+      out.unreadable.push({ file: f.name, error: i.refusal.message });
+      continue;
     }
+    for (const r of m.exp.figureRecords({ file: f.name, sha256: i.sha256 ?? '', errors: i.counts.errors, read: i.read }, catalog)) out.records.push(r);
   }
   return out;
 }

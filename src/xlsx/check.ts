@@ -1,26 +1,24 @@
 /**
- * Checking one workbook: read it, validate it, and turn any failure to read into the file's `error`
- * (never a throw). The command line passes a reader over a path, the web page one over the bytes of
- * a chosen file; both give the same result for the same workbook.
+ * Checking one workbook: the intake's inspection (`xlsx/intake`) as the result `bieumau check`
+ * prints and the web page shows — its findings, or the refusal's words as the file's `error`
+ * (never a throw). The command line passes a source over a path, the web page one over a chosen
+ * file; both give the same result for the same workbook.
  */
-import type { Text } from '../core/template';
+import type { FileResult } from '../core/check-json';
 import type { WorkbookRead } from '../core/read';
-import { CANNOT_READ, type FileResult } from '../core/check-json';
-import { validateWorkbook } from '../core/validate';
-import { WorkbookReadError } from './errors';
-import type { PackCatalog } from '../core/catalog';
+import { inspect, type InspectOptions, type Inspection, type Source } from './intake';
 
-/** What a file that failed in an unforeseen way is reported as (core's one wording). */
-export const UNREADABLE: Text = CANNOT_READ;
+/** An inspection as a file's check result. */
+export function fileResult(i: Inspection): FileResult {
+  return 'refusal' in i ? { file: i.name, error: i.refusal.message } : { file: i.name, findings: i.findings };
+}
 
-/** `catalog`: the loaded packs the workbook is checked against (default: the built-in one). */
-export async function checkWith(file: string, read: () => Promise<WorkbookRead>, today?: Date, catalog?: PackCatalog): Promise<FileResult> {
-  try {
-    const workbook = await read();
-    const opts = { ...(today ? { today } : {}), ...(catalog ? { catalog } : {}) };
-    return { file, findings: validateWorkbook(workbook, opts) };
-  } catch (e) {
-    if (e instanceof WorkbookReadError) return { file, error: e.reason };
-    return { file, error: UNREADABLE };
-  }
+/**
+ * Takes one source in and checks it; `onRead` gets the workbook as read (for the comparison with
+ * earlier periods, so a file is read once). Never throws.
+ */
+export async function checkSource(source: Source, options: InspectOptions = {}, onRead?: (workbook: WorkbookRead) => void): Promise<FileResult> {
+  const i = await inspect(source, options);
+  if (!('refusal' in i)) onRead?.(i.read);
+  return fileResult(i);
 }

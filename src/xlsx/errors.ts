@@ -1,9 +1,13 @@
 import type { Text } from '../core/template';
+import { RefusalError, type Refusal } from '../core/refusals';
 
-/** A workbook that cannot be read at all: its `reason` is what the user is told (vi, en). */
-export class WorkbookReadError extends Error {
-  constructor(readonly reason: Text) {
-    super(reason.en);
+/**
+ * A workbook that cannot be read at all: its `refusal` (an id of `core/refusals` and its words) is
+ * what the user is told; `reason` is its words (vi, en). A bare text is an unforeseen `cannot-read`.
+ */
+export class WorkbookReadError extends RefusalError {
+  constructor(reason: Text | Refusal) {
+    super('id' in reason ? reason : { id: 'cannot-read', message: reason });
     this.name = 'WorkbookReadError';
   }
 }

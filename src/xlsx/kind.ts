@@ -11,6 +11,7 @@
  * (or, without it, whose `content.xml` holds an `office:spreadsheet`).
  */
 import type { Text } from '../core/template';
+import { refusal, type Refusal } from '../core/refusals';
 
 export const OLE_SIGNATURE = [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1];
 
@@ -18,26 +19,11 @@ export function startsWith(buf: Uint8Array, sig: readonly number[]): boolean {
   return buf.length >= sig.length && sig.every((b, i) => buf[i] === b);
 }
 
-export const XLS_MESSAGE: Text = {
-  vi: 'Đây là tệp Excel 97–2003 (.xls): hãy mở bằng Excel và lưu thành Sổ làm việc Excel (.xlsx), rồi thử lại.',
-  en: 'This is an Excel 97–2003 file (.xls): open it in Excel and save it as an Excel Workbook (.xlsx), then try again.',
-};
-
-export const ENCRYPTED_MESSAGE: Text = {
-  vi: 'Tệp .xlsx được bảo vệ bằng mật khẩu (mã hóa): hãy mở bằng Excel, gỡ mật khẩu (Tệp > Thông tin > Bảo vệ Sổ làm việc > Mã hóa bằng Mật khẩu, xóa mật khẩu) rồi lưu lại.',
-  en: 'The .xlsx file is password-protected (encrypted): open it in Excel, remove the password (File > Info > Protect Workbook > Encrypt with Password, clear it) and save it again.',
-};
-
-export const ODS_MESSAGE: Text = {
-  vi: 'Đây là tệp OpenDocument (.ods) của LibreOffice: hãy mở và lưu thành Excel (.xlsx) (Lưu thành, kiểu Excel 2007-365), rồi thử lại.',
-  en: 'This is an OpenDocument spreadsheet (.ods) from LibreOffice: open it and save it as Excel (.xlsx) (Save As, type Excel 2007-365), then try again.',
-};
-
+export const XLS_MESSAGE: Text = refusal('xls').message;
+export const ENCRYPTED_MESSAGE: Text = refusal('encrypted').message;
+export const ODS_MESSAGE: Text = refusal('ods').message;
 /** An OLE2 file whose directory cannot be read or names neither kind: it could be either. */
-export const OLE_UNKNOWN_MESSAGE: Text = {
-  vi: 'Tệp không phải .xlsx: là tệp Office dạng cũ (.xls, .doc…) hoặc tệp được bảo vệ bằng mật khẩu (mã hóa); hãy mở bằng Excel, gỡ mật khẩu nếu có và lưu thành .xlsx.',
-  en: 'Not an .xlsx file: an old-format Office file (.xls, .doc…) or a password-protected (encrypted) file; open it in Excel, remove any password and save it as .xlsx.',
-};
+export const OLE_UNKNOWN_MESSAGE: Text = refusal('old-office').message;
 
 export type OleKind = 'xls' | 'encrypted' | 'unknown';
 
@@ -114,9 +100,10 @@ export function oleKind(b: Uint8Array): OleKind {
   return 'unknown';
 }
 
-export function oleMessage(b: Uint8Array): Text {
+/** The refusal of an OLE2 compound file, by what it holds (catalogue ids `xls`, `encrypted`, `old-office`). */
+export function oleRefusal(b: Uint8Array): Refusal {
   const kind = oleKind(b);
-  return kind === 'xls' ? XLS_MESSAGE : kind === 'encrypted' ? ENCRYPTED_MESSAGE : OLE_UNKNOWN_MESSAGE;
+  return refusal(kind === 'unknown' ? 'old-office' : kind);
 }
 
 const ODS_MIME = 'application/vnd.oasis.opendocument.spreadsheet';

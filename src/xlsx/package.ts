@@ -6,13 +6,14 @@
  */
 import { WorkbookReadError } from './errors';
 import { unzipChecked, type ZipLimits } from './zip';
-import { isOpenDocumentSpreadsheet, ODS_MESSAGE, OLE_SIGNATURE, oleMessage, startsWith } from './kind';
+import { isOpenDocumentSpreadsheet, OLE_SIGNATURE, oleRefusal, startsWith } from './kind';
+import { refusal } from '../core/refusals';
 
 export const WORKBOOK_XML = 'xl/workbook.xml';
 
 /** What a package that cannot be read as a workbook is reported as. */
 export function corruptWorkbook(): WorkbookReadError {
-  return new WorkbookReadError({ vi: 'Tệp .xlsx bị hỏng hoặc không đọc được.', en: 'The .xlsx file is corrupt or cannot be read.' });
+  return new WorkbookReadError(refusal('corrupt'));
 }
 
 /**
@@ -21,13 +22,13 @@ export function corruptWorkbook(): WorkbookReadError {
  * an `.xls`, an encrypted `.xlsx` and an `.ods` are told apart by their bytes (`xlsx/kind`).
  */
 export function openPackage(buf: Uint8Array, limits: ZipLimits): Map<string, Uint8Array> {
-  if (buf.length === 0) throw new WorkbookReadError({ vi: 'Tệp rỗng.', en: 'The file is empty.' });
-  if (startsWith(buf, OLE_SIGNATURE)) throw new WorkbookReadError(oleMessage(buf));
-  if (!(buf[0] === 0x50 && buf[1] === 0x4b)) throw new WorkbookReadError({ vi: 'Không phải tệp .xlsx.', en: 'Not an .xlsx file.' });
+  if (buf.length === 0) throw new WorkbookReadError(refusal('empty'));
+  if (startsWith(buf, OLE_SIGNATURE)) throw new WorkbookReadError(oleRefusal(buf));
+  if (!(buf[0] === 0x50 && buf[1] === 0x4b)) throw new WorkbookReadError(refusal('not-xlsx'));
   const parts = unzipChecked(buf, limits);
   if (!parts.has(WORKBOOK_XML)) {
-    if (isOpenDocumentSpreadsheet(parts)) throw new WorkbookReadError(ODS_MESSAGE);
-    throw new WorkbookReadError({ vi: 'Không phải sổ tính Excel (.xlsx).', en: 'Not an Excel workbook (.xlsx).' });
+    if (isOpenDocumentSpreadsheet(parts)) throw new WorkbookReadError(refusal('ods'));
+    throw new WorkbookReadError(refusal('not-workbook'));
   }
   return parts;
 }

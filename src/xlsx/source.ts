@@ -1,58 +1,37 @@
 /**
- * One source of a consolidation from its bytes: read (`readWorkbook`), checked (error and warning
- * counts) and reduced to its numbers (`core/consolidate`'s `summarizeSource`). Never throws: a
- * workbook that cannot be read becomes a summary with `readError`. The command line
- * (`bieumau consolidate`) and the web page use it; each computes the SHA-256 of the bytes its own way
- * (Node's crypto, the browser's Web Crypto). No Node API.
+ * One source of a consolidation or a roll-up: taken in by the intake (`xlsx/intake`: refused by
+ * size, read, checked, fingerprinted) and reduced to its numbers (`core/consolidate`'s
+ * `summarizeSource`). Never throws: a refused file becomes a summary with `readError`. The command
+ * line fingerprints with Node's crypto, the pane and the web page with Web Crypto. No Node API.
  */
-import type { Template, Text } from '../core/template';
+import type { Template } from '../core/template';
 import type { PackCatalog } from '../core/catalog';
 import { BUILTIN_CATALOG } from '../core/builtin';
 import { summarizeSource, type SourceSummary } from '../core/consolidate';
-import { validateWorkbook } from '../core/validate';
-import { CANNOT_READ } from '../core/check-json';
-import { WorkbookReadError } from './errors';
-import { readWorkbook } from './read';
+import { errorsAndWarnings, inspect, type Fingerprint, type Inspection, type Source } from './intake';
 import { sha256Hex } from './digest';
 
-export async function sourceFromBytes(
-  file: string,
-  bytes: Uint8Array,
-  sha256: string,
-  templates: readonly Template[],
-  today: Date,
-  catalog: PackCatalog = BUILTIN_CATALOG,
-): Promise<SourceSummary> {
-  try {
-    const read = await readWorkbook(bytes, catalog);
-    const findings = validateWorkbook(read, { today, catalog });
-    let errors = 0;
-    for (const f of findings) if (f.severity === 'error') errors++;
-    return summarizeSource({ file, sha256, read, errors, warnings: findings.length - errors }, templates);
-  } catch (e) {
-    const readError: Text = e instanceof WorkbookReadError ? e.reason : CANNOT_READ;
-    return summarizeSource({ file, sha256, read: null, readError, errors: 0, warnings: 0 }, templates);
-  }
+/** An inspection reduced to the numbers a consolidation keeps. */
+export function summaryOf(i: Inspection, templates: readonly Template[]): SourceSummary {
+  if ('refusal' in i) return summarizeSource({ file: i.name, sha256: i.sha256, read: null, readError: i.refusal.message, errors: 0, warnings: 0 }, templates);
+  return summarizeSource({ file: i.name, sha256: i.sha256, read: i.read, ...errorsAndWarnings(i) }, templates);
 }
 
 /**
- * A file chosen in the pane or on the web page as a source: its bytes handed over by the browser
- * (a failure is the source's read error), fingerprinted with Web Crypto (null where the page has
- * none), then as `sourceFromBytes`. Never throws.
+ * One source taken in and summarised; `fingerprint` defaults to Web Crypto's SHA-256 (null where
+ * the page has none).
  */
-export async function sourceFromChosen(
-  file: string,
-  bytes: () => Promise<Uint8Array>,
+export async function sourceSummary(
+  source: Source,
   templates: readonly Template[],
   today: Date,
   catalog: PackCatalog = BUILTIN_CATALOG,
+  fingerprint: Fingerprint = sha256Hex,
 ): Promise<SourceSummary> {
-  let data: Uint8Array;
-  try {
-    data = await bytes();
-  } catch {
-    return summarizeSource({ file, sha256: null, read: null, readError: CANNOT_READ, errors: 0, warnings: 0 }, templates);
-  }
-  const sha256 = await sha256Hex(data).catch(() => null);
-  return { ...(await sourceFromBytes(file, data, sha256 ?? '', templates, today, catalog)), sha256 };
+  return summaryOf(await inspect(source, { catalog, today, fingerprint }), templates);
+}
+
+/** The bytes of a workbook already in memory (with their fingerprint) as a source's summary. */
+export function sourceFromBytes(file: string, bytes: Uint8Array, sha256: string, templates: readonly Template[], today: Date, catalog: PackCatalog = BUILTIN_CATALOG): Promise<SourceSummary> {
+  return sourceSummary({ name: file, size: bytes.length, bytes: async () => bytes }, templates, today, catalog, async () => sha256);
 }

@@ -7,9 +7,10 @@
  * size. ExcelJS only ever sees `storedZip` of the parts inflated here (no compression left to undo).
  */
 import { Inflate, inflateSync } from 'fflate';
-import type { Text } from '../core/template';
+import { hostile, refusal, sizeText, tooLarge } from '../core/refusals';
 import { VI_SEPARATORS, EN_SEPARATORS, formatNumber } from '../core/numbers';
 import { WorkbookReadError } from './errors';
+import { MAX_XLSX_BYTES } from './limits';
 
 const MIB = 1024 * 1024;
 
@@ -33,7 +34,7 @@ export interface ZipLimits {
 }
 
 export const ZIP_LIMITS: ZipLimits = {
-  maxFileBytes: 32 * MIB,
+  maxFileBytes: MAX_XLSX_BYTES,
   maxEntries: 1000,
   maxPartBytes: 16 * MIB,
   maxTotalBytes: 32 * MIB,
@@ -51,29 +52,19 @@ export interface ZipEntry {
 }
 
 // ---------------------------------------------------------------------------------------------
-// Messages
-
-const HOSTILE: Text = { vi: 'có thể là tệp độc hại (bom zip); tệp không được mở', en: 'possibly a hostile file (zip bomb); the file was not opened' };
-
-function mb(bytes: number, lang: 'vi' | 'en'): string {
-  const x = bytes / MIB;
-  if (x < 0.1) return `${formatNumber(bytes, lang === 'vi' ? VI_SEPARATORS : EN_SEPARATORS)} ${lang === 'vi' ? 'byte' : 'bytes'}`;
-  return `${formatNumber(x >= 10 ? Math.round(x) : Math.round(x * 10) / 10, lang === 'vi' ? VI_SEPARATORS : EN_SEPARATORS)} MB`;
-}
+// Messages (the words are core/refusals')
 
 function refuse(vi: string, en: string): WorkbookReadError {
-  return new WorkbookReadError({ vi: `${vi}: ${HOSTILE.vi}.`, en: `${en}: ${HOSTILE.en}.` });
+  return new WorkbookReadError(hostile(vi, en));
 }
 
 function corrupt(): WorkbookReadError {
-  return new WorkbookReadError({ vi: 'Tệp .xlsx bị hỏng (không giải nén được).', en: 'The .xlsx file is corrupt (it cannot be unzipped).' });
+  return new WorkbookReadError(refusal('corrupt-zip'));
 }
 
+/** The package's bytes beyond `limits.maxFileBytes` (catalogue id `too-large`). */
 export function fileTooLarge(bytes: number, limits: ZipLimits = ZIP_LIMITS): WorkbookReadError {
-  return new WorkbookReadError({
-    vi: `Tệp lớn ${mb(bytes, 'vi')}, quá giới hạn ${mb(limits.maxFileBytes, 'vi')} cho một sổ biểu mẫu .xlsx; tệp không được mở.`,
-    en: `The file is ${mb(bytes, 'en')}, beyond the limit of ${mb(limits.maxFileBytes, 'en')} for a workbook of these tables; the file was not opened.`,
-  });
+  return new WorkbookReadError(tooLarge(bytes, limits.maxFileBytes));
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -187,8 +178,8 @@ export function listZip(bytes: Uint8Array, limits: ZipLimits = ZIP_LIMITS): ZipE
     if (!isFolder) {
       if (size > limits.maxPartBytes) {
         throw refuse(
-          `Phần "${name}" của tệp .xlsx giải nén ra ${mb(size, 'vi')}, quá giới hạn ${mb(limits.maxPartBytes, 'vi')} cho một phần`,
-          `The part "${name}" of the .xlsx file inflates to ${mb(size, 'en')}, beyond the limit of ${mb(limits.maxPartBytes, 'en')} for one part`,
+          `Phần "${name}" của tệp .xlsx giải nén ra ${sizeText(size, 'vi')}, quá giới hạn ${sizeText(limits.maxPartBytes, 'vi')} cho một phần`,
+          `The part "${name}" of the .xlsx file inflates to ${sizeText(size, 'en')}, beyond the limit of ${sizeText(limits.maxPartBytes, 'en')} for one part`,
         );
       }
       if (size > limits.ratioFloorBytes && size > limits.maxRatio * Math.max(1, compressedSize)) {
@@ -201,8 +192,8 @@ export function listZip(bytes: Uint8Array, limits: ZipLimits = ZIP_LIMITS): ZipE
       total += size;
       if (total > limits.maxTotalBytes) {
         throw refuse(
-          `Các phần của tệp .xlsx giải nén ra hơn ${mb(limits.maxTotalBytes, 'vi')}, quá giới hạn cho một sổ biểu mẫu`,
-          `The parts of the .xlsx file inflate to more than ${mb(limits.maxTotalBytes, 'en')}, beyond the limit for a workbook of these tables`,
+          `Các phần của tệp .xlsx giải nén ra hơn ${sizeText(limits.maxTotalBytes, 'vi')}, quá giới hạn cho một sổ biểu mẫu`,
+          `The parts of the .xlsx file inflate to more than ${sizeText(limits.maxTotalBytes, 'en')}, beyond the limit for a workbook of these tables`,
         );
       }
     }

@@ -12,7 +12,7 @@ import { Button, Checkbox, Field, Text, Textarea, makeStyles, tokens } from '@fl
 import { BUILTIN_CATALOG } from '../../core/builtin';
 import { reportFromForm } from '../../core/text';
 import { formatNumberIn } from '../../core/numbers';
-import { CSV_ACCEPT, FilePicker, XLSX_ACCEPT, fileBytes, fileText } from '../../ui/FilePicker';
+import { CSV_ACCEPT, FilePicker, XLSX_ACCEPT, fileSource, fileText } from '../../ui/FilePicker';
 import { ConsolidationRefusals, ConsolidationSummary } from '../../ui/ConsolidationSummary';
 import type { PackCatalog } from '../../core/catalog';
 import type { SheetPlan } from '../../core/plan';
@@ -49,8 +49,8 @@ const ALLOW_ERRORS_SWITCH = { vi: `“${APP_STRINGS.vi.allowErrors}”`, en: `�
 /** Reads, checks and fingerprints one chosen file, keeping only its numbers; never throws. */
 export async function readChosenFile(file: File, catalog: PackCatalog = BUILTIN_CATALOG, today = new Date()): Promise<SourceSummary> {
   // the reader (and the engine behind it) is loaded with the first file chosen
-  const { sourceFromChosen } = await import(/* webpackChunkName: "xlsx-read" */ '../../xlsx/source');
-  return sourceFromChosen(file.name, () => fileBytes(file), catalog.list(), today, catalog);
+  const { sourceSummary } = await import(/* webpackChunkName: "xlsx-read" */ '../../xlsx/source');
+  return sourceSummary(fileSource(file), catalog.list(), today, catalog);
 }
 
 interface Done {

@@ -10,7 +10,7 @@ import { compareWithHistory, type EarlierInput, type HistoryResult } from '../..
 import type { WorkbookRead } from '../../core/read';
 import type { PackCatalog } from '../../core/catalog';
 import { formatRangeVi } from '../../core/dates';
-import { FilePicker, XLSX_ACCEPT, fileBytes } from '../../ui/FilePicker';
+import { FilePicker, XLSX_ACCEPT, fileSource } from '../../ui/FilePicker';
 import { format } from '../i18n';
 import { NO_EARLIER, useAppStrings, useLang, usePane } from './context';
 import type { AppStrings } from './strings';
@@ -25,8 +25,8 @@ const useStyles = makeStyles({
 
 /** One chosen earlier file: its tables, or why it cannot be read (never a throw). */
 export async function readEarlierFile(file: File, catalog: PackCatalog): Promise<EarlierInput> {
-  const { earlierFromChosen } = await import(/* webpackChunkName: "xlsx-history" */ '../../xlsx/history');
-  return earlierFromChosen(file.name, () => fileBytes(file), catalog);
+  const { earlierFrom } = await import(/* webpackChunkName: "xlsx-history" */ '../../xlsx/history');
+  return earlierFrom(fileSource(file), catalog);
 }
 
 /** The open workbook against the chosen earlier files; null when none is chosen. */
