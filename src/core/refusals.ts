@@ -39,22 +39,24 @@ export interface Refusal {
 export interface FileKind {
   /** `.xlsx`, `.docx`, `.csv`… */
   ext: string;
+  /** The extension with its English article: `an .xlsx`, `a .csv`. */
+  anExt: string;
   /** What one such file is, in "the limit … for {what}": vi, en. */
   what: Text;
 }
 
-export const XLSX_KIND: FileKind = { ext: '.xlsx', what: { vi: 'một sổ biểu mẫu .xlsx', en: 'a workbook of these tables' } };
+export const XLSX_KIND: FileKind = { ext: '.xlsx', anExt: 'an .xlsx', what: { vi: 'một sổ biểu mẫu .xlsx', en: 'a workbook of these tables' } };
 
 type Words = (kind: FileKind) => Text;
 
 /** The fixed words of each id (all but `too-large` and `hostile`, which `tooLarge()` and `hostile()` write). */
 const WORDS: Record<Exclude<RefusalId, 'too-large' | 'hostile'>, Words> = {
   'not-found': () => ({ vi: 'Không tìm thấy tệp.', en: 'The file does not exist.' }),
-  folder: (k) => ({ vi: `Đây là một thư mục, không phải tệp ${k.ext}.`, en: `This is a folder, not an ${k.ext} file.` }),
+  folder: (k) => ({ vi: `Đây là một thư mục, không phải tệp ${k.ext}.`, en: `This is a folder, not ${k.anExt} file.` }),
   'no-access': () => ({ vi: 'Không đọc được tệp (không có quyền đọc?).', en: 'The file cannot be read (no permission?).' }),
-  'cannot-read': (k) => ({ vi: `Không đọc được tệp (tệp hỏng hoặc không phải ${k.ext}).`, en: `The file cannot be read (corrupt or not an ${k.ext}).` }),
+  'cannot-read': (k) => ({ vi: `Không đọc được tệp (tệp hỏng hoặc không phải ${k.ext}).`, en: `The file cannot be read (corrupt or not ${k.anExt}).` }),
   empty: () => ({ vi: 'Tệp rỗng.', en: 'The file is empty.' }),
-  'not-xlsx': (k) => ({ vi: `Không phải tệp ${k.ext}.`, en: `Not an ${k.ext} file.` }),
+  'not-xlsx': (k) => ({ vi: `Không phải tệp ${k.ext}.`, en: `Not ${k.anExt} file.` }),
   'not-workbook': () => ({ vi: 'Không phải sổ tính Excel (.xlsx).', en: 'Not an Excel workbook (.xlsx).' }),
   corrupt: (k) => ({ vi: `Tệp ${k.ext} bị hỏng hoặc không đọc được.`, en: `The ${k.ext} file is corrupt or cannot be read.` }),
   'corrupt-zip': (k) => ({ vi: `Tệp ${k.ext} bị hỏng (không giải nén được).`, en: `The ${k.ext} file is corrupt (it cannot be unzipped).` }),
