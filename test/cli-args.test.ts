@@ -12,16 +12,13 @@ import { parseArgs, UsageError, wantsHelp } from '../src/cli/args';
 import { commandUsage } from '../src/cli/usage';
 import { USAGE, packageVersion } from '../src/cli/main';
 import { buildWorkbook, parseNewArgs } from '../src/cli/new';
+import { cliIn } from './support/cli';
 
 const ROOT = path.join(__dirname, '..');
-const BIN = path.join(ROOT, 'bin', 'bieumau.js');
 const MAIN = path.join(ROOT, 'build', 'cli', 'main.js');
 let dir: string;
 
-function run(...args: string[]): { code: number | null; stdout: string; stderr: string } {
-  const r = spawnSync(process.execPath, [BIN, ...args], { cwd: dir, encoding: 'utf8' });
-  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
-}
+const run = cliIn(() => dir);
 
 /** Runs main(args) of the built CLI in a fresh process; the modules it had loaded when done. */
 function loaded(...args: string[]): { code: number; modules: string[] } {

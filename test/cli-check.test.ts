@@ -2,28 +2,23 @@
  * `bieumau check` as a user runs it: `node bin/bieumau.js check …` (run `npm run build:cli` first;
  * `pretest` does it).
  */
-import { spawnSync } from 'child_process';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import { buildWorkbook, parseNewArgs } from '../src/cli/new';
 import { readWorkbook } from '../src/cli/path-source';
 import { setCell } from './support/edit-xlsx';
+import { cliIn, ensureCliBuilt } from './support/cli';
 
-const ROOT = path.join(__dirname, '..');
-const BIN = path.join(ROOT, 'bin', 'bieumau.js');
 let dir: string;
 let seed: string;
 let fixed: string;
 let warnOnly: string;
 
-function run(...args: string[]): { code: number | null; stdout: string; stderr: string } {
-  const r = spawnSync(process.execPath, [BIN, ...args], { cwd: dir, encoding: 'utf8' });
-  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
-}
+const run = cliIn(() => dir);
 
 beforeAll(async () => {
-  if (!fs.existsSync(path.join(ROOT, 'build', 'cli', 'main.js'))) spawnSync('npm', ['run', 'build:cli'], { cwd: ROOT });
+  ensureCliBuilt();
   dir = fs.mkdtempSync(path.join(os.tmpdir(), 'bm-check-'));
   const sample = await buildWorkbook(parseNewArgs(['unused.xlsx', '--sample']));
   seed = path.join(dir, 'seed.xlsx');

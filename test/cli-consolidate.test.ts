@@ -3,7 +3,6 @@
  * `.xlsx` files written by the xlsx writer. JSON contract, exit codes, never a partial or replaced
  * file, folders, units lists, refusals, and communes → provinces → centre giving one level's totals.
  */
-import { spawnSync } from 'child_process';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
@@ -13,15 +12,11 @@ import { writeWorkbook } from '../src/xlsx/writer';
 import { readWorkbook } from '../src/cli/path-source';
 import { setCell } from './support/edit-xlsx';
 import { PERIOD, unitFigures, unitPlans } from './support/units-fixture';
+import { cliIn, ensureCliBuilt } from './support/cli';
 
-const ROOT = path.join(__dirname, '..');
-const BIN = path.join(ROOT, 'bin', 'bieumau.js');
 let dir: string;
 
-function run(...args: string[]): { code: number | null; stdout: string; stderr: string } {
-  const r = spawnSync(process.execPath, [BIN, ...args], { cwd: dir, encoding: 'utf8' });
-  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
-}
+const run = cliIn(() => dir);
 
 interface Doc {
   output: string | null;
@@ -60,7 +55,7 @@ function entryOnly(totals: Record<string, Record<string, number>>): Record<strin
 const SEEDS = [21, 22, 23, 24, 25, 26];
 
 beforeAll(async () => {
-  if (!fs.existsSync(path.join(ROOT, 'build', 'cli', 'main.js'))) spawnSync('npm', ['run', 'build:cli'], { cwd: ROOT });
+  ensureCliBuilt();
   dir = fs.mkdtempSync(path.join(os.tmpdir(), 'bm-cons-'));
   for (const s of SEEDS) await unitFile(`xa/xa-${s}.xlsx`, `Xã ${s}`, s);
   await unitFile('other-period.xlsx', 'Xã 99', 99, { from: '2025-07-01', to: '2025-10-15' });

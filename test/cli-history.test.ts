@@ -2,7 +2,6 @@
  * `bieumau check FILE --history EARLIER...` as a user runs it (`node bin/bieumau.js`; `npm run
  * build:cli` first): the warning in the human output and in --json, the notes, the exit codes.
  */
-import { spawnSync } from 'child_process';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
@@ -15,21 +14,17 @@ import { unitFigures } from './support/units-fixture';
 import { scaledReport } from './support/history-fixture';
 import { runCheck } from '../src/cli/check';
 import { readStats } from '../src/xlsx/read';
+import { cliIn, ensureCliBuilt } from './support/cli';
 
-const ROOT = path.join(__dirname, '..');
-const BIN = path.join(ROOT, 'bin', 'bieumau.js');
 const UNIT = 'Sở Nội vụ tỉnh Lâm Đồng';
 let dir: string;
 let cell: { sheet: string; address: string };
 
-function run(...args: string[]): { code: number | null; stdout: string; stderr: string } {
-  const r = spawnSync(process.execPath, [BIN, ...args], { cwd: dir, encoding: 'utf8' });
-  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
-}
+const run = cliIn(() => dir);
 
 
 beforeAll(async () => {
-  if (!fs.existsSync(path.join(ROOT, 'build', 'cli', 'main.js'))) spawnSync('npm', ['run', 'build:cli'], { cwd: ROOT });
+  ensureCliBuilt();
   dir = fs.mkdtempSync(path.join(os.tmpdir(), 'bm-history-'));
   const assembly = unitFigures(5).b01[0][3];
   expect(assembly).toBeGreaterThan(0);

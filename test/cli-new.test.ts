@@ -10,12 +10,12 @@ import { readSheetScopedNames } from '../src/xlsx/names';
 import * as writer from '../src/xlsx/writer';
 import { runNew } from '../src/cli/new';
 import { UsageError } from '../src/cli/args';
+import { runCli, type CliRun } from './support/cli';
 
 const BIN = resolve(__dirname, '..', 'bin', 'bieumau.js');
 
-function run(args: string[], cwd: string): { code: number | null; stdout: string; stderr: string } {
-  const r = spawnSync(process.execPath, [BIN, ...args], { cwd, encoding: 'utf8' });
-  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
+function run(args: string[], cwd: string): CliRun {
+  return runCli(cwd, args);
 }
 
 let dir: string;

@@ -3,22 +3,18 @@
  * `packs check`, and `--pack` on `templates`, `new` and `check` — with the example pack of the seed
  * report's section 3.5 (digital certificates) end to end.
  */
-import { spawnSync } from 'child_process';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import { templatesListing } from '../src/cli/templates';
 import { at, goodPack } from './support/packs';
+import { cliIn, ensureCliBuilt } from './support/cli';
 
 const ROOT = path.join(__dirname, '..');
-const BIN = path.join(ROOT, 'bin', 'bieumau.js');
 const EXAMPLE = path.join(ROOT, 'packs', 'examples', 'chung-thu-so.json');
 let dir: string;
 
-function run(...args: string[]): { code: number | null; stdout: string; stderr: string } {
-  const r = spawnSync(process.execPath, [BIN, ...args], { cwd: dir, encoding: 'utf8' });
-  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
-}
+const run = cliIn(() => dir);
 
 function write(name: string, value: unknown): string {
   fs.writeFileSync(path.join(dir, name), typeof value === 'string' ? value : JSON.stringify(value, null, 2));
@@ -26,7 +22,7 @@ function write(name: string, value: unknown): string {
 }
 
 beforeAll(() => {
-  if (!fs.existsSync(path.join(ROOT, 'build', 'cli', 'main.js'))) spawnSync('npm', ['run', 'build:cli'], { cwd: ROOT });
+  ensureCliBuilt();
   dir = fs.mkdtempSync(path.join(os.tmpdir(), 'bm-packs-'));
   write('good.json', goodPack());
   const bad = goodPack();

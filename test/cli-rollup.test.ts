@@ -4,7 +4,6 @@
  * on a refusal, never a replaced file without --force, folders, and the written workbook read back
  * and checked by `bieumau check`.
  */
-import { spawnSync } from 'child_process';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
@@ -14,15 +13,11 @@ import { periodRange } from '../src/core/periods';
 import { writeWorkbook } from '../src/xlsx/writer';
 import { readWorkbook } from '../src/cli/path-source';
 import { unitFigures, unitPlans } from './support/units-fixture';
+import { cliIn, ensureCliBuilt } from './support/cli';
 
-const ROOT = path.join(__dirname, '..');
-const BIN = path.join(ROOT, 'bin', 'bieumau.js');
 let dir: string;
 
-function run(...args: string[]): { code: number | null; stdout: string; stderr: string } {
-  const r = spawnSync(process.execPath, [BIN, ...args], { cwd: dir, encoding: 'utf8' });
-  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
-}
+const run = cliIn(() => dir);
 
 interface Doc {
   output: string | null;
@@ -62,7 +57,7 @@ function entryOnly(totals: Record<string, Record<string, number>>): Record<strin
 }
 
 beforeAll(async () => {
-  if (!fs.existsSync(path.join(ROOT, 'build', 'cli', 'main.js'))) spawnSync('npm', ['run', 'build:cli'], { cwd: ROOT });
+  ensureCliBuilt();
   dir = fs.mkdtempSync(path.join(os.tmpdir(), 'bm-rollup-'));
   for (const m of [7, 8, 9]) await unitFile(`q3/thang-${m}.xlsx`, 'UBND XÃ A', m, month(m));
   await unitFile('other/thang-8-xa-b.xlsx', 'UBND XÃ B', 18, month(8));

@@ -24,16 +24,13 @@ import { setCell } from './support/edit-xlsx';
 import { PERIOD, unitPlans } from './support/units-fixture';
 import { convertWithLibreOffice } from './support/libreoffice';
 import { csvObjects, parseCsvStrict } from './support/strict-csv';
+import { cliIn } from './support/cli';
 
 const ROOT = path.join(__dirname, '..');
-const BIN = path.join(ROOT, 'bin', 'bieumau.js');
 const SCHEMA = path.join(ROOT, 'schemas', 'sdmx-ml-3.0', 'SDMXMessage.xsd');
 let dir: string;
 
-function run(...args: string[]): { code: number | null; stdout: string; stderr: string } {
-  const r = spawnSync(process.execPath, [BIN, ...args], { cwd: dir, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
-  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
-}
+const run = cliIn(() => dir, { maxBuffer: 64 * 1024 * 1024 });
 
 type Rec = Record<(typeof RECORD_FIELDS)[number], string>;
 

@@ -5,7 +5,6 @@
  * the command's (`npm run build:cli` first, as test/cli-history.test.ts).
  */
 import './taskpane-polyfill';
-import { spawnSync } from 'child_process';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
@@ -16,11 +15,10 @@ import { CheckTab } from '../src/web/CheckTab';
 import * as engine from '../src/web/engine';
 import { unitFigures } from './support/units-fixture';
 import { scaledReport } from './support/history-fixture';
+import { cliIn, ensureCliBuilt } from './support/cli';
 
 (globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = true;
 
-const ROOT = path.join(__dirname, '..');
-const BIN = path.join(ROOT, 'bin', 'bieumau.js');
 const UNIT = 'Sở Nội vụ tỉnh Lâm Đồng';
 const LONG = { timeout: 60000 };
 let dir: string;
@@ -33,7 +31,7 @@ function file(name: string): File {
 }
 
 beforeAll(async () => {
-  if (!fs.existsSync(path.join(ROOT, 'build', 'cli', 'main.js'))) spawnSync('npm', ['run', 'build:cli'], { cwd: ROOT });
+  ensureCliBuilt();
   dir = fs.mkdtempSync(path.join(os.tmpdir(), 'bm-web-history-'));
   const assembly = unitFigures(5).b01[0][3];
   fs.writeFileSync(path.join(dir, 'cur.xlsx'), await scaledReport(UNIT, '2025-07-01', '2025-07-31', 31, assembly * 310));
@@ -55,10 +53,7 @@ async function choose(testId: string, files: File[]): Promise<void> {
   });
 }
 
-function cli(...args: string[]): { code: number | null; stdout: string } {
-  const r = spawnSync(process.execPath, [BIN, ...args], { cwd: dir, encoding: 'utf8' });
-  return { code: r.status, stdout: r.stdout };
-}
+const cli = cliIn(() => dir);
 
 test('earlier files apply to every file checked; findings and the JSON download equal check --history --json', async () => {
   const saved: string[] = [];

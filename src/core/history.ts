@@ -30,6 +30,7 @@ import { STANDARD_PACK_ID } from './pack';
 import { cleanUnitText, unitKey } from './units';
 import { compareIsoDates, formatRangeVi } from './dates';
 import { EN_SEPARATORS, VI_SEPARATORS, formatNumber, type Separators } from './numbers';
+import { severityOf } from './rules';
 
 /** A flow changed by at least this factor, up or down, is flagged (one to three earlier periods, or MAD 0). */
 export const RATIO_LIMIT = 3;
@@ -533,7 +534,7 @@ export function compareWithHistory(current: WorkbookRead, earlier: readonly Earl
           if (v.flagged) {
             result.findings.push({
               rule: HISTORY_RULE,
-              severity: 'warning',
+              severity: severityOf(HISTORY_RULE),
               cells: [row.cell],
               message: message(row, v, stock, period.days, noun, rates.length),
               left: x,

@@ -13,7 +13,7 @@ import { BUILTIN_CATALOG, columnsOf } from './builtin';
 import { PackCatalog, type BoundCrossRule } from './catalog';
 import { STANDARD_PACK_ID } from './pack';
 import type { CellRead, CellValue, TableRead, WorkbookRead } from './read';
-import type { CellRef, Finding, Fix, Severity } from './findings';
+import type { CellRef, Finding, Fix } from './findings';
 import { INFO_NAMES, type InfoKey } from './names';
 import { perDayFormula, perMonthFormula, ratioFormula, sameFormula, sumFormula, sumOfRuns } from './formulas';
 import { rowKinds, type RowKind } from './rows';
@@ -22,6 +22,7 @@ import { parseAddress } from './a1';
 import { excelSerialToIso, formatDateVi, isoFromUtcDate, toIsoDate } from './dates';
 import { EN_SEPARATORS, VI_SEPARATORS, formatNumber, formatRawNumber, parseCountText, thousandsSuggestion, type Separators } from './numbers';
 import { reportNumberForm } from './report';
+import { severityOf } from './rules';
 
 export interface ValidateOptions {
   /** The day a report date is compared with (default: now). Its local calendar day is used. */
@@ -38,36 +39,6 @@ export interface ValidateOptions {
   /** With `templates`: the rules between tables. */
   crossTableRules?: readonly CrossTableEquality[];
 }
-
-/** Every rule id the engine can report, with its severity. */
-export const RULES: Readonly<Record<string, Severity>> = {
-  'workbook.no-tables': 'error',
-  'structure.changed': 'error',
-  'structure.unknown-template': 'error',
-  'entry.text-number': 'error',
-  'entry.fraction': 'error',
-  'entry.negative': 'error',
-  'entry.too-large': 'error',
-  'entry.text': 'error',
-  'entry.not-number': 'error',
-  'entry.error-value': 'error',
-  'entry.required': 'error',
-  'entry.blank': 'warning',
-  'table.empty': 'error',
-  'computed.formula-missing': 'error',
-  'computed.formula-changed': 'error',
-  'period.missing': 'warning',
-  'period.invalid': 'error',
-  'period.order': 'error',
-  'period.mismatch': 'error',
-  'report.number-missing': 'warning',
-  'report.number-format': 'warning',
-  'report.date-missing': 'warning',
-  'report.date-invalid': 'warning',
-  'report.date-future': 'warning',
-  'cross.ambiguous': 'warning',
-  // plus `row.<template rule id>` and `cross.<cross-table rule id>`, both errors
-};
 
 /** An entry cell classified: the count (≥ 0), or BLANK / BAD. Numbers, to spare allocations. */
 type Entry = number;
@@ -271,7 +242,7 @@ function firstCellOf(r: TableRead): CellRef[] {
 const MAX_COUNT = Number.MAX_SAFE_INTEGER;
 
 function entryFinding(rule: string, cell: CellRead, message: Text, fix?: Fix): Finding {
-  const f: Finding = { rule, severity: RULES[rule] ?? 'error', cells: [ref(cell)], message };
+  const f: Finding = { rule, severity: severityOf(rule), cells: [ref(cell)], message };
   if (fix) f.fix = fix;
   return f;
 }
@@ -382,7 +353,7 @@ function formulaFinding(cell: CellRead, expected: string, at: Text): Finding {
       };
   return {
     rule,
-    severity: 'error',
+    severity: severityOf(rule),
     cells: [ref(cell)],
     message,
     fix: { cell: ref(cell), formula: expected, label: { vi: `Khôi phục công thức ${expected}`, en: `Restore the formula ${expected}` } },
@@ -495,7 +466,7 @@ function columnTotal(s: TableState, columnId: string): { value: number | null; c
 }
 
 function arithmetic(rule: string, cells: CellRef[], left: number, right: number, message: Text): Finding {
-  return { rule, severity: 'error', cells, message, left, right, difference: left - right };
+  return { rule, severity: severityOf(rule), cells, message, left, right, difference: left - right };
 }
 
 function checkRowRules(s: TableState, ctx: Ctx, out: Finding[]): void {
@@ -659,7 +630,7 @@ function checkCrossTables(states: (TableState | null)[], rules: readonly BoundCr
         const period = left.period !== null && chosen.every((i) => samePeriod(left, states[i] as TableState));
         push(li, {
           rule: 'cross.ambiguous',
-          severity: 'warning',
+          severity: severityOf('cross.ambiguous'),
           cells: [...firstCellOf(left.read), ...chosen.map((i) => firstCellOf((states[i] as TableState).read)[0])],
           message: {
             vi: `${left.read.sheet} được đối chiếu với ${chosen.length} biểu cùng loại ${rt.name.vi}: ${list}${period ? ' (cùng kỳ báo cáo)' : ''}. Một báo cáo chỉ nên có một ${rt.name.vi}; hãy xóa bản thừa, hoặc đặt mỗi báo cáo ở một tệp hay một kỳ báo cáo riêng.`,
@@ -701,12 +672,12 @@ function checkInfo(s: TableState, ctx: Ctx, out: Finding[]): void {
   if (no) {
     const v = no.value;
     if (v === null || (typeof v === 'string' && v.trim() === '')) {
-      out.push({ rule: 'report.number-missing', severity: 'warning', cells: [ref(no)], message: { vi: 'Chưa nhập số báo cáo (ví dụ 52-BC/TU hoặc 123/BC-UBND).', en: 'The report number is missing (e.g. 52-BC/TU or 123/BC-UBND).' } });
+      out.push({ rule: 'report.number-missing', severity: severityOf('report.number-missing'), cells: [ref(no)], message: { vi: 'Chưa nhập số báo cáo (ví dụ 52-BC/TU hoặc 123/BC-UBND).', en: 'The report number is missing (e.g. 52-BC/TU or 123/BC-UBND).' } });
     } else if (typeof v !== 'string' || reportNumberForm(v) === null) {
       const shown = showValue(v, ctx.sep);
       out.push({
         rule: 'report.number-format',
-        severity: 'warning',
+        severity: severityOf('report.number-format'),
         cells: [ref(no)],
         message: {
           vi: `Số báo cáo "${shown}" không theo mẫu của văn bản Đảng (52-BC/TU) hay văn bản nhà nước (123/BC-UBND, 01/2023/QĐ-UBND).`,
@@ -719,12 +690,12 @@ function checkInfo(s: TableState, ctx: Ctx, out: Finding[]): void {
   if (rd) {
     const d = readDate(rd.value);
     if (d.kind === 'blank') {
-      out.push({ rule: 'report.date-missing', severity: 'warning', cells: [ref(rd)], message: { vi: 'Chưa nhập ngày báo cáo.', en: 'The report date is missing.' } });
+      out.push({ rule: 'report.date-missing', severity: severityOf('report.date-missing'), cells: [ref(rd)], message: { vi: 'Chưa nhập ngày báo cáo.', en: 'The report date is missing.' } });
     } else if (d.kind === 'invalid') {
       const shown = showValue(rd.value, ctx.sep);
-      out.push({ rule: 'report.date-invalid', severity: 'warning', cells: [ref(rd)], message: { vi: `Ngày báo cáo "${shown}" không phải là ngày tháng; nhập ngày dạng dd/mm/yyyy.`, en: `The report date "${shown}" is not a date; enter a date (dd/mm/yyyy).` } });
+      out.push({ rule: 'report.date-invalid', severity: severityOf('report.date-invalid'), cells: [ref(rd)], message: { vi: `Ngày báo cáo "${shown}" không phải là ngày tháng; nhập ngày dạng dd/mm/yyyy.`, en: `The report date "${shown}" is not a date; enter a date (dd/mm/yyyy).` } });
     } else if (d.iso > ctx.today) {
-      out.push({ rule: 'report.date-future', severity: 'warning', cells: [ref(rd)], message: { vi: `Ngày báo cáo ${showDate(d.iso)} ở tương lai.`, en: `The report date ${showDate(d.iso)} is in the future.` } });
+      out.push({ rule: 'report.date-future', severity: severityOf('report.date-future'), cells: [ref(rd)], message: { vi: `Ngày báo cáo ${showDate(d.iso)} ở tương lai.`, en: `The report date ${showDate(d.iso)} is in the future.` } });
     }
   }
   const from = info.from;
@@ -737,17 +708,17 @@ function checkInfo(s: TableState, ctx: Ctx, out: Finding[]): void {
     [to, t, { vi: 'Đến ngày', en: 'The period end' }],
   ] as const) {
     if (d.kind === 'blank') {
-      out.push({ rule: 'period.missing', severity: 'warning', cells: [ref(cell)], message: { vi: `${label.vi}: chưa nhập; số trung bình và tiêu đề kỳ báo cáo không tính được.`, en: `${label.en} is missing; averages and the period line cannot be computed.` } });
+      out.push({ rule: 'period.missing', severity: severityOf('period.missing'), cells: [ref(cell)], message: { vi: `${label.vi}: chưa nhập; số trung bình và tiêu đề kỳ báo cáo không tính được.`, en: `${label.en} is missing; averages and the period line cannot be computed.` } });
     } else if (d.kind === 'invalid') {
       const shown = showValue(cell.value, ctx.sep);
-      out.push({ rule: 'period.invalid', severity: 'error', cells: [ref(cell)], message: { vi: `${label.vi}: "${shown}" không phải là ngày tháng; nhập ngày dạng dd/mm/yyyy.`, en: `${label.en} "${shown}" is not a date; enter a date (dd/mm/yyyy).` } });
+      out.push({ rule: 'period.invalid', severity: severityOf('period.invalid'), cells: [ref(cell)], message: { vi: `${label.vi}: "${shown}" không phải là ngày tháng; nhập ngày dạng dd/mm/yyyy.`, en: `${label.en} "${shown}" is not a date; enter a date (dd/mm/yyyy).` } });
     }
   }
   if (f.kind === 'date' && t.kind === 'date') {
     if (f.iso > t.iso) {
       out.push({
         rule: 'period.order',
-        severity: 'error',
+        severity: severityOf('period.order'),
         cells: [ref(from), ref(to)],
         message: { vi: `Kỳ báo cáo: từ ngày ${showDate(f.iso)} sau đến ngày ${showDate(t.iso)}.`, en: `Report period: the start ${showDate(f.iso)} is after the end ${showDate(t.iso)}.` },
       });
@@ -769,7 +740,7 @@ function checkPeriods(states: (TableState | null)[], push: (tableIndex: number, 
     const theirs = base.read.info[key] as CellRead;
     push(i, {
       rule: 'period.mismatch',
-      severity: 'error',
+      severity: severityOf('period.mismatch'),
       cells: [ref(mine), ref(theirs)],
       message: {
         vi: `Kỳ báo cáo của ${s.read.sheet} (${showDate(p.from)}–${showDate(p.to)}) khác kỳ của ${base.read.sheet} (${showDate(bp.from)}–${showDate(bp.to)}); các biểu của một báo cáo phải cùng kỳ.`,
@@ -806,7 +777,7 @@ function emptyTable(s: TableState): Finding | null {
   if (!first) return null;
   return {
     rule: 'table.empty',
-    severity: 'error',
+    severity: severityOf('table.empty'),
     cells: [ref(first)],
     message: {
       vi: `${r.sheet} chưa nhập số liệu: mọi ô nhập đều trống (nhập 0 nếu không có).`,
@@ -879,7 +850,7 @@ export function validateWorkbook(read: WorkbookRead, opts: ValidateOptions = {})
   if (tables.length === 0) {
     push(-1, {
       rule: 'workbook.no-tables',
-      severity: 'error',
+      severity: severityOf('workbook.no-tables'),
       cells: [],
       message: {
         vi: 'Không tìm thấy biểu mẫu nào trong tệp (biểu phải được chèn bằng add-in hoặc `bieumau new`).',
@@ -892,7 +863,7 @@ export function validateWorkbook(read: WorkbookRead, opts: ValidateOptions = {})
     const packId = r.packId ?? STANDARD_PACK_ID;
     const template = ctx.catalog.find(packId, r.templateId, r.version);
     if (!template && !r.broken) {
-      push(i, { rule: 'structure.unknown-template', severity: 'error', cells: firstCellOf(r), message: unknownTemplateMessage(r, packId, ctx.catalog) });
+      push(i, { rule: 'structure.unknown-template', severity: severityOf('structure.unknown-template'), cells: firstCellOf(r), message: unknownTemplateMessage(r, packId, ctx.catalog) });
       return null;
     }
     let problem: Text | null;
@@ -904,7 +875,7 @@ export function validateWorkbook(read: WorkbookRead, opts: ValidateOptions = {})
     if (problem) {
       push(i, {
         rule: 'structure.changed',
-        severity: 'error',
+        severity: severityOf('structure.changed'),
         cells: firstCellOf(r),
         message: {
           vi: `${r.sheet}: cấu trúc của biểu đã bị thay đổi (${problem.vi.replace(/\.$/, '')}). Hãy chèn lại biểu bằng add-in hoặc \`bieumau new\` rồi nhập lại số liệu.`,
