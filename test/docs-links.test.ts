@@ -1,7 +1,7 @@
 /**
- * The links of README.md and docs/*.md: every relative link names a file of the repository (or a
- * page another branch of this wave adds), and every #anchor names a heading of its page, spelled as
- * GitHub spells heading anchors. README.md stays at most 200 lines.
+ * The links of README.md and docs/*.md: every relative link names a file of the repository, and
+ * every #anchor names a heading of its page, spelled as GitHub spells heading anchors. README.md
+ * stays at most 200 lines.
  */
 import * as fs from 'fs';
 import * as path from 'path';
@@ -9,8 +9,6 @@ import * as path from 'path';
 const ROOT = path.join(__dirname, '..');
 const DOCS = fs.readdirSync(path.join(ROOT, 'docs')).filter((f) => f.endsWith('.md')).map((f) => `docs/${f}`);
 const PAGES = ['README.md', ...DOCS];
-/** Pages written on other branches of the same wave, linked before they land. */
-const ELSEWHERE = new Set(['docs/roll-up.md', 'docs/history.md', 'docs/export.md', 'docs/install.md']);
 
 /** GitHub's anchor of a heading: lower case, punctuation but `-` and `_` dropped, spaces → `-`. */
 function anchorOf(heading: string): string {
@@ -47,7 +45,7 @@ test('anchorOf spells anchors as GitHub does', () => {
 
 test('the links are found: README links every page of docs/, with anchors where it names a section', () => {
   const readme = links('README.md');
-  for (const page of [...DOCS, ...ELSEWHERE]) expect(readme.map((l) => l.target)).toContain(page);
+  for (const page of DOCS) expect(readme.map((l) => l.target)).toContain(page);
   expect(readme.filter((l) => l.anchor !== null).map((l) => `${l.target}#${l.anchor}`)).toContain('docs/architecture.md#how-the-layers-are-proven-without-excel');
 });
 
@@ -58,7 +56,6 @@ test('README.md is at most 200 lines', () => {
 test.each(PAGES)('%s: every relative link and anchor resolves', (page) => {
   const broken: string[] = [];
   for (const { target, anchor } of links(page)) {
-    if (ELSEWHERE.has(target)) continue;
     if (!fs.existsSync(path.join(ROOT, target))) {
       broken.push(`${target} (no such file)`);
       continue;
