@@ -14,9 +14,9 @@ import type { WorkbookRead } from '../core/read';
 import type { PackCatalog, TemplateSource } from '../core/catalog';
 import type { Separators } from '../core/numbers';
 import { BUILTIN_CATALOG } from '../core/builtin';
-import { countFindings, type Finding, type FindingCounts } from '../core/findings';
+import type { Finding, FindingCounts } from '../core/findings';
+import { checkRead } from '../core/check-read';
 import { refusal, refusalOf, tooLarge, XLSX_KIND, type FileKind, type Refusal } from '../core/refusals';
-import { validateWorkbook } from '../core/validate';
 import { readWorkbook } from './read';
 import { ZIP_LIMITS, type ZipLimits } from './zip';
 
@@ -90,13 +90,6 @@ export interface Inspected {
 
 export type Inspection = Inspected | { name: string; refusal: Refusal; sha256: string | null };
 
-/** The findings of a workbook as every surface counts them, beside the findings. */
-export function inspectRead(read: WorkbookRead, options: Omit<InspectOptions, 'fingerprint' | 'limits'> = {}): { findings: Finding[]; counts: FindingCounts } {
-  const catalog = options.catalog ?? BUILTIN_CATALOG;
-  const findings = validateWorkbook(read, { catalog, ...(options.today ? { today: options.today } : {}), ...(options.separators ? { separators: options.separators } : {}) });
-  return { findings, counts: countFindings(findings) };
-}
-
 /** Takes one `.xlsx` in and reads its tables, unchecked (an earlier period of a comparison); never throws. */
 export function takeWorkbook(source: Source, options: { templates?: TemplateSource } & Pick<InspectOptions, 'limits' | 'fingerprint'> = {}): Promise<Taken<WorkbookRead>> {
   const limits = options.limits ?? ZIP_LIMITS;
@@ -112,7 +105,7 @@ export async function inspect(source: Source, options: InspectOptions = {}): Pro
     fingerprint: options.fingerprint,
     read: async (bytes) => {
       const read = await readWorkbook(bytes, catalog, limits);
-      return { read, ...inspectRead(read, { ...options, catalog }) };
+      return { read, ...checkRead(read, { catalog, today: options.today, separators: options.separators }) };
     },
   });
   return 'refusal' in taken ? taken : { name: taken.name, sha256: taken.sha256, ...taken.value };

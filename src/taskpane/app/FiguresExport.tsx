@@ -13,7 +13,7 @@ import { useState, type ReactNode } from 'react';
 import { MessageBar, MessageBarBody } from '@fluentui/react-components';
 import { figureRecords, type FigureRecord } from '../../core/export';
 import { figuresCsv } from '../../core/export-doc';
-import { validateWorkbook } from '../../core/validate';
+import { checkRead } from '../../core/check-read';
 import { formatNumberIn } from '../../core/numbers';
 import type { WorkbookAdapter } from '../../excel/types';
 import type { PackCatalog } from '../../core/catalog';
@@ -50,9 +50,8 @@ export function savedCsvName(workbook: string): string {
 export async function paneFigureRecords(adapter: WorkbookAdapter, catalog: PackCatalog, file: string, today: Date = new Date()): Promise<FigureRecord[]> {
   const separators = await adapter.numberSeparators();
   const read = await adapter.readTables(catalog);
-  let errors = 0;
-  for (const f of validateWorkbook(read, { today, separators: separators ?? undefined, catalog })) if (f.severity === 'error') errors++;
-  return figureRecords({ file, sha256: '', errors, read }, catalog);
+  const { counts } = checkRead(read, { today, separators: separators ?? undefined, catalog });
+  return figureRecords({ file, sha256: '', errors: counts.errors, read }, catalog);
 }
 
 export function FiguresExport({ copy }: { copy: (text: string) => Promise<boolean> }): ReactNode {
