@@ -27,6 +27,7 @@ import type { Template } from './template';
 import { columnsOf } from './template';
 import type { PackCatalog } from './catalog';
 import { csvDocument, type CsvValue } from './csv';
+import { escapeXml } from './xml';
 
 export const SDMX_AGENCY = 'BIEUMAU';
 
@@ -162,19 +163,14 @@ export function sdmxCsv(observations: readonly SdmxObservation[]): string {
 // The structure message
 
 /** Text for XML: the characters XML 1.0 cannot hold (control characters but tab, LF, CR) dropped, the rest escaped. */
-function esc(s: string): string {
-  // eslint-disable-next-line no-control-regex
-  return s.replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/g, '').replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
-}
-
 interface Names {
   vi: string;
   en?: string;
 }
 
 function names(n: Names, indent: string): string {
-  const out = [`${indent}<com:Name xml:lang="vi">${esc(n.vi)}</com:Name>`];
-  if (n.en !== undefined && n.en !== '') out.push(`${indent}<com:Name xml:lang="en">${esc(n.en)}</com:Name>`);
+  const out = [`${indent}<com:Name xml:lang="vi">${escapeXml(n.vi)}</com:Name>`];
+  if (n.en !== undefined && n.en !== '') out.push(`${indent}<com:Name xml:lang="en">${escapeXml(n.en)}</com:Name>`);
   return out.join('\n');
 }
 
@@ -337,7 +333,7 @@ export function sdmxStructure(observations: readonly SdmxObservation[], catalog:
     `<?xml version="1.0" encoding="UTF-8"?>`,
     `<mes:Structure xmlns:mes="http://www.sdmx.org/resources/sdmxml/schemas/v3_0/message" xmlns:str="http://www.sdmx.org/resources/sdmxml/schemas/v3_0/structure" xmlns:com="http://www.sdmx.org/resources/sdmxml/schemas/v3_0/common">`,
     `  <mes:Header>`,
-    `    <mes:ID>${esc(messageId)}</mes:ID>`,
+    `    <mes:ID>${escapeXml(messageId)}</mes:ID>`,
     `    <mes:Test>false</mes:Test>`,
     `    <mes:Prepared>${prepared}</mes:Prepared>`,
     `    <mes:Sender id="${SDMX_AGENCY}"/>`,

@@ -11,7 +11,8 @@ import { Button, Checkbox, Field, Text, Textarea, makeStyles, tokens } from '@fl
 import type { Consolidation } from '../core/consolidate';
 import type { PackCatalog } from '../core/catalog';
 import type { RollUp } from '../core/rollup';
-import { parseUnitsText, UnitsListError, type UnitEntry } from '../core/units';
+import { unitsField } from '../ui/model/units';
+import { includedCount } from '../ui/model/counts';
 import { isValidIsoDate } from '../core/dates';
 import { formatNumberIn } from '../core/numbers';
 import { reportFromForm, type ReportForm } from '../core/text';
@@ -63,15 +64,7 @@ export function ConsolidateTab({ lang, announce, catalog }: { lang: Language; an
   const [rolled, setRolled] = useState<{ result: RollUp; file: string | null; bytes: Uint8Array | null } | null>(null);
   const [failure, setFailure] = useState('');
 
-  let units: UnitEntry[] | null = null;
-  let unitsProblem = '';
-  if (unitsText.trim() !== '') {
-    try {
-      units = parseUnitsText(unitsText);
-    } catch (e) {
-      unitsProblem = e instanceof UnitsListError ? e.reason[lang] : String(e);
-    }
-  }
+  const { units, problem: unitsProblem } = unitsField(unitsText, lang);
   const dateProblem = report.reportDate !== '' && !isValidIsoDate(report.reportDate);
   const byPeriod = mode === 'periods';
   const ready = files.length > 0 && (byPeriod || unitsProblem === '') && !dateProblem && progress === null;
@@ -91,7 +84,7 @@ export function ConsolidateTab({ lang, announce, catalog }: { lang: Language; an
         const file = bytes && p ? `luy-ke-${p.from}-${p.to}.xlsx` : null;
         if (bytes && file) download(file, bytes, XLSX_TYPE);
         setRolled({ result: rollUp, file, bytes });
-        const included = rollUp.summary.sources.filter((x) => x.included).length;
+        const included = includedCount(rollUp.summary);
         announce(file ? format(s.rolledUpFile, { included: num(included), total: num(files.length), file }) : s.rollUpNotMade);
         return;
       }
@@ -103,7 +96,7 @@ export function ConsolidateTab({ lang, announce, catalog }: { lang: Language; an
         download(file, bytes, XLSX_TYPE);
       }
       setDone({ consolidation, file, bytes });
-      const included = consolidation.summary.sources.filter((x) => x.included).length;
+      const included = includedCount(consolidation.summary);
       announce(file ? format(s.consolidatedFile, { included: num(included), total: num(files.length), file }) : s.refused);
     } catch (e) {
       setFailure(format(s.engineFailed, { detail: e instanceof Error ? e.message : String(e) }));
@@ -113,7 +106,7 @@ export function ConsolidateTab({ lang, announce, catalog }: { lang: Language; an
   };
 
   const summary = done?.consolidation.summary;
-  const included = summary ? summary.sources.filter((x) => x.included).length : 0;
+  const included = summary ? includedCount(summary) : 0;
 
   return (
     <TabForm className={styles.root} label={s.tabConsolidate} intro={byPeriod ? s.rollUpFilesIntro : s.consolidateFilesIntro} onSubmit={() => void run()}>
@@ -175,7 +168,7 @@ export function ConsolidateTab({ lang, announce, catalog }: { lang: Language; an
         <div className={styles.root} data-testid="consolidate-result" data-mode="periods" data-written={rolled.file !== null ? 'yes' : 'no'}>
           <RollUpResult
             result={rolled.result}
-            headline={rolled.file !== null ? format(s.rolledUpFile, { included: num(rolled.result.summary.sources.filter((x) => x.included).length), total: num(rolled.result.summary.sources.length), file: rolled.file }) : null}
+            headline={rolled.file !== null ? format(s.rolledUpFile, { included: num(includedCount(rolled.result.summary)), total: num(rolled.result.summary.sources.length), file: rolled.file }) : null}
             refusedHeading={s.rollUpNotMade}
             lang={lang}
           />

@@ -6,19 +6,11 @@
 import { strFromU8, strToU8, unzipSync, zipSync, type Zippable } from 'fflate';
 import { columnLetters, parseRange } from '../core/a1';
 import { parseSheetScopedNames, quoteSheetName, type SheetScopedName } from './names-xml';
+import { escapeXml } from '../core/xml';
 
 export { parseSheetScopedNames, quoteSheetName, unescapeXml, type SheetScopedName } from './names-xml';
 
 const WORKBOOK_XML = 'xl/workbook.xml';
-
-export function escapeXml(s: string): string {
-  return s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&apos;');
-}
-
-/** Escapes element text (quotes stay as they are: `'Biểu 01'!$B$8`). */
-export function escapeXmlText(s: string): string {
-  return s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
-}
 
 /** `B8:B10` on sheet `Biểu 01` → `'Biểu 01'!$B$8:$B$10` (a single cell keeps the `X:X` form). */
 export function absoluteRef(sheetName: string, range: string): string {
@@ -65,7 +57,7 @@ function checkNames(names: ScopedName[], sheetCount: number): void {
 }
 
 function definedNameXml(n: ScopedName): string {
-  return `<definedName name="${escapeXml(n.name)}" localSheetId="${n.localSheetId}">${escapeXmlText(n.formula)}</definedName>`;
+  return `<definedName name="${escapeXml(n.name)}" localSheetId="${n.localSheetId}">${escapeXml(n.formula)}</definedName>`;
 }
 
 /**

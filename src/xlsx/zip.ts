@@ -6,7 +6,7 @@
  * here with its declared size as a hard cap, so a part whose declared size lies is stopped at that
  * size. ExcelJS only ever sees `storedZip` of the parts inflated here (no compression left to undo).
  */
-import { Inflate, inflateSync } from 'fflate';
+import { Inflate, inflateSync, zipSync, type Zippable } from 'fflate';
 import { hostile, refusal, sizeText, tooLarge } from '../core/refusals';
 import { VI_SEPARATORS, EN_SEPARATORS, formatNumber } from '../core/numbers';
 import { WorkbookReadError } from './errors';
@@ -298,72 +298,12 @@ export function unzipChecked(bytes: Uint8Array, limits: ZipLimits = ZIP_LIMITS):
 }
 
 // ---------------------------------------------------------------------------------------------
-// A zip without compression, for ExcelJS
+// A zip without compression, for ExcelJS and the web page's SDMX download
 
-let crcTable: Uint32Array | null = null;
-
-function crc32(data: Uint8Array): number {
-  if (!crcTable) {
-    crcTable = new Uint32Array(256);
-    for (let i = 0; i < 256; i++) {
-      let c = i;
-      for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
-      crcTable[i] = c >>> 0;
-    }
-  }
-  let c = 0xffffffff;
-  for (let i = 0; i < data.length; i++) c = crcTable[(c ^ data[i]) & 0xff] ^ (c >>> 8);
-  return (c ^ 0xffffffff) >>> 0;
-}
-
-/** A zip of `parts` stored without compression (names in UTF-8). */
+/** A zip of `parts` stored without compression (fflate writes it; names in UTF-8). */
 export function storedZip(parts: ReadonlyMap<string, Uint8Array>): Uint8Array {
-  const enc = new TextEncoder();
-  const items = [...parts].map(([name, data]) => ({ name: enc.encode(name), data, crc: crc32(data), offset: 0 }));
-  let size = 22;
-  for (const it of items) size += 30 + it.name.length + it.data.length + 46 + it.name.length;
-  const out = new Uint8Array(size);
-  const view = new DataView(out.buffer);
-  let p = 0;
-  const header = (sig: number, it: (typeof items)[number], central: boolean): void => {
-    view.setUint32(p, sig, true);
-    p += 4;
-    if (central) {
-      view.setUint16(p, 20, true); // version made by
-      p += 2;
-    }
-    view.setUint16(p, 20, true); // version needed
-    view.setUint16(p + 2, 0x800, true); // UTF-8 names
-    view.setUint16(p + 4, 0, true); // stored
-    view.setUint32(p + 6, 0, true); // time, date
-    view.setUint32(p + 10, it.crc, true);
-    view.setUint32(p + 14, it.data.length, true);
-    view.setUint32(p + 18, it.data.length, true);
-    view.setUint16(p + 22, it.name.length, true);
-    view.setUint16(p + 24, 0, true); // extra
-    p += 26;
-    if (central) {
-      view.setUint32(p, 0, true); // comment length, disk
-      view.setUint16(p + 4, 0, true); // internal attributes
-      view.setUint32(p + 6, 0, true); // external attributes
-      view.setUint32(p + 10, it.offset, true);
-      p += 14;
-    }
-    out.set(it.name, p);
-    p += it.name.length;
-  };
-  for (const it of items) {
-    it.offset = p;
-    header(LOCAL_SIG, it, false);
-    out.set(it.data, p);
-    p += it.data.length;
-  }
-  const dirStart = p;
-  for (const it of items) header(CENTRAL_SIG, it, true);
-  view.setUint32(p, EOCD_SIG, true);
-  view.setUint16(p + 8, items.length, true);
-  view.setUint16(p + 10, items.length, true);
-  view.setUint32(p + 12, p - dirStart, true);
-  view.setUint32(p + 16, dirStart, true);
-  return out;
+  // No prototype: a part named `__proto__` is a part like any other.
+  const files: Zippable = Object.create(null) as Zippable;
+  for (const [name, data] of parts) files[name] = data;
+  return zipSync(files, { level: 0 });
 }

@@ -18,7 +18,8 @@ import type { PackCatalog } from '../../core/catalog';
 import type { SheetPlan } from '../../core/plan';
 import { consolidate, type ConsolidationSummary as Summary, type SourceSummary } from '../../core/consolidate';
 import { rollUp, type RollUp } from '../../core/rollup';
-import { parseUnitsText, UnitsListError, type UnitEntry } from '../../core/units';
+import { unitsField } from '../../ui/model/units';
+import { includedCount } from '../../ui/model/counts';
 import { formatDateVi } from '../../core/dates';
 import { format } from '../i18n';
 import { useAppStrings, useLang, usePane } from './context';
@@ -131,7 +132,7 @@ export default function ConsolidateTab(): ReactNode {
     const sheets = await insertPlans(r.plans, s.rollingUp);
     if (sheets) {
       setRolled({ result: r, sheets });
-      announce(format(s.rolledUp, { files: formatNumberIn(r.summary.sources.filter((x) => x.included).length, lang), sheets: sheets.join(', ') }));
+      announce(format(s.rolledUp, { files: formatNumberIn(includedCount(r.summary), lang), sheets: sheets.join(', ') }));
     }
   };
 
@@ -140,15 +141,10 @@ export default function ConsolidateTab(): ReactNode {
     if (busy || reading || sources.length === 0) return;
     setProblems([]);
     setDone(null);
-    let units: UnitEntry[] | null = null;
-    if (unitsText.trim() !== '') {
-      try {
-        units = parseUnitsText(unitsText);
-      } catch (err) {
-        const detail = err instanceof UnitsListError ? err.reason[lang] : String(err);
-        setProblems([format(s.unitsInvalid, { detail })]);
-        return;
-      }
+    const { units, problem } = unitsField(unitsText, lang);
+    if (problem !== '') {
+      setProblems([format(s.unitsInvalid, { detail: problem })]);
+      return;
     }
     const report = reportFromForm(settings);
     const c = consolidate(sources, { templates: packs.catalog.list(), report, units, allowErrors, allowErrorsSwitch: ALLOW_ERRORS_SWITCH });
@@ -158,7 +154,7 @@ export default function ConsolidateTab(): ReactNode {
     }
     const sheets = await insertPlans(c.plans, s.consolidating);
     if (sheets) {
-      const included = c.summary.sources.filter((x) => x.included).length;
+      const included = includedCount(c.summary);
       setDone({ sheets, summary: c.summary });
       announce(format(s.consolidated, { files: included, sheets: sheets.join(', ') }));
     }
@@ -258,7 +254,7 @@ export default function ConsolidateTab(): ReactNode {
       {rolled && (
         <RollUpResult
           result={rolled.result}
-          headline={rolled.sheets ? format(s.rolledUp, { files: formatNumberIn(rolled.result.summary.sources.filter((x) => x.included).length, lang), sheets: rolled.sheets.join(', ') }) : null}
+          headline={rolled.sheets ? format(s.rolledUp, { files: formatNumberIn(includedCount(rolled.result.summary), lang), sheets: rolled.sheets.join(', ') }) : null}
           refusedHeading={s.rollUpRefused}
           lang={lang}
         />
@@ -268,7 +264,7 @@ export default function ConsolidateTab(): ReactNode {
         <ConsolidationSummary
           summary={done.summary}
           lang={lang}
-          headline={format(s.consolidated, { files: formatNumberIn(done.summary.sources.filter((x) => x.included).length, lang), sheets: done.sheets.join(', ') })}
+          headline={format(s.consolidated, { files: formatNumberIn(includedCount(done.summary), lang), sheets: done.sheets.join(', ') })}
           testId="consolidate-done"
           sourcesTestId="consolidate-outcome"
         />
