@@ -1,6 +1,6 @@
 /**
- * `readWorkbook`: the one way a program reads the tables of an `.xlsx` from its bytes. The command
- * line (`xlsx/reader` adds file paths), the web page and consolidation all read through it.
+ * `readWorkbook`: the one way a program reads the tables of an `.xlsx` from its bytes. The intake
+ * (`xlsx/intake`: the command line, the pane, the web page) reads every file through it.
  *
  * The package is opened and checked (`xlsx/package`), then read by the fast reader
  * (`xlsx/fast-read`). Only a package using a feature the fast reader does not support
