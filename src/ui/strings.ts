@@ -111,6 +111,8 @@ export interface UiStrings {
   // Template packs deployed beside the add-in and the page (packs/index.json)
   /** `{file}`: a deployed pack that failed its check (its faults follow). */
   readonly packInvalid: string;
+  /** `{count}`: the faults of a pack beyond those listed (`ui/model/pack-faults`). */
+  readonly packMoreFaults: string;
   /** `{file}`, `{reason}`. */
   readonly packError: string;
 
@@ -204,6 +206,7 @@ export const uiVi: UiStrings = {
   rolledNotIncluded: 'Không lũy kế',
 
   packInvalid: 'Gói biểu mẫu “{file}” không hợp lệ nên không được nạp:',
+  packMoreFaults: '… và {count} lỗi khác (xem bằng bieumau packs check)',
   packError: 'Không nạp được gói biểu mẫu “{file}”: {reason}',
 
   compareEarlier: 'So với các kỳ trước…',
@@ -294,6 +297,7 @@ export const uiEn: UiStrings = {
   rolledNotIncluded: 'Not rolled up',
 
   packInvalid: 'Template pack “{file}” is invalid and was not loaded:',
+  packMoreFaults: '… and {count} more faults (see bieumau packs check)',
   packError: 'Template pack “{file}” could not be loaded: {reason}',
 
   compareEarlier: 'Compare with earlier periods…',

@@ -8,11 +8,13 @@
 import { useEffect, useRef, useState, type ReactNode } from 'react';
 import { Button, Text, makeStyles, tokens } from '@fluentui/react-components';
 import type { PackCatalog } from '../core/catalog';
-import type { Pack } from '../core/pack';
+import type { Pack, PackFault } from '../core/pack';
 import type { Language } from '../ui/i18n';
 import { format } from '../ui/i18n';
 import { FilePicker } from '../ui/FilePicker';
 import { browserStorage, openPackText, packKey, rememberedPackFiles, storePackFiles, validPacks, type OpenedPack, type PackStorage } from './pack-files';
+import { faultLine, faultsShown } from '../ui/model/pack-faults';
+import { UI_STRINGS } from '../ui/strings';
 
 interface PackFileStrings {
   heading: string;
@@ -70,6 +72,13 @@ const useStyles = makeStyles({
   list: { margin: 0, paddingLeft: tokens.spacingHorizontalL },
 });
 
+/** A pack's faults on one line, capped as the pane lists them. */
+function faultsText(faults: readonly PackFault[], lang: Language): string {
+  const { shown, more } = faultsShown(faults);
+  const text = shown.map((f) => faultLine(f, lang)).join('; ');
+  return more > 0 ? `${text}; ${format(UI_STRINGS[lang].packMoreFaults, { count: more })}` : text;
+}
+
 export function PackFiles(props: {
   lang: Language;
   /** The packs the page has without the opened ones (built in, and the server's). */
@@ -102,7 +111,7 @@ export function PackFiles(props: {
     for (const f of files) {
       const o = openPackText({ file: f.name, text: await f.text() });
       if (o.loaded.status === 'invalid') {
-        problems.push(`${format(s.invalid, { file: f.name })} ${o.loaded.faults.map((x) => `${x.path}: ${x.message[props.lang]}`).join('; ')}`);
+        problems.push(`${format(s.invalid, { file: f.name })} ${faultsText(o.loaded.faults, props.lang)}`);
         continue;
       }
       if (o.loaded.status === 'error') {
@@ -148,7 +157,7 @@ export function PackFiles(props: {
                   {o.loaded.status === 'loaded'
                     ? format(s.item, { title: title(o.loaded.pack), issuer: o.loaded.pack.issuer[props.lang], version: String(o.loaded.pack.version), file: o.file })
                     : o.loaded.status === 'invalid'
-                      ? `${format(s.invalid, { file: o.file })} ${o.loaded.faults.map((x) => `${x.path}: ${x.message[props.lang]}`).join('; ')}`
+                      ? `${format(s.invalid, { file: o.file })} ${faultsText(o.loaded.faults, props.lang)}`
                       : format(s.error, { file: o.file, reason: o.loaded.reason[props.lang] })}
                 </Text>
                 <Button size="small" appearance="subtle" onClick={() => forget(o)}>

@@ -14,6 +14,7 @@ import type { LayoutOptions } from '../../core/plan';
 import type { ReportInfo } from '../../excel/types';
 import { format } from '../i18n';
 import { templateKey, useAppStrings, useLang, usePane } from './context';
+import { faultPath, faultsShown } from '../../ui/model/pack-faults';
 
 const useStyles = makeStyles({
   list: { display: 'flex', flexDirection: 'column', rowGap: tokens.spacingVerticalM, margin: 0, padding: 0, listStyleType: 'none' },
@@ -39,7 +40,6 @@ const useStyles = makeStyles({
 });
 
 /** Faults shown per invalid pack; the rest are counted. */
-const SHOWN_FAULTS = 8;
 
 /** Layout options from the report settings (blank fields left out). */
 export function layoutOptions(info: ReportInfo): LayoutOptions {
@@ -162,7 +162,7 @@ function FailedPack({ pack }: { pack: Exclude<LoadedPack, { status: 'loaded' }> 
       </MessageBar>
     );
   }
-  const shown = pack.faults.slice(0, SHOWN_FAULTS);
+  const { shown, more } = faultsShown(pack.faults);
   return (
     <MessageBar intent="error" data-testid="pack-failed" layout="multiline">
       <MessageBarBody>
@@ -170,10 +170,10 @@ function FailedPack({ pack }: { pack: Exclude<LoadedPack, { status: 'loaded' }> 
         <ul className={styles.faults}>
           {shown.map((f, i) => (
             <li key={i}>
-              <code>{f.path === '' ? '(…)' : f.path}</code>: {f.message[lang]}
+              <code>{faultPath(f)}</code>: {f.message[lang]}
             </li>
           ))}
-          {pack.faults.length > shown.length && <li>{format(s.packMoreFaults, { count: pack.faults.length - shown.length })}</li>}
+          {more > 0 && <li>{format(s.packMoreFaults, { count: more })}</li>}
         </ul>
       </MessageBarBody>
     </MessageBar>

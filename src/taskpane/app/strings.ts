@@ -50,7 +50,6 @@ export interface AppStrings extends UiStrings {
   /** `{reason}`. */
   readonly packIndexError: string;
   /** `{count}`. */
-  readonly packMoreFaults: string;
 
   // Report settings
   readonly settingsIntro: string;
@@ -183,7 +182,6 @@ export const appVi: AppStrings = {
   packLine: 'Ban hành: {issuer} · Phiên bản {version} · {count} biểu',
   packsLoading: 'Đang nạp các gói biểu mẫu của đơn vị…',
   packIndexError: 'Danh sách gói biểu mẫu (packs/index.json): {reason}',
-  packMoreFaults: '… và {count} lỗi khác (xem bằng bieumau packs check)',
 
   settingsIntro: 'Thông tin này được lưu trong sổ làm việc và hiện ở tiêu đề của mọi biểu.',
   periodIs: 'Kỳ báo cáo',
@@ -296,7 +294,6 @@ export const appEn: AppStrings = {
   packLine: 'Issued by: {issuer} · Version {version} · {count} tables',
   packsLoading: 'Loading the office’s template packs…',
   packIndexError: 'List of template packs (packs/index.json): {reason}',
-  packMoreFaults: '… and {count} more faults (see bieumau packs check)',
 
   settingsIntro: 'Kept in the workbook and shown in the heading of every table.',
   periodIs: 'Report period',
