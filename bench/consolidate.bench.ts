@@ -16,6 +16,7 @@ import * as path from 'path';
 import { unzipSync, zipSync, strFromU8, strToU8 } from 'fflate';
 import { TEMPLATES } from '../src/core/builtin';
 import { layout } from '../src/core/layout';
+import { escapeXml } from '../src/core/xml';
 import { writeWorkbook } from '../src/xlsx/writer';
 import { PERIOD, unitFigures } from '../test/support/units-fixture';
 import { runMeasured } from '../test/support/measure';
@@ -27,10 +28,6 @@ const RUNS = 3;
 /** Placeholder of entry k of row r of template t: 9tt rr kk, never a real figure or a date serial. */
 function placeholder(t: number, r: number, k: number): number {
   return 900000 + t * 10000 + r * 100 + k;
-}
-
-function escapeXml(s: string): string {
-  return s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 }
 
 async function templatePackage(): Promise<Record<string, Uint8Array>> {
