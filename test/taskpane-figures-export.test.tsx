@@ -10,6 +10,7 @@ import { TEMPLATES } from '../src/core/builtin';
 import { RECORD_FIELDS } from '../src/core/export';
 import { savedCsvName, workbookFileName } from '../src/taskpane/app/FiguresExport';
 import { parseCsvStrict } from './support/strict-csv';
+import { blobText } from './support/blob';
 
 const HEADER = RECORD_FIELDS.join(',');
 
@@ -24,15 +25,6 @@ beforeAll(() => {
     saved.push({ name: this.download, blob: blobs.get(this.getAttribute('href') ?? '') as Blob });
   });
 });
-
-function blobText(blob: Blob): Promise<string> {
-  return new Promise((resolve, reject) => {
-    const r = new FileReader();
-    r.onload = () => resolve(new TextDecoder('utf-8', { ignoreBOM: true }).decode(new Uint8Array(r.result as ArrayBuffer)));
-    r.onerror = () => reject(r.error);
-    r.readAsArrayBuffer(blob);
-  });
-}
 
 async function seededPane(): Promise<void> {
   const h = await renderPane({ setup: async ({ adapter }) => adapter.saveSettings({ unit: 'TỈNH ỦY LÂM ĐỒNG', reportNo: '', reportDate: '', reportBy: '', from: '2025-07-01', to: '2025-10-15' }) });

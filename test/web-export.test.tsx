@@ -21,6 +21,7 @@ import { exportFile, renderExport } from '../src/cli/export';
 import { sdmxStructure, sdmxObservations } from '../src/core/sdmx';
 import type { FigureRecord } from '../src/core/export';
 import { parseCsvStrict } from './support/strict-csv';
+import { blobBytes } from './support/blob';
 
 (globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = true;
 const g = globalThis as unknown as { crypto?: { subtle?: unknown } };
@@ -30,14 +31,6 @@ const LONG = 120000;
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
 /** jsdom's Blob and File may lack arrayBuffer(); FileReader has it. */
-function blobBytes(blob: Blob): Promise<Uint8Array> {
-  return new Promise((resolve, reject) => {
-    const r = new FileReader();
-    r.onload = () => resolve(new Uint8Array(r.result as ArrayBuffer));
-    r.onerror = () => reject(r.error);
-    r.readAsArrayBuffer(blob);
-  });
-}
 if (typeof File.prototype.arrayBuffer !== 'function') {
   Object.defineProperty(Blob.prototype, 'arrayBuffer', {
     value(this: Blob) {

@@ -18,6 +18,7 @@ import { checkSource } from '../src/xlsx/check';
 import { unitPlans } from './support/units-fixture';
 import type { CellValue } from '../src/core/read';
 import { excelSerialToIso } from '../src/core/dates';
+import { blobBytes } from './support/blob';
 
 (globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = true;
 const g = globalThis as unknown as { crypto?: { subtle?: unknown } };
@@ -37,15 +38,6 @@ beforeEach(() => {
   });
 });
 afterEach(() => jest.restoreAllMocks());
-
-async function blobBytes(b: Blob): Promise<Uint8Array> {
-  return new Promise((resolve, reject) => {
-    const r = new FileReader();
-    r.onload = () => resolve(new Uint8Array(r.result as ArrayBuffer));
-    r.onerror = () => reject(r.error);
-    r.readAsArrayBuffer(b);
-  });
-}
 
 async function openPage(): Promise<void> {
   await act(async () => {

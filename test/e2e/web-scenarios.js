@@ -13,7 +13,7 @@ const ROOT = path.resolve(__dirname, '..', '..');
 require('tsx/cjs/api').register();
 const { USER_AGENTS } = require(path.join(ROOT, 'test', 'support', 'user-agents.ts'));
 const { buildWorkbook, parseNewArgs } = require(path.join(ROOT, 'src', 'cli', 'new.ts'));
-const { readWorkbook } = require(path.join(ROOT, 'src', 'xlsx', 'reader.ts'));
+const { readWorkbook } = require(path.join(ROOT, 'src', 'cli', 'path-source.ts'));
 const { setCell } = require(path.join(ROOT, 'test', 'support', 'edit-xlsx.ts'));
 const AXE = require.resolve('axe-core/axe.min.js');
 

@@ -12,7 +12,7 @@ const { scenario, expect, expectEqual, env, STATE_TIMEOUT_MS } = require('../har
 const ROOT = path.resolve(__dirname, '..', '..', '..');
 require('tsx/cjs/api').register();
 const { buildWorkbook, parseNewArgs } = require(path.join(ROOT, 'src', 'cli', 'new.ts'));
-const { readWorkbook } = require(path.join(ROOT, 'src', 'xlsx', 'reader.ts'));
+const { readWorkbook } = require(path.join(ROOT, 'src', 'cli', 'path-source.ts'));
 const { setCell } = require(path.join(ROOT, 'test', 'support', 'edit-xlsx.ts'));
 const AXE = require.resolve('axe-core/axe.min.js');
 
