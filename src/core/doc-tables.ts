@@ -36,7 +36,7 @@ export interface DocTableFound {
 }
 
 function norm(s: string): string {
-  return s.normalize('NFC').toLocaleLowerCase('vi').replace(/[\s\u00a0]+/g, ' ').replace(/[*:.]+$/g, '').trim();
+  return s.normalize('NFC').toLowerCase().replace(/[\s\u00a0]+/g, ' ').replace(/[*:.]+$/g, '').trim();
 }
 
 /** Grid column of each template column found in the header rows (the first `headerRows` rows), or null. */
@@ -44,16 +44,19 @@ function matchColumns(t: DocTable, template: Template, headerRows: number): Map<
   const width = t.rows[0]?.length ?? 0;
   const found = new Map<string, number>();
   const used = new Set<number>();
-  const at = (r: number, c: number): string => norm(t.rows[r]?.[c]?.text ?? '');
+  const texts = t.rows.slice(0, headerRows).map((row) => row.map((c) => norm(c.text)));
+  const at = (r: number, c: number): string => texts[r]?.[c] ?? '';
   for (const g of template.groups) {
+    const group = norm(g.label.vi);
     for (const c of g.columns) {
+      const label = norm(c.label.vi);
       let hit = -1;
       for (let col = 1; col < width && hit < 0; col++) {
         if (used.has(col)) continue;
         for (let r = 0; r < headerRows && hit < 0; r++) {
-          if (at(r, col) !== norm(c.label.vi)) continue;
+          if (at(r, col) !== label) continue;
           if (g.columns.length === 1) hit = col;
-          else for (let up = 0; up < r; up++) if (at(up, col) === norm(g.label.vi)) hit = col;
+          else for (let up = 0; up < r; up++) if (at(up, col) === group) hit = col;
         }
       }
       if (hit >= 0) {

@@ -393,7 +393,7 @@ function isStandard(src: Source, id: string): boolean {
 }
 
 function norm(s: string): string {
-  return s.normalize('NFC').toLocaleLowerCase('vi').replace(/\s+/g, ' ').trim();
+  return s.normalize('NFC').toLowerCase().replace(/\s+/g, ' ').trim();
 }
 
 /** Labels a sentence may name a column by: its label before any parenthesis, its group's label. */
@@ -549,7 +549,7 @@ function tableFindings(claims: Claim[]): { findings: TieOutFinding[]; matched: T
     const period = wrong[0].average?.days ?? 0;
     let best = 0;
     let bestScore = 0;
-    for (let d = 1; d <= Math.max(400, period * 3); d++) {
+    for (let d = 1; d <= period * 2 + 31; d++) {
       const score = wrong.filter((c) => fits(c, d)).length;
       if (score > bestScore || (score === bestScore && score > 0 && Math.abs(d - period) < Math.abs(best - period))) {
         best = d;

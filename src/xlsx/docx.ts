@@ -135,8 +135,12 @@ function tokenize(xml: string, part: string): Token[] {
   return out;
 }
 
+/** The pattern of each attribute name asked for, made once. */
+const ATTRS = new Map<string, RegExp>();
+
 function attr(tag: Tag, name: string): string | undefined {
-  const re = new RegExp(`\\s${name.replace(':', '\\:')}\\s*=\\s*("([^"]*)"|'([^']*)')`);
+  let re = ATTRS.get(name);
+  if (!re) ATTRS.set(name, (re = new RegExp(`\\s${name.replace(':', '\\:')}\\s*=\\s*("([^"]*)"|'([^']*)')`)));
   const m = re.exec(tag.raw);
   return m ? unescapeXml(m[2] ?? m[3] ?? '') : undefined;
 }
@@ -442,6 +446,10 @@ const LIST_START = /^\s*[-+•–·▪◦]\s/;
 
 function finishParagraph(d: ParaDraft): { text: string; listItem: boolean; notes: DocParagraph['notes'] } {
   // Spaces as a reader sees them: runs of white space one space, none at the ends (note offsets follow).
+  if (d.notes.length === 0) {
+    const text = d.text.replace(/\s+/g, ' ').trim();
+    return { text: text.normalize('NFC'), listItem: d.listItem || LIST_START.test(text), notes: [] };
+  }
   let text = '';
   const notes: DocParagraph['notes'] = [];
   let k = 0;
