@@ -12,6 +12,7 @@ import { tieOut, tieOutJson, type TieOutFinding, type TieOutResult } from '../sr
 import { findDocTables } from '../src/core/doc-tables';
 import { BUILTIN_CATALOG } from '../src/core/builtin';
 import { RULE_REGISTRY } from '../src/core/rules';
+import { workbookFigures } from '../src/core/figures';
 
 const brief = (f: TieOutFinding): [string, number | null, number | null] => [f.rule, f.stated, f.expected];
 
@@ -103,6 +104,33 @@ describe('the text alone against `bieumau new --sample`', () => {
     expect(result.findings.filter((f) => 'table' in f.where && f.rule === 'text.table')).toEqual([]);
     const changed = tieOut(readDocx(seedReportDocx().slice()), { workbook: { tables: sample.tables.map((t) => (t.templateId === 'b03' ? { ...t, columns: { ...t.columns, 'local.council': [{ ...t.columns['local.council'][0], value: 59 }] } } : t)) } });
     expect(changed.findings.filter((f) => 'table' in f.where && f.rule === 'text.table').map((f) => [f.where, f.stated, f.expected])).toEqual([[{ table: 'Biểu 03', cell: 'G4' }, 58, 59]]);
+  });
+});
+
+describe("the sentences the pane's Số liệu tab writes", () => {
+  test('tie out against the workbook they come from: every figure matched, none flagged; a changed one flagged', async () => {
+    const workbook = await readWorkbook(await buildWorkbook(parseNewArgs(['unused.xlsx', '--sample'])));
+    const sentences = workbookFigures(workbook).tables.flatMap((t) => t.sentences.map((x) => `${x.text.vi}.`));
+    const ok = tieOut(readDocx(buildDocx(sentences.map((x) => p(x)))), { workbook });
+    expect(ok.findings).toEqual([]);
+    expect(ok.matched.map((m) => [m.stated, m.table])).toEqual([
+      [4525, 'Biểu 01'],
+      [42, 'Biểu 01'],
+      [4547, 'Biểu 01'],
+      [1269, 'Biểu 01'],
+      [136420, 'Biểu 01'],
+      [1868, 'Biểu 02'],
+      [732, 'Biểu 02'],
+      [10669, 'Biểu 02'],
+      [162, 'Biểu 03'],
+      [2359, 'Biểu 04'],
+      [898, 'Biểu 04'],
+      [1325, 'Biểu 04'],
+      [136, 'Biểu 04'],
+    ]);
+    const changed = sentences.map((x) => x.replace('tham dự 162 hội nghị', 'tham dự 126 hội nghị'));
+    const bad = tieOut(readDocx(buildDocx(changed.map((x) => p(x)))), { workbook });
+    expect(bad.findings.map(brief)).toEqual([['text.table', 126, 162]]);
   });
 });
 

@@ -407,6 +407,13 @@ function labelsOf(t: Template): { phrase: string; column: string }[] {
       out.push({ phrase: norm(c.label.vi.replace(/\s*\(.*\)\s*$/, '')), column: c.id });
     }
   }
+  // A group label that starts with the table's subject also names the group after that subject
+  // ("hội nghị, cuộc họp do Trung ương triệu tập" ↔ "Hội nghị do Trung ương triệu tập").
+  for (const g of t.groups) {
+    const sum = g.columns.find((c) => c.kind === 'sum');
+    const m = /^(?:văn bản|hội nghị|cuộc họp) (.+)$/u.exec(norm(g.label.vi));
+    if (sum && m && m[1].split(' ').length >= 3) out.push({ phrase: m[1], column: sum.id });
+  }
   // A phrase two columns share (Biểu 02's "Nghị quyết") names neither.
   return out.filter((x) => out.filter((y) => y.phrase === x.phrase).length === 1);
 }
@@ -497,6 +504,16 @@ function labelClaims(paras: Para[], sources: Source[], taken: Set<Fig>): Claim[]
         }
         if (claim || !subject) continue;
         const sm = subject.exec(window);
+        // "Hội đồng nhân dân ban hành 732 văn bản": the issuer before the figure, a group with its total (Biểu 02).
+        const issuer = sm ? /(?:^|[,;:.] )([^,;:.]+?) (?:đã )?ban hành $/u.exec(`${before} `) : null;
+        if (issuer) {
+          const g = s.template.groups.find((x) => norm(x.label.vi) === issuer[1].trim() && x.columns.some((c) => c.kind === 'sum'));
+          const sum = g?.columns.find((c) => c.kind === 'sum');
+          if (sum) {
+            claim = { fig: f, src: s, expected: columnTotal(s, sum.id), cell: totalCell(s, sum.id), label: labelText(s.template, sum.id) };
+            continue;
+          }
+        }
         if (!sm) continue;
         const rest = window.slice(sm[0].length).trim();
         const words = rest.split(' ');
@@ -526,6 +543,10 @@ function proceduresClaim(f: Fig, s: Source, window: string, before: string): Cla
   else if (/trực tuyến toàn trình[^,;()]*\blà\s*$/.test(before)) column = 'onlineFull.provided';
   else if (/trực tuyến một phần[^,;()]*\blà\s*$/.test(before)) column = 'onlinePartial.provided';
   else if (/tiếp nhận trực tiếp\s*$/.test(before)) column = 'direct';
+  // Số liệu's wording: "898 thủ tục cung cấp dịch vụ công trực tuyến toàn trình", "136 thủ tục tiếp nhận trực tiếp".
+  else if (subject && /^(?:tthc|thủ tục(?: hành chính)?) (?:được )?(?:cung cấp )?dịch vụ công trực tuyến toàn trình/.test(window)) column = 'onlineFull.provided';
+  else if (subject && /^(?:tthc|thủ tục(?: hành chính)?) (?:được )?(?:cung cấp )?dịch vụ công trực tuyến một phần/.test(window)) column = 'onlinePartial.provided';
+  else if (subject && /^(?:tthc|thủ tục(?: hành chính)?) (?:được )?tiếp nhận trực tiếp/.test(window)) column = 'direct';
   if (!column) return null;
   const claim: Claim = { fig: f, src: s, expected: columnTotal(s, column), cell: totalCell(s, column), label: labelText(s.template, column) };
   return claim;
