@@ -31,6 +31,7 @@ import { validateWorkbook } from './validate';
 import { findNumbers, thousandsOf, writeCount, type TextNumber, type Thousands } from './text-numbers';
 import { docTableRule, findDocTables, type DocTableFound } from './doc-tables';
 import { formatDateVi } from './dates';
+import { csvDocument } from './csv';
 
 export type TieOutWhere = { paragraph: number; quote: string } | { table: string; cell: string };
 
@@ -735,3 +736,28 @@ export function tieOutJson(
   return JSON.stringify({ document, workbook, findings, matched: result.matched, errors, warnings: result.findings.length - errors });
 }
 
+
+/**
+ * The findings and the matched figures as the safe CSV for people (`core/csv`: a text a spreadsheet
+ * would take for a formula is written as text; UTF-8 with its byte-order mark): one row per finding,
+ * then one per matched figure (`kind` = `matched`).
+ */
+export function tieOutCsv(result: TieOutResult, lang: 'vi' | 'en'): string {
+  const header = lang === 'vi' ? ['loại', 'quy tắc', 'mức', 'đoạn', 'biểu', 'ô', 'văn bản ghi', 'đúng là', 'thông báo', 'câu'] : ['kind', 'rule', 'severity', 'paragraph', 'table', 'cell', 'stated', 'expected', 'message', 'quote'];
+  const rows = [
+    ...result.findings.map((f) => [
+      'finding',
+      f.rule,
+      f.severity,
+      'paragraph' in f.where ? f.where.paragraph : null,
+      'table' in f.where ? f.where.table : null,
+      'cell' in f.where ? f.where.cell : null,
+      f.stated,
+      f.expected,
+      f.message[lang],
+      'quote' in f.where ? f.where.quote : null,
+    ]),
+    ...result.matched.map((m) => ['matched', null, null, m.paragraph, m.table, m.cell, m.stated, m.stated, null, null]),
+  ];
+  return csvDocument(header, rows, { forPeople: true, bom: true });
+}
