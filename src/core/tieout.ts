@@ -44,6 +44,8 @@ export interface TieOutFinding {
   message: Text;
   /** Where the stated figure stands in `where.quote` (offsets), for the screens to highlight it. */
   figure?: { start: number; end: number };
+  /** `text.table` on a sentence: the table cell the figure was compared with (the pane selects it). */
+  tableCell?: { table: string; cell: string };
 }
 
 export interface TieOutMatch {
@@ -607,12 +609,13 @@ function tableFindings(claims: Claim[]): { findings: TieOutFinding[]; matched: T
         en: ` ${fit.en}the report period${periodText.en} has ${num(c.average.days, 'en')} days: ${per ? `${num(total, 'en')} / ${num(c.average.days, 'en')}` : `${num(total, 'en')} × 30 / ${num(c.average.days, 'en')}`} ≈ ${num(c.expected, 'en')}.`,
       };
     }
-    findings.push(
-      textFinding('text.table', c.fig, stated, c.expected, {
+    findings.push({
+      ...textFinding('text.table', c.fig, stated, c.expected, {
         vi: `Văn bản ghi ${num(stated, 'vi')}, nhưng ${table} (${what.vi}, ô ${c.cell}) là ${num(c.expected, 'vi')}.${extra.vi}`,
         en: `The text says ${num(stated, 'en')}, but ${table} (${what.en}, cell ${c.cell}) gives ${num(c.expected, 'en')}.${extra.en}`,
       }),
-    );
+      tableCell: { table, cell: c.cell },
+    });
   }
   return { findings, matched };
 }

@@ -71,6 +71,7 @@ export function TieOutView({ result, lang, renderCell }: { result: TieOutResult;
                 {f.stated !== null && f.expected !== null && (
                   <Text className={styles.numbers}>
                     {s.stated}: {n(f.stated)} · {s.expected}: <strong>{n(f.expected)}</strong>
+                    {f.tableCell && renderCell && <> · {renderCell(f.tableCell.table, f.tableCell.cell, format(s.cell, { table: f.tableCell.table, cell: f.tableCell.cell }))}</>}
                   </Text>
                 )}
               </li>
@@ -87,6 +88,7 @@ export function TieOutView({ result, lang, renderCell }: { result: TieOutResult;
             {result.matched.map((m, i) => (
               <li key={i}>
                 <Text size={200}>{format(s.matched, { stated: n(m.stated), table: m.table, cell: m.cell, paragraph: m.paragraph })}</Text>
+                {renderCell && <> {renderCell(m.table, m.cell, format(s.cell, { table: m.table, cell: m.cell }))}</>}
               </li>
             ))}
           </ul>

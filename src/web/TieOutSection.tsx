@@ -14,7 +14,7 @@ import { FilePicker, XLSX_ACCEPT, fileBytes } from '../ui/FilePicker';
 import { download } from '../ui/download';
 import { TieOutView } from '../ui/TieOutView';
 import { TIEOUT_STRINGS } from '../ui/tieout-strings';
-import { tieOutInPage, type TieOutOutcome } from './tieout-engine';
+import { tieOutInPage, type TieOutOutcome } from '../ui/tieout-engine';
 
 export const DOCX_ACCEPT = '.docx,application/vnd.openxmlformats-officedocument.wordprocessingml.document';
 

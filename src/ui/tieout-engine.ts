@@ -1,12 +1,13 @@
 /**
- * The tie-out in the page: the `.docx` reader, the tie-out and (with a workbook) the `.xlsx` reader,
- * loaded with dynamic `import()` the first time a report is chosen. Files are read in the page;
- * nothing is sent anywhere.
+ * The tie-out in the web page and the pane: the `.docx` reader, the tie-out and (with a workbook's
+ * bytes) the `.xlsx` reader, loaded with dynamic `import()` the first time a report is chosen. Files
+ * are read where the clerk is; nothing is sent anywhere.
  */
 import type { Text } from '../core/template';
 import type { PackCatalog } from '../core/catalog';
 import type { TieOutResult } from '../core/tieout';
-import { loadOnce } from '../ui/load-once';
+import type { WorkbookRead } from '../core/read';
+import { loadOnce } from './load-once';
 
 const loadTieOut = loadOnce(async () => {
   const [docx, tieout, read, zip] = await Promise.all([
@@ -35,11 +36,15 @@ function tooLarge(size: number, limit: number): Text {
 
 export type TieOutOutcome = { result: TieOutResult; csv: { vi: string; en: string }; paragraphs: number; tables: number } | { file: string; reason: Text };
 
-/** Ties `report` out (against `workbook` when given); an unreadable file comes back with its reason, never as a throw. */
-export async function tieOutInPage(report: Chosen, workbook: Chosen | null, catalog: PackCatalog): Promise<TieOutOutcome> {
+/**
+ * Ties `report` out against `workbook` when given (a chosen file, or the open workbook's tables as
+ * read), else against the report's own tables; an unreadable file comes back with its reason, never
+ * as a throw.
+ */
+export async function tieOutInPage(report: Chosen, workbook: Chosen | WorkbookRead | null, catalog: PackCatalog): Promise<TieOutOutcome> {
   const { docx, tieout, read, zip } = await loadTieOut();
   const limit = zip.ZIP_LIMITS.maxFileBytes;
-  for (const f of [report, workbook]) if (f && f.size !== undefined && f.size > limit) return { file: f.name, reason: tooLarge(f.size, limit) };
+  for (const f of [report, workbook && 'name' in workbook ? workbook : null]) if (f && f.size !== undefined && f.size > limit) return { file: f.name, reason: tooLarge(f.size, limit) };
   let doc;
   try {
     doc = docx.readDocx(await report.bytes());
@@ -47,8 +52,9 @@ export async function tieOutInPage(report: Chosen, workbook: Chosen | null, cata
     if (e instanceof docx.DocumentReadError) return { file: report.name, reason: e.reason };
     throw e;
   }
-  let wb;
-  if (workbook) {
+  let wb: WorkbookRead | undefined;
+  if (workbook && 'tables' in workbook) wb = workbook;
+  else if (workbook) {
     try {
       wb = await read.readWorkbook(await workbook.bytes(), catalog);
     } catch (e) {
