@@ -49,6 +49,15 @@ describe('paragraphs', () => {
     ]);
   });
 
+  test('a note mark typed as a superscript number is a mark too, never a digit', () => {
+    const doc = readDocx(buildDocx([p('của 14 sở', { sup: '1' }, ', 12 chi cục', { sup: '(2)' }, ', 2.359 TTHC')]));
+    expect(doc.paragraphs[0].text).toBe('của 14 sở, 12 chi cục, 2.359 TTHC');
+    expect(doc.paragraphs[0].notes.map((n) => [n.offset, n.number])).toEqual([
+      [9, 1],
+      [21, 2],
+    ]);
+  });
+
   test('headers are never read; numbered paragraphs and typed dashes are list items', () => {
     const doc = readDocx(buildDocx([{ kind: 'p', runs: ['một'], numbered: true }, p('- hai'), p('ba')]));
     expect(doc.paragraphs.map((x) => x.text).join('|')).not.toContain('9.999');

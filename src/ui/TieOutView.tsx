@@ -87,8 +87,13 @@ export function TieOutView({ result, lang, renderCell }: { result: TieOutResult;
           <ul>
             {result.matched.map((m, i) => (
               <li key={i}>
-                <Text size={200}>{format(s.matched, { stated: n(m.stated), table: m.table, cell: m.cell, paragraph: m.paragraph })}</Text>
-                {renderCell && <> {renderCell(m.table, m.cell, format(s.cell, { table: m.table, cell: m.cell }))}</>}
+                {renderCell ? (
+                  <Text size={200}>
+                    {n(m.stated)} — {renderCell(m.table, m.cell, format(s.cell, { table: m.table, cell: m.cell }))} ({format(s.paragraph, { n: m.paragraph }).toLocaleLowerCase(lang)})
+                  </Text>
+                ) : (
+                  <Text size={200}>{format(s.matched, { stated: n(m.stated), table: m.table, cell: m.cell, paragraph: m.paragraph })}</Text>
+                )}
               </li>
             ))}
           </ul>

@@ -240,6 +240,8 @@ class BlockReader {
     const fields: boolean[] = [];
     const inCode = (): boolean => fields.some((x) => x);
     let depth = 1;
+    /** Inside a superscript run (`w:vertAlign superscript`): the depth of its content, else 0. */
+    let superscript = 0;
     while (this.i < this.tokens.length && depth > 0) {
       const t = this.tokens[this.i];
       if (typeof t === 'string') {
@@ -248,6 +250,7 @@ class BlockReader {
       }
       if (t.close) {
         this.i++;
+        if (depth === superscript) superscript = 0;
         depth--;
         continue;
       }
@@ -293,7 +296,14 @@ class BlockReader {
           if (typeof x === 'string') s += x;
           else if (x.close) break;
         }
-        if (!inCode()) p.text += s;
+        if (inCode()) continue;
+        // A typed note mark ("¹" written as a superscript "1", "(4)"): a mark, never a digit of the text.
+        const mark = superscript > 0 ? /^\s*\(?(\d{1,3})\)?\s*$/.exec(s) : null;
+        if (mark) {
+          p.notes.push({ offset: p.text.length, kind: 'footnote', number: Number(mark[1]) });
+          continue;
+        }
+        p.text += s;
         continue;
       }
       if (name === 'tab' || name === 'br' || name === 'cr' || name === 'ptab') {
@@ -320,11 +330,25 @@ class BlockReader {
         this.skipElement();
         continue;
       }
+      if (name === 'r' && !t.selfClosing && this.superscriptRun()) superscript = depth + 1;
       // r, ins, moveTo, hyperlink, smartTag, fldSimple, sdt, sdtContent, …: read what they hold.
       this.i++;
       depth++;
     }
     return p;
+  }
+
+  /** The run opening at `this.i` is set in superscript (its `rPr` says `vertAlign superscript`). */
+  private superscriptRun(): boolean {
+    const next = this.tokens[this.i + 1];
+    if (next === undefined || typeof next === 'string' || next.close || local(next.name) !== 'rPr' || next.selfClosing) return false;
+    for (let k = this.i + 2; k < this.tokens.length; k++) {
+      const x = this.tokens[k];
+      if (typeof x === 'string') continue;
+      if (x.close && local(x.name) === 'rPr') return false;
+      if (!x.close && local(x.name) === 'vertAlign') return attr(x, 'w:val') === 'superscript';
+    }
+    return false;
   }
 
   private table(): RawTable {

@@ -9,6 +9,8 @@ export type Run =
   | { text: string; del?: boolean; ins?: boolean }
   | { field: string; result: string }
   | { footnote: number }
+  /** A note mark typed as a superscript number (no real footnote). */
+  | { sup: string }
   | { tab: true }
   | { br: true };
 
@@ -54,6 +56,7 @@ function runXml(r: Run): string {
   if ('field' in r) {
     return `<w:r><w:fldChar w:fldCharType="begin"/></w:r><w:r><w:instrText xml:space="preserve"> ${esc(r.field)} </w:instrText></w:r><w:r><w:fldChar w:fldCharType="separate"/></w:r>${t(r.result)}<w:r><w:fldChar w:fldCharType="end"/></w:r>`;
   }
+  if ('sup' in r) return `<w:r><w:rPr><w:vertAlign w:val="superscript"/></w:rPr><w:t>${esc(r.sup)}</w:t></w:r>`;
   if ('tab' in r) return '<w:r><w:tab/></w:r>';
   if ('br' in r) return '<w:r><w:br/></w:r>';
   if (r.del) return `<w:del w:id="90" w:author="Văn thư" w:date="2025-11-13T08:00:00Z"><w:r><w:delText xml:space="preserve">${esc(r.text)}</w:delText></w:r></w:del>`;
