@@ -11,8 +11,8 @@
  * (Biểu 03's "23 tỉnh, thành phố …") or holding no figure is left out, a `Tổng cộng` row is the
  * totals row. The report period comes from a row label or caption "Từ ngày 01/7/2025 đến
  * 15/10/2025". A computed column (`Cộng`, ratio) that the Word table does not show is computed
- * from its parts. Cells: `sheet` is the template's name (`Biểu 02`), `address` the A1 position in
- * the Word table's grid. Pure.
+ * from its parts, and points at its group's first column. Cells: `sheet` is the template's name
+ * (`Biểu 02`), `address` the A1 position in the Word table's grid. Pure.
  */
 import type { Template, Text } from './template';
 import { columnsOf } from './template';
@@ -167,7 +167,8 @@ export function findDocTables(doc: DocumentModel, catalog: PackCatalog): DocTabl
     }
     const infoCell = (value: CellValue): CellRead => ({ sheet, address: 'A1', value, formula: null });
     const averages: Record<string, CellRead> = {};
-    for (const a of template.averages ?? []) averages[a.id] = cell(headerRows - 1, groupCol(a.of), null);
+    // A Word table shows no averages: they point at the cells of the column they average.
+    for (const a of template.averages ?? []) averages[a.id] = cell(dataRows[dataRows.length - 1], groupCol(a.of), null);
     // The header as the template writes it: the Word table's own header was matched label by label above.
     const header = expectedHeader(template).map((row) => row.map((v) => infoCell(v)));
     const read: TableRead = {
