@@ -26,11 +26,11 @@ import type { PackCatalog } from './catalog';
 import { BUILTIN_CATALOG } from './builtin';
 import { STANDARD_PACK_ID } from './pack';
 import { unitRowIndices } from './rows';
-import { tablePeriod, type Period } from './figures';
 import { validateWorkbook } from './validate';
 import { findNumbers, thousandsOf, writeCount, type TextNumber, type Thousands } from './text-numbers';
 import { docTableRule, findDocTables, type DocTableFound } from './doc-tables';
-import { formatDateVi } from './dates';
+import { compareIsoDates, daysInclusive, excelSerialToIso, formatDateVi, isValidIsoDate, isoFromUtcDate, parseDayFirstDate } from './dates';
+import type { CellValue } from './read';
 import { csvDocument } from './csv';
 
 export type TieOutWhere = { paragraph: number; quote: string } | { table: string; cell: string };
@@ -351,6 +351,32 @@ function ratioFindings(paras: Para[]): TieOutFinding[] {
 
 // ---------------------------------------------------------------------------------------------
 // text.table
+
+/** A report period: first and last day, calendar days (both included). */
+interface Period {
+  from: string;
+  to: string;
+  days: number;
+}
+
+function dateOf(v: CellValue | undefined): string | null {
+  try {
+    if (v instanceof Date) return Number.isNaN(v.getTime()) ? null : isoFromUtcDate(v);
+    if (typeof v === 'number' && Number.isFinite(v) && v >= 61 && v < 2958466) return excelSerialToIso(v);
+    if (typeof v === 'string') return parseDayFirstDate(v);
+  } catch {
+    return null;
+  }
+  return null;
+}
+
+/** The table's own period, from its period cells (as the averages of Biểu 01 use it), or null. */
+function tablePeriod(t: TableRead): Period | null {
+  const from = dateOf(t.info.from?.value);
+  const to = dateOf(t.info.to?.value);
+  if (!from || !to || !isValidIsoDate(from) || !isValidIsoDate(to) || compareIsoDates(from, to) > 0) return null;
+  return { from, to, days: daysInclusive(from, to) };
+}
 
 interface Source {
   read: TableRead;
