@@ -58,6 +58,15 @@ describe('paragraphs', () => {
     ]);
   });
 
+  test('decomposed Vietnamese letters come back composed (NFC); a ">" inside an attribute value does not cut its tag', () => {
+    const doc = readDocx(buildDocx([p('Tổng số 9.375 trường hợp'.normalize('NFD'))]));
+    expect(doc.paragraphs[0].text).toBe('Tổng số 9.375 trường hợp');
+    const bytes = zipSync({
+      'word/document.xml': strToU8('<w:document xmlns:w="x"><w:body><w:p><w:r><w:rPr><w:rStyle w:val="a>b"/></w:rPr><w:t>có 1.487 chứng thư</w:t></w:r></w:p></w:body></w:document>'),
+    });
+    expect(readDocx(bytes).paragraphs.map((x) => x.text)).toEqual(['có 1.487 chứng thư']);
+  });
+
   test('headers are never read; numbered paragraphs and typed dashes are list items', () => {
     const doc = readDocx(buildDocx([{ kind: 'p', runs: ['một'], numbered: true }, p('- hai'), p('ba')]));
     expect(doc.paragraphs.map((x) => x.text).join('|')).not.toContain('9.999');

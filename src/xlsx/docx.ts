@@ -115,17 +115,21 @@ function tokenize(xml: string, part: string): Token[] {
       i = end < 0 ? n : end + 2;
       continue;
     }
-    // A tag: up to the '>' outside quotes.
-    let j = lt + 1;
-    let quote = '';
-    for (; j < n; j++) {
-      const ch = xml[j];
-      if (quote) {
-        if (ch === quote) quote = '';
-      } else if (ch === '"' || ch === "'") quote = ch;
-      else if (ch === '>') break;
+    // A tag: up to the '>' outside quotes (the first '>' when the quotes before it are balanced).
+    let j = xml.indexOf('>', lt + 1);
+    if (j < 0) j = n;
+    let raw = xml.slice(lt, j + 1);
+    if (!balancedQuotes(raw)) {
+      let quote = '';
+      for (j = lt + 1; j < n; j++) {
+        const ch = xml[j];
+        if (quote) {
+          if (ch === quote) quote = '';
+        } else if (ch === '"' || ch === "'") quote = ch;
+        else if (ch === '>') break;
+      }
+      raw = xml.slice(lt, j + 1);
     }
-    const raw = xml.slice(lt, j + 1);
     const close = raw[1] === '/';
     const selfClosing = !close && raw[raw.length - 2] === '/';
     const m = /^<\/?([^\s/>]+)/.exec(raw);
@@ -137,6 +141,18 @@ function tokenize(xml: string, part: string): Token[] {
 
 /** The pattern of each attribute name asked for, made once. */
 const ATTRS = new Map<string, RegExp>();
+
+/** Every quoted attribute value of a tag's text is closed (no '>' inside a value cut it short). */
+function balancedQuotes(raw: string): boolean {
+  let quote = '';
+  for (let k = 0; k < raw.length; k++) {
+    const ch = raw.charCodeAt(k);
+    if (quote) {
+      if (raw[k] === quote) quote = '';
+    } else if (ch === 34 || ch === 39) quote = raw[k];
+  }
+  return quote === '';
+}
 
 function attr(tag: Tag, name: string): string | undefined {
   let re = ATTRS.get(name);
@@ -466,13 +482,18 @@ function toGrid(raw: RawTable): DocCell[][] {
   return grid;
 }
 
+/** NFC, only where combining marks can make a difference (a decomposed "ế" typed by some keyboards). */
+function nfc(s: string): string {
+  return /[\u0300-\u036f]/.test(s) ? s.normalize('NFC') : s;
+}
+
 const LIST_START = /^\s*[-+•–·▪◦]\s/;
 
 function finishParagraph(d: ParaDraft): { text: string; listItem: boolean; notes: DocParagraph['notes'] } {
   // Spaces as a reader sees them: runs of white space one space, none at the ends (note offsets follow).
   if (d.notes.length === 0) {
-    const text = d.text.replace(/\s+/g, ' ').trim();
-    return { text: text.normalize('NFC'), listItem: d.listItem || LIST_START.test(text), notes: [] };
+    const text = nfc(d.text.replace(/\s+/g, ' ').trim());
+    return { text, listItem: d.listItem || LIST_START.test(text), notes: [] };
   }
   let text = '';
   const notes: DocParagraph['notes'] = [];
@@ -488,7 +509,7 @@ function finishParagraph(d: ParaDraft): { text: string; listItem: boolean; notes
   }
   const trimmed = text.replace(/ $/, '');
   for (const n of notes) n.offset = Math.min(n.offset, trimmed.length);
-  return { text: trimmed.normalize('NFC'), listItem: d.listItem || LIST_START.test(trimmed), notes };
+  return { text: nfc(trimmed), listItem: d.listItem || LIST_START.test(trimmed), notes };
 }
 
 // ---------------------------------------------------------------------------------------------
