@@ -4,7 +4,6 @@
  * workbook's when given, else the report's own), the report's tables checked by the workbook rules.
  * Exit 0: no error; 1: an error; 2: a file unreadable or bad usage. JSON in docs/tie-out.md.
  */
-import { createHash } from 'crypto';
 import { readFileSync, statSync } from 'fs';
 import type { Text } from '../core/template';
 import type { WorkbookRead } from '../core/read';
@@ -12,14 +11,16 @@ import { formatNumberIn } from '../core/numbers';
 import { tieOut, tieOutJson, type TieOutResult } from '../core/tieout';
 import { DocumentReadError, readDocx } from '../xlsx/docx';
 import { ZIP_LIMITS } from '../xlsx/zip';
-import { loadWorkbookFile, readWorkbook, WorkbookReadError } from '../xlsx/reader';
+import { WorkbookReadError } from '../xlsx/errors';
 import type { DocumentModel } from '../core/document';
 import { UsageError, parseArgs } from './args';
 import { PACK_OPTION, catalogFromArgs } from './pack-option';
 
 type Lang = 'vi' | 'en';
 
-function sha256(bytes: Uint8Array): string {
+/** SHA-256 in hex (crypto is loaded only for the JSON document, which names the files by it). */
+async function sha256(bytes: Uint8Array): Promise<string> {
+  const { createHash } = await import('crypto');
   return createHash('sha256').update(bytes).digest('hex');
 }
 
@@ -109,9 +110,11 @@ export async function runTieOut(argv: string[]): Promise<number> {
   let workbookInfo: { file: string; sha256: string | null } | null = null;
   if (workbookFile !== undefined) {
     try {
+      // The workbook reader is loaded only when a workbook is given.
+      const { loadWorkbookFile, readWorkbook } = await import('../xlsx/reader');
       const wb = await loadWorkbookFile(workbookFile);
       workbook = await readWorkbook(wb, catalog);
-      workbookInfo = { file: workbookFile, sha256: sha256(wb) };
+      workbookInfo = { file: workbookFile, sha256: json ? await sha256(wb) : null };
     } catch (e) {
       if (e instanceof WorkbookReadError) return unreadable(workbookFile, e.reason, lang, json);
       return unreadable(workbookFile, { vi: 'Không tìm thấy tệp hoặc không đọc được.', en: 'The file does not exist or cannot be read.' }, lang, json);
@@ -119,7 +122,7 @@ export async function runTieOut(argv: string[]): Promise<number> {
   }
   const result = tieOut(doc, { workbook, catalog });
   if (json) {
-    process.stdout.write(`${tieOutJson({ file: reportFile, sha256: sha256(bytes), paragraphs: doc.paragraphs.length, tables: doc.tables.length }, workbookInfo, result)}\n`);
+    process.stdout.write(`${tieOutJson({ file: reportFile, sha256: await sha256(bytes), paragraphs: doc.paragraphs.length, tables: doc.tables.length }, workbookInfo, result)}\n`);
   } else {
     process.stdout.write(human(reportFile, workbookFile ?? null, doc, result, lang));
   }
