@@ -14,7 +14,7 @@
  * from its parts, and points at its group's first column. Cells: `sheet` is the template's name
  * (`Biểu 02`), `address` the A1 position in the Word table's grid. Pure.
  */
-import type { Template, Text } from './template';
+import type { Template } from './template';
 import { columnsOf } from './template';
 import type { PackCatalog } from './catalog';
 import type { CellRead, CellValue, TableRead } from './read';
@@ -199,8 +199,3 @@ export function findDocTables(doc: DocumentModel, catalog: PackCatalog): DocTabl
 export function docTableRule(rule: string): boolean {
   return rule.startsWith('entry.') || rule === 'table.empty' || rule.startsWith('row.') || (rule.startsWith('cross.') && rule !== 'cross.ambiguous');
 }
-
-export const DOC_TABLE_NOTE: Text = {
-  vi: 'bảng trong báo cáo Word',
-  en: 'table in the Word report',
-};
