@@ -20,6 +20,8 @@ export const USAGE = `Cách dùng / usage:
                        [--report-by TEXT] [--allow-errors] [--force] [--json] [--pack PACK.json]...
                        (luy-ke: the same)
   bieumau packs check PACK.json... [--json] [--lang vi|en]
+  bieumau tie-out REPORT.docx [WORKBOOK.xlsx] [--json] [--lang vi|en] [--pack PACK.json]...
+                       (doi-chieu: the same)
 ${EXPORT_USAGE}
   bieumau --version
   bieumau COMMAND --help`;
@@ -62,6 +64,9 @@ export async function main(argv: string[]): Promise<number> {
         return await (await import('./rollup')).runRollUp(rest);
       case 'export':
         return await (await import('./export')).runExport(rest);
+      case 'tie-out':
+      case 'doi-chieu':
+        return await (await import('./tieout')).runTieOut(rest);
       case 'packs':
         return await (await import('./packs')).runPacks(rest);
       case 'help': {

@@ -98,6 +98,22 @@ Mã thoát / exit codes: 0 đã ghi / written; 1 từ chối (thiếu kỳ, trù
 / refused (a gap, an overlap, different units, errors); 2 dòng lệnh sai hoặc tệp không đọc được
 / bad usage, or a source unreadable.`,
 
+  'tie-out': `Cách dùng / usage: bieumau tie-out REPORT.docx [WORKBOOK.xlsx] [--json] [--lang vi|en] [--pack PACK.json]...
+               (bieumau doi-chieu: cùng lệnh / the same command)
+
+Đối chiếu số liệu trong lời văn của báo cáo Word với chính nó và với các biểu (của sổ tính nếu có,
+không thì các biểu trong báo cáo); các biểu trong báo cáo được kiểm như biểu trong sổ tính.
+/ Ties the Word report's text out against its own figures and the tables (the workbook's when
+given, else the report's own); the report's tables are checked like a workbook's.
+
+  --json                   kết quả dạng JSON (một dòng) / the result as JSON (one line)
+  --lang vi|en             ngôn ngữ của báo cáo (mặc định vi) / language of the report (default vi)
+\${PACK}
+\${HELP}
+
+Mã thoát / exit codes: 0 không có lỗi / no error; 1 có lỗi / an error found;
+2 tệp không đọc được (.doc, .odt, .pdf…) hoặc dòng lệnh sai / a file unreadable (.doc, .odt, .pdf…), or bad usage.`,
+
   packs: `Cách dùng / usage: bieumau packs check PACK.json... [--json] [--lang vi|en]
 
 Kiểm tra gói biểu mẫu (định dạng bieumau-pack/1), liệt kê từng lỗi với đường dẫn JSON.
@@ -112,7 +128,7 @@ Mã thoát / exit codes: 0 mọi gói hợp lệ / every pack valid; 1 có gói 
 };
 
 /** The other names of a command. */
-const ALIASES: Record<string, string> = { 'tong-hop': 'consolidate', 'luy-ke': 'roll-up' };
+const ALIASES: Record<string, string> = { 'tong-hop': 'consolidate', 'luy-ke': 'roll-up', 'doi-chieu': 'tie-out' };
 
 /**
  * The usage text of `command`: its own, or its lines of `overview` (`  bieumau <command> …` and the

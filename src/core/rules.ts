@@ -219,6 +219,30 @@ export const RULE_REGISTRY: readonly RuleInfo[] = [
       en: "A figure far from the same unit's figures in its earlier periods (see [history.md](history.md)).",
     },
   },
+  {
+    id: 'text.parts',
+    severity: 'error',
+    what: {
+      vi: 'Đối chiếu báo cáo Word ([tie-out.md](tie-out.md)): một tổng trong lời văn và các phần của nó ("tổng số N …; trong đó (có) A …, B …", "N … (A …, B …)", "N …, gồm: A …; B …", "N … (cấp tỉnh là A, cấp xã là B)", một tổng rồi các dòng gạch đầu dòng). Lỗi khi các phần vượt tổng, hoặc khi một phân tích đủ theo lời văn (ngoặc đơn, "gồm") không bằng tổng; "trong đó" nhỏ hơn tổng thì không báo. Khi sửa một số làm khớp mọi phép cộng có nó, thông báo nói rõ (`stated` là số đó, `expected` là số làm khớp: 7.697 → 7.888, "với 7.888 thì 1.487 + 7.888 = 9.375 cũng khớp"); cách sửa: sửa số đó trong báo cáo.',
+      en: 'Word report tie-out ([tie-out.md](tie-out.md)): a total in the text and its breakdown ("tổng số N …; trong đó (có) A …, B …", "N … (A …, B …)", "N …, gồm: A …; B …", "N … (cấp tỉnh là A, cấp xã là B)", a total followed by bullet paragraphs). An error when the parts exceed the total, or when a breakdown complete by its words (parentheses, "gồm") differs from it; a partial "trong đó" below its total raises nothing. When changing one figure reconciles every sum it sits in, the message says so (`stated` that figure, `expected` the reconciling value: 7.697 → 7.888, "với 7.888 thì 1.487 + 7.888 = 9.375 cũng khớp"); fix: correct that figure in the report.',
+    },
+  },
+  {
+    id: 'text.ratio',
+    severity: 'error',
+    what: {
+      vi: 'Đối chiếu báo cáo Word: một tỷ lệ trong lời văn ("X/Y … (tỷ lệ Z%)", "đạt Z%") khác X/Y, tính đến số chữ số thập phân đã viết; `expected` là tỷ lệ đúng.',
+      en: 'Word report tie-out: a ratio in the text ("X/Y … (tỷ lệ Z%)", "đạt Z%") differs from X/Y at the precision written; `expected` is the right ratio.',
+    },
+  },
+  {
+    id: 'text.table',
+    severity: 'error',
+    what: {
+      vi: 'Đối chiếu báo cáo Word: một số trong lời văn nói một số liệu của biểu (tổng, trung bình một ngày và một tháng — theo kỳ báo cáo của biểu —, số theo nhãn dòng hoặc cột như "15 hội nghị Tỉnh ủy") nhưng khác biểu; hoặc, khi có sổ tính, một ô của bảng trong báo cáo khác ô tương ứng của sổ tính. Số trung bình khớp với một số ngày khác thì thông báo nói số ngày đó ("43 ≈ 4.525 / 105 ngày; kỳ báo cáo có 107 ngày"). Các số khớp được liệt kê (`matched`).',
+      en: 'Word report tie-out: a figure in the text that states a table\'s figure (a total, an average per day or per month — against the table\'s own period —, a figure named by a row or column label such as "15 hội nghị Tỉnh ủy") differs from the table; or, with a workbook, a cell of a table in the report differs from the workbook\'s. An average that fits another count of days says which ("43 ≈ 4.525 / 105 ngày; kỳ báo cáo có 107 ngày"). Figures that agree are listed (`matched`).',
+    },
+  },
 ];
 
 const EXACT = new Map(RULE_REGISTRY.filter((r) => !r.id.includes('<')).map((r) => [r.id, r]));

@@ -24,6 +24,7 @@ import type { WorkbookRead } from '../core/read';
 import { formatRangeVi } from '../core/dates';
 import { ExportButtons } from './ExportButtons';
 import { BUILTIN_CATALOG } from '../core/builtin';
+import { TieOutSection } from './TieOutSection';
 
 const useStyles = makeStyles({
   root: { display: 'flex', flexDirection: 'column', rowGap: tokens.spacingVerticalM, minWidth: 0 },
@@ -266,6 +267,7 @@ export function CheckTab({ lang, announce, catalog }: { lang: Language; announce
           ))}
         </>
       )}
+      <TieOutSection lang={lang} announce={announce} catalog={catalog} />
     </div>
   );
 }

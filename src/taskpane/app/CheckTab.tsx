@@ -9,7 +9,7 @@
  * change could not make it loop. When a re-check removes the finding that had the keyboard, the
  * focus goes to the nearest remaining finding, or to the summary.
  */
-import { useEffect, useLayoutEffect, useRef, useState, type FocusEvent, type ReactNode } from 'react';
+import { Suspense, lazy, useEffect, useLayoutEffect, useRef, useState, type FocusEvent, type ReactNode } from 'react';
 import { Button, Link, Switch, makeStyles, tokens } from '@fluentui/react-components';
 import { countFindings, type CellRef, type Finding } from '../../core/findings';
 import type { NumberSeparators } from '../../excel/types';
@@ -24,6 +24,9 @@ import type { AppStrings } from './strings';
 import { EarlierFiles, historyOf } from './EarlierFiles';
 
 export { findingKey } from '../../ui/FindingItem';
+
+/** Đối chiếu báo cáo (.docx)…: its own chunk, with the .docx reader and the tie-out loaded when a report is chosen. */
+const TieOutPane = lazy(() => import(/* webpackChunkName: "tieout-pane" */ './TieOutPane'));
 
 const useStyles = makeStyles({
   // The three buttons fit one row of a 320 px pane: no minimum width, narrower padding.
@@ -310,6 +313,9 @@ export default function CheckTab(): ReactNode {
       )}
       {/* Below the results: at 320 × 560 the summary and the first finding stay on screen after a check. */}
       <EarlierFiles busy={busy} />
+      <Suspense fallback={null}>
+        <TieOutPane busy={busy} />
+      </Suspense>
     </>
   );
 }

@@ -1,0 +1,50 @@
+/**
+ * The words of the tie-out (Đối chiếu báo cáo) on the pane and the web page, Vietnamese and English,
+ * the same keys in both (a test checks it).
+ */
+export const TIEOUT_STRINGS = {
+  vi: {
+    title: 'Đối chiếu báo cáo (.docx)',
+    intro: 'Chọn báo cáo Word (.docx): số liệu trong lời văn được đối chiếu với chính nó và với các biểu. Tệp được đọc ngay trong trang, không gửi đi đâu.',
+    chooseReport: 'Đối chiếu báo cáo (.docx)…',
+    chooseWorkbook: 'Đối chiếu với sổ tính (.xlsx)…',
+    workbookChosen: 'Đối chiếu với sổ tính: {name}',
+    againstOwnTables: 'Không chọn sổ tính: lời văn được đối chiếu với các biểu trong báo cáo.',
+    reading: 'Đang đọc {name}…',
+    summary: '{file}: {errors} lỗi, {warnings} cảnh báo, {matched} số liệu khớp ({paragraphs} đoạn, {tables} bảng; biểu tìm thấy: {found}).',
+    none: 'không có',
+    paragraph: 'Đoạn {n}',
+    cell: '{table}, ô {cell}',
+    stated: 'Văn bản ghi',
+    expected: 'Đúng là',
+    matchedTitle: 'Số liệu khớp',
+    matched: '{stated} — {table}, ô {cell} (đoạn {paragraph})',
+    error: 'Lỗi',
+    warning: 'Cảnh báo',
+    downloadCsv: 'Tải kết quả đối chiếu (CSV)',
+    unreadable: 'Không đọc được {file}: {reason}',
+  },
+  en: {
+    title: 'Tie-out of the report (.docx)',
+    intro: 'Choose the Word report (.docx): the figures of its text are tied out against themselves and the tables. The file is read in the page and sent nowhere.',
+    chooseReport: 'Tie out a report (.docx)…',
+    chooseWorkbook: 'Against a workbook (.xlsx)…',
+    workbookChosen: 'Against the workbook: {name}',
+    againstOwnTables: "No workbook chosen: the text is tied out against the report's own tables.",
+    reading: 'Reading {name}…',
+    summary: '{file}: {errors} errors, {warnings} warnings, {matched} figures matched ({paragraphs} paragraphs, {tables} tables; tables found: {found}).',
+    none: 'none',
+    paragraph: 'Paragraph {n}',
+    cell: '{table}, cell {cell}',
+    stated: 'Stated',
+    expected: 'Expected',
+    matchedTitle: 'Figures that match',
+    matched: '{stated} — {table}, cell {cell} (paragraph {paragraph})',
+    error: 'Error',
+    warning: 'Warning',
+    downloadCsv: 'Download the tie-out (CSV)',
+    unreadable: 'Cannot read {file}: {reason}',
+  },
+} as const;
+
+export type TieOutStrings = { [K in keyof (typeof TIEOUT_STRINGS)['vi']]: string };
