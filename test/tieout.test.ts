@@ -6,7 +6,7 @@
 import { buildDocx, p } from './support/docx-builder';
 import { seedReportDocx, seedTextDocx } from './support/seed-report';
 import { readDocx } from '../src/xlsx/docx';
-import { readWorkbook } from '../src/xlsx/reader';
+import { readWorkbook } from '../src/cli/path-source';
 import { buildWorkbook, parseNewArgs } from '../src/cli/new';
 import { tieOut, tieOutJson, type TieOutFinding, type TieOutResult } from '../src/core/tieout';
 import { findDocTables } from '../src/core/doc-tables';

@@ -4,48 +4,25 @@
  * workbook's when given, else the report's own), the report's tables checked by the workbook rules.
  * Exit 0: no error; 1: an error; 2: a file unreadable or bad usage. JSON in docs/tie-out.md.
  */
-import { readFileSync, statSync } from 'fs';
 import type { Text } from '../core/template';
 import type { WorkbookRead } from '../core/read';
 import { formatNumberIn } from '../core/numbers';
 import { tieOut, tieOutJson, type TieOutResult } from '../core/tieout';
-import { DocumentReadError, readDocx } from '../xlsx/docx';
+import { DOCX_KIND, type Refusal } from '../core/refusals';
+import { readDocx } from '../xlsx/docx';
 import { ZIP_LIMITS } from '../xlsx/zip';
-import { WorkbookReadError } from '../xlsx/errors';
+import { take, takeWorkbook } from '../xlsx/intake';
+import { nodeSha256, pathSource } from './path-source';
 import type { DocumentModel } from '../core/document';
 import { UsageError, parseArgs } from './args';
 import { PACK_OPTION, catalogFromArgs } from './pack-option';
 
 type Lang = 'vi' | 'en';
 
-/** SHA-256 in hex (crypto is loaded only for the JSON document, which names the files by it). */
-async function sha256(bytes: Uint8Array): Promise<string> {
-  const { createHash } = await import('crypto');
-  return createHash('sha256').update(bytes).digest('hex');
-}
-
-/** The report's bytes, refused before reading when it is no file or too large. */
-function loadReport(file: string): Uint8Array {
-  let size: number;
-  try {
-    const st = statSync(file);
-    if (st.isDirectory()) throw new DocumentReadError('not-docx', { vi: 'Đây là một thư mục, không phải tệp .docx.', en: 'This is a folder, not a .docx file.' });
-    size = st.size;
-  } catch (e) {
-    if (e instanceof DocumentReadError) throw e;
-    throw new DocumentReadError('not-docx', { vi: 'Không tìm thấy tệp.', en: 'The file does not exist.' });
-  }
-  if (size > ZIP_LIMITS.maxFileBytes) {
-    throw new DocumentReadError('too-large', {
-      vi: `Tệp lớn ${formatNumberIn(Math.round(size / 1048576), 'vi')} MB, quá giới hạn ${ZIP_LIMITS.maxFileBytes / 1048576} MB cho một báo cáo .docx; tệp không được mở.`,
-      en: `The file is ${formatNumberIn(Math.round(size / 1048576), 'en')} MB, beyond the limit of ${ZIP_LIMITS.maxFileBytes / 1048576} MB for a .docx report; the file was not opened.`,
-    });
-  }
-  try {
-    return readFileSync(file);
-  } catch {
-    throw new DocumentReadError('not-docx', { vi: 'Không đọc được tệp (không có quyền đọc?).', en: 'The file cannot be read (no permission?).' });
-  }
+/** The report taken in through the intake: refused by what its path is and by its size before a byte is read. */
+async function takeReport(file: string): Promise<{ doc: DocumentModel; sha256: string } | { refusal: Refusal }> {
+  const taken = await take(pathSource(file, DOCX_KIND), { read: async (bytes) => readDocx(bytes), maxBytes: ZIP_LIMITS.maxFileBytes, kind: DOCX_KIND, fingerprint: nodeSha256 });
+  return 'refusal' in taken ? taken : { doc: taken.value, sha256: taken.sha256 ?? '' };
 }
 
 const WORDS: Record<Lang, Record<string, string>> = {
@@ -97,32 +74,20 @@ export async function runTieOut(argv: string[]): Promise<number> {
   const json = options.json === true;
   const [reportFile, workbookFile] = positionals;
 
-  let bytes: Uint8Array;
-  let doc: DocumentModel;
-  try {
-    bytes = loadReport(reportFile);
-    doc = readDocx(bytes);
-  } catch (e) {
-    if (e instanceof DocumentReadError) return unreadable(reportFile, e.reason, lang, json);
-    throw e;
-  }
+  const report = await takeReport(reportFile);
+  if ('refusal' in report) return unreadable(reportFile, report.refusal.message, lang, json);
+  const { doc } = report;
   let workbook: WorkbookRead | undefined;
   let workbookInfo: { file: string; sha256: string | null } | null = null;
   if (workbookFile !== undefined) {
-    try {
-      // The workbook reader is loaded only when a workbook is given.
-      const { loadWorkbookFile, readWorkbook } = await import('../xlsx/reader');
-      const wb = await loadWorkbookFile(workbookFile);
-      workbook = await readWorkbook(wb, catalog);
-      workbookInfo = { file: workbookFile, sha256: json ? await sha256(wb) : null };
-    } catch (e) {
-      if (e instanceof WorkbookReadError) return unreadable(workbookFile, e.reason, lang, json);
-      return unreadable(workbookFile, { vi: 'Không tìm thấy tệp hoặc không đọc được.', en: 'The file does not exist or cannot be read.' }, lang, json);
-    }
+    const taken = await takeWorkbook(pathSource(workbookFile), { templates: catalog, fingerprint: nodeSha256 });
+    if ('refusal' in taken) return unreadable(workbookFile, taken.refusal.message, lang, json);
+    workbook = taken.value;
+    workbookInfo = { file: workbookFile, sha256: json ? taken.sha256 : null };
   }
   const result = tieOut(doc, { workbook, catalog });
   if (json) {
-    process.stdout.write(`${tieOutJson({ file: reportFile, sha256: await sha256(bytes), paragraphs: doc.paragraphs.length, tables: doc.tables.length }, workbookInfo, result)}\n`);
+    process.stdout.write(`${tieOutJson({ file: reportFile, sha256: report.sha256, paragraphs: doc.paragraphs.length, tables: doc.tables.length }, workbookInfo, result)}\n`);
   } else {
     process.stdout.write(human(reportFile, workbookFile ?? null, doc, result, lang));
   }

@@ -27,7 +27,15 @@ export type RefusalId =
   | 'xls'
   | 'encrypted'
   | 'ods'
-  | 'old-office';
+  | 'old-office'
+  // A Word report's own (its reader, `xlsx/docx`, gives the words): Word 97–2003, OpenDocument
+  // text, PDF, RTF, a workbook given where a report was asked, a part with a DOCTYPE.
+  | 'doc'
+  | 'odt'
+  | 'pdf'
+  | 'rtf'
+  | 'workbook'
+  | 'doctype';
 
 /** Why a file was not taken in: its id (for programs and tests) and what the user is told. */
 export interface Refusal {
@@ -47,10 +55,16 @@ export interface FileKind {
 
 export const XLSX_KIND: FileKind = { ext: '.xlsx', anExt: 'an .xlsx', what: { vi: 'một sổ biểu mẫu .xlsx', en: 'a workbook of these tables' } };
 
+/** A Word report, as the refusals name it (the tie-out's input). */
+export const DOCX_KIND: FileKind = { ext: '.docx', anExt: 'a .docx', what: { vi: 'một báo cáo .docx', en: 'a .docx report' } };
+
 type Words = (kind: FileKind) => Text;
 
+/** The ids whose words the Word report's reader gives (they name Word's own menus and formats). */
+type ReaderWordsId = 'doc' | 'odt' | 'pdf' | 'rtf' | 'workbook' | 'doctype';
+
 /** The fixed words of each id (all but `too-large` and `hostile`, which `tooLarge()` and `hostile()` write). */
-const WORDS: Record<Exclude<RefusalId, 'too-large' | 'hostile'>, Words> = {
+const WORDS: Record<Exclude<RefusalId, 'too-large' | 'hostile' | ReaderWordsId>, Words> = {
   'not-found': () => ({ vi: 'Không tìm thấy tệp.', en: 'The file does not exist.' }),
   folder: (k) => ({ vi: `Đây là một thư mục, không phải tệp ${k.ext}.`, en: `This is a folder, not ${k.anExt} file.` }),
   'no-access': () => ({ vi: 'Không đọc được tệp (không có quyền đọc?).', en: 'The file cannot be read (no permission?).' }),

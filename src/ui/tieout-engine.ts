@@ -7,32 +7,22 @@ import type { Text } from '../core/template';
 import type { PackCatalog } from '../core/catalog';
 import type { TieOutResult } from '../core/tieout';
 import type { WorkbookRead } from '../core/read';
+import { DOCX_KIND } from '../core/refusals';
+import type { Source } from '../xlsx/intake';
 import { loadOnce } from './load-once';
 
 const loadTieOut = loadOnce(async () => {
-  const [docx, tieout, read, zip] = await Promise.all([
+  const [docx, tieout, intake, zip] = await Promise.all([
     import(/* webpackChunkName: "tieout" */ '../xlsx/docx'),
     import(/* webpackChunkName: "tieout" */ '../core/tieout'),
-    import(/* webpackChunkName: "xlsx-reader" */ '../xlsx/read'),
+    import(/* webpackChunkName: "xlsx-reader" */ '../xlsx/intake'),
     import(/* webpackChunkName: "xlsx-reader" */ '../xlsx/zip'),
   ]);
-  return { docx, tieout, read, zip };
+  return { docx, tieout, intake, zip };
 });
 
-/** A chosen file: refused by its size before its bytes are read. */
-export interface Chosen {
-  name: string;
-  size?: number;
-  bytes: () => Promise<Uint8Array>;
-}
-
-function tooLarge(size: number, limit: number): Text {
-  const mb = (x: number): number => Math.round(x / 1048576);
-  return {
-    vi: `Tệp lớn ${mb(size)} MB, quá giới hạn ${mb(limit)} MB; tệp không được mở.`,
-    en: `The file is ${mb(size)} MB, beyond the limit of ${mb(limit)} MB; the file was not opened.`,
-  };
-}
+/** A chosen file, as the intake takes it: refused by its size before its bytes are read. */
+export type Chosen = Source;
 
 export type TieOutOutcome = { result: TieOutResult; csv: { vi: string; en: string }; paragraphs: number; tables: number } | { file: string; reason: Text };
 
@@ -42,25 +32,17 @@ export type TieOutOutcome = { result: TieOutResult; csv: { vi: string; en: strin
  * as a throw.
  */
 export async function tieOutInPage(report: Chosen, workbook: Chosen | WorkbookRead | null, catalog: PackCatalog): Promise<TieOutOutcome> {
-  const { docx, tieout, read, zip } = await loadTieOut();
-  const limit = zip.ZIP_LIMITS.maxFileBytes;
-  for (const f of [report, workbook && 'name' in workbook ? workbook : null]) if (f && f.size !== undefined && f.size > limit) return { file: f.name, reason: tooLarge(f.size, limit) };
-  let doc;
-  try {
-    doc = docx.readDocx(await report.bytes());
-  } catch (e) {
-    if (e instanceof docx.DocumentReadError) return { file: report.name, reason: e.reason };
-    throw e;
-  }
+  const { docx, tieout, intake, zip } = await loadTieOut();
+  const maxBytes = zip.ZIP_LIMITS.maxFileBytes;
+  const taken = await intake.take(report, { read: async (bytes) => docx.readDocx(bytes), maxBytes, kind: DOCX_KIND });
+  if ('refusal' in taken) return { file: report.name, reason: taken.refusal.message };
+  const doc = taken.value;
   let wb: WorkbookRead | undefined;
   if (workbook && 'tables' in workbook) wb = workbook;
   else if (workbook) {
-    try {
-      wb = await read.readWorkbook(await workbook.bytes(), catalog);
-    } catch (e) {
-      if (e instanceof read.WorkbookReadError) return { file: workbook.name, reason: e.reason };
-      throw e;
-    }
+    const book = await intake.takeWorkbook(workbook, { templates: catalog });
+    if ('refusal' in book) return { file: workbook.name, reason: book.refusal.message };
+    wb = book.value;
   }
   const result = tieout.tieOut(doc, { workbook: wb, catalog });
   return { result, csv: { vi: tieout.tieOutCsv(result, 'vi'), en: tieout.tieOutCsv(result, 'en') }, paragraphs: doc.paragraphs.length, tables: doc.tables.length };

@@ -21,6 +21,7 @@
  */
 import type { Text } from '../core/template';
 import type { DocCell, DocParagraph, DocTable, DocumentModel, ParagraphKind } from '../core/document';
+import { RefusalError } from '../core/refusals';
 import { WorkbookReadError } from './errors';
 import { OLE_SIGNATURE, oleDirectoryNames, startsWith } from './kind';
 import { unescapeXml } from './names-xml';
@@ -29,12 +30,13 @@ import { unzipChecked, ZIP_LIMITS, type ZipLimits } from './zip';
 export type DocumentRefusalKind = 'empty' | 'too-large' | 'doc' | 'odt' | 'pdf' | 'rtf' | 'encrypted' | 'workbook' | 'not-docx' | 'corrupt' | 'doctype';
 
 /** A file that cannot be read as a Word report: `reason` is what the user is told. */
-export class DocumentReadError extends Error {
+export class DocumentReadError extends RefusalError {
   constructor(
     readonly kind: DocumentRefusalKind,
-    readonly reason: Text,
+    reason: Text,
   ) {
-    super(reason.en);
+    // The catalogue's ids (core/refusals): a file that is no .docx at all is `not-xlsx`'s kin, `not-docx`.
+    super({ id: kind === 'not-docx' ? 'cannot-read' : kind, message: reason });
     this.name = 'DocumentReadError';
   }
 }
