@@ -20,6 +20,8 @@ export const USAGE = `Cách dùng / usage:
                        [--report-by TEXT] [--allow-errors] [--force] [--json] [--pack PACK.json]...
                        (luy-ke: the same)
   bieumau packs check PACK.json... [--json] [--lang vi|en]
+  bieumau count OUT.xlsx REGISTER... --from YYYY-MM-DD --to YYYY-MM-DD [--unit TEXT]
+                       [--body COLUMN_ID=REGISTER]... [--json] [--force] (dem: the same)
 ${EXPORT_USAGE}
   bieumau --version
   bieumau COMMAND --help`;
@@ -62,6 +64,9 @@ export async function main(argv: string[]): Promise<number> {
         return await (await import('./rollup')).runRollUp(rest);
       case 'export':
         return await (await import('./export')).runExport(rest);
+      case 'count':
+      case 'dem':
+        return await (await import('./count')).runCount(rest);
       case 'packs':
         return await (await import('./packs')).runPacks(rest);
       case 'help': {

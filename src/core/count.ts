@@ -49,8 +49,6 @@ export interface RegisterCount {
   rows: RowCount[];
 }
 
-const TIE = { vi: 'vừa', en: 'fits both' };
-
 // ---------------------------------------------------------------------------------------------
 // Matching names
 
@@ -116,8 +114,16 @@ interface Keys {
 
 interface Target {
   column?: EntryColumn;
-  group?: string;
+  /**
+   * What the names decide: a column of its own (Biểu 01's columns), or a group whose columns split
+   * the rows by type (Biểu 02's Tỉnh ủy: `g:party`). Two units tied are a tie.
+   */
+  unit?: string;
   rule: CountRule | NotCountedRule;
+}
+
+function unitOf(groupId: string, c: EntryColumn): string {
+  return c.count?.types !== undefined || c.count?.rest === true ? `g:${groupId}` : `c:${c.id}`;
 }
 
 /** A column's label, with its group's in front when another group has a column of the same label (Biểu 02's "Báo cáo"). */
@@ -127,24 +133,31 @@ function labelOf(t: Template, c: EntryColumn): Text {
   return repeated && g ? { vi: `${g.label.vi} – ${c.label.vi}`, en: `${g.label.en} – ${c.label.en}` } : c.label;
 }
 
-function groupOf(t: Template, columnId: string): string | undefined {
-  return t.groups.find((g) => g.columns.some((c) => c.id === columnId))?.id;
+function unitIn(t: Template, columnId: string): string | undefined {
+  for (const g of t.groups) {
+    const c = g.columns.find((x) => x.id === columnId);
+    if (!c) continue;
+    if (c.kind === 'entry') return unitOf(g.id, c);
+    // A sum column (Biểu 02's "Cộng"): the group it adds up.
+    return `g:${g.id}`;
+  }
+  return undefined;
 }
 
 /**
- * The group of `t` that the register's body stands for: the body column's own group when it is in
- * `t`; else the group whose column a cross rule ties to it (Biểu 02's Ủy ban nhân dân to Biểu 01's);
- * `absent` when the body is in no group of `t` (a commune's register has no group in Biểu 02).
+ * The unit of `t` that the register's body stands for: the body column's own when it is in `t`;
+ * else the one a cross rule ties to it (Biểu 02's Ủy ban nhân dân group to Biểu 01's column);
+ * `absent` when the body has none in `t` (a commune's register has no group in Biểu 02).
  */
-function bodyGroup(t: Template, crossRules: readonly CrossTableEquality[], body: string | undefined): string | 'absent' | undefined {
+function bodyUnit(t: Template, crossRules: readonly CrossTableEquality[], body: string | undefined): string | 'absent' | undefined {
   if (body === undefined) return undefined;
-  const own = groupOf(t, body);
+  const own = unitIn(t, body);
   if (own !== undefined) return own;
   for (const r of crossRules) {
     for (const [a, b] of [[r.left, r.right], [r.right, r.left]] as const) {
       if (a.column === body && a.template !== t.id && b.template === t.id) {
-        const g = groupOf(t, b.column);
-        if (g !== undefined) return g;
+        const u = unitIn(t, b.column);
+        if (u !== undefined) return u;
       }
     }
   }
@@ -164,9 +177,10 @@ function classifyIn(
   keys: Keys,
   type: string | undefined,
   body: string | undefined,
+  bodyFallback: boolean,
 ): Outcome {
   const targets: Target[] = [];
-  for (const g of t.groups) for (const c of g.columns) if (c.kind === 'entry' && c.count?.register === kind) targets.push({ column: c, group: g.id, rule: c.count });
+  for (const g of t.groups) for (const c of g.columns) if (c.kind === 'entry' && c.count?.register === kind) targets.push({ column: c, unit: unitOf(g.id, c), rule: c.count });
   for (const n of t.notCounted ?? []) if (n.register === kind) targets.push({ rule: n });
   if (!targets.some((x) => x.column)) return { kind: 'none' };
 
@@ -191,33 +205,38 @@ function classifyIn(
     }
     if (best > 0) break;
   }
-  const bg = bodyGroup(t, crossRules, body);
+  const bu = bodyUnit(t, crossRules, body);
   const bodyWhy: Text = { vi: `cơ quan của sổ (--body ${body ?? ''})`, en: `the register's body (--body ${body ?? ''})` };
   if (best === 0) {
-    if (kind === 'outgoing' && bg !== undefined && bg !== 'absent') return pickByType(t, targets.filter((x) => x.group === bg), type, bodyWhy);
+    if (bodyFallback && kind === 'outgoing' && bu !== undefined && bu !== 'absent') return pickByType(t, targets.filter((x) => x.unit === bu), type, bodyWhy);
     return { kind: 'none' };
   }
-  const groups = new Set(tied.filter((x) => x.column).map((x) => x.group as string));
+  const units = new Set(tied.filter((x) => x.column).map((x) => x.unit as string));
   const others = tied.filter((x) => !x.column);
-  if (groups.size === 1 && others.length === 0) return pickByType(t, tied, type, via);
-  if (groups.size === 0) return { kind: 'notCounted', why: (others[0].rule as NotCountedRule).reason };
-  if (bg !== undefined) {
-    if (bg !== 'absent' && groups.has(bg)) return pickByType(t, tied.filter((x) => x.group === bg), type, { vi: `${via.vi}, ${bodyWhy.vi}`, en: `${via.en}, ${bodyWhy.en}` });
-    if (bg === 'absent' && others.length > 0) return { kind: 'notCounted', why: (others[0].rule as NotCountedRule).reason };
+  if (units.size === 1 && others.length === 0) return pickByType(t, tied, type, via);
+  if (units.size === 0) return { kind: 'notCounted', why: (others[0].rule as NotCountedRule).reason };
+  if (bu !== undefined) {
+    if (bu !== 'absent' && units.has(bu)) return pickByType(t, tied.filter((x) => x.unit === bu), type, { vi: `${via.vi}, ${bodyWhy.vi}`, en: `${via.en}, ${bodyWhy.en}` });
+    if (bu === 'absent' && others.length > 0) return { kind: 'notCounted', why: (others[0].rule as NotCountedRule).reason };
   }
   const names = [
-    ...[...groups].map((g) => {
-      const cols = tied.filter((x) => x.group === g && x.column).map((x) => x.column as EntryColumn);
-      return cols.length === 1 ? labelOf(t, cols[0]) : (t.groups.find((x) => x.id === g)?.label ?? { vi: g, en: g });
+    ...[...units].map((u) => {
+      const cols = tied.filter((x) => x.unit === u && x.column).map((x) => x.column as EntryColumn);
+      return u.startsWith('c:') ? labelOf(t, cols[0]) : (t.groups.find((x) => `g:${x.id}` === u)?.label ?? { vi: u, en: u });
     }),
     ...others.map((o) => ({ vi: `ngoài biểu (${(o.rule as NotCountedRule).reason.vi})`, en: `outside the table (${(o.rule as NotCountedRule).reason.en})` })),
   ];
-  const hint = kind === 'outgoing' ? { vi: '; ghi cơ quan của sổ bằng --body', en: '; name the register\'s body with --body' } : { vi: '', en: '' };
+  const hint =
+    kind === 'outgoing'
+      ? { vi: '; ghi cơ quan của sổ bằng --body', en: "; name the register's body with --body" }
+      : keys.author === ''
+        ? { vi: '; sổ không ghi tác giả: tác giả quyết định cột', en: '; the register gives no author, and the author decides the column' }
+        : { vi: '', en: '' };
   return {
     kind: 'ambiguous',
     why: {
-      vi: `${t.name.vi}: ${via.vi} ${TIE.vi} ${names.map((n) => `"${n.vi}"`).join(' vừa ')}${hint.vi}`,
-      en: `${t.name.en}: ${via.en} ${TIE.en} ${names.map((n) => `"${n.en}"`).join(' and ')}${hint.en}`,
+      vi: `${t.name.vi}: ${via.vi} vừa ${names.map((n) => `"${n.vi}"`).join(' vừa ')}${hint.vi}`,
+      en: `${t.name.en}: ${via.en} fits more than one column: ${names.map((n) => `"${n.en}"`).join(', ')}${hint.en}`,
     },
   };
 }
@@ -272,18 +291,20 @@ export function classifyRegister(templates: readonly Template[], crossRules: rea
     const symbol = parseSymbol(row.symbol);
     const type = rowType(row, symbol);
     const keys = rowKeys(row, symbol);
+    // The register's body stands in only for an issuer no table knows (or no symbol at all).
+    let outcomes = templates.map((t) => classifyIn(t, crossRules, register.kind, keys, type, body, false));
+    if (body !== undefined && outcomes.every((o) => o.kind === 'none')) outcomes = templates.map((t) => classifyIn(t, crossRules, register.kind, keys, type, body, true));
     const columns: Record<string, string> = {};
     const whys: Text[] = [];
     let ambiguous: Text | undefined;
     let notCounted: Text | undefined;
-    for (const t of templates) {
-      const o = classifyIn(t, crossRules, register.kind, keys, type, body);
+    outcomes.forEach((o, i) => {
       if (o.kind === 'column') {
-        columns[t.id] = o.column.id;
+        columns[templates[i].id] = o.column.id;
         whys.push(o.why);
       } else if (o.kind === 'ambiguous') ambiguous ??= o.why;
       else if (o.kind === 'notCounted') notCounted ??= o.why;
-    }
+    });
     const date = countDate(register.kind, row);
     const base = { row, date, symbol, ...(type !== undefined ? { type } : {}), columns };
     if (ambiguous) return { ...base, state: 'unclassified', why: ambiguous };

@@ -1,0 +1,257 @@
+/**
+ * The workbook `bieumau count` writes, as bytes: the counted tables laid out as `bieumau new` lays
+ * them out, each entry cell a live COUNTIFS over the register sheets and the table's own Từ ngày /
+ * Đến ngày cells, then one register sheet per register (an Excel table: the columns read, the date
+ * counted, the type, the column each table counts the row in, and why). Change the period or a row's
+ * column and the counts follow. Browser-safe: bytes out, no file system.
+ *
+ * The register sheets are written as SpreadsheetML directly into the package ExcelJS wrote for the
+ * tables (ExcelJS's cell model is too slow for a province's year of registers).
+ */
+import { strFromU8, strToU8, unzipSync, zipSync, type Zippable } from 'fflate';
+import type { LayoutOptions, SheetPlan } from '../core/plan';
+import type { Template } from '../core/template';
+import { entryColumns } from '../core/template';
+import { layout } from '../core/layout';
+import { columnName, INFO_NAMES } from '../core/names';
+import { columnLetters, parseRange } from '../core/a1';
+import { FIELD_HEADERS, REGISTER_FIELDS, type RegisterField, type RegisterKind } from '../core/register';
+import type { RegisterCount, CountSummary } from '../core/count';
+import { isoToExcelSerial } from '../core/dates';
+import { escapeXml, escapeXmlText, quoteSheetName } from './names';
+import { uniqueSheetNames, writeWorkbook } from './writer';
+
+/** The extra columns of a register sheet, after the columns read. */
+export const REGISTER_EXTRA = {
+  fileRow: 'Dòng trong tệp',
+  countDate: 'Ngày tính',
+  type: 'Loại (ký hiệu)',
+  why: 'Lý do',
+} as const;
+
+/** The header of the column a template counts a row in ("Cột Biểu 01"). */
+export function countColumnHeader(t: Template): string {
+  return `Cột ${t.name.vi}`;
+}
+
+/** A register sheet's default name. */
+export function registerSheetName(kind: RegisterKind): string {
+  return kind === 'incoming' ? 'Sổ văn bản đến' : 'Sổ văn bản đi';
+}
+
+interface SheetColumn {
+  header: string;
+  width: number;
+  date?: boolean;
+  value: (rc: RegisterCount, i: number) => string | number | null;
+}
+
+function registerColumns(rc: RegisterCount, templates: readonly Template[]): SheetColumn[] {
+  const reg = rc.source.register;
+  const present = new Set(reg.columns.map((c) => c.field));
+  const order: RegisterField[] = reg.kind === 'incoming' ? ['arrivalDate', 'arrivalNo', 'author', 'symbol', 'date', 'summary', 'signer', 'type'] : ['symbol', 'date', 'author', 'summary', 'signer', 'type'];
+  const cols: SheetColumn[] = [{ header: REGISTER_EXTRA.fileRow, width: 8, value: (x, i) => x.rows[i].row.row }];
+  const widths: Partial<Record<RegisterField, number>> = { summary: 50, author: 28, symbol: 20, signer: 20 };
+  for (const f of order.filter((x) => present.has(x) && REGISTER_FIELDS.includes(x))) {
+    const isDate = f === 'date' || f === 'arrivalDate';
+    cols.push({
+      header: FIELD_HEADERS[f],
+      width: widths[f] ?? 12,
+      date: isDate,
+      value: (x, i) => {
+        const r = x.rows[i].row;
+        if (f === 'date') return r.date !== null ? isoToExcelSerial(r.date) : r.dateText || null;
+        if (f === 'arrivalDate') return r.arrivalDate !== null ? isoToExcelSerial(r.arrivalDate) : r.arrivalText || null;
+        const v = r[f];
+        return v === '' ? null : v;
+      },
+    });
+  }
+  cols.push({ header: REGISTER_EXTRA.countDate, width: 12, date: true, value: (x, i) => (x.rows[i].date !== null ? isoToExcelSerial(x.rows[i].date as string) : null) });
+  cols.push({ header: REGISTER_EXTRA.type, width: 10, value: (x, i) => x.rows[i].type ?? null });
+  for (const t of templates) cols.push({ header: countColumnHeader(t), width: 22, value: (x, i) => x.rows[i].columns[t.id] ?? null });
+  cols.push({ header: REGISTER_EXTRA.why, width: 60, value: (x, i) => x.rows[i].why.vi });
+  return cols;
+}
+
+export interface CountWorkbookInput {
+  templates: readonly Template[];
+  options: LayoutOptions;
+  registers: readonly RegisterCount[];
+  summary: CountSummary;
+}
+
+/** Where each register's rows are in the written workbook (for findings). */
+export interface CountWorkbookLayout {
+  registerSheets: string[];
+}
+
+function cellAt(plan: SheetPlan, a1: string): { r: number; c: number } {
+  const r = parseRange(a1);
+  return { r: r.top - 1, c: r.left - 1 };
+}
+
+/** The plan of one table with its entry cells counting from the register sheets. */
+function countedPlan(t: Template, options: LayoutOptions, sheets: { name: string; kind: RegisterKind; cols: SheetColumn[] }[], summary: CountSummary): SheetPlan {
+  const plan = layout(t, { ...options, dataRows: 1 });
+  const ref = (n: string): string => {
+    const found = plan.names.find((x) => x.name === n);
+    if (!found) throw new Error(`layout gave no ${n}`);
+    const p = cellAt(plan, found.ref);
+    return `$${columnLetters(p.c + 1)}$${p.r + 1}`;
+  };
+  const from = ref(INFO_NAMES.from);
+  const to = ref(INFO_NAMES.to);
+  for (const c of entryColumns(t)) {
+    if (!c.count) continue;
+    const kind = c.count.register;
+    const parts: string[] = [];
+    for (const s of sheets.filter((x) => x.kind === kind)) {
+      const letter = (h: string): string => columnLetters(s.cols.findIndex((x) => x.header === h) + 1);
+      const q = quoteSheetName(s.name);
+      const col = `${q}!$${letter(countColumnHeader(t))}:$${letter(countColumnHeader(t))}`;
+      const date = `${q}!$${letter(REGISTER_EXTRA.countDate)}:$${letter(REGISTER_EXTRA.countDate)}`;
+      parts.push(`COUNTIFS(${col},"${c.id}",${date},">="&${from},${date},"<="&${to})`);
+    }
+    if (parts.length === 0) continue; // no register of that kind: the clerk types the figure
+    const named = plan.names.find((x) => x.name === columnName(c.id));
+    if (!named) throw new Error(`layout gave no ${columnName(c.id)}`);
+    const p = cellAt(plan, named.ref);
+    const value = summary.counts.find((x) => x.table === t.id && x.column === c.id)?.value ?? 0;
+    const row = plan.cells[p.r];
+    row[p.c] = { ...(row[p.c] ?? {}), formula: `=${parts.join('+')}`, result: value };
+    delete row[p.c]?.value;
+  }
+  return plan;
+}
+
+/** The bytes of the counted workbook. */
+export async function countWorkbook(input: CountWorkbookInput): Promise<{ bytes: Uint8Array; layout: CountWorkbookLayout }> {
+  const tableNames = input.templates.map((t) => t.name.vi);
+  const names = uniqueSheetNames([...tableNames, ...input.registers.map((r) => registerSheetName(r.source.register.kind))]);
+  const sheets = input.registers.map((rc, i) => ({ name: names[input.templates.length + i], kind: rc.source.register.kind, cols: registerColumns(rc, input.templates), rc }));
+  const plans = input.templates.map((t) => countedPlan(t, input.options, sheets, input.summary));
+  const bytes = await writeWorkbook(plans);
+  return { bytes: appendRegisterSheets(bytes, sheets), layout: { registerSheets: sheets.map((s) => s.name) } };
+}
+
+// ---------------------------------------------------------------------------------------------
+// SpreadsheetML for the register sheets
+
+const NS = 'http://schemas.openxmlformats.org/spreadsheetml/2006/main';
+const REL_NS = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships';
+const REL_WORKSHEET = `${REL_NS}/worksheet`;
+const REL_TABLE = `${REL_NS}/table`;
+const CT_WORKSHEET = 'application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml';
+const CT_TABLE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.table+xml';
+
+/** Adds a dd/mm/yyyy date style and a bold header style to styles.xml: their cellXfs indexes. */
+function addStyles(styles: string): { xml: string; date: number; header: number } {
+  const ids = [...styles.matchAll(/numFmtId="(\d+)"/g)].map((m) => Number(m[1]));
+  const fmt = Math.max(163, ...ids) + 1;
+  let xml = styles;
+  if (/<numFmts[^>]*\/>/.test(xml)) xml = xml.replace(/<numFmts[^>]*\/>/, `<numFmts count="1"><numFmt numFmtId="${fmt}" formatCode="dd/mm/yyyy"/></numFmts>`);
+  else if (xml.includes('<numFmts')) xml = xml.replace(/<numFmts count="(\d+)">/, (_m, n: string) => `<numFmts count="${Number(n) + 1}"><numFmt numFmtId="${fmt}" formatCode="dd/mm/yyyy"/>`);
+  else xml = xml.replace(/(<styleSheet[^>]*>)/, `$1<numFmts count="1"><numFmt numFmtId="${fmt}" formatCode="dd/mm/yyyy"/></numFmts>`);
+  // A bold font for the header.
+  const fontsCount = Number(/<fonts count="(\d+)"/.exec(xml)?.[1] ?? '0');
+  xml = xml.replace(/<fonts count="\d+"([^>]*)>/, `<fonts count="${fontsCount + 1}"$1>`).replace('</fonts>', '<font><b/><sz val="11"/><name val="Times New Roman"/></font></fonts>');
+  const xfs = /<cellXfs count="(\d+)">/.exec(xml);
+  if (!xfs) throw new Error('styles.xml has no cellXfs');
+  const base = Number(xfs[1]);
+  xml = xml
+    .replace(/<cellXfs count="\d+">/, `<cellXfs count="${base + 2}">`)
+    .replace('</cellXfs>', `<xf numFmtId="${fmt}" fontId="0" fillId="0" borderId="0" xfId="0" applyNumberFormat="1"/><xf numFmtId="0" fontId="${fontsCount}" fillId="0" borderId="0" xfId="0" applyFont="1"/></cellXfs>`);
+  return { xml, date: base, header: base + 1 };
+}
+
+function cellXml(ref: string, v: string | number | null, style: number | undefined): string {
+  const s = style !== undefined ? ` s="${style}"` : '';
+  if (v === null) return style !== undefined ? `<c r="${ref}"${s}/>` : '';
+  if (typeof v === 'number') return `<c r="${ref}"${s}><v>${v}</v></c>`;
+  const t = escapeXmlText(v.replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]/g, ''));
+  const space = t !== t.trim() ? ' xml:space="preserve"' : '';
+  return `<c r="${ref}"${s} t="inlineStr"><is><t${space}>${t}</t></is></c>`;
+}
+
+function sheetXml(sheet: { cols: SheetColumn[]; rc: RegisterCount }, styles: { date: number; header: number }): { xml: string; lastRow: number } {
+  const { cols, rc } = sheet;
+  const letters = cols.map((_c, i) => columnLetters(i + 1));
+  const parts: string[] = [];
+  parts.push(`<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<worksheet xmlns="${NS}" xmlns:r="${REL_NS}">`);
+  parts.push(`<dimension ref="A1:${letters[letters.length - 1]}${Math.max(2, rc.rows.length + 1)}"/>`);
+  parts.push('<sheetViews><sheetView workbookViewId="0"><pane ySplit="1" topLeftCell="A2" activePane="bottomLeft" state="frozen"/></sheetView></sheetViews>');
+  parts.push('<sheetFormatPr defaultRowHeight="15"/><cols>');
+  cols.forEach((c, i) => parts.push(`<col min="${i + 1}" max="${i + 1}" width="${c.width}" customWidth="1"/>`));
+  parts.push('</cols><sheetData>');
+  parts.push(`<row r="1">${cols.map((c, i) => cellXml(`${letters[i]}1`, c.header, styles.header)).join('')}</row>`);
+  for (let i = 0; i < rc.rows.length; i++) {
+    const r = i + 2;
+    let row = `<row r="${r}">`;
+    for (let j = 0; j < cols.length; j++) {
+      const v = cols[j].value(rc, i);
+      row += cellXml(`${letters[j]}${r}`, v, cols[j].date && typeof v === 'number' ? styles.date : undefined);
+    }
+    parts.push(`${row}</row>`);
+  }
+  parts.push('</sheetData><tableParts count="1"><tablePart r:id="rId1"/></tableParts></worksheet>');
+  return { xml: parts.join(''), lastRow: Math.max(2, rc.rows.length + 1) };
+}
+
+function tableXml(id: number, name: string, cols: SheetColumn[], lastRow: number): string {
+  const ref = `A1:${columnLetters(cols.length)}${lastRow}`;
+  const columns = cols.map((c, i) => `<tableColumn id="${i + 1}" name="${escapeXml(c.header)}"/>`).join('');
+  return (
+    `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<table xmlns="${NS}" id="${id}" name="${name}" displayName="${name}" ref="${ref}" headerRowCount="1">` +
+    `<autoFilter ref="${ref}"/><tableColumns count="${cols.length}">${columns}</tableColumns>` +
+    '<tableStyleInfo name="TableStyleLight9" showFirstColumn="0" showLastColumn="0" showRowStripes="1" showColumnStripes="0"/></table>'
+  );
+}
+
+function appendRegisterSheets(xlsx: Uint8Array, sheets: { name: string; cols: SheetColumn[]; rc: RegisterCount }[]): Uint8Array {
+  if (sheets.length === 0) return xlsx;
+  const parts = unzipSync(xlsx);
+  const get = (p: string): string => {
+    const b = parts[p];
+    if (!b) throw new Error(`${p} missing from the package`);
+    return strFromU8(b);
+  };
+  let workbook = get('xl/workbook.xml');
+  let rels = get('xl/_rels/workbook.xml.rels');
+  let types = get('[Content_Types].xml');
+  const styles = addStyles(get('xl/styles.xml'));
+  parts['xl/styles.xml'] = strToU8(styles.xml);
+  const sheetIds = [...workbook.matchAll(/<sheet\b[^>]*\bsheetId="(\d+)"/g)].map((m) => Number(m[1]));
+  const relIds = [...rels.matchAll(/\bId="rId(\d+)"/g)].map((m) => Number(m[1]));
+  let nextSheetId = Math.max(0, ...sheetIds) + 1;
+  let nextRel = Math.max(0, ...relIds) + 1;
+  let nextFile = 1;
+  while (parts[`xl/worksheets/sheet${nextFile}.xml`]) nextFile++;
+  let nextTable = 1;
+  while (parts[`xl/tables/table${nextTable}.xml`]) nextTable++;
+  let newSheets = '';
+  let newRels = '';
+  let newTypes = '';
+  sheets.forEach((s, i) => {
+    const file = `sheet${nextFile + i}.xml`;
+    const table = `table${nextTable + i}.xml`;
+    const { xml, lastRow } = sheetXml(s, styles);
+    parts[`xl/worksheets/${file}`] = strToU8(xml);
+    parts[`xl/worksheets/_rels/${file}.rels`] = strToU8(
+      `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="${REL_TABLE}" Target="../tables/${table}"/></Relationships>`,
+    );
+    parts[`xl/tables/${table}`] = strToU8(tableXml(nextTable + i, `SoVanBan${i + 1}`, s.cols, lastRow));
+    newSheets += `<sheet name="${escapeXml(s.name)}" sheetId="${nextSheetId++}" r:id="rId${nextRel}"/>`;
+    newRels += `<Relationship Id="rId${nextRel++}" Type="${REL_WORKSHEET}" Target="worksheets/${file}"/>`;
+    newTypes += `<Override PartName="/xl/worksheets/${file}" ContentType="${CT_WORKSHEET}"/><Override PartName="/xl/tables/${table}" ContentType="${CT_TABLE}"/>`;
+  });
+  workbook = workbook.replace('</sheets>', `${newSheets}</sheets>`);
+  rels = rels.replace('</Relationships>', `${newRels}</Relationships>`);
+  types = types.replace('</Types>', `${newTypes}</Types>`);
+  parts['xl/workbook.xml'] = strToU8(workbook);
+  parts['xl/_rels/workbook.xml.rels'] = strToU8(rels);
+  parts['[Content_Types].xml'] = strToU8(types);
+  const out: Zippable = {};
+  for (const [name, data] of Object.entries(parts)) out[name] = data;
+  return zipSync(out, { level: 6 });
+}
