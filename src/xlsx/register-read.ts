@@ -200,23 +200,32 @@ function csvText(bytes: Uint8Array): string | null {
   }
 }
 
-/** The delimiter of the first lines: the one of `,` `;` tab that splits some line into the most fields (quotes respected). */
+/**
+ * The delimiter of the first lines: of `,` `;` and tab, the one that splits the most lines into the
+ * same number of fields (quotes respected); then the one giving more fields.
+ */
 export function csvDelimiter(text: string): string {
-  const lines = text.split(/\r\n|\n|\r/, 40);
+  const lines = text.split(/\r\n|\n|\r/, 40).filter((l) => l.trim() !== '');
   let best = ',';
-  let most = 0;
+  let bestScore = [-1, -1];
   for (const d of [',', ';', '\t']) {
-    for (const line of lines) {
+    const counts = lines.map((line) => {
       let n = 0;
       let quoted = false;
       for (const ch of line) {
         if (ch === '"') quoted = !quoted;
         else if (ch === d && !quoted) n++;
       }
-      if (n > most) {
-        most = n;
-        best = d;
-      }
+      return n;
+    });
+    const freq = new Map<number, number>();
+    for (const n of counts) if (n > 0) freq.set(n, (freq.get(n) ?? 0) + 1);
+    let mode = 0;
+    let lines2 = 0;
+    for (const [n, f] of freq) if (f > lines2 || (f === lines2 && n > mode)) [mode, lines2] = [n, f];
+    if (lines2 > bestScore[0] || (lines2 === bestScore[0] && mode > bestScore[1])) {
+      best = d;
+      bestScore = [lines2, mode];
     }
   }
   return best;
