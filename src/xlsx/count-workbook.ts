@@ -169,6 +169,8 @@ function cellXml(ref: string, v: string | number | null, style: number | undefin
   const s = style !== undefined ? ` s="${style}"` : '';
   if (v === null) return style !== undefined ? `<c r="${ref}"${s}/>` : '';
   if (typeof v === 'number') return `<c r="${ref}"${s}><v>${v}</v></c>`;
+  // Characters XML 1.0 cannot hold (an export may carry them) are left out.
+  // eslint-disable-next-line no-control-regex
   const t = escapeXmlText(v.replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]/g, ''));
   const space = t !== t.trim() ? ' xml:space="preserve"' : '';
   return `<c r="${ref}"${s} t="inlineStr"><is><t${space}>${t}</t></is></c>`;
