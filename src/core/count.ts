@@ -287,13 +287,20 @@ function rowType(r: RegisterRow, symbol: DocumentSymbol | null): string | undefi
 /** Every row of one register in the tables of `templates` (period left aside). */
 export function classifyRegister(templates: readonly Template[], crossRules: readonly CrossTableEquality[], source: CountSource): RegisterCount {
   const { register, body } = source;
+  // Rows with the same author, issuer and type land alike: each combination is decided once.
+  const decided = new Map<string, Outcome[]>();
   const rows = register.rows.map((row): RowCount => {
     const symbol = parseSymbol(row.symbol);
     const type = rowType(row, symbol);
-    const keys = rowKeys(row, symbol);
-    // The register's body stands in only for an issuer no table knows (or no symbol at all).
-    let outcomes = templates.map((t) => classifyIn(t, crossRules, register.kind, keys, type, body, false));
-    if (body !== undefined && outcomes.every((o) => o.kind === 'none')) outcomes = templates.map((t) => classifyIn(t, crossRules, register.kind, keys, type, body, true));
+    const memo = `${row.author}\u0000${symbol?.issuer ?? ''}\u0000${type ?? ''}`;
+    let outcomes = decided.get(memo);
+    if (!outcomes) {
+      const keys = rowKeys(row, symbol);
+      // The register's body stands in only for an issuer no table knows (or no symbol at all).
+      outcomes = templates.map((t) => classifyIn(t, crossRules, register.kind, keys, type, body, false));
+      if (body !== undefined && outcomes.every((o) => o.kind === 'none')) outcomes = templates.map((t) => classifyIn(t, crossRules, register.kind, keys, type, body, true));
+      decided.set(memo, outcomes);
+    }
     const columns: Record<string, string> = {};
     const whys: Text[] = [];
     let ambiguous: Text | undefined;
@@ -321,7 +328,7 @@ export function classifyRegister(templates: readonly Template[], crossRules: rea
       return { ...base, state: 'counted', why: { vi: whys.map((w) => w.vi).join('; '), en: whys.map((w) => w.en).join('; ') } };
     }
     if (notCounted) return { ...base, state: 'notCounted', why: notCounted };
-    const by = keys.author !== '' ? { vi: `tác giả "${row.author}"`, en: `author "${row.author}"` } : symbol ? { vi: `ký hiệu "${symbol.text}"`, en: `symbol "${symbol.text}"` } : row.symbol === '' ? { vi: 'không có số, ký hiệu', en: 'no symbol' } : { vi: `số, ký hiệu "${row.symbol}" không đọc được`, en: `symbol "${row.symbol}" cannot be read` };
+    const by = row.author !== '' ? { vi: `tác giả "${row.author}"`, en: `author "${row.author}"` } : symbol ? { vi: `ký hiệu "${symbol.text}"`, en: `symbol "${symbol.text}"` } : row.symbol === '' ? { vi: 'không có số, ký hiệu', en: 'no symbol' } : { vi: `số, ký hiệu "${row.symbol}" không đọc được`, en: `symbol "${row.symbol}" cannot be read` };
     return { ...base, state: 'unclassified', why: { vi: `${by.vi}: không cột nào của biểu nhận`, en: `${by.en}: no column of the tables takes it` } };
   });
   return { source, rows };

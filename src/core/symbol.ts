@@ -51,6 +51,18 @@ export function foldText(s: string): string {
 
 const STATE_BY_FOLD = new Map(STATE_TYPES.map((t) => [foldText(t), t]));
 const PARTY_BY_FOLD = new Map(PARTY_TYPES.map((t) => [foldText(t), t]));
+/** The listed type a written abbreviation stands for, by grammar; the same few texts again and again. */
+const TYPE_SEEN = new Map<string, string | null>();
+
+function listedType(written: string, grammar: SymbolGrammar): string | undefined {
+  const key = `${grammar}\u0000${written}`;
+  let t = TYPE_SEEN.get(key);
+  if (t === undefined) {
+    t = (grammar === 'party' ? PARTY_BY_FOLD : STATE_BY_FOLD).get(foldText(written)) ?? null;
+    if (TYPE_SEEN.size < 10000) TYPE_SEEN.set(key, t);
+  }
+  return t ?? undefined;
+}
 
 export type SymbolGrammar = 'state' | 'party';
 
@@ -82,20 +94,24 @@ function isPart(s: string): boolean {
  */
 export function parseSymbol(raw: string): DocumentSymbol | null {
   if (typeof raw !== 'string') return null;
-  const text = raw
-    .normalize('NFC')
-    .replace(/\u00d0/g, 'Đ')
-    .replace(/\u00f0/g, 'đ')
-    .replace(/[\u2010-\u2015\u2212]/g, '-')
-    .replace(/[\s\u00a0\u2007\u202f\ufeff]*([-/])[\s\u00a0\u2007\u202f\ufeff]*/g, '$1')
-    .trim();
+  // Most symbols need no cleaning: ASCII or already clean, no spaces, no dash look-alikes.
+  const clean = !/[\s\u00a0\u2007\u202f\ufeff\u00d0\u00f0\u2010-\u2015\u2212]/.test(raw) && raw === raw.normalize('NFC');
+  const text = clean
+    ? raw
+    : raw
+        .normalize('NFC')
+        .replace(/\u00d0/g, 'Đ')
+        .replace(/\u00f0/g, 'đ')
+        .replace(/[\u2010-\u2015\u2212]/g, '-')
+        .replace(/[\s\u00a0\u2007\u202f\ufeff]*([-/])[\s\u00a0\u2007\u202f\ufeff]*/g, '$1')
+        .trim();
   if (text === '' || /\s/.test(text)) return null;
   const party = /^(\d+)-([^/-]+)\/(.+)$/u.exec(text);
   if (party) {
     const [, number, typeRaw, rest] = party;
     const parts = rest.split(/[-/]/);
     if (!isPart(typeRaw) || parts.some((p) => p === '' || !isPart(p))) return null;
-    const known = PARTY_BY_FOLD.get(foldText(typeRaw));
+    const known = listedType(typeRaw, 'party');
     return { text: canonical(text), grammar: 'party', number, type: known ?? upperD(typeRaw), knownType: known !== undefined, issuer: upperD(parts[0]), units: parts.slice(1).map(upperD) };
   }
   const state = /^(\d+)(?:\/(\d{4}))?\/(.+)$/u.exec(text);
@@ -103,7 +119,7 @@ export function parseSymbol(raw: string): DocumentSymbol | null {
   const [, number, year, rest] = state;
   const parts = rest.split('-');
   if (parts.some((p) => p === '' || !isPart(p))) return null;
-  const known = STATE_BY_FOLD.get(foldText(parts[0]));
+  const known = listedType(parts[0], 'state');
   const base = { text: canonical(text), grammar: 'state' as const, number, ...(year !== undefined ? { year } : {}) };
   if (known !== undefined && parts.length >= 2) {
     return { ...base, type: known, knownType: true, issuer: upperD(parts[1]), units: parts.slice(2).map(upperD) };

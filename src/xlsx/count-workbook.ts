@@ -165,39 +165,90 @@ function addStyles(styles: string): { xml: string; date: number; header: number 
   return { xml, date: base, header: base + 1 };
 }
 
-function cellXml(ref: string, v: string | number | null, style: number | undefined): string {
+/** The shared strings of the package: ExcelJS's, then the register sheets' (each text once). */
+class SharedStrings {
+  private readonly index = new Map<string, number>();
+  private readonly added: string[] = [];
+  private refs = 0;
+
+  constructor(private readonly base: number) {}
+
+  of(text: string): number {
+    this.refs++;
+    let i = this.index.get(text);
+    if (i === undefined) {
+      i = this.base + this.added.length;
+      this.index.set(text, i);
+      this.added.push(text);
+    }
+    return i;
+  }
+
+  /** `sst` with the added strings appended and its counts raised. */
+  appendTo(sst: string): string {
+    const items = this.added.map((t) => `<si><t${t !== t.trim() ? ' xml:space="preserve"' : ''}>${xmlText(t)}</t></si>`).join('');
+    return sst
+      .replace(/<sst\b([^>]*)>/, (_m, attrs: string) => {
+        const count = Number(/\bcount="(\d+)"/.exec(attrs)?.[1] ?? this.base) + this.refs;
+        const kept = attrs.replace(/\s(?:count|uniqueCount)="\d+"/g, '');
+        return `<sst${kept} count="${count}" uniqueCount="${this.base + this.added.length}">`;
+      })
+      .replace('</sst>', `${items}</sst>`);
+  }
+}
+
+/** Element text; characters XML 1.0 cannot hold (an export may carry them) are left out. */
+function xmlText(v: string): string {
+  // eslint-disable-next-line no-control-regex
+  return escapeXmlText(v.replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]/g, ''));
+}
+
+function cellXml(ref: string, v: string | number | null, style: number | undefined, sst: SharedStrings): string {
   const s = style !== undefined ? ` s="${style}"` : '';
   if (v === null) return style !== undefined ? `<c r="${ref}"${s}/>` : '';
   if (typeof v === 'number') return `<c r="${ref}"${s}><v>${v}</v></c>`;
-  // Characters XML 1.0 cannot hold (an export may carry them) are left out.
-  // eslint-disable-next-line no-control-regex
-  const t = escapeXmlText(v.replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]/g, ''));
-  const space = t !== t.trim() ? ' xml:space="preserve"' : '';
-  return `<c r="${ref}"${s} t="inlineStr"><is><t${space}>${t}</t></is></c>`;
+  return `<c r="${ref}"${s} t="s"><v>${sst.of(v)}</v></c>`;
 }
 
-function sheetXml(sheet: { cols: SheetColumn[]; rc: RegisterCount }, styles: { date: number; header: number }): { xml: string; lastRow: number } {
+/** Joins encoded chunks into one array. */
+function concat(chunks: Uint8Array[]): Uint8Array<ArrayBuffer> {
+  const out = new Uint8Array(chunks.reduce((a, c) => a + c.length, 0));
+  let at = 0;
+  for (const c of chunks) {
+    out.set(c, at);
+    at += c.length;
+  }
+  return out;
+}
+
+/** The sheet's XML, encoded a few thousand rows at a time (no one giant string for a year of registers). */
+function sheetXml(sheet: { cols: SheetColumn[]; rc: RegisterCount }, styles: { date: number; header: number }, sst: SharedStrings): { xml: Uint8Array<ArrayBuffer>; lastRow: number } {
   const { cols, rc } = sheet;
   const letters = cols.map((_c, i) => columnLetters(i + 1));
-  const parts: string[] = [];
-  parts.push(`<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<worksheet xmlns="${NS}" xmlns:r="${REL_NS}">`);
-  parts.push(`<dimension ref="A1:${letters[letters.length - 1]}${Math.max(2, rc.rows.length + 1)}"/>`);
-  parts.push('<sheetViews><sheetView workbookViewId="0"><pane ySplit="1" topLeftCell="A2" activePane="bottomLeft" state="frozen"/></sheetView></sheetViews>');
-  parts.push('<sheetFormatPr defaultRowHeight="15"/><cols>');
-  cols.forEach((c, i) => parts.push(`<col min="${i + 1}" max="${i + 1}" width="${c.width}" customWidth="1"/>`));
-  parts.push('</cols><sheetData>');
-  parts.push(`<row r="1">${cols.map((c, i) => cellXml(`${letters[i]}1`, c.header, styles.header)).join('')}</row>`);
+  const chunks: Uint8Array[] = [];
+  let part = `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<worksheet xmlns="${NS}" xmlns:r="${REL_NS}">`;
+  part += `<dimension ref="A1:${letters[letters.length - 1]}${Math.max(2, rc.rows.length + 1)}"/>`;
+  part += '<sheetViews><sheetView workbookViewId="0"><pane ySplit="1" topLeftCell="A2" activePane="bottomLeft" state="frozen"/></sheetView></sheetViews>';
+  part += '<sheetFormatPr defaultRowHeight="15"/><cols>';
+  cols.forEach((c, i) => (part += `<col min="${i + 1}" max="${i + 1}" width="${c.width}" customWidth="1"/>`));
+  part += '</cols><sheetData>';
+  part += `<row r="1">${cols.map((c, i) => cellXml(`${letters[i]}1`, c.header, styles.header, sst)).join('')}</row>`;
   for (let i = 0; i < rc.rows.length; i++) {
     const r = i + 2;
-    let row = `<row r="${r}">`;
+    part += `<row r="${r}">`;
     for (let j = 0; j < cols.length; j++) {
       const v = cols[j].value(rc, i);
-      row += cellXml(`${letters[j]}${r}`, v, cols[j].date && typeof v === 'number' ? styles.date : undefined);
+      part += cellXml(`${letters[j]}${r}`, v, cols[j].date && typeof v === 'number' ? styles.date : undefined, sst);
     }
-    parts.push(`${row}</row>`);
+    part += '</row>';
+    if (part.length > 1 << 20) {
+      chunks.push(strToU8(part));
+      part = '';
+    }
   }
-  parts.push('</sheetData><tableParts count="1"><tablePart r:id="rId1"/></tableParts></worksheet>');
-  return { xml: parts.join(''), lastRow: Math.max(2, rc.rows.length + 1) };
+  part += '</sheetData><tableParts count="1"><tablePart r:id="rId1"/></tableParts></worksheet>';
+  chunks.push(strToU8(part));
+  return { xml: concat(chunks), lastRow: Math.max(2, rc.rows.length + 1) };
 }
 
 function tableXml(id: number, name: string, cols: SheetColumn[], lastRow: number): string {
@@ -223,6 +274,10 @@ function appendRegisterSheets(xlsx: Uint8Array, sheets: { name: string; cols: Sh
   let types = get('[Content_Types].xml');
   const styles = addStyles(get('xl/styles.xml'));
   parts['xl/styles.xml'] = strToU8(styles.xml);
+  const SST = 'xl/sharedStrings.xml';
+  const hadStrings = parts[SST] !== undefined;
+  const sstXml = hadStrings ? get(SST) : `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<sst xmlns="${NS}" count="0" uniqueCount="0"></sst>`;
+  const sst = new SharedStrings((sstXml.match(/<si\b/g) ?? []).length);
   const sheetIds = [...workbook.matchAll(/<sheet\b[^>]*\bsheetId="(\d+)"/g)].map((m) => Number(m[1]));
   const relIds = [...rels.matchAll(/\bId="rId(\d+)"/g)].map((m) => Number(m[1]));
   let nextSheetId = Math.max(0, ...sheetIds) + 1;
@@ -237,8 +292,8 @@ function appendRegisterSheets(xlsx: Uint8Array, sheets: { name: string; cols: Sh
   sheets.forEach((s, i) => {
     const file = `sheet${nextFile + i}.xml`;
     const table = `table${nextTable + i}.xml`;
-    const { xml, lastRow } = sheetXml(s, styles);
-    parts[`xl/worksheets/${file}`] = strToU8(xml);
+    const { xml, lastRow } = sheetXml(s, styles, sst);
+    parts[`xl/worksheets/${file}`] = xml;
     parts[`xl/worksheets/_rels/${file}.rels`] = strToU8(
       `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="${REL_TABLE}" Target="../tables/${table}"/></Relationships>`,
     );
@@ -247,13 +302,19 @@ function appendRegisterSheets(xlsx: Uint8Array, sheets: { name: string; cols: Sh
     newRels += `<Relationship Id="rId${nextRel++}" Type="${REL_WORKSHEET}" Target="worksheets/${file}"/>`;
     newTypes += `<Override PartName="/xl/worksheets/${file}" ContentType="${CT_WORKSHEET}"/><Override PartName="/xl/tables/${table}" ContentType="${CT_TABLE}"/>`;
   });
+  parts[SST] = strToU8(sst.appendTo(sstXml));
+  if (!hadStrings) {
+    newRels += `<Relationship Id="rId${nextRel++}" Type="${REL_NS}/sharedStrings" Target="sharedStrings.xml"/>`;
+    newTypes += `<Override PartName="/${SST}" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sharedStrings+xml"/>`;
+  }
   workbook = workbook.replace('</sheets>', `${newSheets}</sheets>`);
   rels = rels.replace('</Relationships>', `${newRels}</Relationships>`);
   types = types.replace('</Types>', `${newTypes}</Types>`);
   parts['xl/workbook.xml'] = strToU8(workbook);
   parts['xl/_rels/workbook.xml.rels'] = strToU8(rels);
   parts['[Content_Types].xml'] = strToU8(types);
+  // The large parts (register sheets, strings) are deflated fast: a year of registers is tens of MB of XML.
   const out: Zippable = {};
-  for (const [name, data] of Object.entries(parts)) out[name] = data;
+  for (const [name, data] of Object.entries(parts)) out[name] = data.length > 1 << 20 ? [data, { level: 1 }] : data;
   return zipSync(out, { level: 6 });
 }
