@@ -13,7 +13,7 @@ import * as path from 'path';
 import { TEMPLATES, entryColumns } from '../src/core/builtin';
 import { readWorkbook } from '../src/xlsx/reader';
 import { incomingXlsx, outgoingCsv, outgoingXlsx } from './support/registers';
-import { COMMITTEE_OUT, INCOMING, PARTY_OUT, expectedCounts, expectedUnclassified, isoOf } from './support/count-fixture';
+import { COMMITTEE_OUT, DUPLICATE, INCOMING, PARTY_OUT, expectedCounts, expectedUnclassified, isoOf } from './support/count-fixture';
 
 const ROOT = path.join(__dirname, '..');
 const BIN = path.join(ROOT, 'bin', 'bieumau.js');
@@ -110,7 +110,7 @@ describe('bieumau count: the figures', () => {
     const inc = doc.registers.find((r) => r.file === 'den.xlsx');
     // Counted: the July rows labelled with a column (the /TW row without author has none).
     const julyCounted = INCOMING.filter((r) => r.expect.b01 !== undefined && isoOf(r.arrival) >= '2025-07-01' && isoOf(r.arrival) <= '2025-07-31').length;
-    expect(julyCounted).toBe(12);
+    expect(julyCounted).toBe(13);
     expect(inc).toEqual({ file: 'den.xlsx', kind: 'incoming', rows: INCOMING.length, counted: julyCounted, outside: 4 });
     expect(doc.registers.map((r) => r.kind)).toEqual(['incoming', 'outgoing', 'outgoing']);
   });
@@ -146,6 +146,22 @@ describe('bieumau count: the workbook', () => {
         expect([c2.id, t.columns[c2.id][0].value]).toEqual([c2.id, expected[`${t.templateId}:${c2.id}`] ?? 0]);
       }
     }
+  });
+
+  test('bieumau check lists the unclassified rows of the period and the document recorded twice, as warnings on the register sheets', () => {
+    count('check2.xlsx', '2025-07-01', '2025-07-31');
+    const c = run('check', 'check2.xlsx', '--json');
+    expect(c.code).toBe(0);
+    const found = (JSON.parse(c.stdout) as { files: { findings: { rule: string; severity: string; cells: { sheet: string; address: string }[] }[] }[] }).files[0].findings;
+    const sheets = { incoming: 'Sổ văn bản đến', party: 'Sổ văn bản đi', committee: 'Sổ văn bản đi (2)' } as const;
+    // Register sheet rows: the header, then the file's rows in order.
+    const expected = expectedUnclassified('2025-07-01', '2025-07-31').map(({ register, index }) => `${sheets[register]}!A${index + 2}`);
+    const unclassified = found.filter((f) => f.rule === 'register.unclassified');
+    expect(unclassified.map((f) => `${f.cells[0].sheet}!${f.cells[0].address}`)).toEqual(expected);
+    expect(unclassified.every((f) => f.severity === 'warning')).toBe(true);
+    const dup = found.filter((f) => f.rule === 'register.duplicate');
+    expect(dup.map((f) => f.cells.map((x) => `${x.sheet}!${x.address}`))).toEqual([[`Sổ văn bản đến!A${DUPLICATE.again + 2}`, `Sổ văn bản đến!A${DUPLICATE.first + 2}`]]);
+    expect(dup[0].severity).toBe('warning');
   });
 
   test('consolidates (two units) and rolls up (July + August = July–August) like a typed workbook', () => {

@@ -9,9 +9,9 @@ import * as os from 'os';
 import * as path from 'path';
 import { TEMPLATES, entryColumns } from '../src/core/builtin';
 import { CROSS_TABLE_RULES } from '../src/core/builtin';
-import { classifyRegister, countedTemplates, summarise } from '../src/core/count';
+import { classifyRegister, countedTemplates, registerSheetFindings, summarise } from '../src/core/count';
 import type { Register } from '../src/core/register';
-import { readRegister } from '../src/xlsx/register-read';
+import { readRegister, readSheetRows } from '../src/xlsx/register-read';
 import { countWorkbook } from '../src/xlsx/count-workbook';
 import { readWorkbook } from '../src/xlsx/reader';
 import type { WorkbookRead } from '../src/core/read';
@@ -103,4 +103,13 @@ test('a row whose column the clerk corrects on the register sheet is counted the
   const expected = expectedCounts('2025-07-01', '2025-07-31');
   expected['b01:central.politburo'] += 1;
   expect(figures(wb)).toEqual(expected);
+});
+
+test('the corrected row is no longer reported as unclassified by the check of the register sheets', () => {
+  const period = { from: '2025-07-01', to: '2025-07-31' };
+  const at = (bytes: Uint8Array): string[] => registerSheetFindings(readSheetRows(bytes), period).filter((f) => f.rule === 'register.unclassified').map((f) => `${f.cells[0].sheet}!${f.cells[0].address}`);
+  expect(at(written)).toContain('Sổ văn bản đến!A5');
+  const after = at(fs.readFileSync(path.join(dir, 'sua-cot.xlsx')));
+  expect(after).not.toContain('Sổ văn bản đến!A5');
+  expect(after.length).toBe(at(written).length - 1);
 });

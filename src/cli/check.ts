@@ -4,7 +4,12 @@
  * (the other files are still checked; 2 wins over 1). The `--json` format is in docs/cli.md ("Check output (JSON)").
  * `--history EARLIER...` (after the files): each figure also compared with the unit's earlier reports (docs/history.md).
  */
+import { readFileSync } from 'fs';
 import { formatNumberIn } from '../core/numbers';
+import type { Finding } from '../core/findings';
+import { registerSheetFindings } from '../core/count';
+import { cellDate, type GridValue } from '../core/register';
+import { readSheetRows } from '../xlsx/register-read';
 import { countFindings, groupFindings, type FindingCounts } from '../core/findings';
 import { readWorkbook } from '../xlsx/reader';
 import { checkWith } from '../xlsx/check';
@@ -27,16 +32,39 @@ type Lang = 'vi' | 'en';
  * `onRead` gets the workbook as read (for `--history`, so a file is read once).
  */
 export async function checkFile(file: string, today?: Date, catalog: PackCatalog = BUILTIN_CATALOG, onRead?: (workbook: WorkbookRead) => void): Promise<FileResult> {
-  return checkWith(
+  let period: { from: string; to: string } | null = null;
+  const result = await checkWith(
     file,
     async () => {
       const workbook = await readWorkbook(file, catalog);
       onRead?.(workbook);
+      period = workbookPeriod(workbook);
       return workbook;
     },
     today,
     catalog,
   );
+  // A workbook counted from document registers: its register sheets' rows too (docs/count.md).
+  if ('findings' in result) result.findings.push(...countedRegisterFindings(file, period));
+  return result;
+}
+
+/** The period of the workbook's tables (the first table with both dates). */
+function workbookPeriod(workbook: WorkbookRead): { from: string; to: string } | null {
+  for (const t of workbook.tables) {
+    const from = cellDate((t.info.from?.value ?? null) as GridValue);
+    const to = cellDate((t.info.to?.value ?? null) as GridValue);
+    if (from !== null && to !== null) return { from, to };
+  }
+  return null;
+}
+
+function countedRegisterFindings(file: string, period: { from: string; to: string } | null): Finding[] {
+  try {
+    return registerSheetFindings(readSheetRows(readFileSync(file)), period);
+  } catch {
+    return []; // the workbook itself was read above; a sheet that cannot be read again adds nothing
+  }
 }
 
 const WORDS: Record<Lang, Record<string, string>> = {

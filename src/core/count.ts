@@ -10,8 +10,8 @@
  */
 import type { CountRule, CrossTableEquality, EntryColumn, NotCountedRule, Template, Text } from './template';
 import { entryColumns } from './template';
-import type { Register, RegisterKind, RegisterRow } from './register';
-import { countDate } from './register';
+import type { GridRow, GridValue, Register, RegisterKind, RegisterRow } from './register';
+import { FIELD_HEADERS, cellDate, cellText, countDate } from './register';
 import { foldText, parseSymbol, typeFromName, type DocumentSymbol } from './symbol';
 import { compareIsoDates, daysInclusive, formatDdMmYyyy } from './dates';
 import type { Finding } from './findings';
@@ -411,6 +411,26 @@ export function countedTemplates(templates: readonly Template[]): Template[] {
 }
 
 // ---------------------------------------------------------------------------------------------
+// The register sheets of the counted workbook
+
+/** The extra columns of a register sheet, after the columns read. */
+export const REGISTER_EXTRA = {
+  fileRow: 'Dòng trong tệp',
+  countDate: 'Ngày tính',
+  type: 'Loại (ký hiệu)',
+  why: 'Lý do',
+  state: 'Trạng thái',
+} as const;
+
+/** The words of the "Trạng thái" column: counted (in some column), not counted (with its reason), undecided. */
+export const REGISTER_STATES = { counted: 'đếm', notCounted: 'không đếm', unclassified: 'chưa xếp được' } as const;
+
+/** The header of the column a template counts a row in ("Cột Biểu 01"). */
+export function countColumnHeader(t: Template): string {
+  return `Cột ${t.name.vi}`;
+}
+
+// ---------------------------------------------------------------------------------------------
 // Findings on the register sheets
 
 export interface RegisterSheetRef {
@@ -460,5 +480,72 @@ export function registerFindings(classified: readonly RegisterCount[], sheets: r
       } else seen.set(key, { sheet: ref.sheet, row, file: rc.source.register.file, fileRow: r.row.row });
     });
   });
+  return out;
+}
+
+/** The cells of one sheet of a workbook, row by row (`xlsx/register-read` gives them). */
+export interface SheetRows {
+  sheet: string;
+  rows: GridRow[];
+}
+
+/**
+ * The register findings of a counted workbook as it is now (the clerk may have corrected columns):
+ * on every register sheet (found by its headers "Ngày tính", "Lý do", "Trạng thái"), a row marked
+ * "chưa xếp được" whose table columns are still all blank, dated in `period` (or undated), is
+ * `register.unclassified`; the same symbol, date and author twice in the registers of one kind is
+ * `register.duplicate`.
+ */
+export function registerSheetFindings(sheets: readonly SheetRows[], period: Period | null): Finding[] {
+  const out: Finding[] = [];
+  const seen = new Map<string, { sheet: string; row: number }>();
+  const text = (v: GridValue | undefined): string => cellText(v);
+  for (const s of sheets) {
+    const head = s.rows[0];
+    if (!head || head.row !== 1) continue;
+    const col = (h: string): number => head.cells.findIndex((c) => text(c) === h);
+    const dateCol = col(REGISTER_EXTRA.countDate);
+    const whyCol = col(REGISTER_EXTRA.why);
+    const stateCol = col(REGISTER_EXTRA.state);
+    if (dateCol < 0 || whyCol < 0 || stateCol < 0) continue;
+    const countCols = head.cells.map((c, i) => (text(c).startsWith('Cột ') ? i : -1)).filter((i) => i >= 0);
+    const kind = col(FIELD_HEADERS.arrivalDate) >= 0 || col(FIELD_HEADERS.arrivalNo) >= 0 ? 'incoming' : 'outgoing';
+    const symbolCol = col(FIELD_HEADERS.symbol);
+    const docDateCol = col(FIELD_HEADERS.date);
+    const authorCol = col(FIELD_HEADERS.author);
+    for (const r of s.rows.slice(1)) {
+      const date = cellDate(r.cells[dateCol]);
+      if (period !== null && date !== null && !inPeriod(date, period)) continue;
+      const at = { sheet: s.sheet, address: `A${r.row}` };
+      const symbol = symbolCol >= 0 ? text(r.cells[symbolCol]) : '';
+      if (text(r.cells[stateCol]) === REGISTER_STATES.unclassified && countCols.every((i) => text(r.cells[i]) === '')) {
+        const why = text(r.cells[whyCol]);
+        out.push({
+          rule: 'register.unclassified',
+          severity: 'warning',
+          cells: [at],
+          message: {
+            vi: `Trang "${s.sheet}", dòng ${r.row} (${symbol || 'không số'}): văn bản chưa xếp được vào cột nào — ${why}. Ghi mã cột vào cột "Cột …" của dòng để đếm.`,
+            en: `Sheet "${s.sheet}", row ${r.row} (${symbol || 'no symbol'}): the document is in no column — ${why}. Write the column id in the row's "Cột …" cell to count it.`,
+          },
+        });
+      }
+      if (symbol === '') continue;
+      const docDate = docDateCol >= 0 ? (cellDate(r.cells[docDateCol]) ?? text(r.cells[docDateCol])) : '';
+      const key = `${kind}\u0000${foldText(parseSymbol(symbol)?.text ?? symbol)}\u0000${docDate}\u0000${authorCol >= 0 ? foldText(text(r.cells[authorCol])) : ''}`;
+      const first = seen.get(key);
+      if (first) {
+        out.push({
+          rule: 'register.duplicate',
+          severity: 'warning',
+          cells: [at, { sheet: first.sheet, address: `A${first.row}` }],
+          message: {
+            vi: `Trang "${s.sheet}", dòng ${r.row}: văn bản ${symbol} ghi hai lần (cùng số, ký hiệu, ngày và tác giả với trang "${first.sheet}", dòng ${first.row}); cả hai đều được đếm`,
+            en: `Sheet "${s.sheet}", row ${r.row}: document ${symbol} recorded twice (same symbol, date and author as sheet "${first.sheet}", row ${first.row}); both are counted`,
+          },
+        });
+      } else seen.set(key, { sheet: s.sheet, row: r.row });
+    }
+  }
   return out;
 }

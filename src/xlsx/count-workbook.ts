@@ -16,23 +16,12 @@ import { layout } from '../core/layout';
 import { columnName, INFO_NAMES } from '../core/names';
 import { columnLetters, parseRange } from '../core/a1';
 import { FIELD_HEADERS, REGISTER_FIELDS, type RegisterField, type RegisterKind } from '../core/register';
-import type { RegisterCount, CountSummary } from '../core/count';
+import { REGISTER_EXTRA, REGISTER_STATES, countColumnHeader, type RegisterCount, type CountSummary } from '../core/count';
 import { isoToExcelSerial } from '../core/dates';
 import { escapeXml, escapeXmlText, quoteSheetName } from './names';
 import { uniqueSheetNames, writeWorkbook } from './writer';
 
-/** The extra columns of a register sheet, after the columns read. */
-export const REGISTER_EXTRA = {
-  fileRow: 'Dòng trong tệp',
-  countDate: 'Ngày tính',
-  type: 'Loại (ký hiệu)',
-  why: 'Lý do',
-} as const;
-
-/** The header of the column a template counts a row in ("Cột Biểu 01"). */
-export function countColumnHeader(t: Template): string {
-  return `Cột ${t.name.vi}`;
-}
+export { REGISTER_EXTRA, REGISTER_STATES, countColumnHeader } from '../core/count';
 
 /** A register sheet's default name. */
 export function registerSheetName(kind: RegisterKind): string {
@@ -71,6 +60,7 @@ function registerColumns(rc: RegisterCount, templates: readonly Template[]): She
   cols.push({ header: REGISTER_EXTRA.type, width: 10, value: (x, i) => x.rows[i].type ?? null });
   for (const t of templates) cols.push({ header: countColumnHeader(t), width: 22, value: (x, i) => x.rows[i].columns[t.id] ?? null });
   cols.push({ header: REGISTER_EXTRA.why, width: 60, value: (x, i) => x.rows[i].why.vi });
+  cols.push({ header: REGISTER_EXTRA.state, width: 14, value: (x, i) => REGISTER_STATES[x.rows[i].state] });
   return cols;
 }
 

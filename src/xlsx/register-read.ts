@@ -7,6 +7,7 @@
  * it never throws.
  */
 import { registerFromGrid, type GridRow, type GridValue, type Register, type RegisterRefusal } from '../core/register';
+import type { SheetRows } from '../core/count';
 import { WorkbookReadError } from './errors';
 import { attr, dateStyles, relationshipIdAttr, resolveTarget, sharedStrings } from './fast-read';
 import { corruptWorkbook, openPackage, WORKBOOK_XML } from './package';
@@ -144,42 +145,63 @@ function sheetGrid(xml: string, strings: string[], dates: boolean[], date1904: b
     .map(([row, cells]) => ({ row, cells: Array.from(cells, (c) => c ?? null) }));
 }
 
+/** Every worksheet of an opened package as rows of cells, in sheet order, read one at a time. */
+function* packageSheets(parts: Map<string, Uint8Array>): Generator<SheetRows> {
+  const text = (p: string): string | null => {
+    const b = parts.get(p);
+    return b ? decoder.decode(b) : null;
+  };
+  const workbook = text(WORKBOOK_XML);
+  const rels = text('xl/_rels/workbook.xml.rels');
+  if (workbook === null || rels === null) throw corruptWorkbook();
+  const pr = WORKBOOK_PR.exec(workbook);
+  const date1904 = pr !== null && /^(1|true)$/.test(attr(pr[0], 'date1904') ?? '');
+  const targets = new Map<string, { type: string; target: string }>();
+  for (const m of rels.matchAll(RELATIONSHIP)) {
+    const id = attr(m[0], 'Id');
+    const target = attr(m[0], 'Target');
+    if (id && target) targets.set(id, { type: attr(m[0], 'Type') ?? '', target: resolveTarget(target) });
+  }
+  const all = [...targets.values()];
+  const strings = sharedStrings(text(all.find((t) => t.type.endsWith('/sharedStrings'))?.target ?? 'xl/sharedStrings.xml'));
+  const dates = dateStyles(text(all.find((t) => t.type.endsWith('/styles'))?.target ?? 'xl/styles.xml'));
+  const rid = relationshipIdAttr(workbook);
+  for (const m of workbook.matchAll(SHEET)) {
+    const sheet = unescapeXml(attr(m[0], 'name') ?? '');
+    const id = attr(m[0], rid);
+    const target = id === undefined ? undefined : targets.get(id);
+    if (!target || !target.type.endsWith('/worksheet')) continue;
+    const xml = text(target.target);
+    if (xml === null) continue;
+    yield { sheet, rows: sheetGrid(xml, strings, dates, date1904) };
+  }
+}
+
 function readXlsxRegister(name: string, bytes: Uint8Array): RegisterResult {
   const parts = openPackage(bytes, REGISTER_LIMITS);
   try {
-    const text = (p: string): string | null => {
-      const b = parts.get(p);
-      return b ? decoder.decode(b) : null;
-    };
-    const workbook = text(WORKBOOK_XML);
-    const rels = text('xl/_rels/workbook.xml.rels');
-    if (workbook === null || rels === null) throw corruptWorkbook();
-    const pr = WORKBOOK_PR.exec(workbook);
-    const date1904 = pr !== null && /^(1|true)$/.test(attr(pr[0], 'date1904') ?? '');
-    const targets = new Map<string, { type: string; target: string }>();
-    for (const m of rels.matchAll(RELATIONSHIP)) {
-      const id = attr(m[0], 'Id');
-      const target = attr(m[0], 'Target');
-      if (id && target) targets.set(id, { type: attr(m[0], 'Type') ?? '', target: resolveTarget(target) });
-    }
-    const all = [...targets.values()];
-    const strings = sharedStrings(text(all.find((t) => t.type.endsWith('/sharedStrings'))?.target ?? 'xl/sharedStrings.xml'));
-    const dates = dateStyles(text(all.find((t) => t.type.endsWith('/styles'))?.target ?? 'xl/styles.xml'));
-    const rid = relationshipIdAttr(workbook);
     let first: { refusal: RegisterRefusal } | undefined;
-    for (const m of workbook.matchAll(SHEET)) {
-      const sheet = attr(m[0], 'name') ?? '';
-      const id = attr(m[0], rid);
-      const target = id === undefined ? undefined : targets.get(id);
-      if (!target || !target.type.endsWith('/worksheet')) continue;
-      const xml = text(target.target);
-      if (xml === null) continue;
-      const r = registerFromGrid(name, sheet, sheetGrid(xml, strings, dates, date1904));
+    for (const { sheet, rows } of packageSheets(parts)) {
+      const r = registerFromGrid(name, sheet, rows);
       if (!('refusal' in r)) return r;
       if (r.refusal.code !== 'register.no-header') return r;
       first ??= r;
     }
     return first ?? refuse('register.no-header', name, 'sổ tính không có trang nào', 'the workbook has no sheet');
+  } finally {
+    parts.clear();
+  }
+}
+
+/**
+ * Every sheet of a workbook as rows of cells (the register sheets of a counted workbook, for
+ * `registerSheetFindings`).
+ * @throws WorkbookReadError when the bytes are not a readable workbook.
+ */
+export function readSheetRows(bytes: Uint8Array): SheetRows[] {
+  const parts = openPackage(bytes, REGISTER_LIMITS);
+  try {
+    return [...packageSheets(parts)];
   } finally {
     parts.clear();
   }

@@ -40,7 +40,12 @@ export const INCOMING: (IncomingRow & { expect: Expect })[] = [
   { arrival: { iso: '2025-08-20' }, arrivalNo: 18, author: 'Thủ tướng Chính phủ', symbol: '1500/QĐ-TTg', date: { iso: '2025-08-18' }, expect: { b01: 'central.government' } },
   { arrival: { iso: '2025-09-30' }, arrivalNo: 19, author: 'Bộ Y tế', symbol: '500/BYT-KCB', date: { iso: '2025-09-29' }, expect: { b01: 'central.ministries' } },
   { arrival: { iso: '2025-06-30' }, arrivalNo: 20, author: 'Ban Bí thư', symbol: '17-CT/TW', date: { iso: '2025-06-25' }, expect: { b01: 'central.secretariat' } },
+  // The same document as row 9 recorded again (spaces in the symbol, the author in NFC): counted, and reported as a duplicate.
+  { arrival: { iso: '2025-07-20' }, arrivalNo: 21, author: 'Bộ Nội vụ', symbol: '3050 / BNV-CQĐP', date: { iso: '2025-07-04' }, expect: { b01: 'central.ministries' } },
 ];
+
+/** The index in INCOMING of the row recorded twice, and of its first record. */
+export const DUPLICATE = { first: 8, again: 20 };
 
 /** The Provincial Party Committee's outgoing register: its symbols say who issued them. */
 export const PARTY_OUT: (OutgoingRow & { expect: Expect })[] = [
