@@ -10,15 +10,14 @@
  */
 import { readFileSync, statSync } from 'fs';
 import { basename, resolve } from 'path';
-import { CROSS_TABLE_RULES, TEMPLATES } from '../core/builtin';
-import type { LayoutOptions } from '../core/plan';
+import { TEMPLATES } from '../core/builtin';
 import { compareIsoDates, formatRangeVi } from '../core/dates';
-import { bodyColumns, classifyRegister, countedTemplates, periodJson, registerFindings, summarise, type CountJson, type CountSource, type Period } from '../core/count';
+import { bodyColumns, countedTemplates, periodJson, type CountJson, type CountSource, type Period } from '../core/count';
 import type { Register, RegisterRefusal } from '../core/register';
 import { entryColumns } from '../core/template';
 import { formatNumberIn } from '../core/numbers';
 import { readRegister, REGISTER_LIMITS } from '../xlsx/register-read';
-import { countWorkbook } from '../xlsx/count-workbook';
+import { countRegisters } from '../xlsx/count-workbook';
 import { UsageError, parseArgs } from './args';
 import { dateOption, textOption } from './report-args';
 import { checkTarget, writeFileAtomically } from './new';
@@ -110,17 +109,8 @@ export async function runCount(args: string[]): Promise<number> {
     sources.push({ register: r, ...(body !== undefined ? { body } : {}) });
   }
   if (exit !== 0) return exit;
-  const crossRules = CROSS_TABLE_RULES;
-  const classified = sources.map((s) => classifyRegister(TABLES, crossRules, s));
-  const summary = summarise(TABLES, classified, req.period);
-  // Columns of a register kind not given are left for the clerk: not reported as counted.
-  const kinds = new Set(sources.map((s) => s.register.kind));
-  const counted = new Set(TABLES.flatMap((t) => entryColumns(t).filter((c) => c.count && kinds.has(c.count.register)).map((c) => `${t.id}:${c.id}`)));
-  summary.counts = summary.counts.filter((c) => counted.has(`${c.table}:${c.column}`));
-  const options: LayoutOptions = { from: req.period.from, to: req.period.to, ...(req.unit !== undefined ? { unit: req.unit } : {}) };
-  const { bytes, layout } = await countWorkbook({ templates: TABLES, options, registers: classified, summary });
+  const { summary, bytes, findings } = await countRegisters(sources, req.period, req.unit);
   writeFileAtomically(full, bytes, req.force, req.out);
-  const findings = registerFindings(classified, layout.registerSheets.map((sheet) => ({ sheet, firstRow: 2 })), req.period);
 
   if (req.json) {
     const doc: CountJson = {

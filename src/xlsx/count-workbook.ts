@@ -16,7 +16,21 @@ import { layout } from '../core/layout';
 import { columnName, INFO_NAMES } from '../core/names';
 import { columnLetters, parseRange } from '../core/a1';
 import { FIELD_HEADERS, REGISTER_FIELDS, type RegisterField, type RegisterKind } from '../core/register';
-import { REGISTER_EXTRA, REGISTER_STATES, countColumnHeader, type RegisterCount, type CountSummary } from '../core/count';
+import {
+  REGISTER_EXTRA,
+  REGISTER_STATES,
+  classifyRegister,
+  countColumnHeader,
+  countedTemplates,
+  registerFindings,
+  summarise,
+  type CountSource,
+  type CountSummary,
+  type Period,
+  type RegisterCount,
+} from '../core/count';
+import { CROSS_TABLE_RULES, TEMPLATES } from '../core/builtin';
+import type { Finding } from '../core/findings';
 import { isoToExcelSerial } from '../core/dates';
 import { escapeXml, escapeXmlText, quoteSheetName } from './names';
 import { uniqueSheetNames, writeWorkbook } from './writer';
@@ -307,4 +321,26 @@ function appendRegisterSheets(xlsx: Uint8Array, sheets: { name: string; cols: Sh
   const out: Zippable = {};
   for (const [name, data] of Object.entries(parts)) out[name] = data.length > 1 << 20 ? [data, { level: 1 }] : data;
   return zipSync(out, { level: 6 });
+}
+
+/**
+ * The whole count, as the command line and the web page run it: every register classified by the
+ * built-in tables' rules, the period's figures (only the columns whose register kind was given:
+ * the others stay for the clerk), the workbook's bytes and the register findings.
+ */
+export async function countRegisters(
+  sources: readonly CountSource[],
+  period: Period,
+  unit?: string,
+): Promise<{ summary: CountSummary; bytes: Uint8Array; findings: Finding[]; templates: Template[] }> {
+  const templates = countedTemplates(TEMPLATES);
+  const classified = sources.map((s) => classifyRegister(templates, CROSS_TABLE_RULES, s));
+  const summary = summarise(templates, classified, period);
+  const kinds = new Set(sources.map((s) => s.register.kind));
+  const given = new Set(templates.flatMap((t) => entryColumns(t).filter((c) => c.count && kinds.has(c.count.register)).map((c) => `${t.id}:${c.id}`)));
+  summary.counts = summary.counts.filter((c) => given.has(`${c.table}:${c.column}`));
+  const options: LayoutOptions = { from: period.from, to: period.to, ...(unit !== undefined ? { unit } : {}) };
+  const { bytes, layout } = await countWorkbook({ templates, options, registers: classified, summary });
+  const findings = registerFindings(classified, layout.registerSheets.map((sheet) => ({ sheet, firstRow: 2 })), period);
+  return { summary, bytes, findings, templates };
 }
