@@ -9,18 +9,13 @@
  * tables (ExcelJS's cell model is too slow for a province's year of registers).
  */
 import { strFromU8, strToU8, unzipSync, zipSync, type Zippable } from 'fflate';
-import type { LayoutOptions, SheetPlan } from '../core/plan';
+import type { LayoutOptions } from '../core/plan';
 import type { Template } from '../core/template';
 import { entryColumns } from '../core/template';
-import { layout } from '../core/layout';
-import { columnName, INFO_NAMES } from '../core/names';
-import { columnLetters, parseRange } from '../core/a1';
-import { FIELD_HEADERS, REGISTER_FIELDS, type RegisterField, type RegisterKind } from '../core/register';
+import { columnLetters } from '../core/a1';
+import { countedPlan, registerColumns, registerSheetName, type SheetColumn } from '../core/count-plan';
 import {
-  REGISTER_EXTRA,
-  REGISTER_STATES,
   classifyRegister,
-  countColumnHeader,
   countedTemplates,
   registerFindings,
   summarise,
@@ -31,52 +26,11 @@ import {
 } from '../core/count';
 import { CROSS_TABLE_RULES, TEMPLATES } from '../core/builtin';
 import type { Finding } from '../core/findings';
-import { isoToExcelSerial } from '../core/dates';
-import { escapeXml, escapeXmlText, quoteSheetName } from './names';
+import { escapeXml, escapeXmlText } from './names';
 import { uniqueSheetNames, writeWorkbook } from './writer';
 
 export { REGISTER_EXTRA, REGISTER_STATES, countColumnHeader } from '../core/count';
-
-/** A register sheet's default name. */
-export function registerSheetName(kind: RegisterKind): string {
-  return kind === 'incoming' ? 'Sổ văn bản đến' : 'Sổ văn bản đi';
-}
-
-interface SheetColumn {
-  header: string;
-  width: number;
-  date?: boolean;
-  value: (rc: RegisterCount, i: number) => string | number | null;
-}
-
-function registerColumns(rc: RegisterCount, templates: readonly Template[]): SheetColumn[] {
-  const reg = rc.source.register;
-  const present = new Set(reg.columns.map((c) => c.field));
-  const order: RegisterField[] = reg.kind === 'incoming' ? ['arrivalDate', 'arrivalNo', 'author', 'symbol', 'date', 'summary', 'signer', 'type'] : ['symbol', 'date', 'author', 'summary', 'signer', 'type'];
-  const cols: SheetColumn[] = [{ header: REGISTER_EXTRA.fileRow, width: 8, value: (x, i) => x.rows[i].row.row }];
-  const widths: Partial<Record<RegisterField, number>> = { summary: 50, author: 28, symbol: 20, signer: 20 };
-  for (const f of order.filter((x) => present.has(x) && REGISTER_FIELDS.includes(x))) {
-    const isDate = f === 'date' || f === 'arrivalDate';
-    cols.push({
-      header: FIELD_HEADERS[f],
-      width: widths[f] ?? 12,
-      date: isDate,
-      value: (x, i) => {
-        const r = x.rows[i].row;
-        if (f === 'date') return r.date !== null ? isoToExcelSerial(r.date) : r.dateText || null;
-        if (f === 'arrivalDate') return r.arrivalDate !== null ? isoToExcelSerial(r.arrivalDate) : r.arrivalText || null;
-        const v = r[f];
-        return v === '' ? null : v;
-      },
-    });
-  }
-  cols.push({ header: REGISTER_EXTRA.countDate, width: 12, date: true, value: (x, i) => (x.rows[i].date !== null ? isoToExcelSerial(x.rows[i].date as string) : null) });
-  cols.push({ header: REGISTER_EXTRA.type, width: 10, value: (x, i) => x.rows[i].type ?? null });
-  for (const t of templates) cols.push({ header: countColumnHeader(t), width: 22, value: (x, i) => x.rows[i].columns[t.id] ?? null });
-  cols.push({ header: REGISTER_EXTRA.why, width: 60, value: (x, i) => x.rows[i].why.vi });
-  cols.push({ header: REGISTER_EXTRA.state, width: 14, value: (x, i) => REGISTER_STATES[x.rows[i].state] });
-  return cols;
-}
+export { registerSheetName } from '../core/count-plan';
 
 export interface CountWorkbookInput {
   templates: readonly Template[];
@@ -88,45 +42,6 @@ export interface CountWorkbookInput {
 /** Where each register's rows are in the written workbook (for findings). */
 export interface CountWorkbookLayout {
   registerSheets: string[];
-}
-
-function cellAt(plan: SheetPlan, a1: string): { r: number; c: number } {
-  const r = parseRange(a1);
-  return { r: r.top - 1, c: r.left - 1 };
-}
-
-/** The plan of one table with its entry cells counting from the register sheets. */
-function countedPlan(t: Template, options: LayoutOptions, sheets: { name: string; kind: RegisterKind; cols: SheetColumn[] }[], summary: CountSummary): SheetPlan {
-  const plan = layout(t, { ...options, dataRows: 1 });
-  const ref = (n: string): string => {
-    const found = plan.names.find((x) => x.name === n);
-    if (!found) throw new Error(`layout gave no ${n}`);
-    const p = cellAt(plan, found.ref);
-    return `$${columnLetters(p.c + 1)}$${p.r + 1}`;
-  };
-  const from = ref(INFO_NAMES.from);
-  const to = ref(INFO_NAMES.to);
-  for (const c of entryColumns(t)) {
-    if (!c.count) continue;
-    const kind = c.count.register;
-    const parts: string[] = [];
-    for (const s of sheets.filter((x) => x.kind === kind)) {
-      const letter = (h: string): string => columnLetters(s.cols.findIndex((x) => x.header === h) + 1);
-      const q = quoteSheetName(s.name);
-      const col = `${q}!$${letter(countColumnHeader(t))}:$${letter(countColumnHeader(t))}`;
-      const date = `${q}!$${letter(REGISTER_EXTRA.countDate)}:$${letter(REGISTER_EXTRA.countDate)}`;
-      parts.push(`COUNTIFS(${col},"${c.id}",${date},">="&${from},${date},"<="&${to})`);
-    }
-    if (parts.length === 0) continue; // no register of that kind: the clerk types the figure
-    const named = plan.names.find((x) => x.name === columnName(c.id));
-    if (!named) throw new Error(`layout gave no ${columnName(c.id)}`);
-    const p = cellAt(plan, named.ref);
-    const value = summary.counts.find((x) => x.table === t.id && x.column === c.id)?.value ?? 0;
-    const row = plan.cells[p.r];
-    row[p.c] = { ...(row[p.c] ?? {}), formula: `=${parts.join('+')}`, result: value };
-    delete row[p.c]?.value;
-  }
-  return plan;
 }
 
 /** The bytes of the counted workbook. */
