@@ -96,7 +96,7 @@ export function CountRegisters(): ReactNode {
         {s.countTitle}
       </Text>
       <Text as="p" size={300}>
-        {period ? format(s.countIntro, { period: formatRangeVi(period) }) : s.countNeedsPeriod}
+        {period ? format(s.countPaneIntro, { period: formatRangeVi(period) }) : s.countNeedsPeriod}
       </Text>
       <FilePicker label={s.countChoose} accept={`${XLSX_ACCEPT},${CSV_ACCEPT}`} multiple size="small" inputTestId="count-files" onFiles={(f) => void choose(f)} />
       {refused.map((r) => (

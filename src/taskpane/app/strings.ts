@@ -47,7 +47,7 @@ export interface AppStrings extends UiStrings {
   // Count from the document registers (Bảng biểu)
   readonly countTitle: string;
   /** `{period}` */
-  readonly countIntro: string;
+  readonly countPaneIntro: string;
   readonly countNeedsPeriod: string;
   readonly countChoose: string;
   /** `{file}`, `{rows}` */
@@ -197,7 +197,7 @@ export const appVi: AppStrings = {
   sheetLabel: 'Trang tính',
   insertHint: 'Ô màu vàng nhạt là ô nhập số liệu; các ô “Cộng” tự tính.',
   countTitle: 'Đếm từ sổ văn bản…',
-  countIntro: 'Biểu 01 và Biểu 02 đếm từ sổ văn bản đến và đi (tệp .xlsx hoặc .csv xuất từ hệ thống quản lý văn bản) cho kỳ {period}: mỗi sổ thành một trang, mỗi ô của biểu là công thức đếm trên trang đó — đổi kỳ báo cáo hoặc sửa cột của một dòng, số đếm theo.',
+  countPaneIntro: 'Biểu 01 và Biểu 02 đếm từ sổ văn bản đến và đi (tệp .xlsx hoặc .csv xuất từ hệ thống quản lý văn bản) cho kỳ {period}: mỗi sổ thành một trang, mỗi ô của biểu là công thức đếm trên trang đó — đổi kỳ báo cáo hoặc sửa cột của một dòng, số đếm theo.',
   countNeedsPeriod: 'Nhập kỳ báo cáo (Từ ngày, Đến ngày) ở thẻ Thiết lập trước khi đếm từ sổ văn bản.',
   countChoose: 'Chọn sổ văn bản (.xlsx, .csv)',
   countIncoming: '{file}: sổ văn bản đến, {rows} dòng.',
@@ -320,7 +320,7 @@ export const appEn: AppStrings = {
   sheetLabel: 'Sheet',
   insertHint: 'Light yellow cells take the figures; “Total” cells compute themselves.',
   countTitle: 'Count from the registers…',
-  countIntro: 'Tables 01 and 02 counted from the incoming and outgoing registers (.xlsx or .csv exports of the e-office system) for {period}: each register becomes a sheet, each cell of the tables a formula counting over it — change the report period or a row\'s column and the counts follow.',
+  countPaneIntro: 'Tables 01 and 02 counted from the incoming and outgoing registers (.xlsx or .csv exports of the e-office system) for {period}: each register becomes a sheet, each cell of the tables a formula counting over it — change the report period or a row\'s column and the counts follow.',
   countNeedsPeriod: 'Type the report period (From, To) in the Settings tab before counting from the registers.',
   countChoose: 'Choose registers (.xlsx, .csv)',
   countIncoming: '{file}: incoming register, {rows} rows.',
