@@ -70,6 +70,7 @@ test('the tabs: Tạo biểu mẫu first; arrow keys move between them and show 
     ['Tạo biểu mẫu', 'true'],
     ['Kiểm tra', 'false'],
     ['Tổng hợp', 'false'],
+    ['Đếm từ sổ văn bản', 'false'],
   ]);
   expect(screen.getByRole('tablist').getAttribute('aria-label')).toBe('Các chức năng');
   await act(async () => {
@@ -81,6 +82,11 @@ test('the tabs: Tạo biểu mẫu first; arrow keys move between them and show 
   expect(screen.getByText('hoặc kéo thả tệp vào đây')).toBeTruthy();
   await act(async () => {
     fireEvent.keyDown(document.activeElement!, { key: 'End' });
+  });
+  await waitFor(() => screen.getByRole('button', { name: 'Chọn sổ văn bản (.xlsx, .csv)' }), LONG);
+  expect(screen.getByRole('tabpanel').getAttribute('aria-labelledby')).toBe('web-tab-count');
+  await act(async () => {
+    fireEvent.keyDown(document.activeElement!, { key: 'ArrowLeft' });
   });
   await waitFor(() => screen.getByRole('button', { name: 'Chọn các tệp .xlsx của đơn vị' }), LONG);
   expect(screen.getByRole('tabpanel').getAttribute('aria-labelledby')).toBe('web-tab-consolidate');

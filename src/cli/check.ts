@@ -5,9 +5,14 @@
  * `--history EARLIER...` (after the files): each figure also compared with the unit's earlier reports (docs/history.md).
  */
 import { formatNumberIn } from '../core/numbers';
+import type { Finding } from '../core/findings';
+import { registerSheetFindings } from '../core/count';
+import { cellDate, type GridValue } from '../core/register';
+import { readSheetRows } from '../xlsx/register-read';
 import { countFindings, groupFindings, type FindingCounts } from '../core/findings';
 import { checkSource } from '../xlsx/check';
 import { pathSource } from './path-source';
+import type { Source } from '../xlsx/intake';
 import { UsageError, parseArgs } from './args';
 import type { PackCatalog } from '../core/catalog';
 import { BUILTIN_CATALOG } from '../core/builtin';
@@ -26,8 +31,37 @@ type Lang = 'vi' | 'en';
  * Reads and validates one file against the loaded packs (default: the built-in one); never throws.
  * `onRead` gets the workbook as read (for `--history`, so a file is read once).
  */
-export function checkFile(file: string, today?: Date, catalog: PackCatalog = BUILTIN_CATALOG, onRead?: (workbook: WorkbookRead) => void): Promise<FileResult> {
-  return checkSource(pathSource(file), { catalog, ...(today ? { today } : {}) }, onRead);
+export async function checkFile(file: string, today?: Date, catalog: PackCatalog = BUILTIN_CATALOG, onRead?: (workbook: WorkbookRead) => void): Promise<FileResult> {
+  let period: { from: string; to: string } | null = null;
+  let bytes: Uint8Array | null = null;
+  const source = pathSource(file);
+  // The bytes the intake read are kept, so a counted workbook's register sheets are read from them, not from the disk again.
+  const kept: Source = { ...source, bytes: async () => (bytes = await source.bytes()) };
+  const result = await checkSource(kept, { catalog, ...(today ? { today } : {}) }, (workbook) => {
+    onRead?.(workbook);
+    period = workbookPeriod(workbook);
+  });
+  // A workbook counted from document registers: its register sheets' rows too (docs/count.md).
+  if ('findings' in result && bytes !== null) result.findings.push(...countedRegisterFindings(bytes, period));
+  return result;
+}
+
+/** The period of the workbook's tables (the first table with both dates). */
+function workbookPeriod(workbook: WorkbookRead): { from: string; to: string } | null {
+  for (const t of workbook.tables) {
+    const from = cellDate((t.info.from?.value ?? null) as GridValue);
+    const to = cellDate((t.info.to?.value ?? null) as GridValue);
+    if (from !== null && to !== null) return { from, to };
+  }
+  return null;
+}
+
+function countedRegisterFindings(bytes: Uint8Array, period: { from: string; to: string } | null): Finding[] {
+  try {
+    return registerSheetFindings(readSheetRows(bytes), period);
+  } catch {
+    return []; // the workbook itself was read above; a sheet that cannot be read again adds nothing
+  }
 }
 
 const WORDS: Record<Lang, Record<string, string>> = {

@@ -22,6 +22,8 @@ export const USAGE = `Cách dùng / usage:
   bieumau packs check PACK.json... [--json] [--lang vi|en]
   bieumau tie-out REPORT.docx [WORKBOOK.xlsx] [--json] [--lang vi|en] [--pack PACK.json]...
                        (doi-chieu: the same)
+  bieumau count OUT.xlsx REGISTER... --from YYYY-MM-DD --to YYYY-MM-DD [--unit TEXT]
+                       [--body COLUMN_ID=REGISTER]... [--json] [--force] (dem: the same)
 ${EXPORT_USAGE}
   bieumau --version
   bieumau COMMAND --help`;
@@ -67,6 +69,9 @@ export async function main(argv: string[]): Promise<number> {
       case 'tie-out':
       case 'doi-chieu':
         return await (await import('./tieout')).runTieOut(rest);
+      case 'count':
+      case 'dem':
+        return await (await import('./count')).runCount(rest);
       case 'packs':
         return await (await import('./packs')).runPacks(rest);
       case 'help': {

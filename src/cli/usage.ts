@@ -113,6 +113,26 @@ given, else the report's own); the report's tables are checked like a workbook's
 
 Mã thoát / exit codes: 0 không có lỗi / no error; 1 có lỗi / an error found;
 2 tệp không đọc được (.doc, .odt, .pdf…) hoặc dòng lệnh sai / a file unreadable (.doc, .odt, .pdf…), or bad usage.`,
+  count: `Cách dùng / usage: bieumau count OUT.xlsx REGISTER... --from YYYY-MM-DD --to YYYY-MM-DD [tùy chọn / options]
+               (bieumau dem: cùng lệnh / the same command)
+
+Đếm Biểu 01 và Biểu 02 từ sổ văn bản đến và đi (tệp .xlsx hoặc .csv xuất từ hệ thống quản lý văn bản):
+mỗi ô nhập là công thức COUNTIFS trên trang sổ văn bản và ô Từ ngày / Đến ngày của biểu.
+/ Counts Tables 01 and 02 from the incoming and outgoing registers (.xlsx or .csv exports): each entry
+cell is a COUNTIFS over the register sheet and the table's own Từ ngày / Đến ngày cells.
+
+  --from YYYY-MM-DD        ngày đầu kỳ đếm / first day of the period
+  --to YYYY-MM-DD          ngày cuối kỳ đếm / last day of the period
+  --unit TEXT              đơn vị báo cáo / reporting unit
+  --body MÃ_CỘT=SỔ         cơ quan giữ sổ đi khi ký hiệu không đủ rõ (vd. local.peoplesCommittee=so-di.xlsx)
+                           / the body whose outgoing register it is, where the symbol does not tell
+  --json                   kết quả dạng JSON (một dòng) / the result as JSON (one line)
+  --force                  ghi đè OUT.xlsx nếu đã có / overwrite OUT.xlsx if it exists
+${HELP}
+
+Mã thoát / exit codes: 0 đã ghi / written; 1 từ chối (sổ không có dòng tiêu đề hoặc cột ngày, quá lớn),
+không ghi gì / refused (a register without its header row or date column, or too large), nothing written;
+2 dòng lệnh sai hoặc sổ không đọc được / bad usage, or a register unreadable.`,
 
   packs: `Cách dùng / usage: bieumau packs check PACK.json... [--json] [--lang vi|en]
 
@@ -128,7 +148,7 @@ Mã thoát / exit codes: 0 mọi gói hợp lệ / every pack valid; 1 có gói 
 };
 
 /** The other names of a command. */
-const ALIASES: Record<string, string> = { 'tong-hop': 'consolidate', 'luy-ke': 'roll-up', 'doi-chieu': 'tie-out' };
+const ALIASES: Record<string, string> = { 'tong-hop': 'consolidate', 'luy-ke': 'roll-up', 'doi-chieu': 'tie-out', dem: 'count' };
 
 /**
  * The usage text of `command`: its own, or its lines of `overview` (`  bieumau <command> …` and the

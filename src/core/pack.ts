@@ -49,7 +49,8 @@ export type PackFaultCode =
   | 'sample-length'
   | 'sample-value'
   | 'sheet-name'
-  | 'date';
+  | 'date'
+  | 'count-rest';
 
 export interface PackFault {
   code: PackFaultCode;
@@ -192,15 +193,49 @@ const TEMPLATE: Text = { vi: 'mã biểu (chữ thường, chữ số, - hoặc 
 function shapeColumn(c: Checker, v: unknown, path: string): void {
   const kind = c.kind(v, path, ['entry', 'sum', 'ratio']);
   if (kind === null || !isObj(v)) return;
-  if (kind === 'entry') c.object(v, path, ['kind', 'id', 'label'], ['required']);
+  if (kind === 'entry') c.object(v, path, ['kind', 'id', 'label'], ['required', 'count']);
   else if (kind === 'sum') c.object(v, path, ['kind', 'id', 'label', 'of'], []);
   else c.object(v, path, ['kind', 'id', 'label', 'numerator', 'denominator'], []);
   if ('id' in v) c.string(v.id, at(path, 'id'), LOCAL_ID, 200, COLUMN_ID);
   if ('label' in v) c.text(v.label, at(path, 'label'));
   if (kind === 'entry' && 'required' in v && typeof v.required !== 'boolean') c.fault('type', at(path, 'required'), 'phải là true hoặc false', 'must be true or false');
+  if (kind === 'entry' && 'count' in v) shapeCount(c, v.count, at(path, 'count'), false);
   if (kind === 'sum' && 'of' in v && c.array(v.of, at(path, 'of'), 1)) v.of.forEach((x, i) => c.string(x, at(at(path, 'of'), i), LOCAL_ID, 200, COLUMN_ID));
   if (kind === 'ratio') {
     for (const k of ['numerator', 'denominator']) if (k in v) c.string(v[k], at(path, k), LOCAL_ID, 200, COLUMN_ID);
+  }
+}
+
+const NAME_LISTS = ['names', 'prefixes', 'contains'] as const;
+
+/**
+ * A column's `count` (or, with `notCounted`, one of a template's `notCounted` rules): which register,
+ * by what, the names as plain text (never a pattern), the types, `rest`.
+ */
+function shapeCount(c: Checker, v: unknown, path: string, notCounted: boolean): void {
+  const optional = notCounted ? [...NAME_LISTS] : [...NAME_LISTS, 'types', 'rest'];
+  if (!c.object(v, path, notCounted ? ['register', 'by', 'reason'] : ['register', 'by'], optional)) return;
+  if ('register' in v && v.register !== 'incoming' && v.register !== 'outgoing') {
+    c.fault('kind', at(path, 'register'), `"register" phải là "incoming" hoặc "outgoing", không phải ${show(v.register)}`, `"register" must be "incoming" or "outgoing", not ${show(v.register)}`);
+  }
+  if ('by' in v && v.by !== 'author' && v.by !== 'issuer') {
+    c.fault('kind', at(path, 'by'), `"by" phải là "author" hoặc "issuer", không phải ${show(v.by)}`, `"by" must be "author" or "issuer", not ${show(v.by)}`);
+  }
+  for (const k of [...NAME_LISTS, 'types']) {
+    if (!(k in v) || !c.array(v[k], at(path, k), 1)) continue;
+    (v[k] as unknown[]).forEach((x, i) => {
+      if (typeof x !== 'string' || x.trim() === '' || x.length > 200) {
+        c.fault('type', at(at(path, k), i), `phải là một chuỗi không trống (tối đa 200 ký tự), không phải ${show(x)}`, `must be a non-empty string (at most 200 characters), not ${show(x)}`);
+      }
+    });
+  }
+  if ('rest' in v && typeof v.rest !== 'boolean') c.fault('type', at(path, 'rest'), 'phải là true hoặc false', 'must be true or false');
+  if ('reason' in v) c.text(v.reason, at(path, 'reason'));
+  if (!NAME_LISTS.some((k) => k in v)) {
+    c.fault('required', at(path, 'names'), 'cần ít nhất một trong "names", "prefixes", "contains"', 'needs at least one of "names", "prefixes", "contains"');
+  }
+  if ('rest' in v && v.rest === true && 'types' in v) {
+    c.fault('count-rest', at(path, 'rest'), 'cột "rest" nhận các loại còn lại, không kèm "types"', 'a "rest" column takes the types left over and has no "types"');
   }
 }
 
@@ -236,7 +271,8 @@ function shapeRows(c: Checker, v: unknown, path: string): void {
 }
 
 function shapeTemplate(c: Checker, v: unknown, path: string): void {
-  if (!c.object(v, path, ['id', 'version', 'name', 'title', 'rows', 'groups'], ['summary', 'averages', 'averagesNote', 'overTime', 'rules', 'sample'])) return;
+  if (!c.object(v, path, ['id', 'version', 'name', 'title', 'rows', 'groups'], ['summary', 'averages', 'averagesNote', 'overTime', 'rules', 'sample', 'notCounted'])) return;
+  if ('notCounted' in v && c.array(v.notCounted, at(path, 'notCounted'), 0)) v.notCounted.forEach((r, i) => shapeCount(c, r, at(at(path, 'notCounted'), i), true));
   if ('id' in v) c.string(v.id, at(path, 'id'), TEMPLATE_ID, 31, TEMPLATE);
   if ('version' in v) c.version(v.version, at(path, 'version'));
   for (const k of ['name', 'title', 'summary', 'averagesNote']) if (k in v) c.text(v[k], at(path, k));
@@ -376,6 +412,13 @@ function semanticTemplate(c: Checker, t: Template, path: string): void {
       number(col.denominator, at(p, 'denominator'));
     }
   }
+  // Counting rules: at most one "rest" column per group.
+  t.groups.forEach((g, gi) => {
+    const rests = g.columns.map((col, ci) => ({ col, ci })).filter((x) => x.col.kind === 'entry' && x.col.count?.rest === true);
+    for (const x of rests.slice(1)) {
+      c.fault('count-rest', at(at(at(at(at(path, 'groups'), gi), 'columns'), x.ci), 'count'), `nhóm "${g.id}" có hơn một cột "rest"`, `group "${g.id}" has more than one "rest" column`);
+    }
+  });
   // Sum loops: a → b → … → a through `of` (self-references are reported above).
   const state = new Map<string, 'open' | 'done'>();
   const reported = new Set<string>();

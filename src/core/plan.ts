@@ -15,6 +15,11 @@ export interface PlanCell {
   value?: string | number | PlanDate;
   /** English A1 formula with a leading `=` (written with `range.formulas`, never `formulasLocal`). */
   formula?: string;
+  /**
+   * The value the formula gives, stored with it for readers that do not calculate (the counts of
+   * `bieumau count`); Excel and LibreOffice recalculate on opening.
+   */
+  result?: number;
   /** Excel number format, e.g. `#,##0`, `0%`, `dd/mm/yyyy`. */
   numberFormat?: string;
 }

@@ -243,6 +243,22 @@ export const RULE_REGISTRY: readonly RuleInfo[] = [
       en: 'Word report tie-out: a figure in the text that states a table\'s figure (a total, an average per day or per month — against the table\'s own period —, a figure named by a row or column label such as "15 hội nghị Tỉnh ủy") differs from the table; or, with a workbook, a cell of a table in the report differs from the workbook\'s. An average that fits another count of days says which ("43 ≈ 4.525 / 105 ngày; kỳ báo cáo có 107 ngày"). Figures that agree are listed (`matched`).',
     },
   },
+  {
+    id: 'register.unclassified',
+    severity: 'warning',
+    what: {
+      vi: 'Một dòng của sổ văn bản (trong kỳ) thuộc biểu nhưng không xếp được vào cột nào: không cột nào nhận, hoặc hai cột cùng nhận (ký hiệu `/TW` mà sổ không ghi tác giả; `-UBND` của tỉnh hay của xã khi chưa ghi cơ quan của sổ). Không bao giờ đoán: dòng được liệt kê kèm lý do, sửa cột trên trang sổ văn bản thì số đếm theo (xem [count.md](count.md)).',
+      en: 'A register row (in the period) that belongs in the tables but whose column cannot be decided: no column takes it, or two do (a `/TW` symbol with no author in the register; a `-UBND` symbol of the province or of a commune when the register\'s body is not named). Never guessed: the row is listed with why; correct its column on the register sheet and the count follows (see [count.md](count.md)).',
+    },
+  },
+  {
+    id: 'register.duplicate',
+    severity: 'warning',
+    what: {
+      vi: 'Cùng một văn bản (cùng số, ký hiệu, ngày và tác giả) được ghi hai lần trong sổ văn bản; cả hai dòng đều được đếm.',
+      en: 'The same document (same symbol, date and author) recorded twice in the registers; both rows are counted.',
+    },
+  },
 ];
 
 const EXACT = new Map(RULE_REGISTRY.filter((r) => !r.id.includes('<')).map((r) => [r.id, r]));

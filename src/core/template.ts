@@ -17,6 +17,38 @@ export interface EntryColumn {
   label: Text;
   /** Blank in a required field is an error; elsewhere a warning ("not reported"). */
   required?: boolean;
+  /** How the column is counted from the document registers (`bieumau count`, core/count). */
+  count?: CountRule;
+}
+
+/**
+ * Which register rows a column counts. Names are plain text, compared after `foldText` (NFC, case,
+ * spaces, tone placement): `names` the whole name or abbreviation, `prefixes` its start, `contains`
+ * whole words inside it. An exact name wins over a prefix, a prefix over words contained; two
+ * columns at the same level are a tie (the row is listed, never guessed).
+ */
+export interface CountRule {
+  /** Incoming registers count by their arrival date, outgoing ones by the document's date. */
+  register: 'incoming' | 'outgoing';
+  /** `author`: the author column (then the symbol's issuer when it is blank); `issuer`: the symbol's issuer. */
+  by: 'author' | 'issuer';
+  names?: string[];
+  prefixes?: string[];
+  contains?: string[];
+  /** Type abbreviations of the symbol (`NQ`, `QĐi`, `QyĐ`); absent: any type. */
+  types?: string[];
+  /** Takes the rows of its group that no sibling column's `types` takes ("Văn bản khác"). */
+  rest?: boolean;
+}
+
+/** Register rows that are not in the table, and why (incoming documents from local bodies). */
+export interface NotCountedRule {
+  register: 'incoming' | 'outgoing';
+  by: 'author' | 'issuer';
+  names?: string[];
+  prefixes?: string[];
+  contains?: string[];
+  reason: Text;
 }
 
 /** `Cộng`: the sum of other columns of the same row. */
@@ -135,6 +167,8 @@ export interface Template {
    * Consolidation across units ignores it (both kinds add up).
    */
   overTime?: 'sum' | 'last';
+  /** Register rows that belong to none of its columns, with the reason (`bieumau count`). */
+  notCounted?: NotCountedRule[];
   /** Example figures (e.g. the seed report's), one array per data row, in entry-column order; may be empty. */
   sample: number[][];
 }

@@ -14,18 +14,19 @@ import { Tabs } from '../ui/Tabs';
 import { useMotionStyles } from '../ui/motion';
 import { WEB_STRINGS, type WebStrings } from './strings';
 import { CreateTab } from './CreateTab';
-import { loadCheckTab, loadConsolidateTab } from './engine';
+import { loadCheckTab, loadConsolidateTab, loadCountTab } from './engine';
 import { PackFiles } from './PackFiles';
 
 /** Kiểm tra and Tổng hợp are chunks of their own, loaded when first opened (or by the background warm-up). */
 const CheckTab = lazy(loadCheckTab);
 const ConsolidateTab = lazy(loadConsolidateTab);
+const CountTab = lazy(loadCountTab);
 
-type TabId = 'create' | 'check' | 'consolidate';
-const TABS: readonly TabId[] = ['create', 'check', 'consolidate'];
+type TabId = 'create' | 'check' | 'consolidate' | 'count';
+const TABS: readonly TabId[] = ['create', 'check', 'consolidate', 'count'];
 
 function tabLabel(tab: TabId, s: WebStrings): string {
-  return { create: s.tabCreate, check: s.tabCheck, consolidate: s.tabConsolidate }[tab];
+  return { create: s.tabCreate, check: s.tabCheck, consolidate: s.tabConsolidate, count: s.tabCount }[tab];
 }
 
 /** A part that could not be loaded (offline before it came in) shows a message, not a blank page. */
@@ -163,6 +164,15 @@ export function WebApp({ initialLanguage = 'vi', loadPacks, singleFile = false }
                 <PartBoundary message={(detail) => format(s.engineFailed, { detail })}>
                   <Suspense fallback={<Text>{s.loadingEngine}</Text>}>
                     <ConsolidateTab lang={lang} announce={announce} catalog={catalog} />
+                  </Suspense>
+                </PartBoundary>
+              </div>
+            )}
+            {opened.has('count') && (
+              <div hidden={tab !== 'count'}>
+                <PartBoundary message={(detail) => format(s.engineFailed, { detail })}>
+                  <Suspense fallback={<Text>{s.loadingEngine}</Text>}>
+                    <CountTab lang={lang} announce={announce} />
                   </Suspense>
                 </PartBoundary>
               </div>

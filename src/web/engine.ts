@@ -13,6 +13,8 @@ import type { RollUp, RollUpOptions } from '../core/rollup';
 import type { EarlierInput, HistoryResult } from '../core/history';
 import type { WorkbookRead } from '../core/read';
 import type { Source } from '../xlsx/intake';
+import type { CountSource, CountSummary, Period } from '../core/count';
+import type { Register, RegisterRefusal } from '../core/register';
 import { loadOnce } from '../ui/load-once';
 
 type Writer = typeof import('../xlsx/new-workbook');
@@ -50,6 +52,34 @@ const loadConsolidator = loadOnce<Consolidator>(async () => {
 
 const loadRollUp = loadOnce(() => import(/* webpackChunkName: "rollup" */ '../core/rollup'));
 
+type Counter = { read: typeof import('../xlsx/register-read'); count: typeof import('../xlsx/count-workbook') };
+
+const loadCounter = loadOnce<Counter>(async () => {
+  const [read, count] = await Promise.all([
+    import(/* webpackChunkName: "count" */ '../xlsx/register-read'),
+    import(/* webpackChunkName: "count" */ '../xlsx/count-workbook'),
+  ]);
+  return { read, count };
+});
+
+/** The registers chosen in the page, each read (or refused) as `bieumau count` reads it. */
+export async function readRegistersInPage(files: readonly Source[]): Promise<{ name: string; result: Register | { refusal: RegisterRefusal } }[]> {
+  const { read } = await loadCounter();
+  const out: { name: string; result: Register | { refusal: RegisterRefusal } }[] = [];
+  for (const f of files) out.push({ name: f.name, result: read.readRegister({ name: f.name, bytes: await f.bytes() }) });
+  return out;
+}
+
+/** `bieumau count` in the page: the figures and the workbook's bytes. */
+export async function countInPage(sources: readonly CountSource[], period: Period, unit?: string): Promise<{ summary: CountSummary; bytes: Uint8Array }> {
+  const { count } = await loadCounter();
+  const { summary, bytes } = await count.countRegisters(sources, period, unit);
+  return { summary, bytes };
+}
+
+/** The Đếm từ sổ văn bản tab's chunk, as `React.lazy` takes it. */
+export const loadCountTab = loadOnce(async () => ({ default: (await import(/* webpackChunkName: "web-count" */ './CountTab')).CountTab }));
+
 /** The Kiểm tra tab's chunk, as `React.lazy` takes it. */
 export const loadCheckTab = loadOnce(async () => ({ default: (await import(/* webpackChunkName: "web-check" */ './CheckTab')).CheckTab }));
 
@@ -59,7 +89,7 @@ export const loadConsolidateTab = loadOnce(async () => ({ default: (await import
 /** Loads every engine (and the lazy tabs) in the background; resolves when all are in (rejections are swallowed). */
 export function warmUp(): Promise<void> {
   const exporter = import(/* webpackChunkName: "web-export-buttons" */ './export-engine').then((m) => m.warmUpExport());
-  return Promise.all([loadWriter(), loadChecker(), loadConsolidator(), loadRollUp(), loadCheckTab(), loadConsolidateTab(), exporter]).then(
+  return Promise.all([loadWriter(), loadChecker(), loadConsolidator(), loadRollUp(), loadCheckTab(), loadConsolidateTab(), loadCounter(), loadCountTab(), exporter]).then(
     () => undefined,
     () => undefined,
   );

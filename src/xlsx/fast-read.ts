@@ -98,7 +98,7 @@ const WORKBOOK_PR = startTagPattern('workbookPr', '');
 /** The pattern of each attribute name asked for, made once (a scan asks for a few names, thousands of times). */
 const ATTR_PATTERNS = new Map<string, RegExp>();
 
-function attr(tag: string, name: string): string | undefined {
+export function attr(tag: string, name: string): string | undefined {
   let re = ATTR_PATTERNS.get(name);
   if (!re) ATTR_PATTERNS.set(name, (re = new RegExp(`\\s${name}\\s*=\\s*("([^"]*)"|'([^']*)')`)));
   const m = re.exec(tag);
@@ -114,7 +114,7 @@ function runsText(xml: string): string {
   return out;
 }
 
-function sharedStrings(xml: string | null): string[] {
+export function sharedStrings(xml: string | null): string[] {
   if (xml === null) return [];
   const out: string[] = [];
   SHARED_ITEM.lastIndex = 0;
@@ -131,7 +131,7 @@ function isDateFormat(code: string | undefined): boolean {
 const BUILTIN_DATE_FORMATS = new Set([14, 15, 16, 17, 18, 19, 20, 21, 22, 45, 46, 47]);
 
 /** For each cell style index: does it format numbers as dates? */
-function dateStyles(xml: string | null): boolean[] {
+export function dateStyles(xml: string | null): boolean[] {
   if (xml === null) return [];
   const custom = new Map<number, string>();
   NUM_FMT.lastIndex = 0;
@@ -218,7 +218,7 @@ function readSheet(xml: string, strings: string[], dates: boolean[]): SheetCells
   return { cells, merged };
 }
 
-function resolveTarget(target: string): string {
+export function resolveTarget(target: string): string {
   if (target.startsWith('/')) return target.slice(1);
   const parts = ['xl'];
   for (const p of target.split('/')) {
@@ -229,7 +229,7 @@ function resolveTarget(target: string): string {
 }
 
 /** The attribute naming a sheet's relationship: `r:id`, whatever prefix the workbook binds to the relationships namespace. */
-function relationshipIdAttr(workbook: string): string {
+export function relationshipIdAttr(workbook: string): string {
   const ns = /\sxmlns:([\w.-]+)\s*=\s*["'][^"']*\/relationships["']/.exec(workbook);
   return `${(ns?.[1] ?? 'r').replace(/\./g, '\\.')}:id`;
 }

@@ -41,7 +41,7 @@ function argb(hex: string): string {
 }
 
 function cellValue(c: PlanCell): ExcelJS.CellValue | undefined {
-  if (c.formula !== undefined) return { formula: c.formula.replace(/^=/, '') };
+  if (c.formula !== undefined) return c.result !== undefined ? { formula: c.formula.replace(/^=/, ''), result: c.result } : { formula: c.formula.replace(/^=/, '') };
   const v = c.value;
   if (v === undefined) return undefined;
   if (typeof v === 'object') {

@@ -15,6 +15,7 @@ import type { ReportInfo } from '../../excel/types';
 import { format } from '../i18n';
 import { templateKey, useAppStrings, useLang, usePane } from './context';
 import { faultPath, faultsShown } from '../../ui/model/pack-faults';
+import { CountRegisters } from './CountRegisters';
 
 const useStyles = makeStyles({
   list: { display: 'flex', flexDirection: 'column', rowGap: tokens.spacingVerticalM, margin: 0, padding: 0, listStyleType: 'none' },
@@ -205,6 +206,7 @@ export function TablesTab(): ReactNode {
         <FailedPack key={p.file} pack={p} />
       ))}
       <Caption1>{s.insertHint}</Caption1>
+      <CountRegisters />
     </>
   );
 }

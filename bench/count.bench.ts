@@ -1,0 +1,75 @@
+/**
+ * `count_ms_100k`: one `bieumau count OUT.xlsx den.xlsx di-tu.xlsx di-ubnd.xlsx --from … --to …
+ * --body … --json` call (the built command line, process start included) over a province's year of
+ * registers — 100,000 rows: 40,000 incoming, 20,000 of the Provincial Party Committee, 40,000 of the
+ * People's Committee, `.xlsx` exports with a title block and dates as Excel dates — reading them,
+ * classifying every row and writing the workbook with its three register sheets. Wall time in ms,
+ * median of 3 runs; `count_rss_mb_100k` the peak memory and `count_cpu_ms_100k` the CPU time (user +
+ * system) of the median run — on a shared machine the CPU time is the steadier figure. The figures are checked
+ * against the rows as generated. Target: ≤ 2,000 ms.
+ */
+import * as fs from 'fs';
+import * as os from 'os';
+import * as path from 'path';
+import { incomingXlsx, outgoingXlsx, type IncomingRow, type OutgoingRow } from '../test/support/registers';
+import { runMeasured } from '../test/support/measure';
+import { ensureCliBuilt } from './support/cli';
+
+const RUNS = 3;
+const AUTHORS: [string, string, string][] = [
+  ['Bộ Chính trị', 'NQ', 'TW'],
+  ['Thủ tướng Chính phủ', 'CT', 'TTg'],
+  ['Bộ Nội vụ', 'HD', 'BNV'],
+  ['UBND tỉnh Lâm Đồng', 'QĐ', 'UBND'],
+];
+const PARTY_TYPES = ['NQ', 'CT', 'QĐi', 'QĐ', 'KL', 'BC', 'CV'];
+const STATE_TYPES = ['QĐ', 'CT', 'TB', 'BC', 'KH'];
+
+function day(i: number): string {
+  const d = new Date(Date.UTC(2025, 0, 1) + (i % 365) * 86400000);
+  return d.toISOString().slice(0, 10);
+}
+
+export async function run(): Promise<Record<string, number>> {
+  const root = path.join(__dirname, '..');
+  ensureCliBuilt(root);
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'bm-bench-count-'));
+  try {
+    const incoming: IncomingRow[] = [];
+    for (let i = 0; i < 40000; i++) {
+      const [author, type, issuer] = AUTHORS[i % AUTHORS.length];
+      incoming.push({ arrival: { iso: day(i) }, arrivalNo: i + 1, author, symbol: `${i + 1}${issuer === 'TW' ? `-${type}/${issuer}` : `/${type}-${issuer}`}`, date: { iso: day(i) }, summary: `Văn bản số ${i + 1} về công tác năm 2025` });
+    }
+    const party: OutgoingRow[] = [];
+    for (let i = 0; i < 20000; i++) party.push({ symbol: `${i + 1}-${PARTY_TYPES[i % PARTY_TYPES.length]}/TU`, date: { iso: day(i) }, summary: `Văn bản số ${i + 1}`, signer: 'Nguyễn Văn A' });
+    const committee: OutgoingRow[] = [];
+    for (let i = 0; i < 40000; i++) committee.push({ symbol: `${i + 1}/${STATE_TYPES[i % STATE_TYPES.length]}-UBND`, date: { iso: day(i) }, summary: `Văn bản số ${i + 1}`, signer: 'Trần Thị B' });
+    fs.writeFileSync(path.join(dir, 'den.xlsx'), await incomingXlsx(incoming));
+    fs.writeFileSync(path.join(dir, 'di-tu.xlsx'), await outgoingXlsx(party, 'TỈNH ỦY LÂM ĐỒNG'));
+    fs.writeFileSync(path.join(dir, 'di-ubnd.xlsx'), await outgoingXlsx(committee));
+    const politburo = incoming.filter((_r, i) => i % AUTHORS.length === 0).length;
+
+    const runs: { ms: number; rss: number; cpu: number }[] = [];
+    for (let k = 0; k < RUNS; k++) {
+      const out = path.join(dir, 'nam-2025.xlsx');
+      fs.rmSync(out, { force: true });
+      const m = runMeasured(
+        [path.join(root, 'bin', 'bieumau.js'), 'count', out, 'den.xlsx', 'di-tu.xlsx', 'di-ubnd.xlsx', '--from', '2025-01-01', '--to', '2025-12-31', '--body', 'local.peoplesCommittee=di-ubnd.xlsx', '--json'],
+        dir,
+      );
+      if (m.result.status !== 0) throw new Error(`bieumau count exited ${String(m.result.status)}: ${m.result.stderr.slice(0, 500)}`);
+      const doc = JSON.parse(m.result.stdout) as { counts: { column: string; value: number }[]; registers: { rows: number }[] };
+      const rows = doc.registers.reduce((a, r) => a + r.rows, 0);
+      if (rows !== 100000) throw new Error(`read ${rows} rows, not 100,000`);
+      const got = doc.counts.find((c) => c.column === 'central.politburo')?.value;
+      if (got !== politburo) throw new Error(`Bộ Chính trị: ${String(got)} instead of ${politburo}`);
+      if (doc.counts.find((c) => c.column === 'local.peoplesCommittee')?.value !== 40000) throw new Error('Ủy ban nhân dân should be 40,000');
+      runs.push({ ms: m.ms, rss: m.rssMb, cpu: m.cpuMs });
+    }
+    runs.sort((a, b) => a.ms - b.ms);
+    const median = runs[Math.floor(runs.length / 2)];
+    return { count_ms_100k: Math.round(median.ms), count_rss_mb_100k: Math.round(median.rss), count_cpu_ms_100k: Math.round(median.cpu) };
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+}

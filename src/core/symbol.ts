@@ -1,0 +1,152 @@
+/**
+ * Document symbols (số, ký hiệu) and the plain-text folding every name in a register and in a pack
+ * is compared after. Pure: no regular expression is ever built from a register's or a pack's text.
+ *
+ * Two grammars:
+ * - state documents (Decree 30/2020, Appendix III): `NUMBER[/YEAR]/TYPE-ISSUER[-UNIT…]` —
+ *   `824/QĐ-UBND`, `05/2019/NQ-HĐND`, `30191/TB-SNNMT-BTTĐC`; an official letter has no type:
+ *   `NUMBER/ISSUER-UNIT` — `123/UBND-VX` (its type is "văn bản khác");
+ * - Party documents: `NUMBER-TYPE/ISSUER` — `52-BC/TU`, `18541-CV/VPTW`, `57-NQ/TW`, `08-QĐi/TW`.
+ * Spaces around `-` and `/` are ignored; `đ` and `Đ` (and the look-alike `Ð`) are the same letter.
+ */
+
+/** Type abbreviations of state documents (Decree 30/2020, Appendix III, and the legal documents' NĐ, TT). */
+export const STATE_TYPES: readonly string[] = [
+  'NQ', 'QĐ', 'CT', 'QC', 'QyĐ', 'TC', 'TB', 'HD', 'CTr', 'KH', 'PA', 'ĐA', 'DA', 'BC', 'BB', 'TTr', 'HĐ', 'CĐ',
+  'BGN', 'BTT', 'GUQ', 'GM', 'GGT', 'GNP', 'PG', 'PC', 'PB', 'NĐ', 'TT', 'TTLT', 'GXN',
+];
+
+/** Type abbreviations of Party documents (`QĐi` is Quy định, `QĐ` Quyết định). */
+export const PARTY_TYPES: readonly string[] = [
+  'NQ', 'CT', 'QĐ', 'QĐi', 'KL', 'BC', 'TB', 'HD', 'KH', 'CTr', 'TTr', 'CV', 'QC', 'TT', 'ĐA', 'PA', 'BB', 'GGT', 'GCN', 'GM', 'TC',
+];
+
+/** The Vietnamese name of each type abbreviation (what the register sheet shows). */
+export const TYPE_NAMES: Readonly<Record<string, string>> = {
+  NQ: 'Nghị quyết', QĐ: 'Quyết định', CT: 'Chỉ thị', QC: 'Quy chế', QyĐ: 'Quy định', QĐi: 'Quy định', TC: 'Thông cáo',
+  TB: 'Thông báo', HD: 'Hướng dẫn', CTr: 'Chương trình', KH: 'Kế hoạch', PA: 'Phương án', ĐA: 'Đề án', DA: 'Dự án',
+  BC: 'Báo cáo', BB: 'Biên bản', TTr: 'Tờ trình', HĐ: 'Hợp đồng', CĐ: 'Công điện', BGN: 'Bản ghi nhớ', BTT: 'Bản thỏa thuận',
+  GUQ: 'Giấy ủy quyền', GM: 'Giấy mời', GGT: 'Giấy giới thiệu', GNP: 'Giấy nghỉ phép', PG: 'Phiếu gửi', PC: 'Phiếu chuyển',
+  PB: 'Phiếu báo', NĐ: 'Nghị định', TT: 'Thông tư', TTLT: 'Thông tư liên tịch', GXN: 'Giấy xác nhận', KL: 'Kết luận',
+  CV: 'Công văn', GCN: 'Giấy chứng nhận',
+};
+
+/** Old-style tone placement ("Uỷ", "hoà") written as the new style ("Ủy", "hòa"), both ways the same after folding. */
+const TONE_MOVES: readonly [string, string][] = [
+  ['oà', 'òa'], ['oá', 'óa'], ['oả', 'ỏa'], ['oã', 'õa'], ['oạ', 'ọa'],
+  ['oè', 'òe'], ['oé', 'óe'], ['oẻ', 'ỏe'], ['oẽ', 'õe'], ['oẹ', 'ọe'],
+  ['uỳ', 'ùy'], ['uý', 'úy'], ['uỷ', 'ủy'], ['uỹ', 'ũy'], ['uỵ', 'ụy'],
+];
+
+/**
+ * Text as names are compared: NFC, `Ð` (U+00D0) as `Đ`, lower case, old-style tone placement moved,
+ * every run of white space (no-break spaces included) one space, trimmed.
+ */
+export function foldText(s: string): string {
+  let t = s.normalize('NFC').replace(/\u00d0/g, 'Đ').replace(/\u00f0/g, 'đ').toLowerCase();
+  t = t.replace(/[\s\u00a0\u2007\u202f\ufeff]+/g, ' ').trim();
+  for (const [from, to] of TONE_MOVES) if (t.includes(from)) t = t.split(from).join(to);
+  return t;
+}
+
+const STATE_BY_FOLD = new Map(STATE_TYPES.map((t) => [foldText(t), t]));
+const PARTY_BY_FOLD = new Map(PARTY_TYPES.map((t) => [foldText(t), t]));
+/** The listed type a written abbreviation stands for, by grammar; the same few texts again and again. */
+const TYPE_SEEN = new Map<string, string | null>();
+
+function listedType(written: string, grammar: SymbolGrammar): string | undefined {
+  const key = `${grammar}\u0000${written}`;
+  let t = TYPE_SEEN.get(key);
+  if (t === undefined) {
+    t = (grammar === 'party' ? PARTY_BY_FOLD : STATE_BY_FOLD).get(foldText(written)) ?? null;
+    if (TYPE_SEEN.size < 10000) TYPE_SEEN.set(key, t);
+  }
+  return t ?? undefined;
+}
+
+export type SymbolGrammar = 'state' | 'party';
+
+export interface DocumentSymbol {
+  /** The symbol as read, spaces around `-` and `/` removed, `Đ` made one letter, in NFC. */
+  text: string;
+  grammar: SymbolGrammar;
+  number: string;
+  /** The year of a state legal document (`05/2019/NQ-HĐND`). */
+  year?: string;
+  /** The type abbreviation as listed (`QĐi`, `QyĐ`), or as written when it is not in the list; absent for an official letter. */
+  type?: string;
+  /** Is `type` one of the grammar's listed abbreviations? */
+  knownType: boolean;
+  /** The issuing body's abbreviation (`UBND`, `TU`, `TW`, `SNNMT`). */
+  issuer: string;
+  /** What follows the issuer (`VX`, `BTTĐC`). */
+  units: string[];
+}
+
+/** A symbol's letters part: letters (any script), digits, `&` and `.`; nothing else. */
+function isPart(s: string): boolean {
+  return /^[\p{L}\p{N}&.]+$/u.test(s);
+}
+
+/**
+ * Reads a symbol in either grammar; null when it is neither (blank, free text, no number).
+ * Never throws.
+ */
+export function parseSymbol(raw: string): DocumentSymbol | null {
+  if (typeof raw !== 'string') return null;
+  // Most symbols need no cleaning: ASCII or already clean, no spaces, no dash look-alikes.
+  const clean = !/[\s\u00a0\u2007\u202f\ufeff\u00d0\u00f0\u2010-\u2015\u2212]/.test(raw) && raw === raw.normalize('NFC');
+  const text = clean
+    ? raw
+    : raw
+        .normalize('NFC')
+        .replace(/\u00d0/g, 'Đ')
+        .replace(/\u00f0/g, 'đ')
+        .replace(/[\u2010-\u2015\u2212]/g, '-')
+        .replace(/[\s\u00a0\u2007\u202f\ufeff]*([-/])[\s\u00a0\u2007\u202f\ufeff]*/g, '$1')
+        .trim();
+  if (text === '' || /\s/.test(text)) return null;
+  const party = /^(\d+)-([^/-]+)\/(.+)$/u.exec(text);
+  if (party) {
+    const [, number, typeRaw, rest] = party;
+    const parts = rest.split(/[-/]/);
+    if (!isPart(typeRaw) || parts.some((p) => p === '' || !isPart(p))) return null;
+    const known = listedType(typeRaw, 'party');
+    return { text: canonical(text), grammar: 'party', number, type: known ?? upperD(typeRaw), knownType: known !== undefined, issuer: upperD(parts[0]), units: parts.slice(1).map(upperD) };
+  }
+  const state = /^(\d+)(?:\/(\d{4}))?\/(.+)$/u.exec(text);
+  if (!state) return null;
+  const [, number, year, rest] = state;
+  const parts = rest.split('-');
+  if (parts.some((p) => p === '' || !isPart(p))) return null;
+  const known = listedType(parts[0], 'state');
+  const base = { text: canonical(text), grammar: 'state' as const, number, ...(year !== undefined ? { year } : {}) };
+  if (known !== undefined && parts.length >= 2) {
+    return { ...base, type: known, knownType: true, issuer: upperD(parts[1]), units: parts.slice(2).map(upperD) };
+  }
+  // No listed type first: an official letter (công văn), NUMBER/ISSUER-UNIT.
+  return { ...base, knownType: false, issuer: upperD(parts[0]), units: parts.slice(1).map(upperD) };
+}
+
+/** `đ` written as `Đ` in an abbreviation otherwise in capitals (`UBNDđ` → `UBNDĐ`); other parts as written. */
+function upperD(s: string): string {
+  const d = s.replace(/đ/g, 'Đ');
+  return d === d.toUpperCase() ? d : s;
+}
+
+function canonical(text: string): string {
+  return text
+    .split('/')
+    .map((seg) => seg.split('-').map(upperD).join('-'))
+    .join('/');
+}
+
+/** The type abbreviation of a type's name as a register's "Loại văn bản" column writes it ("Quyết định" → QĐ). */
+export function typeFromName(name: string, grammar: SymbolGrammar | undefined): string | undefined {
+  const f = foldText(name);
+  if (f === '') return undefined;
+  if (f === foldText('Quy định')) return grammar === 'party' ? 'QĐi' : 'QyĐ';
+  for (const [abbr, vi] of Object.entries(TYPE_NAMES)) if (foldText(vi) === f && abbr !== 'QĐi' && abbr !== 'QyĐ') return abbr;
+  // The abbreviation itself typed in the column.
+  return STATE_BY_FOLD.get(f) ?? PARTY_BY_FOLD.get(f);
+}

@@ -1,0 +1,260 @@
+/**
+ * The workbook `bieumau count` writes, as bytes: the counted tables laid out as `bieumau new` lays
+ * them out, each entry cell a live COUNTIFS over the register sheets and the table's own Từ ngày /
+ * Đến ngày cells, then one register sheet per register (an Excel table: the columns read, the date
+ * counted, the type, the column each table counts the row in, and why). Change the period or a row's
+ * column and the counts follow. Browser-safe: bytes out, no file system.
+ *
+ * The register sheets are written as SpreadsheetML directly into the package ExcelJS wrote for the
+ * tables (ExcelJS's cell model is too slow for a province's year of registers).
+ */
+import { strFromU8, strToU8, unzipSync, zipSync, type Zippable } from 'fflate';
+import type { LayoutOptions } from '../core/plan';
+import type { Template } from '../core/template';
+import { entryColumns } from '../core/template';
+import { columnLetters } from '../core/a1';
+import { countedPlan, registerColumns, registerSheetName, type SheetColumn } from '../core/count-plan';
+import {
+  classifyRegister,
+  countedTemplates,
+  registerFindings,
+  summarise,
+  type CountSource,
+  type CountSummary,
+  type Period,
+  type RegisterCount,
+} from '../core/count';
+import { CROSS_TABLE_RULES, TEMPLATES } from '../core/builtin';
+import type { Finding } from '../core/findings';
+import { escapeXml } from '../core/xml';
+import { uniqueSheetNames, writeWorkbook } from './writer';
+
+export { REGISTER_EXTRA, REGISTER_STATES, countColumnHeader } from '../core/count';
+export { registerSheetName } from '../core/count-plan';
+
+export interface CountWorkbookInput {
+  templates: readonly Template[];
+  options: LayoutOptions;
+  registers: readonly RegisterCount[];
+  summary: CountSummary;
+}
+
+/** Where each register's rows are in the written workbook (for findings). */
+export interface CountWorkbookLayout {
+  registerSheets: string[];
+}
+
+/** The bytes of the counted workbook. */
+export async function countWorkbook(input: CountWorkbookInput): Promise<{ bytes: Uint8Array; layout: CountWorkbookLayout }> {
+  const tableNames = input.templates.map((t) => t.name.vi);
+  const names = uniqueSheetNames([...tableNames, ...input.registers.map((r) => registerSheetName(r.source.register.kind))]);
+  const sheets = input.registers.map((rc, i) => ({ name: names[input.templates.length + i], kind: rc.source.register.kind, cols: registerColumns(rc, input.templates), rc }));
+  const plans = input.templates.map((t) => countedPlan(t, input.options, sheets, input.summary));
+  const bytes = await writeWorkbook(plans);
+  return { bytes: appendRegisterSheets(bytes, sheets), layout: { registerSheets: sheets.map((s) => s.name) } };
+}
+
+// ---------------------------------------------------------------------------------------------
+// SpreadsheetML for the register sheets
+
+const NS = 'http://schemas.openxmlformats.org/spreadsheetml/2006/main';
+const REL_NS = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships';
+const REL_WORKSHEET = `${REL_NS}/worksheet`;
+const REL_TABLE = `${REL_NS}/table`;
+const CT_WORKSHEET = 'application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml';
+const CT_TABLE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.table+xml';
+
+/** Adds a dd/mm/yyyy date style and a bold header style to styles.xml: their cellXfs indexes. */
+function addStyles(styles: string): { xml: string; date: number; header: number } {
+  const ids = [...styles.matchAll(/numFmtId="(\d+)"/g)].map((m) => Number(m[1]));
+  const fmt = Math.max(163, ...ids) + 1;
+  let xml = styles;
+  if (/<numFmts[^>]*\/>/.test(xml)) xml = xml.replace(/<numFmts[^>]*\/>/, `<numFmts count="1"><numFmt numFmtId="${fmt}" formatCode="dd/mm/yyyy"/></numFmts>`);
+  else if (xml.includes('<numFmts')) xml = xml.replace(/<numFmts count="(\d+)">/, (_m, n: string) => `<numFmts count="${Number(n) + 1}"><numFmt numFmtId="${fmt}" formatCode="dd/mm/yyyy"/>`);
+  else xml = xml.replace(/(<styleSheet[^>]*>)/, `$1<numFmts count="1"><numFmt numFmtId="${fmt}" formatCode="dd/mm/yyyy"/></numFmts>`);
+  // A bold font for the header.
+  const fontsCount = Number(/<fonts count="(\d+)"/.exec(xml)?.[1] ?? '0');
+  xml = xml.replace(/<fonts count="\d+"([^>]*)>/, `<fonts count="${fontsCount + 1}"$1>`).replace('</fonts>', '<font><b/><sz val="11"/><name val="Times New Roman"/></font></fonts>');
+  const xfs = /<cellXfs count="(\d+)">/.exec(xml);
+  if (!xfs) throw new Error('styles.xml has no cellXfs');
+  const base = Number(xfs[1]);
+  xml = xml
+    .replace(/<cellXfs count="\d+">/, `<cellXfs count="${base + 2}">`)
+    .replace('</cellXfs>', `<xf numFmtId="${fmt}" fontId="0" fillId="0" borderId="0" xfId="0" applyNumberFormat="1"/><xf numFmtId="0" fontId="${fontsCount}" fillId="0" borderId="0" xfId="0" applyFont="1"/></cellXfs>`);
+  return { xml, date: base, header: base + 1 };
+}
+
+/** The shared strings of the package: ExcelJS's, then the register sheets' (each text once). */
+class SharedStrings {
+  private readonly index = new Map<string, number>();
+  private readonly added: string[] = [];
+  private refs = 0;
+
+  constructor(private readonly base: number) {}
+
+  of(text: string): number {
+    this.refs++;
+    let i = this.index.get(text);
+    if (i === undefined) {
+      i = this.base + this.added.length;
+      this.index.set(text, i);
+      this.added.push(text);
+    }
+    return i;
+  }
+
+  /** `sst` with the added strings appended and its counts raised. */
+  appendTo(sst: string): string {
+    const items = this.added.map((t) => `<si><t${t !== t.trim() ? ' xml:space="preserve"' : ''}>${xmlText(t)}</t></si>`).join('');
+    return sst
+      .replace(/<sst\b([^>]*)>/, (_m, attrs: string) => {
+        const count = Number(/\bcount="(\d+)"/.exec(attrs)?.[1] ?? this.base) + this.refs;
+        const kept = attrs.replace(/\s(?:count|uniqueCount)="\d+"/g, '');
+        return `<sst${kept} count="${count}" uniqueCount="${this.base + this.added.length}">`;
+      })
+      .replace('</sst>', `${items}</sst>`);
+  }
+}
+
+/** Element text; characters XML 1.0 cannot hold (an export may carry them) are left out. */
+function xmlText(v: string): string {
+  return escapeXml(v);
+}
+
+function cellXml(ref: string, v: string | number | null, style: number | undefined, sst: SharedStrings): string {
+  const s = style !== undefined ? ` s="${style}"` : '';
+  if (v === null) return style !== undefined ? `<c r="${ref}"${s}/>` : '';
+  if (typeof v === 'number') return `<c r="${ref}"${s}><v>${v}</v></c>`;
+  return `<c r="${ref}"${s} t="s"><v>${sst.of(v)}</v></c>`;
+}
+
+/** Joins encoded chunks into one array. */
+function concat(chunks: Uint8Array[]): Uint8Array<ArrayBuffer> {
+  const out = new Uint8Array(chunks.reduce((a, c) => a + c.length, 0));
+  let at = 0;
+  for (const c of chunks) {
+    out.set(c, at);
+    at += c.length;
+  }
+  return out;
+}
+
+/** The sheet's XML, encoded a few thousand rows at a time (no one giant string for a year of registers). */
+function sheetXml(sheet: { cols: SheetColumn[]; rc: RegisterCount }, styles: { date: number; header: number }, sst: SharedStrings): { xml: Uint8Array<ArrayBuffer>; lastRow: number } {
+  const { cols, rc } = sheet;
+  const letters = cols.map((_c, i) => columnLetters(i + 1));
+  const chunks: Uint8Array[] = [];
+  let part = `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<worksheet xmlns="${NS}" xmlns:r="${REL_NS}">`;
+  part += `<dimension ref="A1:${letters[letters.length - 1]}${Math.max(2, rc.rows.length + 1)}"/>`;
+  part += '<sheetViews><sheetView workbookViewId="0"><pane ySplit="1" topLeftCell="A2" activePane="bottomLeft" state="frozen"/></sheetView></sheetViews>';
+  part += '<sheetFormatPr defaultRowHeight="15"/><cols>';
+  cols.forEach((c, i) => (part += `<col min="${i + 1}" max="${i + 1}" width="${c.width}" customWidth="1"/>`));
+  part += '</cols><sheetData>';
+  part += `<row r="1">${cols.map((c, i) => cellXml(`${letters[i]}1`, c.header, styles.header, sst)).join('')}</row>`;
+  for (let i = 0; i < rc.rows.length; i++) {
+    const r = i + 2;
+    part += `<row r="${r}">`;
+    for (let j = 0; j < cols.length; j++) {
+      const v = cols[j].value(rc, i);
+      part += cellXml(`${letters[j]}${r}`, v, cols[j].date && typeof v === 'number' ? styles.date : undefined, sst);
+    }
+    part += '</row>';
+    if (part.length > 1 << 20) {
+      chunks.push(strToU8(part));
+      part = '';
+    }
+  }
+  part += '</sheetData><tableParts count="1"><tablePart r:id="rId1"/></tableParts></worksheet>';
+  chunks.push(strToU8(part));
+  return { xml: concat(chunks), lastRow: Math.max(2, rc.rows.length + 1) };
+}
+
+function tableXml(id: number, name: string, cols: SheetColumn[], lastRow: number): string {
+  const ref = `A1:${columnLetters(cols.length)}${lastRow}`;
+  const columns = cols.map((c, i) => `<tableColumn id="${i + 1}" name="${escapeXml(c.header)}"/>`).join('');
+  return (
+    `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<table xmlns="${NS}" id="${id}" name="${name}" displayName="${name}" ref="${ref}" headerRowCount="1">` +
+    `<autoFilter ref="${ref}"/><tableColumns count="${cols.length}">${columns}</tableColumns>` +
+    '<tableStyleInfo name="TableStyleLight9" showFirstColumn="0" showLastColumn="0" showRowStripes="1" showColumnStripes="0"/></table>'
+  );
+}
+
+function appendRegisterSheets(xlsx: Uint8Array, sheets: { name: string; cols: SheetColumn[]; rc: RegisterCount }[]): Uint8Array {
+  if (sheets.length === 0) return xlsx;
+  const parts = unzipSync(xlsx);
+  const get = (p: string): string => {
+    const b = parts[p];
+    if (!b) throw new Error(`${p} missing from the package`);
+    return strFromU8(b);
+  };
+  let workbook = get('xl/workbook.xml');
+  let rels = get('xl/_rels/workbook.xml.rels');
+  let types = get('[Content_Types].xml');
+  const styles = addStyles(get('xl/styles.xml'));
+  parts['xl/styles.xml'] = strToU8(styles.xml);
+  const SST = 'xl/sharedStrings.xml';
+  const hadStrings = parts[SST] !== undefined;
+  const sstXml = hadStrings ? get(SST) : `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<sst xmlns="${NS}" count="0" uniqueCount="0"></sst>`;
+  const sst = new SharedStrings((sstXml.match(/<si\b/g) ?? []).length);
+  const sheetIds = [...workbook.matchAll(/<sheet\b[^>]*\bsheetId="(\d+)"/g)].map((m) => Number(m[1]));
+  const relIds = [...rels.matchAll(/\bId="rId(\d+)"/g)].map((m) => Number(m[1]));
+  let nextSheetId = Math.max(0, ...sheetIds) + 1;
+  let nextRel = Math.max(0, ...relIds) + 1;
+  let nextFile = 1;
+  while (parts[`xl/worksheets/sheet${nextFile}.xml`]) nextFile++;
+  let nextTable = 1;
+  while (parts[`xl/tables/table${nextTable}.xml`]) nextTable++;
+  let newSheets = '';
+  let newRels = '';
+  let newTypes = '';
+  sheets.forEach((s, i) => {
+    const file = `sheet${nextFile + i}.xml`;
+    const table = `table${nextTable + i}.xml`;
+    const { xml, lastRow } = sheetXml(s, styles, sst);
+    parts[`xl/worksheets/${file}`] = xml;
+    parts[`xl/worksheets/_rels/${file}.rels`] = strToU8(
+      `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="${REL_TABLE}" Target="../tables/${table}"/></Relationships>`,
+    );
+    parts[`xl/tables/${table}`] = strToU8(tableXml(nextTable + i, `SoVanBan${i + 1}`, s.cols, lastRow));
+    newSheets += `<sheet name="${escapeXml(s.name)}" sheetId="${nextSheetId++}" r:id="rId${nextRel}"/>`;
+    newRels += `<Relationship Id="rId${nextRel++}" Type="${REL_WORKSHEET}" Target="worksheets/${file}"/>`;
+    newTypes += `<Override PartName="/xl/worksheets/${file}" ContentType="${CT_WORKSHEET}"/><Override PartName="/xl/tables/${table}" ContentType="${CT_TABLE}"/>`;
+  });
+  parts[SST] = strToU8(sst.appendTo(sstXml));
+  if (!hadStrings) {
+    newRels += `<Relationship Id="rId${nextRel++}" Type="${REL_NS}/sharedStrings" Target="sharedStrings.xml"/>`;
+    newTypes += `<Override PartName="/${SST}" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sharedStrings+xml"/>`;
+  }
+  workbook = workbook.replace('</sheets>', `${newSheets}</sheets>`);
+  rels = rels.replace('</Relationships>', `${newRels}</Relationships>`);
+  types = types.replace('</Types>', `${newTypes}</Types>`);
+  parts['xl/workbook.xml'] = strToU8(workbook);
+  parts['xl/_rels/workbook.xml.rels'] = strToU8(rels);
+  parts['[Content_Types].xml'] = strToU8(types);
+  // The large parts (register sheets, strings) are deflated fast: a year of registers is tens of MB of XML.
+  const out: Zippable = {};
+  for (const [name, data] of Object.entries(parts)) out[name] = data.length > 1 << 20 ? [data, { level: 1 }] : data;
+  return zipSync(out, { level: 6 });
+}
+
+/**
+ * The whole count, as the command line and the web page run it: every register classified by the
+ * built-in tables' rules, the period's figures (only the columns whose register kind was given:
+ * the others stay for the clerk), the workbook's bytes and the register findings.
+ */
+export async function countRegisters(
+  sources: readonly CountSource[],
+  period: Period,
+  unit?: string,
+): Promise<{ summary: CountSummary; bytes: Uint8Array; findings: Finding[]; templates: Template[] }> {
+  const templates = countedTemplates(TEMPLATES);
+  const classified = sources.map((s) => classifyRegister(templates, CROSS_TABLE_RULES, s));
+  const summary = summarise(templates, classified, period);
+  const kinds = new Set(sources.map((s) => s.register.kind));
+  const given = new Set(templates.flatMap((t) => entryColumns(t).filter((c) => c.count && kinds.has(c.count.register)).map((c) => `${t.id}:${c.id}`)));
+  summary.counts = summary.counts.filter((c) => given.has(`${c.table}:${c.column}`));
+  const options: LayoutOptions = { from: period.from, to: period.to, ...(unit !== undefined ? { unit } : {}) };
+  const { bytes, layout } = await countWorkbook({ templates, options, registers: classified, summary });
+  const findings = registerFindings(classified, layout.registerSheets.map((sheet) => ({ sheet, firstRow: 2 })), period);
+  return { summary, bytes, findings, templates };
+}

@@ -1,0 +1,317 @@
+/**
+ * Reading a document register exported from an e-office system, from its bytes: an `.xlsx` (the
+ * first sheet with a register header row) or a `.csv` (`,`, `;` or tab; UTF-8 with or without BOM,
+ * or UTF-16 with BOM; quoted fields). A pure function over bytes — no file system — so the command
+ * line, the web page and the pane read registers alike. The result is the register model
+ * (`core/register`) or a refusal naming the file, the sheet and the cell, in Vietnamese and English;
+ * it never throws.
+ */
+import { registerFromGrid, type GridRow, type GridValue, type Register, type RegisterRefusal } from '../core/register';
+import type { SheetRows } from '../core/count';
+import { WorkbookReadError } from './errors';
+import { attr, dateStyles, relationshipIdAttr, resolveTarget, sharedStrings } from './fast-read';
+import { corruptWorkbook, openPackage, WORKBOOK_XML } from './package';
+import { unescapeXml } from './names-xml';
+import { OLE_SIGNATURE, startsWith } from './kind';
+import type { ZipLimits } from './zip';
+
+const MIB = 1024 * 1024;
+
+/**
+ * Registers are larger than the tables' workbooks: a province's year is about 100,000 rows. These
+ * limits still refuse a zip bomb (the ratio) and a file no office exports.
+ */
+export const REGISTER_LIMITS: ZipLimits = {
+  maxFileBytes: 64 * MIB,
+  maxEntries: 1000,
+  maxPartBytes: 400 * MIB,
+  maxTotalBytes: 480 * MIB,
+  maxRatio: 200,
+  ratioFloorBytes: 1 * MIB,
+};
+
+/** A register file: its name (for messages) and its bytes. */
+export interface RegisterFile {
+  name: string;
+  bytes: Uint8Array;
+}
+
+export type RegisterResult = Register | { refusal: RegisterRefusal };
+
+function refuse(code: RegisterRefusal['code'], file: string, vi: string, en: string): { refusal: RegisterRefusal } {
+  return { refusal: { code, file, message: { vi: `${file}: ${vi}`, en: `${file}: ${en}` } } };
+}
+
+/** Reads one register file. Never throws: a file that cannot be read is a refusal. */
+export function readRegister(file: RegisterFile): RegisterResult {
+  const { name, bytes } = file;
+  if (bytes.length > REGISTER_LIMITS.maxFileBytes) {
+    return refuse('register.too-large', name, `tệp lớn hơn ${REGISTER_LIMITS.maxFileBytes / MIB} MB, không đọc`, `the file is larger than ${REGISTER_LIMITS.maxFileBytes / MIB} MB and is not read`);
+  }
+  if (bytes.length === 0) return refuse('register.unreadable', name, 'tệp rỗng', 'the file is empty');
+  try {
+    if ((bytes[0] === 0x50 && bytes[1] === 0x4b) || startsWith(bytes, OLE_SIGNATURE)) return readXlsxRegister(name, bytes);
+    return readCsvRegister(name, bytes);
+  } catch (e) {
+    if (e instanceof WorkbookReadError) return refuse('register.unreadable', name, e.reason.vi, e.reason.en);
+    const why = e instanceof Error ? e.message.split('\n')[0] : String(e);
+    return refuse('register.unreadable', name, `không đọc được (${why})`, `cannot be read (${why})`);
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+// .xlsx
+
+const decoder = new TextDecoder('utf-8');
+const CELL = /<((?:[\w.-]+:)?)c(?=[\s/>])([^>]*?)(?:\/>|>([\s\S]*?)<\/\1c>)/g;
+const VALUE = /<((?:[\w.-]+:)?)v(?=[\s/>])[^>]*?(?:\/>|>([\s\S]*?)<\/\1v>)/;
+const INLINE_T = /<((?:[\w.-]+:)?)t(?=[\s/>])[^>]*?(?:\/>|>([\s\S]*?)<\/\1t>)/g;
+const RPH = /<((?:[\w.-]+:)?)rPh(?=[\s/>])[\s\S]*?<\/\1rPh>/g;
+const SHEET = /<(?:[\w.-]+:)?sheet(?=[\s/>])[^>]*>/g;
+const RELATIONSHIP = /<(?:[\w.-]+:)?Relationship(?=[\s/>])[^>]*>/g;
+const WORKBOOK_PR = /<(?:[\w.-]+:)?workbookPr(?=[\s/>])[^>]*>/;
+const ROW_TAG = /<(?:[\w.-]+:)?row(?=[\s/>])[^>]*>/g;
+
+function inlineText(body: string): string {
+  let out = '';
+  const b = body.replace(RPH, '');
+  INLINE_T.lastIndex = 0;
+  for (let m = INLINE_T.exec(b); m; m = INLINE_T.exec(b)) out += unescapeXml(m[2] ?? '');
+  return out;
+}
+
+function colIndex(ref: string): { row: number; col: number } | null {
+  let col = 0;
+  let i = 0;
+  for (; i < ref.length; i++) {
+    const ch = ref.charCodeAt(i);
+    const up = ch >= 97 ? ch - 32 : ch;
+    if (up < 65 || up > 90) break;
+    col = col * 26 + (up - 64);
+  }
+  const row = Number(ref.slice(i));
+  return i === 0 || !Number.isInteger(row) || row < 1 ? null : { row, col: col - 1 };
+}
+
+/** The cells of one sheet as rows (blank rows left out), in row order. */
+function sheetGrid(xml: string, strings: string[], dates: boolean[], date1904: boolean): GridRow[] {
+  const rows = new Map<number, GridValue[]>();
+  // Cells without an address follow the previous one (rows likewise).
+  let lastRow = 0;
+  let lastCol = -1;
+  const rowStarts: { at: number; row: number }[] = [];
+  ROW_TAG.lastIndex = 0;
+  for (let m = ROW_TAG.exec(xml); m; m = ROW_TAG.exec(xml)) {
+    const r = attr(m[0], 'r');
+    const row = r !== undefined ? Number(r) : (rowStarts.at(-1)?.row ?? 0) + 1;
+    rowStarts.push({ at: m.index, row });
+  }
+  let ri = -1;
+  CELL.lastIndex = 0;
+  for (let m = CELL.exec(xml); m; m = CELL.exec(xml)) {
+    while (ri + 1 < rowStarts.length && rowStarts[ri + 1].at < m.index) {
+      ri++;
+      lastRow = rowStarts[ri].row;
+      lastCol = -1;
+    }
+    const tag = m[2];
+    const ref = attr(tag, 'r');
+    const pos = ref !== undefined ? colIndex(ref) : { row: lastRow, col: lastCol + 1 };
+    if (pos === null) continue;
+    lastRow = pos.row;
+    lastCol = pos.col;
+    const body = m[3] ?? '';
+    const type = attr(tag, 't') ?? 'n';
+    const v = VALUE.exec(body);
+    const raw = v && v[2] !== undefined ? unescapeXml(v[2]) : undefined;
+    let value: GridValue = null;
+    if (type === 's') value = raw !== undefined ? (strings[Number(raw)] ?? null) : null;
+    else if (type === 'inlineStr') value = inlineText(body);
+    else if (type === 'n') {
+      if (raw !== undefined && raw !== '') {
+        const n = parseFloat(raw);
+        const style = Number(attr(tag, 's') ?? 0);
+        value = Number.isFinite(n) ? (dates[style] ? new Date(Math.round((n + (date1904 ? 1462 : 0) - 25569) * 86400000)) : n) : raw;
+      }
+    } else if (type === 'b') value = raw === undefined ? null : raw === '1' || raw === 'true';
+    else if (type === 'e') value = raw === undefined ? null : { error: raw };
+    else value = raw ?? null; // str, d (ISO text) and anything else: the text as written
+    let cells = rows.get(pos.row);
+    if (!cells) rows.set(pos.row, (cells = []));
+    cells[pos.col] = value;
+  }
+  return [...rows.entries()]
+    .sort((a, b) => a[0] - b[0])
+    .map(([row, cells]) => ({ row, cells: Array.from(cells, (c) => c ?? null) }));
+}
+
+/** Every worksheet of an opened package as rows of cells, in sheet order, read one at a time. */
+function* packageSheets(parts: Map<string, Uint8Array>): Generator<SheetRows> {
+  const text = (p: string): string | null => {
+    const b = parts.get(p);
+    return b ? decoder.decode(b) : null;
+  };
+  const workbook = text(WORKBOOK_XML);
+  const rels = text('xl/_rels/workbook.xml.rels');
+  if (workbook === null || rels === null) throw corruptWorkbook();
+  const pr = WORKBOOK_PR.exec(workbook);
+  const date1904 = pr !== null && /^(1|true)$/.test(attr(pr[0], 'date1904') ?? '');
+  const targets = new Map<string, { type: string; target: string }>();
+  for (const m of rels.matchAll(RELATIONSHIP)) {
+    const id = attr(m[0], 'Id');
+    const target = attr(m[0], 'Target');
+    if (id && target) targets.set(id, { type: attr(m[0], 'Type') ?? '', target: resolveTarget(target) });
+  }
+  const all = [...targets.values()];
+  const strings = sharedStrings(text(all.find((t) => t.type.endsWith('/sharedStrings'))?.target ?? 'xl/sharedStrings.xml'));
+  const dates = dateStyles(text(all.find((t) => t.type.endsWith('/styles'))?.target ?? 'xl/styles.xml'));
+  const rid = relationshipIdAttr(workbook);
+  for (const m of workbook.matchAll(SHEET)) {
+    const sheet = unescapeXml(attr(m[0], 'name') ?? '');
+    const id = attr(m[0], rid);
+    const target = id === undefined ? undefined : targets.get(id);
+    if (!target || !target.type.endsWith('/worksheet')) continue;
+    const xml = text(target.target);
+    if (xml === null) continue;
+    yield { sheet, rows: sheetGrid(xml, strings, dates, date1904) };
+  }
+}
+
+function readXlsxRegister(name: string, bytes: Uint8Array): RegisterResult {
+  const parts = openPackage(bytes, REGISTER_LIMITS);
+  try {
+    let first: { refusal: RegisterRefusal } | undefined;
+    for (const { sheet, rows } of packageSheets(parts)) {
+      const r = registerFromGrid(name, sheet, rows);
+      if (!('refusal' in r)) return r;
+      if (r.refusal.code !== 'register.no-header') return r;
+      first ??= r;
+    }
+    return first ?? refuse('register.no-header', name, 'sổ tính không có trang nào', 'the workbook has no sheet');
+  } finally {
+    parts.clear();
+  }
+}
+
+/**
+ * Every sheet of a workbook as rows of cells (the register sheets of a counted workbook, for
+ * `registerSheetFindings`).
+ * @throws WorkbookReadError when the bytes are not a readable workbook.
+ */
+export function readSheetRows(bytes: Uint8Array): SheetRows[] {
+  const parts = openPackage(bytes, REGISTER_LIMITS);
+  try {
+    return [...packageSheets(parts)];
+  } finally {
+    parts.clear();
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+// .csv
+
+/** The text of a CSV file: UTF-16 (with its BOM) or UTF-8 (BOM dropped); null when it is neither. */
+function csvText(bytes: Uint8Array): string | null {
+  try {
+    if (bytes[0] === 0xff && bytes[1] === 0xfe) return new TextDecoder('utf-16le', { fatal: true }).decode(bytes.subarray(2));
+    if (bytes[0] === 0xfe && bytes[1] === 0xff) return new TextDecoder('utf-16be', { fatal: true }).decode(bytes.subarray(2));
+    const start = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? 3 : 0;
+    return new TextDecoder('utf-8', { fatal: true }).decode(bytes.subarray(start));
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * The delimiter of the first lines: of `,` `;` and tab, the one that splits the most lines into the
+ * same number of fields (quotes respected); then the one giving more fields.
+ */
+export function csvDelimiter(text: string): string {
+  const lines = text.split(/\r\n|\n|\r/, 40).filter((l) => l.trim() !== '');
+  let best = ',';
+  let bestScore = [-1, -1];
+  for (const d of [',', ';', '\t']) {
+    const counts = lines.map((line) => {
+      let n = 0;
+      let quoted = false;
+      for (const ch of line) {
+        if (ch === '"') quoted = !quoted;
+        else if (ch === d && !quoted) n++;
+      }
+      return n;
+    });
+    const freq = new Map<number, number>();
+    for (const n of counts) if (n > 0) freq.set(n, (freq.get(n) ?? 0) + 1);
+    let mode = 0;
+    let lines2 = 0;
+    for (const [n, f] of freq) if (f > lines2 || (f === lines2 && n > mode)) [mode, lines2] = [n, f];
+    if (lines2 > bestScore[0] || (lines2 === bestScore[0] && mode > bestScore[1])) {
+      best = d;
+      bestScore = [lines2, mode];
+    }
+  }
+  return best;
+}
+
+/** The records of a CSV text (RFC 4180 quotes, `""` inside them), each with its 1-based line. */
+export function parseCsv(text: string, delimiter: string): GridRow[] {
+  const out: GridRow[] = [];
+  let line = 1;
+  let recordLine = 1;
+  let field = '';
+  let cells: GridValue[] = [];
+  let quoted = false;
+  let i = 0;
+  const n = text.length;
+  const endRecord = (): void => {
+    cells.push(field);
+    if (cells.some((c) => c !== '')) out.push({ row: recordLine, cells });
+    cells = [];
+    field = '';
+  };
+  while (i < n) {
+    const ch = text[i];
+    if (quoted) {
+      if (ch === '"') {
+        if (text[i + 1] === '"') {
+          field += '"';
+          i += 2;
+          continue;
+        }
+        quoted = false;
+      } else {
+        if (ch === '\n') line++;
+        field += ch;
+      }
+      i++;
+      continue;
+    }
+    if (ch === '"' && field === '') quoted = true;
+    else if (ch === delimiter) {
+      cells.push(field);
+      field = '';
+    } else if (ch === '\r' || ch === '\n') {
+      endRecord();
+      if (ch === '\r' && text[i + 1] === '\n') i++;
+      line++;
+      recordLine = line;
+    } else field += ch;
+    i++;
+  }
+  if (field !== '' || cells.length > 0) endRecord();
+  return out;
+}
+
+function readCsvRegister(name: string, bytes: Uint8Array): RegisterResult {
+  const text = csvText(bytes);
+  if (text === null) {
+    return refuse(
+      'register.not-utf8',
+      name,
+      'không phải tệp .xlsx, cũng không phải CSV mã UTF-8 (lưu lại bằng "CSV UTF-8" hoặc gửi tệp .xlsx)',
+      'neither an .xlsx nor a UTF-8 CSV (save it as "CSV UTF-8", or send the .xlsx)',
+    );
+  }
+  const grid = parseCsv(text, csvDelimiter(text));
+  return registerFromGrid(name, 'CSV', grid);
+}
