@@ -21,6 +21,8 @@ import { CLOCK, MAX_RSS_MB, STATE, type DefectMessage, type Tally, type WorkerJo
 
 /** A worker busy with one input this long is stopped: the input is a hang. */
 export const HANG_MS = 10000;
+/** How often a long campaign says how far it is (stderr). */
+const PROGRESS_MS = 60000;
 
 interface Options {
   readers: FuzzTarget[];
@@ -90,16 +92,21 @@ export async function campaign(target: FuzzTarget, iterations: number, seed: num
     mkdirSync(save, { recursive: true });
     const base = join(save, `${target.name}-s${seed}-i${d.index}`);
     writeFileSync(`${base}.${target.ext}`, d.input);
-    writeFileSync(`${base}.json`, `${JSON.stringify({ reader: target.name, seed, index: d.index, note: d.note, from: d.seed, mutators: d.mutators }, null, 2)}\n`);
+    writeFileSync(`${base}.defect.json`, `${JSON.stringify({ reader: target.name, seed, index: d.index, note: d.note, from: d.seed, mutators: d.mutators }, null, 2)}\n`);
     process.stderr.write(`fuzz: ${target.name} defect at input ${d.index} (seed ${seed}): ${d.note}\n  input: ${resolve(`${base}.${target.ext}`)}\n  again: npm run fuzz -- --reader ${target.name} --seed ${seed} --only ${d.index}\n`);
   };
   let from = 0;
+  let lastProgress = Date.now();
   while (from < iterations) {
     Atomics.store(state, STATE.busy, 0);
     const worker = startWorker({ reader: target.name, seed, from, to: iterations, state: stateBuf, clock: clockBuf });
     const stopped = await new Promise<{ index: number; why: string } | null>((done) => {
       let why: string | null = null;
       const watch = setInterval(() => {
+        if (Date.now() - lastProgress > PROGRESS_MS) {
+          lastProgress = Date.now();
+          process.stderr.write(`fuzz: ${target.name}: ${Atomics.load(state, STATE.iterations)} inputs, ${Atomics.load(state, STATE.defects)} defects so far\n`);
+        }
         if (Atomics.load(state, STATE.busy) === 1 && Date.now() - clock[CLOCK.start] > HANG_MS) {
           why = `hang: still running after ${HANG_MS} ms`;
           void worker.terminate();

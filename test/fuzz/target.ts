@@ -89,8 +89,12 @@ export function generate(target: FuzzTarget, seeds: readonly Seed[], rng: Rng): 
       }
       x -= candidate.weight;
     }
-    input = m.apply(input, rng, seeds);
-    applied.push(m.name);
+    try {
+      input = m.apply(input, rng, seeds);
+      applied.push(m.name);
+    } catch {
+      // A mutator that cannot apply to this input (it no longer parses, it would not fit in memory) leaves it as it is.
+    }
   }
   return { input, seed: seed.name, mutators: applied };
 }

@@ -74,7 +74,7 @@ export function entry(name: string, content: Uint8Array, deflate = true): LyingE
 
 /** The parts of a real package as an honest lying zip (parts in the package's order). */
 export function fromPackage(bytes: Uint8Array): LyingZip {
-  const parts = unzipSync(bytes);
+  const parts = unzipSync(bytes, { filter: (f) => f.originalSize <= 1 << 20 && f.size <= 1 << 20 });
   return { entries: Object.entries(parts).map(([name, data]) => entry(name, data)), comment: new Uint8Array(0), prefix: new Uint8Array(0) };
 }
 

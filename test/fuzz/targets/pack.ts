@@ -81,14 +81,14 @@ export const PACK_MUTATORS: Mutator[] = [
     const at = somewhere(root, rng);
     if (!at) return;
     setAt(at.c, at.k, HOLE);
-    const n = rng.size(500000);
+    const n = rng.size(100000);
     return rng.chance(0.5) ? run('[', n) + run(']', n) : run('{"a":', n) + '1' + run('}', n);
   }),
   treeMutator('huge-array', 1, (root, rng) => {
     const at = somewhere(root, rng);
     if (!at) return;
     setAt(at.c, at.k, HOLE);
-    const n = rng.size(1000000);
+    const n = rng.size(200000);
     const item = rng.pick(['0', '1', '"a"', '{}', '[]', 'null', '{"kind":"entry","id":"a","label":{"vi":"a","en":"a"}}']);
     return `[${Array<string>(n).fill(item).join(',')}]`;
   }),
