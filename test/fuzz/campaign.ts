@@ -3,8 +3,8 @@
  * `registry.ts` runs its inputs 0..N−1 (input `i` made from seed S and `i` alone) in a worker
  * thread; a watchdog stops a worker stuck in one input for more than `HANG_MS` and carries on from
  * the next input. Each input ends in a finding, a refusal or a defect (an exception the reader did
- * not type, a broken promise of the reader, more than 2 s, more than 256 MB of resident memory, a
- * hang, the worker dying). One JSON line per reader on stdout:
+ * not type, a broken promise of the reader, more than 2 s of processor time, resident memory grown
+ * by more than 256 MB, a hang, the worker dying). One JSON line per reader on stdout:
  * `{reader, iterations, findings, refusals, defects, max_ms, max_rss_mb}`; each defect on stderr
  * and its input saved under `--save DIR` (default test-output/fuzz/); exit 1 on any defect.
  *
@@ -19,8 +19,11 @@ import { generate, type FuzzTarget } from './target';
 import { TARGETS, targetNamed } from './registry';
 import { CLOCK, MAX_RSS_MB, STATE, type DefectMessage, type Tally, type WorkerJob } from './worker';
 
-/** A worker busy with one input this long is stopped: the input is a hang. */
-export const HANG_MS = 10000;
+/**
+ * A worker busy with one input this long (wall clock, generous: the machine may be shared) is
+ * stopped: the input is a hang.
+ */
+export const HANG_MS = 60000;
 /** How often a long campaign says how far it is (stderr). */
 const PROGRESS_MS = 60000;
 
@@ -105,7 +108,7 @@ export async function campaign(target: FuzzTarget, iterations: number, seed: num
       const watch = setInterval(() => {
         if (Date.now() - lastProgress > PROGRESS_MS) {
           lastProgress = Date.now();
-          process.stderr.write(`fuzz: ${target.name}: ${Atomics.load(state, STATE.iterations)} inputs, ${Atomics.load(state, STATE.defects)} defects so far\n`);
+          process.stderr.write(`fuzz: so far ${JSON.stringify({ reader: target.name, ...tally() })}\n`);
         }
         if (Atomics.load(state, STATE.busy) === 1 && Date.now() - clock[CLOCK.start] > HANG_MS) {
           why = `hang: still running after ${HANG_MS} ms`;
@@ -138,14 +141,18 @@ export async function campaign(target: FuzzTarget, iterations: number, seed: num
     clock[CLOCK.maxMs] = Math.max(clock[CLOCK.maxMs], Date.now() - clock[CLOCK.start]);
     from = stopped.index + 1;
   }
-  return {
-    iterations: Atomics.load(state, STATE.iterations),
-    findings: Atomics.load(state, STATE.findings),
-    refusals: Atomics.load(state, STATE.refusals),
-    defects: Atomics.load(state, STATE.defects),
-    max_ms: Math.round(clock[CLOCK.maxMs] * 10) / 10,
-    max_rss_mb: Math.round(clock[CLOCK.maxRssMb]),
-  };
+  return tally();
+
+  function tally(): Tally {
+    return {
+      iterations: Atomics.load(state, STATE.iterations),
+      findings: Atomics.load(state, STATE.findings),
+      refusals: Atomics.load(state, STATE.refusals),
+      defects: Atomics.load(state, STATE.defects),
+      max_ms: Math.round(clock[CLOCK.maxMs] * 10) / 10,
+      max_rss_mb: Math.round(clock[CLOCK.maxRssMb]),
+    };
+  }
 }
 
 export async function main(argv: string[]): Promise<number> {
