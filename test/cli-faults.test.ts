@@ -7,7 +7,7 @@
  * - a workbook open in Excel (its `~$` lock file beside it) is read, not refused.
  */
 import { spawnSync } from 'child_process';
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'fs';
 import { tmpdir } from 'os';
 import { join, resolve } from 'path';
 
@@ -116,7 +116,7 @@ describe('a full disk', () => {
     const disk = join(work, 'disk');
     try {
       expect(run(['new', 'xa.xlsx', '--sample'], { cwd: work }).code).toBe(0);
-      require('fs').mkdirSync(disk);
+      mkdirSync(disk);
       const src = join(work, 'xa.xlsx');
       const script = [
         'echo MOUNTED',
@@ -150,7 +150,7 @@ describe('a workbook open in Excel', () => {
     const dir = mkdtempSync(join(tmpdir(), 'bieumau-lock-'));
     try {
       const units = join(dir, 'xa');
-      require('fs').mkdirSync(units);
+      mkdirSync(units);
       expect(run(['new', join('xa', 'xa-1.xlsx'), '--sample', '--unit', 'Xã 1'], { cwd: dir }).code).toBe(0);
       // What Excel writes while a workbook is open: the owner's name, padded, 165 bytes.
       const lock = Buffer.alloc(165, 0x20);
