@@ -112,6 +112,8 @@ export function parseCountText(input: string, sep: Separators = VI_SEPARATORS): 
   if (m) {
     const [, intPart, mark, decimals] = m;
     const intValue = intPart === '' ? 0 : intValueFor(intPart, mark);
+    // `1111111111111111111111,5`: a whole part beyond 2^53 − 1 is no count either (and would read as NaN).
+    if (intValue !== null && !Number.isSafeInteger(intValue)) return { kind: 'too-large' };
     if (intValue !== null) {
       if (/^0+$/.test(decimals)) return signed(intValue, sign);
       const value = sign * Number(`${intValue}.${decimals}`);
