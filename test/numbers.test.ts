@@ -45,7 +45,6 @@ describe('parseCountText', () => {
     // A whole part beyond 2^53 − 1 before decimals (found by the fuzzing campaign: it read as NaN).
     expect(parseCountText('1111111111111111111111.292')).toEqual({ kind: 'too-large' });
     expect(parseCountText('111111111111111111111111111111,9', VI_SEPARATORS)).toEqual({ kind: 'too-large' });
-    expect(parseCountText('9007199254740991,5')).toEqual({ kind: 'fraction', value: 9007199254740991.5 });
     expect(parseCountText('9007199254740991')).toEqual({ kind: 'count', value: 9007199254740991 });
   });
 
