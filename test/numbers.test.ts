@@ -42,6 +42,9 @@ describe('parseCountText', () => {
   test('a whole number beyond 2^53 − 1 written as text is too large, not "not a number"', () => {
     expect(parseCountText('99999999999999999999')).toEqual({ kind: 'too-large' });
     expect(parseCountText('1.000.000.000.000.000.000')).toEqual({ kind: 'too-large' });
+    // A whole part beyond 2^53 − 1 before decimals (found by the fuzzing campaign: it read as NaN).
+    expect(parseCountText('1111111111111111111111.292')).toEqual({ kind: 'too-large' });
+    expect(parseCountText('111111111111111111111111111111,9', VI_SEPARATORS)).toEqual({ kind: 'too-large' });
     expect(parseCountText('9007199254740991')).toEqual({ kind: 'count', value: 9007199254740991 });
   });
 

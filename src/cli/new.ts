@@ -3,10 +3,11 @@
  *  [--report-by TEXT] [--from DATE --to DATE] [--rows N] [--sample] [--force] [--pack PACK.json]...`
  *
  * Every option is checked before anything is written; the workbook is written to a temporary
- * file in the target folder and renamed, so a failure never leaves a partial file.
+ * file in the target folder and renamed, so a failure never leaves a partial file (and a run killed
+ * while writing leaves only its temporary file, removed by the next run that writes there).
  */
 import { randomBytes } from 'crypto';
-import { accessSync, constants, existsSync, linkSync, lstatSync, renameSync, statSync, unlinkSync, writeFileSync } from 'fs';
+import { accessSync, constants, existsSync, linkSync, lstatSync, readdirSync, renameSync, statSync, unlinkSync, writeFileSync } from 'fs';
 import { basename, dirname, join, resolve } from 'path';
 import { BUILTIN_CATALOG, SEED_REPORT, TEMPLATES, type Template } from '../core/builtin';
 import type { PackCatalog } from '../core/catalog';
@@ -153,6 +154,7 @@ function removeQuietly(file: string): void {
  * again. The temporary file is removed on every path.
  */
 export function writeFileAtomically(full: string, data: Uint8Array, force: boolean, shown: string = full): void {
+  removeStaleTemporaries(dirname(full));
   // A short name of its own: `.<target>.tmp` could exceed the file-name limit when the target does not.
   const tmp = join(dirname(full), `.bieumau-${process.pid}-${randomBytes(6).toString('hex')}.tmp`);
   let created = false;
@@ -175,9 +177,46 @@ export function writeFileAtomically(full: string, data: Uint8Array, force: boole
     if (created || errorCode(e) !== 'EEXIST') removeQuietly(tmp);
     if (created && errorCode(e) === 'EEXIST') fail(`tệp đã có: ${shown} (dùng --force để ghi đè)`, `file exists: ${shown} (use --force to overwrite)`);
     const why = (e instanceof Error ? e.message : String(e)).split('\n')[0];
+    const code = errorCode(e);
+    if (code === 'ENOSPC' || code === 'EDQUOT') {
+      fail(
+        `ổ đĩa đã đầy (hoặc hết hạn mức), không ghi được tệp ${shown}; không có gì bị thay đổi: hãy giải phóng chỗ trống hoặc ghi ra ổ khác rồi chạy lại`,
+        `the disk is full (or the quota is used up), ${shown} was not written; nothing was changed: free some space or write to another disk, then run again`,
+      );
+    }
     fail(`không ghi được tệp ${shown}: ${why}`, `cannot write ${shown}: ${why}`);
   }
   if (existsSync(tmp)) removeQuietly(tmp);
+}
+
+/** The temporary files `writeFileAtomically` names: `.bieumau-<pid>-<12 hex digits>.tmp`. */
+const TEMPORARY = /^\.bieumau-(\d+)-[0-9a-f]{12}\.tmp$/;
+
+function processAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (e) {
+    // EPERM: it runs, as another user.
+    return errorCode(e) === 'EPERM';
+  }
+}
+
+/**
+ * Removes the temporary files left in `dir` by a run that was killed while writing (power cut,
+ * `kill -9`, the terminal closed): those of a process that no longer runs. Never throws.
+ */
+export function removeStaleTemporaries(dir: string): void {
+  let names: string[];
+  try {
+    names = readdirSync(dir);
+  } catch {
+    return;
+  }
+  for (const name of names) {
+    const m = TEMPORARY.exec(name);
+    if (m && Number(m[1]) !== process.pid && !processAlive(Number(m[1]))) removeQuietly(join(dir, name));
+  }
 }
 
 function lstatExists(file: string): boolean {

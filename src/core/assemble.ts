@@ -8,7 +8,7 @@ import type { Text } from './template';
 import { STANDARD_PACK_ID } from './pack';
 import { columnsOf } from './template';
 import { lookupTemplate, type TemplateSource } from './catalog';
-import { address, parseRange, splitSheetRef, type RangePos } from './a1';
+import { address, parseRange, rangeAddress, splitSheetRef, type RangePos } from './a1';
 import type { CellRead, CellValue, TableRead } from './read';
 import { GROUP_NAME_PATTERN, HEADER_NAME, INFO_NAMES, META_NAME, ROW_LABELS_NAME, averageName, columnName, parseMetaValue, totalName, type InfoKey } from './names';
 
@@ -29,6 +29,10 @@ export interface CellContent {
   /** The formula with its leading `=`, or null for a constant or blank cell. */
   formula: string | null;
 }
+
+/** The most rows and columns a name of a table may cover (a table has at most 10,000 data rows). */
+const MAX_TABLE_ROWS = 20000;
+const MAX_TABLE_COLUMNS = 1000;
 
 /** Reads one cell of the sheet by plain A1 address (no `$`, no sheet prefix). */
 export type CellAccessor = (address: string) => CellContent;
@@ -121,6 +125,10 @@ export function assembleTable(templates: TemplateSource, sheet: string, names: r
     }
     const r = resolved.get(name) ?? null;
     if (!r) throw new Broken(unresolved(name));
+    // A name stretched over a whole sheet (A1:XFD1048576) would be read cell by cell, for ever.
+    if (r.bottom - r.top >= MAX_TABLE_ROWS || r.right - r.left >= MAX_TABLE_COLUMNS) {
+      throw new Broken({ vi: `tên ${name} phủ vùng ${rangeAddress(r)}, quá lớn cho một biểu`, en: `the name ${name} covers ${rangeAddress(r)}, too large for a table` });
+    }
     return r;
   };
   const oneCell = (name: string, required: boolean): CellRead | null => {

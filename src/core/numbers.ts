@@ -41,7 +41,19 @@ export type ParsedText =
   | { kind: 'text' };
 
 const SPACES = ' \\u00A0\\u2000-\\u200B\\u202F\\u205F\\u3000';
-const EDGE_SPACES = new RegExp(`^[\\s${SPACES}\\uFEFF]+|[\\s${SPACES}\\uFEFF]+$`, 'g');
+const EDGE_SPACE = new RegExp(`[\\s${SPACES}\\uFEFF]`);
+
+/**
+ * `s` without the spaces (of any width) and byte-order marks at its ends, one character at a time:
+ * a pattern such as `\s+$` backtracks over a long run of spaces once per space (quadratic).
+ */
+function trimSpaces(s: string): string {
+  let a = 0;
+  let b = s.length;
+  while (a < b && EDGE_SPACE.test(s[a])) a++;
+  while (b > a && EDGE_SPACE.test(s[b - 1])) b--;
+  return s.slice(a, b);
+}
 
 const DIGITS = /^\d+$/;
 // A thousands group is 1–3 digits not starting with 0 ("0.123" is no way of writing 123), then
@@ -80,7 +92,7 @@ export function parseCountText(input: string, sep: Separators = VI_SEPARATORS): 
   } catch {
     s = input;
   }
-  s = s.replace(EDGE_SPACES, '');
+  s = trimSpaces(s);
   if (s === '') return { kind: 'blank' };
   if (s.length > 40) return { kind: 'text' };
   let sign = 1;
@@ -100,6 +112,8 @@ export function parseCountText(input: string, sep: Separators = VI_SEPARATORS): 
   if (m) {
     const [, intPart, mark, decimals] = m;
     const intValue = intPart === '' ? 0 : intValueFor(intPart, mark);
+    // `1111111111111111111111,5`: a whole part beyond 2^53 − 1 is no count either (and would read as NaN).
+    if (intValue !== null && !Number.isSafeInteger(intValue)) return { kind: 'too-large' };
     if (intValue !== null) {
       if (/^0+$/.test(decimals)) return signed(intValue, sign);
       const value = sign * Number(`${intValue}.${decimals}`);

@@ -93,8 +93,25 @@ function describe(v: unknown): Text {
   }
 }
 
+/**
+ * JSON text of `v` as far as a message shows it: the first items of arrays and objects, three levels
+ * deep (a value nested thousands of levels deep, or with a million items, is never written out whole).
+ */
+function preview(v: unknown, depth = 0): string {
+  if (Array.isArray(v)) {
+    if (depth >= 3) return v.length === 0 ? '[]' : '[…]';
+    return `[${v.slice(0, 10).map((x) => preview(x, depth + 1)).join(',')}${v.length > 10 ? ',…' : ''}]`;
+  }
+  if (isObj(v)) {
+    const keys = Object.keys(v);
+    if (depth >= 3) return keys.length === 0 ? '{}' : '{…}';
+    return `{${keys.slice(0, 10).map((k) => `${JSON.stringify(k)}:${preview(v[k], depth + 1)}`).join(',')}${keys.length > 10 ? ',…' : ''}}`;
+  }
+  return JSON.stringify(v) ?? String(v);
+}
+
 function show(v: unknown): string {
-  const s = typeof v === 'string' ? `"${v}"` : JSON.stringify(v) ?? String(v);
+  const s = typeof v === 'string' ? `"${v}"` : preview(v);
   return s.length > 60 ? `${s.slice(0, 60)}…` : s;
 }
 

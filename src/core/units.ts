@@ -8,6 +8,7 @@
  */
 import type { Text } from './template';
 import { cleanText } from './text';
+import { EN_SEPARATORS, VI_SEPARATORS, formatNumber } from './numbers';
 
 export interface UnitEntry {
   unit: string;
@@ -39,54 +40,84 @@ export function unitKey(s: string): string {
 export type CsvDelimiter = ',' | ';' | '\t';
 const DELIMITERS: readonly CsvDelimiter[] = [',', ';', '\t'];
 
-/** CSV rows (RFC 4180: quoted fields with the delimiter, doubled quotes, CRLF or LF), each with its line number. */
+const WHITE = /\s/;
+/** The most fields a row may have: a units list has two columns, a register a few dozen. */
+const MAX_FIELDS = 1000;
+
+/**
+ * CSV rows (RFC 4180: quoted fields with the delimiter, doubled quotes, CRLF or LF), each with its
+ * line number. A field is taken as slices of the text between the characters that matter, never
+ * one character at a time, so a line of 10 MB costs one pass and about its own size in memory.
+ */
 export function parseCsvRows(text: string, delimiter: CsvDelimiter = ','): { line: number; fields: string[] }[] {
   const src = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+  const n = src.length;
   const rows: { line: number; fields: string[] }[] = [];
   let fields: string[] = [];
   let field = '';
-  let quoted = false;
+  /** The field so far is white space only (a quote there opens a quoted field). */
+  let blank = true;
   let line = 1;
   let rowLine = 1;
   let i = 0;
-  const endRow = (): void => {
+  const endField = (): void => {
+    if (fields.length >= MAX_FIELDS) {
+      throw new UnitsListError({
+        vi: `dòng ${rowLine}: hơn ${formatNumber(MAX_FIELDS, VI_SEPARATORS)} cột (tệp có đúng là danh sách đơn vị?)`,
+        en: `line ${rowLine}: more than ${formatNumber(MAX_FIELDS, EN_SEPARATORS)} columns (is the file a units list?)`,
+      });
+    }
     fields.push(field);
+    field = '';
+    blank = true;
+  };
+  const endRow = (): void => {
+    endField();
     if (fields.some((f) => f.trim() !== '')) rows.push({ line: rowLine, fields });
     fields = [];
-    field = '';
   };
-  while (i < src.length) {
+  while (i < n) {
     const ch = src[i];
-    if (quoted) {
-      if (ch === '"') {
-        if (src[i + 1] === '"') {
-          field += '"';
-          i += 2;
-          continue;
-        }
-        quoted = false;
-      } else {
-        if (ch === '\n') line++;
-        field += ch;
+    if (ch === '"' && blank) {
+      // A quoted field: up to the closing quote, `""` a quote inside.
+      const pieces: string[] = [];
+      let j = i + 1;
+      for (;;) {
+        const q = src.indexOf('"', j);
+        if (q < 0) throw new UnitsListError({ vi: `dòng ${rowLine}: thiếu dấu " đóng`, en: `line ${rowLine}: a closing " is missing` });
+        // `""`: the text up to and with one quote
+        const doubled = src[q + 1] === '"';
+        pieces.push(src.slice(j, doubled ? q + 1 : q));
+        j = q + (doubled ? 2 : 1);
+        if (!doubled) break;
       }
-      i++;
-      continue;
-    }
-    if (ch === '"' && field.trim() === '') {
-      quoted = true;
-      field = '';
+      const value = pieces.join('');
+      for (let k = value.indexOf('\n'); k >= 0; k = value.indexOf('\n', k + 1)) line++;
+      field = value;
+      blank = value.trim() === '';
+      i = j;
     } else if (ch === delimiter) {
-      fields.push(field);
-      field = '';
+      endField();
+      i++;
     } else if (ch === '\r' || ch === '\n') {
-      if (ch === '\r' && src[i + 1] === '\n') i++;
+      i += ch === '\r' && src[i + 1] === '\n' ? 2 : 1;
       endRow();
       line++;
       rowLine = line;
-    } else field += ch;
-    i++;
+    } else {
+      // A run of ordinary characters: up to a delimiter or line end, or a quote while the field is
+      // still blank (a quote after other text is an ordinary character).
+      let j = i;
+      while (j < n) {
+        const c = src[j];
+        if (c === delimiter || c === '\r' || c === '\n' || (c === '"' && blank)) break;
+        if (blank && !WHITE.test(c)) blank = false;
+        j++;
+      }
+      field += src.slice(i, j);
+      i = j;
+    }
   }
-  if (quoted) throw new UnitsListError({ vi: `dòng ${rowLine}: thiếu dấu " đóng`, en: `line ${rowLine}: a closing " is missing` });
   if (field !== '' || fields.length > 0) endRow();
   return rows;
 }
@@ -98,19 +129,36 @@ function headerIndex(fields: string[], names: string[]): number {
   return fields.findIndex((f) => names.includes(cleanUnitText(f).toLocaleLowerCase('vi')));
 }
 
+/** The longest unit or group name a list may hold (the longest real ones are under 100 characters). */
+export const MAX_UNIT_NAME = 500;
+
+function tooLong(line: number, what: Text, length: number): UnitsListError {
+  return new UnitsListError({
+    vi: `dòng ${line}: ${what.vi} dài ${formatNumber(length, VI_SEPARATORS)} ký tự, quá giới hạn ${formatNumber(MAX_UNIT_NAME, VI_SEPARATORS)} ký tự (tệp có đúng là danh sách đơn vị?)`,
+    en: `line ${line}: the ${what.en} is ${formatNumber(length, EN_SEPARATORS)} characters long, beyond the limit of ${formatNumber(MAX_UNIT_NAME, EN_SEPARATORS)} (is the file a units list?)`,
+  });
+}
+
 function fromRows(rows: { line: number; fields: string[] }[], unitCol: number, groupCol: number): UnitEntry[] {
   const out: UnitEntry[] = [];
   const seen = new Map<string, number>();
   for (const r of rows) {
-    const unit = cleanUnitText(r.fields[unitCol] ?? '');
+    const raw = r.fields[unitCol] ?? '';
+    // Refused before cleaning (Unicode normalisation of megabytes takes a while).
+    if (raw.length > 4 * MAX_UNIT_NAME) throw tooLong(r.line, { vi: 'tên đơn vị', en: 'unit name' }, raw.trim().length);
+    const unit = cleanUnitText(raw);
     if (unit === '') throw new UnitsListError({ vi: `dòng ${r.line}: tên đơn vị trống`, en: `line ${r.line}: the unit name is empty` });
+    if (unit.length > MAX_UNIT_NAME) throw tooLong(r.line, { vi: 'tên đơn vị', en: 'unit name' }, unit.length);
     const key = unitKey(unit);
     const before = seen.get(key);
     if (before !== undefined) {
       throw new UnitsListError({ vi: `dòng ${r.line}: đơn vị "${unit}" đã có ở dòng ${before}`, en: `line ${r.line}: unit "${unit}" is already listed on line ${before}` });
     }
     seen.set(key, r.line);
-    const group = groupCol >= 0 ? cleanUnitText(r.fields[groupCol] ?? '') : '';
+    const rawGroup = groupCol >= 0 ? (r.fields[groupCol] ?? '') : '';
+    if (rawGroup.length > 4 * MAX_UNIT_NAME) throw tooLong(r.line, { vi: 'tên nhóm', en: 'group name' }, rawGroup.trim().length);
+    const group = cleanUnitText(rawGroup);
+    if (group.length > MAX_UNIT_NAME) throw tooLong(r.line, { vi: 'tên nhóm', en: 'group name' }, group.length);
     out.push(group === '' ? { unit } : { unit, group });
   }
   return out;
@@ -119,7 +167,14 @@ function fromRows(rows: { line: number; fields: string[] }[], unitCol: number, g
 /** The first line that is not blank (the header of a list). */
 function firstLine(text: string): string {
   const src = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
-  return src.split(/\r?\n/).find((l) => l.trim() !== '') ?? '';
+  for (let at = 0; at < src.length; ) {
+    const nl = src.indexOf('\n', at);
+    const end = nl < 0 ? src.length : nl;
+    const l = src.slice(at, end > at && src[end - 1] === '\r' ? end - 1 : end);
+    if (l.trim() !== '') return l;
+    at = end + 1;
+  }
+  return '';
 }
 
 /**

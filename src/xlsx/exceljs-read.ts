@@ -13,6 +13,9 @@ import { findMarker, readTable, type Marker } from '../core/locate';
 import { parseSheetScopedNames, quoteSheetName, type SheetScopedName } from './names-xml';
 import { corruptWorkbook, openPackage, WORKBOOK_XML } from './package';
 import { storedZip, ZIP_LIMITS, type ZipLimits } from './zip';
+import { WorkbookReadError } from './errors';
+import { parseAddress, parseRange, rangeAddress, type RangePos } from '../core/a1';
+import { EN_SEPARATORS, VI_SEPARATORS, formatNumber } from '../core/numbers';
 
 // ---------------------------------------------------------------------------------------------
 // Cells
@@ -68,6 +71,78 @@ function markerOf(ws: ExcelJS.Worksheet): Marker | null {
   return findMarker(cells);
 }
 
+// ---------------------------------------------------------------------------------------------
+// What ExcelJS is given
+
+const utf8 = new TextDecoder('utf-8');
+const encoder = new TextEncoder();
+const DEFINED_NAME = /<((?:[\w.-]+:)?)definedName\b[^>]*?(?:\/>|>[^<]*<\/\1definedName>)/g;
+const MERGE_CELL = /<(?:[\w.-]+:)?mergeCell\b[^>]*?\sref\s*=\s*["']([^"']*)["'][^>]*>/g;
+const CELL_REF = /<(?:[\w.-]+:)?c\b[^>]*?\sr\s*=\s*["']\$?([A-Za-z]{1,3})\$?(\d{1,7})["']/g;
+/** A merged range up to this size is left to ExcelJS as it is (it makes one cell object per cell it covers). */
+const MERGE_AS_IS = 4096;
+/** The most cells a merged range may still cover once cut to the cells the sheet holds. */
+const MERGE_MOST = 1_000_000;
+
+/** The corner of the cells a sheet holds (its last row and column). */
+function usedCorner(xml: string): { row: number; col: number } {
+  let row = 0;
+  let col = 0;
+  CELL_REF.lastIndex = 0;
+  for (let m = CELL_REF.exec(xml); m; m = CELL_REF.exec(xml)) {
+    const p = parseAddress(`${m[1]}${m[2]}`);
+    if (p.row > row) row = p.row;
+    if (p.col > col) col = p.col;
+  }
+  return { row, col };
+}
+
+/**
+ * A sheet's merged ranges cut to the cells the sheet holds: ExcelJS makes an object for every cell
+ * a merge covers, so a merge of a whole sheet (`A1:XFD1048576`) would never end. Cut, a merge
+ * still blanks every continuation cell that holds something, as before; a merge starting beyond
+ * the last cell is dropped (it covers nothing).
+ */
+function cutMerges(xml: string): string {
+  let corner: { row: number; col: number } | null = null;
+  return xml.replace(MERGE_CELL, (tag, ref: string) => {
+    let r: RangePos;
+    try {
+      r = parseRange(ref);
+    } catch {
+      return tag;
+    }
+    if ((r.bottom - r.top + 1) * (r.right - r.left + 1) <= MERGE_AS_IS) return tag;
+    corner ??= usedCorner(xml);
+    if (r.top > corner.row || r.left > corner.col) return '';
+    const cut = { top: r.top, left: r.left, bottom: Math.min(r.bottom, corner.row), right: Math.min(r.right, corner.col) };
+    if ((cut.bottom - cut.top + 1) * (cut.right - cut.left + 1) > MERGE_MOST) {
+      throw new WorkbookReadError({
+        vi: `Trang tính có vùng gộp ô ${ref} phủ hơn ${formatNumber(MERGE_MOST, VI_SEPARATORS)} ô có dữ liệu; tệp không được mở.`,
+        en: `A sheet has a merged range ${ref} covering more than ${formatNumber(MERGE_MOST, EN_SEPARATORS)} cells that hold data; the file was not opened.`,
+      });
+    }
+    return tag.replace(ref, rangeAddress(cut));
+  });
+}
+
+/**
+ * The parts as ExcelJS is given them: without the defined names (read here by
+ * `parseSheetScopedNames`; ExcelJS would list every cell of each name's range, and a name of a
+ * whole sheet would never end), and with merges cut (`cutMerges`).
+ */
+function forExcelJS(parts: ReadonlyMap<string, Uint8Array>): Map<string, Uint8Array> {
+  const out = new Map(parts);
+  const workbook = parts.get(WORKBOOK_XML);
+  if (workbook) out.set(WORKBOOK_XML, encoder.encode(utf8.decode(workbook).replace(DEFINED_NAME, '')));
+  for (const [name, data] of parts) {
+    if (!/^xl\/worksheets\/[^/]+\.xml$/.test(name)) continue;
+    const xml = utf8.decode(data);
+    if (xml.includes('mergeCell')) out.set(name, encoder.encode(cutMerges(xml)));
+  }
+  return out;
+}
+
 /**
  * Reads every recognised table of an opened package (`openPackage`) with ExcelJS, in sheet order.
  * @throws WorkbookReadError when ExcelJS cannot read the package.
@@ -79,8 +154,9 @@ export async function readPackageExcelJS(parts: ReadonlyMap<string, Uint8Array>,
   try {
     scoped = parseSheetScopedNames(new TextDecoder('utf-8').decode(parts.get(WORKBOOK_XML)));
     // ExcelJS gets only the parts inflated by openPackage, stored without compression.
-    await wb.xlsx.load(storedZip(parts) as unknown as ArrayBuffer);
-  } catch {
+    await wb.xlsx.load(storedZip(forExcelJS(parts)) as unknown as ArrayBuffer);
+  } catch (e) {
+    if (e instanceof WorkbookReadError) throw e;
     throw corruptWorkbook();
   }
   const bySheet = new Map<string, SheetName[]>();

@@ -17,7 +17,7 @@ import type { CellContent, SheetName } from '../core/assemble';
 import { findMarker, readTable } from '../core/locate';
 import type { TemplateSource } from '../core/catalog';
 import { BUILTIN_CATALOG } from '../core/builtin';
-import { cellsOf, parseAddress, parseRange } from '../core/a1';
+import { cellsOf, parseAddress, parseRange, type CellPos, type RangePos } from '../core/a1';
 import { parseSheetScopedNames, quoteSheetName, unescapeXml } from './names-xml';
 import { corruptWorkbook, openPackage, WORKBOOK_XML } from './package';
 import { ZIP_LIMITS, type ZipLimits } from './zip';
@@ -69,10 +69,12 @@ const END = '(?=[\\s/>])';
 
 /**
  * Every `<name …/>` or `<name …>body</name>` (with any namespace prefix, closed with the same one):
- * group 2 the attributes, group 3 the body (undefined when empty).
+ * group 2 the attributes, group 3 the body (undefined when empty). The body never runs over the
+ * start of another `<name`: an element left unclosed is skipped where the next one starts, so
+ * thousands of unclosed elements cost one pass over the text, not one pass each.
  */
 function elementPattern(name: string, flags = 'g'): RegExp {
-  return new RegExp(`${P}${name}${END}([^>]*?)(?:\\/>|>([\\s\\S]*?)<\\/\\1${name}>)`, flags);
+  return new RegExp(`${P}${name}${END}([^>]*?)(?:\\/>|>((?:(?!<(?:[\\w.-]+:)?${name}${END})[\\s\\S])*?)<\\/\\1${name}>)`, flags);
 }
 
 /** Every start tag `<name …>` (any prefix), the tag whole in group 0. */
@@ -163,6 +165,7 @@ function readSheet(xml: string, strings: string[], dates: boolean[]): SheetCells
     const tag = m[2];
     const r = attr(tag, 'r');
     if (r === undefined) throw new FastReaderUnsupported('cell-without-address');
+    if (!isAddress(r)) throw corruptWorkbook();
     const body = m[3] ?? '';
     const type = attr(tag, 't') ?? 'n';
     const style = Number(attr(tag, 's') ?? 0);
@@ -207,15 +210,51 @@ function readSheet(xml: string, strings: string[], dates: boolean[]): SheetCells
     }
     cells.set(r, { value, formula });
   }
+  return { cells, merged: mergedCells(xml, cells) };
+}
+
+function isAddress(r: string): boolean {
+  try {
+    parseAddress(r);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** A merge this big or smaller is listed cell by cell; a bigger one is matched against the cells the sheet has. */
+const MERGE_LISTED = 4096;
+
+/**
+ * The continuation cells of the sheet's merged ranges (all but each range's first cell). A range
+ * as big as a whole sheet (`A1:XFD1048576`, 17 billion cells) is never listed: only the cells the
+ * sheet holds are tested against it.
+ */
+function mergedCells(xml: string, cells: ReadonlyMap<string, CellContent>): Set<string> {
   const merged = new Set<string>();
+  let held: [string, CellPos][] | null = null;
   MERGE.lastIndex = 0;
   for (let m = MERGE.exec(xml); m; m = MERGE.exec(xml)) {
     const ref = attr(m[0], 'ref');
     if (!ref) continue;
-    const all = cellsOf(parseRange(ref));
-    for (let i = 1; i < all.length; i++) merged.add(all[i]);
+    let range: RangePos;
+    try {
+      range = parseRange(ref);
+    } catch {
+      throw corruptWorkbook();
+    }
+    if ((range.bottom - range.top + 1) * (range.right - range.left + 1) <= MERGE_LISTED) {
+      const all = cellsOf(range);
+      for (let i = 1; i < all.length; i++) merged.add(all[i]);
+      continue;
+    }
+    held ??= [...cells.keys()].map((a): [string, CellPos] => [a, parseAddress(a)]);
+    for (const [a, p] of held) {
+      const inside = p.row >= range.top && p.row <= range.bottom && p.col >= range.left && p.col <= range.right;
+      if (inside && !(p.row === range.top && p.col === range.left)) merged.add(a);
+    }
   }
-  return { cells, merged };
+  return merged;
 }
 
 export function resolveTarget(target: string): string {

@@ -18,8 +18,11 @@ export function unescapeXml(s: string): string {
         return '"';
       case 'apos':
         return "'";
-      default:
-        return String.fromCodePoint(e.startsWith('#x') ? parseInt(e.slice(2), 16) : parseInt(e.slice(1), 10));
+      default: {
+        // A reference to no character (beyond U+10FFFF) reads as the replacement character, not a throw.
+        const code = e.startsWith('#x') ? parseInt(e.slice(2), 16) : parseInt(e.slice(1), 10);
+        return code <= 0x10ffff ? String.fromCodePoint(code) : '\ufffd';
+      }
     }
   });
 }
