@@ -85,6 +85,10 @@ const CASES: [rule: string, edit: (r: WorkbookRead) => void][] = [
   ['report.date-missing', (r) => set(table(r, 'b01').info.reportDate, null)],
   ['report.date-invalid', (r) => set(table(r, 'b01').info.reportDate, 'hôm qua')],
   ['report.date-future', (r) => set(table(r, 'b01').info.reportDate, new Date(Date.UTC(2026, 5, 1)))],
+  ['report.incomplete', (r) => {
+    set(table(r, 'b01').info.reportNo, null);
+    set(table(r, 'b02').info.from, null);
+  }],
 ];
 
 /**

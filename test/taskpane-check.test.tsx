@@ -411,10 +411,10 @@ describe('groupFindings', () => {
     cells: sheet === null ? [] : [{ sheet, address }],
     message: { vi: rule, en: rule },
   });
-  // Issue 18: one order on every surface (pane, web page, CLI): the whole file first, then the
-  // tables in workbook order (no longer the tables with errors first), errors before warnings,
-  // cells in reading order.
-  test('whole file first, then the tables in workbook order (others after, as they come); errors before warnings; cells in reading order', () => {
+  // One order on every surface (pane, web page, CLI): every error before any warning (issue 28: an
+  // error no longer waits behind another table's warnings); within each, the whole file first, then
+  // the tables in workbook order, cells in reading order.
+  test('every error before any warning; within each, whole file first, then the tables in workbook order (others after, as they come); cells in reading order', () => {
     const groups = groupFindings(
       [
         f('Biểu 03', 'warning', 'w3'),
@@ -428,12 +428,13 @@ describe('groupFindings', () => {
       ],
       ['Biểu 01', 'Biểu 02', 'Biểu 03'],
     );
-    expect(groups.map((g) => [g.sheet, g.findings.map((x) => x.rule)])).toEqual([
-      ['', ['wb']],
-      ['Biểu 01', ['w1']],
-      ['Biểu 02', ['e2', 'w2-Z8', 'w2-B9', 'w2-C9']],
-      ['Biểu 03', ['w3']],
-      ['Other', ['o']],
+    expect(groups.map((g) => [g.severity, g.sheet, g.findings.map((x) => x.rule)])).toEqual([
+      ['error', '', ['wb']],
+      ['error', 'Biểu 02', ['e2']],
+      ['error', 'Other', ['o']],
+      ['warning', 'Biểu 01', ['w1']],
+      ['warning', 'Biểu 02', ['w2-Z8', 'w2-B9', 'w2-C9']],
+      ['warning', 'Biểu 03', ['w3']],
     ]);
   });
 });

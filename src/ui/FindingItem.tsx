@@ -43,11 +43,13 @@ export interface FindingItemProps {
   renderCell?: (cell: CellRef) => ReactNode;
   /** The surface's action on the fix (the pane's Sửa button), given the id of the finding's message. */
   renderFix?: (finding: Finding, messageId: string) => ReactNode;
+  /** The surface's action on a finding without a cell fix (the pane's "Thiết lập báo cáo" on `report.incomplete`). */
+  renderAction?: (finding: Finding, messageId: string) => ReactNode;
   /** Shows the rule id (`cross.council`) under the finding. */
   showRule?: boolean;
 }
 
-export function FindingItem({ finding, lang, itemKey, renderCell, renderFix, showRule }: FindingItemProps): ReactNode {
+export function FindingItem({ finding, lang, itemKey, renderCell, renderFix, renderAction, showRule }: FindingItemProps): ReactNode {
   const styles = useStyles();
   const s = UI_STRINGS[lang];
   const messageId = useId();
@@ -107,6 +109,7 @@ export function FindingItem({ finding, lang, itemKey, renderCell, renderFix, sho
           </Text>
         </div>
       )}
+      {!finding.fix && renderAction && <div className={styles.line}>{renderAction(finding, messageId)}</div>}
       {showRule && (
         <Text size={100} className={styles.rule}>
           {finding.rule}

@@ -25,6 +25,9 @@ import { EarlierFiles, historyOf } from './EarlierFiles';
 
 export { findingKey } from '../../ui/FindingItem';
 
+/** The report information left blank in several tables: its action opens Thiết lập báo cáo. */
+const REPORT_INCOMPLETE = 'report.incomplete';
+
 const useStyles = makeStyles({
   // The three buttons fit one row of a 320 px pane: no minimum width, narrower padding.
   actions: { display: 'flex', flexWrap: 'wrap', columnGap: tokens.spacingHorizontalXS, rowGap: tokens.spacingVerticalXS },
@@ -81,7 +84,7 @@ export default function CheckTab(): ReactNode {
   const s = useAppStrings();
   const lang = useLang();
   const styles = useStyles();
-  const { adapter, packs, check, setCheck, earlier, setEarlier, run, announce } = usePane();
+  const { adapter, packs, check, setCheck, earlier, setEarlier, run, announce, openSettings } = usePane();
   const [busy, setBusy] = useState(false);
   const [live, setLive] = useState(false);
   const busyRef = useRef(false);
@@ -305,6 +308,13 @@ export default function CheckTab(): ReactNode {
                 {s.fix}
               </Button>
             )}
+            renderAction={(f, messageId) =>
+              f.rule === REPORT_INCOMPLETE && openSettings ? (
+                <Button size="small" appearance="primary" aria-describedby={messageId} onClick={openSettings} data-control="settings">
+                  {s.tabSettings}
+                </Button>
+              ) : null
+            }
           />
         </section>
       )}
