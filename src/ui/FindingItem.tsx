@@ -23,8 +23,13 @@ const useStyles = makeStyles({
     minWidth: 0,
     overflowWrap: 'anywhere',
   },
+  // Windows high contrast draws every border in one colour: an error's bar stays solid, a warning's
+  // turns dashed (and the badge says which, in words).
   error: { borderLeft: `${tokens.strokeWidthThickest} solid ${tokens.colorPaletteRedBorder2}` },
-  warning: { borderLeft: `${tokens.strokeWidthThickest} solid ${tokens.colorPaletteYellowBorder2}` },
+  warning: {
+    borderLeft: `${tokens.strokeWidthThickest} solid ${tokens.colorPaletteYellowBorder2}`,
+    '@media (forced-colors: active)': { borderLeftStyle: 'dashed' },
+  },
   line: { display: 'flex', flexWrap: 'wrap', alignItems: 'baseline', columnGap: tokens.spacingHorizontalS, rowGap: tokens.spacingVerticalXXS },
   cells: { fontSize: tokens.fontSizeBase200 },
   numbers: { display: 'flex', flexWrap: 'wrap', columnGap: tokens.spacingHorizontalM, margin: 0, fontSize: tokens.fontSizeBase200 },

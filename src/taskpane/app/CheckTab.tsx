@@ -17,6 +17,7 @@ import { validateWorkbook } from '../../core/validate';
 import { cellName } from '../../core/check-json';
 import { CheckSummary, checkSummaryText } from '../../ui/CheckSummary';
 import { FindingsByTable } from '../../ui/FindingsByTable';
+import { revealResult } from '../../ui/reveal';
 import { format } from '../i18n';
 import type { Language } from '../strings';
 import { useAppStrings, useLang, usePane } from './context';
@@ -97,6 +98,8 @@ export default function CheckTab(): ReactNode {
   const painted = useRef<string | null>(null);
   /** The finding that has (or had, until a re-check removed it) the keyboard. */
   const focused = useRef<FindingFocus | null>(null);
+  /** Set by Kiểm tra: once its result is drawn, it is brought into view (revealResult). */
+  const reveal = useRef(false);
 
   /**
    * Reads, validates and paints; returns the findings, or null when the adapter failed. A live
@@ -181,8 +184,10 @@ export default function CheckTab(): ReactNode {
       announce(s.checking);
       // The summary bar is not a live region: the status line says the result for screen readers,
       // without drawing it a second time above the summary.
+      reveal.current = true;
       const found = await recheck();
       if (found) announce(summaryText(found, s, lang), { shown: false });
+      else reveal.current = false;
     });
 
   const onFix = (f: Finding): Promise<void> =>
@@ -220,6 +225,13 @@ export default function CheckTab(): ReactNode {
     });
 
   const findings = check.findings;
+
+  // After Kiểm tra: the summary and the first finding in view, the keyboard on the summary.
+  useLayoutEffect(() => {
+    if (!reveal.current || findings === null) return;
+    reveal.current = false;
+    revealResult(summaryRef.current, listRef.current?.querySelector<HTMLElement>('li[data-key]') ?? null);
+  }, [findings]);
 
   // A re-check removed the finding that had the keyboard: the nearest remaining one takes it, or the
   // summary when none is left. When the clerk is in the sheet meanwhile (the pane has no focus),
