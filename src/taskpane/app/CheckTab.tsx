@@ -98,8 +98,8 @@ export default function CheckTab(): ReactNode {
   const painted = useRef<string | null>(null);
   /** The finding that has (or had, until a re-check removed it) the keyboard. */
   const focused = useRef<FindingFocus | null>(null);
-  /** Set by Kiểm tra: once its result is drawn, it is brought into view (revealResult). */
-  const reveal = useRef(false);
+  /** Counts the checks run by Kiểm tra: each result, once drawn, is brought into view (revealResult). */
+  const [revealed, setRevealed] = useState(0);
 
   /**
    * Reads, validates and paints; returns the findings, or null when the adapter failed. A live
@@ -184,10 +184,12 @@ export default function CheckTab(): ReactNode {
       announce(s.checking);
       // The summary bar is not a live region: the status line says the result for screen readers,
       // without drawing it a second time above the summary.
-      reveal.current = true;
       const found = await recheck();
-      if (found) announce(summaryText(found, s, lang), { shown: false });
-      else reveal.current = false;
+      if (found) {
+        announce(summaryText(found, s, lang), { shown: false });
+        // Drawn with the status line's new state, so nothing above the summary moves after it.
+        setRevealed((n) => n + 1);
+      }
     });
 
   const onFix = (f: Finding): Promise<void> =>
@@ -228,10 +230,8 @@ export default function CheckTab(): ReactNode {
 
   // After Kiểm tra: the summary and the first finding in view, the keyboard on the summary.
   useLayoutEffect(() => {
-    if (!reveal.current || findings === null) return;
-    reveal.current = false;
-    revealResult(summaryRef.current, listRef.current?.querySelector<HTMLElement>('li[data-key]') ?? null);
-  }, [findings]);
+    if (revealed > 0) revealResult(summaryRef.current, listRef.current?.querySelector<HTMLElement>('li[data-key]') ?? null);
+  }, [revealed]);
 
   // A re-check removed the finding that had the keyboard: the nearest remaining one takes it, or the
   // summary when none is left. When the clerk is in the sheet meanwhile (the pane has no focus),
