@@ -44,8 +44,7 @@ const useStyles = makeStyles({
   compactTab: {
     fontSize: tokens.fontSizeBase200,
     lineHeight: tokens.lineHeightBase200,
-    paddingTop: tokens.spacingVerticalSNudge,
-    paddingBottom: tokens.spacingVerticalSNudge,
+    padding: `${tokens.spacingVerticalSNudge} ${tokens.spacingHorizontalXS}`,
   },
   selected: {
     color: tokens.colorNeutralForeground1,
@@ -264,11 +263,11 @@ export function Tabs<T extends string>({ label, items, selected, onSelect, panel
       <MoreMenu items={items} label={moreLabel} compact={compact} styles={styles} idPrefix={idPrefix} onChoose={choose} />
     </div>
   );
-  return laidOut ? (
-    <Overflow minimumVisible={1} padding={compact ? 4 : 24}>
+  // One tree whether laid out or not (a remount would drop the keyboard's place): until then no tab
+  // may be hidden (every tab is "minimum visible").
+  return (
+    <Overflow minimumVisible={laidOut ? 1 : items.length} padding={compact ? 4 : 24}>
       {row}
     </Overflow>
-  ) : (
-    row
   );
 }
