@@ -209,6 +209,28 @@ export function Tabs<T extends string>({ label, items, selected, onSelect, panel
       choose(items[(keys[e.key] + items.length) % items.length].value);
     }
   };
+  // The manager measures again when the row is resized; a tab that grows or shrinks in a row of the
+  // same width (a font arriving, text spacing, text size) makes it measure again too (a change of
+  // its padding option, by a thousandth of a pixel, is what asks it to).
+  const listRef = useRef<HTMLDivElement>(null);
+  const [remeasure, setRemeasure] = useState(0);
+  useEffect(() => {
+    const list = listRef.current;
+    if (!list || typeof ResizeObserver === 'undefined') return undefined;
+    const widths = new WeakMap<Element, number>();
+    const watch = new ResizeObserver((entries) => {
+      let changed = false;
+      for (const e of entries) {
+        const w = e.contentRect?.width ?? 0;
+        if (w <= 0 || widths.get(e.target) === w) continue;
+        if (widths.has(e.target)) changed = true;
+        widths.set(e.target, w);
+      }
+      if (changed) setRemeasure((n) => n + 1);
+    });
+    for (const tab of list.children) watch.observe(tab);
+    return () => watch.disconnect();
+  }, [items.length]);
   // Until the row has a width, the overflow manager would measure 0 and hide every tab but one.
   const rowRef = useRef<HTMLDivElement>(null);
   const [laidOut, setLaidOut] = useState(false);
@@ -224,7 +246,7 @@ export function Tabs<T extends string>({ label, items, selected, onSelect, panel
   }, [laidOut]);
   const row = (
     <div className={styles.row} data-testid="tab-row" ref={rowRef}>
-      <div role="tablist" aria-label={label} className={styles.list}>
+      <div role="tablist" aria-label={label} className={styles.list} ref={listRef}>
         {items.map((t, i) => {
           const isSelected = t.value === selected;
           const short = t.short !== undefined && t.short !== t.label ? t.short : undefined;
@@ -266,7 +288,7 @@ export function Tabs<T extends string>({ label, items, selected, onSelect, panel
   // One tree whether laid out or not (a remount would drop the keyboard's place): until then no tab
   // may be hidden (every tab is "minimum visible").
   return (
-    <Overflow minimumVisible={laidOut ? 1 : items.length} padding={compact ? 4 : 24}>
+    <Overflow minimumVisible={laidOut ? 1 : items.length} padding={(compact ? 4 : 24) + (remeasure % 2) / 1000}>
       {row}
     </Overflow>
   );
