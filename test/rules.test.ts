@@ -87,6 +87,10 @@ const CASES: [rule: string, edit: (r: WorkbookRead) => void][] = [
   ['report.date-invalid', (r) => set(table(r, 'b01').info.reportDate, 'hôm qua')],
   ['report.date-future', (r) => set(table(r, 'b01').info.reportDate, new Date(Date.UTC(2026, 5, 1)))],
   ['table.empty', (r) => blankTable(r, 'b03')],
+  ['report.incomplete', (r) => {
+    set(table(r, 'b01').info.reportNo, null);
+    set(table(r, 'b02').info.from, null);
+  }],
 ];
 
 /** Every entry cell of a table left blank. */

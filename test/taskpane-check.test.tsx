@@ -411,10 +411,10 @@ describe('groupFindings', () => {
     cells: sheet === null ? [] : [{ sheet, address }],
     message: { vi: rule, en: rule },
   });
-  // Issue 18: one order on every surface (pane, web page, CLI): the whole file first, then the
-  // tables in workbook order (no longer the tables with errors first), errors before warnings,
-  // cells in reading order.
-  test('whole file first, then the tables in workbook order (others after, as they come); errors before warnings; cells in reading order', () => {
+  // One order on every surface (pane, web page, CLI): every error before any warning (issue 28: an
+  // error no longer waits behind another table's warnings); within each, the whole file first, then
+  // the tables in workbook order, cells in reading order.
+  test('every error before any warning; within each, whole file first, then the tables in workbook order (others after, as they come); cells in reading order', () => {
     const groups = groupFindings(
       [
         f('Biểu 03', 'warning', 'w3'),
@@ -428,17 +428,48 @@ describe('groupFindings', () => {
       ],
       ['Biểu 01', 'Biểu 02', 'Biểu 03'],
     );
-    expect(groups.map((g) => [g.sheet, g.findings.map((x) => x.rule)])).toEqual([
-      ['', ['wb']],
-      ['Biểu 01', ['w1']],
-      ['Biểu 02', ['e2', 'w2-Z8', 'w2-B9', 'w2-C9']],
-      ['Biểu 03', ['w3']],
-      ['Other', ['o']],
+    expect(groups.map((g) => [g.severity, g.sheet, g.findings.map((x) => x.rule)])).toEqual([
+      ['error', '', ['wb']],
+      ['error', 'Biểu 02', ['e2']],
+      ['error', 'Other', ['o']],
+      ['warning', 'Biểu 01', ['w1']],
+      ['warning', 'Biểu 02', ['w2-Z8', 'w2-B9', 'w2-C9']],
+      ['warning', 'Biểu 03', ['w3']],
     ]);
   });
 });
 
 describe('the clerk and the screen reader know where they are', () => {
+  test('after Kiểm tra the keyboard is on the summary (read by screen readers), the result brought into view', async () => {
+    await seedWorkbook();
+    const run = screen.getByRole('button', { name: 'Kiểm tra' });
+    await act(async () => {
+      run.focus();
+    });
+    await click(run);
+    expect(document.activeElement).toBe(screen.getByTestId('check-summary'));
+    expect(screen.getByTestId('check-summary').getAttribute('tabindex')).toBe('-1');
+  });
+
+  test('report information blank in both tables: one report.incomplete warning; its "Thiết lập báo cáo" opens that tab with the keyboard on it', async () => {
+    await renderPane();
+    await click(screen.getByRole('button', { name: 'Chèn Biểu 01' }));
+    await click(screen.getByRole('button', { name: 'Chèn Biểu 02' }));
+    await openTab('Kiểm tra');
+    await click(screen.getByRole('button', { name: 'Kiểm tra' }));
+    const [item, ...more] = findingItems('report.incomplete');
+    expect(more).toHaveLength(0);
+    expect(findingItems('report.number-missing').concat(findingItems('report.date-missing'), findingItems('period.missing'))).toHaveLength(0);
+    expect(item.dataset.cells?.match(/!/g)).toHaveLength(8);
+    // Errors first: every error item comes before the first warning item.
+    const severities = [...document.querySelectorAll<HTMLElement>('li[data-key]')].map((li) => li.dataset.severity);
+    expect(severities.indexOf('warning')).toBeGreaterThan(severities.lastIndexOf('error'));
+    await click(within(item).getByRole('button', { name: 'Thiết lập báo cáo' }));
+    expect(screen.getByRole('tab', { name: 'Thiết lập báo cáo' }).getAttribute('aria-selected')).toBe('true');
+    expect(document.activeElement).toBe(screen.getByRole('tab', { name: 'Thiết lập báo cáo' }));
+    expect(screen.getByRole('button', { name: 'Lưu thiết lập' })).toBeTruthy();
+  });
+
   test('after Kiểm tra the status line says the result in words (the summary bar is not a live region)', async () => {
     const { h, b02 } = await seedWorkbook();
     await click(screen.getByRole('button', { name: 'Kiểm tra' }));

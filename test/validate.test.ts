@@ -453,17 +453,69 @@ describe('structure', () => {
 });
 
 describe('order and ids', () => {
-  test('errors before warnings per table, tables in sheet order, then by cell', async () => {
+  // Issue 28: what blocks sending comes first: every error before any warning (an error of Biểu 02
+  // no longer waits behind Biểu 01's warnings); within each, tables in sheet order, then by cell.
+  test('every error before any warning; within each, tables in sheet order, then by cell', async () => {
     let buf = await setCell(sample, 'Biểu 01', at('b01', 'central.ministries').address, null);
     buf = await setCell(buf, 'Biểu 01', at('b01', 'central.committee').address, '5 vb');
     buf = await setCell(buf, 'Biểu 03', at('b03', 'central.assembly').address, -1);
+    buf = await setCell(buf, 'Biểu 04', info('b04', 'reportNo').address, 'số 52');
     const fs = await check(buf);
     expect(fs.map((f) => [f.cells[0].sheet, f.rule])).toEqual([
       ['Biểu 01', 'entry.text'],
-      ['Biểu 01', 'entry.blank'],
       ['Biểu 02', 'cross.council'],
       ['Biểu 03', 'entry.negative'],
+      ['Biểu 01', 'entry.blank'],
+      ['Biểu 04', 'report.number-format'],
     ]);
+  });
+
+  test('report information blank in several tables: one report.incomplete finding with every blank cell, table by table', async () => {
+    let buf = sample;
+    const blanks: { sheet: string; address: string }[] = [];
+    for (const id of ['b01', 'b02', 'b03', 'b04']) {
+      for (const key of ['reportNo', 'reportDate', 'from', 'to'] as const) {
+        const c = info(id, key);
+        buf = await setCell(buf, c.sheet, c.address, null);
+        blanks.push(c);
+      }
+    }
+    const fs = await check(buf);
+    expect(fs.filter((f) => ['report.number-missing', 'report.date-missing', 'period.missing'].includes(f.rule))).toEqual([]);
+    const merged = fs.filter((f) => f.rule === 'report.incomplete');
+    expect(merged).toHaveLength(1);
+    const [m] = merged;
+    expect(m.severity).toBe('warning');
+    const order = (c: { sheet: string; address: string }): string => `${c.sheet}!${c.address}`;
+    const byTable = (a: { sheet: string; address: string }, b: { sheet: string; address: string }): number => {
+      const ra = /([A-Z]+)(\d+)/.exec(a.address)!;
+      const rb = /([A-Z]+)(\d+)/.exec(b.address)!;
+      return a.sheet.localeCompare(b.sheet) || Number(ra[2]) - Number(rb[2]) || ra[1].length - rb[1].length || ra[1].localeCompare(rb[1]);
+    };
+    expect(m.cells.map(order)).toEqual([...blanks].sort(byTable).map(order));
+    expect(m.cells).toHaveLength(16);
+    expect(m.message.vi).toBe(
+      'Thông tin báo cáo chưa đủ: chưa nhập Số báo cáo, Ngày báo cáo, Từ ngày, Đến ngày ở 4 biểu (Biểu 01, Biểu 02, Biểu 03, Biểu 04); số trung bình và tiêu đề kỳ báo cáo chưa tính được. Nhập một lần ở Thiết lập báo cáo.',
+    );
+    expect(m.message.en).toBe(
+      'The report information is incomplete: report number, report date, period start, period end not entered in 4 tables (Biểu 01, Biểu 02, Biểu 03, Biểu 04); averages and the period line cannot be computed. Enter it once in Report settings.',
+    );
+    // The error (HĐND 732 ≠ 752) before it.
+    expect(fs.map((f) => f.rule).slice(0, 2)).toEqual(['cross.council', 'report.incomplete']);
+  });
+
+  test('report.incomplete names only the fields left blank, and a single table keeps its own findings', async () => {
+    let buf = await setCell(sample, info('b01', 'reportNo').sheet, info('b01', 'reportNo').address, null);
+    buf = await setCell(buf, info('b03', 'to').sheet, info('b03', 'to').address, null);
+    const fs = others(await check(buf));
+    expect(fs.map((f) => [f.rule, f.cells.map((c) => `${c.sheet}!${c.address}`)])).toEqual([
+      ['report.incomplete', [`Biểu 01!${info('b01', 'reportNo').address}`, `Biểu 03!${info('b03', 'to').address}`]],
+    ]);
+    expect(fs[0].message.vi).toBe('Thông tin báo cáo chưa đủ: chưa nhập Số báo cáo, Đến ngày ở 2 biểu (Biểu 01, Biểu 03); số trung bình và tiêu đề kỳ báo cáo chưa tính được. Nhập một lần ở Thiết lập báo cáo.');
+    // One table only: as before, one finding per blank field.
+    let one = await setCell(sample, info('b02', 'reportNo').sheet, info('b02', 'reportNo').address, null);
+    one = await setCell(one, info('b02', 'reportDate').sheet, info('b02', 'reportDate').address, null);
+    expect(others(await check(one)).map((f) => f.rule)).toEqual(['report.number-missing', 'report.date-missing']);
   });
 
   test('every template rule id is reported under row.<id>, an error by the registry', () => {

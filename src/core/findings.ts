@@ -27,9 +27,14 @@ export interface Finding {
   fix?: Fix;
 }
 
-/** Findings of one table (the sheet of their first cell); `sheet` is '' for findings about the whole file. */
+/**
+ * Findings of one table and one severity (the sheet of their first cell); `sheet` is '' for findings
+ * about the whole file. A table with errors and warnings has two groups: its errors among the
+ * errors, its warnings among the warnings.
+ */
 export interface FindingGroup {
   sheet: string;
+  severity: Severity;
   findings: Finding[];
 }
 
@@ -46,17 +51,18 @@ function readingPosition(address: string | undefined): [number, number] {
 
 /**
  * The findings grouped by table, in the one order every surface shows them in (the pane, the web
- * page, `bieumau check` and its JSON alike):
+ * page, `bieumau check`, its JSON and the findings CSV alike):
  *
- * 1. findings about the whole file (no cell) first;
- * 2. then the tables in workbook order: the order of `sheets` (the tables as read), then any other
- *    sheet in the order its first finding comes;
- * 3. within a table, errors before warnings;
- * 4. then by the first cell in reading order (row, then column);
- * 5. then as given (the order the rules ran).
+ * 1. every error before any warning (what blocks sending comes first);
+ * 2. within each severity, findings about the whole file (no cell) first, then the tables in
+ *    workbook order: the order of `sheets` (the tables as read), then any other sheet in the order
+ *    its first finding comes;
+ * 3. then by the first cell in reading order (row, then column);
+ * 4. then as given (the order the rules ran).
  *
  * `validateWorkbook` already returns its findings in this order; grouping keeps it, and puts any
- * other list (findings merged from elsewhere, a test's) into it.
+ * other list (findings merged from elsewhere, a test's) into it. A group is a run of one table's
+ * findings of one severity.
  */
 export function groupFindings(findings: readonly Finding[], sheets: readonly string[] = []): FindingGroup[] {
   const rank = new Map<string, number>();
@@ -73,12 +79,12 @@ export function groupFindings(findings: readonly Finding[], sheets: readonly str
     const [row, col] = readingPosition(f.cells[0]?.address);
     return { f, sheet, table: rank.get(sheet) ?? 0, severity: f.severity === 'error' ? 0 : 1, row, col, seq };
   });
-  keyed.sort((a, b) => a.table - b.table || a.severity - b.severity || a.row - b.row || a.col - b.col || a.seq - b.seq);
+  keyed.sort((a, b) => a.severity - b.severity || a.table - b.table || a.row - b.row || a.col - b.col || a.seq - b.seq);
   const groups: FindingGroup[] = [];
   for (const k of keyed) {
     const last = groups[groups.length - 1];
-    if (last && last.sheet === k.sheet) last.findings.push(k.f);
-    else groups.push({ sheet: k.sheet, findings: [k.f] });
+    if (last && last.sheet === k.sheet && last.severity === k.f.severity) last.findings.push(k.f);
+    else groups.push({ sheet: k.sheet, severity: k.f.severity, findings: [k.f] });
   }
   return groups;
 }

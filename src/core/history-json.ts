@@ -4,7 +4,7 @@
  * (docs/history.md).
  */
 import type { FileResult } from './check-json';
-import type { Finding } from './findings';
+import { orderFindings, type Finding } from './findings';
 import type { TemplateSource } from './catalog';
 import type { WorkbookRead } from './read';
 import { compareWithHistory, type EarlierInput, type HistoryNote, type HistoryResult } from './history';
@@ -32,6 +32,9 @@ export function insertBySheet(findings: Finding[], extra: readonly Finding[]): v
 export function addHistory(findings: Finding[], workbook: WorkbookRead, earlier: readonly EarlierInput[], templates: TemplateSource): HistoryResult {
   const h = compareWithHistory(workbook, earlier, { templates });
   insertBySheet(findings, h.findings);
+  // Then the one order of every surface (errors first; tables in workbook order; cells in reading order).
+  const ordered = orderFindings(findings, workbook.tables.map((t) => t.sheet));
+  findings.splice(0, findings.length, ...ordered);
   return h;
 }
 

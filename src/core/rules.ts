@@ -212,6 +212,14 @@ export const RULE_REGISTRY: readonly RuleInfo[] = [
     what: { vi: 'Ngày báo cáo sau hôm nay.', en: 'Report date after today.' },
   },
   {
+    id: 'report.incomplete',
+    severity: 'warning',
+    what: {
+      vi: 'Thông tin báo cáo (số báo cáo, ngày báo cáo, từ ngày, đến ngày) để trống ở hai biểu trở lên: một cảnh báo duy nhất thay cho `report.number-missing`, `report.date-missing` và `period.missing` của từng biểu; các ô là mọi ô còn trống, theo từng biểu; cách sửa: nhập một lần ở Thiết lập báo cáo (mọi biểu được cập nhật). Ở một biểu duy nhất, mỗi ô trống vẫn được báo theo quy tắc riêng của nó.',
+      en: 'The report information (report number, report date, period start, period end) blank in two or more tables: one warning in place of each table\'s `report.number-missing`, `report.date-missing` and `period.missing`; its cells are every blank one, table by table; fix: enter it once in Report settings (every table is updated). In a single table each blank cell is still reported by its own rule.',
+    },
+  },
+  {
     id: 'history.outlier',
     severity: 'warning',
     what: {

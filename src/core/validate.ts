@@ -2,9 +2,10 @@
  * The validation engine: the values read from a workbook (any reader: `.xlsx` or Office.js)
  * become findings. Pure and deterministic; it never throws on any cell content.
  *
- * Order of the findings: per table in the order read (sheet order), errors before warnings,
- * then by the first cell (row, then column), then in the order the rules run.
- * Workbook-level findings (no table at all) come first.
+ * Order of the findings (core/findings `groupFindings`, the one order of every surface): every
+ * error before any warning; within each, workbook-level findings (no table at all) first, then per
+ * table in the order read (sheet order), then by the first cell (row, then column), then in the
+ * order the rules run.
  *
  * Rule ids are stable; src/core/rules.ts registers each with its severity (docs/rules.md is generated from it).
  */
@@ -726,6 +727,55 @@ function checkInfo(s: TableState, ctx: Ctx, out: Finding[]): void {
   }
 }
 
+/** The report information's blank fields, in the order of the Thiết lập báo cáo form. */
+const MISSING_INFO: readonly { key: InfoKey; rule: string; name: Text }[] = [
+  { key: 'reportNo', rule: 'report.number-missing', name: { vi: 'Số báo cáo', en: 'report number' } },
+  { key: 'reportDate', rule: 'report.date-missing', name: { vi: 'Ngày báo cáo', en: 'report date' } },
+  { key: 'from', rule: 'period.missing', name: { vi: 'Từ ngày', en: 'period start' } },
+  { key: 'to', rule: 'period.missing', name: { vi: 'Đến ngày', en: 'period end' } },
+];
+
+/**
+ * The report information left blank in more than one table is one finding, `report.incomplete`,
+ * not one per field per table (four tables, four fields: sixteen warnings for one thing to do): its
+ * cells are every blank one, table by table in reading order; the clerk fills them once (the pane's
+ * Thiết lập báo cáo writes every table). Blank fields of a single table stay as they are reported
+ * (`report.number-missing`, `report.date-missing`, `period.missing`).
+ */
+function mergeMissingInfo(located: Located[], states: (TableState | null)[], nextSeq: () => number): void {
+  const isMissing = (l: Located): boolean => l.finding.severity === 'warning' && MISSING_INFO.some((m) => m.rule === l.finding.rule);
+  const missing = located.filter(isMissing);
+  const tables = new Set(missing.map((l) => l.table));
+  if (tables.size < 2) return;
+  missing.sort((a, b) => a.table - b.table || a.row - b.row || a.col - b.col || a.seq - b.seq);
+  const blankKeys = new Set<InfoKey>();
+  for (const l of missing) {
+    const info = states[l.table]?.read.info;
+    const cell = l.finding.cells[0];
+    for (const m of MISSING_INFO) {
+      const c = info?.[m.key];
+      if (c && cell && c.sheet === cell.sheet && c.address === cell.address) blankKeys.add(m.key);
+    }
+  }
+  const fields = MISSING_INFO.filter((m) => blankKeys.has(m.key));
+  const sheets = [...new Set(missing.map((l) => l.finding.cells[0]?.sheet).filter((x): x is string => x !== undefined))];
+  const period = blankKeys.has('from') || blankKeys.has('to');
+  const first = missing[0];
+  const finding: Finding = {
+    rule: 'report.incomplete',
+    severity: severityOf('report.incomplete'),
+    cells: missing.flatMap((l) => l.finding.cells),
+    message: {
+      vi: `Thông tin báo cáo chưa đủ: chưa nhập ${fields.map((f) => f.name.vi).join(', ')} ở ${sheets.length} biểu (${sheets.join(', ')})${period ? '; số trung bình và tiêu đề kỳ báo cáo chưa tính được' : ''}. Nhập một lần ở Thiết lập báo cáo.`,
+      en: `The report information is incomplete: ${fields.map((f) => f.name.en).join(', ')} not entered in ${sheets.length} tables (${sheets.join(', ')})${period ? '; averages and the period line cannot be computed' : ''}. Enter it once in Report settings.`,
+    },
+  };
+  const drop = new Set(missing);
+  const kept = located.filter((l) => !drop.has(l));
+  located.length = 0;
+  located.push(...kept, { finding, table: first.table, seq: nextSeq(), row: first.row, col: first.col });
+}
+
 function checkPeriods(states: (TableState | null)[], push: (tableIndex: number, f: Finding) => void): void {
   const refIndex = states.findIndex((s) => s !== null && s.period !== null);
   if (refIndex < 0) return;
@@ -896,11 +946,13 @@ export function validateWorkbook(read: WorkbookRead, opts: ValidateOptions = {})
   checkCrossTables(states, ctx.catalog.crossRules(), ctx, push);
   checkPeriods(states, push);
 
+  mergeMissingInfo(located, states, () => seq++);
+
   located.sort((a, b) => {
-    if (a.table !== b.table) return a.table - b.table;
     const sa = a.finding.severity === 'error' ? 0 : 1;
     const sb = b.finding.severity === 'error' ? 0 : 1;
     if (sa !== sb) return sa - sb;
+    if (a.table !== b.table) return a.table - b.table;
     if (a.row !== b.row) return a.row - b.row;
     if (a.col !== b.col) return a.col - b.col;
     return a.seq - b.seq;

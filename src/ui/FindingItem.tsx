@@ -23,8 +23,13 @@ const useStyles = makeStyles({
     minWidth: 0,
     overflowWrap: 'anywhere',
   },
+  // Windows high contrast draws every border in one colour: an error's bar stays solid, a warning's
+  // turns dashed (and the badge says which, in words).
   error: { borderLeft: `${tokens.strokeWidthThickest} solid ${tokens.colorPaletteRedBorder2}` },
-  warning: { borderLeft: `${tokens.strokeWidthThickest} solid ${tokens.colorPaletteYellowBorder2}` },
+  warning: {
+    borderLeft: `${tokens.strokeWidthThickest} solid ${tokens.colorPaletteYellowBorder2}`,
+    '@media (forced-colors: active)': { borderLeftStyle: 'dashed' },
+  },
   line: { display: 'flex', flexWrap: 'wrap', alignItems: 'baseline', columnGap: tokens.spacingHorizontalS, rowGap: tokens.spacingVerticalXXS },
   cells: { fontSize: tokens.fontSizeBase200 },
   numbers: { display: 'flex', flexWrap: 'wrap', columnGap: tokens.spacingHorizontalM, margin: 0, fontSize: tokens.fontSizeBase200 },
@@ -43,11 +48,13 @@ export interface FindingItemProps {
   renderCell?: (cell: CellRef) => ReactNode;
   /** The surface's action on the fix (the pane's Sửa button), given the id of the finding's message. */
   renderFix?: (finding: Finding, messageId: string) => ReactNode;
+  /** The surface's action on a finding without a cell fix (the pane's "Thiết lập báo cáo" on `report.incomplete`). */
+  renderAction?: (finding: Finding, messageId: string) => ReactNode;
   /** Shows the rule id (`cross.council`) under the finding. */
   showRule?: boolean;
 }
 
-export function FindingItem({ finding, lang, itemKey, renderCell, renderFix, showRule }: FindingItemProps): ReactNode {
+export function FindingItem({ finding, lang, itemKey, renderCell, renderFix, renderAction, showRule }: FindingItemProps): ReactNode {
   const styles = useStyles();
   const s = UI_STRINGS[lang];
   const messageId = useId();
@@ -107,6 +114,7 @@ export function FindingItem({ finding, lang, itemKey, renderCell, renderFix, sho
           </Text>
         </div>
       )}
+      {!finding.fix && renderAction && <div className={styles.line}>{renderAction(finding, messageId)}</div>}
       {showRule && (
         <Text size={100} className={styles.rule}>
           {finding.rule}

@@ -1,7 +1,8 @@
 /**
- * The findings grouped by table in the one order of core's `groupFindings` (whole file first, tables
- * in workbook order, errors first, cells in reading order): a titled section per table, a list of
- * `FindingItem`s in each. The pane and the web page show a check with it.
+ * The findings grouped by table in the one order of core's `groupFindings` (every error before any
+ * warning; within each, whole file first, tables in workbook order, cells in reading order): a titled
+ * section per table and severity (a table with both has its errors among the errors, its warnings
+ * among the warnings), a list of `FindingItem`s in each. The pane and the web page show a check with it.
  */
 import { useId, type ReactNode } from 'react';
 import { Text, makeStyles, tokens } from '@fluentui/react-components';
@@ -16,7 +17,7 @@ const useStyles = makeStyles({
   list: { margin: 0, padding: 0, listStyleType: 'none', display: 'flex', flexDirection: 'column', rowGap: tokens.spacingVerticalS },
 });
 
-export interface FindingsByTableProps extends Pick<FindingItemProps, 'renderCell' | 'renderFix' | 'showRule'> {
+export interface FindingsByTableProps extends Pick<FindingItemProps, 'renderCell' | 'renderFix' | 'renderAction' | 'showRule'> {
   findings: readonly Finding[];
   /** The tables' sheets in workbook order, when known (the pane); otherwise the order of the findings. */
   sheets?: readonly string[];
@@ -36,7 +37,7 @@ export function FindingsByTable({ findings, sheets, lang, headingLevel = 2, keye
   return (
     <>
       {groupFindings(findings, sheets).map((g, gi) => (
-        <section key={g.sheet} className={styles.group} aria-labelledby={`${baseId}-g${gi}`} data-sheet={g.sheet}>
+        <section key={`${g.severity}:${g.sheet}`} className={styles.group} aria-labelledby={`${baseId}-g${gi}`} data-sheet={g.sheet} data-severity={g.severity}>
           <Text as={heading} size={400} weight="semibold" id={`${baseId}-g${gi}`} className={styles.heading}>
             {g.sheet === '' ? s.wholeFile : g.sheet}
           </Text>

@@ -8,6 +8,8 @@ import type { Language } from './i18n';
 
 export interface UiStrings {
   readonly tabsLabel: string;
+  /** The menu of the tabs that do not fit the row. */
+  readonly moreTabs: string;
   readonly tabCheck: string;
   readonly tabConsolidate: string;
   /** The button that switches to the other language, named in that language. */
@@ -127,6 +129,7 @@ export interface UiStrings {
 
 export const uiVi: UiStrings = {
   tabsLabel: 'Các chức năng',
+  moreTabs: 'Thêm',
   tabCheck: 'Kiểm tra',
   tabConsolidate: 'Tổng hợp',
   switchLanguage: 'English',
@@ -218,6 +221,7 @@ export const uiVi: UiStrings = {
 
 export const uiEn: UiStrings = {
   tabsLabel: 'Features',
+  moreTabs: 'More',
   tabCheck: 'Check',
   tabConsolidate: 'Consolidate',
   switchLanguage: 'Tiếng Việt',

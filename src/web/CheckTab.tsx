@@ -5,7 +5,7 @@
  * workbook order, errors first, cells in reading order). The findings can be downloaded as CSV and as
  * the `bieumau check --json` document.
  */
-import { useRef, useState, type ReactNode } from 'react';
+import { useLayoutEffect, useRef, useState, type ReactNode } from 'react';
 import { Badge, Button, Text, makeStyles, tokens } from '@fluentui/react-components';
 import { countFindings, type FindingCounts } from '../core/findings';
 import { resultsCsv, resultsJson, type FileResult } from '../core/check-json';
@@ -14,6 +14,7 @@ import type { PackCatalog } from '../core/catalog';
 import { format, type Language } from '../ui/i18n';
 import { CheckSummary } from '../ui/CheckSummary';
 import { FindingsByTable } from '../ui/FindingsByTable';
+import { revealResult } from '../ui/reveal';
 import { FilePicker, XLSX_ACCEPT, fileSource, readAhead } from '../ui/FilePicker';
 import { yielder } from '../ui/yield';
 import { WEB_STRINGS, type WebStrings } from './strings';
@@ -138,6 +139,8 @@ export function CheckTab({ lang, announce, catalog }: { lang: Language; announce
   const runs = useRef(0);
   const [progress, setProgress] = useState<{ done: number; total: number } | null>(null);
   const [outcome, setOutcome] = useState<Outcome | null>(null);
+  const summaryRef = useRef<HTMLParagraphElement>(null);
+  const rootRef = useRef<HTMLDivElement>(null);
   const [failure, setFailure] = useState('');
   /** The earlier periods' files (So với các kỳ trước…), applied to every file checked. */
   const [earlier, setEarlier] = useState<File[]>([]);
@@ -196,8 +199,14 @@ export function CheckTab({ lang, announce, catalog }: { lang: Language; announce
     }
   };
 
+  // A new result: its summary and the first finding in view, the keyboard on the summary.
+  useLayoutEffect(() => {
+    if (!outcome) return;
+    revealResult(summaryRef.current, rootRef.current?.querySelector<HTMLElement>('li[data-rule]') ?? null);
+  }, [outcome]);
+
   return (
-    <div className={styles.root}>
+    <div className={styles.root} ref={rootRef}>
       <Text as="p" size={300}>
         {s.checkFilesIntro}
       </Text>
@@ -249,9 +258,13 @@ export function CheckTab({ lang, announce, catalog }: { lang: Language; announce
       )}
       {outcome && (
         <>
-          <Text as="p" weight="semibold" data-testid="web-check-summary" data-run={outcome.run}>
+          <Text as="p" weight="semibold" data-testid="web-check-summary" data-run={outcome.run} ref={summaryRef} tabIndex={-1}>
             {summaryText(outcome.results, s, lang)}
           </Text>
+          {/* The results right under their summary; the downloads after them, so no row of buttons pushes the results away. */}
+          {outcome.results.map((r, i) => (
+            <FileReport key={`${r.file}-${i}`} r={r} lang={lang} history={outcome.history?.get(r)} />
+          ))}
           <Text as="p" size={200} data-testid="web-check-time" data-ms={outcome.ms}>
             {format(s.timeTaken, { ms: outcome.ms })}
           </Text>
@@ -262,9 +275,6 @@ export function CheckTab({ lang, announce, catalog }: { lang: Language; announce
           {outcome.results.some((r) => !('error' in r)) && (
             <ExportButtons key={outcome.run} lang={lang} catalog={catalog ?? BUILTIN_CATALOG} base="so-lieu" announce={announce} files={() => readableFiles(outcome)} />
           )}
-          {outcome.results.map((r, i) => (
-            <FileReport key={`${r.file}-${i}`} r={r} lang={lang} history={outcome.history?.get(r)} />
-          ))}
         </>
       )}
       <TieOutSection lang={lang} announce={announce} catalog={catalog} />

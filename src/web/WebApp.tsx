@@ -140,6 +140,7 @@ export function WebApp({ initialLanguage = 'vi', loadPacks, singleFile = false }
           </div>
           <Tabs<TabId>
             label={s.tabsLabel}
+            moreLabel={s.moreTabs}
             idPrefix="web-tab-"
             panelId="web-panel"
             selected={tab}

@@ -226,9 +226,17 @@ export function App({ adapter, onLanguageChange, initialTab = 'tables', today, l
     };
   }, []);
 
+  /** A finding's "Thiết lập báo cáo" (the report information left blank): that tab, the keyboard on it. */
+  const openSettings = useCallback((): void => {
+    focusTabs.current = true;
+    setTab('settings');
+    setIntroOpen(!memory.has(introSeenKey('settings')));
+    setStatus('');
+  }, [memory]);
+
   const value = useMemo<PaneContextValue>(
-    () => ({ adapter, packs, settings, setSettings, inserted, noteInserted, check, setCheck, earlier, setEarlier, run, announce }),
-    [adapter, packs, settings, setSettings, inserted, noteInserted, check, setCheck, earlier, setEarlier, run, announce],
+    () => ({ adapter, packs, settings, setSettings, inserted, noteInserted, check, setCheck, earlier, setEarlier, run, announce, openSettings }),
+    [adapter, packs, settings, setSettings, inserted, noteInserted, check, setCheck, earlier, setEarlier, run, announce, openSettings],
   );
 
   const onTab = (value: TabId): void => {
@@ -301,7 +309,7 @@ export function App({ adapter, onLanguageChange, initialTab = 'tables', today, l
     <PaneContext.Provider value={value}>
       <div className={styles.root} data-testid="pane-app">
         {headerSlot ? createPortal(headerButtons, headerSlot) : <div className={styles.top}>{headerButtons}</div>}
-        {firstRun ? <FirstRun onDone={endFirstRun} /> : <Tabs compact label={s.tabsLabel} idPrefix="tab-" panelId="panel" selected={tab} onSelect={onTab} items={tabs} />}
+        {firstRun ? <FirstRun onDone={endFirstRun} /> : <Tabs compact label={s.tabsLabel} moreLabel={s.moreTabs} idPrefix="tab-" panelId="panel" selected={tab} onSelect={onTab} items={tabs} />}
         <div className={styles.messages}>
           <div role="alert" ref={errorRef} className={styles.alert}>
             {error !== null && (

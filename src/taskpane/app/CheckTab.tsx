@@ -17,6 +17,7 @@ import { validateWorkbook } from '../../core/validate';
 import { cellName } from '../../core/check-json';
 import { CheckSummary, checkSummaryText } from '../../ui/CheckSummary';
 import { FindingsByTable } from '../../ui/FindingsByTable';
+import { revealResult } from '../../ui/reveal';
 import { format } from '../i18n';
 import type { Language } from '../strings';
 import { useAppStrings, useLang, usePane } from './context';
@@ -27,6 +28,9 @@ export { findingKey } from '../../ui/FindingItem';
 
 /** Đối chiếu báo cáo (.docx)…: its own chunk, with the .docx reader and the tie-out loaded when a report is chosen. */
 const TieOutPane = lazy(() => import(/* webpackChunkName: "tieout-pane" */ './TieOutPane'));
+
+/** The report information left blank in several tables: its action opens Thiết lập báo cáo. */
+const REPORT_INCOMPLETE = 'report.incomplete';
 
 const useStyles = makeStyles({
   // The three buttons fit one row of a 320 px pane: no minimum width, narrower padding.
@@ -84,7 +88,7 @@ export default function CheckTab(): ReactNode {
   const s = useAppStrings();
   const lang = useLang();
   const styles = useStyles();
-  const { adapter, packs, check, setCheck, earlier, setEarlier, run, announce } = usePane();
+  const { adapter, packs, check, setCheck, earlier, setEarlier, run, announce, openSettings } = usePane();
   const [busy, setBusy] = useState(false);
   const [live, setLive] = useState(false);
   const busyRef = useRef(false);
@@ -97,6 +101,8 @@ export default function CheckTab(): ReactNode {
   const painted = useRef<string | null>(null);
   /** The finding that has (or had, until a re-check removed it) the keyboard. */
   const focused = useRef<FindingFocus | null>(null);
+  /** Counts the checks run by Kiểm tra: each result, once drawn, is brought into view (revealResult). */
+  const [revealed, setRevealed] = useState(0);
 
   /**
    * Reads, validates and paints; returns the findings, or null when the adapter failed. A live
@@ -182,7 +188,11 @@ export default function CheckTab(): ReactNode {
       // The summary bar is not a live region: the status line says the result for screen readers,
       // without drawing it a second time above the summary.
       const found = await recheck();
-      if (found) announce(summaryText(found, s, lang), { shown: false });
+      if (found) {
+        announce(summaryText(found, s, lang), { shown: false });
+        // Drawn with the status line's new state, so nothing above the summary moves after it.
+        setRevealed((n) => n + 1);
+      }
     });
 
   const onFix = (f: Finding): Promise<void> =>
@@ -220,6 +230,11 @@ export default function CheckTab(): ReactNode {
     });
 
   const findings = check.findings;
+
+  // After Kiểm tra: the summary and the first finding in view, the keyboard on the summary.
+  useLayoutEffect(() => {
+    if (revealed > 0) revealResult(summaryRef.current, listRef.current?.querySelector<HTMLElement>('li[data-key]') ?? null);
+  }, [revealed]);
 
   // A re-check removed the finding that had the keyboard: the nearest remaining one takes it, or the
   // summary when none is left. When the clerk is in the sheet meanwhile (the pane has no focus),
@@ -308,6 +323,13 @@ export default function CheckTab(): ReactNode {
                 {s.fix}
               </Button>
             )}
+            renderAction={(f, messageId) =>
+              f.rule === REPORT_INCOMPLETE && openSettings ? (
+                <Button size="small" appearance="primary" aria-describedby={messageId} onClick={openSettings} data-control="settings">
+                  {s.tabSettings}
+                </Button>
+              ) : null
+            }
           />
         </section>
       )}

@@ -67,6 +67,8 @@ export interface PaneContextValue {
    * is read out but not drawn, for a message that repeats what the tab shows already.
    */
   announce(message: string, options?: { shown?: boolean }): void;
+  /** Opens Thiết lập báo cáo with the keyboard on its tab (a finding's way to fill the report information). */
+  openSettings?(): void;
 }
 
 export const PaneContext = createContext<PaneContextValue | null>(null);

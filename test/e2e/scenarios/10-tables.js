@@ -16,7 +16,7 @@ scenario('the pane opens in Vietnamese beside the in-memory workbook', async (t)
 scenario('report settings: unit, report number and date, custom period 01/7–15/10/2025', async (t) => {
   await t.open();
   const { pane } = t;
-  await pane.getByRole('tab', { name: 'Thiết lập báo cáo' }).click();
+  await t.openTab('Thiết lập báo cáo');
   await pane.getByRole('textbox', { name: 'Đơn vị báo cáo' }).fill('TỈNH ỦY LÂM ĐỒNG');
   await pane.getByRole('textbox', { name: 'Số báo cáo' }).fill('52-BC/TU');
   await pane.getByLabel('Ngày báo cáo').fill('2025-11-14');
@@ -38,7 +38,7 @@ scenario('report settings: unit, report number and date, custom period 01/7–15
 scenario('insert each table: one click, a new sheet, its name shown in the pane', async (t) => {
   await t.seed();
   const { pane, page } = t;
-  await pane.getByRole('tab', { name: 'Bảng biểu' }).click();
+  await t.openTab('Bảng biểu');
   for (const tpl of TEMPLATES) {
     await pane.getByRole('button', { name: `Chèn ${tpl.name.vi}`, exact: true }).click();
     await pane.getByTestId(`inserted-${tpl.id}`).waitFor();

@@ -6,7 +6,7 @@ const { scenario, expect, expectEqual, entryAddress } = require('../harness');
 /** The seed report in all four tables, its figures filled in, Kiểm tra open. */
 async function seeded(t, { check = true } = {}) {
   await t.seed({ tables: 'all', sample: true, check });
-  if (!check) await t.pane.getByRole('tab', { name: 'Kiểm tra' }).click();
+  if (!check) await t.openTab('Kiểm tra');
   return { b01Names: await t.tableCells('Biểu 01'), b02Names: await t.tableCells('Biểu 02') };
 }
 

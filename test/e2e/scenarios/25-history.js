@@ -36,7 +36,7 @@ scenario('So với các kỳ trước: an earlier report with Quốc hội a ten
   const cell = entryAddress(b01Names, 'central.assembly');
   const { dir, file } = await earlierReport();
   try {
-    await pane.getByRole('tab', { name: 'Kiểm tra' }).click();
+    await t.openTab('Kiểm tra');
     await pane.getByRole('button', { name: 'Kiểm tra', exact: true }).click();
     await pane.getByTestId('check-summary').waitFor();
     expectEqual(await pane.locator('li[data-rule="history.outlier"]').count(), 0, 'history warnings before choosing');
@@ -60,7 +60,7 @@ scenario('So với các kỳ trước: an earlier report with Quốc hội a ten
     expectEqual(await page.locator(`#grid td[data-address="${cell}"]`).getAttribute('data-marked'), 'true', 'the cell is marked');
 
     // Số liệu: the comparison of Biểu 01, the one flagged figure.
-    await pane.getByRole('tab', { name: 'Số liệu' }).click();
+    await t.openTab('Số liệu');
     const table = pane.getByRole('table', { name: 'So với các kỳ trước: Biểu 01' });
     await table.waitFor();
     const rows = await table.locator('tbody tr').evaluateAll((trs) => trs.map((tr) => [...tr.children].slice(1).map((c) => c.textContent.trim())));
@@ -69,7 +69,7 @@ scenario('So với các kỳ trước: an earlier report with Quốc hội a ten
     await t.screenshot('history-figures');
 
     // Bỏ các kỳ trước: the next check has no history warning.
-    await pane.getByRole('tab', { name: 'Kiểm tra' }).click();
+    await t.openTab('Kiểm tra');
     await pane.getByRole('button', { name: 'Bỏ các kỳ trước' }).click();
     await pane.getByText('Đã bỏ các tệp kỳ trước.').waitFor();
     await pane.getByRole('button', { name: 'Kiểm tra', exact: true }).click();

@@ -6,7 +6,7 @@ const { scenario, expect, expectEqual, TEMPLATES } = require('../harness');
 scenario('Số liệu: totals, averages and the sentences to copy', async (t) => {
   await t.seed({ tables: 'all', sample: true });
   const { pane } = t;
-  await pane.getByRole('tab', { name: 'Số liệu' }).click();
+  await t.openTab('Số liệu');
   await pane.getByText('trung bình một ngày xử lý 42 văn bản đến, ban hành 4.547 văn bản đi', { exact: true }).waitFor();
   expectEqual(await pane.getByTestId('figures-period').textContent(), 'Kỳ báo cáo: 01/7/2025 – 15/10/2025 (107 ngày; một tháng tính 30 ngày).', 'period line');
   expect((await pane.getByRole('button', { name: 'Sao chép' }).count()) >= 3, 'copy buttons');
@@ -17,7 +17,7 @@ scenario('Số liệu: totals, averages and the sentences to copy', async (t) =>
 scenario('settings saved after insertion update the heading of every table', async (t) => {
   await t.seed({ tables: 'all', sample: true });
   const { pane } = t;
-  await pane.getByRole('tab', { name: 'Thiết lập báo cáo' }).click();
+  await t.openTab('Thiết lập báo cáo');
   await pane.getByRole('textbox', { name: 'Số báo cáo' }).fill('53-BC/TU');
   await pane.getByRole('button', { name: 'Lưu thiết lập' }).click();
   await pane.getByText('Đã lưu. Đã cập nhật tiêu đề của 4 biểu.').waitFor();
@@ -37,7 +37,7 @@ scenario('Số liệu: the figures copied and saved as CSV are the seed figures,
   const { parseCsvStrict } = require(path.join(ROOT, 'test', 'support', 'strict-csv.ts'));
   await t.seed({ tables: 'all', sample: true });
   const { pane, page } = t;
-  await pane.getByRole('tab', { name: 'Số liệu' }).click();
+  await t.openTab('Số liệu');
   await pane.getByRole('button', { name: 'Sao chép số liệu (CSV)' }).waitFor();
   // What the pane puts on the clipboard, recorded in the pane's own document.
   const frame = await t.paneFrame();

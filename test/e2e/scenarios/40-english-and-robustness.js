@@ -19,19 +19,19 @@ scenario('switch to English', async (t) => {
   await readyWorkbook(t);
   const { pane } = t;
   await pane.getByRole('button', { name: 'English', exact: true }).click();
-  await pane.getByRole('tab', { name: 'Tables' }).click();
+  await t.openTab('Tables', 'More');
   await pane.getByRole('button', { name: 'Insert Table 01' }).waitFor();
   expect(await pane.getByRole('button', { name: 'Insert Table 04' }).isVisible(), 'Insert Table 04');
-  await pane.getByRole('tab', { name: 'Check' }).click();
+  await t.openTab('Check', 'More');
   await pane.getByRole('button', { name: 'Check', exact: true }).click();
   await pane.locator('[data-testid="check-summary"][data-ready="true"]').waitFor();
   expect(await pane.getByText('Ready to send', { exact: true }).isVisible(), 'Ready to send is shown');
   await t.axeCheck('english: check');
   await t.screenshot('english-check');
-  await pane.getByRole('tab', { name: 'Figures' }).click();
+  await t.openTab('Figures', 'More');
   await pane.getByText('on average 42 incoming documents handled and 4,547 outgoing documents issued per day', { exact: true }).waitFor();
   await t.axeCheck('english: figures');
-  await pane.getByRole('tab', { name: 'Tables' }).click();
+  await t.openTab('Tables', 'More');
   await t.axeCheck('english: tables');
 });
 
@@ -41,7 +41,7 @@ scenario('an Excel failure shows a message in the pane, which keeps working', as
   await page.evaluate(() => {
     window.__bieumauPreview.failNext = 'GeneralException: simulated failure';
   });
-  await pane.getByRole('tab', { name: 'Tables' }).click();
+  await t.openTab('Tables', 'More');
   await pane.getByRole('button', { name: 'Insert Table 03' }).click();
   const bar = pane.getByTestId('pane-error');
   await bar.waitFor();
@@ -57,7 +57,7 @@ scenario('usable at 320 px wide: no horizontal scrolling', async (t) => {
   await readyWorkbook(t, { english: true });
   const { pane, page } = t;
   // The Check tab with a result in it: its widest state.
-  await pane.getByRole('tab', { name: 'Check' }).click();
+  await t.openTab('Check', 'More');
   await pane.getByRole('button', { name: 'Check', exact: true }).click();
   await pane.locator('[data-testid="check-summary"][data-ready="true"]').waitFor();
   await page.evaluate(() => {
@@ -74,13 +74,13 @@ scenario('usable at 320 px wide: no horizontal scrolling', async (t) => {
     Consolidate: () => pane.getByRole('button', { name: 'Choose .xlsx files' }),
   };
   for (const tab of Object.keys(shown)) {
-    await pane.getByRole('tab', { name: tab }).click();
+    await t.openTab(tab, 'More');
     await pane.locator(`[role="tab"][aria-selected="true"]`, { hasText: tab }).waitFor();
     await shown[tab]().waitFor();
     const { scroll, client } = await frame.evaluate(() => ({ scroll: document.documentElement.scrollWidth, client: document.documentElement.clientWidth }));
     expect(scroll <= client, `${tab}: content ${scroll}px wide in a ${client}px pane`);
   }
-  await pane.getByRole('tab', { name: 'Check' }).click();
+  await t.openTab('Check', 'More');
   await t.screenshot('narrow-320');
 });
 
@@ -88,7 +88,7 @@ scenario('every control is reachable with the keyboard', async (t) => {
   await readyWorkbook(t, { english: true });
   const { pane, page } = t;
   const frame = await t.paneFrame();
-  await pane.getByRole('tab', { name: 'Tables' }).click();
+  await t.openTab('Tables', 'More');
   await pane.getByRole('tab', { name: 'Tables' }).focus();
   const seen = new Set();
   for (let i = 0; i < 40; i++) {
@@ -106,7 +106,7 @@ scenario('an English Office opens the pane in English (fresh workbook, ?lang=en-
   await t.open({ lang: 'en-US' });
   const { pane } = t;
   expect(await pane.getByRole('tab', { name: 'Report settings' }).isVisible(), 'English tabs');
-  await pane.getByRole('tab', { name: 'Check' }).click();
+  await t.openTab('Check', 'More');
   await pane.getByRole('button', { name: 'Check', exact: true }).click();
   await pane.locator('li[data-rule="workbook.no-tables"]').waitFor();
   expect((await pane.getByTestId('check-summary').textContent()).includes('Not ready to send'), 'an empty workbook is not ready');
@@ -117,14 +117,14 @@ scenario('an English Office opens the pane in English (fresh workbook, ?lang=en-
 scenario('the preview\'s "Fill in sample figures" button fills every table with the seed report', async (t) => {
   await t.open({ lang: 'en-US' });
   const { pane, page } = t;
-  await pane.getByRole('tab', { name: 'Tables' }).click();
+  await t.openTab('Tables', 'More');
   await pane.getByRole('button', { name: 'Insert Table 01' }).click();
   await pane.getByTestId('inserted-b01').waitFor();
   await pane.getByRole('button', { name: 'Insert Table 02' }).click();
   await pane.getByTestId('inserted-b02').waitFor();
   await page.getByRole('button', { name: /Fill in sample figures/ }).click();
   expectEqual(await t.hostValue('Biểu 02', entryAddress(await t.tableCells('Biểu 02'), 'council.total')), 732, 'Biểu 02 HĐND total');
-  await pane.getByRole('tab', { name: 'Check' }).click();
+  await t.openTab('Check', 'More');
   await pane.getByRole('button', { name: 'Check', exact: true }).click();
   await pane.locator('li[data-rule="cross.council"]').waitFor();
   expectEqual(await pane.locator('li[data-severity="error"]').count(), 1, 'errors');

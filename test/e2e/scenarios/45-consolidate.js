@@ -36,7 +36,7 @@ scenario('Tổng hợp: files read in the pane, a units list, new sheets with th
   const { pane, page } = t;
   const { dir, files } = unitFiles();
   try {
-    await pane.getByRole('tab', { name: 'Tổng hợp' }).click();
+    await t.openTab('Tổng hợp');
     await pane.getByTestId('consolidate-files').setInputFiles(files);
     await pane.getByText('Đã đọc 3 tệp.').waitFor();
     const items = await pane.getByTestId('consolidate-sources').locator('li').allTextContents();
@@ -93,7 +93,7 @@ scenario('Tổng hợp, Theo kỳ: three monthly workbooks read in the pane roll
   const { pane, page } = t;
   const { dir, files } = monthFiles();
   try {
-    await pane.getByRole('tab', { name: 'Tổng hợp' }).click();
+    await t.openTab('Tổng hợp');
     const group = pane.getByRole('radiogroup', { name: 'Cách tổng hợp' });
     expect(await pane.getByRole('radio', { name: 'Theo đơn vị' }).isChecked(), 'Theo đơn vị is the default');
     // keyboard: the arrow key moves the choice within the group
