@@ -18,9 +18,12 @@ const NPM = process.platform === 'win32' ? 'npm.cmd' : 'npm';
 /** Files that may ship, exactly; plus the compiled modules of src/{cli,core,xlsx}. */
 const ALLOWED = new Set(['package.json', 'README.md', 'LICENSE', 'bin/bieumau.js', 'build/templates/vn.standard.json', 'schemas/bieumau-pack-1.schema.json']);
 const COMPILED = /^build\/(cli|core|xlsx)\/[a-z0-9-]+\.js$/;
-/** Budgets: the tarball and what it unpacks to (today 125 kB and 437 kB). */
-const MAX_TARBALL_BYTES = 160 * 1024;
-const MAX_UNPACKED_BYTES = 600 * 1024;
+/**
+ * Budgets: the tarball and what it unpacks to. Today 164 kB and 655 kB (compiled without comments):
+ * the Word report's tie-out and the count from registers brought their readers (were 125 kB and 437 kB).
+ */
+const MAX_TARBALL_BYTES = 200 * 1024;
+const MAX_UNPACKED_BYTES = 800 * 1024;
 
 interface PackResult {
   filename: string;

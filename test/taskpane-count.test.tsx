@@ -36,7 +36,7 @@ async function figures(adapter: WorkbookAdapter): Promise<Record<string, number>
 test('registers in, register sheets and the counted tables inserted; Excel\'s figures are the period\'s, and follow the Từ ngày cell', async () => {
   const h = await renderPane({ setup: async ({ adapter }) => adapter.saveSettings({ unit: 'TỈNH ỦY LÂM ĐỒNG', reportNo: '', reportDate: '', reportBy: '', from: '2025-07-01', to: '2025-07-31' }) });
   await openTab('Bảng biểu');
-  const input = screen.getByTestId('count-files') as HTMLInputElement;
+  const input = (await screen.findByTestId('count-files', {}, LONG)) as HTMLInputElement;
   const files = [
     new File([(await incomingXlsx(INCOMING)) as Uint8Array<ArrayBuffer>], 'den.xlsx'),
     new File([outgoingCsv(PARTY_OUT) as Uint8Array<ArrayBuffer>], 'tu-di.csv'),
@@ -67,8 +67,8 @@ test('registers in, register sheets and the counted tables inserted; Excel\'s fi
 test('without a report period in the settings it says so and inserts nothing', async () => {
   const h = await renderPane();
   await openTab('Bảng biểu');
-  expect(screen.getByTestId('count-registers').textContent).toContain('Nhập kỳ báo cáo (Từ ngày, Đến ngày) ở thẻ Thiết lập');
-  const input = screen.getByTestId('count-files') as HTMLInputElement;
+  expect((await screen.findByTestId('count-registers', {}, LONG)).textContent).toContain('Nhập kỳ báo cáo (Từ ngày, Đến ngày) ở thẻ Thiết lập');
+  const input = (await screen.findByTestId('count-files', {}, LONG)) as HTMLInputElement;
   Object.defineProperty(input, 'files', { value: [new File([outgoingCsv(PARTY_OUT) as Uint8Array<ArrayBuffer>], 'tu-di.csv')], configurable: true });
   await act(async () => {
     fireEvent.change(input);

@@ -65,7 +65,7 @@ test('the copied CSV holds every figure of the open workbook, the seed values, t
   expect(screen.getByTestId('pane-status').textContent).toBe('Đã sao chép 35 số liệu (CSV).');
   await openTab('Kiểm tra');
   await click(screen.getByRole('button', { name: 'Kiểm tra' }));
-  expect(document.querySelectorAll('[data-severity="error"]').length).toBe(1);
+  expect(document.querySelectorAll('li[data-severity="error"]').length).toBe(1);
 });
 
 test('the saved CSV is the copied one with the byte-order mark, named after the workbook when Office knows it', async () => {

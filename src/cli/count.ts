@@ -8,7 +8,6 @@
  * too large; nothing written. 2: bad usage, or a register that cannot be read at all. The JSON of
  * `--json` is `CountJson` (core/count, docs/count.md).
  */
-import { readFileSync, statSync } from 'fs';
 import { basename, resolve } from 'path';
 import { TEMPLATES } from '../core/builtin';
 import { compareIsoDates, formatRangeVi } from '../core/dates';
@@ -16,7 +15,8 @@ import { bodyColumns, countedTemplates, periodJson, type CountJson, type CountSo
 import type { Register, RegisterRefusal } from '../core/register';
 import { entryColumns } from '../core/template';
 import { formatNumberIn } from '../core/numbers';
-import { readRegister, REGISTER_LIMITS } from '../xlsx/register-read';
+import { REGISTER_KIND, takeRegister } from '../xlsx/register-read';
+import { pathSource } from './path-source';
 import { countRegisters } from '../xlsx/count-workbook';
 import { UsageError, parseArgs } from './args';
 import { dateOption, textOption } from './report-args';
@@ -72,23 +72,9 @@ export function parseCountArgs(args: string[]): CountRequest {
   return { out, registers, period: { from, to }, ...(unit !== undefined ? { unit } : {}), bodies, json: options.json === true, force: options.force === true };
 }
 
-/** Reads one register file from disk: the register, or a refusal (exit 1) or an unreadable file (exit 2). */
-function loadRegister(path: string): Register | { refusal: RegisterRefusal; exit: 1 | 2 } {
-  let bytes: Uint8Array;
-  try {
-    const st = statSync(path);
-    if (st.isDirectory()) return { refusal: { code: 'register.unreadable', file: path, message: { vi: `${path}: là thư mục, không phải tệp`, en: `${path}: a folder, not a file` } }, exit: 2 };
-    if (st.size > REGISTER_LIMITS.maxFileBytes) {
-      const r = readRegister({ name: path, bytes: new Uint8Array(REGISTER_LIMITS.maxFileBytes + 1) });
-      return { refusal: (r as { refusal: RegisterRefusal }).refusal, exit: 1 };
-    }
-    bytes = readFileSync(path);
-  } catch (e) {
-    const code = typeof e === 'object' && e !== null && 'code' in e ? String((e as { code: unknown }).code) : '';
-    const msg = code === 'ENOENT' ? { vi: 'không tìm thấy tệp', en: 'the file does not exist' } : { vi: 'không đọc được tệp', en: 'the file cannot be read' };
-    return { refusal: { code: 'register.unreadable', file: path, message: { vi: `${path}: ${msg.vi}`, en: `${path}: ${msg.en}` } }, exit: 2 };
-  }
-  const r = readRegister({ name: path, bytes });
+/** One register file from disk, through the intake: the register, or a refusal (exit 1) or an unreadable file (exit 2). */
+async function loadRegister(path: string): Promise<Register | { refusal: RegisterRefusal; exit: 1 | 2 }> {
+  const r = await takeRegister(pathSource(path, REGISTER_KIND));
   if ('refusal' in r) return { refusal: r.refusal, exit: r.refusal.code === 'register.unreadable' || r.refusal.code === 'register.not-utf8' ? 2 : 1 };
   return r;
 }
@@ -99,7 +85,7 @@ export async function runCount(args: string[]): Promise<number> {
   const sources: CountSource[] = [];
   let exit = 0;
   for (const path of req.registers) {
-    const r = loadRegister(path);
+    const r = await loadRegister(path);
     if ('refusal' in r) {
       process.stderr.write(`bieumau: ${r.refusal.message.vi} / ${r.refusal.message.en}\n`);
       exit = Math.max(exit, r.exit);

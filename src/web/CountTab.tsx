@@ -14,8 +14,9 @@ import { formatNumberIn } from '../core/numbers';
 import { cleanTextOrUndefined } from '../core/text';
 import { format, type Language } from '../ui/i18n';
 import { DateField, FIELDSET_STYLE } from '../ui/PeriodFieldset';
-import { CSV_ACCEPT, FilePicker, XLSX_ACCEPT, fileBytes } from '../ui/FilePicker';
+import { CSV_ACCEPT, FilePicker, XLSX_ACCEPT, fileSource } from '../ui/FilePicker';
 import { TabForm } from './TabForm';
+import { COUNT_WEB_STRINGS } from './count-strings';
 import { WEB_STRINGS } from './strings';
 import { XLSX_TYPE, countInPage, download, readRegistersInPage } from './engine';
 
@@ -43,7 +44,7 @@ interface Read {
 
 export function CountTab({ lang, announce }: { lang: Language; announce: (text: string) => void }): ReactNode {
   const styles = useStyles();
-  const s = WEB_STRINGS[lang];
+  const s = { ...WEB_STRINGS[lang], ...COUNT_WEB_STRINGS[lang] };
   const num = (n: number): string => formatNumberIn(n, lang);
   const legendId = useId();
   const [read, setRead] = useState<Read[]>([]);
@@ -65,7 +66,7 @@ export function CountTab({ lang, announce }: { lang: Language; announce: (text: 
     setFailure('');
     setBusy(true);
     try {
-      setRead(await readRegistersInPage(files.map((f) => ({ name: f.name, bytes: () => fileBytes(f) }))));
+      setRead(await readRegistersInPage(files.map(fileSource)));
       setBodies({});
     } catch (e) {
       setFailure(format(s.engineFailed, { detail: e instanceof Error ? e.message : String(e) }));

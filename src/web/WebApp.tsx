@@ -15,12 +15,13 @@ import { useMotionStyles } from '../ui/motion';
 import { WEB_STRINGS, type WebStrings } from './strings';
 import { CreateTab } from './CreateTab';
 import { loadCheckTab, loadConsolidateTab, loadCountTab } from './engine';
-import { PackFiles } from './PackFiles';
 
 /** Kiểm tra and Tổng hợp are chunks of their own, loaded when first opened (or by the background warm-up). */
 const CheckTab = lazy(loadCheckTab);
 const ConsolidateTab = lazy(loadConsolidateTab);
 const CountTab = lazy(loadCountTab);
+/** The office's own pack files: a chunk of their own, so the page's start stays within its budget. */
+const PackFiles = lazy(async () => ({ default: (await import(/* webpackChunkName: "web-packs" */ './PackFiles')).PackFiles }));
 
 type TabId = 'create' | 'check' | 'consolidate' | 'count';
 const TABS: readonly TabId[] = ['create', 'check', 'consolidate', 'count'];
@@ -129,7 +130,9 @@ export function WebApp({ initialLanguage = 'vi', loadPacks, singleFile = false }
             <Text as="p" size={300} weight="semibold" data-testid="web-privacy">
               {singleFile ? s.privacySingleFile : s.privacy}
             </Text>
-            <PackFiles lang={lang} base={deployed} onPacks={setOpenedPacks} announce={announce} />
+            <Suspense fallback={null}>
+              <PackFiles lang={lang} base={deployed} onPacks={setOpenedPacks} announce={announce} />
+            </Suspense>
             {failedPacks.map((p) => (
               <Text as="p" size={300} role="alert" key={p.file} data-testid="web-pack-failed">
                 {p.status === 'error'

@@ -66,7 +66,7 @@ const loadCounter = loadOnce<Counter>(async () => {
 export async function readRegistersInPage(files: readonly Source[]): Promise<{ name: string; result: Register | { refusal: RegisterRefusal } }[]> {
   const { read } = await loadCounter();
   const out: { name: string; result: Register | { refusal: RegisterRefusal } }[] = [];
-  for (const f of files) out.push({ name: f.name, result: read.readRegister({ name: f.name, bytes: await f.bytes() }) });
+  for (const f of files) out.push({ name: f.name, result: await read.takeRegister(f) });
   return out;
 }
 

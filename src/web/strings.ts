@@ -82,30 +82,6 @@ export interface WebStrings extends UiStrings {
   readonly exportLeftOut: string;
   // Count from the document registers
   readonly tabCount: string;
-  readonly countIntro: string;
-  readonly chooseRegisters: string;
-  /** `{count}` */
-  readonly registersChosen: string;
-  readonly noRegisters: string;
-  /** `{file}`, `{rows}` */
-  readonly registerIncoming: string;
-  /** `{file}`, `{rows}` */
-  readonly registerOutgoing: string;
-  /** `{file}` */
-  readonly registerBody: string;
-  readonly registerBodyHint: string;
-  readonly registerBodyNone: string;
-  readonly countPeriod: string;
-  readonly countFrom: string;
-  readonly countTo: string;
-  readonly countUnit: string;
-  readonly countDownload: string;
-  readonly countWorking: string;
-  /** `{file}`, `{unclassified}` */
-  readonly countDone: string;
-  readonly countUnclassified: string;
-  /** `{row}` */
-  readonly countRow: string;
 }
 
 
@@ -135,25 +111,6 @@ export const webVi: WebStrings = {
   created: 'Đã tạo {file}.',
 
   tabCount: 'Đếm từ sổ văn bản',
-  countIntro:
-    'Chọn các sổ văn bản đến và đi xuất từ hệ thống quản lý văn bản (.xlsx hoặc .csv) và kỳ báo cáo: Biểu 01 và Biểu 02 được đếm như lệnh bieumau count, mỗi ô là công thức đếm trên trang sổ văn bản và ô Từ ngày / Đến ngày của biểu — đổi kỳ, số đếm theo. Văn bản không xếp được cột được liệt kê kèm lý do, không đoán.',
-  chooseRegisters: 'Chọn sổ văn bản (.xlsx, .csv)',
-  registersChosen: 'Đã chọn {count} sổ.',
-  noRegisters: 'Chưa chọn sổ nào.',
-  registerIncoming: '{file}: sổ văn bản đến, {rows} dòng.',
-  registerOutgoing: '{file}: sổ văn bản đi, {rows} dòng.',
-  registerBody: 'Cơ quan của sổ {file}',
-  registerBodyHint: 'Khi ký hiệu không đủ rõ (-UBND là của tỉnh hay của xã).',
-  registerBodyNone: '(theo ký hiệu)',
-  countPeriod: 'Kỳ đếm',
-  countFrom: 'Từ ngày',
-  countTo: 'Đến ngày',
-  countUnit: 'Đơn vị báo cáo',
-  countDownload: 'Đếm và tải về',
-  countWorking: 'Đang đọc và đếm…',
-  countDone: 'Đã đếm và tải về {file}; {unclassified} văn bản chưa xếp được cột.',
-  countUnclassified: 'Văn bản chưa xếp được cột',
-  countRow: 'dòng {row}',
 
   checkFilesIntro: 'Chọn hoặc kéo thả một hay nhiều tệp .xlsx: mỗi tệp được kiểm tra như lệnh bieumau check (từng ô nhập, từng dòng tổng, các quy tắc giữa các biểu).',
   checkingProgress: 'Đang kiểm tra {done}/{total} tệp…',
@@ -218,25 +175,6 @@ export const webEn: WebStrings = {
   created: '{file} created.',
 
   tabCount: 'Count from registers',
-  countIntro:
-    'Choose the incoming and outgoing registers exported from the e-office system (.xlsx or .csv) and the period: Tables 01 and 02 are counted as the bieumau count command counts them, each cell a formula counting over the register sheet and the table\'s own Từ ngày / Đến ngày cells — change the period and the counts follow. Documents whose column cannot be decided are listed with why, never guessed.',
-  chooseRegisters: 'Choose registers (.xlsx, .csv)',
-  registersChosen: '{count} registers chosen.',
-  noRegisters: 'No register chosen.',
-  registerIncoming: '{file}: incoming register, {rows} rows.',
-  registerOutgoing: '{file}: outgoing register, {rows} rows.',
-  registerBody: 'Body of register {file}',
-  registerBodyHint: 'Where the symbols do not tell (-UBND is the province\'s or a commune\'s).',
-  registerBodyNone: '(by the symbols)',
-  countPeriod: 'Period counted',
-  countFrom: 'From',
-  countTo: 'To',
-  countUnit: 'Reporting unit',
-  countDownload: 'Count and download',
-  countWorking: 'Reading and counting…',
-  countDone: 'Counted and downloaded {file}; {unclassified} documents without a column.',
-  countUnclassified: 'Documents without a column',
-  countRow: 'row {row}',
 
   checkFilesIntro: 'Choose or drop one or more .xlsx files: each is checked as the bieumau check command does (every entry, every total, the rules between tables).',
   checkingProgress: 'Checking file {done} of {total}…',

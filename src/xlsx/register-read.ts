@@ -6,6 +6,8 @@
  * (`core/register`) or a refusal naming the file, the sheet and the cell, in Vietnamese and English;
  * it never throws.
  */
+import type { FileKind } from '../core/refusals';
+import { take, type Source } from './intake';
 import { registerFromGrid, type GridRow, type GridValue, type Register, type RegisterRefusal } from '../core/register';
 import type { SheetRows } from '../core/count';
 import { WorkbookReadError } from './errors';
@@ -40,6 +42,21 @@ export type RegisterResult = Register | { refusal: RegisterRefusal };
 
 function refuse(code: RegisterRefusal['code'], file: string, vi: string, en: string): { refusal: RegisterRefusal } {
   return { refusal: { code, file, message: { vi: `${file}: ${vi}`, en: `${file}: ${en}` } } };
+}
+
+/** A register export, as the intake's refusals name it. */
+export const REGISTER_KIND: FileKind = { ext: '.xlsx/.csv', anExt: 'an .xlsx or .csv', what: { vi: 'một sổ văn bản', en: 'a register' } };
+
+/**
+ * One register taken in through the one intake (`xlsx/intake`): a missing path, a folder or a file
+ * too large refused before its bytes are read, in the catalogue's words; then `readRegister`.
+ * The command line passes a path's source, the pane and the web page a chosen file's. Never throws.
+ */
+export async function takeRegister(source: Source): Promise<RegisterResult> {
+  const taken = await take(source, { read: async (bytes) => readRegister({ name: source.name, bytes }), maxBytes: REGISTER_LIMITS.maxFileBytes, kind: REGISTER_KIND });
+  if (!('refusal' in taken)) return taken.value;
+  const { id, message } = taken.refusal;
+  return refuse(id === 'too-large' ? 'register.too-large' : 'register.unreadable', source.name, message.vi, message.en);
 }
 
 /** Reads one register file. Never throws: a file that cannot be read is a refusal. */

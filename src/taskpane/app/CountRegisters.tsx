@@ -12,9 +12,10 @@ import { Button, Field, Select, Text, makeStyles, tokens } from '@fluentui/react
 import type { Register, RegisterRefusal } from '../../core/register';
 import type { CountSummary } from '../../core/count';
 import { isValidIsoDate, compareIsoDates, formatRangeVi } from '../../core/dates';
-import { FilePicker, XLSX_ACCEPT, CSV_ACCEPT, fileBytes } from '../../ui/FilePicker';
+import { FilePicker, XLSX_ACCEPT, CSV_ACCEPT, fileSource } from '../../ui/FilePicker';
 import { format } from '../i18n';
-import { templateKey, useAppStrings, useLang, usePane } from './context';
+import { templateKey, useLang, usePane } from './context';
+import { COUNT_PANE_STRINGS } from './count-strings';
 import { layoutOptions } from './TablesTab';
 
 const useStyles = makeStyles({
@@ -33,8 +34,8 @@ const BODIES: readonly { id: string; vi: string; en: string }[] = [
 ];
 
 export function CountRegisters(): ReactNode {
-  const s = useAppStrings();
   const lang = useLang();
+  const s = COUNT_PANE_STRINGS[lang];
   const styles = useStyles();
   const { adapter, settings, run, announce, noteInserted } = usePane();
   const [read, setRead] = useState<{ name: string; result: Register | { refusal: RegisterRefusal } }[]>([]);
@@ -48,9 +49,9 @@ export function CountRegisters(): ReactNode {
 
   const choose = async (files: File[]): Promise<void> => {
     setDone(null);
-    const { readRegister } = await import(/* webpackChunkName: "count" */ '../../xlsx/register-read');
+    const { takeRegister } = await import(/* webpackChunkName: "count" */ '../../xlsx/register-read');
     const out: typeof read = [];
-    for (const f of files) out.push({ name: f.name, result: readRegister({ name: f.name, bytes: await fileBytes(f) }) });
+    for (const f of files) out.push({ name: f.name, result: await takeRegister(fileSource(f)) });
     setRead(out);
     setBodies({});
   };

@@ -5,7 +5,7 @@
  * on a new sheet with the report settings in its heading. A deployed pack that failed its check is
  * listed with its faults and offers no table.
  */
-import { useState, type ReactNode } from 'react';
+import { Suspense, lazy, useState, type ReactNode } from 'react';
 import { Button, Caption1, MessageBar, MessageBarBody, Text, makeStyles, tokens } from '@fluentui/react-components';
 import type { Template } from '../../core/builtin';
 import type { Pack } from '../../core/pack';
@@ -15,7 +15,9 @@ import type { ReportInfo } from '../../excel/types';
 import { format } from '../i18n';
 import { templateKey, useAppStrings, useLang, usePane } from './context';
 import { faultPath, faultsShown } from '../../ui/model/pack-faults';
-import { CountRegisters } from './CountRegisters';
+
+/** Đếm từ sổ văn bản…: its own chunk (its words, its form), loaded when Bảng biểu is drawn, not with the pane's start. */
+const CountRegisters = lazy(async () => ({ default: (await import(/* webpackChunkName: "count-pane" */ './CountRegisters')).CountRegisters }));
 
 const useStyles = makeStyles({
   list: { display: 'flex', flexDirection: 'column', rowGap: tokens.spacingVerticalM, margin: 0, padding: 0, listStyleType: 'none' },
@@ -206,7 +208,9 @@ export function TablesTab(): ReactNode {
         <FailedPack key={p.file} pack={p} />
       ))}
       <Caption1>{s.insertHint}</Caption1>
-      <CountRegisters />
+      <Suspense fallback={null}>
+        <CountRegisters />
+      </Suspense>
     </>
   );
 }

@@ -44,22 +44,6 @@ export interface AppStrings extends UiStrings {
   readonly inserted: string;
   readonly sheetLabel: string;
   readonly insertHint: string;
-  // Count from the document registers (Bảng biểu)
-  readonly countTitle: string;
-  /** `{period}` */
-  readonly countPaneIntro: string;
-  readonly countNeedsPeriod: string;
-  readonly countChoose: string;
-  /** `{file}`, `{rows}` */
-  readonly countIncoming: string;
-  /** `{file}`, `{rows}` */
-  readonly countOutgoing: string;
-  /** `{file}` */
-  readonly countBody: string;
-  readonly countBodyNone: string;
-  readonly countGo: string;
-  /** `{sheets}`, `{unclassified}` */
-  readonly countInserted: string;
   /** `{issuer}`, `{version}`, `{count}` (tables): the line under a pack's title. */
   readonly packLine: string;
   readonly packsLoading: string;
@@ -195,16 +179,6 @@ export const appVi: AppStrings = {
   inserted: 'Đã chèn {name} vào trang tính “{sheet}”.',
   sheetLabel: 'Trang tính',
   insertHint: 'Ô màu vàng nhạt là ô nhập số liệu; các ô “Cộng” tự tính.',
-  countTitle: 'Đếm từ sổ văn bản…',
-  countPaneIntro: 'Biểu 01 và Biểu 02 đếm từ sổ văn bản đến và đi (tệp .xlsx hoặc .csv xuất từ hệ thống quản lý văn bản) cho kỳ {period}: mỗi sổ thành một trang, mỗi ô của biểu là công thức đếm trên trang đó — đổi kỳ báo cáo hoặc sửa cột của một dòng, số đếm theo.',
-  countNeedsPeriod: 'Nhập kỳ báo cáo (Từ ngày, Đến ngày) ở thẻ Thiết lập trước khi đếm từ sổ văn bản.',
-  countChoose: 'Chọn sổ văn bản (.xlsx, .csv)',
-  countIncoming: '{file}: sổ văn bản đến, {rows} dòng.',
-  countOutgoing: '{file}: sổ văn bản đi, {rows} dòng.',
-  countBody: 'Cơ quan của sổ {file}',
-  countBodyNone: '(theo ký hiệu)',
-  countGo: 'Đếm và chèn vào sổ tính',
-  countInserted: 'Đã chèn các trang {sheets}; {unclassified} văn bản chưa xếp được cột.',
   packLine: 'Ban hành: {issuer} · Phiên bản {version} · {count} biểu',
   packsLoading: 'Đang nạp các gói biểu mẫu của đơn vị…',
   packIndexError: 'Danh sách gói biểu mẫu (packs/index.json): {reason}',
@@ -317,16 +291,6 @@ export const appEn: AppStrings = {
   inserted: 'Inserted {name} on sheet “{sheet}”.',
   sheetLabel: 'Sheet',
   insertHint: 'Light yellow cells take the figures; “Total” cells compute themselves.',
-  countTitle: 'Count from the registers…',
-  countPaneIntro: 'Tables 01 and 02 counted from the incoming and outgoing registers (.xlsx or .csv exports of the e-office system) for {period}: each register becomes a sheet, each cell of the tables a formula counting over it — change the report period or a row\'s column and the counts follow.',
-  countNeedsPeriod: 'Type the report period (From, To) in the Settings tab before counting from the registers.',
-  countChoose: 'Choose registers (.xlsx, .csv)',
-  countIncoming: '{file}: incoming register, {rows} rows.',
-  countOutgoing: '{file}: outgoing register, {rows} rows.',
-  countBody: 'Body of register {file}',
-  countBodyNone: '(by the symbols)',
-  countGo: 'Count and insert in the workbook',
-  countInserted: 'Sheets {sheets} inserted; {unclassified} documents without a column.',
   packLine: 'Issued by: {issuer} · Version {version} · {count} tables',
   packsLoading: 'Loading the office’s template packs…',
   packIndexError: 'List of template packs (packs/index.json): {reason}',
