@@ -30,6 +30,14 @@ export interface SheetColumn {
   value: (rc: RegisterCount, i: number) => string | number | null;
 }
 
+/** Excel's serial of an ISO day, each day computed once (a year of rows has a few hundred days). */
+const SERIALS = new Map<string, number>();
+function serialOf(iso: string): number {
+  let n = SERIALS.get(iso);
+  if (n === undefined) SERIALS.set(iso, (n = isoToExcelSerial(iso)));
+  return n;
+}
+
 export function registerColumns(rc: RegisterCount, templates: readonly Template[]): SheetColumn[] {
   const reg = rc.source.register;
   const present = new Set(reg.columns.map((c) => c.field));
@@ -44,14 +52,14 @@ export function registerColumns(rc: RegisterCount, templates: readonly Template[
       date: isDate,
       value: (x, i) => {
         const r = x.rows[i].row;
-        if (f === 'date') return r.date !== null ? isoToExcelSerial(r.date) : r.dateText || null;
-        if (f === 'arrivalDate') return r.arrivalDate !== null ? isoToExcelSerial(r.arrivalDate) : r.arrivalText || null;
+        if (f === 'date') return r.date !== null ? serialOf(r.date) : r.dateText || null;
+        if (f === 'arrivalDate') return r.arrivalDate !== null ? serialOf(r.arrivalDate) : r.arrivalText || null;
         const v = r[f];
         return v === '' ? null : v;
       },
     });
   }
-  cols.push({ header: REGISTER_EXTRA.countDate, width: 12, date: true, value: (x, i) => (x.rows[i].date !== null ? isoToExcelSerial(x.rows[i].date as string) : null) });
+  cols.push({ header: REGISTER_EXTRA.countDate, width: 12, date: true, value: (x, i) => (x.rows[i].date !== null ? serialOf(x.rows[i].date as string) : null) });
   cols.push({ header: REGISTER_EXTRA.type, width: 10, value: (x, i) => x.rows[i].type ?? null });
   for (const t of templates) cols.push({ header: countColumnHeader(t), width: 22, value: (x, i) => x.rows[i].columns[t.id] ?? null });
   cols.push({ header: REGISTER_EXTRA.why, width: 60, value: (x, i) => x.rows[i].why.vi });
