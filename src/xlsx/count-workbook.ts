@@ -8,7 +8,8 @@
  * The register sheets are written as SpreadsheetML directly into the package ExcelJS wrote for the
  * tables (ExcelJS's cell model is too slow for a province's year of registers).
  */
-import { strFromU8, strToU8, unzipSync, Zip, ZipDeflate } from 'fflate';
+import { strFromU8, strToU8, unzipSync, Zip } from 'fflate';
+import { deflatedEntry } from './zip';
 import type { LayoutOptions } from '../core/plan';
 import type { Template } from '../core/template';
 import { entryColumns } from '../core/template';
@@ -239,7 +240,7 @@ function appendRegisterSheets(xlsx: Uint8Array, sheets: { name: string; cols: Sh
     out.push(data);
   });
   const addPart = (name: string, data: Uint8Array): void => {
-    const f = new ZipDeflate(name, { level: data.length > 1 << 20 ? 1 : 6 });
+    const f = deflatedEntry(name, data.length > 1 << 20 ? 1 : 6);
     zip.add(f);
     f.push(data, true);
   };
@@ -247,7 +248,7 @@ function appendRegisterSheets(xlsx: Uint8Array, sheets: { name: string; cols: Sh
   names.sort((x, y) => Number(y === '[Content_Types].xml') - Number(x === '[Content_Types].xml'));
   for (const name of names) addPart(name, parts[name]);
   for (const { s, i, file, table } of placed) {
-    const f = new ZipDeflate(`xl/worksheets/${file}`, { level: 1 });
+    const f = deflatedEntry(`xl/worksheets/${file}`, 1);
     zip.add(f);
     const lastRow = writeSheetXml(s, styles, sst, (chunk, last) => f.push(strToU8(chunk), last));
     addPart(
