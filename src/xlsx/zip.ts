@@ -30,6 +30,15 @@ export interface ZipLimits {
   /** Inflated : compressed size of one part, checked for parts inflating beyond `ratioFloorBytes`. */
   maxRatio: number;
   ratioFloorBytes: number;
+  /**
+   * Room for the parts that grow with a sheet's rows (worksheets and the shared strings: a workbook
+   * counted from a year of registers carries sheets of tens of MB) beyond `maxPartBytes`, for parts
+   * honestly that large only: compressed no more than `maxRatio` times here (real sheets 5–15 times,
+   * so the bytes on disk bound what is inflated), each at most `maxPartBytes` here and all of them
+   * together at most `maxTotalBytes` here, counted apart from the other parts' total. A part beyond
+   * the usual `maxPartBytes` that compresses more is refused as before.
+   */
+  dataParts?: { maxPartBytes: number; maxRatio: number; maxTotalBytes: number };
 }
 
 export const ZIP_LIMITS: ZipLimits = {
@@ -39,7 +48,13 @@ export const ZIP_LIMITS: ZipLimits = {
   maxTotalBytes: 32 * MIB,
   maxRatio: 100,
   ratioFloorBytes: 1 * MIB,
+  dataParts: { maxPartBytes: 64 * MIB, maxRatio: 20, maxTotalBytes: 128 * MIB },
 };
+
+/** The parts whose size grows with a sheet's rows (`ZipLimits.dataParts`). */
+function isDataPart(name: string): boolean {
+  return /^xl\/worksheets\/[^/]+\.xml$/.test(name) || name === 'xl/sharedStrings.xml';
+}
 
 export interface ZipEntry {
   name: string;
@@ -139,6 +154,7 @@ export function listZip(bytes: Uint8Array, limits: ZipLimits = ZIP_LIMITS): ZipE
 
   const entries: ZipEntry[] = [];
   let total = 0;
+  let dataTotal = 0;
   let p = dirOffset;
   const end = dirOffset + dirSize;
   while (p < end) {
@@ -184,7 +200,24 @@ export function listZip(bytes: Uint8Array, limits: ZipLimits = ZIP_LIMITS): ZipE
     }
     p = xEnd + commentLen;
     const isFolder = name.endsWith('/');
-    if (!isFolder) {
+    const data = limits.dataParts;
+    // A data part beyond the usual cap but honestly that large (see `ZipLimits.dataParts`).
+    const large = !isFolder && data !== undefined && size > limits.maxPartBytes && isDataPart(name) && size <= data.maxRatio * Math.max(1, compressedSize);
+    if (large && data) {
+      if (size > data.maxPartBytes) {
+        throw refuse(
+          `Phần "${name}" của tệp .xlsx giải nén ra ${mb(size, 'vi')}, quá giới hạn ${mb(data.maxPartBytes, 'vi')} cho một trang`,
+          `The part "${name}" of the .xlsx file inflates to ${mb(size, 'en')}, beyond the limit of ${mb(data.maxPartBytes, 'en')} for one sheet`,
+        );
+      }
+      dataTotal += size;
+      if (dataTotal > data.maxTotalBytes) {
+        throw refuse(
+          `Các trang lớn của tệp .xlsx giải nén ra hơn ${mb(data.maxTotalBytes, 'vi')}, quá giới hạn cho một sổ biểu mẫu`,
+          `The large sheets of the .xlsx file inflate to more than ${mb(data.maxTotalBytes, 'en')}, beyond the limit for a workbook of these tables`,
+        );
+      }
+    } else if (!isFolder) {
       if (size > limits.maxPartBytes) {
         throw refuse(
           `Phần "${name}" của tệp .xlsx giải nén ra ${mb(size, 'vi')}, quá giới hạn ${mb(limits.maxPartBytes, 'vi')} cho một phần`,
