@@ -27,6 +27,8 @@ export interface SheetColumn {
   header: string;
   width: number;
   date?: boolean;
+  /** Each row's own text (symbol, summary): a writer need not look for it among the other rows'. */
+  unique?: boolean;
   value: (rc: RegisterCount, i: number) => string | number | null;
 }
 
@@ -50,6 +52,7 @@ export function registerColumns(rc: RegisterCount, templates: readonly Template[
       header: FIELD_HEADERS[f],
       width: widths[f] ?? 12,
       date: isDate,
+      ...(f === 'symbol' || f === 'summary' ? { unique: true } : {}),
       value: (x, i) => {
         const r = x.rows[i].row;
         if (f === 'date') return r.date !== null ? serialOf(r.date) : r.dateText || null;

@@ -137,7 +137,8 @@ function concat(chunks: Uint8Array[]): Uint8Array<ArrayBuffer> {
 /**
  * The sheet's XML, handed to `emit` about a megabyte at a time (no one giant string or array for a
  * year of registers). Each cell as little as it needs: its address, a style only on dates, numbers
- * as numbers, text through the shared strings.
+ * as numbers, text through the shared strings — but each row's own texts (symbol, summary) inline,
+ * where looking them up among the other rows' would gain nothing.
  */
 function writeSheetXml(sheet: { cols: SheetColumn[]; rc: RegisterCount }, styles: { date: number; header: number }, sst: SharedStrings, emit: (chunk: string, last: boolean) => void): number {
   const { cols, rc } = sheet;
@@ -162,6 +163,7 @@ function writeSheetXml(sheet: { cols: SheetColumn[]; rc: RegisterCount }, styles
       const v = c.value(rc, i);
       if (v === null) continue;
       if (typeof v === 'number') part += `<c r="${letters[j]}${r}"${c.date ? dateStyle : ''}><v>${v}</v></c>`;
+      else if (c.unique) part += `<c r="${letters[j]}${r}" t="inlineStr"><is><t${v !== v.trim() ? ' xml:space="preserve"' : ''}>${xmlText(v)}</t></is></c>`;
       else part += `<c r="${letters[j]}${r}" t="s"><v>${sst.of(v)}</v></c>`;
     }
     part += '</row>';
