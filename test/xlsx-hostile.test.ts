@@ -154,3 +154,28 @@ describe('a normal workbook', () => {
     expect(read.tables.map((t) => t.sheet)).toEqual(['Biểu 01', 'Biểu 02', 'Biểu 03', 'Biểu 04']);
   });
 });
+
+describe('the parts that grow with the rows (a workbook counted from a year of registers)', () => {
+  const MB = 1024 * 1024;
+  // The directory alone is read: declared sizes over small stored data.
+  const entry = (name: string, size: number, compressed: number) => ({ name, method: 8 as const, data: Buffer.alloc(compressed), size, crc: 0 });
+
+  test('a 20 MB sheet compressed 10 times is listed; the same compressed 40 times, or a 20 MB styles part, is refused at 16 MB', () => {
+    expect(listZip(writeZip([entry('xl/worksheets/sheet3.xml', 20 * MB, 2 * MB)])).map((e) => e.size)).toEqual([20 * MB]);
+    expect(listZip(writeZip([entry('xl/sharedStrings.xml', 20 * MB, 2 * MB)])).map((e) => e.size)).toEqual([20 * MB]);
+    expect(() => listZip(writeZip([entry('xl/worksheets/sheet3.xml', 20 * MB, MB / 2)]))).toThrow('The part "xl/worksheets/sheet3.xml" of the .xlsx file inflates to 20 MB, beyond the limit of 16 MB for one part');
+    expect(() => listZip(writeZip([entry('xl/styles.xml', 20 * MB, 2 * MB)]))).toThrow('The part "xl/styles.xml" of the .xlsx file inflates to 20 MB, beyond the limit of 16 MB for one part');
+  });
+
+  test('a sheet beyond 64 MB, or large sheets beyond 128 MB together, are refused', () => {
+    expect(() => listZip(writeZip([entry('xl/worksheets/sheet1.xml', 70 * MB, 7 * MB)]))).toThrow('The part "xl/worksheets/sheet1.xml" of the .xlsx file inflates to 70 MB, beyond the limit of 64 MB for one sheet');
+    const three = [1, 2, 3].map((i) => entry(`xl/worksheets/sheet${i}.xml`, 60 * MB, 4 * MB));
+    expect(() => listZip(writeZip(three))).toThrow('The large sheets of the .xlsx file inflate to more than 128 MB, beyond the limit for a workbook of these tables');
+    expect(listZip(writeZip(three.slice(0, 2)))).toHaveLength(2);
+  });
+
+  test('the other parts keep their own total of 32 MB beside the large sheets', () => {
+    const small = [1, 2, 3].map((i) => entry(`xl/worksheets/sheet${i}.xml`, 12 * MB, 2 * MB));
+    expect(() => listZip(writeZip([entry('xl/worksheets/sheet9.xml', 60 * MB, 4 * MB), ...small]))).toThrow('The parts of the .xlsx file inflate to more than 32 MB');
+  });
+});

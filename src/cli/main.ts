@@ -6,6 +6,7 @@ import { readFileSync } from 'fs';
 import { join } from 'path';
 import { UsageError, wantsHelp } from './args';
 import { EXPORT_USAGE, commandUsage } from './usage';
+import { useNodeZlib } from './zlib';
 
 export const USAGE = `Cách dùng / usage:
   bieumau templates [--pack PACK.json]...
@@ -39,6 +40,7 @@ export function packageVersion(): string {
 }
 
 export async function main(argv: string[]): Promise<number> {
+  useNodeZlib();
   const [command, ...rest] = argv;
   // `bieumau <command> --help` (or -h, anywhere before `--`): that command's usage, whatever else is on the line.
   const usage = command === undefined ? undefined : commandUsage(command, USAGE);

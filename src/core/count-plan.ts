@@ -27,7 +27,17 @@ export interface SheetColumn {
   header: string;
   width: number;
   date?: boolean;
+  /** Each row's own text (symbol, summary): a writer need not look for it among the other rows'. */
+  unique?: boolean;
   value: (rc: RegisterCount, i: number) => string | number | null;
+}
+
+/** Excel's serial of an ISO day, each day computed once (a year of rows has a few hundred days). */
+const SERIALS = new Map<string, number>();
+function serialOf(iso: string): number {
+  let n = SERIALS.get(iso);
+  if (n === undefined) SERIALS.set(iso, (n = isoToExcelSerial(iso)));
+  return n;
 }
 
 export function registerColumns(rc: RegisterCount, templates: readonly Template[]): SheetColumn[] {
@@ -42,16 +52,17 @@ export function registerColumns(rc: RegisterCount, templates: readonly Template[
       header: FIELD_HEADERS[f],
       width: widths[f] ?? 12,
       date: isDate,
+      ...(f === 'symbol' || f === 'summary' ? { unique: true } : {}),
       value: (x, i) => {
         const r = x.rows[i].row;
-        if (f === 'date') return r.date !== null ? isoToExcelSerial(r.date) : r.dateText || null;
-        if (f === 'arrivalDate') return r.arrivalDate !== null ? isoToExcelSerial(r.arrivalDate) : r.arrivalText || null;
+        if (f === 'date') return r.date !== null ? serialOf(r.date) : r.dateText || null;
+        if (f === 'arrivalDate') return r.arrivalDate !== null ? serialOf(r.arrivalDate) : r.arrivalText || null;
         const v = r[f];
         return v === '' ? null : v;
       },
     });
   }
-  cols.push({ header: REGISTER_EXTRA.countDate, width: 12, date: true, value: (x, i) => (x.rows[i].date !== null ? isoToExcelSerial(x.rows[i].date as string) : null) });
+  cols.push({ header: REGISTER_EXTRA.countDate, width: 12, date: true, value: (x, i) => (x.rows[i].date !== null ? serialOf(x.rows[i].date as string) : null) });
   cols.push({ header: REGISTER_EXTRA.type, width: 10, value: (x, i) => x.rows[i].type ?? null });
   for (const t of templates) cols.push({ header: countColumnHeader(t), width: 22, value: (x, i) => x.rows[i].columns[t.id] ?? null });
   cols.push({ header: REGISTER_EXTRA.why, width: 60, value: (x, i) => x.rows[i].why.vi });

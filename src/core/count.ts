@@ -284,36 +284,53 @@ function rowType(r: RegisterRow, symbol: DocumentSymbol | null): string | undefi
   return r.type !== '' ? typeFromName(r.type, symbol?.grammar) : undefined;
 }
 
+/** What one combination of author, issuer and type comes to in the tables. */
+interface Decided {
+  columns: Record<string, string>;
+  whys: Text[];
+  countedWhy: Text;
+  ambiguous?: Text;
+  notCounted?: Text;
+}
+
+function decide(templates: readonly Template[], outcomes: Outcome[]): Decided {
+  const columns: Record<string, string> = {};
+  const whys: Text[] = [];
+  let ambiguous: Text | undefined;
+  let notCounted: Text | undefined;
+  outcomes.forEach((o, i) => {
+    if (o.kind === 'column') {
+      columns[templates[i].id] = o.column.id;
+      whys.push(o.why);
+    } else if (o.kind === 'ambiguous') ambiguous ??= o.why;
+    else if (o.kind === 'notCounted') notCounted ??= o.why;
+  });
+  const countedWhy = { vi: whys.map((w) => w.vi).join('; '), en: whys.map((w) => w.en).join('; ') };
+  return { columns, whys, countedWhy, ...(ambiguous ? { ambiguous } : {}), ...(notCounted ? { notCounted } : {}) };
+}
+
 /** Every row of one register in the tables of `templates` (period left aside). */
 export function classifyRegister(templates: readonly Template[], crossRules: readonly CrossTableEquality[], source: CountSource): RegisterCount {
   const { register, body } = source;
-  // Rows with the same author, issuer and type land alike: each combination is decided once.
-  const decided = new Map<string, Outcome[]>();
+  // Rows with the same author, issuer and type land alike: each combination is decided once, and
+  // its columns and why are built once (shared by its rows, never changed afterwards).
+  const decided = new Map<string, Decided>();
   const rows = register.rows.map((row): RowCount => {
     const symbol = parseSymbol(row.symbol);
     const type = rowType(row, symbol);
     const memo = `${row.author}\u0000${symbol?.issuer ?? ''}\u0000${type ?? ''}`;
-    let outcomes = decided.get(memo);
-    if (!outcomes) {
+    let d = decided.get(memo);
+    if (!d) {
       const keys = rowKeys(row, symbol);
       // The register's body stands in only for an issuer no table knows (or no symbol at all).
-      outcomes = templates.map((t) => classifyIn(t, crossRules, register.kind, keys, type, body, false));
+      let outcomes = templates.map((t) => classifyIn(t, crossRules, register.kind, keys, type, body, false));
       if (body !== undefined && outcomes.every((o) => o.kind === 'none')) outcomes = templates.map((t) => classifyIn(t, crossRules, register.kind, keys, type, body, true));
-      decided.set(memo, outcomes);
+      d = decide(templates, outcomes);
+      decided.set(memo, d);
     }
-    const columns: Record<string, string> = {};
-    const whys: Text[] = [];
-    let ambiguous: Text | undefined;
-    let notCounted: Text | undefined;
-    outcomes.forEach((o, i) => {
-      if (o.kind === 'column') {
-        columns[templates[i].id] = o.column.id;
-        whys.push(o.why);
-      } else if (o.kind === 'ambiguous') ambiguous ??= o.why;
-      else if (o.kind === 'notCounted') notCounted ??= o.why;
-    });
+    const { columns, whys, ambiguous, notCounted, countedWhy } = d;
     const date = countDate(register.kind, row);
-    const base = { row, date, symbol, ...(type !== undefined ? { type } : {}), columns };
+    const base = type !== undefined ? { row, date, symbol, type, columns } : { row, date, symbol, columns };
     if (ambiguous) return { ...base, state: 'unclassified', why: ambiguous };
     if (whys.length > 0) {
       if (date === null) {
@@ -325,7 +342,7 @@ export function classifyRegister(templates: readonly Template[], crossRules: rea
           why: text === '' ? { vi: `không có ${what.vi}`, en: `no ${what.en}` } : { vi: `${what.vi} "${text}" không đọc được`, en: `${what.en} "${text}" cannot be read` },
         };
       }
-      return { ...base, state: 'counted', why: { vi: whys.map((w) => w.vi).join('; '), en: whys.map((w) => w.en).join('; ') } };
+      return { ...base, state: 'counted', why: countedWhy };
     }
     if (notCounted) return { ...base, state: 'notCounted', why: notCounted };
     const by = row.author !== '' ? { vi: `tác giả "${row.author}"`, en: `author "${row.author}"` } : symbol ? { vi: `ký hiệu "${symbol.text}"`, en: `symbol "${symbol.text}"` } : row.symbol === '' ? { vi: 'không có số, ký hiệu', en: 'no symbol' } : { vi: `số, ký hiệu "${row.symbol}" không đọc được`, en: `symbol "${row.symbol}" cannot be read` };
@@ -334,10 +351,16 @@ export function classifyRegister(templates: readonly Template[], crossRules: rea
   return { source, rows };
 }
 
+const ISO_DAY = /^\d{4}-\d{2}-\d{2}$/;
+
 /** Is `date` within the period, both ends included? */
 export function inPeriod(date: string | null, p: Period): boolean {
-  return date !== null && compareIsoDates(date, p.from) >= 0 && compareIsoDates(date, p.to) <= 0;
+  if (date === null) return false;
+  // yyyy-mm-dd texts sort as their days do: compared as text, without parsing (a year of rows, each asked).
+  if (ISO_DAY.test(date) && ISO_DAY.test(p.from) && ISO_DAY.test(p.to)) return date >= p.from && date <= p.to;
+  return compareIsoDates(date, p.from) >= 0 && compareIsoDates(date, p.to) <= 0;
 }
+
 
 /** The JSON `bieumau count --json` prints (docs/count.md). */
 export interface CountJson {
@@ -446,13 +469,31 @@ export interface RegisterSheetRef {
  */
 export function registerFindings(classified: readonly RegisterCount[], sheets: readonly RegisterSheetRef[], p: Period): Finding[] {
   const out: Finding[] = [];
-  const seen = new Map<string, { sheet: string; row: number; file: string; fileRow: number }>();
+  // By folded symbol first (one short text hashed per row), then the kind, date and author compared.
+  interface Seen {
+    kind: RegisterKind;
+    date: string;
+    author: string;
+    sheet: string;
+    row: number;
+    file: string;
+    fileRow: number;
+    next?: Seen;
+  }
+  const seen = new Map<string, Seen>();
+  // Authors repeat: each folded once.
+  const authors = new Map<string, string>();
+  const foldAuthor = (a: string): string => {
+    let f = authors.get(a);
+    if (f === undefined) authors.set(a, (f = foldText(a)));
+    return f;
+  };
   classified.forEach((rc, i) => {
     const ref = sheets[i];
     rc.rows.forEach((r, j) => {
+      if (r.date !== null && !inPeriod(r.date, p)) return;
       const row = ref.firstRow + j;
       const at = { sheet: ref.sheet, address: `A${row}` };
-      if (r.date !== null && !inPeriod(r.date, p)) return;
       if (r.state === 'unclassified') {
         out.push({
           rule: 'register.unclassified',
@@ -465,8 +506,13 @@ export function registerFindings(classified: readonly RegisterCount[], sheets: r
         });
       }
       if (r.row.symbol === '') return;
-      const key = `${rc.source.register.kind}\u0000${foldText(r.symbol?.text ?? r.row.symbol)}\u0000${r.row.date ?? r.row.dateText}\u0000${foldText(r.row.author)}`;
-      const first = seen.get(key);
+      const kind = rc.source.register.kind;
+      const symbolKey = foldText(r.symbol?.text ?? r.row.symbol);
+      const date = r.row.date ?? r.row.dateText;
+      const author = foldAuthor(r.row.author);
+      const head = seen.get(symbolKey);
+      let first = head;
+      while (first && !(first.kind === kind && first.date === date && first.author === author)) first = first.next;
       if (first) {
         out.push({
           rule: 'register.duplicate',
@@ -477,7 +523,7 @@ export function registerFindings(classified: readonly RegisterCount[], sheets: r
             en: `${rc.source.register.file}, row ${r.row.row}: document ${r.row.symbol} recorded twice (same symbol, date and author as ${first.file}, row ${first.fileRow}); both are counted`,
           },
         });
-      } else seen.set(key, { sheet: ref.sheet, row, file: rc.source.register.file, fileRow: r.row.row });
+      } else seen.set(symbolKey, { kind, date, author, sheet: ref.sheet, row, file: rc.source.register.file, fileRow: r.row.row, ...(head ? { next: head } : {}) });
     });
   });
   return out;

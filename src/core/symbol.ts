@@ -38,11 +38,15 @@ const TONE_MOVES: readonly [string, string][] = [
   ['uỳ', 'ùy'], ['uý', 'úy'], ['uỷ', 'ủy'], ['uỹ', 'ũy'], ['uỵ', 'ụy'],
 ];
 
+const PLAIN = /^[!-~\u0110\u0111]*$/;
+
 /**
  * Text as names are compared: NFC, `Ð` (U+00D0) as `Đ`, lower case, old-style tone placement moved,
  * every run of white space (no-break spaces included) one space, trimmed.
  */
 export function foldText(s: string): string {
+  // Printable ASCII and `Đ`/`đ` without spaces (most symbols): nothing to normalise, fold or move.
+  if (PLAIN.test(s)) return s.toLowerCase();
   let t = s.normalize('NFC').replace(/\u00d0/g, 'Đ').replace(/\u00f0/g, 'đ').toLowerCase();
   t = t.replace(/[\s\u00a0\u2007\u202f\ufeff]+/g, ' ').trim();
   for (const [from, to] of TONE_MOVES) if (t.includes(from)) t = t.split(from).join(to);

@@ -8,7 +8,8 @@
  * The register sheets are written as SpreadsheetML directly into the package ExcelJS wrote for the
  * tables (ExcelJS's cell model is too slow for a province's year of registers).
  */
-import { strFromU8, strToU8, unzipSync, zipSync, type Zippable } from 'fflate';
+import { strFromU8, strToU8, unzipSync, Zip } from 'fflate';
+import { deflatedEntry } from './zip';
 import type { LayoutOptions } from '../core/plan';
 import type { Template } from '../core/template';
 import { entryColumns } from '../core/template';
@@ -121,13 +122,6 @@ function xmlText(v: string): string {
   return escapeXml(v);
 }
 
-function cellXml(ref: string, v: string | number | null, style: number | undefined, sst: SharedStrings): string {
-  const s = style !== undefined ? ` s="${style}"` : '';
-  if (v === null) return style !== undefined ? `<c r="${ref}"${s}/>` : '';
-  if (typeof v === 'number') return `<c r="${ref}"${s}><v>${v}</v></c>`;
-  return `<c r="${ref}"${s} t="s"><v>${sst.of(v)}</v></c>`;
-}
-
 /** Joins encoded chunks into one array. */
 function concat(chunks: Uint8Array[]): Uint8Array<ArrayBuffer> {
   const out = new Uint8Array(chunks.reduce((a, c) => a + c.length, 0));
@@ -139,34 +133,47 @@ function concat(chunks: Uint8Array[]): Uint8Array<ArrayBuffer> {
   return out;
 }
 
-/** The sheet's XML, encoded a few thousand rows at a time (no one giant string for a year of registers). */
-function sheetXml(sheet: { cols: SheetColumn[]; rc: RegisterCount }, styles: { date: number; header: number }, sst: SharedStrings): { xml: Uint8Array<ArrayBuffer>; lastRow: number } {
+/**
+ * The sheet's XML, handed to `emit` about a megabyte at a time (no one giant string or array for a
+ * year of registers). Each cell as little as it needs: its address, a style only on dates, numbers
+ * as numbers, text through the shared strings — but each row's own texts (symbol, summary) inline,
+ * where looking them up among the other rows' would gain nothing.
+ */
+function writeSheetXml(sheet: { cols: SheetColumn[]; rc: RegisterCount }, styles: { date: number; header: number }, sst: SharedStrings, emit: (chunk: string, last: boolean) => void): number {
   const { cols, rc } = sheet;
   const letters = cols.map((_c, i) => columnLetters(i + 1));
-  const chunks: Uint8Array[] = [];
+  const lastRow = Math.max(2, rc.rows.length + 1);
+  const dateStyle = ` s="${styles.date}"`;
   let part = `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<worksheet xmlns="${NS}" xmlns:r="${REL_NS}">`;
-  part += `<dimension ref="A1:${letters[letters.length - 1]}${Math.max(2, rc.rows.length + 1)}"/>`;
+  part += `<dimension ref="A1:${letters[letters.length - 1]}${lastRow}"/>`;
   part += '<sheetViews><sheetView workbookViewId="0"><pane ySplit="1" topLeftCell="A2" activePane="bottomLeft" state="frozen"/></sheetView></sheetViews>';
   part += '<sheetFormatPr defaultRowHeight="15"/><cols>';
   cols.forEach((c, i) => (part += `<col min="${i + 1}" max="${i + 1}" width="${c.width}" customWidth="1"/>`));
-  part += '</cols><sheetData>';
-  part += `<row r="1">${cols.map((c, i) => cellXml(`${letters[i]}1`, c.header, styles.header, sst)).join('')}</row>`;
-  for (let i = 0; i < rc.rows.length; i++) {
+  part += '</cols><sheetData><row r="1">';
+  cols.forEach((c, i) => (part += `<c r="${letters[i]}1" s="${styles.header}" t="s"><v>${sst.of(c.header)}</v></c>`));
+  part += '</row>';
+  const n = rc.rows.length;
+  const m = cols.length;
+  for (let i = 0; i < n; i++) {
     const r = i + 2;
     part += `<row r="${r}">`;
-    for (let j = 0; j < cols.length; j++) {
-      const v = cols[j].value(rc, i);
-      part += cellXml(`${letters[j]}${r}`, v, cols[j].date && typeof v === 'number' ? styles.date : undefined, sst);
+    for (let j = 0; j < m; j++) {
+      const c = cols[j];
+      const v = c.value(rc, i);
+      if (v === null) continue;
+      if (typeof v === 'number') part += `<c r="${letters[j]}${r}"${c.date ? dateStyle : ''}><v>${v}</v></c>`;
+      else if (c.unique) part += `<c r="${letters[j]}${r}" t="inlineStr"><is><t${v !== v.trim() ? ' xml:space="preserve"' : ''}>${xmlText(v)}</t></is></c>`;
+      else part += `<c r="${letters[j]}${r}" t="s"><v>${sst.of(v)}</v></c>`;
     }
     part += '</row>';
     if (part.length > 1 << 20) {
-      chunks.push(strToU8(part));
+      emit(part, false);
       part = '';
     }
   }
   part += '</sheetData><tableParts count="1"><tablePart r:id="rId1"/></tableParts></worksheet>';
-  chunks.push(strToU8(part));
-  return { xml: concat(chunks), lastRow: Math.max(2, rc.rows.length + 1) };
+  emit(part, true);
+  return lastRow;
 }
 
 function tableXml(id: number, name: string, cols: SheetColumn[], lastRow: number): string {
@@ -204,23 +211,16 @@ function appendRegisterSheets(xlsx: Uint8Array, sheets: { name: string; cols: Sh
   while (parts[`xl/worksheets/sheet${nextFile}.xml`]) nextFile++;
   let nextTable = 1;
   while (parts[`xl/tables/table${nextTable}.xml`]) nextTable++;
+  // Every new part's name is known before any is written.
+  const placed = sheets.map((s, i) => ({ s, i, file: `sheet${nextFile + i}.xml`, table: `table${nextTable + i}.xml` }));
   let newSheets = '';
   let newRels = '';
   let newTypes = '';
-  sheets.forEach((s, i) => {
-    const file = `sheet${nextFile + i}.xml`;
-    const table = `table${nextTable + i}.xml`;
-    const { xml, lastRow } = sheetXml(s, styles, sst);
-    parts[`xl/worksheets/${file}`] = xml;
-    parts[`xl/worksheets/_rels/${file}.rels`] = strToU8(
-      `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="${REL_TABLE}" Target="../tables/${table}"/></Relationships>`,
-    );
-    parts[`xl/tables/${table}`] = strToU8(tableXml(nextTable + i, `SoVanBan${i + 1}`, s.cols, lastRow));
+  for (const { s, file, table } of placed) {
     newSheets += `<sheet name="${escapeXml(s.name)}" sheetId="${nextSheetId++}" r:id="rId${nextRel}"/>`;
     newRels += `<Relationship Id="rId${nextRel++}" Type="${REL_WORKSHEET}" Target="worksheets/${file}"/>`;
     newTypes += `<Override PartName="/xl/worksheets/${file}" ContentType="${CT_WORKSHEET}"/><Override PartName="/xl/tables/${table}" ContentType="${CT_TABLE}"/>`;
-  });
-  parts[SST] = strToU8(sst.appendTo(sstXml));
+  }
   if (!hadStrings) {
     newRels += `<Relationship Id="rId${nextRel++}" Type="${REL_NS}/sharedStrings" Target="sharedStrings.xml"/>`;
     newTypes += `<Override PartName="/${SST}" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sharedStrings+xml"/>`;
@@ -231,10 +231,36 @@ function appendRegisterSheets(xlsx: Uint8Array, sheets: { name: string; cols: Sh
   parts['xl/workbook.xml'] = strToU8(workbook);
   parts['xl/_rels/workbook.xml.rels'] = strToU8(rels);
   parts['[Content_Types].xml'] = strToU8(types);
-  // The large parts (register sheets, strings) are deflated fast: a year of registers is tens of MB of XML.
-  const out: Zippable = {};
-  for (const [name, data] of Object.entries(parts)) out[name] = data.length > 1 << 20 ? [data, { level: 1 }] : data;
-  return zipSync(out, { level: 6 });
+
+  // The package is written as a stream, each part deflated as it is produced: ExcelJS's parts (the
+  // content types first, as packages start), the register sheets a megabyte of XML at a time (fast
+  // deflate: a year of registers is tens of MB of XML), then the shared strings, complete by then.
+  const out: Uint8Array[] = [];
+  const zip = new Zip((err, data) => {
+    if (err) throw err;
+    out.push(data);
+  });
+  const addPart = (name: string, data: Uint8Array): void => {
+    const f = deflatedEntry(name, data.length > 1 << 20 ? 1 : 6);
+    zip.add(f);
+    f.push(data, true);
+  };
+  const names = Object.keys(parts).filter((p) => !p.endsWith('/') && p !== SST);
+  names.sort((x, y) => Number(y === '[Content_Types].xml') - Number(x === '[Content_Types].xml'));
+  for (const name of names) addPart(name, parts[name]);
+  for (const { s, i, file, table } of placed) {
+    const f = deflatedEntry(`xl/worksheets/${file}`, 1);
+    zip.add(f);
+    const lastRow = writeSheetXml(s, styles, sst, (chunk, last) => f.push(strToU8(chunk), last));
+    addPart(
+      `xl/worksheets/_rels/${file}.rels`,
+      strToU8(`<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="${REL_TABLE}" Target="../tables/${table}"/></Relationships>`),
+    );
+    addPart(`xl/tables/${table}`, strToU8(tableXml(nextTable + i, `SoVanBan${i + 1}`, s.cols, lastRow)));
+  }
+  addPart(SST, strToU8(sst.appendTo(sstXml)));
+  zip.end();
+  return concat(out);
 }
 
 /**

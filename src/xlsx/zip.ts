@@ -6,7 +6,7 @@
  * here with its declared size as a hard cap, so a part whose declared size lies is stopped at that
  * size. ExcelJS only ever sees `storedZip` of the parts inflated here (no compression left to undo).
  */
-import { Inflate, inflateSync, zipSync, type Zippable } from 'fflate';
+import { Inflate, inflateSync, zipSync, ZipDeflate, ZipPassThrough, type ZipInputFile, type Zippable } from 'fflate';
 import { hostile, refusal, sizeText, tooLarge } from '../core/refusals';
 import { VI_SEPARATORS, EN_SEPARATORS, formatNumber } from '../core/numbers';
 import { WorkbookReadError } from './errors';
@@ -31,6 +31,15 @@ export interface ZipLimits {
   /** Inflated : compressed size of one part, checked for parts inflating beyond `ratioFloorBytes`. */
   maxRatio: number;
   ratioFloorBytes: number;
+  /**
+   * Room for the parts that grow with a sheet's rows (worksheets and the shared strings: a workbook
+   * counted from a year of registers carries sheets of tens of MB) beyond `maxPartBytes`, for parts
+   * honestly that large only: compressed no more than `maxRatio` times here (real sheets 5–15 times,
+   * so the bytes on disk bound what is inflated), each at most `maxPartBytes` here and all of them
+   * together at most `maxTotalBytes` here, counted apart from the other parts' total. A part beyond
+   * the usual `maxPartBytes` that compresses more is refused as before.
+   */
+  dataParts?: { maxPartBytes: number; maxRatio: number; maxTotalBytes: number };
 }
 
 export const ZIP_LIMITS: ZipLimits = {
@@ -40,7 +49,13 @@ export const ZIP_LIMITS: ZipLimits = {
   maxTotalBytes: 32 * MIB,
   maxRatio: 100,
   ratioFloorBytes: 1 * MIB,
+  dataParts: { maxPartBytes: 64 * MIB, maxRatio: 20, maxTotalBytes: 128 * MIB },
 };
+
+/** The parts whose size grows with a sheet's rows (`ZipLimits.dataParts`). */
+function isDataPart(name: string): boolean {
+  return /^xl\/worksheets\/[^/]+\.xml$/.test(name) || name === 'xl/sharedStrings.xml';
+}
 
 export interface ZipEntry {
   name: string;
@@ -130,6 +145,7 @@ export function listZip(bytes: Uint8Array, limits: ZipLimits = ZIP_LIMITS): ZipE
 
   const entries: ZipEntry[] = [];
   let total = 0;
+  let dataTotal = 0;
   let p = dirOffset;
   const end = dirOffset + dirSize;
   while (p < end) {
@@ -175,7 +191,24 @@ export function listZip(bytes: Uint8Array, limits: ZipLimits = ZIP_LIMITS): ZipE
     }
     p = xEnd + commentLen;
     const isFolder = name.endsWith('/');
-    if (!isFolder) {
+    const data = limits.dataParts;
+    // A data part beyond the usual cap but honestly that large (see `ZipLimits.dataParts`).
+    const large = !isFolder && data !== undefined && size > limits.maxPartBytes && isDataPart(name) && size <= data.maxRatio * Math.max(1, compressedSize);
+    if (large && data) {
+      if (size > data.maxPartBytes) {
+        throw refuse(
+          `Phần "${name}" của tệp .xlsx giải nén ra ${sizeText(size, 'vi')}, quá giới hạn ${sizeText(data.maxPartBytes, 'vi')} cho một trang`,
+          `The part "${name}" of the .xlsx file inflates to ${sizeText(size, 'en')}, beyond the limit of ${sizeText(data.maxPartBytes, 'en')} for one sheet`,
+        );
+      }
+      dataTotal += size;
+      if (dataTotal > data.maxTotalBytes) {
+        throw refuse(
+          `Các trang lớn của tệp .xlsx giải nén ra hơn ${sizeText(data.maxTotalBytes, 'vi')}, quá giới hạn cho một sổ biểu mẫu`,
+          `The large sheets of the .xlsx file inflate to more than ${sizeText(data.maxTotalBytes, 'en')}, beyond the limit for a workbook of these tables`,
+        );
+      }
+    } else if (!isFolder) {
       if (size > limits.maxPartBytes) {
         throw refuse(
           `Phần "${name}" của tệp .xlsx giải nén ra ${sizeText(size, 'vi')}, quá giới hạn ${sizeText(limits.maxPartBytes, 'vi')} cho một phần`,
@@ -232,6 +265,55 @@ function inflateInOneGo(data: Uint8Array, size: number): Uint8Array | null {
 class Overflow extends Error {}
 
 /**
+ * A raw-deflate inflater the host may supply in place of the one here (the command line gives
+ * Node's zlib, several times faster on a year of registers): `data` inflated, stopping with a
+ * `RangeError` as soon as the output would pass `max` bytes — the same hard cap as here.
+ */
+export type RawInflater = (data: Uint8Array, max: number) => Uint8Array;
+
+let hostInflate: RawInflater | null = null;
+
+/** Uses `inflate` for every part inflated from now on (null: the built-in inflater again). */
+export function useRawInflater(inflate: RawInflater | null): void {
+  hostInflate = inflate;
+}
+
+/**
+ * A raw-deflate compressor the host may supply for writing packages (the command line: Node's
+ * zlib). A part may come in several chunks: each but the last is flushed to a byte boundary and not
+ * marked final, so the chunks' outputs, one after another, are one deflate stream.
+ */
+export type RawDeflater = (chunk: Uint8Array, level: number, final: boolean) => Uint8Array;
+
+let hostDeflate: RawDeflater | null = null;
+
+/** Uses `deflate` for the parts written from now on (null: fflate's deflate again). */
+export function useRawDeflater(deflate: RawDeflater | null): void {
+  hostDeflate = deflate;
+}
+
+/** A zip entry deflated by the host's compressor. */
+class HostDeflated extends ZipPassThrough {
+  constructor(
+    filename: string,
+    private readonly level: number,
+    private readonly deflate: RawDeflater,
+  ) {
+    super(filename);
+    this.compression = 8;
+  }
+
+  protected override process(chunk: Uint8Array, final: boolean): void {
+    this.ondata(null, this.deflate(chunk, this.level, final) as Uint8Array<ArrayBuffer>, final);
+  }
+}
+
+/** A deflated entry of a streamed `Zip` (fflate's), by the host's compressor when it gave one. */
+export function deflatedEntry(filename: string, level: number): ZipInputFile & { push(chunk: Uint8Array, final?: boolean): void } {
+  return hostDeflate ? new HostDeflated(filename, level, hostDeflate) : new ZipDeflate(filename, { level: level as 1 });
+}
+
+/**
  * The inflated bytes of one entry; the output is capped at the size the central directory
  * declared (already checked against the limits), and a part that inflates beyond it is refused.
  */
@@ -251,6 +333,17 @@ export function inflateEntry(bytes: Uint8Array, e: ZipEntry): Uint8Array {
     return data.slice();
   }
   if (e.method !== 8) throw corrupt();
+  if (hostInflate) {
+    let got: Uint8Array;
+    try {
+      got = hostInflate(data, Math.max(1, e.size));
+    } catch (err) {
+      if (err instanceof RangeError) throw lies(e);
+      throw corrupt();
+    }
+    if (got.length !== e.size) throw corrupt();
+    return got;
+  }
   if (data.length <= ONE_GO_MAX) {
     const whole = inflateInOneGo(data, e.size);
     if (whole) return whole;
