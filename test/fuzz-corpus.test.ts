@@ -28,8 +28,8 @@ describe('the fuzzing corpus', () => {
   it('has a folder per reader of the campaign only, and kept inputs for the readers the campaign found defects in', () => {
     const folders = readdirSync(CORPUS, { withFileTypes: true }).filter((d) => d.isDirectory()).map((d) => d.name);
     for (const f of folders) expect(TARGETS.map((t) => t.name)).toContain(f);
-    expect(new Set(cases.map((c) => c.reader))).toEqual(new Set(['xlsx-fast', 'xlsx-exceljs', 'units', 'numbers', 'pack']));
-    expect(cases.length).toBeGreaterThanOrEqual(11);
+    expect(new Set(cases.map((c) => c.reader))).toEqual(new Set(['xlsx-fast', 'xlsx-exceljs', 'units', 'numbers', 'pack', 'docx']));
+    expect(cases.length).toBeGreaterThanOrEqual(13);
   });
 
   it.each(cases)('$reader/$file ends in a $expected', async ({ reader, file, expected }) => {

@@ -22,6 +22,7 @@
 import type { Text } from '../core/template';
 import type { DocCell, DocParagraph, DocTable, DocumentModel, ParagraphKind } from '../core/document';
 import { RefusalError } from '../core/refusals';
+import { EN_SEPARATORS, VI_SEPARATORS, formatNumber } from '../core/numbers';
 import { WorkbookReadError } from './errors';
 import { OLE_SIGNATURE, oleDirectoryNames, startsWith } from './kind';
 import { unescapeXml } from './names-xml';
@@ -134,8 +135,15 @@ function tokenize(xml: string, part: string): Token[] {
     }
     const close = raw[1] === '/';
     const selfClosing = !close && raw[raw.length - 2] === '/';
-    const m = /^<\/?([^\s/>]+)/.exec(raw);
-    out.push({ name: m ? m[1] : '', close, selfClosing, raw });
+    // The name: up to white space, '/' or '>' (scanned, not matched: a part holds millions of tags).
+    const from = lt + (close ? 2 : 1);
+    let to = from;
+    while (to < j && to < n) {
+      const c = xml.charCodeAt(to);
+      if (c === 47 || c === 62 || c === 32 || c === 9 || c === 10 || c === 13) break;
+      to++;
+    }
+    out.push({ name: xml.slice(from, to), close, selfClosing, raw });
     i = j + 1;
   }
   return out;
@@ -256,7 +264,9 @@ class BlockReader {
     if (open.selfClosing) return p;
     // Fields open in this paragraph: true while in the code part (begin … separate).
     const fields: boolean[] = [];
-    const inCode = (): boolean => fields.some((x) => x);
+    /** How many of `fields` are in their code part (a count, not a scan: thousands of fields may be open). */
+    let codeOpen = 0;
+    const inCode = (): boolean => codeOpen > 0;
     let depth = 1;
     /** Inside a superscript run (`w:vertAlign superscript`): the depth of its content, else 0. */
     let superscript = 0;
@@ -285,10 +295,17 @@ class BlockReader {
       }
       if (name === 'fldChar') {
         const type = attr(t, 'w:fldCharType');
-        if (type === 'begin') fields.push(true);
-        else if (type === 'separate') {
-          if (fields.length > 0) fields[fields.length - 1] = false;
-        } else if (type === 'end') fields.pop();
+        if (type === 'begin') {
+          fields.push(true);
+          codeOpen++;
+        } else if (type === 'separate') {
+          if (fields.length > 0 && fields[fields.length - 1]) {
+            fields[fields.length - 1] = false;
+            codeOpen--;
+          }
+        } else if (type === 'end' && fields.length > 0) {
+          if (fields.pop()) codeOpen--;
+        }
         this.skipElement();
         continue;
       }
@@ -450,11 +467,32 @@ class BlockReader {
   }
 }
 
+/**
+ * The most columns a table's grid may have (Word allows 63) and the most cells of a grid: spans of
+ * a thousand columns on thousands of cells would otherwise make billions of cells.
+ */
+export const MAX_GRID_COLUMNS = 1000;
+export const MAX_GRID_CELLS = 2_000_000;
+
+function tooBigTable(index: number): DocumentReadError {
+  return refuse(
+    'corrupt',
+    `Bảng thứ ${index} của tệp .docx rộng hơn ${formatNumber(MAX_GRID_COLUMNS, VI_SEPARATORS)} cột hoặc có hơn ${formatNumber(MAX_GRID_CELLS, VI_SEPARATORS)} ô (các ô gộp bị hỏng?); tệp không được đọc.`,
+    `Table ${index} of the .docx file is wider than ${formatNumber(MAX_GRID_COLUMNS, EN_SEPARATORS)} columns or has more than ${formatNumber(MAX_GRID_CELLS, EN_SEPARATORS)} cells (broken merged cells?); the file was not read.`,
+  );
+}
+
 /** The grid of a table read: spans and vertical merges filled with their origin. */
-function toGrid(raw: RawTable): DocCell[][] {
+function toGrid(raw: RawTable, index: number): DocCell[][] {
   const grid: DocCell[][] = [];
   let width = 0;
+  let cells = 0;
   raw.rows.forEach((r, ri) => {
+    let columns = r.gridBefore;
+    for (const c of r.cells) columns += Math.max(1, c.span);
+    if (columns > MAX_GRID_COLUMNS) throw tooBigTable(index);
+    cells += columns;
+    if (cells > MAX_GRID_CELLS) throw tooBigTable(index);
     const line: DocCell[] = [];
     for (let k = 0; k < r.gridBefore; k++) line.push({ text: '' });
     for (const c of r.cells) {
@@ -480,6 +518,7 @@ function toGrid(raw: RawTable): DocCell[][] {
     width = Math.max(width, line.length);
     grid.push(line);
   });
+  if (grid.length * width > MAX_GRID_CELLS) throw tooBigTable(index);
   for (const line of grid) while (line.length < width) line.push({ text: '' });
   return grid;
 }
@@ -642,7 +681,7 @@ function readParts(parts: Map<string, Uint8Array>): DocumentModel {
   for (const b of blocks) {
     if (b.kind === 'p') push(b.p, 'body');
     else {
-      const rows = toGrid(b.t);
+      const rows = toGrid(b.t, tables.length + 1);
       if (rows.length > 0) tables.push({ index: tables.length + 1, rows, paragraphsBefore: paragraphs.length });
     }
   }
