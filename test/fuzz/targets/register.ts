@@ -65,7 +65,7 @@ const DATE_LIKE = /\b\d{1,2}\/\d{1,2}\/\d{4}\b/g;
 export const REGISTER_MUTATORS: Mutator[] = [
   ...xmlMutators(partWeight),
   ...UNITS_MUTATORS.map(csvOnly),
-  csvOnly(textMutator('nfd', 2, (s, rng) => (rng.chance(0.5) ? s.normalize('NFD') : s.replace(/[^ -~\t\r\n]+/g, (m) => (rng.chance(0.5) ? m.normalize('NFD') : m))))),
+  csvOnly(textMutator('nfd', 2, (s, rng) => (rng.chance(0.5) ? s.normalize('NFD') : s.replace(/[\u0080-\uffff]+/g, (m) => (rng.chance(0.5) ? m.normalize('NFD') : m))))),
   csvOnly(textMutator('odd-dates', 4, (s, rng) => s.replace(DATE_LIKE, (m) => (rng.chance(0.4) ? oddDate(rng) : m)))),
   csvOnly(
     textMutator('odd-headers', 2, (s, rng) => {
