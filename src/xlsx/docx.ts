@@ -81,7 +81,10 @@ interface Tag {
   name: string;
   close: boolean;
   selfClosing: boolean;
-  raw: string;
+  /** The tag's text is `src.slice(from, to)`, sliced only when an attribute is asked for (a part holds millions of tags). */
+  src: string;
+  from: number;
+  to: number;
 }
 
 type Token = Tag | string;
@@ -121,8 +124,7 @@ function tokenize(xml: string, part: string): Token[] {
     // A tag: up to the '>' outside quotes (the first '>' when the quotes before it are balanced).
     let j = xml.indexOf('>', lt + 1);
     if (j < 0) j = n;
-    let raw = xml.slice(lt, j + 1);
-    if (!balancedQuotes(raw)) {
+    if (!balancedQuotes(xml, lt, Math.min(j + 1, n))) {
       let quote = '';
       for (j = lt + 1; j < n; j++) {
         const ch = xml[j];
@@ -131,10 +133,10 @@ function tokenize(xml: string, part: string): Token[] {
         } else if (ch === '"' || ch === "'") quote = ch;
         else if (ch === '>') break;
       }
-      raw = xml.slice(lt, j + 1);
     }
-    const close = raw[1] === '/';
-    const selfClosing = !close && raw[raw.length - 2] === '/';
+    const end = Math.min(j + 1, n);
+    const close = xml.charCodeAt(lt + 1) === 47;
+    const selfClosing = !close && end - 2 >= lt && xml.charCodeAt(end - 2) === 47;
     // The name: up to white space, '/' or '>' (scanned, not matched: a part holds millions of tags).
     const from = lt + (close ? 2 : 1);
     let to = from;
@@ -143,7 +145,7 @@ function tokenize(xml: string, part: string): Token[] {
       if (c === 47 || c === 62 || c === 32 || c === 9 || c === 10 || c === 13) break;
       to++;
     }
-    out.push({ name: xml.slice(from, to), close, selfClosing, raw });
+    out.push({ name: xml.slice(from, to), close, selfClosing, src: xml, from: lt, to: end });
     i = j + 1;
   }
   return out;
@@ -152,22 +154,22 @@ function tokenize(xml: string, part: string): Token[] {
 /** The pattern of each attribute name asked for, made once. */
 const ATTRS = new Map<string, RegExp>();
 
-/** Every quoted attribute value of a tag's text is closed (no '>' inside a value cut it short). */
-function balancedQuotes(raw: string): boolean {
-  let quote = '';
-  for (let k = 0; k < raw.length; k++) {
-    const ch = raw.charCodeAt(k);
+/** Every quoted attribute value of the tag's text `xml[from, to)` is closed (no '>' inside a value cut it short). */
+function balancedQuotes(xml: string, from: number, to: number): boolean {
+  let quote = 0;
+  for (let k = from; k < to; k++) {
+    const ch = xml.charCodeAt(k);
     if (quote) {
-      if (raw[k] === quote) quote = '';
-    } else if (ch === 34 || ch === 39) quote = raw[k];
+      if (ch === quote) quote = 0;
+    } else if (ch === 34 || ch === 39) quote = ch;
   }
-  return quote === '';
+  return quote === 0;
 }
 
 function attr(tag: Tag, name: string): string | undefined {
   let re = ATTRS.get(name);
   if (!re) ATTRS.set(name, (re = new RegExp(`\\s${name.replace(':', '\\:')}\\s*=\\s*("([^"]*)"|'([^']*)')`)));
-  const m = re.exec(tag.raw);
+  const m = re.exec(tag.src.slice(tag.from, tag.to));
   return m ? unescapeXml(m[2] ?? m[3] ?? '') : undefined;
 }
 
