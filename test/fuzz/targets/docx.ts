@@ -62,9 +62,11 @@ export const DOCX_MUTATORS: Mutator[] = [
     atMatch(s, /<w:(?:tbl|tr|tc|p)[ >]/g, run(rng.pick(['<w:tbl>', '<w:tbl><w:tr>', '<w:tbl><w:tr><w:tc>', '<w:tr>', '<w:tc>', '<w:tc><w:tcPr>']), rng.size(20000)), rng),
   ),
   bodyMutator('grid-span', 3, (s, rng) => {
+    // At most 20,000 cells (about 2 MB): the input stays within the package's limits, the spans make it huge.
     const v = rng.pick(SPANS);
-    const cells = run(cellXml(`<w:gridSpan w:val="${v}"/>`), rng.size(rng.chance(0.5) ? 10 : 3000));
-    const rows = run(`<w:tr>${cells}</w:tr>`, rng.size(rng.chance(0.5) ? 5 : 3000));
+    const perRow = rng.size(rng.chance(0.5) ? 10 : 3000);
+    const cells = run(cellXml(`<w:gridSpan w:val="${v}"/>`), perRow);
+    const rows = run(`<w:tr>${cells}</w:tr>`, rng.size(Math.max(1, Math.floor(20000 / perRow))));
     const before = rng.chance(0.3) ? `<w:tr><w:trPr><w:gridBefore w:val="${rng.pick(SPANS)}"/></w:trPr>${cellXml('')}</w:tr>` : '';
     return atMatch(s, /<w:p[ >]/g, `<w:tbl>${before}${rows}</w:tbl>`, rng);
   }),
@@ -72,8 +74,9 @@ export const DOCX_MUTATORS: Mutator[] = [
   bodyMutator('v-merge', 3, (s, rng) => {
     const kind = rng.pick(['<w:vMerge/>', '<w:vMerge w:val="continue"/>', '<w:vMerge w:val="restart"/>', '<w:vMerge w:val="x"/>', '<w:hMerge/>', '<w:hMerge w:val="restart"/>']);
     if (rng.chance(0.5)) return s.replace(/<w:tcPr>/g, (m) => (rng.chance(0.3) ? m + kind : m));
-    const cells = run(cellXml(kind), rng.size(200));
-    return atMatch(s, /<w:p[ >]/g, `<w:tbl>${run(`<w:tr>${cells}</w:tr>`, rng.size(2000))}</w:tbl>`, rng);
+    const perRow = rng.size(200);
+    const cells = run(cellXml(kind), perRow);
+    return atMatch(s, /<w:p[ >]/g, `<w:tbl>${run(`<w:tr>${cells}</w:tr>`, rng.size(Math.max(1, Math.floor(40000 / perRow))))}</w:tbl>`, rng);
   }),
   bodyMutator('nested-tables', 2, (s, rng) => {
     const n = rng.size(100000);
