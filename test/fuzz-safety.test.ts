@@ -2,11 +2,13 @@
  * What the readers promise whatever the input, each as a test (the fuzzing campaign, `npm run
  * fuzz`, tries the same on a million mutated inputs; docs/reliability.md):
  * - entities are never expanded: a workbook with the "billion laughs" is read or refused, its cell
- *   text the entity reference at most, never the laughs;
+ *   text the entity reference at most, never the laughs; a Word report with them is refused for its
+ *   DOCTYPE (catalogue id `doctype`);
  * - external resources are never fetched: a DOCTYPE naming a local file and a local web server
  *   brings neither into what is read, and the server sees no request;
  * - no pack key reaches `Object.prototype`: `__proto__` and `constructor` keys are faults, and ids
- *   named `constructor`, `toString`, `hasOwnProperty` are plain ids;
+ *   named `constructor`, `toString`, `hasOwnProperty` are plain ids; `__proto__`, `constructor` and
+ *   `prototype` as a register's headers and values are plain text;
  * - no text of a pack, a units list or a workbook is compiled as a regular expression;
  * - a units list of one 10 MB line is refused with its reason.
  */
@@ -27,6 +29,10 @@ import { billionLaughs, externalEntity } from './fuzz/targets/spreadsheetml';
 import { packTarget } from './fuzz/targets/pack';
 import { zipParts } from './fuzz/zipper';
 import { goodPack } from './support/packs';
+import { seedReportDocx } from './support/seed-report';
+import { readDocx, DocumentReadError } from '../src/xlsx/docx';
+import { readRegister } from '../src/xlsx/register-read';
+import type { Register } from '../src/core/register';
 
 const enc = new TextEncoder();
 const dec = new TextDecoder();
@@ -155,6 +161,7 @@ describe('no text from a pack, a register or a workbook is compiled as a regular
   const ALLOWED: Record<string, { count: number; why: string }> = {
     'src/xlsx/fast-read.ts': { count: 3, why: 'element and attribute names, given as literals below (and the relationships prefix, [\\w.-] only)' },
     'src/xlsx/names-xml.ts': { count: 1, why: 'attribute names, given as literals below' },
+    'src/xlsx/docx.ts': { count: 1, why: 'attribute names of WordprocessingML, given as literals below' },
     'src/core/report.ts': { count: 2, why: 'constants of the module' },
     'src/core/numbers.ts': { count: 2, why: 'constants of the module (the space characters)' },
   };
@@ -182,6 +189,10 @@ describe('no text from a pack, a register or a workbook is compiled as a regular
       for (const a of attrs) expect(a).toMatch(/^'[A-Za-z0-9]+'$|^rid$/);
       expect(attrs.length).toBeGreaterThan(0);
     }
+    const docx = readFileSync(join(__dirname, '..', 'src/xlsx/docx.ts'), 'utf8');
+    const names = [...docx.matchAll(/\battr\(\w+, ([^)]*)\)/g)].map((m) => m[1]);
+    expect(names.length).toBeGreaterThan(5);
+    for (const a of names) expect(a).toMatch(/^'(?:w:)?[A-Za-z]+'$/);
   });
 
   it('a pack label full of regular-expression characters is plain text: the pack loads and its table is read back', async () => {
@@ -224,5 +235,75 @@ describe('a units list of one 10 MB line', () => {
 
   it('as the only line, one quoted field never closed: refused, the quote missing', () => {
     expect(() => parseUnitsCsv(`unit\n"${'a'.repeat(MB10)}`)).toThrow('line 2: a closing " is missing');
+  });
+});
+
+describe('a billion laughs in a Word report', () => {
+  for (const part of ['word/document.xml', 'word/footnotes.xml']) {
+    it(`in ${part}: refused as a DOCTYPE (catalogue id doctype), in both languages, the laughs never read`, () => {
+      const parts = new Map<string, Uint8Array>(Object.entries(unzipSync(seedReportDocx())));
+      const xml = dec.decode(parts.get(part) as Uint8Array);
+      const laughs = billionLaughs(xml, '&lol9;'.repeat(100));
+      expect(laughs).toContain('<!ENTITY lol9');
+      expect(laughs).toContain('&lol9;&lol9;');
+      parts.set(part, enc.encode(laughs));
+      let thrown: unknown = null;
+      try {
+        readDocx(zipParts(parts));
+      } catch (e) {
+        thrown = e;
+      }
+      expect(thrown).toBeInstanceOf(DocumentReadError);
+      const e = thrown as DocumentReadError;
+      expect({ kind: e.kind, id: e.refusal.id, reason: e.reason }).toEqual({
+        kind: 'doctype',
+        id: 'doctype',
+        reason: {
+          vi: `Tệp .docx có khai báo DOCTYPE trong phần "${part}" (có thể là tệp độc hại); tệp không được đọc.`,
+          en: `The .docx file has a DOCTYPE declaration in the part "${part}" (possibly a hostile file); the file was not read.`,
+        },
+      });
+    });
+  }
+
+  it('the same report without the laughs is read (the refusal is the DOCTYPE, not the file)', () => {
+    const doc = readDocx(seedReportDocx());
+    expect(doc.tables.length).toBe(3);
+    expect(doc.paragraphs.some((p) => p.text.includes('1.292 văn bản đến'))).toBe(true);
+  });
+});
+
+describe('no register text reaches Object.prototype', () => {
+  const polluted = (): unknown[] => [
+    ({} as Record<string, unknown>).polluted,
+    (Object.prototype as Record<string, unknown>).polluted,
+    Object.getOwnPropertyNames(Object.prototype).includes('polluted'),
+    typeof ({} as Record<string, unknown>).toString,
+  ];
+
+  it('`__proto__`, `constructor` and `prototype` as headers and values of a CSV register are plain text: read, nothing polluted', () => {
+    const csv =
+      '\ufeffSỔ ĐĂNG KÝ VĂN BẢN ĐI\r\n' +
+      '__proto__;Số, ký hiệu văn bản;Ngày tháng văn bản;constructor;Tên loại và trích yếu nội dung văn bản;prototype\r\n' +
+      '{"polluted":"yes"};__proto__;15/10/2025;polluted;constructor;toString\r\n' +
+      'polluted;52-BC/TU;__proto__;x;y;z\r\n';
+    const r = readRegister({ name: 'so-di.csv', bytes: enc.encode(csv) });
+    expect('refusal' in r).toBe(false);
+    const reg = r as Register;
+    expect({ kind: reg.kind, headerRow: reg.headerRow, columns: reg.columns.map((c) => [c.field, c.col]) }).toEqual({
+      kind: 'outgoing',
+      headerRow: 2,
+      columns: [
+        ['symbol', 1],
+        ['date', 2],
+        ['summary', 4],
+      ],
+    });
+    expect(reg.rows.map((x) => [x.row, x.symbol, x.date, x.dateText, x.summary])).toEqual([
+      [3, '__proto__', '2025-10-15', '15/10/2025', 'constructor'],
+      [4, '52-BC/TU', null, '__proto__', 'y'],
+    ]);
+    expect(Object.getPrototypeOf(reg.rows[0])).toBe(Object.prototype);
+    expect(polluted()).toEqual([undefined, undefined, false, 'function']);
   });
 });

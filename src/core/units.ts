@@ -164,6 +164,29 @@ function fromRows(rows: { line: number; fields: string[] }[], unitCol: number, g
   return out;
 }
 
+/**
+ * The most lines a list may have: a country's units are a few thousand (the communes of every
+ * province); a text of millions of lines (a file of another kind, a UTF-16 file read as UTF-8) is
+ * refused before its rows are made, which would take a gigabyte.
+ */
+export const MAX_LINES = 100000;
+
+/** @throws UnitsListError when `text` has more than `MAX_LINES` lines (any line end: LF, CRLF or CR). */
+function checkLineCount(text: string): void {
+  let lines = 1;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 10 || (c === 13 && text.charCodeAt(i + 1) !== 10)) {
+      if (++lines > MAX_LINES) {
+        throw new UnitsListError({
+          vi: `hơn ${formatNumber(MAX_LINES, VI_SEPARATORS)} dòng (tệp có đúng là danh sách đơn vị?)`,
+          en: `more than ${formatNumber(MAX_LINES, EN_SEPARATORS)} lines (is the file a units list?)`,
+        });
+      }
+    }
+  }
+}
+
 /** The first line that is not blank (the header of a list). */
 function firstLine(text: string): string {
   const src = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
@@ -206,6 +229,7 @@ export function detectDelimiter(text: string): CsvDelimiter {
  * @throws UnitsListError naming the line (no header, an empty or repeated unit, an open quote).
  */
 export function parseUnitsCsv(text: string): UnitEntry[] {
+  checkLineCount(text);
   const rows = parseCsvRows(text, detectDelimiter(text));
   if (rows.length === 0) throw new UnitsListError({ vi: 'danh sách đơn vị trống', en: 'the units list is empty' });
   const header = rows[0].fields;
@@ -224,6 +248,7 @@ export function parseUnitsCsv(text: string): UnitEntry[] {
  * unit per line, optionally followed by a tab and its group (two columns copied from Excel).
  */
 export function parseUnitsText(text: string): UnitEntry[] {
+  checkLineCount(text);
   const src = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
   const first = firstLine(src);
   if (headerIndex(first.split(/[,;\t]/), UNIT_HEADERS) >= 0) {

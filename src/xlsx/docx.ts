@@ -22,6 +22,7 @@
 import type { Text } from '../core/template';
 import type { DocCell, DocParagraph, DocTable, DocumentModel, ParagraphKind } from '../core/document';
 import { RefusalError } from '../core/refusals';
+import { EN_SEPARATORS, VI_SEPARATORS, formatNumber } from '../core/numbers';
 import { WorkbookReadError } from './errors';
 import { OLE_SIGNATURE, oleDirectoryNames, startsWith } from './kind';
 import { unescapeXml } from './names-xml';
@@ -80,7 +81,10 @@ interface Tag {
   name: string;
   close: boolean;
   selfClosing: boolean;
-  raw: string;
+  /** The tag's text is `src.slice(from, to)`, sliced only when an attribute is asked for (a part holds millions of tags). */
+  src: string;
+  from: number;
+  to: number;
 }
 
 type Token = Tag | string;
@@ -120,8 +124,7 @@ function tokenize(xml: string, part: string): Token[] {
     // A tag: up to the '>' outside quotes (the first '>' when the quotes before it are balanced).
     let j = xml.indexOf('>', lt + 1);
     if (j < 0) j = n;
-    let raw = xml.slice(lt, j + 1);
-    if (!balancedQuotes(raw)) {
+    if (!balancedQuotes(xml, lt, Math.min(j + 1, n))) {
       let quote = '';
       for (j = lt + 1; j < n; j++) {
         const ch = xml[j];
@@ -130,12 +133,19 @@ function tokenize(xml: string, part: string): Token[] {
         } else if (ch === '"' || ch === "'") quote = ch;
         else if (ch === '>') break;
       }
-      raw = xml.slice(lt, j + 1);
     }
-    const close = raw[1] === '/';
-    const selfClosing = !close && raw[raw.length - 2] === '/';
-    const m = /^<\/?([^\s/>]+)/.exec(raw);
-    out.push({ name: m ? m[1] : '', close, selfClosing, raw });
+    const end = Math.min(j + 1, n);
+    const close = xml.charCodeAt(lt + 1) === 47;
+    const selfClosing = !close && end - 2 >= lt && xml.charCodeAt(end - 2) === 47;
+    // The name: up to white space, '/' or '>' (scanned, not matched: a part holds millions of tags).
+    const from = lt + (close ? 2 : 1);
+    let to = from;
+    while (to < j && to < n) {
+      const c = xml.charCodeAt(to);
+      if (c === 47 || c === 62 || c === 32 || c === 9 || c === 10 || c === 13) break;
+      to++;
+    }
+    out.push({ name: xml.slice(from, to), close, selfClosing, src: xml, from: lt, to: end });
     i = j + 1;
   }
   return out;
@@ -144,22 +154,22 @@ function tokenize(xml: string, part: string): Token[] {
 /** The pattern of each attribute name asked for, made once. */
 const ATTRS = new Map<string, RegExp>();
 
-/** Every quoted attribute value of a tag's text is closed (no '>' inside a value cut it short). */
-function balancedQuotes(raw: string): boolean {
-  let quote = '';
-  for (let k = 0; k < raw.length; k++) {
-    const ch = raw.charCodeAt(k);
+/** Every quoted attribute value of the tag's text `xml[from, to)` is closed (no '>' inside a value cut it short). */
+function balancedQuotes(xml: string, from: number, to: number): boolean {
+  let quote = 0;
+  for (let k = from; k < to; k++) {
+    const ch = xml.charCodeAt(k);
     if (quote) {
-      if (raw[k] === quote) quote = '';
-    } else if (ch === 34 || ch === 39) quote = raw[k];
+      if (ch === quote) quote = 0;
+    } else if (ch === 34 || ch === 39) quote = ch;
   }
-  return quote === '';
+  return quote === 0;
 }
 
 function attr(tag: Tag, name: string): string | undefined {
   let re = ATTRS.get(name);
   if (!re) ATTRS.set(name, (re = new RegExp(`\\s${name.replace(':', '\\:')}\\s*=\\s*("([^"]*)"|'([^']*)')`)));
-  const m = re.exec(tag.raw);
+  const m = re.exec(tag.src.slice(tag.from, tag.to));
   return m ? unescapeXml(m[2] ?? m[3] ?? '') : undefined;
 }
 
@@ -256,7 +266,9 @@ class BlockReader {
     if (open.selfClosing) return p;
     // Fields open in this paragraph: true while in the code part (begin … separate).
     const fields: boolean[] = [];
-    const inCode = (): boolean => fields.some((x) => x);
+    /** How many of `fields` are in their code part (a count, not a scan: thousands of fields may be open). */
+    let codeOpen = 0;
+    const inCode = (): boolean => codeOpen > 0;
     let depth = 1;
     /** Inside a superscript run (`w:vertAlign superscript`): the depth of its content, else 0. */
     let superscript = 0;
@@ -285,10 +297,17 @@ class BlockReader {
       }
       if (name === 'fldChar') {
         const type = attr(t, 'w:fldCharType');
-        if (type === 'begin') fields.push(true);
-        else if (type === 'separate') {
-          if (fields.length > 0) fields[fields.length - 1] = false;
-        } else if (type === 'end') fields.pop();
+        if (type === 'begin') {
+          fields.push(true);
+          codeOpen++;
+        } else if (type === 'separate') {
+          if (fields.length > 0 && fields[fields.length - 1]) {
+            fields[fields.length - 1] = false;
+            codeOpen--;
+          }
+        } else if (type === 'end' && fields.length > 0) {
+          if (fields.pop()) codeOpen--;
+        }
         this.skipElement();
         continue;
       }
@@ -450,11 +469,32 @@ class BlockReader {
   }
 }
 
+/**
+ * The most columns a table's grid may have (Word allows 63) and the most cells of a grid: spans of
+ * a thousand columns on thousands of cells would otherwise make billions of cells.
+ */
+export const MAX_GRID_COLUMNS = 1000;
+export const MAX_GRID_CELLS = 2_000_000;
+
+function tooBigTable(index: number): DocumentReadError {
+  return refuse(
+    'corrupt',
+    `Bảng thứ ${index} của tệp .docx rộng hơn ${formatNumber(MAX_GRID_COLUMNS, VI_SEPARATORS)} cột hoặc có hơn ${formatNumber(MAX_GRID_CELLS, VI_SEPARATORS)} ô (các ô gộp bị hỏng?); tệp không được đọc.`,
+    `Table ${index} of the .docx file is wider than ${formatNumber(MAX_GRID_COLUMNS, EN_SEPARATORS)} columns or has more than ${formatNumber(MAX_GRID_CELLS, EN_SEPARATORS)} cells (broken merged cells?); the file was not read.`,
+  );
+}
+
 /** The grid of a table read: spans and vertical merges filled with their origin. */
-function toGrid(raw: RawTable): DocCell[][] {
+function toGrid(raw: RawTable, index: number): DocCell[][] {
   const grid: DocCell[][] = [];
   let width = 0;
+  let cells = 0;
   raw.rows.forEach((r, ri) => {
+    let columns = r.gridBefore;
+    for (const c of r.cells) columns += Math.max(1, c.span);
+    if (columns > MAX_GRID_COLUMNS) throw tooBigTable(index);
+    cells += columns;
+    if (cells > MAX_GRID_CELLS) throw tooBigTable(index);
     const line: DocCell[] = [];
     for (let k = 0; k < r.gridBefore; k++) line.push({ text: '' });
     for (const c of r.cells) {
@@ -480,6 +520,7 @@ function toGrid(raw: RawTable): DocCell[][] {
     width = Math.max(width, line.length);
     grid.push(line);
   });
+  if (grid.length * width > MAX_GRID_CELLS) throw tooBigTable(index);
   for (const line of grid) while (line.length < width) line.push({ text: '' });
   return grid;
 }
@@ -642,7 +683,7 @@ function readParts(parts: Map<string, Uint8Array>): DocumentModel {
   for (const b of blocks) {
     if (b.kind === 'p') push(b.p, 'body');
     else {
-      const rows = toGrid(b.t);
+      const rows = toGrid(b.t, tables.length + 1);
       if (rows.length > 0) tables.push({ index: tables.length + 1, rows, paragraphsBefore: paragraphs.length });
     }
   }

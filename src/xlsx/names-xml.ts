@@ -4,8 +4,16 @@
  */
 import { splitSheetRef } from '../core/a1';
 
+/**
+ * The text of an XML text or attribute value: the five predefined entities and character references
+ * replaced (a reference beyond U+10FFFF reads as the replacement character, not a throw); any other
+ * `&` left as written.
+ */
 export function unescapeXml(s: string): string {
   if (!s.includes('&')) return s;
+  // A long text (an attribute of megabytes) is scanned once into a buffer: a pattern's callback per
+  // reference costs seconds and hundreds of megabytes for millions of them.
+  if (s.length > LONG_TEXT) return unescapeLong(s);
   return s.replace(/&(#x[0-9a-fA-F]+|#\d+|amp|lt|gt|quot|apos);/g, (_m, e: string) => {
     switch (e) {
       case 'amp':
@@ -18,13 +26,73 @@ export function unescapeXml(s: string): string {
         return '"';
       case 'apos':
         return "'";
-      default: {
-        // A reference to no character (beyond U+10FFFF) reads as the replacement character, not a throw.
-        const code = e.startsWith('#x') ? parseInt(e.slice(2), 16) : parseInt(e.slice(1), 10);
-        return code <= 0x10ffff ? String.fromCodePoint(code) : '\ufffd';
-      }
+      default:
+        return codePointText(e.startsWith('#x') ? parseInt(e.slice(2), 16) : parseInt(e.slice(1), 10));
     }
   });
+}
+
+/** Texts longer than this are unescaped by `unescapeLong`. */
+const LONG_TEXT = 64 * 1024;
+
+function codePointText(code: number): string {
+  return code <= 0x10ffff ? String.fromCodePoint(code) : '\ufffd';
+}
+
+const NAMED: readonly [string, number][] = [
+  ['amp;', 38],
+  ['lt;', 60],
+  ['gt;', 62],
+  ['quot;', 34],
+  ['apos;', 39],
+];
+
+function isDigit(c: number, hex: boolean): boolean {
+  return (c >= 48 && c <= 57) || (hex && ((c >= 65 && c <= 70) || (c >= 97 && c <= 102)));
+}
+
+/** `unescapeXml` in one pass into a buffer of UTF-16 units (the text never grows), joined in chunks. */
+function unescapeLong(s: string): string {
+  const n = s.length;
+  const out = new Uint16Array(n);
+  let o = 0;
+  let i = 0;
+  while (i < n) {
+    const c = s.charCodeAt(i);
+    if (c === 38) {
+      let unit = -1;
+      let end = i;
+      for (const [name, u] of NAMED) {
+        if (s.startsWith(name, i + 1)) {
+          unit = u;
+          end = i + 1 + name.length;
+          break;
+        }
+      }
+      if (unit >= 0) {
+        out[o++] = unit;
+        i = end;
+        continue;
+      }
+      if (s.charCodeAt(i + 1) === 35) {
+        const hex = s.charCodeAt(i + 2) === 120;
+        const from = i + (hex ? 3 : 2);
+        let j = from;
+        while (j < n && isDigit(s.charCodeAt(j), hex)) j++;
+        if (j > from && s.charCodeAt(j) === 59) {
+          const text = codePointText(parseInt(s.slice(from, j), hex ? 16 : 10));
+          for (let k = 0; k < text.length; k++) out[o++] = text.charCodeAt(k);
+          i = j + 1;
+          continue;
+        }
+      }
+    }
+    out[o++] = c;
+    i++;
+  }
+  const chunks: string[] = [];
+  for (let k = 0; k < o; k += 8192) chunks.push(String.fromCharCode(...out.subarray(k, Math.min(o, k + 8192))));
+  return chunks.join('');
 }
 
 /** `'Biểu 01'`, `'Anh''s'`: always quoted, quotes doubled (valid for every sheet name). */

@@ -251,9 +251,11 @@ export function csvDelimiter(text: string): string {
     const counts = lines.map((line) => {
       let n = 0;
       let quoted = false;
-      for (const ch of line) {
-        if (ch === '"') quoted = !quoted;
-        else if (ch === d && !quoted) n++;
+      const dc = d.charCodeAt(0);
+      for (let k = 0; k < line.length; k++) {
+        const c = line.charCodeAt(k);
+        if (c === 34) quoted = !quoted;
+        else if (c === dc && !quoted) n++;
       }
       return n;
     });
@@ -286,23 +288,25 @@ export function parseCsv(text: string, delimiter: string): GridRow[] {
     cells = [];
     field = '';
   };
+  // Ordinary characters are taken as slices, never one at a time (a line of megabytes stays linear).
   while (i < n) {
-    const ch = text[i];
     if (quoted) {
-      if (ch === '"') {
-        if (text[i + 1] === '"') {
-          field += '"';
-          i += 2;
-          continue;
-        }
-        quoted = false;
-      } else {
-        if (ch === '\n') line++;
-        field += ch;
+      let j = text.indexOf('"', i);
+      if (j < 0) j = n;
+      for (let k = text.indexOf('\n', i); k >= 0 && k < j; k = text.indexOf('\n', k + 1)) line++;
+      field += text.slice(i, j);
+      i = j;
+      if (i >= n) break;
+      if (text[i + 1] === '"') {
+        field += '"';
+        i += 2;
+        continue;
       }
+      quoted = false;
       i++;
       continue;
     }
+    const ch = text[i];
     if (ch === '"' && field === '') quoted = true;
     else if (ch === delimiter) {
       cells.push(field);
@@ -312,7 +316,17 @@ export function parseCsv(text: string, delimiter: string): GridRow[] {
       if (ch === '\r' && text[i + 1] === '\n') i++;
       line++;
       recordLine = line;
-    } else field += ch;
+    } else {
+      let j = i + 1;
+      while (j < n) {
+        const c = text[j];
+        if (c === delimiter || c === '"' || c === '\r' || c === '\n') break;
+        j++;
+      }
+      field += text.slice(i, j);
+      i = j;
+      continue;
+    }
     i++;
   }
   if (field !== '' || cells.length > 0) endRecord();

@@ -9,8 +9,10 @@ import { excelJSTarget, fastTarget } from './targets/spreadsheetml';
 import { unitsTarget } from './targets/units';
 import { packTarget } from './targets/pack';
 import { datesTarget, numbersTarget } from './targets/text-values';
+import { docxTarget } from './targets/docx';
+import { registerTarget } from './targets/register';
 
-export const TARGETS: readonly FuzzTarget[] = [zipTarget, fastTarget, excelJSTarget, unitsTarget, packTarget, datesTarget, numbersTarget];
+export const TARGETS: readonly FuzzTarget[] = [zipTarget, fastTarget, excelJSTarget, unitsTarget, packTarget, datesTarget, numbersTarget, docxTarget, registerTarget];
 
 export function targetNamed(name: string): FuzzTarget | undefined {
   return TARGETS.find((t) => t.name === name);

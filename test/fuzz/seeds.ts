@@ -3,7 +3,7 @@
  * writes (`bieumau new`: the four tables with the seed report's figures, one empty table, the same
  * with prefixed elements as some tools write them), one saved by LibreOffice Calc (kept in
  * `test/fuzz/seeds/`), the built-in pack and the example pack, units lists, dates and numbers as
- * clerks type them. Workbooks are made again from the code each run, with their timestamps fixed.
+ * clerks type them, the seed report as a `.docx`, register exports as `.xlsx` and `.csv`. Workbooks are made again from the code each run, with their timestamps fixed.
  */
 import { readFileSync } from 'fs';
 import { join } from 'path';
@@ -12,6 +12,9 @@ import { SEED_REPORT, TEMPLATES } from '../../src/core/builtin';
 import { templateWorkbook } from '../../src/xlsx/new-workbook';
 import { prefixedXlsx } from '../support/zip-parts';
 import { goodPack } from '../support/packs';
+import { seedReportDocx, seedTextDocx } from '../support/seed-report';
+import { incomingCsv, incomingXlsx, outgoingCsv, outgoingXlsx } from '../support/registers';
+import { COMMITTEE_OUT, INCOMING, PARTY_OUT } from '../support/count-fixture';
 import { text, utf8 } from './mutate';
 import type { Seed } from './target';
 import { zipParts } from './zipper';
@@ -77,4 +80,31 @@ export async function numberSeeds(): Promise<Seed[]> {
     name: s,
     bytes: utf8(s),
   }));
+}
+
+/** The package with its parts stored, in name order (no timestamps): the same bytes every run. */
+function storedPackage(bytes: Uint8Array): Uint8Array {
+  const parts = unzipSync(bytes);
+  return zipParts(new Map(Object.keys(parts).sort().map((n) => [n, parts[n]] as const)));
+}
+
+/** The seed report as a `.docx` (footnotes, merged headers, split runs, tracked changes, fields), with its tables and without. */
+export async function docxSeeds(): Promise<Seed[]> {
+  return [
+    { name: 'seed-report', bytes: storedPackage(seedReportDocx()) },
+    { name: 'seed-text', bytes: storedPackage(seedTextDocx()) },
+  ];
+}
+
+let registers: Promise<Seed[]> | null = null;
+
+/** Register exports: incoming and outgoing as `.xlsx` (dates as Excel dates and as text), and as `.csv` (`;` with a BOM, `,` without). */
+export function registerSeeds(): Promise<Seed[]> {
+  registers ??= (async () => [
+    { name: 'incoming.xlsx', bytes: canonical(await incomingXlsx(INCOMING)) },
+    { name: 'party-out.xlsx', bytes: canonical(await outgoingXlsx(PARTY_OUT, 'TỈNH ỦY LÂM ĐỒNG')) },
+    { name: 'committee-out.csv', bytes: outgoingCsv(COMMITTEE_OUT) },
+    { name: 'incoming.csv', bytes: incomingCsv(INCOMING) },
+  ])();
+  return registers;
 }

@@ -33,45 +33,19 @@ function unpack(input: Uint8Array): Map<string, Uint8Array> | null {
   }
 }
 
-function choosePart(parts: Map<string, Uint8Array>, rng: Rng): string {
+/** How often a package's part is chosen by the XML mutators. */
+export type PartWeight = (name: string) => number;
+
+function choosePart(parts: Map<string, Uint8Array>, rng: Rng, weightOf: PartWeight): string {
   const names = [...parts.keys()];
-  const total = names.reduce((s, n) => s + partWeight(n), 0);
+  const total = names.reduce((s, n) => s + weightOf(n), 0);
   let x = (rng.u32() / 0x100000000) * total;
   for (const n of names) {
-    x -= partWeight(n);
+    x -= weightOf(n);
     if (x < 0) return n;
   }
   return names[names.length - 1];
 }
-
-/** A mutator of one part's text; the package is zipped again (stored, so the zip itself stays sound). */
-function xmlMutator(name: string, weight: number, f: (xml: string, rng: Rng, part: string) => string, onlyPart?: (n: string) => boolean): Mutator {
-  return {
-    name,
-    weight,
-    apply(input, rng) {
-      const parts = unpack(input);
-      if (!parts || parts.size === 0) return input;
-      let part = choosePart(parts, rng);
-      if (onlyPart) part = [...parts.keys()].find(onlyPart) ?? part;
-      parts.set(part, utf8(f(text(parts.get(part) as Uint8Array), rng, part)));
-      return zipParts(parts);
-    },
-  };
-}
-
-/** A mutator of one part's raw bytes (invalid UTF-8 and all). */
-const PART_HAVOC: Mutator = {
-  name: 'part-bytes',
-  weight: 3,
-  apply(input, rng, seeds) {
-    const parts = unpack(input);
-    if (!parts || parts.size === 0) return input;
-    const part = choosePart(parts, rng);
-    parts.set(part, havoc(parts.get(part) as Uint8Array, rng, seeds));
-    return zipParts(parts);
-  },
-};
 
 /** Start tags of the text (at most the first 4,000), with where each is. */
 function startTags(xml: string): { at: number; tag: string; name: string }[] {
@@ -137,113 +111,150 @@ function withDoctype(xml: string, doctype: string): string {
 
 const isSheet = (n: string): boolean => n.startsWith('xl/worksheets/') && n.endsWith('.xml');
 
-export const XML_MUTATORS: Mutator[] = [
-  PART_HAVOC,
-  xmlMutator('truncate', 2, (s, rng) => s.slice(0, rng.int(s.length))),
-  xmlMutator('drop-end-tag', 3, (s, rng) => {
-    const ends = [...s.matchAll(/<\/[\w.:-]+>/g)].slice(0, 4000);
-    if (ends.length === 0) return s;
-    const m = rng.pick(ends);
-    return s.slice(0, m.index) + s.slice((m.index ?? 0) + m[0].length);
-  }),
-  xmlMutator('unclosed-elements', 2, (s, rng) => insertAt(s, run(rng.pick(['<c r="B7">', '<c r="B7" t="s"><v>', '<row>', '<si><t>', '<x:c r="A1">', '<f>', '<definedName name="a">', '<mergeCell ']), rng.size(20000)), rng)),
-  xmlMutator('huge-attribute', 2, (s, rng) => {
-    const tags = startTags(s);
-    if (tags.length === 0) return s;
-    const t = rng.pick(tags);
-    const value = run(rng.pick(['A', '1', ' ', '&amp;', '"', "'"]), rng.size(4 * 1024 * 1024));
-    const at = t.at + 1 + t.name.length;
-    return `${s.slice(0, at)} ${rng.pick(['x', 'r', 's', 't', 'ref', 'name', 'Target', 'xmlns:x'])}="${value}"${s.slice(at)}`;
-  }),
-  xmlMutator('deep-nesting', 2, (s, rng) => {
-    const n = rng.size(200000);
-    const tag = rng.pick(['a', 'c', 'row', 'x:c', 'si', 't', 'sheetData']);
-    const inner = rng.chance(0.7) ? run(`<${tag}>`, n) + run(`</${tag}>`, rng.chance(0.8) ? n : rng.int(n)) : run(`<${tag}>`, n);
-    return insertAt(s, inner, rng);
-  }),
-  xmlMutator('billion-laughs', 2, (s, rng) => billionLaughs(s, run(rng.pick(['&lol9;', '&lol5;', '&lol;']), rng.size(1000)))),
-  xmlMutator('external-entity', 2, (s, rng) => externalEntity(s, rng.pick(['file:///etc/passwd', 'http://127.0.0.1:9/x.dtd', 'https://example.invalid/x', '/etc/hostname', '\\\\server\\share\\x']))),
-  xmlMutator('attribute-value', 5, (s, rng) => {
-    const tags = startTags(s);
-    if (tags.length === 0) return s;
-    const t = rng.pick(tags);
-    const attrs = [...t.tag.matchAll(/\s([\w:.-]+)\s*=\s*("[^"]*"|'[^']*')/g)];
-    if (attrs.length === 0) return s;
-    const a = rng.pick(attrs);
-    const v = rng.chance(0.8) ? rng.pick(ODD_VALUES) : oddContent(rng);
-    const tag = t.tag.replace(a[0], ` ${a[1]}="${v.replace(/"/g, '&quot;')}"`);
-    return s.slice(0, t.at) + tag + s.slice(t.at + t.tag.length);
-  }),
-  xmlMutator('text-value', 4, (s, rng) => {
-    const texts = [...s.matchAll(/<((?:\w+:)?(?:v|t|f|definedName))(\s[^>]*)?>([^<]*)<\//g)].slice(0, 4000);
-    if (texts.length === 0) return s;
-    const m = rng.pick(texts);
-    const at = (m.index ?? 0) + m[0].length - 2 - m[3].length;
-    const v = oddContent(rng);
-    return s.slice(0, at) + (rng.chance(0.5) ? v.replace(/&(?!#)/g, '&amp;').replace(/</g, '&lt;') : v) + s.slice(at + m[3].length);
-  }),
-  xmlMutator('duplicate-element', 3, (s, rng) => {
-    const e = someElement(s, rng);
-    if (!e) return s;
-    const piece = s.slice(e.from, e.to);
-    return insertAt(s, run(piece, rng.chance(0.9) ? 1 : rng.size(2000)), rng);
-  }),
-  xmlMutator('delete-element', 3, (s, rng) => {
-    const e = someElement(s, rng);
-    return e ? s.slice(0, e.from) + s.slice(e.to) : s;
-  }),
-  xmlMutator('junk', 2, (s, rng) => {
-    let out = s;
-    for (let k = rng.size(8); k > 0; k--) out = insertAt(out, rng.chance(0.5) ? awkwardChar(rng) : rng.pick(['<', '>', '</', '/>', '=', '"', '&', ']]>', '<!--', '-->', '<?', '?>', '<![CDATA[']), rng);
-    return out;
-  }),
-  xmlMutator('markup-declarations', 1, (s, rng) =>
-    insertAt(s, rng.pick(['<![CDATA[<c r="A1"><v>1</v></c>]]>', '<!-- <c r="A1"/> -->', '<!--', '<?xml version="1.0"?>', '<?pi x?>', '<!DOCTYPE x>', '<!ELEMENT a ANY>', ']]>']), rng),
-  ),
-  xmlMutator('prefixes', 1, (s, rng) => {
-    const from = rng.pick(['<c ', '<v>', '<row ', '<sheet ', '<definedName ', '<si>', '<t>']);
-    const to = rng.pick([`<x:${from.slice(1)}`, `<${from.slice(1).replace(/[ >]$/, '')}\n${from.slice(-1) === '>' ? '>' : ' '}`, `<a:b:${from.slice(1)}`, from.toUpperCase()]);
-    return s.split(from).join(to);
-  }),
-  xmlMutator(
-    'huge-merge',
-    1,
-    (s, rng) => {
-      const ref = rng.pick(['A1:XFD1048576', 'A1:A1048576', 'A1:XFD1', 'B2:ZZ9999', 'A1:IV65536', 'C3:A1']);
-      const merge = `<mergeCells count="1"><mergeCell ref="${ref}"/></mergeCells>`;
-      return s.includes('</sheetData>') ? s.replace('</sheetData>', `</sheetData>${merge}`) : insertAt(s, merge, rng);
-    },
-    isSheet,
-  ),
-  xmlMutator(
-    'defined-names',
-    2,
-    (s, rng) =>
-      s.replace(/(<definedName\b[^>]*>)([^<]*)(<\/definedName>)/g, (m, a: string, _body: string, b: string) =>
-        rng.chance(0.2) ? a + rng.pick(["'Biểu 01'!$A$1:$XFD$1048576", '#REF!', "'Biểu 01'!#REF!", 'Sheet9!A1', "'a''b'!A1", 'A1,B2,C3', run("'x'!A1:", rng.size(10000)), "'Biểu 01'!$B$1:$B$1048576"]) + b : m,
-      ),
-    (n) => n === 'xl/workbook.xml',
-  ),
-  xmlMutator(
-    'relationships',
-    2,
-    (s, rng) =>
-      s.replace(/Target="[^"]*"/g, (m) =>
-        rng.chance(0.3) ? `Target="${rng.pick(['../../../etc/passwd', '/xl/workbook.xml', 'worksheets/sheet1.xml', 'http://127.0.0.1:9/x', 'file:///etc/passwd', '', 'worksheets/', '../xl/worksheets/sheet2.xml'])}"` : m,
-      ),
-    (n) => n === 'xl/_rels/workbook.xml.rels',
-  ),
-  {
-    name: 'drop-part',
-    weight: 1,
-    apply(input, rng) {
+/**
+ * The XML mutators over the parts of a package, each part chosen by `weightOf`: SpreadsheetML
+ * (`XML_MUTATORS`) and WordprocessingML (the docx target) alike.
+ */
+export function xmlMutators(weightOf: PartWeight): Mutator[] {
+  /** A mutator of one part's text; the package is zipped again (stored, so the zip itself stays sound). */
+  function xmlMutator(name: string, weight: number, f: (xml: string, rng: Rng, part: string) => string, onlyPart?: (n: string) => boolean): Mutator {
+    return {
+      name,
+      weight,
+      apply(input, rng) {
+        const parts = unpack(input);
+        if (!parts || parts.size === 0) return input;
+        let part = choosePart(parts, rng, weightOf);
+        if (onlyPart) part = [...parts.keys()].find(onlyPart) ?? part;
+        parts.set(part, utf8(f(text(parts.get(part) as Uint8Array), rng, part)));
+        return zipParts(parts);
+      },
+    };
+  }
+
+  /** A mutator of one part's raw bytes (invalid UTF-8 and all). */
+  const PART_HAVOC: Mutator = {
+    name: 'part-bytes',
+    weight: 3,
+    apply(input, rng, seeds) {
       const parts = unpack(input);
       if (!parts || parts.size === 0) return input;
-      parts.delete(choosePart(parts, rng));
+      const part = choosePart(parts, rng, weightOf);
+      parts.set(part, havoc(parts.get(part) as Uint8Array, rng, seeds));
       return zipParts(parts);
     },
-  },
-];
+  };
+
+  return [
+    PART_HAVOC,
+    xmlMutator('truncate', 2, (s, rng) => s.slice(0, rng.int(s.length))),
+    xmlMutator('drop-end-tag', 3, (s, rng) => {
+      const ends = [...s.matchAll(/<\/[\w.:-]+>/g)].slice(0, 4000);
+      if (ends.length === 0) return s;
+      const m = rng.pick(ends);
+      return s.slice(0, m.index) + s.slice((m.index ?? 0) + m[0].length);
+    }),
+    xmlMutator('unclosed-elements', 2, (s, rng) => insertAt(s, run(rng.pick(['<c r="B7">', '<c r="B7" t="s"><v>', '<row>', '<si><t>', '<x:c r="A1">', '<f>', '<definedName name="a">', '<mergeCell ']), rng.size(20000)), rng)),
+    xmlMutator('huge-attribute', 2, (s, rng) => {
+      const tags = startTags(s);
+      if (tags.length === 0) return s;
+      const t = rng.pick(tags);
+      const value = run(rng.pick(['A', '1', ' ', '&amp;', '"', "'"]), rng.size(4 * 1024 * 1024));
+      const at = t.at + 1 + t.name.length;
+      return `${s.slice(0, at)} ${rng.pick(['x', 'r', 's', 't', 'ref', 'name', 'Target', 'xmlns:x'])}="${value}"${s.slice(at)}`;
+    }),
+    xmlMutator('deep-nesting', 2, (s, rng) => {
+      const n = rng.size(200000);
+      const tag = rng.pick(['a', 'c', 'row', 'x:c', 'si', 't', 'sheetData']);
+      const inner = rng.chance(0.7) ? run(`<${tag}>`, n) + run(`</${tag}>`, rng.chance(0.8) ? n : rng.int(n)) : run(`<${tag}>`, n);
+      return insertAt(s, inner, rng);
+    }),
+    xmlMutator('billion-laughs', 2, (s, rng) => billionLaughs(s, run(rng.pick(['&lol9;', '&lol5;', '&lol;']), rng.size(1000)))),
+    xmlMutator('external-entity', 2, (s, rng) => externalEntity(s, rng.pick(['file:///etc/passwd', 'http://127.0.0.1:9/x.dtd', 'https://example.invalid/x', '/etc/hostname', '\\\\server\\share\\x']))),
+    xmlMutator('attribute-value', 5, (s, rng) => {
+      const tags = startTags(s);
+      if (tags.length === 0) return s;
+      const t = rng.pick(tags);
+      const attrs = [...t.tag.matchAll(/\s([\w:.-]+)\s*=\s*("[^"]*"|'[^']*')/g)];
+      if (attrs.length === 0) return s;
+      const a = rng.pick(attrs);
+      const v = rng.chance(0.8) ? rng.pick(ODD_VALUES) : oddContent(rng);
+      const tag = t.tag.replace(a[0], ` ${a[1]}="${v.replace(/"/g, '&quot;')}"`);
+      return s.slice(0, t.at) + tag + s.slice(t.at + t.tag.length);
+    }),
+    xmlMutator('text-value', 4, (s, rng) => {
+      const texts = [...s.matchAll(/<((?:\w+:)?(?:v|t|f|definedName))(\s[^>]*)?>([^<]*)<\//g)].slice(0, 4000);
+      if (texts.length === 0) return s;
+      const m = rng.pick(texts);
+      const at = (m.index ?? 0) + m[0].length - 2 - m[3].length;
+      const v = oddContent(rng);
+      return s.slice(0, at) + (rng.chance(0.5) ? v.replace(/&(?!#)/g, '&amp;').replace(/</g, '&lt;') : v) + s.slice(at + m[3].length);
+    }),
+    xmlMutator('duplicate-element', 3, (s, rng) => {
+      const e = someElement(s, rng);
+      if (!e) return s;
+      const piece = s.slice(e.from, e.to);
+      return insertAt(s, run(piece, rng.chance(0.9) ? 1 : rng.size(2000)), rng);
+    }),
+    xmlMutator('delete-element', 3, (s, rng) => {
+      const e = someElement(s, rng);
+      return e ? s.slice(0, e.from) + s.slice(e.to) : s;
+    }),
+    xmlMutator('junk', 2, (s, rng) => {
+      let out = s;
+      for (let k = rng.size(8); k > 0; k--) out = insertAt(out, rng.chance(0.5) ? awkwardChar(rng) : rng.pick(['<', '>', '</', '/>', '=', '"', '&', ']]>', '<!--', '-->', '<?', '?>', '<![CDATA[']), rng);
+      return out;
+    }),
+    xmlMutator('markup-declarations', 1, (s, rng) =>
+      insertAt(s, rng.pick(['<![CDATA[<c r="A1"><v>1</v></c>]]>', '<!-- <c r="A1"/> -->', '<!--', '<?xml version="1.0"?>', '<?pi x?>', '<!DOCTYPE x>', '<!ELEMENT a ANY>', ']]>']), rng),
+    ),
+    xmlMutator('prefixes', 1, (s, rng) => {
+      const from = rng.pick(['<c ', '<v>', '<row ', '<sheet ', '<definedName ', '<si>', '<t>']);
+      const to = rng.pick([`<x:${from.slice(1)}`, `<${from.slice(1).replace(/[ >]$/, '')}\n${from.slice(-1) === '>' ? '>' : ' '}`, `<a:b:${from.slice(1)}`, from.toUpperCase()]);
+      return s.split(from).join(to);
+    }),
+    xmlMutator(
+      'huge-merge',
+      1,
+      (s, rng) => {
+        const ref = rng.pick(['A1:XFD1048576', 'A1:A1048576', 'A1:XFD1', 'B2:ZZ9999', 'A1:IV65536', 'C3:A1']);
+        const merge = `<mergeCells count="1"><mergeCell ref="${ref}"/></mergeCells>`;
+        return s.includes('</sheetData>') ? s.replace('</sheetData>', `</sheetData>${merge}`) : insertAt(s, merge, rng);
+      },
+      isSheet,
+    ),
+    xmlMutator(
+      'defined-names',
+      2,
+      (s, rng) =>
+        s.replace(/(<definedName\b[^>]*>)([^<]*)(<\/definedName>)/g, (m, a: string, _body: string, b: string) =>
+          rng.chance(0.2) ? a + rng.pick(["'Biểu 01'!$A$1:$XFD$1048576", '#REF!', "'Biểu 01'!#REF!", 'Sheet9!A1', "'a''b'!A1", 'A1,B2,C3', run("'x'!A1:", rng.size(10000)), "'Biểu 01'!$B$1:$B$1048576"]) + b : m,
+        ),
+      (n) => n === 'xl/workbook.xml',
+    ),
+    xmlMutator(
+      'relationships',
+      2,
+      (s, rng) =>
+        s.replace(/Target="[^"]*"/g, (m) =>
+          rng.chance(0.3) ? `Target="${rng.pick(['../../../etc/passwd', '/xl/workbook.xml', 'worksheets/sheet1.xml', 'http://127.0.0.1:9/x', 'file:///etc/passwd', '', 'worksheets/', '../xl/worksheets/sheet2.xml'])}"` : m,
+        ),
+      (n) => n === 'xl/_rels/workbook.xml.rels',
+    ),
+    {
+      name: 'drop-part',
+      weight: 1,
+      apply(input, rng) {
+        const parts = unpack(input);
+        if (!parts || parts.size === 0) return input;
+        parts.delete(choosePart(parts, rng, weightOf));
+        return zipParts(parts);
+      },
+    },
+  ];
+}
+
+export const XML_MUTATORS: Mutator[] = xmlMutators(partWeight);
 
 let stored: Promise<Seed[]> | null = null;
 
