@@ -6,7 +6,6 @@ import { readFileSync } from 'fs';
 import { join } from 'path';
 import { UsageError, wantsHelp } from './args';
 import { EXPORT_USAGE, commandUsage } from './usage';
-import { useNodeZlib } from './zlib';
 
 export const USAGE = `Cách dùng / usage:
   bieumau templates [--pack PACK.json]...
@@ -40,7 +39,6 @@ export function packageVersion(): string {
 }
 
 export async function main(argv: string[]): Promise<number> {
-  useNodeZlib();
   const [command, ...rest] = argv;
   // `bieumau <command> --help` (or -h, anywhere before `--`): that command's usage, whatever else is on the line.
   const usage = command === undefined ? undefined : commandUsage(command, USAGE);
@@ -49,6 +47,8 @@ export async function main(argv: string[]): Promise<number> {
     return 0;
   }
   try {
+    // Node's zlib for the .xlsx layer, loaded with a command that reads or writes files (not for --version).
+    if (command !== undefined && command !== '--version' && command !== 'help') (await import('./zlib')).useNodeZlib();
     switch (command) {
       case '--version':
         process.stdout.write(`${packageVersion()}\n`);
