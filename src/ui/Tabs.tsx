@@ -288,7 +288,9 @@ export function Tabs<T extends string>({ label, items, selected, onSelect, panel
   // One tree whether laid out or not (a remount would drop the keyboard's place): until then no tab
   // may be hidden (every tab is "minimum visible").
   return (
-    <Overflow minimumVisible={laidOut ? 1 : items.length} padding={(compact ? 4 : 24) + (remeasure % 2) / 1000}>
+    // `padding`: room kept free at the row's end (16 px in the pane) — the manager sums rounded widths,
+    // so a row it finds full to the pixel would spill by a pixel or two in another font.
+    <Overflow minimumVisible={laidOut ? 1 : items.length} padding={(compact ? 16 : 24) + (remeasure % 2) / 1000}>
       {row}
     </Overflow>
   );
