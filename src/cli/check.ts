@@ -33,17 +33,25 @@ type Lang = 'vi' | 'en';
  */
 export async function checkFile(file: string, today?: Date, catalog: PackCatalog = BUILTIN_CATALOG, onRead?: (workbook: WorkbookRead) => void): Promise<FileResult> {
   let period: { from: string; to: string } | null = null;
+  let counted = false;
   let bytes: Uint8Array | null = null;
   const source = pathSource(file);
   // The bytes the intake read are kept, so a counted workbook's register sheets are read from them, not from the disk again.
   const kept: Source = { ...source, bytes: async () => (bytes = await source.bytes()) };
   const result = await checkSource(kept, { catalog, ...(today ? { today } : {}) }, (workbook) => {
     onRead?.(workbook);
-    period = workbookPeriod(workbook);
+    counted = countsFromRegisters(workbook);
+    if (counted) period = workbookPeriod(workbook);
   });
-  // A workbook counted from document registers: its register sheets' rows too (docs/count.md).
-  if ('findings' in result && bytes !== null) result.findings.push(...countedRegisterFindings(bytes, period));
+  // A workbook counted from document registers: its register sheets' rows too (docs/count.md); any
+  // other workbook's sheets are not read a second time.
+  if (counted && 'findings' in result && bytes !== null) result.findings.push(...countedRegisterFindings(bytes, period));
   return result;
+}
+
+/** Whether some table's entry cells count over register sheets (`bieumau count` writes COUNTIFS there). */
+function countsFromRegisters(workbook: WorkbookRead): boolean {
+  return workbook.tables.some((t) => Object.values(t.columns).some((cells) => cells.some((c) => c.formula !== null && c.formula.toUpperCase().includes('COUNTIFS('))));
 }
 
 /** The period of the workbook's tables (the first table with both dates). */
