@@ -47,7 +47,25 @@ export interface ConnectOptions {
   settings?: MemSettings;
   /** `Office.context.displayLanguage`. Default vi-VN. */
   displayLanguage?: string;
+  /** `Office.context.officeTheme` (desktop Excel gives it; Excel on the web does not). Default: none. */
+  officeTheme?: OfficeThemeColors;
 }
+
+/** The colours of `Office.context.officeTheme`, as `#rrggbb`. */
+export interface OfficeThemeColors {
+  bodyBackgroundColor: string;
+  bodyForegroundColor: string;
+  controlBackgroundColor: string;
+  controlForegroundColor: string;
+}
+
+/** Office's own themes as desktop Excel reports them: the preview's `?theme=` chooses one. */
+export const OFFICE_THEMES: Record<'colorful' | 'darkGray' | 'black' | 'white', OfficeThemeColors> = {
+  colorful: { bodyBackgroundColor: '#ffffff', bodyForegroundColor: '#262626', controlBackgroundColor: '#f3f3f3', controlForegroundColor: '#262626' },
+  white: { bodyBackgroundColor: '#ffffff', bodyForegroundColor: '#262626', controlBackgroundColor: '#ffffff', controlForegroundColor: '#262626' },
+  darkGray: { bodyBackgroundColor: '#444444', bodyForegroundColor: '#ffffff', controlBackgroundColor: '#6a6a6a', controlForegroundColor: '#ffffff' },
+  black: { bodyBackgroundColor: '#262626', bodyForegroundColor: '#ffffff', controlBackgroundColor: '#363636', controlForegroundColor: '#ffffff' },
+};
 
 /** Routes the library in `win` to `host`; returns the library's `Excel`, `Office`, `OfficeExtension`. */
 export function connectOfficeJs(win: LibraryWindow, host: ProtocolHost, options: ConnectOptions = {}): OfficeJsGlobals {
@@ -72,6 +90,7 @@ export function connectOfficeJs(win: LibraryWindow, host: ProtocolHost, options:
     contentLanguage: language,
     requirements: { isSetSupported: (name: string, version?: string | number) => host.isSetSupported(name, version === undefined ? undefined : String(version)) },
     document: { settings: documentSettings },
+    ...(options.officeTheme ? { officeTheme: { ...options.officeTheme } } : {}),
     platform: host.client === 'web' ? 'OfficeOnline' : 'PC',
     host: 'Excel',
   };

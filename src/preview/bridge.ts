@@ -7,6 +7,7 @@
  */
 import type { MemHost, MemSettings } from '../devhost';
 import type { ProtocolHost } from '../devhost/protocol';
+import type { OfficeThemeColors } from '../devhost/officejs';
 
 export interface PreviewBridge {
   /** The workbook: what the grid shows and what a user's typing changes. */
@@ -16,6 +17,8 @@ export interface PreviewBridge {
   settings: MemSettings;
   /** The Office display language the pane is told, e.g. `vi-VN` or `en-US`. */
   displayLanguage: string;
+  /** `Office.context.officeTheme` the pane is told (the page's `?theme=`), or none as on the web. */
+  officeTheme?: OfficeThemeColors;
   /** Called after every `Excel.run` batch (success or failure) so the grid redraws. */
   afterBatch(): void;
   /** Failures to inject for tests of the pane's error handling: the next batch throws this message. */

@@ -8,6 +8,7 @@ import { MemHost, MemSettings } from '../devhost';
 import { hyperFormulaEvaluator } from '../devhost/hyperformula';
 import { ProtocolHost, apiSetsFromLibrary } from '../devhost/protocol';
 import type { Cell, Computed, SheetState } from '../devhost/state';
+import { OFFICE_THEMES } from '../devhost/officejs';
 import { address as a1, parseAddress } from '../core/a1';
 import { excelSerialToIso, formatDdMmYyyy } from '../core/dates';
 import { BRIDGE_KEY, CLIENT_LIBRARY_URL, type PreviewBridge, type WindowWithBridge } from './bridge';
@@ -18,6 +19,9 @@ import { STANDARD_PACK_ID } from '../core/pack';
 const params = new URLSearchParams(window.location.search);
 const displayLanguage = params.get('lang') ?? 'vi-VN';
 const excelVersion = params.get('excel') ?? '365';
+/** `?theme=black` (or darkGray, colorful, white): the Office theme desktop Excel would report; none by default, as Excel on the web. */
+const themeName = params.get('theme');
+const officeTheme = themeName !== null && Object.prototype.hasOwnProperty.call(OFFICE_THEMES, themeName) ? OFFICE_THEMES[themeName as keyof typeof OFFICE_THEMES] : undefined;
 
 const host = new MemHost({ excel: excelVersion, evaluator: hyperFormulaEvaluator() });
 host.addSheet('Sheet1');
@@ -295,6 +299,7 @@ const bridge: PreviewBridge = {
   protocol,
   settings,
   displayLanguage,
+  officeTheme,
   afterBatch: () => {
     // The pane's batch may have added sheets, activated one or selected a cell.
     queueMicrotask(() => render());

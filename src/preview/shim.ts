@@ -20,7 +20,7 @@ function bridge(): PreviewBridge | undefined {
 type Run = (...args: unknown[]) => Promise<unknown>;
 
 function install(b: PreviewBridge, win: LibraryWindow): void {
-  const { Excel } = connectOfficeJs(win, b.protocol, { settings: b.settings, displayLanguage: b.displayLanguage });
+  const { Excel } = connectOfficeJs(win, b.protocol, { settings: b.settings, displayLanguage: b.displayLanguage, officeTheme: b.officeTheme });
   const excel = Excel as unknown as { run: Run };
   const run = excel.run.bind(Excel);
   excel.run = async (...args: unknown[]): Promise<unknown> => {

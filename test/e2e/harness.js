@@ -129,10 +129,11 @@ class Session {
   /**
    * A fresh page, so a fresh in-memory workbook: `lang` is the Office display language (`?lang=`);
    * `reducedMotion` what the system asks for (default 'reduce', the suite's setting; 'no-preference'
-   * to see the pane as most users do). The pane opens as on any later day, its first run done (the
+   * to see the pane as most users do); `theme` the Office theme desktop Excel reports (`black`,
+   * `darkGray`, `colorful`, `white`; default none, as Excel on the web). The pane opens as on any later day, its first run done (the
    * browser's storage says so before the page loads), unless `firstRun` asks for the first-run screen.
    */
-  async open({ lang, reducedMotion = 'reduce', firstRun = false } = {}) {
+  async open({ lang, reducedMotion = 'reduce', firstRun = false, theme } = {}) {
     await this.close();
     this.context = await this.browser.newContext({ viewport: { width: 1400, height: 900 }, locale: 'vi-VN', reducedMotion });
     this.context.setDefaultTimeout(STATE_TIMEOUT_MS);
@@ -152,7 +153,10 @@ class Session {
     });
     page.on('requestfailed', (r) => this.problems.push(`request failed: ${r.url()}`));
     this.page = page;
-    await page.goto(`${this.baseUrl}/${lang ? `?lang=${encodeURIComponent(lang)}` : ''}`);
+    const query = new URLSearchParams();
+    if (lang) query.set('lang', lang);
+    if (theme) query.set('theme', theme);
+    await page.goto(`${this.baseUrl}/${query.size > 0 ? `?${query}` : ''}`);
     this.pane = page.frameLocator('#pane');
     const english = lang !== undefined && !lang.toLowerCase().startsWith('vi');
     if (firstRun) await this.pane.getByRole('button', { name: english ? 'Skip' : 'Bỏ qua', exact: true }).waitFor();
@@ -172,10 +176,10 @@ class Session {
    *   sample    the preview's "Fill in sample figures" button: the seed report's figures
    *   check     open Kiểm tra and run it
    *   english   switch the pane to English at the end (in-pane switch)
-   *   reducedMotion  as for open()
+   *   reducedMotion, theme  as for open()
    */
-  async seed({ settings = true, tables = [], sample = false, check = false, english = false, reducedMotion } = {}) {
-    await this.open({ reducedMotion });
+  async seed({ settings = true, tables = [], sample = false, check = false, english = false, reducedMotion, theme } = {}) {
+    await this.open({ reducedMotion, theme });
     const pane = this.pane;
     if (settings) await this.saveSettings(SEED_SETTINGS, 0);
     const ids = tables === 'all' ? TEMPLATES.map((t) => t.id) : tables;

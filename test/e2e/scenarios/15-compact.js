@@ -498,6 +498,35 @@ scenario('pane in Windows high contrast (forced-colors: active): selected tab, e
   await t.screenshot('forced-colors-check', { pane: true });
 });
 
+for (const theme of ['black', 'darkGray']) {
+  scenario(`pane in Office's ${theme} theme: the dark Fluent theme, every tab and the check result readable (axe colour contrast)`, async (t) => {
+    // The report information left empty: a warning beside the error, so both are drawn.
+    await t.seed({ settings: false, tables: 'all', sample: true, theme });
+    const frame = await t.resizePane(320, 560);
+    await useFont(t, FONT_SETUPS[0]);
+    const drawn = await frame.evaluate(() => {
+      const provider = document.querySelector('[data-theme]');
+      const luminance = (css) => {
+        const [r, g, b] = (css.match(/\d+(\.\d+)?/g) || []).slice(0, 3).map(Number);
+        const c = (v) => ((v /= 255) <= 0.03928 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4);
+        return 0.2126 * c(r) + 0.7152 * c(g) + 0.0722 * c(b);
+      };
+      const cs = provider ? getComputedStyle(provider) : null;
+      return { theme: provider && provider.getAttribute('data-theme'), background: cs && luminance(cs.backgroundColor), text: cs && luminance(cs.color) };
+    });
+    expectEqual(drawn.theme, 'dark', `the pane's theme under Office's ${theme} theme`);
+    expect(drawn.background < 0.05 && drawn.text > 0.8, `a dark pane with light text (background luminance ${drawn.background}, text ${drawn.text})`);
+    for (const tab of Object.keys(LANGS.vi.primary)) {
+      await openTab(t, tab, LANGS.vi.more);
+      await t.axeCheck(`${theme} theme: ${tab}`);
+    }
+    await checkNow(t, LANGS.vi);
+    await expectResultInView(t, `${theme} theme`, 'cross.council');
+    await t.axeCheck(`${theme} theme: check result`);
+    await t.screenshot(`theme-${theme}-check`, { pane: true });
+  });
+}
+
 scenario('web page at 320 px and at 200 % zoom: one row of tabs, nothing cut, after a check its summary and first finding in view', async () => {
   const { browser, origin, out } = env();
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'bm-e2e-layout-'));
