@@ -92,4 +92,9 @@ describe('inputs too large to keep, made again by code, read within a 256 MB hea
     // The line ends of UTF-16 read as UTF-8: "\r\0\n\0", a line end then a NUL, a million lines and more.
     expect(await inCappedWorker('units', utf16)).toEqual({ outcome: 'refusal', note: 'more than 100,000 lines (is the file a units list?)' });
   }, 120000);
+
+  it('units: a first line of 6.6 million separators (the campaign\'s input 2573 of seed 1, cut down) is refused for its unit name, its header looked at in at most 1,001 fields', async () => {
+    const input = new TextEncoder().encode(`Đơn vị\rXã Tân\r${';'.repeat(6_625_000)}\nPhường Hòa\n`);
+    expect(await inCappedWorker('units', input)).toEqual({ outcome: 'refusal', note: "line 1: the unit name is 6,625,014 characters long, beyond the limit of 500 (is the file a units list?)" });
+  }, 120000);
 });

@@ -251,7 +251,8 @@ export function parseUnitsText(text: string): UnitEntry[] {
   checkLineCount(text);
   const src = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
   const first = firstLine(src);
-  if (headerIndex(first.split(/[,;\t]/), UNIT_HEADERS) >= 0) {
+  // At most MAX_FIELDS + 1 fields looked at: a line of millions of separators is no header.
+  if (headerIndex(first.split(/[,;\t]/, MAX_FIELDS + 1), UNIT_HEADERS) >= 0) {
     if (first.includes('\t')) {
       const rows = src.split(/\r?\n/).map((l, i) => ({ line: i + 1, fields: l.split('\t') })).filter((r) => r.fields.some((f) => f.trim() !== ''));
       return fromRows(rows.slice(1), headerIndex(rows[0].fields, UNIT_HEADERS), headerIndex(rows[0].fields, GROUP_HEADERS));

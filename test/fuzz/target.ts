@@ -69,6 +69,9 @@ export function defectOf(e: unknown): RunResult {
   return defect(`thrown: ${String(e).slice(0, 300)}`);
 }
 
+/** The size beyond which an input gets no further mutator (32 MB). */
+export const MAX_MADE_BYTES = 32 * 1024 * 1024;
+
 /**
  * Input `index` of a campaign: a seed chosen, then 1..maxStack mutators applied in turn, each
  * picked by weight. Deterministic in `rng`.
@@ -80,6 +83,9 @@ export function generate(target: FuzzTarget, seeds: readonly Seed[], rng: Rng): 
   const total = target.mutators.reduce((s, m) => s + m.weight, 0);
   const n = rng.size(target.maxStack);
   for (let k = 0; k < n; k++) {
+    // An input already this large gets no more mutators: stacked growth (a 10 MB line copied fifty
+    // times) would fill the campaign's own memory, not test a reader.
+    if (input.length > MAX_MADE_BYTES) break;
     let x = rng.int(total);
     let m = target.mutators[0];
     for (const candidate of target.mutators) {

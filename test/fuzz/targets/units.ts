@@ -31,7 +31,9 @@ export const UNITS_MUTATORS: Mutator[] = [
   textMutator('duplicate-line', 2, (s, rng) => {
     const lines = s.split('\n');
     const l = rng.pick(lines);
-    lines.splice(rng.int(lines.length + 1), 0, ...Array<string>(rng.size(50)).fill(rng.chance(0.5) ? l : l.toUpperCase()));
+    // At most 16 MB added: a line of megabytes is copied a few times, not fifty.
+    const copies = Math.min(rng.size(50), Math.floor((16 * MIB) / (l.length + 1)));
+    lines.splice(rng.int(lines.length + 1), 0, ...Array<string>(copies).fill(rng.chance(0.5) ? l : l.toUpperCase()));
     return lines.join('\n');
   }),
   textMutator('many-lines', 1, (s, rng) => s + Array.from({ length: rng.size(50000) }, (_, i) => `Đơn vị ${i},Nhóm ${i % 7}`).join('\n')),
