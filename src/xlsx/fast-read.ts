@@ -278,6 +278,17 @@ export function relationshipIdAttr(workbook: string): string {
  * @throws FastReaderUnsupported for a feature of `FAST_READER_UNSUPPORTED`; WorkbookReadError for a
  *   package that is not a workbook (its relationships or a sheet missing).
  */
+/** A sheet's texts outside merges: a sheet without names may still hold a table whose names were lost (see core/locate). */
+function sheetTexts(sheet: SheetCells): { row: number; col: number; value: unknown }[] {
+  const texts: { row: number; col: number; value: unknown }[] = [];
+  for (const [a, c] of sheet.cells) {
+    if (typeof c.value !== 'string' || sheet.merged.has(a)) continue;
+    const p = parseAddress(a);
+    texts.push({ row: p.row, col: p.col, value: c.value });
+  }
+  return texts;
+}
+
 export function readPackageFast(parts: ReadonlyMap<string, Uint8Array>, templates: TemplateSource = BUILTIN_CATALOG): WorkbookRead {
   const workbook = text(parts, WORKBOOK_XML);
   if (workbook === null) throw corruptWorkbook();
@@ -306,22 +317,24 @@ export function readPackageFast(parts: ReadonlyMap<string, Uint8Array>, template
   const rid = relationshipIdAttr(workbook);
   const tables: TableRead[] = [];
   const sheets = [...workbook.matchAll(SHEET)].map((m) => m[0]);
+  // Each part read once, however many <sheet> elements point at it (a broken workbook may list one part a thousand times).
+  const read = new Map<string, { sheet: SheetCells; marker: ReturnType<typeof findMarker> }>();
   for (const tag of sheets) {
     const name = attr(tag, 'name');
     const id = attr(tag, rid);
     const target = id === undefined ? undefined : targets.get(id);
-    const xml = target ? text(parts, target.target) : null;
-    if (name === undefined || xml === null) throw corruptWorkbook();
-    const sheet = readSheet(xml, strings, dates);
-    // A sheet without names may still hold a table whose names were lost (see core/locate).
-    const texts: { row: number; col: number; value: unknown }[] = [];
-    for (const [a, c] of sheet.cells) {
-      if (typeof c.value !== 'string' || sheet.merged.has(a)) continue;
-      const p = parseAddress(a);
-      texts.push({ row: p.row, col: p.col, value: c.value });
+    if (name === undefined || target === undefined) throw corruptWorkbook();
+    let part = read.get(target.target);
+    if (part === undefined) {
+      const xml = text(parts, target.target);
+      if (xml === null) throw corruptWorkbook();
+      const sheet = readSheet(xml, strings, dates);
+      part = { sheet, marker: findMarker(sheetTexts(sheet)) };
+      read.set(target.target, part);
     }
+    const { sheet, marker } = part;
     const cellOf = (a: string): CellContent => (sheet.merged.has(a) ? { value: null, formula: null } : (sheet.cells.get(a) ?? { value: null, formula: null }));
-    const t = readTable(templates, name, bySheet.get(name) ?? [], cellOf, findMarker(texts));
+    const t = readTable(templates, name, bySheet.get(name) ?? [], cellOf, marker);
     if (t) tables.push(t);
   }
   return { tables };
