@@ -30,6 +30,22 @@ scenario('pane, Kiểm tra: Đối chiếu báo cáo (.docx)… shows the certif
   expectEqual(await pane.locator('li[data-rule="text.table"]').count(), 4, 'the four averages');
   await t.axeCheck('tie-out: pane');
   await t.screenshot('tieout-pane');
+  // The compact pane (320 × 560) in DejaVu Sans, Chromium's wide fallback: no sideways scrolling,
+  // the certificate finding reachable by scrolling down and drawn within the pane's width.
+  const frame = await t.resizePane(320, 560);
+  await frame.addStyleTag({ content: "*, *::before, *::after { font-family: 'DejaVu Sans', sans-serif !important; }" });
+  await frame.evaluate(() => document.fonts.ready);
+  await parts.scrollIntoViewIfNeeded();
+  const fit = await frame.evaluate(() => {
+    const li = document.querySelector('li[data-rule="text.parts"]');
+    const r = li.getBoundingClientRect();
+    return { scrollWidth: document.documentElement.scrollWidth, width: window.innerWidth, left: r.left, right: r.right, top: r.top, bottom: r.bottom };
+  });
+  expect(fit.scrollWidth <= fit.width, `320 px: the pane scrolls sideways (${fit.scrollWidth} > ${fit.width})`);
+  expect(fit.left >= 0 && fit.right <= fit.width, `320 px: the certificate finding is cut (${fit.left}–${fit.right} of ${fit.width})`);
+  expect(fit.top < 560 && fit.bottom > 0, `320 px: the certificate finding is not in view after scrolling to it (${fit.top}–${fit.bottom})`);
+  await t.axeCheck('tie-out: pane 320');
+  await t.screenshot('tieout-pane-320', { pane: true });
 });
 
 scenario('web page, Kiểm tra: Đối chiếu báo cáo (.docx)… shows the certificate finding with 7.888 and cross.council from the report tables', async () => {
