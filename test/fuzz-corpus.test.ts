@@ -13,6 +13,8 @@ import { TARGETS, targetNamed } from './fuzz/registry';
 import { workbookSeeds } from './fuzz/seeds';
 import { zipParts } from './fuzz/zipper';
 import { MAX_RSS_MB } from './fuzz/worker';
+import { largeBody, largeDocx, TABLE_COLUMNS, TABLE_ROWS } from './fuzz/large-docx';
+import { readDocx } from '../src/xlsx/docx';
 
 const CORPUS = join(__dirname, 'fuzz', 'corpus');
 
@@ -91,5 +93,23 @@ describe('inputs too large to keep, made again by code, read within a 256 MB hea
     }
     // The line ends of UTF-16 read as UTF-8: "\r\0\n\0", a line end then a NUL, a million lines and more.
     expect(await inCappedWorker('units', utf16)).toEqual({ outcome: 'refusal', note: 'more than 100,000 lines (is the file a units list?)' });
+  }, 120000);
+
+  it('docx: a document part of 1.5 million tags (11 MB: runs nested 300,000 deep, 16,000 fields, 60,000 cells merged) is read', async () => {
+    const body = largeBody();
+    expect(body.length).toBeGreaterThan(11_000_000);
+    let tags = 0;
+    for (let i = body.indexOf('<'); i >= 0; i = body.indexOf('<', i + 1)) tags++;
+    expect(tags).toBeGreaterThan(1_450_000);
+    const input = largeDocx();
+    // One paragraph of the nested runs, 320 of fields (50 each), one table.
+    expect(await inCappedWorker('docx', input)).toEqual({ outcome: 'finding', note: '321 paragraphs, 1 tables' });
+    const doc = readDocx(input);
+    expect(doc.paragraphs.slice(0, 2).map((p) => p.text)).toEqual(['1.292', '5'.repeat(50)]);
+    const grid = doc.tables[0].rows;
+    expect([grid.length, grid[0].length]).toEqual([TABLE_ROWS, TABLE_COLUMNS]);
+    // Even columns continue the merge begun in the first row, odd ones are cells of their own; the last two are one cell.
+    expect(grid[599].slice(0, 2)).toEqual([{ text: '0.0', mergedFrom: { row: 0, col: 0 } }, { text: '599.1' }]);
+    expect(grid[599].slice(98)).toEqual([{ text: '7' }, { text: '7', mergedFrom: { row: 599, col: 98 } }]);
   }, 120000);
 });
