@@ -60,9 +60,35 @@ function gridRow(r: RawRow, ri: number, grid: DocCell[][]): DocCell[] {
       }
     }
     line.push(origin ? { text, mergedFrom: origin } : { text });
-    for (let k = 1; k < c.span; k++) line.push({ text, mergedFrom: origin ?? { row: ri, col } });
+    // The cells a span covers share their origin (one object, read only).
+    const from = origin ?? { row: ri, col };
+    for (let k = 1; k < c.span; k++) line.push({ text, mergedFrom: from });
   }
   return line;
+}
+
+/**
+ * How wide the grid of `raw` is, each row's cells counted before any is made.
+ * @throws DocumentReadError when a row is wider than `MAX_GRID_COLUMNS` or the grid holds more than `MAX_GRID_CELLS`.
+ */
+function gridWidth(raw: RawTable, index: number): number {
+  let width = 0;
+  let cells = 0;
+  for (const r of raw.rows) {
+    let columns = r.gridBefore;
+    let length = r.gridBefore;
+    for (const c of r.cells) {
+      columns += Math.max(1, c.span);
+      // An old-style continuation adds a cell only where a cell stands to its left.
+      length += c.span === 0 ? (length > 0 ? 1 : 0) : c.span;
+    }
+    if (columns > MAX_GRID_COLUMNS) throw tooBigTable(index);
+    cells += columns;
+    if (cells > MAX_GRID_CELLS) throw tooBigTable(index);
+    width = Math.max(width, length);
+  }
+  if (raw.rows.length * width > MAX_GRID_CELLS) throw tooBigTable(index);
+  return width;
 }
 
 /**
@@ -70,20 +96,9 @@ function gridRow(r: RawRow, ri: number, grid: DocCell[][]): DocCell[] {
  * @throws DocumentReadError when the grid would be wider than `MAX_GRID_COLUMNS` or hold more than `MAX_GRID_CELLS`.
  */
 export function toGrid(raw: RawTable, index: number): DocCell[][] {
+  const width = gridWidth(raw, index);
   const grid: DocCell[][] = [];
-  let width = 0;
-  let cells = 0;
-  raw.rows.forEach((r, ri) => {
-    let columns = r.gridBefore;
-    for (const c of r.cells) columns += Math.max(1, c.span);
-    if (columns > MAX_GRID_COLUMNS) throw tooBigTable(index);
-    cells += columns;
-    if (cells > MAX_GRID_CELLS) throw tooBigTable(index);
-    const line = gridRow(r, ri, grid);
-    width = Math.max(width, line.length);
-    grid.push(line);
-  });
-  if (grid.length * width > MAX_GRID_CELLS) throw tooBigTable(index);
+  raw.rows.forEach((r, ri) => grid.push(gridRow(r, ri, grid)));
   for (const line of grid) while (line.length < width) line.push({ text: '' });
   return grid;
 }
