@@ -11,20 +11,12 @@ import { RECORD_FIELDS } from '../src/core/export';
 import { savedCsvName, workbookFileName } from '../src/taskpane/app/FiguresExport';
 import { parseCsvStrict } from './support/strict-csv';
 import { blobText } from './support/blob';
+import { captureDownloads } from './support/downloads';
 
 const HEADER = RECORD_FIELDS.join(',');
 
-/** Downloads the pane offers: name and text. */
-const saved: { name: string; blob: Blob }[] = [];
-const blobs = new Map<string, Blob>();
-beforeAll(() => {
-  let n = 0;
-  Object.defineProperty(URL, 'createObjectURL', { value: (b: Blob) => (blobs.set(`blob:pane/${++n}`, b), `blob:pane/${n}`), configurable: true });
-  Object.defineProperty(URL, 'revokeObjectURL', { value: () => undefined, configurable: true });
-  jest.spyOn(HTMLAnchorElement.prototype, 'click').mockImplementation(function (this: HTMLAnchorElement) {
-    saved.push({ name: this.download, blob: blobs.get(this.getAttribute('href') ?? '') as Blob });
-  });
-});
+/** Downloads the pane offers. */
+const saved = captureDownloads();
 
 async function seededPane(): Promise<void> {
   const h = await renderPane({ setup: async ({ adapter }) => adapter.saveSettings({ unit: 'TỈNH ỦY LÂM ĐỒNG', reportNo: '', reportDate: '', reportBy: '', from: '2025-07-01', to: '2025-10-15' }) });

@@ -14,30 +14,14 @@ import { readWorkbook } from '../src/xlsx/read';
 import { TEMPLATES, entryColumns } from '../src/core/builtin';
 import { incomingXlsx, outgoingCsv, outgoingXlsx } from './support/registers';
 import { COMMITTEE_OUT, INCOMING, PARTY_OUT, expectedCounts, expectedUnclassified } from './support/count-fixture';
+import { blobBytes } from './support/blob';
+import { captureDownloads } from './support/downloads';
 
 (globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = true;
 const LONG = { timeout: 60000 };
 
-let downloads: { name: string; blob: Blob }[] = [];
-let lastBlob: Blob | null = null;
-beforeEach(() => {
-  downloads = [];
-  Object.defineProperty(URL, 'createObjectURL', { configurable: true, value: (b: Blob) => ((lastBlob = b), 'blob:test') });
-  Object.defineProperty(URL, 'revokeObjectURL', { configurable: true, value: () => undefined });
-  jest.spyOn(HTMLAnchorElement.prototype, 'click').mockImplementation(function (this: HTMLAnchorElement) {
-    if (lastBlob) downloads.push({ name: this.download, blob: lastBlob });
-  });
-});
+const downloads = captureDownloads();
 afterEach(() => jest.restoreAllMocks());
-
-async function blobBytes(b: Blob): Promise<Uint8Array> {
-  return new Promise((resolve, reject) => {
-    const r = new FileReader();
-    r.onload = () => resolve(new Uint8Array(r.result as ArrayBuffer));
-    r.onerror = () => reject(r.error);
-    r.readAsArrayBuffer(b);
-  });
-}
 
 const file = (bytes: Uint8Array, name: string): File => new File([bytes as Uint8Array<ArrayBuffer>], name);
 const disabled = (el: HTMLElement): boolean => el.getAttribute('aria-disabled') === 'true';

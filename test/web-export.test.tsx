@@ -22,6 +22,7 @@ import { sdmxStructure, sdmxObservations } from '../src/core/sdmx';
 import type { FigureRecord } from '../src/core/export';
 import { parseCsvStrict } from './support/strict-csv';
 import { blobBytes } from './support/blob';
+import { captureDownloads } from './support/downloads';
 
 (globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = true;
 const g = globalThis as unknown as { crypto?: { subtle?: unknown } };
@@ -40,18 +41,8 @@ if (typeof File.prototype.arrayBuffer !== 'function') {
   });
 }
 
-/** Every download the page offers: its file name and its bytes. */
-const downloads: { name: string; type: string; bytes: Promise<Uint8Array> }[] = [];
-const blobs = new Map<string, Blob>();
-beforeAll(() => {
-  let n = 0;
-  Object.defineProperty(URL, 'createObjectURL', { value: (b: Blob) => (blobs.set(`blob:test/${++n}`, b), `blob:test/${n}`), configurable: true });
-  Object.defineProperty(URL, 'revokeObjectURL', { value: () => undefined, configurable: true });
-  jest.spyOn(HTMLAnchorElement.prototype, 'click').mockImplementation(function (this: HTMLAnchorElement) {
-    const blob = blobs.get(this.getAttribute('href') ?? '') as Blob;
-    downloads.push({ name: this.download, type: blob.type, bytes: blobBytes(blob) });
-  });
-});
+/** Every download the page offers. */
+const downloads = captureDownloads();
 
 let dir: string;
 let seed: Uint8Array;
@@ -114,7 +105,7 @@ test(
     const csvDownload = downloads[downloads.length - 1];
     expect(csvDownload.name).toBe('so-lieu.csv');
     expect(csvDownload.type).toBe('text/csv;charset=utf-8');
-    const csv = text(await csvDownload.bytes);
+    const csv = text(await blobBytes(csvDownload.blob));
     const records = await cliRecords([
       ['seed.xlsx', seed],
       ['xa-dac-biet.xlsx', tricky],
@@ -146,7 +137,7 @@ test(
     const zipDownload = downloads[downloads.length - 1];
     expect(zipDownload.name).toBe('so-lieu-sdmx.zip');
     expect(zipDownload.type).toBe('application/zip');
-    const parts = unzipSync(await zipDownload.bytes);
+    const parts = unzipSync(await blobBytes(zipDownload.blob));
     expect(Object.keys(parts)).toEqual(['so-lieu-sdmx.csv', 'so-lieu-sdmx-cau-truc.xml']);
     const sdmx = text(parts['so-lieu-sdmx.csv']);
     expect(sdmx).toBe(await renderExport(records, 'sdmx-csv', false, BUILTIN_CATALOG));
@@ -220,8 +211,8 @@ test(
     await press('Tải số liệu (CSV)');
     const csvDownload = downloads[downloads.length - 1];
     expect(csvDownload.name).toBe('tong-hop-2025-07-01-2025-10-15-so-lieu.csv');
-    const csv = text(await csvDownload.bytes);
-    const records = await cliRecords([[workbook.name, await workbook.bytes]]);
+    const csv = text(await blobBytes(csvDownload.blob));
+    const records = await cliRecords([[workbook.name, await blobBytes(workbook.blob)]]);
     expect(csv).toBe(await renderExport(records, 'csv', true, BUILTIN_CATALOG));
     // per-unit entry records of b01 add up to its total records, column by column
     const b01 = records.filter((r) => r.template === 'b01');
@@ -235,7 +226,7 @@ test(
     await press('Tải SDMX');
     const zipDownload = downloads[downloads.length - 1];
     expect(zipDownload.name).toBe('tong-hop-2025-07-01-2025-10-15-so-lieu-sdmx.zip');
-    const parts = unzipSync(await zipDownload.bytes);
+    const parts = unzipSync(await blobBytes(zipDownload.blob));
     expect(text(parts['tong-hop-2025-07-01-2025-10-15-so-lieu-sdmx.csv'])).toBe(await renderExport(records, 'sdmx-csv', false, BUILTIN_CATALOG));
     expect(timeless(text(parts['tong-hop-2025-07-01-2025-10-15-so-lieu-sdmx-cau-truc.xml']))).toBe(timeless(sdmxStructure(sdmxObservations(records, BUILTIN_CATALOG), BUILTIN_CATALOG)));
   },

@@ -18,6 +18,7 @@ import { writeWorkbook } from '../src/xlsx/writer';
 import { readWorkbook } from '../src/cli/path-source';
 import { sourceFromBytes } from '../src/xlsx/source';
 import { unitFigures, unitPlans } from './support/units-fixture';
+import { captureDownloads } from './support/downloads';
 
 (globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = true;
 const g = globalThis as unknown as { crypto?: { subtle?: unknown } };
@@ -26,32 +27,8 @@ if (!g.crypto?.subtle) Object.defineProperty(globalThis, 'crypto', { value: webc
 const LONG = { timeout: 60000 };
 const month = (m: number): { from: string; to: string } => periodRange({ kind: 'month', year: 2025, month: m });
 
-/** What the page offered to save: the file name and the Blob's bytes. */
-const downloads: { name: string; blob: Blob }[] = [];
-let blobs = new Map<string, Blob>();
-
-beforeAll(() => {
-  let n = 0;
-  Object.defineProperty(URL, 'createObjectURL', {
-    configurable: true,
-    value: (b: Blob) => {
-      const url = `blob:test/${++n}`;
-      blobs.set(url, b);
-      return url;
-    },
-  });
-  Object.defineProperty(URL, 'revokeObjectURL', { configurable: true, value: () => undefined });
-  // The page saves through a hidden link: record what it was given instead of navigating.
-  jest.spyOn(HTMLAnchorElement.prototype, 'click').mockImplementation(function (this: HTMLAnchorElement) {
-    const blob = blobs.get(this.href);
-    if (blob) downloads.push({ name: this.download, blob });
-  });
-});
-
-beforeEach(() => {
-  downloads.length = 0;
-  blobs = new Map();
-});
+/** What the page offered to save. */
+const downloads = captureDownloads();
 
 async function monthBytes(m: number): Promise<Uint8Array> {
   return writeWorkbook(unitPlans({ unit: 'UBND XÃ A', seed: m, period: month(m) }));

@@ -19,6 +19,7 @@ import { unitPlans } from './support/units-fixture';
 import type { CellValue } from '../src/core/read';
 import { excelSerialToIso } from '../src/core/dates';
 import { blobBytes } from './support/blob';
+import { captureDownloads } from './support/downloads';
 
 (globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = true;
 const g = globalThis as unknown as { crypto?: { subtle?: unknown } };
@@ -26,17 +27,8 @@ if (!g.crypto?.subtle) Object.defineProperty(globalThis, 'crypto', { value: webc
 
 const LONG = { timeout: 60000 };
 
-/** What the page offered to save: file name and bytes (jsdom has no object URLs, no downloads). */
-let downloads: { name: string; blob: Blob }[] = [];
-let lastBlob: Blob | null = null;
-beforeEach(() => {
-  downloads = [];
-  Object.defineProperty(URL, 'createObjectURL', { configurable: true, value: (b: Blob) => ((lastBlob = b), 'blob:test') });
-  Object.defineProperty(URL, 'revokeObjectURL', { configurable: true, value: () => undefined });
-  jest.spyOn(HTMLAnchorElement.prototype, 'click').mockImplementation(function (this: HTMLAnchorElement) {
-    if (lastBlob) downloads.push({ name: this.download, blob: lastBlob });
-  });
-});
+/** What the page offered to save. */
+const downloads = captureDownloads();
 afterEach(() => jest.restoreAllMocks());
 
 async function openPage(): Promise<void> {

@@ -11,28 +11,13 @@ import { FluentProvider, webLightTheme } from '@fluentui/react-components';
 import { CheckTab } from '../src/web/CheckTab';
 import { seedReportDocx } from './support/seed-report';
 import { ole2 } from './support/ole2';
+import { blobBytes } from './support/blob';
+import { captureDownloads } from './support/downloads';
 
 (globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = true;
 
-function blobBytes(blob: Blob): Promise<Uint8Array> {
-  return new Promise((resolve, reject) => {
-    const r = new FileReader();
-    r.onload = () => resolve(new Uint8Array(r.result as ArrayBuffer));
-    r.onerror = () => reject(r.error);
-    r.readAsArrayBuffer(blob);
-  });
-}
 
-const downloads: { name: string; bytes: Promise<Uint8Array> }[] = [];
-const blobs = new Map<string, Blob>();
-beforeAll(() => {
-  let n = 0;
-  Object.defineProperty(URL, 'createObjectURL', { value: (b: Blob) => (blobs.set(`blob:test/${++n}`, b), `blob:test/${n}`), configurable: true });
-  Object.defineProperty(URL, 'revokeObjectURL', { value: () => undefined, configurable: true });
-  jest.spyOn(HTMLAnchorElement.prototype, 'click').mockImplementation(function (this: HTMLAnchorElement) {
-    downloads.push({ name: this.download, bytes: blobBytes(blobs.get(this.getAttribute('href') ?? '') as Blob) });
-  });
-});
+const downloads = captureDownloads();
 
 const DOCX = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
 
@@ -69,7 +54,7 @@ test('the seed report: the certificate finding with 7.888, cross.council, the 15
   fireEvent.click(screen.getByRole('button', { name: 'Tải kết quả đối chiếu (CSV)' }));
   const csv = downloads[downloads.length - 1];
   expect(csv.name).toBe('doi-chieu-bao-cao.csv');
-  const text = new TextDecoder('utf-8', { ignoreBOM: true }).decode(await csv.bytes);
+  const text = new TextDecoder('utf-8', { ignoreBOM: true }).decode(await blobBytes(csv.blob));
   expect(text.startsWith('\uFEFFloại,quy tắc,mức,đoạn,biểu,ô,văn bản ghi,đúng là,thông báo,câu\r\n')).toBe(true);
   expect(text).toContain('finding,text.parts,error,22,,,7697,7888,');
   expect(text).toContain('finding,cross.council,error,,Biểu 02,I3,732,752,');
