@@ -1,13 +1,13 @@
 /**
- * Four jest projects, so the quick suites run alone (`npm run test:unit`) and `npm test` still runs
- * every suite: `unit`, `officejs` (Microsoft's Excel client library on the in-memory Excel: adapter,
- * pane and host suites), `libreoffice` (recalculation in LibreOffice) and `subprocess` (suites that
- * start processes). A suite is sorted by what its file says (test/support/jest-projects.js), so a
- * new suite lands in its project by itself; jsdom suites keep their `@jest-environment` docblock.
- * `npx jest --selectProjects officejs` runs one project; `npx jest test/x.test.ts` one suite,
- * whatever its project.
+ * Four jest projects, one a folder of test/, so the quick suites run alone (`npm run test:unit`) and
+ * `npm test` still runs every suite: `unit/`, `officejs/` (Microsoft's Excel client library on the
+ * in-memory Excel: adapter, pane and host suites), `libreoffice/` (recalculation in LibreOffice) and
+ * `subprocess/` (suites that start processes). A new suite goes in the folder of what it runs
+ * (test/support/jest-projects.js says which; test/unit/jest-projects.test.ts fails when a suite is in
+ * another); jsdom suites keep their `@jest-environment` docblock. `npx jest --selectProjects
+ * officejs` (or `npm run test:officejs`) runs one project; `npx jest test/unit/x.test.ts` one suite.
  */
-const { only } = require('./test/support/jest-projects');
+const { PROJECTS, testMatch } = require('./test/support/jest-projects');
 
 const common = {
   testEnvironment: 'node',
@@ -24,10 +24,10 @@ const common = {
 
 /** @type {import('jest').Config} */
 module.exports = {
-  projects: ['unit', 'officejs', 'libreoffice', 'subprocess'].map((name) => ({
+  projects: PROJECTS.map((name) => ({
     ...common,
     displayName: name,
-    testRegex: only(name),
+    testMatch: testMatch(name),
   })),
   testTimeout: 120000,
   reporters: ['default', '<rootDir>/test/support/summary-reporter.js'],

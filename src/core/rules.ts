@@ -1,7 +1,7 @@
 /**
  * The registry of every finding rule: its id (or id pattern), its severity and what it means, in
  * Vietnamese and English. `docs/rules.md` is generated from it (`npm run docs:rules`), and
- * `test/rules.test.ts` fails when that file differs from the generated text or when the engine
+ * `test/unit/rules.test.ts` fails when that file differs from the generated text or when the engine
  * reports a rule id that is not here with this severity.
  *
  * Rule ids are stable: new rules may be added, none renamed. Pure data, no imports but types.
@@ -283,7 +283,7 @@ export function ruleInfo(id: string): RuleInfo | undefined {
 /**
  * The severity a finding of this rule id has: the registry's, the one place severities are defined
  * (the engine builds every finding's severity with it). An id the registry does not know is an
- * error (`test/rules.test.ts` fails on such an id).
+ * error (`test/unit/rules.test.ts` fails on such an id).
  */
 export function severityOf(id: string): Severity {
   return ruleInfo(id)?.severity ?? 'error';
@@ -306,7 +306,7 @@ function cell(s: string): string {
 /** The text of `docs/rules.md`, generated from the registry. */
 export function rulesMarkdown(): string {
   const lines = [
-    '<!-- Generated from src/core/rules.ts by `npm run docs:rules`; do not edit by hand (test/rules.test.ts fails when this file differs). -->',
+    '<!-- Generated from src/core/rules.ts by `npm run docs:rules`; do not edit by hand (test/unit/rules.test.ts fails when this file differs). -->',
     '# Quy tắc kiểm tra / Check rules',
     '',
     '**Tiếng Việt.** Mỗi lỗi hoặc cảnh báo mà add-in, trang web và `bieumau check` báo ra mang một mã quy tắc',

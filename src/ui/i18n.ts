@@ -1,6 +1,6 @@
 /**
  * The languages of the pane and the web page, and the one way their string tables are filled in.
- * A placeholder is `{name}`; every table (shared, pane, page) is checked by test/ui-strings.test.ts:
+ * A placeholder is `{name}`; every table (shared, pane, page) is checked by test/unit/ui-strings.test.ts:
  * the Vietnamese and English texts of a key have the same placeholders.
  */
 export type Language = 'vi' | 'en';

@@ -2,7 +2,7 @@
  * The texts the pane and the web page share, one table per language with identical keys
  * (`UiStrings`: a key missing from one language is a compile error). The pane's table
  * (`taskpane/app/strings.ts`) and the page's (`web/strings.ts`) extend it with their own keys only:
- * no key is in both (test/ui-strings.test.ts checks it, and that vi and en use the same placeholders).
+ * no key is in both (test/unit/ui-strings.test.ts checks it, and that vi and en use the same placeholders).
  */
 import type { Language } from './i18n';
 

@@ -1,6 +1,6 @@
 /**
  * The words of the web page's "Đếm từ sổ văn bản" tab, in their own table so they load with that
- * tab's chunk, not with the page's start (vi and en have the same keys, checked by test/ui-strings.test.ts).
+ * tab's chunk, not with the page's start (vi and en have the same keys, checked by test/unit/ui-strings.test.ts).
  */
 
 export interface CountWebStrings {

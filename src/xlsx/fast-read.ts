@@ -3,7 +3,7 @@
  * building ExcelJS's workbook model (styles, every cell object), which costs most of the time.
  * `readWorkbook` (`xlsx/read`) reads every workbook through it.
  *
- * It gives the same TableRead as the ExcelJS reader (`xlsx/exceljs-read`; test/fast-read.test.ts
+ * It gives the same TableRead as the ExcelJS reader (`xlsx/exceljs-read`; test/libreoffice/fast-read.test.ts
  * compares them): values normalised the same way (shared and rich strings as plain text, numbers in
  * a date format as `Date`, errors as `{ error }`, merged continuation cells blank). Elements may
  * carry a namespace prefix (`<x:worksheet>`, `<x:c>`, as some tools write). What it does not handle

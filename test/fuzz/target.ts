@@ -9,7 +9,7 @@
  * - `defect`: anything else: another exception, a broken promise of the reader (a prototype
  *   polluted, a resource fetched, a value that does not round-trip). The campaign adds the
  *   defects it measures itself: more than 2 s, more than 256 MB, a hang.
- * `scripts/fuzz.ts` runs the targets of `registry.ts`; test/fuzz-corpus.test.ts replays the
+ * `scripts/fuzz.ts` runs the targets of `registry.ts`; test/unit/fuzz-corpus.test.ts replays the
  * inputs kept under `test/fuzz/corpus/<name>/` through the same `run`.
  */
 import type { Rng } from './prng';

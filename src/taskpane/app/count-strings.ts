@@ -1,6 +1,6 @@
 /**
  * The words of the pane's "Đếm từ sổ văn bản…" section, in their own table so they load with that
- * section's chunk, not with the pane's start (vi and en have the same keys, checked by test/ui-strings.test.ts).
+ * section's chunk, not with the pane's start (vi and en have the same keys, checked by test/unit/ui-strings.test.ts).
  */
 
 export interface CountPaneStrings {

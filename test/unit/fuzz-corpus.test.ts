@@ -1,0 +1,128 @@
+/**
+ * The fuzzing corpus: every input kept under test/fuzz/corpus/<reader>/ (each once a defect of the
+ * campaign, `npm run fuzz`, minimised; see test/fuzz/corpus/README.md) is given again to its
+ * reader through the target's own `run`, and must end as its file name says: `NAME.finding.EXT`
+ * or `NAME.refusal.EXT`, never a defect (an exception, a polluted prototype, a value that does not
+ * round-trip). A reader that hangs on one again fails here by the test's time limit.
+ */
+import { readdirSync, readFileSync } from 'fs';
+import { join } from 'path';
+import { Worker } from 'worker_threads';
+import { unzipSync } from 'fflate';
+import { TARGETS, targetNamed } from '../fuzz/registry';
+import { workbookSeeds } from '../fuzz/seeds';
+import { zipParts } from '../fuzz/zipper';
+import { MAX_RSS_MB } from '../fuzz/worker';
+import { largeBody, largeDocx, TABLE_COLUMNS, TABLE_ROWS } from '../fuzz/large-docx';
+import { readDocx } from '../../src/xlsx/docx';
+
+const CORPUS = join(__dirname, '..', 'fuzz', 'corpus');
+
+const cases = readdirSync(CORPUS, { withFileTypes: true })
+  .filter((d) => d.isDirectory())
+  .flatMap((d) =>
+    readdirSync(join(CORPUS, d.name))
+      .filter((f) => /\.(finding|refusal)\.[a-z]+$/.test(f))
+      .map((f) => ({ reader: d.name, file: f, expected: (/\.(finding|refusal)\.[a-z]+$/.exec(f) as RegExpExecArray)[1] })),
+  );
+
+describe('the fuzzing corpus', () => {
+  it('has a folder per reader of the campaign only, and kept inputs for the readers the campaign found defects in', () => {
+    const folders = readdirSync(CORPUS, { withFileTypes: true }).filter((d) => d.isDirectory()).map((d) => d.name);
+    for (const f of folders) expect(TARGETS.map((t) => t.name)).toContain(f);
+    expect(new Set(cases.map((c) => c.reader))).toEqual(new Set(['xlsx-fast', 'xlsx-exceljs', 'units', 'numbers', 'pack', 'docx']));
+    expect(cases.length).toBeGreaterThanOrEqual(12);
+  });
+
+  it.each(cases)('$reader/$file ends in a $expected', async ({ reader, file, expected }) => {
+    const target = targetNamed(reader);
+    if (!target) throw new Error(`no reader ${reader}`);
+    const result = await target.run(new Uint8Array(readFileSync(join(CORPUS, reader, file))));
+    expect({ file, outcome: result.outcome }).toEqual({ file, outcome: expected });
+  }, 30000);
+});
+
+/**
+ * Inputs of the campaign too large to keep (megabytes), made again here by code: each is given to
+ * its reader in a worker thread whose heap is capped at the campaign's 256 MB, as in the campaign,
+ * and must end as said (the worker running out of memory fails the test).
+ */
+async function inCappedWorker(reader: string, input: Uint8Array): Promise<{ outcome: string; note: string }> {
+  const registry = join(__dirname, '..', 'fuzz', 'registry.ts');
+  const code = `require('tsx/cjs');
+const { parentPort, workerData } = require('worker_threads');
+const { targetNamed } = require(${JSON.stringify(registry)});
+targetNamed(workerData.reader).run(workerData.input).then((r) => parentPort.postMessage(r));`;
+  const worker = new Worker(code, { eval: true, workerData: { reader, input }, resourceLimits: { maxOldGenerationSizeMb: MAX_RSS_MB } });
+  try {
+    return await new Promise((resolve, reject) => {
+      worker.once('message', resolve);
+      worker.once('error', reject);
+      worker.once('exit', (code) => reject(new Error(`the worker exited (${code}) without an answer`)));
+    });
+  } finally {
+    await worker.terminate();
+  }
+}
+
+/** A seed workbook with one cell of its first sheet given an attribute `t` of `n` times `&amp;` (the campaign's input 5580 of seed 1, cut down). */
+async function cellWithHugeAttribute(n: number): Promise<Uint8Array> {
+  const seed = (await workbookSeeds())[0].bytes;
+  const parts = new Map<string, Uint8Array>(Object.entries(unzipSync(seed)));
+  const sheet = [...parts.keys()].find((k) => /^xl\/worksheets\/sheet\d+\.xml$/.test(k)) as string;
+  const xml = new TextDecoder().decode(parts.get(sheet));
+  parts.set(sheet, new TextEncoder().encode(xml.replace(/<c (?=r="A2")/, `<c t="${'&amp;'.repeat(n)}" `)));
+  return zipParts(parts);
+}
+
+describe('inputs too large to keep, made again by code, read within a 256 MB heap', () => {
+  it('xlsx-fast: a workbook listing one sheet part 1,200 times more (the campaign\'s input 28026 of seed 1, cut down) reads that part once and finds each listing\'s table', async () => {
+    const parts = new Map<string, Uint8Array>(Object.entries(unzipSync((await workbookSeeds())[0].bytes)));
+    const xml = new TextDecoder().decode(parts.get('xl/workbook.xml'));
+    const tag = /<sheet [^>]*\/>/.exec(xml)![0];
+    parts.set('xl/workbook.xml', new TextEncoder().encode(xml.replace(tag, tag.repeat(1201))));
+    expect(await inCappedWorker('xlsx-fast', zipParts(parts))).toEqual({ outcome: 'finding', note: '1204 tables, 1202 findings' });
+  }, 120000);
+
+  it('xlsx-fast: a cell attribute of 2 million `&amp;` (10 MB) is refused as a cell type the fast reader hands on', async () => {
+    const input = await cellWithHugeAttribute(2_000_000);
+    expect(input.length).toBeGreaterThan(10_000_000);
+    expect(await inCappedWorker('xlsx-fast', input)).toEqual({ outcome: 'refusal', note: 'handed to ExcelJS: cell-type' });
+  }, 120000);
+
+  it('units: a UTF-16 list read as UTF-8 (3 million lines, 18 MB) is refused for its lines, before its rows are made', async () => {
+    const units = 'Xã 1\r\n'.repeat(1_500_000);
+    const utf16 = new Uint8Array(2 + 2 * (6 + units.length));
+    utf16.set([0xff, 0xfe]);
+    const s = `unit\r\n${units}`;
+    for (let i = 0; i < s.length; i++) {
+      utf16[2 + 2 * i] = s.charCodeAt(i) & 0xff;
+      utf16[3 + 2 * i] = s.charCodeAt(i) >> 8;
+    }
+    // The line ends of UTF-16 read as UTF-8: "\r\0\n\0", a line end then a NUL, a million lines and more.
+    expect(await inCappedWorker('units', utf16)).toEqual({ outcome: 'refusal', note: 'more than 100,000 lines (is the file a units list?)' });
+  }, 120000);
+
+  it('units: a first line of 6.6 million separators (the campaign\'s input 2573 of seed 1, cut down) is refused for its unit name, its header looked at in at most 1,001 fields', async () => {
+    const input = new TextEncoder().encode(`Đơn vị\rXã Tân\r${';'.repeat(6_625_000)}\nPhường Hòa\n`);
+    expect(await inCappedWorker('units', input)).toEqual({ outcome: 'refusal', note: "line 1: the unit name is 6,625,014 characters long, beyond the limit of 500 (is the file a units list?)" });
+  }, 120000);
+
+  it('docx: a document part of 1.5 million tags (11 MB: runs nested 300,000 deep, 16,000 fields, 60,000 cells merged) is read', async () => {
+    const body = largeBody();
+    expect(body.length).toBeGreaterThan(11_000_000);
+    let tags = 0;
+    for (let i = body.indexOf('<'); i >= 0; i = body.indexOf('<', i + 1)) tags++;
+    expect(tags).toBeGreaterThan(1_450_000);
+    const input = largeDocx();
+    // One paragraph of the nested runs, 320 of fields (50 each), one table.
+    expect(await inCappedWorker('docx', input)).toEqual({ outcome: 'finding', note: '321 paragraphs, 1 tables' });
+    const doc = readDocx(input);
+    expect(doc.paragraphs.slice(0, 2).map((p) => p.text)).toEqual(['1.292', '5'.repeat(50)]);
+    const grid = doc.tables[0].rows;
+    expect([grid.length, grid[0].length]).toEqual([TABLE_ROWS, TABLE_COLUMNS]);
+    // Even columns continue the merge begun in the first row, odd ones are cells of their own; the last two are one cell.
+    expect(grid[599].slice(0, 2)).toEqual([{ text: '0.0', mergedFrom: { row: 0, col: 0 } }, { text: '599.1' }]);
+    expect(grid[599].slice(98)).toEqual([{ text: '7' }, { text: '7', mergedFrom: { row: 599, col: 98 } }]);
+  }, 120000);
+});
