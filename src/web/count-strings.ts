@@ -9,14 +9,6 @@ export interface CountWebStrings {
   /** `{count}` */
   readonly registersChosen: string;
   readonly noRegisters: string;
-  /** `{file}`, `{rows}` */
-  readonly registerIncoming: string;
-  /** `{file}`, `{rows}` */
-  readonly registerOutgoing: string;
-  /** `{file}` */
-  readonly registerBody: string;
-  readonly registerBodyHint: string;
-  readonly registerBodyNone: string;
   readonly countPeriod: string;
   readonly countFrom: string;
   readonly countTo: string;
@@ -35,11 +27,6 @@ const vi: CountWebStrings = {
   chooseRegisters: 'Chọn sổ văn bản (.xlsx, .csv)',
   registersChosen: 'Đã chọn {count} sổ.',
   noRegisters: 'Chưa chọn sổ nào.',
-  registerIncoming: '{file}: sổ văn bản đến, {rows} dòng.',
-  registerOutgoing: '{file}: sổ văn bản đi, {rows} dòng.',
-  registerBody: 'Cơ quan của sổ {file}',
-  registerBodyHint: 'Khi ký hiệu không đủ rõ (-UBND là của tỉnh hay của xã).',
-  registerBodyNone: '(theo ký hiệu)',
   countPeriod: 'Kỳ đếm',
   countFrom: 'Từ ngày',
   countTo: 'Đến ngày',
@@ -56,11 +43,6 @@ const en: CountWebStrings = {
   chooseRegisters: 'Choose registers (.xlsx, .csv)',
   registersChosen: '{count} registers chosen.',
   noRegisters: 'No register chosen.',
-  registerIncoming: '{file}: incoming register, {rows} rows.',
-  registerOutgoing: '{file}: outgoing register, {rows} rows.',
-  registerBody: 'Body of register {file}',
-  registerBodyHint: 'Where the symbols do not tell (-UBND is the province\'s or a commune\'s).',
-  registerBodyNone: '(by the symbols)',
   countPeriod: 'Period counted',
   countFrom: 'From',
   countTo: 'To',
