@@ -3,7 +3,8 @@
  * used range read through Office.js turned into the register grid (`core/register` gridFromRange).
  */
 import { gridFromRange, registerFromGrid, type Register, type RegisterRefusal } from '../src/core/register';
-import { NO_REGISTERS, countSourcesOf, refusalsOf, registerListReducer, registersOf, registersReady, type RegisterEntry } from '../src/ui/model/registers';
+import { TEMPLATES } from '../src/core/builtin';
+import { NO_REGISTERS, countSourcesOf, figureLines, refusalsOf, registerListReducer, registersOf, registersReady, type RegisterEntry } from '../src/ui/model/registers';
 
 function reg(file: string, kind: Register['kind']): Register {
   return { file, sheet: 'S', kind, headerRow: 1, columns: [], rows: [] };
@@ -77,5 +78,28 @@ describe('a pasted sheet as a register grid', () => {
     expect(gridFromRange({ rowIndex: 0, columnIndex: 0, values: [], numberFormat: [] })).toEqual([]);
     const r = registerFromGrid('Sheet1', 'Sheet1', gridFromRange({ rowIndex: 0, columnIndex: 0, values: [['Họ tên', 'Điện thoại']], numberFormat: [['General', 'General']] }));
     expect('refusal' in r && r.refusal.message.vi).toContain('Sheet1, trang "Sheet1": không tìm thấy dòng tiêu đề');
+  });
+});
+
+describe('the figures shown', () => {
+  test('named as the table names them, those above zero, in order; an unknown column keeps its ids', () => {
+    const lines = figureLines(
+      [
+        { table: 'b01', column: 'central.politburo', value: 2 },
+        { table: 'b01', column: 'central.committee', value: 0 },
+        { table: 'b02', column: 'party.resolution', value: 1292 },
+        { table: 'b09', column: 'x.y', value: 3 },
+      ],
+      TEMPLATES,
+      'vi',
+    );
+    const b01 = TEMPLATES.find((t) => t.id === 'b01')!;
+    const central = b01.groups.find((g) => g.columns.some((c) => c.id === 'central.politburo'))!;
+    expect(lines.map((l) => l.key)).toEqual(['b01:central.politburo', 'b02:party.resolution', 'b09:x.y']);
+    expect(lines[0]).toEqual({ key: 'b01:central.politburo', label: `Biểu 01 — ${central.label.vi}, ${central.columns.find((c) => c.id === 'central.politburo')!.label.vi}`, value: 2 });
+    expect(lines[0].label).toContain('Bộ Chính trị');
+    expect(lines[1].label.startsWith('Biểu 02 — ')).toBe(true);
+    expect(lines[2].label).toBe('b09 x.y');
+    expect(figureLines([{ table: 'b01', column: 'central.politburo', value: 2 }], TEMPLATES, 'en')[0].label.startsWith('Table 01 — ')).toBe(true);
   });
 });

@@ -15,7 +15,8 @@ import { format, type Language } from '../ui/i18n';
 import { DateField, FIELDSET_STYLE } from '../ui/PeriodFieldset';
 import { CSV_ACCEPT, FilePicker, XLSX_ACCEPT, fileSource } from '../ui/FilePicker';
 import { RegisterList } from '../ui/RegisterList';
-import { NO_REGISTERS, countSourcesOf, registerListReducer, registersReady } from '../ui/model/registers';
+import { NO_REGISTERS, countSourcesOf, figureLines, registerListReducer, registersReady } from '../ui/model/registers';
+import { TEMPLATES } from '../core/builtin';
 import { TabForm } from './TabForm';
 import { COUNT_WEB_STRINGS } from './count-strings';
 import { WEB_STRINGS } from './strings';
@@ -126,11 +127,9 @@ function CountResult({ s, lang, done }: { s: Strings; lang: Language; done: { su
     <div className={styles.root} data-testid="count-result">
       <Text weight="semibold">{format(s.countDone, { file: done.file, unclassified: num(summary.unclassified.length) })}</Text>
       <ul className={styles.list} data-testid="count-figures">
-        {summary.counts
-          .filter((c) => c.value > 0)
-          .map((c) => (
-            <li key={`${c.table}:${c.column}`}>{`${c.table} ${c.column}: ${num(c.value)}`}</li>
-          ))}
+        {figureLines(summary.counts, TEMPLATES, lang).map((f) => (
+          <li key={f.key} data-figure={f.key}>{`${f.label}: ${num(f.value)}`}</li>
+        ))}
       </ul>
       {summary.unclassified.length > 0 && (
         <>

@@ -4,6 +4,7 @@
  * register whose symbols do not tell, the body the clerk chose. A reducer, pure.
  */
 import type { Register, RegisterRefusal } from '../../core/register';
+import type { Template } from '../../core/template';
 
 /** One register read: the file's (or the sheet's) name and the register or its refusal. */
 export interface RegisterEntry {
@@ -72,4 +73,20 @@ export function countSourcesOf(state: RegisterListState): { register: Register; 
 /** Something to count, and nothing refused. */
 export function registersReady(state: RegisterListState): boolean {
   return registersOf(state).length > 0 && refusalsOf(state).length === 0;
+}
+
+/**
+ * The figures counted, named as the table names them ("Biểu 01 — Trung ương, Bộ Chính trị"), those
+ * above zero, in the tables' order; a column no template names keeps its ids.
+ */
+export function figureLines(counts: readonly { table: string; column: string; value: number }[], templates: readonly Template[], lang: 'vi' | 'en'): { key: string; label: string; value: number }[] {
+  return counts
+    .filter((c) => c.value > 0)
+    .map((c) => {
+      const t = templates.find((x) => x.id === c.table);
+      const group = t?.groups.find((g) => g.columns.some((x) => x.id === c.column));
+      const col = group?.columns.find((x) => x.id === c.column);
+      const label = t && group && col ? `${t.name[lang]} — ${group.label[lang]}, ${col.label[lang]}` : `${c.table} ${c.column}`;
+      return { key: `${c.table}:${c.column}`, label, value: c.value };
+    });
 }

@@ -71,8 +71,14 @@ scenario('web page, Đếm từ sổ văn bản: three registers counted for Jul
 
     // The figures shown: every column above zero, as counted from the labelled rows.
     const want = expectedCounts('2025-07-01', '2025-07-31');
-    const shown = await page.getByTestId('count-figures').locator('li').allTextContents();
-    expectEqual(shown.slice().sort(), Object.entries(want).map(([k, v]) => `${k.replace(':', ' ')}: ${v}`).sort(), 'figures shown');
+    const shown = await page.getByTestId('count-figures').locator('li').evaluateAll((els) => els.map((e) => [e.getAttribute('data-figure'), e.textContent]));
+    const named = (key) => {
+      const [id, col] = key.split(':');
+      const t = TEMPLATES.find((x) => x.id === id);
+      const g = t.groups.find((x) => x.columns.some((c) => c.id === col));
+      return `${t.name.vi} — ${g.label.vi}, ${g.columns.find((c) => c.id === col).label.vi}`;
+    };
+    expectEqual(Object.fromEntries(shown.map(([k, text]) => [k, text])), Object.fromEntries(Object.entries(want).map(([k, v]) => [k, `${named(k)}: ${v}`])), 'figures shown, named as the tables name them');
     const unclassified = await page.getByTestId('count-unclassified').locator('li').allTextContents();
     expectEqual(
       unclassified.map((t) => t.split(':')[0]),
