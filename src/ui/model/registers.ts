@@ -76,7 +76,7 @@ export function registersReady(state: RegisterListState): boolean {
 }
 
 /**
- * The figures counted, named as the table names them ("Biểu 01 — Trung ương, Bộ Chính trị"), those
+ * The figures counted, named as the table names them ("Biểu 01 — Văn bản do Trung ương ban hành, Bộ Chính trị"), those
  * above zero, in the tables' order; a column no template names keeps its ids.
  */
 export function figureLines(counts: readonly { table: string; column: string; value: number }[], templates: readonly Template[], lang: 'vi' | 'en'): { key: string; label: string; value: number }[] {

@@ -8,7 +8,7 @@
 const fs = require('fs');
 const os = require('os');
 const path = require('path');
-const { scenario, expect, expectEqual, env, entryAddress, TEMPLATES } = require('../harness');
+const { scenario, expect, expectEqual, env, entryAddress, openWebPage, TEMPLATES } = require('../harness');
 
 const ROOT = path.join(__dirname, '..', '..', '..');
 require('tsx/cjs/api').register();
@@ -47,15 +47,8 @@ const UNCLASSIFIED_OUT = { row: 6 + COMMITTEE_OUT.findIndex((r) => r.expect.uncl
 
 scenario('web page, Đếm từ sổ văn bản: three registers counted for July 2025, figures and undecided rows shown, the workbook downloaded with live COUNTIFS', async () => {
   await ready;
-  const { browser, origin, out } = env();
-  const context = await browser.newContext({ viewport: { width: 1000, height: 900 }, locale: 'vi-VN', acceptDownloads: true, reducedMotion: 'reduce' });
+  const { context, page, problems } = await openWebPage();
   try {
-    const page = await context.newPage();
-    page.setDefaultTimeout(60000);
-    const problems = [];
-    page.on('pageerror', (e) => problems.push(`page error: ${e.message}`));
-    page.on('console', (m) => m.type() === 'error' && problems.push(`console: ${m.text()}`));
-    await page.goto(`${origin}/web/`);
     await page.getByRole('tab', { name: 'Đếm từ sổ văn bản' }).click();
     await page.getByTestId('registers-input').setInputFiles([files.incoming, files.party, files.committee]);
     const read = page.getByTestId('register-read');
@@ -108,7 +101,7 @@ scenario('web page, Đếm từ sổ văn bản: three registers counted for Jul
     expectEqual(body.map((r) => r.cells[0]), INCOMING.map((_r, i) => 7 + i), 'incoming register sheet: the rows of the file');
     const undecided = body.find((r) => r.cells[0] === UNCLASSIFIED_IN.row);
     expectEqual(undecided.cells[header.indexOf('Số, ký hiệu')], UNCLASSIFIED_IN.symbol, 'the undecided row on the register sheet');
-    await page.screenshot({ path: path.join(out, 'web-count.png'), fullPage: true });
+    await page.screenshot({ path: path.join(env().out, 'web-count.png'), fullPage: true });
     expectEqual(problems, [], 'page errors');
   } finally {
     await context.close();
