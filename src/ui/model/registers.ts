@@ -76,8 +76,8 @@ export function registersReady(state: RegisterListState): boolean {
 }
 
 /**
- * The figures counted, named as the table names them ("Biểu 01 — Văn bản do Trung ương ban hành, Bộ Chính trị"), those
- * above zero, in the tables' order; a column no template names keeps its ids.
+ * The figures counted above zero, in the tables' order, named as the tables name them ("Biểu 01 —
+ * Văn bản do Trung ương ban hành, Bộ Chính trị"); a column no template names keeps its ids.
  */
 export function figureLines(counts: readonly { table: string; column: string; value: number }[], templates: readonly Template[], lang: 'vi' | 'en'): { key: string; label: string; value: number }[] {
   return counts
