@@ -121,7 +121,7 @@ test('two pasted sheets and a file counted together: Excel\'s figures are the pe
   // title lines (first row 6).
   const inRow = 7 + INCOMING.findIndex((r) => r.expect.unclassified);
   const outRow = 6 + COMMITTEE_OUT.findIndex((r) => r.expect.unclassified);
-  expect([...screen.getByTestId('count-unclassified').querySelectorAll('li')].map((li) => li.textContent?.split(':')[0])).toEqual([`Sổ đến ${inRow} 08-QĐi/TW`, `Sổ đi UBND ${outRow} 05/2025/NQ-HĐND`]);
+  expect([...screen.getByTestId('count-unclassified').querySelectorAll('li')].map((li) => li.textContent?.split(':')[0])).toEqual([`Sổ đến, dòng ${inRow} 08-QĐi/TW`, `Sổ đi UBND, dòng ${outRow} 05/2025/NQ-HĐND`]);
   // The pasted sheets are left as they were.
   expect(h.host.valueAt('Sổ đến', 'D5')).toBe('Số, ký hiệu');
   expect(h.host.valueAt('Sổ đến', `D${inRow}`)).toBe('08-QĐi/TW');

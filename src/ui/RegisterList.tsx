@@ -6,6 +6,7 @@
 import type { ReactNode } from 'react';
 import { Button, Field, Select, Text, makeStyles, tokens } from '@fluentui/react-components';
 import { formatNumberIn } from '../core/numbers';
+import type { Text as Words } from '../core/template';
 import { format, type Language } from './i18n';
 import { registersOf, refusalsOf, type RegisterListAction, type RegisterListState } from './model/registers';
 import { REGISTER_LIST_STRINGS, type RegisterListStrings } from './register-strings';
@@ -13,6 +14,7 @@ import { REGISTER_LIST_STRINGS, type RegisterListStrings } from './register-stri
 const useStyles = makeStyles({
   row: { display: 'flex', flexWrap: 'wrap', alignItems: 'flex-end', columnGap: tokens.spacingHorizontalM, rowGap: tokens.spacingVerticalS, minWidth: 0, overflowWrap: 'anywhere' },
   error: { color: tokens.colorPaletteRedForeground1, overflowWrap: 'anywhere' },
+  list: { margin: 0, paddingLeft: tokens.spacingHorizontalL, overflowWrap: 'anywhere' },
 });
 
 /** The bodies an outgoing register may belong to: Biểu 01's local columns. */
@@ -75,5 +77,18 @@ export function RegisterList({ lang, state, dispatch, itemTestId, refusedTestId,
         </div>
       ))}
     </>
+  );
+}
+
+/** The documents whose column could not be decided, each by its file (or sheet), row and symbol, with why. */
+export function UnclassifiedList({ lang, items }: { lang: Language; items: readonly { file: string; row: number; symbol: string; why: Words }[] }): ReactNode {
+  const styles = useStyles();
+  const s = REGISTER_LIST_STRINGS[lang];
+  return (
+    <ul className={styles.list} data-testid="count-unclassified">
+      {items.map((u) => (
+        <li key={`${u.file}:${u.row}`}>{format(s.unclassifiedRow, { file: u.file, row: formatNumberIn(u.row, lang), symbol: u.symbol, why: u.why[lang] })}</li>
+      ))}
+    </ul>
   );
 }

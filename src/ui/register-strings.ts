@@ -21,6 +21,8 @@ export interface RegisterListStrings {
   readonly bodyPeoplesCommittee: string;
   readonly bodyDepartments: string;
   readonly bodyCommune: string;
+  /** `{file}`, `{row}`, `{symbol}`, `{why}` */
+  readonly unclassifiedRow: string;
 }
 
 const vi: RegisterListStrings = {
@@ -36,6 +38,7 @@ const vi: RegisterListStrings = {
   bodyPeoplesCommittee: 'Ủy ban nhân dân tỉnh',
   bodyDepartments: 'Sở, ban, ngành',
   bodyCommune: 'Cấp xã',
+  unclassifiedRow: '{file}, dòng {row} {symbol}: {why}',
 };
 
 const en: RegisterListStrings = {
@@ -51,6 +54,7 @@ const en: RegisterListStrings = {
   bodyPeoplesCommittee: "Provincial People's Committee",
   bodyDepartments: 'A department',
   bodyCommune: 'A commune',
+  unclassifiedRow: '{file}, row {row} {symbol}: {why}',
 };
 
 export const REGISTER_LIST_STRINGS: Record<'vi' | 'en', RegisterListStrings> = { vi, en };

@@ -14,7 +14,7 @@ import { cleanTextOrUndefined } from '../core/text';
 import { format, type Language } from '../ui/i18n';
 import { DateField, FIELDSET_STYLE } from '../ui/PeriodFieldset';
 import { CSV_ACCEPT, FilePicker, XLSX_ACCEPT, fileSource } from '../ui/FilePicker';
-import { RegisterList } from '../ui/RegisterList';
+import { RegisterList, UnclassifiedList } from '../ui/RegisterList';
 import { NO_REGISTERS, countSourcesOf, figureLines, registerListReducer, registersReady } from '../ui/model/registers';
 import { TEMPLATES } from '../core/builtin';
 import { TabForm } from './TabForm';
@@ -134,11 +134,7 @@ function CountResult({ s, lang, done }: { s: Strings; lang: Language; done: { su
       {summary.unclassified.length > 0 && (
         <>
           <Text weight="semibold">{s.countUnclassified}</Text>
-          <ul className={styles.list} data-testid="count-unclassified">
-            {summary.unclassified.map((u) => (
-              <li key={`${u.file}:${u.row}`}>{`${u.file}, ${format(s.countRow, { row: num(u.row) })} ${u.symbol}: ${u.why[lang]}`}</li>
-            ))}
-          </ul>
+          <UnclassifiedList lang={lang} items={summary.unclassified} />
         </>
       )}
     </div>

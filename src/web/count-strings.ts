@@ -18,8 +18,6 @@ export interface CountWebStrings {
   /** `{file}`, `{unclassified}` */
   readonly countDone: string;
   readonly countUnclassified: string;
-  /** `{row}` */
-  readonly countRow: string;
 }
 
 const vi: CountWebStrings = {
@@ -35,7 +33,6 @@ const vi: CountWebStrings = {
   countWorking: 'Đang đọc và đếm…',
   countDone: 'Đã đếm và tải về {file}; {unclassified} văn bản chưa xếp được cột.',
   countUnclassified: 'Văn bản chưa xếp được cột',
-  countRow: 'dòng {row}',
 };
 
 const en: CountWebStrings = {
@@ -51,7 +48,6 @@ const en: CountWebStrings = {
   countWorking: 'Reading and counting…',
   countDone: 'Counted and downloaded {file}; {unclassified} documents without a column.',
   countUnclassified: 'Documents without a column',
-  countRow: 'row {row}',
 };
 
 export const COUNT_WEB_STRINGS: Record<'vi' | 'en', CountWebStrings> = { vi, en };

@@ -12,7 +12,7 @@ import type { CountSummary } from '../../core/count';
 import { gridFromRange, registerFromGrid } from '../../core/register';
 import { isValidIsoDate, compareIsoDates, formatRangeVi } from '../../core/dates';
 import { FilePicker, XLSX_ACCEPT, CSV_ACCEPT, fileSource } from '../../ui/FilePicker';
-import { RegisterList } from '../../ui/RegisterList';
+import { RegisterList, UnclassifiedList } from '../../ui/RegisterList';
 import { NO_REGISTERS, countSourcesOf, registerListReducer, registersReady, type RegisterListAction } from '../../ui/model/registers';
 import { format } from '../i18n';
 import { useLang, usePane } from './context';
@@ -20,7 +20,6 @@ import { COUNT_PANE_STRINGS, type CountPaneStrings } from './count-strings';
 
 const useStyles = makeStyles({
   root: { display: 'flex', flexDirection: 'column', rowGap: tokens.spacingVerticalS, minWidth: 0, paddingTop: tokens.spacingVerticalM },
-  list: { margin: 0, paddingLeft: tokens.spacingHorizontalL, overflowWrap: 'anywhere' },
 });
 
 /** The last count written, and whether one is running: one state, changed a part at a time. */
@@ -82,13 +81,7 @@ export function CountRegisters(): ReactNode {
       {state.done && (
         <div data-testid="count-done">
           <Text>{format(s.countInserted, { sheets: state.done.sheets.join(', '), unclassified: state.done.summary.unclassified.length })}</Text>
-          {state.done.summary.unclassified.length > 0 && (
-            <ul className={styles.list} data-testid="count-unclassified">
-              {state.done.summary.unclassified.map((u) => (
-                <li key={`${u.file}:${u.row}`}>{`${u.file} ${u.row} ${u.symbol}: ${u.why[lang]}`}</li>
-              ))}
-            </ul>
-          )}
+          {state.done.summary.unclassified.length > 0 && <UnclassifiedList lang={lang} items={state.done.summary.unclassified} />}
         </div>
       )}
     </section>

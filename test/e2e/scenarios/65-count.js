@@ -155,7 +155,7 @@ scenario('pane, Bảng biểu: Đếm từ sổ văn bản… with a file and a 
 
   expectEqual(await hostFigures(t), expectedAll('2025-07-01', '2025-07-31'), 'figures Excel computes for July');
   const unclassified = await pane.getByTestId('count-unclassified').locator('li').allTextContents();
-  expectEqual(unclassified.map((x) => x.split(':')[0]), [`ubnd-di.xlsx ${UNCLASSIFIED_OUT.row} ${UNCLASSIFIED_OUT.symbol}`, `Sổ đến ${UNCLASSIFIED_IN.row} ${UNCLASSIFIED_IN.symbol}`], 'undecided rows listed');
+  expectEqual(unclassified.map((x) => x.split(':')[0]), [`ubnd-di.xlsx, dòng ${UNCLASSIFIED_OUT.row} ${UNCLASSIFIED_OUT.symbol}`, `Sổ đến, dòng ${UNCLASSIFIED_IN.row} ${UNCLASSIFIED_IN.symbol}`], 'undecided rows listed');
   // An entry cell: COUNTIFS over the register sheet and the table's own Từ ngày / Đến ngày cells.
   const b01 = await t.tableCells('Biểu 01');
   const fromAt = entryAddressOf(b01.BM_FROM);
