@@ -71,7 +71,8 @@ scenario('web page, Đếm từ sổ văn bản: three registers counted for Jul
       const g = t.groups.find((x) => x.columns.some((c) => c.id === col));
       return `${t.name.vi} — ${g.label.vi}, ${g.columns.find((c) => c.id === col).label.vi}`;
     };
-    expectEqual(Object.fromEntries(shown.map(([k, text]) => [k, text])), Object.fromEntries(Object.entries(want).map(([k, v]) => [k, `${named(k)}: ${v}`])), 'figures shown, named as the tables name them');
+    const sorted = (pairs) => pairs.slice().sort((a, b) => (a[0] < b[0] ? -1 : 1));
+    expectEqual(sorted(shown), sorted(Object.entries(want).map(([k, v]) => [k, `${named(k)}: ${v}`])), 'figures shown, named as the tables name them');
     const unclassified = await page.getByTestId('count-unclassified').locator('li').allTextContents();
     expectEqual(
       unclassified.map((t) => t.split(':')[0]),
