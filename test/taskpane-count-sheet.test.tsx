@@ -10,13 +10,12 @@
 import { webcrypto } from 'crypto';
 import { fireEvent, waitFor } from '@testing-library/react';
 import { click, makeHost, openTab, renderPane, screen, act } from './taskpane-harness';
-import { TEMPLATES, entryColumns } from '../src/core/builtin';
 import { gridFromRange, registerFromGrid } from '../src/core/register';
 import { readRegister } from '../src/xlsx/register-read';
 import type { MemHost } from '../src/devhost';
 import type { WorkbookAdapter } from '../src/excel/types';
 import { incomingXlsx, outgoingCsv, outgoingXlsx, pastedCells } from './support/registers';
-import { COMMITTEE_OUT, INCOMING, PARTY_OUT, expectedCounts } from './support/count-fixture';
+import { COMMITTEE_OUT, INCOMING, PARTY_OUT, countedFigures, expectedCounts } from './support/count-fixture';
 
 const g = globalThis as unknown as { crypto?: { subtle?: unknown } };
 if (!g.crypto?.subtle) Object.defineProperty(globalThis, 'crypto', { value: webcrypto, configurable: true });
@@ -33,15 +32,7 @@ async function paste(host: MemHost, sheet: string, bytes: Uint8Array): Promise<v
 }
 
 async function figures(adapter: WorkbookAdapter): Promise<Record<string, number>> {
-  const out: Record<string, number> = {};
-  for (const t of (await adapter.readTables()).tables) {
-    const tpl = TEMPLATES.find((x) => x.id === t.templateId);
-    for (const c of tpl ? entryColumns(tpl) : []) {
-      const v = t.columns[c.id][0].value;
-      if (typeof v === 'number' && v !== 0) out[`${t.templateId}:${c.id}`] = v;
-    }
-  }
-  return out;
+  return countedFigures(await adapter.readTables());
 }
 
 test('the adapter: sheet names in 1 sync, a pasted register\'s used range in 1 sync; its rows are the file reader\'s rows', async () => {
