@@ -18,6 +18,15 @@ export function daysInMonth(year: number, month: number): number {
   return [4, 6, 9, 11].includes(month) ? 30 : 31;
 }
 
+/**
+ * Does a number format show a date or a time? ExcelJS's test: date or time letters outside quoted
+ * text and brackets (`[$-vi-VN]dd/mm/yyyy` is a date, `#,##0 "ngày"` is not).
+ */
+export function isDateFormatCode(code: string | undefined): boolean {
+  if (!code) return false;
+  return /[ymdhMsb]+/.test(code.replace(/\[[^\]]*]/g, '').replace(/"[^"]*"/g, ''));
+}
+
 /** Parses a strict ISO date `yyyy-mm-dd`; null when malformed or impossible (2025-02-30). */
 export function parseIsoDate(s: string): CalendarDate | null {
   const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(s.trim());

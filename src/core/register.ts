@@ -6,7 +6,7 @@
  * (`xlsx/register-read`) give the grid; nothing here reads files.
  */
 import type { Text } from './template';
-import { excelSerialToIso, isoFromUtcDate, isValidIsoDate, parseIsoDate, toIsoDate } from './dates';
+import { excelSerialToIso, isDateFormatCode, isoFromUtcDate, isValidIsoDate, parseIsoDate, toIsoDate } from './dates';
 import { foldText } from './symbol';
 
 export type RegisterKind = 'incoming' | 'outgoing';
@@ -237,6 +237,33 @@ export function registerFromGrid(file: string, sheet: string, grid: readonly Gri
     });
   }
   return { file, sheet, kind, headerRow, columns, rows };
+}
+
+/** A sheet's cells as Office.js reads a used range: its first row and column (0-based), values and number formats. */
+export interface RangeCells {
+  rowIndex: number;
+  columnIndex: number;
+  values: readonly (readonly unknown[])[];
+  numberFormat: readonly (readonly string[])[];
+}
+
+/**
+ * The grid of a sheet the clerk pasted a register into, as the file readers give it: rows numbered
+ * as in the sheet, cells from column A, blank rows left out, a number shown with a date format an
+ * Excel date (Office.js gives dates as serial numbers), text as it is.
+ */
+export function gridFromRange(range: RangeCells): GridRow[] {
+  const out: GridRow[] = [];
+  const lead: GridValue[] = Array.from({ length: range.columnIndex }, () => null);
+  range.values.forEach((line, i) => {
+    const cells = line.map((v, j): GridValue => {
+      if (typeof v === 'number') return Number.isFinite(v) && isDateFormatCode(range.numberFormat[i]?.[j]) ? new Date(Math.round((v - 25569) * 86400000)) : v;
+      if (typeof v === 'string') return v === '' ? null : v;
+      return typeof v === 'boolean' ? v : null;
+    });
+    if (cells.some((c) => c !== null)) out.push({ row: range.rowIndex + i + 1, cells: [...lead, ...cells] });
+  });
+  return out;
 }
 
 /** The date a row is counted by: its arrival date (incoming) or its own date (outgoing). */

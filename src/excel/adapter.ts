@@ -15,7 +15,7 @@
  * - paintFindings: 1 (0 when there is nothing to mark and no mark to remove).
  * - clearMarks: the sheet walk, and 1 more when there are marks.
  * - applyFix, revertFix: 2. updateReportInfo: the sheet walk and 1. selectCell,
- *   numberSeparators: 1. watchChanges: the sheet walk, and 1 more when handlers are added.
+ *   numberSeparators: 1. worksheetNames, readSheetCells: 1. watchChanges: the sheet walk, and 1 more when handlers are added.
  * - A failing write batch costs 1–3 more syncs to put back events and protection (and remove a
  *   half-made sheet); loadSettings and saveSettings use the document settings, no sync.
  * `Excel.run` and `isSetSupported` are injected: the tests pass those of Microsoft's client library
@@ -90,6 +90,10 @@ export function createOfficeAdapter(deps: OfficeAdapterDeps): WorkbookAdapter {
     },
 
     updateReportInfo: (info) => updateReportInfo(a, watch, info),
+
+    // Loaded with the pane's count section (a register pasted into a sheet), not at start.
+    worksheetNames: async () => (await import(/* webpackChunkName: "count-pane" */ './sheet-read')).worksheetNames(a),
+    readSheetCells: async (sheet) => (await import(/* webpackChunkName: "count-pane" */ './sheet-read')).readSheetCells(a, sheet),
 
     watchChanges: (onChange) => watch.watch(onChange),
 

@@ -6,6 +6,7 @@ import type { SheetPlan } from '../core/plan';
 import type { WorkbookRead } from '../core/read';
 import type { CellRef, Finding } from '../core/findings';
 import type { TemplateSource } from '../core/catalog';
+import type { RangeCells } from '../core/register';
 
 /** Report information kept in the workbook and shown in every table's header. */
 export interface ReportInfo {
@@ -63,6 +64,10 @@ export interface WorkbookAdapter {
   /** Report settings saved in the workbook (document settings), or null when none were saved. */
   loadSettings(): Promise<ReportInfo | null>;
   saveSettings(info: ReportInfo): Promise<void>;
+  /** The names of the workbook's worksheets, in order (1 sync). */
+  worksheetNames(): Promise<string[]>;
+  /** A worksheet's used range, values and number formats, as they are (1 sync): a register pasted there. */
+  readSheetCells(sheet: string): Promise<RangeCells>;
   /**
    * Calls `onChange` when the user changes a recognised table (never for this adapter's own
    * writes); resolves to the function that stops watching.

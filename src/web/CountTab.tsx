@@ -5,16 +5,18 @@
  * outgoing register may be given its body where the symbols do not tell (`--body`). Files are read
  * in the page; nothing is sent anywhere.
  */
-import { useId, useState, type ReactNode } from 'react';
-import { Button, Field, Input, Select, Text, makeStyles, tokens } from '@fluentui/react-components';
+import { useId, useReducer, type ReactNode } from 'react';
+import { Button, Field, Input, Text, makeStyles, tokens } from '@fluentui/react-components';
 import type { CountSummary } from '../core/count';
-import type { Register, RegisterRefusal } from '../core/register';
 import { compareIsoDates, isValidIsoDate } from '../core/dates';
 import { formatNumberIn } from '../core/numbers';
 import { cleanTextOrUndefined } from '../core/text';
 import { format, type Language } from '../ui/i18n';
 import { DateField, FIELDSET_STYLE } from '../ui/PeriodFieldset';
 import { CSV_ACCEPT, FilePicker, XLSX_ACCEPT, fileSource } from '../ui/FilePicker';
+import { RegisterList, UnclassifiedList } from '../ui/RegisterList';
+import { NO_REGISTERS, countSourcesOf, figureLines, registerListReducer, registersReady } from '../ui/model/registers';
+import { TEMPLATES } from '../core/builtin';
 import { TabForm } from './TabForm';
 import { COUNT_WEB_STRINGS } from './count-strings';
 import { WEB_STRINGS } from './strings';
@@ -28,68 +30,56 @@ const useStyles = makeStyles({
   list: { margin: 0, paddingLeft: tokens.spacingHorizontalXL },
 });
 
-/** The issuing bodies an outgoing register may belong to (Biểu 01's local columns). */
-const BODIES: readonly { id: string; vi: string; en: string }[] = [
-  { id: 'local.provincialParty', vi: 'Tỉnh ủy', en: 'Provincial Party Committee' },
-  { id: 'local.council', vi: 'Hội đồng nhân dân tỉnh', en: "Provincial People's Council" },
-  { id: 'local.peoplesCommittee', vi: 'Ủy ban nhân dân tỉnh', en: "Provincial People's Committee" },
-  { id: 'local.departments', vi: 'Sở, ban, ngành', en: 'A department' },
-  { id: 'local.commune', vi: 'Cấp xã', en: 'A commune' },
-];
+type Strings = (typeof WEB_STRINGS)['vi'] & (typeof COUNT_WEB_STRINGS)['vi'];
 
-interface Read {
-  name: string;
-  result: Register | { refusal: RegisterRefusal };
+/** The form's fields and the last run: one state, changed a part at a time. */
+interface Form {
+  from: string;
+  to: string;
+  unit: string;
+  busy: boolean;
+  failure: string;
+  done: { summary: CountSummary; file: string } | null;
 }
+const EMPTY: Form = { from: '', to: '', unit: '', busy: false, failure: '', done: null };
+const merge = (f: Form, part: Partial<Form>): Form => ({ ...f, ...part });
 
 export function CountTab({ lang, announce }: { lang: Language; announce: (text: string) => void }): ReactNode {
   const styles = useStyles();
-  const s = { ...WEB_STRINGS[lang], ...COUNT_WEB_STRINGS[lang] };
+  const s: Strings = { ...WEB_STRINGS[lang], ...COUNT_WEB_STRINGS[lang] };
   const num = (n: number): string => formatNumberIn(n, lang);
   const legendId = useId();
-  const [read, setRead] = useState<Read[]>([]);
-  const [bodies, setBodies] = useState<Record<string, string>>({});
-  const [from, setFrom] = useState('');
-  const [to, setTo] = useState('');
-  const [unit, setUnit] = useState('');
-  const [busy, setBusy] = useState(false);
-  const [failure, setFailure] = useState('');
-  const [done, setDone] = useState<{ summary: CountSummary; file: string } | null>(null);
-
-  const registers = read.filter((r): r is { name: string; result: Register } => !('refusal' in r.result));
-  const refusals = read.filter((r): r is { name: string; result: { refusal: RegisterRefusal } } => 'refusal' in r.result);
+  const [list, dispatch] = useReducer(registerListReducer, NO_REGISTERS);
+  const [form, set] = useReducer(merge, EMPTY);
+  const { from, to } = form;
   const periodOk = isValidIsoDate(from) && isValidIsoDate(to) && compareIsoDates(from, to) <= 0;
-  const ready = registers.length > 0 && refusals.length === 0 && periodOk && !busy;
+  const ready = registersReady(list) && periodOk && !form.busy;
+  const failed = (e: unknown): void => set({ failure: format(s.engineFailed, { detail: e instanceof Error ? e.message : String(e) }) });
 
   const choose = async (files: File[]): Promise<void> => {
-    setDone(null);
-    setFailure('');
-    setBusy(true);
+    set({ done: null, failure: '', busy: true });
     try {
-      setRead(await readRegistersInPage(files.map(fileSource)));
-      setBodies({});
+      dispatch({ type: 'files', entries: await readRegistersInPage(files.map(fileSource)) });
     } catch (e) {
-      setFailure(format(s.engineFailed, { detail: e instanceof Error ? e.message : String(e) }));
+      failed(e);
     } finally {
-      setBusy(false);
+      set({ busy: false });
     }
   };
 
   const run = async (): Promise<void> => {
     if (!ready) return;
-    setBusy(true);
-    setFailure('');
+    set({ busy: true, failure: '' });
     try {
-      const sources = registers.map((r) => ({ register: r.result, ...(bodies[r.name] ? { body: bodies[r.name] } : {}) }));
-      const { summary, bytes } = await countInPage(sources, { from, to }, cleanTextOrUndefined(unit));
+      const { summary, bytes } = await countInPage(countSourcesOf(list), { from, to }, cleanTextOrUndefined(form.unit));
       const file = `dem-${from}-${to}.xlsx`;
       download(file, bytes, XLSX_TYPE);
-      setDone({ summary, file });
+      set({ done: { summary, file } });
       announce(format(s.countDone, { file, unclassified: num(summary.unclassified.length) }));
     } catch (e) {
-      setFailure(format(s.engineFailed, { detail: e instanceof Error ? e.message : String(e) }));
+      failed(e);
     } finally {
-      setBusy(false);
+      set({ busy: false });
     }
   };
 
@@ -97,40 +87,19 @@ export function CountTab({ lang, announce }: { lang: Language; announce: (text: 
     <TabForm className={styles.root} label={s.tabCount} intro={s.countIntro} onSubmit={() => void run()}>
       <div className={styles.row}>
         <FilePicker label={s.chooseRegisters} accept={`${XLSX_ACCEPT},${CSV_ACCEPT}`} multiple inputTestId="registers-input" onFiles={(files) => void choose(files)} />
-        <Text data-testid="registers-chosen">{read.length > 0 ? format(s.registersChosen, { count: num(read.length) }) : s.noRegisters}</Text>
+        <Text data-testid="registers-chosen">{list.entries.length > 0 ? format(s.registersChosen, { count: num(list.entries.length) }) : s.noRegisters}</Text>
       </div>
-      {refusals.map((r) => (
-        <Text role="alert" className={styles.error} key={r.name} data-testid="register-refused">
-          {r.result.refusal.message[lang]}
-        </Text>
-      ))}
-      {registers.map((r) => (
-        <div className={styles.row} key={r.name} data-testid="register-read">
-          <Text>{format(r.result.kind === 'incoming' ? s.registerIncoming : s.registerOutgoing, { file: r.name, rows: num(r.result.rows.length) })}</Text>
-          {r.result.kind === 'outgoing' && (
-            <Field label={format(s.registerBody, { file: r.name })} hint={s.registerBodyHint}>
-              <Select value={bodies[r.name] ?? ''} onChange={(_, d) => setBodies((b) => ({ ...b, [r.name]: d.value }))}>
-                <option value="">{s.registerBodyNone}</option>
-                {BODIES.map((b) => (
-                  <option key={b.id} value={b.id}>
-                    {b[lang]}
-                  </option>
-                ))}
-              </Select>
-            </Field>
-          )}
-        </div>
-      ))}
+      <RegisterList lang={lang} state={list} dispatch={dispatch} itemTestId="register-read" refusedTestId="register-refused" hint />
       <fieldset className={styles.fieldset} aria-labelledby={legendId}>
         <legend id={legendId}>
           <Text weight="semibold">{s.countPeriod}</Text>
         </legend>
         <div className={styles.row}>
-          <DateField label={s.countFrom} value={from} onChange={setFrom} lang={lang} />
-          <DateField label={s.countTo} value={to} onChange={setTo} lang={lang} />
+          <DateField label={s.countFrom} value={from} onChange={(v) => set({ from: v })} lang={lang} />
+          <DateField label={s.countTo} value={to} onChange={(v) => set({ to: v })} lang={lang} />
         </div>
         <Field label={s.countUnit}>
-          <Input value={unit} onChange={(_, d) => setUnit(d.value)} />
+          <Input value={form.unit} onChange={(_, d) => set({ unit: d.value })} />
         </Field>
       </fieldset>
       <div>
@@ -138,34 +107,36 @@ export function CountTab({ lang, announce }: { lang: Language; announce: (text: 
           {s.countDownload}
         </Button>
       </div>
-      {busy && <Text>{s.countWorking}</Text>}
-      {failure !== '' && (
+      {form.busy && <Text>{s.countWorking}</Text>}
+      {form.failure !== '' && (
         <Text role="alert" className={styles.error}>
-          {failure}
+          {form.failure}
         </Text>
       )}
-      {done && (
-        <div className={styles.root} data-testid="count-result">
-          <Text weight="semibold">{format(s.countDone, { file: done.file, unclassified: num(done.summary.unclassified.length) })}</Text>
-          <ul className={styles.list} data-testid="count-figures">
-            {done.summary.counts
-              .filter((c) => c.value > 0)
-              .map((c) => (
-                <li key={`${c.table}:${c.column}`}>{`${c.table} ${c.column}: ${num(c.value)}`}</li>
-              ))}
-          </ul>
-          {done.summary.unclassified.length > 0 && (
-            <>
-              <Text weight="semibold">{s.countUnclassified}</Text>
-              <ul className={styles.list} data-testid="count-unclassified">
-                {done.summary.unclassified.map((u) => (
-                  <li key={`${u.file}:${u.row}`}>{`${u.file}, ${format(s.countRow, { row: num(u.row) })} ${u.symbol}: ${u.why[lang]}`}</li>
-                ))}
-              </ul>
-            </>
-          )}
-        </div>
-      )}
+      {form.done && <CountResult s={s} lang={lang} done={form.done} />}
     </TabForm>
+  );
+}
+
+/** The figures counted (those above zero) and the documents whose column could not be decided. */
+function CountResult({ s, lang, done }: { s: Strings; lang: Language; done: { summary: CountSummary; file: string } }): ReactNode {
+  const styles = useStyles();
+  const num = (n: number): string => formatNumberIn(n, lang);
+  const { summary } = done;
+  return (
+    <div className={styles.root} data-testid="count-result">
+      <Text weight="semibold">{format(s.countDone, { file: done.file, unclassified: num(summary.unclassified.length) })}</Text>
+      <ul className={styles.list} data-testid="count-figures">
+        {figureLines(summary.counts, TEMPLATES, lang).map((f) => (
+          <li key={f.key} data-figure={f.key}>{`${f.label}: ${num(f.value)}`}</li>
+        ))}
+      </ul>
+      {summary.unclassified.length > 0 && (
+        <>
+          <Text weight="semibold">{s.countUnclassified}</Text>
+          <UnclassifiedList lang={lang} items={summary.unclassified} />
+        </>
+      )}
+    </div>
   );
 }

@@ -9,14 +9,6 @@ export interface CountWebStrings {
   /** `{count}` */
   readonly registersChosen: string;
   readonly noRegisters: string;
-  /** `{file}`, `{rows}` */
-  readonly registerIncoming: string;
-  /** `{file}`, `{rows}` */
-  readonly registerOutgoing: string;
-  /** `{file}` */
-  readonly registerBody: string;
-  readonly registerBodyHint: string;
-  readonly registerBodyNone: string;
   readonly countPeriod: string;
   readonly countFrom: string;
   readonly countTo: string;
@@ -26,8 +18,6 @@ export interface CountWebStrings {
   /** `{file}`, `{unclassified}` */
   readonly countDone: string;
   readonly countUnclassified: string;
-  /** `{row}` */
-  readonly countRow: string;
 }
 
 const vi: CountWebStrings = {
@@ -35,11 +25,6 @@ const vi: CountWebStrings = {
   chooseRegisters: 'Chọn sổ văn bản (.xlsx, .csv)',
   registersChosen: 'Đã chọn {count} sổ.',
   noRegisters: 'Chưa chọn sổ nào.',
-  registerIncoming: '{file}: sổ văn bản đến, {rows} dòng.',
-  registerOutgoing: '{file}: sổ văn bản đi, {rows} dòng.',
-  registerBody: 'Cơ quan của sổ {file}',
-  registerBodyHint: 'Khi ký hiệu không đủ rõ (-UBND là của tỉnh hay của xã).',
-  registerBodyNone: '(theo ký hiệu)',
   countPeriod: 'Kỳ đếm',
   countFrom: 'Từ ngày',
   countTo: 'Đến ngày',
@@ -48,7 +33,6 @@ const vi: CountWebStrings = {
   countWorking: 'Đang đọc và đếm…',
   countDone: 'Đã đếm và tải về {file}; {unclassified} văn bản chưa xếp được cột.',
   countUnclassified: 'Văn bản chưa xếp được cột',
-  countRow: 'dòng {row}',
 };
 
 const en: CountWebStrings = {
@@ -56,11 +40,6 @@ const en: CountWebStrings = {
   chooseRegisters: 'Choose registers (.xlsx, .csv)',
   registersChosen: '{count} registers chosen.',
   noRegisters: 'No register chosen.',
-  registerIncoming: '{file}: incoming register, {rows} rows.',
-  registerOutgoing: '{file}: outgoing register, {rows} rows.',
-  registerBody: 'Body of register {file}',
-  registerBodyHint: 'Where the symbols do not tell (-UBND is the province\'s or a commune\'s).',
-  registerBodyNone: '(by the symbols)',
   countPeriod: 'Period counted',
   countFrom: 'From',
   countTo: 'To',
@@ -69,7 +48,6 @@ const en: CountWebStrings = {
   countWorking: 'Reading and counting…',
   countDone: 'Counted and downloaded {file}; {unclassified} documents without a column.',
   countUnclassified: 'Documents without a column',
-  countRow: 'row {row}',
 };
 
 export const COUNT_WEB_STRINGS: Record<'vi' | 'en', CountWebStrings> = { vi, en };

@@ -18,6 +18,7 @@ import { findMarker, readTable } from '../core/locate';
 import type { TemplateSource } from '../core/catalog';
 import { BUILTIN_CATALOG } from '../core/builtin';
 import { cellsOf, parseAddress, parseRange, type CellPos, type RangePos } from '../core/a1';
+import { isDateFormatCode } from '../core/dates';
 import { parseSheetScopedNames, quoteSheetName, unescapeXml } from './names-xml';
 import { corruptWorkbook, openPackage, WORKBOOK_XML } from './package';
 import { ZIP_LIMITS, type ZipLimits } from './zip';
@@ -124,12 +125,6 @@ export function sharedStrings(xml: string | null): string[] {
   return out;
 }
 
-/** ExcelJS's test: a number format with date or time letters outside quotes and brackets. */
-function isDateFormat(code: string | undefined): boolean {
-  if (!code) return false;
-  return /[ymdhMsb]+/.test(code.replace(/\[[^\]]*]/g, '').replace(/"[^"]*"/g, ''));
-}
-
 const BUILTIN_DATE_FORMATS = new Set([14, 15, 16, 17, 18, 19, 20, 21, 22, 45, 46, 47]);
 
 /** For each cell style index: does it format numbers as dates? */
@@ -144,7 +139,7 @@ export function dateStyles(xml: string | null): boolean[] {
   XF.lastIndex = 0;
   for (let m = XF.exec(xfs[3]); m; m = XF.exec(xfs[3])) {
     const id = Number(attr(m[0], 'numFmtId') ?? 0);
-    out.push(custom.has(id) ? isDateFormat(custom.get(id)) : BUILTIN_DATE_FORMATS.has(id));
+    out.push(custom.has(id) ? isDateFormatCode(custom.get(id)) : BUILTIN_DATE_FORMATS.has(id));
   }
   return out;
 }

@@ -103,6 +103,25 @@ function entryAddress(names, columnId, row = 0) {
 /** The report settings every seeded workbook gets (the seed report 52-BC/TU). */
 const SEED_SETTINGS = { ...SEED_REPORT };
 
+/**
+ * The web page (dist/web/) in a browser context of its own (Vietnamese, `width` × `height`, downloads
+ * accepted, reduced motion), its page errors and console errors recorded in `problems`. The caller
+ * closes `context`.
+ */
+async function openWebPage({ width = 1000, height = 900 } = {}) {
+  const { browser, origin } = env();
+  const context = await browser.newContext({ viewport: { width, height }, locale: 'vi-VN', acceptDownloads: true, reducedMotion: 'reduce' });
+  const page = await context.newPage();
+  page.setDefaultTimeout(60000);
+  const problems = [];
+  page.on('pageerror', (e) => problems.push(`page error: ${e.message}`));
+  page.on('console', (m) => {
+    if (m.type() === 'error') problems.push(`console: ${m.text()}`);
+  });
+  await page.goto(`${origin}/web/`);
+  return { context, page, problems };
+}
+
 // ---------------------------------------------------------------------------------------------
 // One scenario's browser session
 
@@ -427,4 +446,4 @@ async function runAll({ grep } = {}) {
   return failed === 0 && chosen.length > 0 ? 0 : 1;
 }
 
-module.exports = { scenario, expect, expectEqual, Failure, entryAddress, env, runAll, loadScenarioFiles, scenarios, TEMPLATES, SEED_SETTINGS, STATE_TIMEOUT_MS };
+module.exports = { scenario, expect, expectEqual, Failure, entryAddress, env, openWebPage, runAll, loadScenarioFiles, scenarios, TEMPLATES, SEED_SETTINGS, STATE_TIMEOUT_MS };

@@ -10,9 +10,8 @@
 import { webcrypto } from 'crypto';
 import { fireEvent, waitFor } from '@testing-library/react';
 import { click, openTab, renderPane, screen, act } from '../support/taskpane-harness';
-import { TEMPLATES, entryColumns } from '../../src/core/builtin';
 import { incomingXlsx, outgoingCsv, outgoingXlsx } from '../support/registers';
-import { COMMITTEE_OUT, INCOMING, PARTY_OUT, expectedCounts } from '../support/count-fixture';
+import { COMMITTEE_OUT, INCOMING, PARTY_OUT, countedFigures, expectedCounts } from '../support/count-fixture';
 import type { WorkbookAdapter } from '../../src/excel/types';
 
 const g = globalThis as unknown as { crypto?: { subtle?: unknown } };
@@ -21,16 +20,7 @@ if (!g.crypto?.subtle) Object.defineProperty(globalThis, 'crypto', { value: webc
 const LONG = { timeout: 120000 };
 
 async function figures(adapter: WorkbookAdapter): Promise<Record<string, number>> {
-  const read = await adapter.readTables();
-  const out: Record<string, number> = {};
-  for (const t of read.tables) {
-    const tpl = TEMPLATES.find((x) => x.id === t.templateId);
-    for (const c of tpl ? entryColumns(tpl) : []) {
-      const v = t.columns[c.id][0].value;
-      if (typeof v === 'number' && v !== 0) out[`${t.templateId}:${c.id}`] = v;
-    }
-  }
-  return out;
+  return countedFigures(await adapter.readTables());
 }
 
 test('registers in, register sheets and the counted tables inserted; Excel\'s figures are the period\'s, and follow the Từ ngày cell', async () => {

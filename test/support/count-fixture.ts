@@ -4,6 +4,8 @@
  * are counted here, by a plain filter, independently of the engine.
  */
 import type { IncomingRow, OutgoingRow } from './registers';
+import type { WorkbookRead } from '../../src/core/read';
+import { TEMPLATES, entryColumns } from '../../src/core/builtin';
 
 /** What a row is expected to be: its columns per table, or not in any, or undecidable. */
 export interface Expect {
@@ -114,3 +116,16 @@ export function expectedUnclassified(from: string, to: string): { register: 'inc
 }
 
 export { isoOf };
+
+/** The figures of a workbook's counted tables as read (Office.js or a file): the non-zero entry cells of the first data row, by `table:column`. */
+export function countedFigures(read: WorkbookRead): Record<string, number> {
+  const out: Record<string, number> = {};
+  for (const t of read.tables) {
+    const tpl = TEMPLATES.find((x) => x.id === t.templateId);
+    for (const c of tpl ? entryColumns(tpl) : []) {
+      const v = t.columns[c.id][0].value;
+      if (typeof v === 'number' && v !== 0) out[`${t.templateId}:${c.id}`] = v;
+    }
+  }
+  return out;
+}

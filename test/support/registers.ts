@@ -109,3 +109,25 @@ export function incomingCsv(rows: IncomingRow[], delimiter = ','): Uint8Array {
   ];
   return new TextEncoder().encode(lines.join('\n'));
 }
+
+/** One cell of a register as a clerk's paste leaves it in a sheet: a date a serial number shown as a date, text as text. */
+export interface PastedCell {
+  address: string;
+  value: string | number;
+  numberFormat?: string;
+}
+
+/** The cells of a register export's first sheet, as pasted into another sheet at the same places. */
+export async function pastedCells(bytes: Uint8Array): Promise<PastedCell[]> {
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.load(bytes as unknown as ArrayBuffer);
+  const out: PastedCell[] = [];
+  wb.worksheets[0].eachRow((row) =>
+    row.eachCell((cell) => {
+      const v = cell.value;
+      if (v instanceof Date) out.push({ address: cell.address, value: Math.round(v.getTime() / 86400000) + 25569, numberFormat: 'dd/mm/yyyy' });
+      else if (typeof v === 'number' || typeof v === 'string') out.push({ address: cell.address, value: v });
+    }),
+  );
+  return out;
+}

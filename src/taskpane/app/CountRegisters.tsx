@@ -1,93 +1,64 @@
 /**
- * "Đếm từ sổ văn bản…" (Bảng biểu): the registers exported from the e-office system (.xlsx or .csv)
- * are read in the pane and written into the open workbook as `bieumau count` writes them: one
- * register sheet per register (the columns read, the date counted, the column each table counts the
- * row in, why), then Biểu 01 and 02 with COUNTIFS over those sheets and the tables' own Từ ngày /
- * Đến ngày cells, for the period of the report settings — change the period, or a row's column, and
- * the counts follow. Documents whose column cannot be decided are listed, never guessed. Every sheet
- * is new: nothing already in the workbook is written over.
+ * "Đếm từ sổ văn bản…" (Bảng biểu): the registers exported from the e-office system — files (.xlsx
+ * or .csv) or a sheet of this workbook the clerk pasted an export into — read in the pane and written
+ * into the open workbook as `bieumau count` writes them (`count-write`): one register sheet per
+ * register, then Biểu 01 and 02 with COUNTIFS over those sheets and the tables' own Từ ngày / Đến
+ * ngày cells, for the period of the report settings — change the period, or a row's column, and the
+ * counts follow. Documents whose column cannot be decided are listed, never guessed.
  */
-import { useState, type ReactNode } from 'react';
+import { useReducer, type ReactNode } from 'react';
 import { Button, Field, Select, Text, makeStyles, tokens } from '@fluentui/react-components';
-import type { Register, RegisterRefusal } from '../../core/register';
 import type { CountSummary } from '../../core/count';
+import { gridFromRange, registerFromGrid } from '../../core/register';
 import { isValidIsoDate, compareIsoDates, formatRangeVi } from '../../core/dates';
 import { FilePicker, XLSX_ACCEPT, CSV_ACCEPT, fileSource } from '../../ui/FilePicker';
+import { RegisterList, UnclassifiedList } from '../../ui/RegisterList';
+import { NO_REGISTERS, countSourcesOf, registerListReducer, registersReady, type RegisterListAction } from '../../ui/model/registers';
 import { format } from '../i18n';
-import { templateKey, useLang, usePane } from './context';
-import { COUNT_PANE_STRINGS } from './count-strings';
-import { layoutOptions } from './TablesTab';
+import { useLang, usePane } from './context';
+import { COUNT_PANE_STRINGS, type CountPaneStrings } from './count-strings';
 
 const useStyles = makeStyles({
   root: { display: 'flex', flexDirection: 'column', rowGap: tokens.spacingVerticalS, minWidth: 0, paddingTop: tokens.spacingVerticalM },
-  list: { margin: 0, paddingLeft: tokens.spacingHorizontalL, overflowWrap: 'anywhere' },
-  error: { color: tokens.colorPaletteRedForeground1 },
 });
 
-/** The bodies an outgoing register may belong to: Biểu 01's local columns. */
-const BODIES: readonly { id: string; vi: string; en: string }[] = [
-  { id: 'local.provincialParty', vi: 'Tỉnh ủy', en: 'Provincial Party Committee' },
-  { id: 'local.council', vi: 'Hội đồng nhân dân tỉnh', en: "Provincial People's Council" },
-  { id: 'local.peoplesCommittee', vi: 'Ủy ban nhân dân tỉnh', en: "Provincial People's Committee" },
-  { id: 'local.departments', vi: 'Sở, ban, ngành', en: 'A department' },
-  { id: 'local.commune', vi: 'Cấp xã', en: 'A commune' },
-];
+/** The last count written, and whether one is running: one state, changed a part at a time. */
+interface Run {
+  busy: boolean;
+  done: { summary: CountSummary; sheets: string[] } | null;
+}
+const merge = (r: Run, part: Partial<Run>): Run => ({ ...r, ...part });
 
 export function CountRegisters(): ReactNode {
   const lang = useLang();
   const s = COUNT_PANE_STRINGS[lang];
   const styles = useStyles();
-  const { adapter, settings, run, announce, noteInserted } = usePane();
-  const [read, setRead] = useState<{ name: string; result: Register | { refusal: RegisterRefusal } }[]>([]);
-  const [bodies, setBodies] = useState<Record<string, string>>({});
-  const [busy, setBusy] = useState(false);
-  const [done, setDone] = useState<{ summary: CountSummary; sheets: string[] } | null>(null);
-
-  const registers = read.flatMap((r) => ('refusal' in r.result ? [] : [{ name: r.name, register: r.result }]));
-  const refused = read.flatMap((r) => ('refusal' in r.result ? [r.result.refusal] : []));
+  const pane = usePane();
+  const { settings, announce } = pane;
+  const [list, dispatch] = useReducer(registerListReducer, NO_REGISTERS);
+  const [state, set] = useReducer(merge, { busy: false, done: null });
   const period = isValidIsoDate(settings.from) && isValidIsoDate(settings.to) && compareIsoDates(settings.from, settings.to) <= 0 ? { from: settings.from, to: settings.to } : null;
+  const ready = !state.busy && period !== null && registersReady(list);
 
   const choose = async (files: File[]): Promise<void> => {
-    setDone(null);
+    set({ done: null });
     const { takeRegister } = await import(/* webpackChunkName: "count" */ '../../xlsx/register-read');
-    const out: typeof read = [];
-    for (const f of files) out.push({ name: f.name, result: await takeRegister(fileSource(f)) });
-    setRead(out);
-    setBodies({});
+    const entries = [];
+    for (const f of files) entries.push({ name: f.name, result: await takeRegister(fileSource(f)) });
+    dispatch({ type: 'files', entries });
   };
 
   const go = async (): Promise<void> => {
-    if (busy || period === null || registers.length === 0 || refused.length > 0) return;
-    setBusy(true);
+    if (!ready || period === null) return;
+    set({ busy: true });
     try {
-      const [count, plans, builtin] = await Promise.all([
-        import(/* webpackChunkName: "count" */ '../../core/count'),
-        import(/* webpackChunkName: "count" */ '../../core/count-plan'),
-        import(/* webpackChunkName: "count" */ '../../core/builtin'),
-      ]);
-      const templates = count.countedTemplates(builtin.TEMPLATES);
-      const classified = registers.map((r) => count.classifyRegister(templates, builtin.CROSS_TABLE_RULES, { register: r.register, ...(bodies[r.name] ? { body: bodies[r.name] } : {}) }));
-      const summary = count.summarise(templates, classified, period);
-      const sheets: { name: string; kind: Register['kind']; cols: ReturnType<typeof plans.registerColumns> }[] = [];
-      const written: string[] = [];
-      for (const rc of classified) {
-        const cols = plans.registerColumns(rc, templates);
-        const w = await run(() => adapter.insertTemplate(plans.registerSheetPlan(plans.registerSheetName(rc.source.register.kind), cols, rc)));
-        if (!w) return;
-        sheets.push({ name: w.sheet, kind: rc.source.register.kind, cols });
-        written.push(w.sheet);
-      }
-      const options = { ...layoutOptions(settings), from: period.from, to: period.to };
-      for (const t of templates) {
-        const w = await run(() => adapter.insertTemplate(plans.countedPlan(t, options, sheets, summary)));
-        if (!w) return;
-        noteInserted(templateKey(t), w.sheet);
-        written.push(w.sheet);
-      }
-      setDone({ summary, sheets: written });
-      announce(format(s.countInserted, { sheets: written.join(', '), unclassified: summary.unclassified.length }));
+      const { writeCount } = await import(/* webpackChunkName: "count" */ './count-write');
+      const done = await writeCount(pane, countSourcesOf(list), period);
+      if (!done) return;
+      set({ done });
+      announce(format(s.countInserted, { sheets: done.sheets.join(', '), unclassified: done.summary.unclassified.length }));
     } finally {
-      setBusy(false);
+      set({ busy: false });
     }
   };
 
@@ -100,45 +71,63 @@ export function CountRegisters(): ReactNode {
         {period ? format(s.countPaneIntro, { period: formatRangeVi(period) }) : s.countNeedsPeriod}
       </Text>
       <FilePicker label={s.countChoose} accept={`${XLSX_ACCEPT},${CSV_ACCEPT}`} multiple size="small" inputTestId="count-files" onFiles={(f) => void choose(f)} />
-      {refused.map((r) => (
-        <Text role="alert" className={styles.error} key={r.file} data-testid="count-refused">
-          {r.message[lang]}
-        </Text>
-      ))}
-      {registers.map((r) => (
-        <div key={r.name} data-testid="count-register">
-          <Text>{format(r.register.kind === 'incoming' ? s.countIncoming : s.countOutgoing, { file: r.name, rows: r.register.rows.length })}</Text>
-          {r.register.kind === 'outgoing' && (
-            <Field label={format(s.countBody, { file: r.name })}>
-              <Select value={bodies[r.name] ?? ''} onChange={(_, d) => setBodies((b) => ({ ...b, [r.name]: d.value }))}>
-                <option value="">{s.countBodyNone}</option>
-                {BODIES.map((b) => (
-                  <option key={b.id} value={b.id}>
-                    {b[lang]}
-                  </option>
-                ))}
-              </Select>
-            </Field>
-          )}
-        </div>
-      ))}
+      <PastedSheet s={s} dispatch={dispatch} onRead={() => set({ done: null })} />
+      <RegisterList lang={lang} state={list} dispatch={dispatch} itemTestId="count-register" refusedTestId="count-refused" removable />
       <div>
-        <Button appearance="primary" onClick={() => void go()} disabledFocusable={busy || period === null || registers.length === 0 || refused.length > 0}>
+        <Button appearance="primary" onClick={() => void go()} disabledFocusable={!ready}>
           {s.countGo}
         </Button>
       </div>
-      {done && (
+      {state.done && (
         <div data-testid="count-done">
-          <Text>{format(s.countInserted, { sheets: done.sheets.join(', '), unclassified: done.summary.unclassified.length })}</Text>
-          {done.summary.unclassified.length > 0 && (
-            <ul className={styles.list} data-testid="count-unclassified">
-              {done.summary.unclassified.map((u) => (
-                <li key={`${u.file}:${u.row}`}>{`${u.file} ${u.row} ${u.symbol}: ${u.why[lang]}`}</li>
-              ))}
-            </ul>
-          )}
+          <Text>{format(s.countInserted, { sheets: state.done.sheets.join(', '), unclassified: state.done.summary.unclassified.length })}</Text>
+          {state.done.summary.unclassified.length > 0 && <UnclassifiedList lang={lang} items={state.done.summary.unclassified} />}
         </div>
       )}
     </section>
+  );
+}
+
+/**
+ * A register the clerk pasted into a sheet of this workbook: the sheets listed when asked (1 sync),
+ * the one chosen read as it is (its used range, 1 sync) and taken as a file's register would be.
+ */
+function PastedSheet({ s, dispatch, onRead }: { s: CountPaneStrings; dispatch: (a: RegisterListAction) => void; onRead: () => void }): ReactNode {
+  const { adapter, run } = usePane();
+  const [sheets, setSheets] = useReducer((_: string[] | null, next: string[] | null) => next, null);
+
+  const list = async (): Promise<void> => {
+    const names = await run(() => adapter.worksheetNames());
+    if (names) setSheets(names);
+  };
+
+  const read = async (sheet: string): Promise<void> => {
+    if (sheet === '') return;
+    const cells = await run(() => adapter.readSheetCells(sheet));
+    if (!cells) return;
+    onRead();
+    dispatch({ type: 'sheet', entry: { name: sheet, result: registerFromGrid(sheet, sheet, gridFromRange(cells)) } });
+  };
+
+  return (
+    <>
+      <div>
+        <Button size="small" onClick={() => void list()}>
+          {s.countFromSheet}
+        </Button>
+      </div>
+      {sheets && (
+        <Field label={s.countSheet}>
+          <Select value="" onChange={(_, d) => void read(d.value)}>
+            <option value="">{s.countSheetNone}</option>
+            {sheets.map((n) => (
+              <option key={n} value={n}>
+                {n}
+              </option>
+            ))}
+          </Select>
+        </Field>
+      )}
+    </>
   );
 }
