@@ -56,14 +56,15 @@ export function foldText(s: string): string {
 const STATE_BY_FOLD = new Map(STATE_TYPES.map((t) => [foldText(t), t]));
 const PARTY_BY_FOLD = new Map(PARTY_TYPES.map((t) => [foldText(t), t]));
 /** The listed type a written abbreviation stands for, by grammar; the same few texts again and again. */
-const TYPE_SEEN = new Map<string, string | null>();
+const STATE_SEEN = new Map<string, string | null>();
+const PARTY_SEEN = new Map<string, string | null>();
 
 function listedType(written: string, grammar: SymbolGrammar): string | undefined {
-  const key = `${grammar}\u0000${written}`;
-  let t = TYPE_SEEN.get(key);
+  const seen = grammar === 'party' ? PARTY_SEEN : STATE_SEEN;
+  let t = seen.get(written);
   if (t === undefined) {
     t = (grammar === 'party' ? PARTY_BY_FOLD : STATE_BY_FOLD).get(foldText(written)) ?? null;
-    if (TYPE_SEEN.size < 10000) TYPE_SEEN.set(key, t);
+    if (seen.size < 10000) seen.set(written, t);
   }
   return t ?? undefined;
 }
@@ -87,6 +88,9 @@ export interface DocumentSymbol {
   units: string[];
 }
 
+/** Printable ASCII and `Đ`/`đ`, no space: nothing to clean (NFC as it is). */
+const PLAIN_SYMBOL = /^[!-~\u0110\u0111]+$/;
+
 /** A symbol's letters part: letters (any script), digits, `&` and `.`; nothing else. */
 function isPart(s: string): boolean {
   return /^[\p{L}\p{N}&.]+$/u.test(s);
@@ -98,8 +102,8 @@ function isPart(s: string): boolean {
  */
 export function parseSymbol(raw: string): DocumentSymbol | null {
   if (typeof raw !== 'string') return null;
-  // Most symbols need no cleaning: ASCII or already clean, no spaces, no dash look-alikes.
-  const clean = !/[\s\u00a0\u2007\u202f\ufeff\u00d0\u00f0\u2010-\u2015\u2212]/.test(raw) && raw === raw.normalize('NFC');
+  // Most symbols need no cleaning: printable ASCII (no spaces), or already clean, no spaces, no dash look-alikes.
+  const clean = PLAIN_SYMBOL.test(raw) || (!/[\s\u00a0\u2007\u202f\ufeff\u00d0\u00f0\u2010-\u2015\u2212]/.test(raw) && raw === raw.normalize('NFC'));
   const text = clean
     ? raw
     : raw
@@ -134,11 +138,13 @@ export function parseSymbol(raw: string): DocumentSymbol | null {
 
 /** `đ` written as `Đ` in an abbreviation otherwise in capitals (`UBNDđ` → `UBNDĐ`); other parts as written. */
 function upperD(s: string): string {
+  if (!s.includes('đ')) return s;
   const d = s.replace(/đ/g, 'Đ');
   return d === d.toUpperCase() ? d : s;
 }
 
 function canonical(text: string): string {
+  if (!text.includes('đ')) return text;
   return text
     .split('/')
     .map((seg) => seg.split('-').map(upperD).join('-'))

@@ -266,7 +266,7 @@ function appendRegisterSheets(xlsx: Uint8Array, sheets: { name: string; cols: Sh
 /**
  * The whole count, as the command line and the web page run it: every register classified by the
  * built-in tables' rules, the period's figures (only the columns whose register kind was given:
- * the others stay for the clerk), the workbook's bytes and the register findings.
+ * the others stay for the clerk), the workbook's bytes and the register findings (made when first read).
  */
 export async function countRegisters(
   sources: readonly CountSource[],
@@ -281,6 +281,14 @@ export async function countRegisters(
   summary.counts = summary.counts.filter((c) => given.has(`${c.table}:${c.column}`));
   const options: LayoutOptions = { from: period.from, to: period.to, ...(unit !== undefined ? { unit } : {}) };
   const { bytes, layout } = await countWorkbook({ templates, options, registers: classified, summary });
-  const findings = registerFindings(classified, layout.registerSheets.map((sheet) => ({ sheet, firstRow: 2 })), period);
-  return { summary, bytes, findings, templates };
+  // The findings only when asked for (the JSON of the command line does not list them).
+  let findings: Finding[] | undefined;
+  return {
+    summary,
+    bytes,
+    templates,
+    get findings(): Finding[] {
+      return (findings ??= registerFindings(classified, layout.registerSheets.map((sheet) => ({ sheet, firstRow: 2 })), period));
+    },
+  };
 }
