@@ -133,46 +133,62 @@ function concat(chunks: Uint8Array[]): Uint8Array<ArrayBuffer> {
   return out;
 }
 
-/**
- * The sheet's XML, handed to `emit` about a megabyte at a time (no one giant string or array for a
- * year of registers). Each cell as little as it needs: its address, a style only on dates, numbers
- * as numbers, text through the shared strings — but each row's own texts (symbol, summary) inline,
- * where looking them up among the other rows' would gain nothing.
- */
-function writeSheetXml(sheet: { cols: SheetColumn[]; rc: RegisterCount }, styles: { date: number; header: number }, sst: SharedStrings, emit: (chunk: string, last: boolean) => void): number {
-  const { cols, rc } = sheet;
-  const letters = cols.map((_c, i) => columnLetters(i + 1));
-  const lastRow = Math.max(2, rc.rows.length + 1);
-  const dateStyle = ` s="${styles.date}"`;
+/** The start of a register sheet's XML, up to its header row. */
+function sheetHead(cols: SheetColumn[], letters: string[], lastRow: number, header: number, sst: SharedStrings): string {
   let part = `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<worksheet xmlns="${NS}" xmlns:r="${REL_NS}">`;
   part += `<dimension ref="A1:${letters[letters.length - 1]}${lastRow}"/>`;
   part += '<sheetViews><sheetView workbookViewId="0"><pane ySplit="1" topLeftCell="A2" activePane="bottomLeft" state="frozen"/></sheetView></sheetViews>';
   part += '<sheetFormatPr defaultRowHeight="15"/><cols>';
   cols.forEach((c, i) => (part += `<col min="${i + 1}" max="${i + 1}" width="${c.width}" customWidth="1"/>`));
   part += '</cols><sheetData><row r="1">';
-  cols.forEach((c, i) => (part += `<c r="${letters[i]}1" s="${styles.header}" t="s"><v>${sst.of(c.header)}</v></c>`));
-  part += '</row>';
+  cols.forEach((c, i) => (part += `<c r="${letters[i]}1" s="${header}" t="s"><v>${sst.of(c.header)}</v></c>`));
+  return `${part}</row>`;
+}
+
+/** One row's XML: each cell as little as it needs (see `writeSheetXml`). */
+function rowXml(cols: SheetColumn[], letters: string[], rc: RegisterCount, i: number, dateStyle: string, sst: SharedStrings): string {
+  const r = i + 2;
+  let row = `<row r="${r}">`;
+  for (let j = 0; j < cols.length; j++) {
+    const c = cols[j];
+    const v = c.value(rc, i);
+    if (v === null) continue;
+    if (typeof v === 'number') row += `<c r="${letters[j]}${r}"${c.date ? dateStyle : ''}><v>${v}</v></c>`;
+    else if (c.unique) row += `<c r="${letters[j]}${r}" t="inlineStr"><is><t${v !== v.trim() ? ' xml:space="preserve"' : ''}>${xmlText(v)}</t></is></c>`;
+    else row += `<c r="${letters[j]}${r}" t="s"><v>${sst.of(v)}</v></c>`;
+  }
+  return `${row}</row>`;
+}
+
+const encoder = new TextEncoder();
+
+/**
+ * The sheet's XML as UTF-8, handed to `emit` about a megabyte at a time (no one giant string or
+ * array for a year of registers): the rows of a chunk joined into one string, encoded at once. Each
+ * cell as little as it needs: its address, a style only on dates, numbers as numbers, text through
+ * the shared strings — but each row's own texts (symbol, summary) inline, where looking them up
+ * among the other rows' would gain nothing.
+ */
+function writeSheetXml(sheet: { cols: SheetColumn[]; rc: RegisterCount }, styles: { date: number; header: number }, sst: SharedStrings, emit: (chunk: Uint8Array, last: boolean) => void): number {
+  const { cols, rc } = sheet;
+  const letters = cols.map((_c, i) => columnLetters(i + 1));
+  const lastRow = Math.max(2, rc.rows.length + 1);
+  const dateStyle = ` s="${styles.date}"`;
+  let rows: string[] = [sheetHead(cols, letters, lastRow, styles.header, sst)];
+  let length = 0;
   const n = rc.rows.length;
-  const m = cols.length;
   for (let i = 0; i < n; i++) {
-    const r = i + 2;
-    part += `<row r="${r}">`;
-    for (let j = 0; j < m; j++) {
-      const c = cols[j];
-      const v = c.value(rc, i);
-      if (v === null) continue;
-      if (typeof v === 'number') part += `<c r="${letters[j]}${r}"${c.date ? dateStyle : ''}><v>${v}</v></c>`;
-      else if (c.unique) part += `<c r="${letters[j]}${r}" t="inlineStr"><is><t${v !== v.trim() ? ' xml:space="preserve"' : ''}>${xmlText(v)}</t></is></c>`;
-      else part += `<c r="${letters[j]}${r}" t="s"><v>${sst.of(v)}</v></c>`;
-    }
-    part += '</row>';
-    if (part.length > 1 << 20) {
-      emit(part, false);
-      part = '';
+    const row = rowXml(cols, letters, rc, i, dateStyle, sst);
+    rows.push(row);
+    length += row.length;
+    if (length > 1 << 20) {
+      emit(encoder.encode(rows.join('')), false);
+      rows = [];
+      length = 0;
     }
   }
-  part += '</sheetData><tableParts count="1"><tablePart r:id="rId1"/></tableParts></worksheet>';
-  emit(part, true);
+  rows.push('</sheetData><tableParts count="1"><tablePart r:id="rId1"/></tableParts></worksheet>');
+  emit(encoder.encode(rows.join('')), true);
   return lastRow;
 }
 
@@ -251,7 +267,7 @@ function appendRegisterSheets(xlsx: Uint8Array, sheets: { name: string; cols: Sh
   for (const { s, i, file, table } of placed) {
     const f = deflatedEntry(`xl/worksheets/${file}`, 1);
     zip.add(f);
-    const lastRow = writeSheetXml(s, styles, sst, (chunk, last) => f.push(strToU8(chunk), last));
+    const lastRow = writeSheetXml(s, styles, sst, (chunk, last) => f.push(chunk, last));
     addPart(
       `xl/worksheets/_rels/${file}.rels`,
       strToU8(`<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="${REL_TABLE}" Target="../tables/${table}"/></Relationships>`),
