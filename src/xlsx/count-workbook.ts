@@ -145,50 +145,111 @@ function sheetHead(cols: SheetColumn[], letters: string[], lastRow: number, head
   return `${part}</row>`;
 }
 
+const encoder = new TextEncoder();
+/** About this many bytes of XML are handed on at a time. */
+const CHUNK = 1 << 20;
+
+/**
+ * UTF-8 bytes written straight into a buffer, handed on a chunk at a time: the markup (ASCII) a
+ * character at a time, numbers as digits, texts encoded in place — no string per cell or row.
+ */
+class ByteChunks {
+  private buf = new Uint8Array(CHUNK + (64 << 10));
+  private at = 0;
+
+  constructor(private readonly emit: (chunk: Uint8Array, last: boolean) => void) {}
+
+  private room(n: number): void {
+    if (this.at + n <= this.buf.length) return;
+    const bigger = new Uint8Array(Math.max(this.buf.length * 2, this.at + n));
+    bigger.set(this.buf.subarray(0, this.at));
+    this.buf = bigger;
+  }
+
+  /** Markup: ASCII only. */
+  ascii(s: string): void {
+    this.room(s.length);
+    const { buf } = this;
+    let at = this.at;
+    for (let i = 0; i < s.length; i++) buf[at++] = s.charCodeAt(i);
+    this.at = at;
+  }
+
+  /** A number as `${n}` writes it. */
+  number(n: number): void {
+    if (!Number.isInteger(n) || n < 0 || n > 0xffffffff) return this.ascii(String(n));
+    this.room(10);
+    let digits = 1;
+    for (let x = n; x >= 10; x = Math.floor(x / 10)) digits++;
+    let at = this.at + digits;
+    this.at = at;
+    for (let x = n; digits > 0; digits--, x = Math.floor(x / 10)) this.buf[--at] = 48 + (x % 10);
+  }
+
+  /** Any text, in UTF-8 (at most three bytes a UTF-16 unit). */
+  text(s: string): void {
+    this.room(s.length * 3);
+    this.at += encoder.encodeInto(s, this.buf.subarray(this.at)).written;
+  }
+
+  /** Hands on what is written when it has reached a chunk (or it is the last). */
+  flush(last: boolean): void {
+    if (!last && this.at < CHUNK) return;
+    this.emit(this.buf.slice(0, this.at), last);
+    this.at = 0;
+  }
+}
+
 /** One row's XML: each cell as little as it needs (see `writeSheetXml`). */
-function rowXml(cols: SheetColumn[], letters: string[], rc: RegisterCount, i: number, dateStyle: string, sst: SharedStrings): string {
+function writeRow(out: ByteChunks, cols: SheetColumn[], letters: string[], rc: RegisterCount, i: number, dateStyle: string, sst: SharedStrings): void {
   const r = i + 2;
-  let row = `<row r="${r}">`;
+  out.ascii('<row r="');
+  out.number(r);
+  out.ascii('">');
   for (let j = 0; j < cols.length; j++) {
     const c = cols[j];
     const v = c.value(rc, i);
     if (v === null) continue;
-    if (typeof v === 'number') row += `<c r="${letters[j]}${r}"${c.date ? dateStyle : ''}><v>${v}</v></c>`;
-    else if (c.unique) row += `<c r="${letters[j]}${r}" t="inlineStr"><is><t${v !== v.trim() ? ' xml:space="preserve"' : ''}>${xmlText(v)}</t></is></c>`;
-    else row += `<c r="${letters[j]}${r}" t="s"><v>${sst.of(v)}</v></c>`;
+    out.ascii('<c r="');
+    out.ascii(letters[j]);
+    out.number(r);
+    if (typeof v === 'number') {
+      out.ascii(c.date ? `"${dateStyle}><v>` : '"><v>');
+      out.number(v);
+      out.ascii('</v></c>');
+    } else if (c.unique) {
+      out.ascii(v !== v.trim() ? '" t="inlineStr"><is><t xml:space="preserve">' : '" t="inlineStr"><is><t>');
+      out.text(xmlText(v));
+      out.ascii('</t></is></c>');
+    } else {
+      out.ascii('" t="s"><v>');
+      out.number(sst.of(v));
+      out.ascii('</v></c>');
+    }
   }
-  return `${row}</row>`;
+  out.ascii('</row>');
 }
-
-const encoder = new TextEncoder();
 
 /**
  * The sheet's XML as UTF-8, handed to `emit` about a megabyte at a time (no one giant string or
- * array for a year of registers): the rows of a chunk joined into one string, encoded at once. Each
- * cell as little as it needs: its address, a style only on dates, numbers as numbers, text through
- * the shared strings — but each row's own texts (symbol, summary) inline, where looking them up
- * among the other rows' would gain nothing.
+ * array for a year of registers). Each cell as little as it needs: its address, a style only on
+ * dates, numbers as numbers, text through the shared strings — but each row's own texts (symbol,
+ * summary) inline, where looking them up among the other rows' would gain nothing.
  */
 function writeSheetXml(sheet: { cols: SheetColumn[]; rc: RegisterCount }, styles: { date: number; header: number }, sst: SharedStrings, emit: (chunk: Uint8Array, last: boolean) => void): number {
   const { cols, rc } = sheet;
   const letters = cols.map((_c, i) => columnLetters(i + 1));
   const lastRow = Math.max(2, rc.rows.length + 1);
   const dateStyle = ` s="${styles.date}"`;
-  let rows: string[] = [sheetHead(cols, letters, lastRow, styles.header, sst)];
-  let length = 0;
+  const out = new ByteChunks(emit);
+  out.text(sheetHead(cols, letters, lastRow, styles.header, sst));
   const n = rc.rows.length;
   for (let i = 0; i < n; i++) {
-    const row = rowXml(cols, letters, rc, i, dateStyle, sst);
-    rows.push(row);
-    length += row.length;
-    if (length > 1 << 20) {
-      emit(encoder.encode(rows.join('')), false);
-      rows = [];
-      length = 0;
-    }
+    writeRow(out, cols, letters, rc, i, dateStyle, sst);
+    out.flush(false);
   }
-  rows.push('</sheetData><tableParts count="1"><tablePart r:id="rId1"/></tableParts></worksheet>');
-  emit(encoder.encode(rows.join('')), true);
+  out.ascii('</sheetData><tableParts count="1"><tablePart r:id="rId1"/></tableParts></worksheet>');
+  out.flush(true);
   return lastRow;
 }
 
