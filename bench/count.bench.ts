@@ -20,6 +20,7 @@ import * as path from 'path';
 import { incomingXlsx, outgoingXlsx, type IncomingRow, type OutgoingRow } from '../test/support/registers';
 import { runMeasured } from '../test/support/measure';
 import { convertWithLibreOffice } from '../test/support/libreoffice';
+import { parseCsv } from '../src/xlsx/register-read';
 import { ensureCliBuilt } from './support/cli';
 
 const RUNS = 3;
@@ -108,14 +109,14 @@ function recalcInLibreOffice(file: string, politburo: number, committee: number)
   const [csv] = convertWithLibreOffice([file], 'csv', out);
   const ms = Number(process.hrtime.bigint() - t0) / 1e6;
   const cpu1 = childrenCpuMs();
-  // Biểu 01's data row: the period, then the central columns (Ban Chấp hành, Bộ Chính trị, …), their sum, the local ones.
-  const row = fs
-    .readFileSync(csv, 'utf8')
-    .split(/\r?\n/)
-    .map((l) => l.split(','))
-    .find((f) => f[0].startsWith('Từ ngày') && /^\d+$/.test(f[1] ?? ''));
+  // Biểu 01's data row: the period, then the central columns (Ban Chấp hành, Bộ Chính trị, …), their
+  // sum, the local ones; figures as LibreOffice shows them (10,000).
+  const figure = (v: unknown): number => Number(String(v ?? '').replace(/,/g, ''));
+  const row = parseCsv(fs.readFileSync(csv, 'utf8'), ',')
+    .map((r) => r.cells)
+    .find((c) => String(c[0]).startsWith('Từ ngày') && /^[\d,]+$/.test(String(c[1] ?? '')));
   if (!row) throw new Error('LibreOffice gave no figures for Biểu 01');
-  if (Number(row[2]) !== politburo) throw new Error(`LibreOffice recalculated Bộ Chính trị as ${row[2]}, not ${politburo}`);
-  if (!row.slice(8).includes(String(committee))) throw new Error(`LibreOffice's Biểu 01 has no Ủy ban nhân dân figure ${committee}: ${row.join(',')}`);
+  if (figure(row[2]) !== politburo) throw new Error(`LibreOffice recalculated Bộ Chính trị as ${String(row[2])}, not ${politburo}`);
+  if (!row.slice(8).some((v) => figure(v) === committee)) throw new Error(`LibreOffice's Biểu 01 has no Ủy ban nhân dân figure ${committee}: ${row.join(' | ')}`);
   return { ms, ...(cpu0 !== undefined && cpu1 !== undefined ? { cpuMs: cpu1 - cpu0 } : {}) };
 }
