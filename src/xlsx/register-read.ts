@@ -9,7 +9,7 @@
 import type { FileKind } from '../core/refusals';
 import { take, type Source } from './intake';
 import { RegisterBuilder, registerFromGrid, type GridRow, type GridValue, type Register, type RegisterRefusal } from '../core/register';
-import { cellRef, cellValue, scanRows, type SheetContext } from './sheet-scan';
+import { cellRef, cellValue, plainSharedStrings, scanRows, type SheetContext } from './sheet-scan';
 import type { SheetRows } from '../core/count';
 import { WorkbookReadError } from './errors';
 import { attr, dateStyles, relationshipIdAttr, resolveTarget, sharedStrings } from './fast-read';
@@ -147,7 +147,8 @@ function* packageSheetXml(parts: Map<string, Uint8Array>): Generator<SheetXml> {
     if (id && target) targets.set(id, { type: attr(m[0], 'Type') ?? '', target: resolveTarget(target) });
   }
   const all = [...targets.values()];
-  const strings = sharedStrings(text(all.find((t) => t.type.endsWith('/sharedStrings'))?.target ?? 'xl/sharedStrings.xml'));
+  const sst = text(all.find((t) => t.type.endsWith('/sharedStrings'))?.target ?? 'xl/sharedStrings.xml');
+  const strings = plainSharedStrings(sst) ?? sharedStrings(sst);
   const dates = dateStyles(text(all.find((t) => t.type.endsWith('/styles'))?.target ?? 'xl/styles.xml'));
   const rid = relationshipIdAttr(workbook);
   for (const m of workbook.matchAll(SHEET)) {

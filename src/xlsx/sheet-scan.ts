@@ -171,3 +171,30 @@ export function scanRows(xml: string, ctx: SheetContext, onRow: (row: number, ce
   flush();
   return true;
 }
+
+const PLAIN_ITEM = '<si><t>';
+const SPACED_ITEM = '<si><t xml:space="preserve">';
+
+/**
+ * The shared strings when every item is one plain run (`<si><t>…</t></si>`, as most exports write
+ * them): read with indexOf, without patterns. Null for anything else — rich runs, phonetic runs,
+ * prefixes, empty items — which `sharedStrings` (`xlsx/fast-read`) reads; both give the same texts.
+ */
+export function plainSharedStrings(xml: string | null): string[] | null {
+  if (xml === null) return null;
+  const start = xml.indexOf('<sst');
+  const open = start < 0 ? -1 : xml.indexOf('>', start);
+  if (open < 0 || xml.charCodeAt(open - 1) === 47 || xml.lastIndexOf('<si', start) >= 0) return null;
+  const out: string[] = [];
+  let i = open + 1;
+  for (;;) {
+    const item = xml.startsWith(PLAIN_ITEM, i) ? PLAIN_ITEM : xml.startsWith(SPACED_ITEM, i) ? SPACED_ITEM : null;
+    if (item === null) break;
+    const from = i + item.length;
+    const end = xml.indexOf('<', from);
+    if (end < 0 || !xml.startsWith('</t></si>', end)) return null;
+    out.push(unescapeXml(xml.slice(from, end)));
+    i = end + 9;
+  }
+  return xml.startsWith('</sst>', i) && !xml.includes('<si', i) ? out : null;
+}
