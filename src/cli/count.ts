@@ -95,8 +95,9 @@ export async function runCount(args: string[]): Promise<number> {
     sources.push({ register: r, ...(body !== undefined ? { body } : {}) });
   }
   if (exit !== 0) return exit;
-  const { summary, bytes, findings } = await countRegisters(sources, req.period, req.unit);
-  writeFileAtomically(full, bytes, req.force, req.out);
+  const counted = await countRegisters(sources, req.period, req.unit);
+  const { summary } = counted;
+  writeFileAtomically(full, counted.bytes, req.force, req.out);
 
   if (req.json) {
     const doc: CountJson = {
@@ -129,7 +130,8 @@ export async function runCount(args: string[]): Promise<number> {
     lines.push(`Chưa xếp được cột / unclassified (${n(summary.unclassified.length)}):`);
     for (const u of summary.unclassified) lines.push(`  ${u.file}, dòng ${u.row} ${u.symbol}: ${u.why.vi} / ${u.why.en}`);
   }
-  const dup = findings.filter((f) => f.rule === 'register.duplicate');
+  // The findings are made here, for the text only (the JSON does not list them).
+  const dup = counted.findings.filter((f) => f.rule === 'register.duplicate');
   for (const f of dup) lines.push(`[CẢNH BÁO] ${f.message.vi} / ${f.message.en}  (register.duplicate)`);
   if (summary.notCounted.length > 0) lines.push(`Không đếm / not counted: ${n(summary.notCounted.length)} dòng / rows (--json liệt kê / lists them)`);
   process.stdout.write(`${lines.join('\n')}\n`);

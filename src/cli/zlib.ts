@@ -7,6 +7,14 @@ import { constants, deflateRawSync, inflateRawSync } from 'zlib';
 import { useRawDeflater, useRawInflater } from '../xlsx/zip';
 
 export function useNodeZlib(): void {
-  useRawInflater((data, max) => inflateRawSync(data, { maxOutputLength: max }));
-  useRawDeflater((chunk, level, final) => deflateRawSync(chunk, final ? { level } : { level, finishFlush: constants.Z_SYNC_FLUSH }));
+  // Output in a few large pieces rather than many of zlib's default 16 KB, joined afterwards.
+  useRawInflater((data, max) => inflateRawSync(data, { maxOutputLength: max, chunkSize: pieceSize(max) }));
+  useRawDeflater((chunk, level, final) =>
+    deflateRawSync(chunk, final ? { level, chunkSize: pieceSize(chunk.length) } : { level, finishFlush: constants.Z_SYNC_FLUSH, chunkSize: pieceSize(chunk.length) }),
+  );
+}
+
+/** zlib's output piece for an expected size: at least its default, at most 16 MB. */
+function pieceSize(n: number): number {
+  return Math.min(16 << 20, Math.max(16 << 10, n + 64));
 }

@@ -10,11 +10,22 @@
  */
 import type { CountRule, CrossTableEquality, EntryColumn, NotCountedRule, Template, Text } from './template';
 import { entryColumns } from './template';
-import type { GridRow, GridValue, Register, RegisterKind, RegisterRow } from './register';
-import { FIELD_HEADERS, cellDate, cellText, countDate } from './register';
+import type { Register, RegisterKind, RegisterRow } from './register';
+import { countDate } from './register';
 import { foldText, parseSymbol, typeFromName, type DocumentSymbol } from './symbol';
-import { compareIsoDates, daysInclusive, formatDdMmYyyy } from './dates';
-import type { Finding } from './findings';
+import { daysInclusive, formatDdMmYyyy } from './dates';
+import { periodTest } from './count-findings';
+
+export {
+  REGISTER_EXTRA,
+  REGISTER_STATES,
+  countColumnHeader,
+  inPeriod,
+  registerFindings,
+  registerSheetFindings,
+  type RegisterSheetRef,
+  type SheetRows,
+} from './count-findings';
 
 /** One register given to the count, with the body that keeps it when the clerk names one (`--body`). */
 export interface CountSource {
@@ -309,6 +320,30 @@ function decide(templates: readonly Template[], outcomes: Outcome[]): Decided {
   return { columns, whys, countedWhy, ...(ambiguous ? { ambiguous } : {}), ...(notCounted ? { notCounted } : {}) };
 }
 
+/** Where a row lands, given what its author, issuer and type come to, and the date it is counted by. */
+function rowState(kind: RegisterKind, row: RegisterRow, symbol: DocumentSymbol | null, date: string | null, d: Decided): { state: RowCount['state']; why: Text } {
+  if (d.ambiguous) return { state: 'unclassified', why: d.ambiguous };
+  if (d.whys.length > 0) {
+    if (date !== null) return { state: 'counted', why: d.countedWhy };
+    const text = kind === 'incoming' ? row.arrivalText : row.dateText;
+    const what = kind === 'incoming' ? { vi: 'Ngày đến', en: 'arrival date' } : { vi: 'ngày văn bản', en: 'document date' };
+    return {
+      state: 'unclassified',
+      why: text === '' ? { vi: `không có ${what.vi}`, en: `no ${what.en}` } : { vi: `${what.vi} "${text}" không đọc được`, en: `${what.en} "${text}" cannot be read` },
+    };
+  }
+  if (d.notCounted) return { state: 'notCounted', why: d.notCounted };
+  const by =
+    row.author !== ''
+      ? { vi: `tác giả "${row.author}"`, en: `author "${row.author}"` }
+      : symbol
+        ? { vi: `ký hiệu "${symbol.text}"`, en: `symbol "${symbol.text}"` }
+        : row.symbol === ''
+          ? { vi: 'không có số, ký hiệu', en: 'no symbol' }
+          : { vi: `số, ký hiệu "${row.symbol}" không đọc được`, en: `symbol "${row.symbol}" cannot be read` };
+  return { state: 'unclassified', why: { vi: `${by.vi}: không cột nào của biểu nhận`, en: `${by.en}: no column of the tables takes it` } };
+}
+
 /** Every row of one register in the tables of `templates` (period left aside). */
 export function classifyRegister(templates: readonly Template[], crossRules: readonly CrossTableEquality[], source: CountSource): RegisterCount {
   const { register, body } = source;
@@ -328,39 +363,12 @@ export function classifyRegister(templates: readonly Template[], crossRules: rea
       d = decide(templates, outcomes);
       decided.set(memo, d);
     }
-    const { columns, whys, ambiguous, notCounted, countedWhy } = d;
     const date = countDate(register.kind, row);
-    const base = type !== undefined ? { row, date, symbol, type, columns } : { row, date, symbol, columns };
-    if (ambiguous) return { ...base, state: 'unclassified', why: ambiguous };
-    if (whys.length > 0) {
-      if (date === null) {
-        const text = register.kind === 'incoming' ? row.arrivalText : row.dateText;
-        const what = register.kind === 'incoming' ? { vi: 'Ngày đến', en: 'arrival date' } : { vi: 'ngày văn bản', en: 'document date' };
-        return {
-          ...base,
-          state: 'unclassified',
-          why: text === '' ? { vi: `không có ${what.vi}`, en: `no ${what.en}` } : { vi: `${what.vi} "${text}" không đọc được`, en: `${what.en} "${text}" cannot be read` },
-        };
-      }
-      return { ...base, state: 'counted', why: countedWhy };
-    }
-    if (notCounted) return { ...base, state: 'notCounted', why: notCounted };
-    const by = row.author !== '' ? { vi: `tác giả "${row.author}"`, en: `author "${row.author}"` } : symbol ? { vi: `ký hiệu "${symbol.text}"`, en: `symbol "${symbol.text}"` } : row.symbol === '' ? { vi: 'không có số, ký hiệu', en: 'no symbol' } : { vi: `số, ký hiệu "${row.symbol}" không đọc được`, en: `symbol "${row.symbol}" cannot be read` };
-    return { ...base, state: 'unclassified', why: { vi: `${by.vi}: không cột nào của biểu nhận`, en: `${by.en}: no column of the tables takes it` } };
+    const { state, why } = rowState(register.kind, row, symbol, date, d);
+    return type !== undefined ? { row, date, symbol, type, columns: d.columns, state, why } : { row, date, symbol, columns: d.columns, state, why };
   });
   return { source, rows };
 }
-
-const ISO_DAY = /^\d{4}-\d{2}-\d{2}$/;
-
-/** Is `date` within the period, both ends included? */
-export function inPeriod(date: string | null, p: Period): boolean {
-  if (date === null) return false;
-  // yyyy-mm-dd texts sort as their days do: compared as text, without parsing (a year of rows, each asked).
-  if (ISO_DAY.test(date) && ISO_DAY.test(p.from) && ISO_DAY.test(p.to)) return date >= p.from && date <= p.to;
-  return compareIsoDates(date, p.from) >= 0 && compareIsoDates(date, p.to) <= 0;
-}
-
 
 /** The JSON `bieumau count --json` prints (docs/count.md). */
 export interface CountJson {
@@ -389,12 +397,23 @@ export function summarise(templates: readonly Template[], classified: readonly R
   const value = new Map<string, number>();
   for (const t of templates) for (const c of entryColumns(t)) if (c.count) value.set(`${t.id}\u0000${c.id}`, 0);
   const out: CountSummary = { counts: [], registers: [], unclassified: [], notCounted: [] };
+  const isIn = periodTest(p);
+  // What a row's columns add to (the counted ones' keys), once per columns object: rows alike share one.
+  const keysOf = new Map<Record<string, string>, { any: boolean; keys: string[] }>();
+  const addsTo = (columns: Record<string, string>): { any: boolean; keys: string[] } => {
+    let k = keysOf.get(columns);
+    if (k === undefined) {
+      const all = Object.entries(columns).map(([tid, cid]) => `${tid}\u0000${cid}`);
+      keysOf.set(columns, (k = { any: all.length > 0, keys: all.filter((x) => value.has(x)) }));
+    }
+    return k;
+  };
   for (const rc of classified) {
     const reg = rc.source.register;
     let counted = 0;
     let outside = 0;
     for (const r of rc.rows) {
-      const inside = inPeriod(r.date, p);
+      const inside = isIn(r.date);
       if (r.date !== null && !inside) {
         outside++;
         const why = OUTSIDE(p, r.date);
@@ -403,13 +422,11 @@ export function summarise(templates: readonly Template[], classified: readonly R
       }
       if (r.state === 'unclassified') out.unclassified.push({ file: reg.file, row: r.row.row, symbol: r.row.symbol, author: r.row.author, reason: r.why[lang], why: r.why });
       else if (r.state === 'notCounted') out.notCounted.push({ file: reg.file, row: r.row.row, symbol: r.row.symbol, reason: r.why[lang], why: r.why });
-      if (inside && Object.keys(r.columns).length > 0) {
-        counted++;
-        for (const [tid, cid] of Object.entries(r.columns)) {
-          const k = `${tid}\u0000${cid}`;
-          if (value.has(k)) value.set(k, (value.get(k) ?? 0) + 1);
-        }
-      }
+      if (!inside) continue;
+      const adds = addsTo(r.columns);
+      if (!adds.any) continue;
+      counted++;
+      for (const k of adds.keys) value.set(k, (value.get(k) ?? 0) + 1);
     }
     out.registers.push({ file: reg.file, kind: reg.kind, rows: reg.rows.length, counted, outside });
   }
@@ -431,167 +448,4 @@ export function bodyColumns(templates: readonly Template[]): string[] {
 /** The templates that have counting rules. */
 export function countedTemplates(templates: readonly Template[]): Template[] {
   return templates.filter((t) => entryColumns(t).some((c) => c.count !== undefined));
-}
-
-// ---------------------------------------------------------------------------------------------
-// The register sheets of the counted workbook
-
-/** The extra columns of a register sheet, after the columns read. */
-export const REGISTER_EXTRA = {
-  fileRow: 'Dòng trong tệp',
-  countDate: 'Ngày tính',
-  type: 'Loại (ký hiệu)',
-  why: 'Lý do',
-  state: 'Trạng thái',
-} as const;
-
-/** The words of the "Trạng thái" column: counted (in some column), not counted (with its reason), undecided. */
-export const REGISTER_STATES = { counted: 'đếm', notCounted: 'không đếm', unclassified: 'chưa xếp được' } as const;
-
-/** The header of the column a template counts a row in ("Cột Biểu 01"). */
-export function countColumnHeader(t: Template): string {
-  return `Cột ${t.name.vi}`;
-}
-
-// ---------------------------------------------------------------------------------------------
-// Findings on the register sheets
-
-export interface RegisterSheetRef {
-  /** The register sheet's name in the counted workbook. */
-  sheet: string;
-  /** The sheet row of each register row, in order (the header is row 1). */
-  firstRow: number;
-}
-
-/**
- * `register.unclassified` (a row that belongs in the tables but whose column is undecided, with why)
- * and `register.duplicate` (the same symbol, date and author twice), in the period.
- */
-export function registerFindings(classified: readonly RegisterCount[], sheets: readonly RegisterSheetRef[], p: Period): Finding[] {
-  const out: Finding[] = [];
-  // By folded symbol first (one short text hashed per row), then the kind, date and author compared.
-  interface Seen {
-    kind: RegisterKind;
-    date: string;
-    author: string;
-    sheet: string;
-    row: number;
-    file: string;
-    fileRow: number;
-    next?: Seen;
-  }
-  const seen = new Map<string, Seen>();
-  // Authors repeat: each folded once.
-  const authors = new Map<string, string>();
-  const foldAuthor = (a: string): string => {
-    let f = authors.get(a);
-    if (f === undefined) authors.set(a, (f = foldText(a)));
-    return f;
-  };
-  classified.forEach((rc, i) => {
-    const ref = sheets[i];
-    rc.rows.forEach((r, j) => {
-      if (r.date !== null && !inPeriod(r.date, p)) return;
-      const row = ref.firstRow + j;
-      const at = { sheet: ref.sheet, address: `A${row}` };
-      if (r.state === 'unclassified') {
-        out.push({
-          rule: 'register.unclassified',
-          severity: 'warning',
-          cells: [at],
-          message: {
-            vi: `${rc.source.register.file}, dòng ${r.row.row} (${r.row.symbol || 'không số'}): chưa xếp được vào cột nào — ${r.why.vi}`,
-            en: `${rc.source.register.file}, row ${r.row.row} (${r.row.symbol || 'no symbol'}): not counted in any column — ${r.why.en}`,
-          },
-        });
-      }
-      if (r.row.symbol === '') return;
-      const kind = rc.source.register.kind;
-      const symbolKey = foldText(r.symbol?.text ?? r.row.symbol);
-      const date = r.row.date ?? r.row.dateText;
-      const author = foldAuthor(r.row.author);
-      const head = seen.get(symbolKey);
-      let first = head;
-      while (first && !(first.kind === kind && first.date === date && first.author === author)) first = first.next;
-      if (first) {
-        out.push({
-          rule: 'register.duplicate',
-          severity: 'warning',
-          cells: [at, { sheet: first.sheet, address: `A${first.row}` }],
-          message: {
-            vi: `${rc.source.register.file}, dòng ${r.row.row}: văn bản ${r.row.symbol} ghi hai lần (cùng số, ký hiệu, ngày và tác giả với ${first.file}, dòng ${first.fileRow}); cả hai đều được đếm`,
-            en: `${rc.source.register.file}, row ${r.row.row}: document ${r.row.symbol} recorded twice (same symbol, date and author as ${first.file}, row ${first.fileRow}); both are counted`,
-          },
-        });
-      } else seen.set(symbolKey, { kind, date, author, sheet: ref.sheet, row, file: rc.source.register.file, fileRow: r.row.row, ...(head ? { next: head } : {}) });
-    });
-  });
-  return out;
-}
-
-/** The cells of one sheet of a workbook, row by row (`xlsx/register-read` gives them). */
-export interface SheetRows {
-  sheet: string;
-  rows: GridRow[];
-}
-
-/**
- * The register findings of a counted workbook as it is now (the clerk may have corrected columns):
- * on every register sheet (found by its headers "Ngày tính", "Lý do", "Trạng thái"), a row marked
- * "chưa xếp được" whose table columns are still all blank, dated in `period` (or undated), is
- * `register.unclassified`; the same symbol, date and author twice in the registers of one kind is
- * `register.duplicate`.
- */
-export function registerSheetFindings(sheets: readonly SheetRows[], period: Period | null): Finding[] {
-  const out: Finding[] = [];
-  const seen = new Map<string, { sheet: string; row: number }>();
-  const text = (v: GridValue | undefined): string => cellText(v);
-  for (const s of sheets) {
-    const head = s.rows[0];
-    if (!head || head.row !== 1) continue;
-    const col = (h: string): number => head.cells.findIndex((c) => text(c) === h);
-    const dateCol = col(REGISTER_EXTRA.countDate);
-    const whyCol = col(REGISTER_EXTRA.why);
-    const stateCol = col(REGISTER_EXTRA.state);
-    if (dateCol < 0 || whyCol < 0 || stateCol < 0) continue;
-    const countCols = head.cells.map((c, i) => (text(c).startsWith('Cột ') ? i : -1)).filter((i) => i >= 0);
-    const kind = col(FIELD_HEADERS.arrivalDate) >= 0 || col(FIELD_HEADERS.arrivalNo) >= 0 ? 'incoming' : 'outgoing';
-    const symbolCol = col(FIELD_HEADERS.symbol);
-    const docDateCol = col(FIELD_HEADERS.date);
-    const authorCol = col(FIELD_HEADERS.author);
-    for (const r of s.rows.slice(1)) {
-      const date = cellDate(r.cells[dateCol]);
-      if (period !== null && date !== null && !inPeriod(date, period)) continue;
-      const at = { sheet: s.sheet, address: `A${r.row}` };
-      const symbol = symbolCol >= 0 ? text(r.cells[symbolCol]) : '';
-      if (text(r.cells[stateCol]) === REGISTER_STATES.unclassified && countCols.every((i) => text(r.cells[i]) === '')) {
-        const why = text(r.cells[whyCol]);
-        out.push({
-          rule: 'register.unclassified',
-          severity: 'warning',
-          cells: [at],
-          message: {
-            vi: `Trang "${s.sheet}", dòng ${r.row} (${symbol || 'không số'}): văn bản chưa xếp được vào cột nào — ${why}. Ghi mã cột vào cột "Cột …" của dòng để đếm.`,
-            en: `Sheet "${s.sheet}", row ${r.row} (${symbol || 'no symbol'}): the document is in no column — ${why}. Write the column id in the row's "Cột …" cell to count it.`,
-          },
-        });
-      }
-      if (symbol === '') continue;
-      const docDate = docDateCol >= 0 ? (cellDate(r.cells[docDateCol]) ?? text(r.cells[docDateCol])) : '';
-      const key = `${kind}\u0000${foldText(parseSymbol(symbol)?.text ?? symbol)}\u0000${docDate}\u0000${authorCol >= 0 ? foldText(text(r.cells[authorCol])) : ''}`;
-      const first = seen.get(key);
-      if (first) {
-        out.push({
-          rule: 'register.duplicate',
-          severity: 'warning',
-          cells: [at, { sheet: first.sheet, address: `A${first.row}` }],
-          message: {
-            vi: `Trang "${s.sheet}", dòng ${r.row}: văn bản ${symbol} ghi hai lần (cùng số, ký hiệu, ngày và tác giả với trang "${first.sheet}", dòng ${first.row}); cả hai đều được đếm`,
-            en: `Sheet "${s.sheet}", row ${r.row}: document ${symbol} recorded twice (same symbol, date and author as sheet "${first.sheet}", row ${first.row}); both are counted`,
-          },
-        });
-      } else seen.set(key, { sheet: s.sheet, row: r.row });
-    }
-  }
-  return out;
 }

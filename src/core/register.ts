@@ -121,14 +121,29 @@ function colLetters(col: number): string {
   return s;
 }
 
+/** The ISO day of a date cell; the days of a register repeat (a year has a few hundred). */
+const ISO_OF_TIME = new Map<number, string>();
+function isoOfDate(d: Date): string {
+  const t = d.getTime();
+  let iso = ISO_OF_TIME.get(t);
+  if (iso === undefined) {
+    iso = isoFromUtcDate(d);
+    if (ISO_OF_TIME.size < 100000) ISO_OF_TIME.set(t, iso);
+  }
+  return iso;
+}
+
+/** White space that `cellText` changes: any but a single inner space (a register's texts mostly have none). */
+const FOLDS_SPACE = /[\t\n\v\f\r\u00a0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000\ufeff]| {2}|^ | $/;
+
 /** The text of a cell: trimmed NFC, numbers as written, dates as dd/mm/yyyy. */
 export function cellText(v: GridValue | undefined): string {
   if (v === null || v === undefined) return '';
-  if (typeof v === 'string') return v.normalize('NFC').replace(/[\s\u00a0]+/g, ' ').trim();
+  if (typeof v === 'string') return FOLDS_SPACE.test(v) ? v.normalize('NFC').replace(/[\s\u00a0]+/g, ' ').trim() : v.normalize('NFC');
   if (typeof v === 'number') return String(v);
   if (typeof v === 'boolean') return v ? 'TRUE' : 'FALSE';
   if (v instanceof Date) {
-    const iso = isoFromUtcDate(v);
+    const iso = isoOfDate(v);
     return `${iso.slice(8, 10)}/${iso.slice(5, 7)}/${iso.slice(0, 4)}`;
   }
   return v.error;
@@ -140,7 +155,7 @@ export function cellText(v: GridValue | undefined): string {
  */
 export function cellDate(v: GridValue | undefined): string | null {
   if (v === null || v === undefined) return null;
-  if (v instanceof Date) return Number.isNaN(v.getTime()) ? null : isoFromUtcDate(v);
+  if (v instanceof Date) return Number.isNaN(v.getTime()) ? null : isoOfDate(v);
   if (typeof v === 'number') return v >= 61 && v < 2958466 ? excelSerialToIso(v) : null;
   if (typeof v !== 'string') return null;
   const s = v.normalize('NFC').trim();
@@ -165,78 +180,149 @@ function isNumberingRow(cells: readonly GridValue[]): boolean {
   return filled.length >= 2 && filled.every((c) => /^\(?\d{1,2}\)?$/.test(cellText(c)));
 }
 
+function noHeader(file: string, sheet: string): { refusal: RegisterRefusal } {
+  return {
+    refusal: {
+      code: 'register.no-header',
+      file,
+      sheet,
+      message: {
+        vi: `${file}, trang "${sheet}": không tìm thấy dòng tiêu đề của sổ văn bản trong ${HEADER_SEARCH_ROWS} dòng đầu (cần cột "Số, ký hiệu" và cột "Ngày tháng", "Ngày đến", "Tác giả" hoặc "Trích yếu")`,
+        en: `${file}, sheet "${sheet}": no register header row in the first ${HEADER_SEARCH_ROWS} rows (a "Số, ký hiệu" column is needed, with "Ngày tháng", "Ngày đến", "Tác giả" or "Trích yếu")`,
+      },
+    },
+  };
+}
+
+function noDateColumn(file: string, sheet: string, kind: RegisterKind, headerRow: number): { refusal: RegisterRefusal } {
+  const wanted = kind === 'incoming' ? 'Ngày đến' : 'Ngày tháng';
+  return {
+    refusal: {
+      code: 'register.no-date-column',
+      file,
+      sheet,
+      cell: `A${headerRow}`,
+      message: {
+        vi: `${file}, trang "${sheet}", dòng ${headerRow}: sổ văn bản ${kind === 'incoming' ? 'đến' : 'đi'} không có cột "${wanted}" — không biết văn bản thuộc kỳ nào`,
+        en: `${file}, sheet "${sheet}", row ${headerRow}: the ${kind} register has no "${wanted}" column — the period of its documents cannot be told`,
+      },
+    },
+  };
+}
+
+/** The register fields a row of cells names, when it is a register's header row. */
+function headerColumns(cells: readonly GridValue[]): Register['columns'] | null {
+  const columns: Register['columns'] = [];
+  cells.forEach((v, col) => {
+    const field = fieldOfHeader(v);
+    if (field !== undefined && !columns.some((c) => c.field === field)) columns.push({ field, col, header: cellText(v) });
+  });
+  const has = (f: RegisterField): boolean => columns.some((c) => c.field === f);
+  return has('symbol') && (has('date') || has('arrivalDate') || has('author') || has('summary')) ? columns : null;
+}
+
+/** Is every cell of a row blank? */
+export function blankCells(cells: readonly GridValue[]): boolean {
+  for (const c of cells) if (cellText(c) !== '') return false;
+  return true;
+}
+
+/**
+ * A register read one row at a time, in the sheet's row order (rows without any cell left out): the
+ * header row searched among the first rows, then each row after it taken as a register row. What
+ * `registerFromGrid` gives for the same rows, without holding them all; a reader that knows a
+ * cell's text or date faster may give the fields itself (`pushRow`).
+ */
+export class RegisterBuilder {
+  private seen = 0;
+  private header: { row: number; columns: Register['columns']; kind: RegisterKind; at: Record<RegisterField, number> } | null = null;
+  private refusal: { refusal: RegisterRefusal } | null = null;
+  readonly rows: RegisterRow[] = [];
+
+  constructor(
+    readonly file: string,
+    readonly sheet: string,
+  ) {}
+
+  /** The column of each field (-1: absent), once the header row is found. */
+  get fieldColumns(): Readonly<Record<RegisterField, number>> | null {
+    return this.header?.at ?? null;
+  }
+
+  /** Is the reading over (the header not found in the first rows, or its date column missing)? */
+  get refused(): boolean {
+    return this.refusal !== null;
+  }
+
+  /** Takes one row of the sheet; before the header, its cells are searched for it. */
+  push(row: number, cells: readonly GridValue[]): void {
+    if (this.refusal) return;
+    if (this.header === null) {
+      this.findHeader(row, cells);
+      return;
+    }
+    if (blankCells(cells)) return;
+    if (this.rows.length === 0 && isNumberingRow(cells)) return;
+    const at = this.header.at;
+    const get = (f: RegisterField): GridValue | undefined => (at[f] < 0 ? undefined : cells[at[f]]);
+    this.rows.push({
+      row,
+      symbol: cellText(get('symbol')),
+      date: cellDate(get('date')),
+      dateText: cellText(get('date')),
+      arrivalDate: cellDate(get('arrivalDate')),
+      arrivalText: cellText(get('arrivalDate')),
+      arrivalNo: cellText(get('arrivalNo')),
+      author: cellText(get('author')),
+      summary: cellText(get('summary')),
+      signer: cellText(get('signer')),
+      type: cellText(get('type')),
+    });
+  }
+
+  /**
+   * A row after the header whose fields the reader gives already read (`cellText` / `cellDate` of
+   * its cells), with whether it is blank and whether it is a row of column numbers.
+   */
+  pushRow(r: RegisterRow, blank: boolean, numbering: boolean): void {
+    if (blank || (this.rows.length === 0 && numbering)) return;
+    this.rows.push(r);
+  }
+
+  private findHeader(row: number, cells: readonly GridValue[]): void {
+    if (this.seen++ >= HEADER_SEARCH_ROWS) {
+      this.refusal = noHeader(this.file, this.sheet);
+      return;
+    }
+    const columns = headerColumns(cells);
+    if (columns === null) return;
+    const at = {} as Record<RegisterField, number>;
+    for (const f of REGISTER_FIELDS) at[f] = columns.find((c) => c.field === f)?.col ?? -1;
+    const kind: RegisterKind = at.arrivalDate >= 0 || at.arrivalNo >= 0 ? 'incoming' : 'outgoing';
+    if ((kind === 'incoming' ? at.arrivalDate : at.date) < 0) this.refusal = noDateColumn(this.file, this.sheet, kind, row);
+    else this.header = { row, columns, kind, at };
+  }
+
+  /** The register read, or the refusal naming the file, the sheet and what is missing. */
+  result(): Register | { refusal: RegisterRefusal } {
+    if (this.refusal) return this.refusal;
+    if (this.header === null) return noHeader(this.file, this.sheet);
+    const { row, columns, kind } = this.header;
+    return { file: this.file, sheet: this.sheet, kind, headerRow: row, columns, rows: this.rows };
+  }
+}
+
 /**
  * The register in a grid of one sheet, or a refusal naming the file, the sheet and what is missing.
  * `file` and `sheet` are used in messages only.
  */
 export function registerFromGrid(file: string, sheet: string, grid: readonly GridRow[]): Register | { refusal: RegisterRefusal } {
-  let header: { at: number; columns: Register['columns'] } | null = null;
-  for (let i = 0; i < grid.length && i < HEADER_SEARCH_ROWS && header === null; i++) {
-    const columns: Register['columns'] = [];
-    grid[i].cells.forEach((v, col) => {
-      const field = fieldOfHeader(v);
-      if (field !== undefined && !columns.some((c) => c.field === field)) columns.push({ field, col, header: cellText(v) });
-    });
-    const has = (f: RegisterField): boolean => columns.some((c) => c.field === f);
-    if (has('symbol') && (has('date') || has('arrivalDate') || has('author') || has('summary'))) header = { at: i, columns };
+  const b = new RegisterBuilder(file, sheet);
+  for (const g of grid) {
+    b.push(g.row, g.cells);
+    if (b.refused) break;
   }
-  if (header === null) {
-    return {
-      refusal: {
-        code: 'register.no-header',
-        file,
-        sheet,
-        message: {
-          vi: `${file}, trang "${sheet}": không tìm thấy dòng tiêu đề của sổ văn bản trong ${HEADER_SEARCH_ROWS} dòng đầu (cần cột "Số, ký hiệu" và cột "Ngày tháng", "Ngày đến", "Tác giả" hoặc "Trích yếu")`,
-          en: `${file}, sheet "${sheet}": no register header row in the first ${HEADER_SEARCH_ROWS} rows (a "Số, ký hiệu" column is needed, with "Ngày tháng", "Ngày đến", "Tác giả" or "Trích yếu")`,
-        },
-      },
-    };
-  }
-  const columns = header.columns;
-  const colOf = (f: RegisterField): number | undefined => columns.find((c) => c.field === f)?.col;
-  const kind: RegisterKind = colOf('arrivalDate') !== undefined || colOf('arrivalNo') !== undefined ? 'incoming' : 'outgoing';
-  const headerRow = grid[header.at].row;
-  const dateCol = kind === 'incoming' ? colOf('arrivalDate') : colOf('date');
-  if (dateCol === undefined) {
-    const wanted = kind === 'incoming' ? 'Ngày đến' : 'Ngày tháng';
-    return {
-      refusal: {
-        code: 'register.no-date-column',
-        file,
-        sheet,
-        cell: `A${headerRow}`,
-        message: {
-          vi: `${file}, trang "${sheet}", dòng ${headerRow}: sổ văn bản ${kind === 'incoming' ? 'đến' : 'đi'} không có cột "${wanted}" — không biết văn bản thuộc kỳ nào`,
-          en: `${file}, sheet "${sheet}", row ${headerRow}: the ${kind} register has no "${wanted}" column — the period of its documents cannot be told`,
-        },
-      },
-    };
-  }
-  const at = (cells: readonly GridValue[], f: RegisterField): GridValue | undefined => {
-    const c = colOf(f);
-    return c === undefined ? undefined : cells[c];
-  };
-  const rows: RegisterRow[] = [];
-  for (let i = header.at + 1; i < grid.length; i++) {
-    const { row, cells } = grid[i];
-    if (cells.every((c) => cellText(c) === '')) continue;
-    if (rows.length === 0 && isNumberingRow(cells)) continue;
-    rows.push({
-      row,
-      symbol: cellText(at(cells, 'symbol')),
-      date: cellDate(at(cells, 'date')),
-      dateText: cellText(at(cells, 'date')),
-      arrivalDate: cellDate(at(cells, 'arrivalDate')),
-      arrivalText: cellText(at(cells, 'arrivalDate')),
-      arrivalNo: cellText(at(cells, 'arrivalNo')),
-      author: cellText(at(cells, 'author')),
-      summary: cellText(at(cells, 'summary')),
-      signer: cellText(at(cells, 'signer')),
-      type: cellText(at(cells, 'type')),
-    });
-  }
-  return { file, sheet, kind, headerRow, columns, rows };
+  return b.result();
 }
 
 /** A sheet's cells as Office.js reads a used range: its first row and column (0-based), values and number formats. */

@@ -56,14 +56,15 @@ export function foldText(s: string): string {
 const STATE_BY_FOLD = new Map(STATE_TYPES.map((t) => [foldText(t), t]));
 const PARTY_BY_FOLD = new Map(PARTY_TYPES.map((t) => [foldText(t), t]));
 /** The listed type a written abbreviation stands for, by grammar; the same few texts again and again. */
-const TYPE_SEEN = new Map<string, string | null>();
+const STATE_SEEN = new Map<string, string | null>();
+const PARTY_SEEN = new Map<string, string | null>();
 
 function listedType(written: string, grammar: SymbolGrammar): string | undefined {
-  const key = `${grammar}\u0000${written}`;
-  let t = TYPE_SEEN.get(key);
+  const seen = grammar === 'party' ? PARTY_SEEN : STATE_SEEN;
+  let t = seen.get(written);
   if (t === undefined) {
     t = (grammar === 'party' ? PARTY_BY_FOLD : STATE_BY_FOLD).get(foldText(written)) ?? null;
-    if (TYPE_SEEN.size < 10000) TYPE_SEEN.set(key, t);
+    if (seen.size < 10000) seen.set(written, t);
   }
   return t ?? undefined;
 }
@@ -87,9 +88,13 @@ export interface DocumentSymbol {
   units: string[];
 }
 
+/** Printable ASCII and `Đ`/`đ`, no space: nothing to clean (NFC as it is). */
+const PLAIN_SYMBOL = /^[!-~\u0110\u0111]+$/;
+
 /** A symbol's letters part: letters (any script), digits, `&` and `.`; nothing else. */
+const PART = /^[\p{L}\p{N}&.]+$/u;
 function isPart(s: string): boolean {
-  return /^[\p{L}\p{N}&.]+$/u.test(s);
+  return PART.test(s);
 }
 
 /**
@@ -98,47 +103,72 @@ function isPart(s: string): boolean {
  */
 export function parseSymbol(raw: string): DocumentSymbol | null {
   if (typeof raw !== 'string') return null;
-  // Most symbols need no cleaning: ASCII or already clean, no spaces, no dash look-alikes.
-  const clean = !/[\s\u00a0\u2007\u202f\ufeff\u00d0\u00f0\u2010-\u2015\u2212]/.test(raw) && raw === raw.normalize('NFC');
-  const text = clean
-    ? raw
-    : raw
-        .normalize('NFC')
-        .replace(/\u00d0/g, 'Đ')
-        .replace(/\u00f0/g, 'đ')
-        .replace(/[\u2010-\u2015\u2212]/g, '-')
-        .replace(/[\s\u00a0\u2007\u202f\ufeff]*([-/])[\s\u00a0\u2007\u202f\ufeff]*/g, '$1')
-        .trim();
-  if (text === '' || /\s/.test(text)) return null;
-  const party = /^(\d+)-([^/-]+)\/(.+)$/u.exec(text);
+  // Most symbols need no cleaning: printable ASCII (no spaces), or already clean, no spaces, no dash look-alikes.
+  const clean = PLAIN_SYMBOL.test(raw) || (!UNCLEAN.test(raw) && raw === raw.normalize('NFC'));
+  const text = clean ? raw : cleanSymbol(raw);
+  if (text === '' || SPACE.test(text)) return null;
+  const party = PARTY.exec(text);
   if (party) {
-    const [, number, typeRaw, rest] = party;
-    const parts = rest.split(/[-/]/);
-    if (!isPart(typeRaw) || parts.some((p) => p === '' || !isPart(p))) return null;
+    const typeRaw = party[2];
+    const parts = party[3].split(PARTY_SEPARATORS);
+    if (!isPart(typeRaw) || !allParts(parts)) return null;
     const known = listedType(typeRaw, 'party');
-    return { text: canonical(text), grammar: 'party', number, type: known ?? upperD(typeRaw), knownType: known !== undefined, issuer: upperD(parts[0]), units: parts.slice(1).map(upperD) };
+    return { text: canonical(text), grammar: 'party', number: party[1], type: known ?? upperD(typeRaw), knownType: known !== undefined, issuer: upperD(parts[0]), units: unitsOf(parts, 1) };
   }
-  const state = /^(\d+)(?:\/(\d{4}))?\/(.+)$/u.exec(text);
+  const state = STATE.exec(text);
   if (!state) return null;
-  const [, number, year, rest] = state;
-  const parts = rest.split('-');
-  if (parts.some((p) => p === '' || !isPart(p))) return null;
+  const year = state[2];
+  const parts = state[3].split('-');
+  if (!allParts(parts)) return null;
   const known = listedType(parts[0], 'state');
-  const base = { text: canonical(text), grammar: 'state' as const, number, ...(year !== undefined ? { year } : {}) };
-  if (known !== undefined && parts.length >= 2) {
-    return { ...base, type: known, knownType: true, issuer: upperD(parts[1]), units: parts.slice(2).map(upperD) };
-  }
-  // No listed type first: an official letter (công văn), NUMBER/ISSUER-UNIT.
-  return { ...base, knownType: false, issuer: upperD(parts[0]), units: parts.slice(1).map(upperD) };
+  const withType = known !== undefined && parts.length >= 2;
+  // Without a listed type first: an official letter (công văn), NUMBER/ISSUER-UNIT.
+  // Built in the order of the fields above (text, grammar, number, year, type, knownType, issuer, units).
+  const out: Partial<DocumentSymbol> = year !== undefined ? { text: canonical(text), grammar: 'state', number: state[1], year } : { text: canonical(text), grammar: 'state', number: state[1] };
+  if (withType) out.type = known;
+  out.knownType = withType;
+  out.issuer = upperD(parts[withType ? 1 : 0]);
+  out.units = unitsOf(parts, withType ? 2 : 1);
+  return out as DocumentSymbol;
+}
+
+const UNCLEAN = /[\s\u00a0\u2007\u202f\ufeff\u00d0\u00f0\u2010-\u2015\u2212]/;
+const SPACE = /\s/;
+const PARTY = /^(\d+)-([^/-]+)\/(.+)$/u;
+const PARTY_SEPARATORS = /[-/]/;
+const STATE = /^(\d+)(?:\/(\d{4}))?\/(.+)$/u;
+
+/** Spaces around `-` and `/` removed, dash look-alikes as `-`, `Ð` as `Đ`, in NFC. */
+function cleanSymbol(raw: string): string {
+  return raw
+    .normalize('NFC')
+    .replace(/\u00d0/g, 'Đ')
+    .replace(/\u00f0/g, 'đ')
+    .replace(/[\u2010-\u2015\u2212]/g, '-')
+    .replace(/[\s\u00a0\u2007\u202f\ufeff]*([-/])[\s\u00a0\u2007\u202f\ufeff]*/g, '$1')
+    .trim();
+}
+
+function allParts(parts: readonly string[]): boolean {
+  for (const p of parts) if (p === '' || !isPart(p)) return false;
+  return true;
+}
+
+function unitsOf(parts: readonly string[], from: number): string[] {
+  const out: string[] = [];
+  for (let i = from; i < parts.length; i++) out.push(upperD(parts[i]));
+  return out;
 }
 
 /** `đ` written as `Đ` in an abbreviation otherwise in capitals (`UBNDđ` → `UBNDĐ`); other parts as written. */
 function upperD(s: string): string {
+  if (!s.includes('đ')) return s;
   const d = s.replace(/đ/g, 'Đ');
   return d === d.toUpperCase() ? d : s;
 }
 
 function canonical(text: string): string {
+  if (!text.includes('đ')) return text;
   return text
     .split('/')
     .map((seg) => seg.split('-').map(upperD).join('-'))

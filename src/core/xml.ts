@@ -8,6 +8,11 @@
 // eslint-disable-next-line no-control-regex
 const NOT_XML = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/g;
 
+/** Anything `escapeXml` changes (most texts have nothing). */
+// eslint-disable-next-line no-control-regex
+const ESCAPED = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF&<>"]/;
+
 export function escapeXml(s: string): string {
+  if (!ESCAPED.test(s)) return s;
   return s.replace(NOT_XML, '').replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 }

@@ -133,46 +133,123 @@ function concat(chunks: Uint8Array[]): Uint8Array<ArrayBuffer> {
   return out;
 }
 
-/**
- * The sheet's XML, handed to `emit` about a megabyte at a time (no one giant string or array for a
- * year of registers). Each cell as little as it needs: its address, a style only on dates, numbers
- * as numbers, text through the shared strings — but each row's own texts (symbol, summary) inline,
- * where looking them up among the other rows' would gain nothing.
- */
-function writeSheetXml(sheet: { cols: SheetColumn[]; rc: RegisterCount }, styles: { date: number; header: number }, sst: SharedStrings, emit: (chunk: string, last: boolean) => void): number {
-  const { cols, rc } = sheet;
-  const letters = cols.map((_c, i) => columnLetters(i + 1));
-  const lastRow = Math.max(2, rc.rows.length + 1);
-  const dateStyle = ` s="${styles.date}"`;
+/** The start of a register sheet's XML, up to its header row. */
+function sheetHead(cols: SheetColumn[], letters: string[], lastRow: number, header: number, sst: SharedStrings): string {
   let part = `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<worksheet xmlns="${NS}" xmlns:r="${REL_NS}">`;
   part += `<dimension ref="A1:${letters[letters.length - 1]}${lastRow}"/>`;
   part += '<sheetViews><sheetView workbookViewId="0"><pane ySplit="1" topLeftCell="A2" activePane="bottomLeft" state="frozen"/></sheetView></sheetViews>';
   part += '<sheetFormatPr defaultRowHeight="15"/><cols>';
   cols.forEach((c, i) => (part += `<col min="${i + 1}" max="${i + 1}" width="${c.width}" customWidth="1"/>`));
   part += '</cols><sheetData><row r="1">';
-  cols.forEach((c, i) => (part += `<c r="${letters[i]}1" s="${styles.header}" t="s"><v>${sst.of(c.header)}</v></c>`));
-  part += '</row>';
-  const n = rc.rows.length;
-  const m = cols.length;
-  for (let i = 0; i < n; i++) {
-    const r = i + 2;
-    part += `<row r="${r}">`;
-    for (let j = 0; j < m; j++) {
-      const c = cols[j];
-      const v = c.value(rc, i);
-      if (v === null) continue;
-      if (typeof v === 'number') part += `<c r="${letters[j]}${r}"${c.date ? dateStyle : ''}><v>${v}</v></c>`;
-      else if (c.unique) part += `<c r="${letters[j]}${r}" t="inlineStr"><is><t${v !== v.trim() ? ' xml:space="preserve"' : ''}>${xmlText(v)}</t></is></c>`;
-      else part += `<c r="${letters[j]}${r}" t="s"><v>${sst.of(v)}</v></c>`;
-    }
-    part += '</row>';
-    if (part.length > 1 << 20) {
-      emit(part, false);
-      part = '';
+  cols.forEach((c, i) => (part += `<c r="${letters[i]}1" s="${header}" t="s"><v>${sst.of(c.header)}</v></c>`));
+  return `${part}</row>`;
+}
+
+const encoder = new TextEncoder();
+/** About this many bytes of XML are handed on at a time. */
+const CHUNK = 1 << 20;
+
+/**
+ * UTF-8 bytes written straight into a buffer, handed on a chunk at a time: the markup (ASCII) a
+ * character at a time, numbers as digits, texts encoded in place — no string per cell or row.
+ */
+class ByteChunks {
+  private buf = new Uint8Array(CHUNK + (64 << 10));
+  private at = 0;
+
+  constructor(private readonly emit: (chunk: Uint8Array, last: boolean) => void) {}
+
+  private room(n: number): void {
+    if (this.at + n <= this.buf.length) return;
+    const bigger = new Uint8Array(Math.max(this.buf.length * 2, this.at + n));
+    bigger.set(this.buf.subarray(0, this.at));
+    this.buf = bigger;
+  }
+
+  /** Markup: ASCII only. */
+  ascii(s: string): void {
+    this.room(s.length);
+    const { buf } = this;
+    let at = this.at;
+    for (let i = 0; i < s.length; i++) buf[at++] = s.charCodeAt(i);
+    this.at = at;
+  }
+
+  /** A number as `${n}` writes it. */
+  number(n: number): void {
+    if (!Number.isInteger(n) || n < 0 || n > 0xffffffff) return this.ascii(String(n));
+    this.room(10);
+    let digits = 1;
+    for (let x = n; x >= 10; x = Math.floor(x / 10)) digits++;
+    let at = this.at + digits;
+    this.at = at;
+    for (let x = n; digits > 0; digits--, x = Math.floor(x / 10)) this.buf[--at] = 48 + (x % 10);
+  }
+
+  /** Any text, in UTF-8 (at most three bytes a UTF-16 unit). */
+  text(s: string): void {
+    this.room(s.length * 3);
+    this.at += encoder.encodeInto(s, this.buf.subarray(this.at)).written;
+  }
+
+  /** Hands on what is written when it has reached a chunk (or it is the last). */
+  flush(last: boolean): void {
+    if (!last && this.at < CHUNK) return;
+    this.emit(this.buf.slice(0, this.at), last);
+    this.at = 0;
+  }
+}
+
+/** One row's XML: each cell as little as it needs (see `writeSheetXml`). */
+function writeRow(out: ByteChunks, cols: SheetColumn[], letters: string[], rc: RegisterCount, i: number, dateStyle: string, sst: SharedStrings): void {
+  const r = i + 2;
+  out.ascii('<row r="');
+  out.number(r);
+  out.ascii('">');
+  for (let j = 0; j < cols.length; j++) {
+    const c = cols[j];
+    const v = c.value(rc, i);
+    if (v === null) continue;
+    out.ascii('<c r="');
+    out.ascii(letters[j]);
+    out.number(r);
+    if (typeof v === 'number') {
+      out.ascii(c.date ? `"${dateStyle}><v>` : '"><v>');
+      out.number(v);
+      out.ascii('</v></c>');
+    } else if (c.unique) {
+      out.ascii(v !== v.trim() ? '" t="inlineStr"><is><t xml:space="preserve">' : '" t="inlineStr"><is><t>');
+      out.text(xmlText(v));
+      out.ascii('</t></is></c>');
+    } else {
+      out.ascii('" t="s"><v>');
+      out.number(sst.of(v));
+      out.ascii('</v></c>');
     }
   }
-  part += '</sheetData><tableParts count="1"><tablePart r:id="rId1"/></tableParts></worksheet>';
-  emit(part, true);
+  out.ascii('</row>');
+}
+
+/**
+ * The sheet's XML as UTF-8, handed to `emit` about a megabyte at a time (no one giant string or
+ * array for a year of registers). Each cell as little as it needs: its address, a style only on
+ * dates, numbers as numbers, text through the shared strings — but each row's own texts (symbol,
+ * summary) inline, where looking them up among the other rows' would gain nothing.
+ */
+function writeSheetXml(sheet: { cols: SheetColumn[]; rc: RegisterCount }, styles: { date: number; header: number }, sst: SharedStrings, emit: (chunk: Uint8Array, last: boolean) => void): number {
+  const { cols, rc } = sheet;
+  const letters = cols.map((_c, i) => columnLetters(i + 1));
+  const lastRow = Math.max(2, rc.rows.length + 1);
+  const dateStyle = ` s="${styles.date}"`;
+  const out = new ByteChunks(emit);
+  out.text(sheetHead(cols, letters, lastRow, styles.header, sst));
+  const n = rc.rows.length;
+  for (let i = 0; i < n; i++) {
+    writeRow(out, cols, letters, rc, i, dateStyle, sst);
+    out.flush(false);
+  }
+  out.ascii('</sheetData><tableParts count="1"><tablePart r:id="rId1"/></tableParts></worksheet>');
+  out.flush(true);
   return lastRow;
 }
 
@@ -251,7 +328,7 @@ function appendRegisterSheets(xlsx: Uint8Array, sheets: { name: string; cols: Sh
   for (const { s, i, file, table } of placed) {
     const f = deflatedEntry(`xl/worksheets/${file}`, 1);
     zip.add(f);
-    const lastRow = writeSheetXml(s, styles, sst, (chunk, last) => f.push(strToU8(chunk), last));
+    const lastRow = writeSheetXml(s, styles, sst, (chunk, last) => f.push(chunk, last));
     addPart(
       `xl/worksheets/_rels/${file}.rels`,
       strToU8(`<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="${REL_TABLE}" Target="../tables/${table}"/></Relationships>`),
@@ -266,7 +343,7 @@ function appendRegisterSheets(xlsx: Uint8Array, sheets: { name: string; cols: Sh
 /**
  * The whole count, as the command line and the web page run it: every register classified by the
  * built-in tables' rules, the period's figures (only the columns whose register kind was given:
- * the others stay for the clerk), the workbook's bytes and the register findings.
+ * the others stay for the clerk), the workbook's bytes and the register findings (made when first read).
  */
 export async function countRegisters(
   sources: readonly CountSource[],
@@ -281,6 +358,14 @@ export async function countRegisters(
   summary.counts = summary.counts.filter((c) => given.has(`${c.table}:${c.column}`));
   const options: LayoutOptions = { from: period.from, to: period.to, ...(unit !== undefined ? { unit } : {}) };
   const { bytes, layout } = await countWorkbook({ templates, options, registers: classified, summary });
-  const findings = registerFindings(classified, layout.registerSheets.map((sheet) => ({ sheet, firstRow: 2 })), period);
-  return { summary, bytes, findings, templates };
+  // The findings only when asked for (the JSON of the command line does not list them).
+  let findings: Finding[] | undefined;
+  return {
+    summary,
+    bytes,
+    templates,
+    get findings(): Finding[] {
+      return (findings ??= registerFindings(classified, layout.registerSheets.map((sheet) => ({ sheet, firstRow: 2 })), period));
+    },
+  };
 }

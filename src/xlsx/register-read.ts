@@ -8,7 +8,8 @@
  */
 import type { FileKind } from '../core/refusals';
 import { take, type Source } from './intake';
-import { registerFromGrid, type GridRow, type GridValue, type Register, type RegisterRefusal } from '../core/register';
+import { RegisterBuilder, registerFromGrid, type GridRow, type GridValue, type Register, type RegisterRefusal } from '../core/register';
+import { cellRef, cellValue, plainSharedStrings, scanRows, type SheetContext } from './sheet-scan';
 import type { SheetRows } from '../core/count';
 import { WorkbookReadError } from './errors';
 import { attr, dateStyles, relationshipIdAttr, resolveTarget, sharedStrings } from './fast-read';
@@ -81,37 +82,13 @@ export function readRegister(file: RegisterFile): RegisterResult {
 
 const decoder = new TextDecoder('utf-8');
 const CELL = /<((?:[\w.-]+:)?)c(?=[\s/>])([^>]*?)(?:\/>|>([\s\S]*?)<\/\1c>)/g;
-const VALUE = /<((?:[\w.-]+:)?)v(?=[\s/>])[^>]*?(?:\/>|>([\s\S]*?)<\/\1v>)/;
-const INLINE_T = /<((?:[\w.-]+:)?)t(?=[\s/>])[^>]*?(?:\/>|>([\s\S]*?)<\/\1t>)/g;
-const RPH = /<((?:[\w.-]+:)?)rPh(?=[\s/>])[\s\S]*?<\/\1rPh>/g;
 const SHEET = /<(?:[\w.-]+:)?sheet(?=[\s/>])[^>]*>/g;
 const RELATIONSHIP = /<(?:[\w.-]+:)?Relationship(?=[\s/>])[^>]*>/g;
 const WORKBOOK_PR = /<(?:[\w.-]+:)?workbookPr(?=[\s/>])[^>]*>/;
 const ROW_TAG = /<(?:[\w.-]+:)?row(?=[\s/>])[^>]*>/g;
 
-function inlineText(body: string): string {
-  let out = '';
-  const b = body.replace(RPH, '');
-  INLINE_T.lastIndex = 0;
-  for (let m = INLINE_T.exec(b); m; m = INLINE_T.exec(b)) out += unescapeXml(m[2] ?? '');
-  return out;
-}
-
-function colIndex(ref: string): { row: number; col: number } | null {
-  let col = 0;
-  let i = 0;
-  for (; i < ref.length; i++) {
-    const ch = ref.charCodeAt(i);
-    const up = ch >= 97 ? ch - 32 : ch;
-    if (up < 65 || up > 90) break;
-    col = col * 26 + (up - 64);
-  }
-  const row = Number(ref.slice(i));
-  return i === 0 || !Number.isInteger(row) || row < 1 ? null : { row, col: col - 1 };
-}
-
-/** The cells of one sheet as rows (blank rows left out), in row order. */
-function sheetGrid(xml: string, strings: string[], dates: boolean[], date1904: boolean): GridRow[] {
+/** The cells of one sheet as rows (blank rows left out), in row order, whatever order the XML gives them in. */
+function sheetGrid(xml: string, ctx: SheetContext): GridRow[] {
   const rows = new Map<number, GridValue[]>();
   // Cells without an address follow the previous one (rows likewise).
   let lastRow = 0;
@@ -133,37 +110,27 @@ function sheetGrid(xml: string, strings: string[], dates: boolean[], date1904: b
     }
     const tag = m[2];
     const ref = attr(tag, 'r');
-    const pos = ref !== undefined ? colIndex(ref) : { row: lastRow, col: lastCol + 1 };
+    const pos = ref !== undefined ? cellRef(ref) : { row: lastRow, col: lastCol + 1 };
     if (pos === null) continue;
     lastRow = pos.row;
     lastCol = pos.col;
-    const body = m[3] ?? '';
-    const type = attr(tag, 't') ?? 'n';
-    const v = VALUE.exec(body);
-    const raw = v && v[2] !== undefined ? unescapeXml(v[2]) : undefined;
-    let value: GridValue = null;
-    if (type === 's') value = raw !== undefined ? (strings[Number(raw)] ?? null) : null;
-    else if (type === 'inlineStr') value = inlineText(body);
-    else if (type === 'n') {
-      if (raw !== undefined && raw !== '') {
-        const n = parseFloat(raw);
-        const style = Number(attr(tag, 's') ?? 0);
-        value = Number.isFinite(n) ? (dates[style] ? new Date(Math.round((n + (date1904 ? 1462 : 0) - 25569) * 86400000)) : n) : raw;
-      }
-    } else if (type === 'b') value = raw === undefined ? null : raw === '1' || raw === 'true';
-    else if (type === 'e') value = raw === undefined ? null : { error: raw };
-    else value = raw ?? null; // str, d (ISO text) and anything else: the text as written
     let cells = rows.get(pos.row);
     if (!cells) rows.set(pos.row, (cells = []));
-    cells[pos.col] = value;
+    cells[pos.col] = cellValue(ctx, tag, m[3] ?? '');
   }
   return [...rows.entries()]
     .sort((a, b) => a[0] - b[0])
     .map(([row, cells]) => ({ row, cells: Array.from(cells, (c) => c ?? null) }));
 }
 
-/** Every worksheet of an opened package as rows of cells, in sheet order, read one at a time. */
-function* packageSheets(parts: Map<string, Uint8Array>): Generator<SheetRows> {
+interface SheetXml {
+  sheet: string;
+  xml: string;
+  ctx: SheetContext;
+}
+
+/** Every worksheet of an opened package as its XML, in sheet order, decoded one at a time. */
+function* packageSheetXml(parts: Map<string, Uint8Array>): Generator<SheetXml> {
   const text = (p: string): string | null => {
     const b = parts.get(p);
     return b ? decoder.decode(b) : null;
@@ -180,7 +147,8 @@ function* packageSheets(parts: Map<string, Uint8Array>): Generator<SheetRows> {
     if (id && target) targets.set(id, { type: attr(m[0], 'Type') ?? '', target: resolveTarget(target) });
   }
   const all = [...targets.values()];
-  const strings = sharedStrings(text(all.find((t) => t.type.endsWith('/sharedStrings'))?.target ?? 'xl/sharedStrings.xml'));
+  const sst = text(all.find((t) => t.type.endsWith('/sharedStrings'))?.target ?? 'xl/sharedStrings.xml');
+  const strings = plainSharedStrings(sst) ?? sharedStrings(sst);
   const dates = dateStyles(text(all.find((t) => t.type.endsWith('/styles'))?.target ?? 'xl/styles.xml'));
   const rid = relationshipIdAttr(workbook);
   for (const m of workbook.matchAll(SHEET)) {
@@ -190,16 +158,31 @@ function* packageSheets(parts: Map<string, Uint8Array>): Generator<SheetRows> {
     if (!target || !target.type.endsWith('/worksheet')) continue;
     const xml = text(target.target);
     if (xml === null) continue;
-    yield { sheet, rows: sheetGrid(xml, strings, dates, date1904) };
+    yield { sheet, xml, ctx: { strings, dates, date1904 } };
   }
+}
+
+/** Every worksheet of an opened package as rows of cells, in sheet order, read one at a time. */
+function* packageSheets(parts: Map<string, Uint8Array>): Generator<SheetRows> {
+  for (const s of packageSheetXml(parts)) yield { sheet: s.sheet, rows: sheetGrid(s.xml, s.ctx) };
+}
+
+/** One sheet as a register: read row by row in one pass, or through the whole grid when the sheet is written unusually. */
+function registerOfSheet(name: string, s: SheetXml): RegisterResult {
+  const b = new RegisterBuilder(name, s.sheet);
+  const read = scanRows(s.xml, s.ctx, (row, cells) => {
+    b.push(row, cells);
+    return !b.refused;
+  });
+  return read ? b.result() : registerFromGrid(name, s.sheet, sheetGrid(s.xml, s.ctx));
 }
 
 function readXlsxRegister(name: string, bytes: Uint8Array): RegisterResult {
   const parts = openPackage(bytes, REGISTER_LIMITS);
   try {
     let first: { refusal: RegisterRefusal } | undefined;
-    for (const { sheet, rows } of packageSheets(parts)) {
-      const r = registerFromGrid(name, sheet, rows);
+    for (const s of packageSheetXml(parts)) {
+      const r = registerOfSheet(name, s);
       if (!('refusal' in r)) return r;
       if (r.refusal.code !== 'register.no-header') return r;
       first ??= r;

@@ -28,17 +28,19 @@ export function findSoffice(): string {
 }
 
 /**
- * Converts `files` in one soffice run (much faster than one run per file) into `outDir`.
+ * Converts `files` in one soffice run (much faster than one run per file) into `outDir` (a CSV holds
+ * the first sheet).
  * Returns the output paths, in the order of `files`.
  */
-export function convertWithLibreOffice(files: string[], format: 'xlsx' | 'pdf', outDir: string): string[] {
+export function convertWithLibreOffice(files: string[], format: 'xlsx' | 'pdf' | 'csv', outDir: string): string[] {
   const soffice = findSoffice();
   const profile = mkdtempSync(join(tmpdir(), 'bieumau-lo-'));
   try {
     mkdirSync(join(profile, 'user'), { recursive: true });
     writeFileSync(join(profile, 'user', 'registrymodifications.xcu'), RECALC_PROFILE);
     mkdirSync(outDir, { recursive: true });
-    const filter = format === 'xlsx' ? 'xlsx:Calc MS Excel 2007 XML' : 'pdf:calc_pdf_Export';
+    // CSV: the first sheet only, comma, double quote, UTF-8 (76).
+    const filter = format === 'xlsx' ? 'xlsx:Calc MS Excel 2007 XML' : format === 'csv' ? 'csv:Text - txt - csv (StarCalc):44,34,76,1' : 'pdf:calc_pdf_Export';
     execFileSync(
       soffice,
       [`-env:UserInstallation=${pathToFileURL(profile).href}`, '--headless', '--norestore', '--convert-to', filter, '--outdir', outDir, ...files],
