@@ -9,6 +9,7 @@ import { Button, makeStyles, tokens } from '@fluentui/react-components';
 import type { ReportInfo } from '../../excel/types';
 import { defaultPeriod, identifyPeriod, periodRange } from '../../core/periods';
 import { format } from '../i18n';
+import { checkResult } from './check-model';
 import { useAppStrings, useLang, usePane } from './context';
 import { StickyActions } from './StickyActions';
 import { ReportFields } from '../../ui/ReportFields';
@@ -79,7 +80,7 @@ export default function SettingsTab({ today }: { today?: string }): ReactNode {
       setShown(next);
       setSettings(next);
       // The headings and the period changed: the last check result no longer holds.
-      if (count > 0) setCheck((c) => ({ ...c, findings: null }));
+      if (count > 0) setCheck((c) => checkResult(c, { type: 'stale' }));
       announce(format(s.saved, { count }));
     }
   };
