@@ -6,6 +6,8 @@ import { CHECK_SCREEN, checkResult, checkScreen } from '../src/taskpane/app/chec
 import { EMPTY_CHECK, type CheckState } from '../src/taskpane/app/context';
 import type { AppliedFix } from '../src/excel/types';
 import type { Finding } from '../src/core/findings';
+import { paneFrame, type PaneFrame } from '../src/taskpane/app/pane-model';
+import { webFrame, webFrameStart } from '../src/web/web-model';
 
 const finding = (rule: string): Finding => ({ rule, severity: 'error', message: { vi: rule, en: rule } }) as unknown as Finding;
 const fix = (n: number): AppliedFix => ({ cell: { sheet: 'Biểu 01', row: n, col: 2 }, before: n, after: n + 1 }) as unknown as AppliedFix;
@@ -48,5 +50,60 @@ describe('Kiểm tra (pane): the result kept across tabs', () => {
   test('stale: the findings forgotten (no "Sẵn sàng gửi" for a workbook changed since), the fixes kept', () => {
     const c = checkResult(checkResult(EMPTY_CHECK, { type: 'checked', findings: [], sheets: ['Biểu 01'] }), { type: 'fixed', fix: fix(3) });
     expect(checkResult(c, { type: 'stale' })).toEqual({ findings: null, sheets: ['Biểu 01'], applied: [fix(3)] });
+  });
+});
+
+describe('the pane’s frame', () => {
+  const start: PaneFrame = { tab: 'tables', introOpen: true, firstRun: true, error: null, status: '', statusShown: true };
+
+  test('a tab opened: its introduction shown unless seen before; the last tab’s status goes', () => {
+    const busy = { ...start, status: 'Đã chèn Biểu 01.' };
+    expect(paneFrame(busy, { type: 'tab', tab: 'check', introSeen: false })).toEqual({ ...start, tab: 'check', introOpen: true });
+    expect(paneFrame(busy, { type: 'tab', tab: 'settings', introSeen: true })).toEqual({ ...start, tab: 'settings', introOpen: false });
+  });
+
+  test('"?" toggles the introduction; the first run ends', () => {
+    expect(paneFrame(start, { type: 'toggleIntro' }).introOpen).toBe(false);
+    expect(paneFrame(paneFrame(start, { type: 'toggleIntro' }), { type: 'toggleIntro' }).introOpen).toBe(true);
+    expect(paneFrame(start, { type: 'firstRunDone' }).firstRun).toBe(false);
+  });
+
+  test('a message takes the place of the error; a quiet one is read out, not drawn', () => {
+    const failed = paneFrame(start, { type: 'error', message: 'Không thực hiện được: x' });
+    expect(failed.error).toBe('Không thực hiện được: x');
+    expect(paneFrame(failed, { type: 'announce', message: 'Đã kiểm tra xong.', shown: false })).toEqual({ ...start, status: 'Đã kiểm tra xong.', statusShown: false });
+    expect(paneFrame(failed, { type: 'error', message: null }).error).toBeNull();
+  });
+
+  test('the slow-Excel notice: shown even over a quiet status, gone when the call ends, any other status kept', () => {
+    const quiet = { ...start, status: 'x', statusShown: false };
+    const slow = paneFrame(quiet, { type: 'slow', message: 'Excel đang bận' });
+    expect(slow).toEqual({ ...start, status: 'Excel đang bận', statusShown: true });
+    expect(paneFrame(slow, { type: 'slowDone', messages: ['Excel đang bận', 'Excel is busy'] }).status).toBe('');
+    const other = { ...start, status: 'Đã lưu.' };
+    expect(paneFrame(other, { type: 'slowDone', messages: ['Excel đang bận', 'Excel is busy'] })).toBe(other);
+  });
+});
+
+describe('the web page’s frame', () => {
+  test('starts on Tạo biểu mẫu, the only tab mounted', () => {
+    const f = webFrameStart('en');
+    expect(f).toEqual({ lang: 'en', tab: 'create', opened: new Set(['create']), status: '' });
+  });
+
+  test('a tab opened stays mounted after the next is chosen; opening it again adds nothing', () => {
+    let f = webFrame(webFrameStart('vi'), { type: 'tab', tab: 'check' });
+    f = webFrame(f, { type: 'tab', tab: 'consolidate' });
+    expect(f.tab).toBe('consolidate');
+    expect([...f.opened]).toEqual(['create', 'check', 'consolidate']);
+    const opened = f.opened;
+    expect(webFrame(f, { type: 'tab', tab: 'check' }).opened).toBe(opened);
+  });
+
+  test('the language and the status line; the same status again is no change', () => {
+    const f = webFrame(webFrame(webFrameStart('vi'), { type: 'language', lang: 'en' }), { type: 'announce', text: 'Đã tạo tệp.' });
+    expect(f.lang).toBe('en');
+    expect(f.status).toBe('Đã tạo tệp.');
+    expect(webFrame(f, { type: 'announce', text: 'Đã tạo tệp.' })).toBe(f);
   });
 });
