@@ -8,6 +8,7 @@ import type { AppliedFix } from '../src/excel/types';
 import type { Finding } from '../src/core/findings';
 import { paneFrame, type PaneFrame } from '../src/taskpane/app/pane-model';
 import { webFrame, webFrameStart } from '../src/web/web-model';
+import { combineForm, combineFormStart, type CombineForm } from '../src/ui/model/combine';
 
 const finding = (rule: string): Finding => ({ rule, severity: 'error', message: { vi: rule, en: rule } }) as unknown as Finding;
 const fix = (n: number): AppliedFix => ({ cell: { sheet: 'Biểu 01', row: n, col: 2 }, before: n, after: n + 1 }) as unknown as AppliedFix;
@@ -105,5 +106,38 @@ describe('the web page’s frame', () => {
     expect(f.lang).toBe('en');
     expect(f.status).toBe('Đã tạo tệp.');
     expect(webFrame(f, { type: 'announce', text: 'Đã tạo tệp.' })).toBe(f);
+  });
+});
+
+describe('Tổng hợp (pane and web page): the form', () => {
+  type Form = CombineForm<string, number>;
+  const start = combineFormStart<string, number>();
+
+  test('starts by unit, no list, no sources with errors, nothing running, no outcome', () => {
+    expect(start).toEqual({ mode: 'units', unitsText: '', allowErrors: false, working: null, outcome: null });
+  });
+
+  test('work: started (the last outcome goes), its progress, finished with its outcome', () => {
+    const before: Form = { ...start, outcome: 'tong-hop.xlsx' };
+    let f = combineForm(before, { type: 'start', working: 0 });
+    expect(f).toEqual({ ...start, working: 0 });
+    f = combineForm(f, { type: 'progress', working: 2 });
+    expect(f.working).toBe(2);
+    expect(combineForm(f, { type: 'finish', outcome: 'luy-ke.xlsx' })).toEqual({ ...start, outcome: 'luy-ke.xlsx' });
+  });
+
+  test('finished without an outcome (the call failed and said so): nothing running, no outcome made up', () => {
+    const f = combineForm(combineForm(start, { type: 'start', working: 1 }), { type: 'finish' });
+    expect(f).toEqual(start);
+  });
+
+  test('another way of combining puts the outcome away; the list and the switch stay', () => {
+    const f: Form = { ...start, unitsText: 'Xã 1\nXã 2', allowErrors: true, outcome: 'x' };
+    expect(combineForm(f, { type: 'mode', mode: 'periods' })).toEqual({ ...f, mode: 'periods', outcome: null });
+  });
+
+  test('the units list and the switch as given', () => {
+    const f = combineForm(combineForm(start, { type: 'unitsText', text: 'Xã 1' }), { type: 'allowErrors', on: true });
+    expect(f).toEqual({ ...start, unitsText: 'Xã 1', allowErrors: true });
   });
 });
