@@ -8,6 +8,9 @@ import type { AppliedFix } from '../src/excel/types';
 import type { Finding } from '../src/core/findings';
 import { paneFrame, type PaneFrame } from '../src/taskpane/app/pane-model';
 import { webFrame, webFrameStart } from '../src/web/web-model';
+import { webCheck, webCheckStart, type WebCheck } from '../src/web/check-model';
+import { historyNoteLines } from '../src/ui/model/history-lines';
+import type { HistoryResult } from '../src/core/history';
 import { combineForm, combineFormStart, type CombineForm } from '../src/ui/model/combine';
 
 const finding = (rule: string): Finding => ({ rule, severity: 'error', message: { vi: rule, en: rule } }) as unknown as Finding;
@@ -140,4 +143,42 @@ describe('Tổng hợp (pane and web page): the form', () => {
     const f = combineForm(combineForm(start, { type: 'unitsText', text: 'Xã 1' }), { type: 'allowErrors', on: true });
     expect(f).toEqual({ ...start, unitsText: 'Xã 1', allowErrors: true });
   });
+});
+
+describe('Kiểm tra (web page): the check', () => {
+  const file = (name: string): File => ({ name }) as File;
+
+  test('started: files done 0 of n, the last outcome and failure put away; progress; done', () => {
+    let c: WebCheck<string> = { ...webCheckStart<string>(), outcome: 'last', failure: 'Không chạy được' };
+    c = webCheck(c, { type: 'start', total: 3 });
+    expect(c).toEqual({ progress: { done: 0, total: 3 }, outcome: null, failure: '', earlier: [] });
+    c = webCheck(c, { type: 'progress', done: 2 });
+    expect(c.progress).toEqual({ done: 2, total: 3 });
+    expect(webCheck(c, { type: 'done', outcome: 'ok' })).toEqual({ progress: null, outcome: 'ok', failure: '', earlier: [] });
+  });
+
+  test('failed: the message, nothing running; progress with nothing running changes nothing', () => {
+    const c = webCheck(webCheck(webCheckStart<string>(), { type: 'start', total: 1 }), { type: 'failed', message: 'x' });
+    expect(c).toEqual({ progress: null, outcome: null, failure: 'x', earlier: [] });
+    expect(webCheck(c, { type: 'progress', done: 1 })).toBe(c);
+  });
+
+  test('the earlier files kept through checks', () => {
+    const q1 = [file('q1.xlsx')];
+    const c = webCheck(webCheck(webCheckStart<string>(), { type: 'earlier', files: q1 }), { type: 'start', total: 1 });
+    expect(c.earlier).toBe(q1);
+  });
+});
+
+test('historyNoteLines: the workbook’s own note as it is, a file left out named with its reason', () => {
+  const result = {
+    compared: [],
+    findings: [],
+    notes: [
+      { kind: 'period', file: null, message: { vi: 'Chưa có kỳ báo cáo.', en: 'No report period.' } },
+      { kind: 'unreadable', file: 'q1.xlsx', message: { vi: 'không đọc được', en: 'cannot be read' } },
+    ],
+  } as unknown as HistoryResult;
+  expect(historyNoteLines(result, 'Bỏ qua {file}: {reason}', 'vi')).toEqual(['Chưa có kỳ báo cáo.', 'Bỏ qua q1.xlsx: không đọc được']);
+  expect(historyNoteLines(result, 'Left out {file}: {reason}', 'en')).toEqual(['No report period.', 'Left out q1.xlsx: cannot be read']);
 });

@@ -15,6 +15,7 @@ import { format } from '../i18n';
 import { NO_EARLIER, useAppStrings, useLang, usePane } from './context';
 import type { AppStrings } from './strings';
 import type { Language } from '../strings';
+import { historyNoteLines } from '../../ui/model/history-lines';
 
 const useStyles = makeStyles({
   row: { display: 'flex', flexWrap: 'wrap', columnGap: tokens.spacingHorizontalS, rowGap: tokens.spacingVerticalS, alignItems: 'center' },
@@ -42,7 +43,7 @@ export function comparedLine(result: HistoryResult, s: AppStrings): string {
 
 /** Each note as a line: "Bỏ qua other.xlsx: …", or the note on the open workbook itself. */
 export function noteLines(result: HistoryResult, s: AppStrings, lang: Language): string[] {
-  return result.notes.map((n) => (n.file === null ? n.message[lang] : format(s.skipped, { file: n.file, reason: n.message[lang] })));
+  return historyNoteLines(result, s.skipped, lang);
 }
 
 export function EarlierFiles({ busy }: { busy: boolean }): ReactNode {
