@@ -11,6 +11,9 @@ import { webFrame, webFrameStart } from '../src/web/web-model';
 import { webCheck, webCheckStart, type WebCheck } from '../src/web/check-model';
 import { historyNoteLines } from '../src/ui/model/history-lines';
 import type { HistoryResult } from '../src/core/history';
+import { settingsForm, settingsFormStart } from '../src/taskpane/app/settings-model';
+import type { ReportInfo } from '../src/excel/types';
+import type { PeriodForm } from '../src/ui/PeriodFieldset';
 import { combineForm, combineFormStart, type CombineForm } from '../src/ui/model/combine';
 
 const finding = (rule: string): Finding => ({ rule, severity: 'error', message: { vi: rule, en: rule } }) as unknown as Finding;
@@ -181,4 +184,36 @@ test('historyNoteLines: the workbook’s own note as it is, a file left out name
   } as unknown as HistoryResult;
   expect(historyNoteLines(result, 'Bỏ qua {file}: {reason}', 'vi')).toEqual(['Chưa có kỳ báo cáo.', 'Bỏ qua q1.xlsx: không đọc được']);
   expect(historyNoteLines(result, 'Left out {file}: {reason}', 'en')).toEqual(['No report period.', 'Left out q1.xlsx: cannot be read']);
+});
+
+describe('Thiết lập báo cáo (pane): the form', () => {
+  const blank: ReportInfo = { unit: '', reportNo: '', reportDate: '', reportBy: '', from: '', to: '' };
+  const q1 = { kind: 'quarter', year: '2025', quarter: '1' } as unknown as PeriodForm;
+  const q2 = { kind: 'quarter', year: '2025', quarter: '2' } as unknown as PeriodForm;
+  const saved: ReportInfo = { unit: 'UBND xã A', reportNo: '12/BC-UBND', reportDate: '2025-07-01', reportBy: 'Nguyễn Văn B', from: '2025-04-01', to: '2025-06-30' };
+
+  test('settings read late fill only what the clerk has not typed; a period chosen stays', () => {
+    let f = settingsFormStart(blank, q1);
+    f = settingsForm(f, { type: 'info', key: 'unit', value: 'UBND xã C' });
+    f = settingsForm(f, { type: 'period', key: 'quarter' as keyof PeriodForm, value: '3' as PeriodForm[keyof PeriodForm] });
+    f = settingsForm(f, { type: 'arrived', settings: saved, period: q2 });
+    expect(f.info).toEqual({ ...saved, unit: 'UBND xã C' });
+    expect(f.period).toEqual({ ...q1, quarter: '3' });
+    expect(f.shown).toBe(saved);
+    expect([...f.edited].sort()).toEqual(['period', 'unit']);
+  });
+
+  test('nothing typed: the settings read and their period, whole', () => {
+    const f = settingsForm(settingsFormStart(blank, q1), { type: 'arrived', settings: saved, period: q2 });
+    expect(f.info).toEqual(saved);
+    expect(f.period).toBe(q2);
+  });
+
+  test('a save: busy, then what was saved is what the form was filled from', () => {
+    const busy = settingsForm(settingsFormStart(blank, q1), { type: 'busy', busy: true });
+    expect(busy.busy).toBe(true);
+    const done = settingsForm(busy, { type: 'saved', settings: saved });
+    expect(done.busy).toBe(false);
+    expect(done.shown).toBe(saved);
+  });
 });
