@@ -12,7 +12,8 @@ import { Button, Checkbox, Field, Text, makeStyles, tokens } from '@fluentui/rea
 import { BUILTIN_CATALOG } from '../../core/builtin';
 import { reportFromForm } from '../../core/text';
 import { formatNumberIn } from '../../core/numbers';
-import { FilePicker, XLSX_ACCEPT, fileSource } from '../../ui/FilePicker';
+import { fileSource } from '../../ui/FilePicker';
+import { ChooseFiles } from './ChooseFiles';
 import { ConsolidationRefusals, ConsolidationSummary } from '../../ui/ConsolidationSummary';
 import type { PackCatalog } from '../../core/catalog';
 import type { SheetPlan } from '../../core/plan';
@@ -199,25 +200,17 @@ export default function ConsolidateTab(): ReactNode {
   return (
     <>
       <ModeChoice value={form.mode} lang={lang} disabled={busy || reading} onChange={(mode) => dispatch({ type: 'mode', mode })} />
-      <div className={styles.row}>
-        <FilePicker
-          label={reading ? s.readingFiles : s.chooseSourceFiles}
-          accept={XLSX_ACCEPT}
-          multiple
-          inputTestId="consolidate-files"
-          disabled={reading || busy}
-          describedBy={`${filesId}-hint`}
-          onFiles={(files) => void onFiles(files)}
-        />
-        {sources.length > 0 && (
-          <Button appearance="subtle" onClick={clearSources} disabledFocusable={reading || busy}>
-            {s.clearSources}
-          </Button>
-        )}
-      </div>
-      <Text size={200} id={`${filesId}-hint`}>
-        {s.filesHint}
-      </Text>
+      <ChooseFiles
+        label={reading ? s.readingFiles : s.chooseSourceFiles}
+        hint={s.filesHint}
+        clearLabel={s.clearSources}
+        chosen={sources.length > 0}
+        disabled={reading || busy}
+        inputTestId="consolidate-files"
+        rowClassName={styles.row}
+        onFiles={(files) => void onFiles(files)}
+        onClear={clearSources}
+      />
       <SourceList sources={sources} headingId={`${filesId}-heading`} />
       {!byPeriod && <UnitsInput text={form.unitsText} onText={(text) => dispatch({ type: 'unitsText', text })} labels={s} textTestId="consolidate-units" fileTestId="consolidate-units-file" />}
       <Field hint={byPeriod ? s.rollUpAllowErrorsHint : s.allowErrorsHint}>

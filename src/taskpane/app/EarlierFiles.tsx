@@ -4,13 +4,14 @@
  * and add the `history.outlier` warnings to the findings. A line says which earlier periods were
  * compared and which files were skipped and why; "Bỏ các kỳ trước" forgets the files.
  */
-import { useId, useState, type ReactNode } from 'react';
-import { Button, Text, makeStyles, tokens } from '@fluentui/react-components';
+import { useState, type ReactNode } from 'react';
+import { Text, makeStyles, tokens } from '@fluentui/react-components';
 import { compareWithHistory, type EarlierInput, type HistoryResult } from '../../core/history';
 import type { WorkbookRead } from '../../core/read';
 import type { PackCatalog } from '../../core/catalog';
 import { formatRangeVi } from '../../core/dates';
-import { FilePicker, XLSX_ACCEPT, fileSource } from '../../ui/FilePicker';
+import { fileSource } from '../../ui/FilePicker';
+import { ChooseFiles } from './ChooseFiles';
 import { format } from '../i18n';
 import { NO_EARLIER, useAppStrings, useLang, usePane } from './context';
 import type { AppStrings } from './strings';
@@ -50,7 +51,6 @@ export function EarlierFiles({ busy }: { busy: boolean }): ReactNode {
   const s = useAppStrings();
   const lang = useLang();
   const styles = useStyles();
-  const id = useId();
   const { packs, earlier, setEarlier, announce } = usePane();
   const [reading, setReading] = useState(false);
 
@@ -74,25 +74,17 @@ export function EarlierFiles({ busy }: { busy: boolean }): ReactNode {
   const result = earlier.result;
   return (
     <div className={styles.box} data-testid="earlier">
-      <div className={styles.row}>
-        <FilePicker
-          label={reading ? s.readingFiles : s.compareEarlier}
-          accept={XLSX_ACCEPT}
-          multiple
-          inputTestId="earlier-files"
-          disabled={busy || reading}
-          describedBy={`${id}-hint`}
-          onFiles={(files) => void onFiles(files)}
-        />
-        {earlier.inputs.length > 0 && (
-          <Button appearance="subtle" onClick={onClear} disabledFocusable={busy || reading}>
-            {s.earlierClear}
-          </Button>
-        )}
-      </div>
-      <Text size={200} id={`${id}-hint`}>
-        {s.compareEarlierHint}
-      </Text>
+      <ChooseFiles
+        label={reading ? s.readingFiles : s.compareEarlier}
+        hint={s.compareEarlierHint}
+        clearLabel={s.earlierClear}
+        chosen={earlier.inputs.length > 0}
+        disabled={busy || reading}
+        inputTestId="earlier-files"
+        rowClassName={styles.row}
+        onFiles={(files) => void onFiles(files)}
+        onClear={onClear}
+      />
       {earlier.inputs.length > 0 && (
         <Text size={200} className={styles.line} data-testid="earlier-chosen">
           {format(s.earlierChosen, { count: earlier.inputs.length })} {result ? comparedLine(result, s) : s.compareOnCheck}
