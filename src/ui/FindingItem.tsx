@@ -11,21 +11,13 @@ import { cellName } from '../core/check-json';
 import { formatNumberIn } from '../core/numbers';
 import { format, type Language } from './i18n';
 import { UI_STRINGS } from './strings';
+import { FINDING_CARD, FINDING_ERROR_BAR } from './finding-styles';
 
 const useStyles = makeStyles({
-  item: {
-    display: 'flex',
-    flexDirection: 'column',
-    rowGap: tokens.spacingVerticalXS,
-    padding: tokens.spacingHorizontalS,
-    borderRadius: tokens.borderRadiusMedium,
-    border: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
-    minWidth: 0,
-    overflowWrap: 'anywhere',
-  },
+  item: FINDING_CARD,
   // Windows high contrast draws every border in one colour: an error's bar stays solid, a warning's
   // turns dashed (and the badge says which, in words).
-  error: { borderLeft: `${tokens.strokeWidthThickest} solid ${tokens.colorPaletteRedBorder2}` },
+  error: FINDING_ERROR_BAR,
   warning: {
     borderLeft: `${tokens.strokeWidthThickest} solid ${tokens.colorPaletteYellowBorder2}`,
     '@media (forced-colors: active)': { borderLeftStyle: 'dashed' },

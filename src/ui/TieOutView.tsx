@@ -10,19 +10,12 @@ import type { TieOutFinding, TieOutResult } from '../core/tieout';
 import { formatNumberIn } from '../core/numbers';
 import { format, type Language } from './i18n';
 import { TIEOUT_STRINGS } from './tieout-strings';
+import { FINDING_CARD, FINDING_ERROR_BAR } from './finding-styles';
 
 const useStyles = makeStyles({
   list: { display: 'flex', flexDirection: 'column', rowGap: tokens.spacingVerticalS, margin: 0, padding: 0, listStyleType: 'none' },
-  item: {
-    display: 'flex',
-    flexDirection: 'column',
-    rowGap: tokens.spacingVerticalXS,
-    padding: tokens.spacingHorizontalS,
-    borderRadius: tokens.borderRadiusMedium,
-    border: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
-    overflowWrap: 'anywhere',
-  },
-  error: { borderLeft: `${tokens.strokeWidthThickest} solid ${tokens.colorPaletteRedBorder2}` },
+  item: FINDING_CARD,
+  error: FINDING_ERROR_BAR,
   warning: { borderLeft: `${tokens.strokeWidthThickest} solid ${tokens.colorPaletteYellowBorder2}` },
   line: { display: 'flex', flexWrap: 'wrap', alignItems: 'baseline', columnGap: tokens.spacingHorizontalS },
   quote: { margin: 0, paddingLeft: tokens.spacingHorizontalM, borderLeft: `${tokens.strokeWidthThick} solid ${tokens.colorNeutralStroke1}`, color: tokens.colorNeutralForeground2 },

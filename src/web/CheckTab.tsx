@@ -5,7 +5,7 @@
  * workbook order, errors first, cells in reading order). The findings can be downloaded as CSV and as
  * the `bieumau check --json` document.
  */
-import { useLayoutEffect, useRef, useState, type ReactNode } from 'react';
+import { useLayoutEffect, useReducer, useRef, type ReactNode, type RefObject } from 'react';
 import { Badge, Button, Text, makeStyles, tokens } from '@fluentui/react-components';
 import { countFindings, type FindingCounts } from '../core/findings';
 import { resultsCsv, resultsJson, type FileResult } from '../core/check-json';
@@ -26,6 +26,8 @@ import { formatRangeVi } from '../core/dates';
 import { ExportButtons } from './ExportButtons';
 import { BUILTIN_CATALOG } from '../core/builtin';
 import { TieOutSection } from './TieOutSection';
+import { historyNoteLines } from '../ui/model/history-lines';
+import { webCheck, webCheckStart } from './check-model';
 
 const useStyles = makeStyles({
   root: { display: 'flex', flexDirection: 'column', rowGap: tokens.spacingVerticalM, minWidth: 0 },
@@ -89,9 +91,9 @@ function HistoryLines({ h, lang }: { h: HistoryResult; lang: Language }): ReactN
       <Text size={200} as="p">
         {h.compared.length === 0 ? s.comparedNone : format(s.comparedWithCount, { count: h.compared.length, list })}
       </Text>
-      {h.notes.map((n, i) => (
-        <Text key={i} size={200} as="p" data-testid="history-note" data-kind={n.kind}>
-          {n.file === null ? n.message[lang] : format(s.skipped, { file: n.file, reason: n.message[lang] })}
+      {historyNoteLines(h, s.skipped, lang).map((line, i) => (
+        <Text key={i} size={200} as="p" data-testid="history-note" data-kind={h.notes[i].kind}>
+          {line}
         </Text>
       ))}
     </div>
@@ -133,71 +135,120 @@ function readableFiles(outcome: Outcome): Source[] {
 /** How many files are being read ahead of the one being checked. */
 const READ_AHEAD = 4;
 
+/** Each file checked in turn, the next ones read ahead; with earlier files, each compared with them. */
+async function checkAll(files: File[], earlierFiles: File[], catalog: PackCatalog | undefined, onDone: (done: number) => void): Promise<Omit<Outcome, 'run' | 'ms'>> {
+  await ensureChecker();
+  const results: FileResult[] = [];
+  const turn = yielder();
+  const comparing = earlierFiles.length > 0;
+  const workbooks = new Map<FileResult, WorkbookRead>();
+  // The next files' bytes are read while this one is checked (a few ahead: the browser reads a
+  // file in its own process, and the page would otherwise wait for each one in turn).
+  // A file too large is refused by its size: never read ahead, never read.
+  const sources = files.map(fileSource);
+  const reads = sources.slice(0, READ_AHEAD).map((f) => readAhead(f));
+  for (let i = 0; i < files.length; i++) {
+    const source = reads[i];
+    if (i + READ_AHEAD < files.length) reads.push(readAhead(sources[i + READ_AHEAD]));
+    let workbook: WorkbookRead | undefined;
+    const result = await checkFile(source, catalog, comparing ? (w) => (workbook = w) : undefined);
+    results.push(result);
+    // Kept only to compare with earlier periods (the file is not read a second time).
+    if (workbook) workbooks.set(result, workbook);
+    delete reads[i]; // its bytes can go
+    onDone(results.length);
+    await turn();
+  }
+  const history = comparing ? await addHistoryInPage(results, (r) => workbooks.get(r), earlierFiles.map(fileSource), catalog ?? BUILTIN_CATALOG) : null;
+  const json = history ? await historyJson(resultsJson(results), results, history) : resultsJson(results);
+  return { results, files, history, json };
+}
+
+/** The check's state and `run`: the files checked (against the earlier files given, else those chosen). */
+function useWebCheck(lang: Language, announce: (text: string) => void, catalog: PackCatalog | undefined) {
+  const s = WEB_STRINGS[lang];
+  const runs = useRef(0);
+  const [state, dispatch] = useReducer(webCheck<Outcome>, undefined, webCheckStart<Outcome>);
+  /** The files checked last, checked again when the earlier periods change. */
+  const lastFiles = useRef<File[]>([]);
+  const run = async (files: File[], earlierFiles: File[] = state.earlier): Promise<void> => {
+    if (files.length === 0 || state.progress) return;
+    lastFiles.current = files;
+    const started = performance.now();
+    dispatch({ type: 'start', total: files.length });
+    announce(format(s.checkingProgress, { done: 0, total: files.length }));
+    try {
+      const checked = await checkAll(files, earlierFiles, catalog, (done) => dispatch({ type: 'progress', done }));
+      runs.current += 1;
+      dispatch({ type: 'done', outcome: { ...checked, ms: Math.round(performance.now() - started), run: runs.current } });
+      announce(summaryText(checked.results, s, lang));
+    } catch (e) {
+      dispatch({ type: 'failed', message: format(s.engineFailed, { detail: e instanceof Error ? e.message : String(e) }) });
+      announce('');
+    }
+  };
+  /** Earlier periods chosen (or none): the files checked last are checked again against them. */
+  const compareWith = (files: File[]): void => {
+    dispatch({ type: 'earlier', files });
+    void run(lastFiles.current, files);
+  };
+  return { state, run, compareWith };
+}
+
+/** So với các kỳ trước…: choose the earlier periods' files, or put them away. */
+function EarlierPicker({ lang, earlier, busy, compareWith }: { lang: Language; earlier: File[]; busy: boolean; compareWith: (files: File[]) => void }): ReactNode {
+  const styles = useStyles();
+  const s = WEB_STRINGS[lang];
+  return (
+    <>
+      <div className={styles.actions}>
+        <FilePicker label={s.compareEarlier} accept={XLSX_ACCEPT} multiple inputTestId="earlier-input" disabled={busy} onFiles={(files) => files.length > 0 && compareWith(files)} />
+        {earlier.length > 0 && (
+          <Button appearance="subtle" disabledFocusable={busy} onClick={() => compareWith([])}>
+            {s.earlierClear}
+          </Button>
+        )}
+      </div>
+      <Text size={200}>{s.earlierFilesHint}</Text>
+      {earlier.length > 0 && <Text data-testid="earlier-chosen">{format(s.earlierFilesChosen, { count: earlier.length, names: earlier.map((f) => f.name).join(', ') })}</Text>}
+    </>
+  );
+}
+
+/** The check's outcome: the summary, each file's report, the time taken, the downloads and the export. */
+function CheckOutcome({ outcome, lang, announce, catalog, summaryRef }: { outcome: Outcome; lang: Language; announce: (text: string) => void; catalog?: PackCatalog; summaryRef: RefObject<HTMLParagraphElement | null> }): ReactNode {
+  const styles = useStyles();
+  const s = WEB_STRINGS[lang];
+  return (
+    <>
+      <Text as="p" weight="semibold" data-testid="web-check-summary" data-run={outcome.run} ref={summaryRef} tabIndex={-1}>
+        {summaryText(outcome.results, s, lang)}
+      </Text>
+      {/* The results right under their summary; the downloads after them, so no row of buttons pushes the results away. */}
+      {outcome.results.map((r, i) => (
+        <FileReport key={`${r.file}-${i}`} r={r} lang={lang} history={outcome.history?.get(r)} />
+      ))}
+      <Text as="p" size={200} data-testid="web-check-time" data-ms={outcome.ms}>
+        {format(s.timeTaken, { ms: outcome.ms })}
+      </Text>
+      <div className={styles.actions}>
+        <Button onClick={() => download('ket-qua-kiem-tra.csv', resultsCsv(outcome.results), 'text/csv;charset=utf-8')}>{s.downloadCsv}</Button>
+        <Button onClick={() => download('ket-qua-kiem-tra.json', `${outcome.json}\n`, 'application/json')}>{s.downloadJson}</Button>
+      </div>
+      {outcome.results.some((r) => !('error' in r)) && (
+        <ExportButtons key={outcome.run} lang={lang} catalog={catalog ?? BUILTIN_CATALOG} base="so-lieu" announce={announce} files={() => readableFiles(outcome)} />
+      )}
+    </>
+  );
+}
+
 export function CheckTab({ lang, announce, catalog }: { lang: Language; announce: (text: string) => void; catalog?: PackCatalog }): ReactNode {
   const styles = useStyles();
   const s = WEB_STRINGS[lang];
-  const runs = useRef(0);
-  const [progress, setProgress] = useState<{ done: number; total: number } | null>(null);
-  const [outcome, setOutcome] = useState<Outcome | null>(null);
   const summaryRef = useRef<HTMLParagraphElement>(null);
   const rootRef = useRef<HTMLDivElement>(null);
-  const [failure, setFailure] = useState('');
-  /** The earlier periods' files (So với các kỳ trước…), applied to every file checked. */
-  const [earlier, setEarlier] = useState<File[]>([]);
-  /** The files checked last, checked again when the earlier periods change. */
-  const lastFiles = useRef<File[]>([]);
-
-  const run = async (files: File[], earlierFiles: File[] = earlier): Promise<void> => {
-    if (files.length === 0 || progress) return;
-    lastFiles.current = files;
-    const started = performance.now();
-    setFailure('');
-    setOutcome(null);
-    setProgress({ done: 0, total: files.length });
-    announce(format(s.checkingProgress, { done: 0, total: files.length }));
-    try {
-      await ensureChecker();
-      const results: FileResult[] = [];
-      const turn = yielder();
-      const comparing = earlierFiles.length > 0;
-      const workbooks = new Map<FileResult, WorkbookRead>();
-      // The next files' bytes are read while this one is checked (a few ahead: the browser reads a
-      // file in its own process, and the page would otherwise wait for each one in turn).
-      // A file too large is refused by its size: never read ahead, never read.
-      const sources = files.map(fileSource);
-      const reads = sources.slice(0, READ_AHEAD).map((f) => readAhead(f));
-      for (let i = 0; i < files.length; i++) {
-        const source = reads[i];
-        if (i + READ_AHEAD < files.length) reads.push(readAhead(sources[i + READ_AHEAD]));
-        let workbook: WorkbookRead | undefined;
-        const result = await checkFile(source, catalog, comparing ? (w) => (workbook = w) : undefined);
-        results.push(result);
-        // Kept only to compare with earlier periods (the file is not read a second time).
-        if (workbook) workbooks.set(result, workbook);
-        delete reads[i]; // its bytes can go
-        setProgress({ done: results.length, total: files.length });
-        await turn();
-      }
-      const history = comparing
-        ? await addHistoryInPage(
-            results,
-            (r) => workbooks.get(r),
-            earlierFiles.map(fileSource),
-            catalog ?? BUILTIN_CATALOG,
-          )
-        : null;
-      const json = history ? await historyJson(resultsJson(results), results, history) : resultsJson(results);
-      const ms = Math.round(performance.now() - started);
-      runs.current += 1;
-      setOutcome({ results, files, ms, run: runs.current, history, json });
-      announce(summaryText(results, s, lang));
-    } catch (e) {
-      setFailure(format(s.engineFailed, { detail: e instanceof Error ? e.message : String(e) }));
-      announce('');
-    } finally {
-      setProgress(null);
-    }
-  };
+  const { state, run, compareWith } = useWebCheck(lang, announce, catalog);
+  const { progress, outcome, failure } = state;
 
   // A new result: its summary and the first finding in view, the keyboard on the summary.
   useLayoutEffect(() => {
@@ -221,62 +272,14 @@ export function CheckTab({ lang, announce, catalog }: { lang: Language; announce
         dropTestId="drop-zone"
         onFiles={(files) => void run(files)}
       />
-      <div className={styles.actions}>
-        <FilePicker
-          label={s.compareEarlier}
-          accept={XLSX_ACCEPT}
-          multiple
-          inputTestId="earlier-input"
-          disabled={progress !== null}
-          onFiles={(files) => {
-            if (files.length === 0) return;
-            setEarlier(files);
-            // The files checked last are checked again against the chosen periods.
-            void run(lastFiles.current, files);
-          }}
-        />
-        {earlier.length > 0 && (
-          <Button
-            appearance="subtle"
-            disabledFocusable={progress !== null}
-            onClick={() => {
-              setEarlier([]);
-              void run(lastFiles.current, []);
-            }}
-          >
-            {s.earlierClear}
-          </Button>
-        )}
-      </div>
-      <Text size={200}>{s.earlierFilesHint}</Text>
-      {earlier.length > 0 && <Text data-testid="earlier-chosen">{format(s.earlierFilesChosen, { count: earlier.length, names: earlier.map((f) => f.name).join(', ') })}</Text>}
+      <EarlierPicker lang={lang} earlier={state.earlier} busy={progress !== null} compareWith={compareWith} />
       {progress && <Text data-testid="check-progress">{format(s.checkingProgress, progress)}</Text>}
       {failure !== '' && (
         <Text role="alert" className={styles.error}>
           {failure}
         </Text>
       )}
-      {outcome && (
-        <>
-          <Text as="p" weight="semibold" data-testid="web-check-summary" data-run={outcome.run} ref={summaryRef} tabIndex={-1}>
-            {summaryText(outcome.results, s, lang)}
-          </Text>
-          {/* The results right under their summary; the downloads after them, so no row of buttons pushes the results away. */}
-          {outcome.results.map((r, i) => (
-            <FileReport key={`${r.file}-${i}`} r={r} lang={lang} history={outcome.history?.get(r)} />
-          ))}
-          <Text as="p" size={200} data-testid="web-check-time" data-ms={outcome.ms}>
-            {format(s.timeTaken, { ms: outcome.ms })}
-          </Text>
-          <div className={styles.actions}>
-            <Button onClick={() => download('ket-qua-kiem-tra.csv', resultsCsv(outcome.results), 'text/csv;charset=utf-8')}>{s.downloadCsv}</Button>
-            <Button onClick={() => download('ket-qua-kiem-tra.json', `${outcome.json}\n`, 'application/json')}>{s.downloadJson}</Button>
-          </div>
-          {outcome.results.some((r) => !('error' in r)) && (
-            <ExportButtons key={outcome.run} lang={lang} catalog={catalog ?? BUILTIN_CATALOG} base="so-lieu" announce={announce} files={() => readableFiles(outcome)} />
-          )}
-        </>
-      )}
+      {outcome && <CheckOutcome outcome={outcome} lang={lang} announce={announce} catalog={catalog} summaryRef={summaryRef} />}
       <TieOutSection lang={lang} announce={announce} catalog={catalog} />
     </div>
   );

@@ -79,6 +79,34 @@ function faultsText(faults: readonly PackFault[], lang: Language): string {
   return more > 0 ? `${text}; ${format(UI_STRINGS[lang].packMoreFaults, { count: more })}` : text;
 }
 
+/** The packs opened from files, each with its button to forget it; or that none is opened. */
+function OpenedList({ opened, lang, onForget }: { opened: readonly OpenedPack[]; lang: Language; onForget: (o: OpenedPack) => void }): ReactNode {
+  const styles = useStyles();
+  const s = PACK_FILE_STRINGS[lang];
+  const title = (p: Pack): string => p.title[lang];
+  if (opened.length === 0) return <Text size={200}>{s.none}</Text>;
+  return (
+    <ul className={styles.list}>
+      {opened.map((o) => (
+        <li key={`${o.file}:${o.loaded.status === 'loaded' ? packKey(o.loaded.pack) : 'x'}`} data-testid="web-pack-opened">
+          <div className={styles.row}>
+            <Text size={200}>
+              {o.loaded.status === 'loaded'
+                ? format(s.item, { title: title(o.loaded.pack), issuer: o.loaded.pack.issuer[lang], version: String(o.loaded.pack.version), file: o.file })
+                : o.loaded.status === 'invalid'
+                  ? `${format(s.invalid, { file: o.file })} ${faultsText(o.loaded.faults, lang)}`
+                  : format(s.error, { file: o.file, reason: o.loaded.reason[lang] })}
+            </Text>
+            <Button size="small" appearance="subtle" onClick={() => onForget(o)}>
+              {format(s.forget, { title: o.loaded.status === 'loaded' ? title(o.loaded.pack) : o.file })}
+            </Button>
+          </div>
+        </li>
+      ))}
+    </ul>
+  );
+}
+
 export function PackFiles(props: {
   lang: Language;
   /** The packs the page has without the opened ones (built in, and the server's). */
@@ -146,28 +174,7 @@ export function PackFiles(props: {
         </Text>
         <FilePicker label={s.open} accept=".json,application/json" multiple inputTestId="pack-file-input" size="small" onFiles={(files) => void open(files)} />
       </div>
-      {opened.length === 0 ? (
-        <Text size={200}>{s.none}</Text>
-      ) : (
-        <ul className={styles.list}>
-          {opened.map((o) => (
-            <li key={`${o.file}:${o.loaded.status === 'loaded' ? packKey(o.loaded.pack) : 'x'}`} data-testid="web-pack-opened">
-              <div className={styles.row}>
-                <Text size={200}>
-                  {o.loaded.status === 'loaded'
-                    ? format(s.item, { title: title(o.loaded.pack), issuer: o.loaded.pack.issuer[props.lang], version: String(o.loaded.pack.version), file: o.file })
-                    : o.loaded.status === 'invalid'
-                      ? `${format(s.invalid, { file: o.file })} ${faultsText(o.loaded.faults, props.lang)}`
-                      : format(s.error, { file: o.file, reason: o.loaded.reason[props.lang] })}
-                </Text>
-                <Button size="small" appearance="subtle" onClick={() => forget(o)}>
-                  {format(s.forget, { title: o.loaded.status === 'loaded' ? title(o.loaded.pack) : o.file })}
-                </Button>
-              </div>
-            </li>
-          ))}
-        </ul>
-      )}
+      <OpenedList opened={opened} lang={props.lang} onForget={forget} />
       {problem.map((p) => (
         <Text as="p" size={200} role="alert" key={p} data-testid="web-pack-file-problem">
           {p}

@@ -8,13 +8,13 @@ import { useState, type ReactNode } from 'react';
 import { Button, Text, makeStyles, tokens } from '@fluentui/react-components';
 import type { PackCatalog } from '../core/catalog';
 import { BUILTIN_CATALOG } from '../core/builtin';
-import { formatNumberIn } from '../core/numbers';
 import { format, type Language } from '../ui/i18n';
 import { FilePicker, XLSX_ACCEPT, fileBytes } from '../ui/FilePicker';
 import { download } from '../ui/download';
 import { TieOutView } from '../ui/TieOutView';
 import { TIEOUT_STRINGS } from '../ui/tieout-strings';
 import { tieOutInPage, type TieOutOutcome } from '../ui/tieout-engine';
+import { tieOutSummary } from '../ui/model/tieout-summary';
 
 export const DOCX_ACCEPT = '.docx,application/vnd.openxmlformats-officedocument.wordprocessingml.document';
 
@@ -48,19 +48,7 @@ export function TieOutSection({ lang, announce, catalog }: { lang: Language; ann
     }
   };
 
-  const summary = (file: string, out: Exclude<TieOutOutcome, { reason: unknown }>): string => {
-    const n = (x: number): string => formatNumberIn(x, lang);
-    const errors = out.result.findings.filter((f) => f.severity === 'error').length;
-    return format(s.summary, {
-      file,
-      errors: n(errors),
-      warnings: n(out.result.findings.length - errors),
-      matched: n(out.result.matched.length),
-      paragraphs: n(out.paragraphs),
-      tables: n(out.tables),
-      found: out.result.documentTables.length > 0 ? out.result.documentTables.join(', ') : s.none,
-    });
-  };
+  const summary = (file: string, out: Exclude<TieOutOutcome, { reason: unknown }>): string => tieOutSummary(file, out, lang);
 
   return (
     <section className={styles.root} aria-label={s.title} data-testid="tieout-section">

@@ -3,7 +3,7 @@
  * workbook), Kiểm tra (check files), Tổng hợp (consolidate files) — and one polite status region.
  * Fluent UI v9 like the task pane; the tab strip is the pane's (WAI-ARIA tabs, no focus sentinels).
  */
-import { Component, Suspense, lazy, useCallback, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
+import { Suspense, lazy, useCallback, useMemo, useReducer, useState, type ComponentType, type ReactNode } from 'react';
 import { BUILTIN_CATALOG } from '../core/builtin';
 import type { PackCatalog } from '../core/catalog';
 import type { LoadedPack, PackLoad } from '../core/pack-loader';
@@ -15,6 +15,9 @@ import { useMotionStyles } from '../ui/motion';
 import { WEB_STRINGS, type WebStrings } from './strings';
 import { CreateTab } from './CreateTab';
 import { loadCheckTab, loadConsolidateTab, loadCountTab } from './engine';
+import { PartBoundary } from '../ui/PartBoundary';
+import { usePackLoad } from '../ui/usePackLoad';
+import { webFrame, webFrameStart, type WebTabId as TabId } from './web-model';
 
 /** Kiểm tra and Tổng hợp are chunks of their own, loaded when first opened (or by the background warm-up). */
 const CheckTab = lazy(loadCheckTab);
@@ -23,22 +26,10 @@ const CountTab = lazy(loadCountTab);
 /** The office's own pack files: a chunk of their own, so the page's start stays within its budget. */
 const PackFiles = lazy(async () => ({ default: (await import(/* webpackChunkName: "web-packs" */ './PackFiles')).PackFiles }));
 
-type TabId = 'create' | 'check' | 'consolidate' | 'count';
 const TABS: readonly TabId[] = ['create', 'check', 'consolidate', 'count'];
 
 function tabLabel(tab: TabId, s: WebStrings): string {
   return { create: s.tabCreate, check: s.tabCheck, consolidate: s.tabConsolidate, count: s.tabCount }[tab];
-}
-
-/** A part that could not be loaded (offline before it came in) shows a message, not a blank page. */
-class PartBoundary extends Component<{ message: (detail: string) => string; children: ReactNode }, { detail: string | null }> {
-  override state: { detail: string | null } = { detail: null };
-  static getDerivedStateFromError(e: unknown): { detail: string } {
-    return { detail: e instanceof Error ? e.message : String(e) };
-  }
-  override render(): ReactNode {
-    return this.state.detail === null ? this.props.children : <Text role="alert">{this.props.message(this.state.detail)}</Text>;
-  }
 }
 
 const useStyles = makeStyles({
@@ -62,6 +53,58 @@ const useStyles = makeStyles({
   status: { minHeight: tokens.lineHeightBase300, paddingTop: tokens.spacingVerticalS },
 });
 
+type FailedPack = Exclude<LoadedPack, { status: 'loaded' }>;
+
+/** The packs of the page: the deployed ones (packs/index.json), those the clerk opened from files, and the deployed ones that failed their check. */
+function useWebPacks(loadPacks: (() => Promise<PackLoad>) | undefined): { deployed: PackCatalog; catalog: PackCatalog; failed: FailedPack[]; setOpened: (packs: Pack[]) => void } {
+  const [deployed, setDeployed] = useState<{ catalog: PackCatalog; failed: FailedPack[] }>({ catalog: BUILTIN_CATALOG, failed: [] });
+  // Packs the clerk opened from files ("Mở gói biểu mẫu…"), remembered in this browser.
+  const [opened, setOpened] = useState<Pack[]>([]);
+  const catalog = useMemo(() => (opened.length === 0 ? deployed.catalog : deployed.catalog.with(opened)), [deployed, opened]);
+  usePackLoad(loadPacks, (r) => setDeployed({ catalog: r.catalog, failed: r.packs.filter((p): p is FailedPack => p.status !== 'loaded') }));
+  return { deployed: deployed.catalog, catalog, failed: deployed.failed, setOpened };
+}
+
+/** One tab other than Tạo biểu mẫu: mounted once opened, its part loaded then (a message if that fails). */
+function LazyTab({ shown, lang, announce, catalog, Part }: { shown: boolean; lang: Language; announce: (text: string) => void; catalog: PackCatalog; Part: ComponentType<{ lang: Language; announce: (text: string) => void; catalog: PackCatalog }> }): ReactNode {
+  const s = WEB_STRINGS[lang];
+  return (
+    <div hidden={!shown}>
+      <PartBoundary fallback={(detail) => <Text role="alert">{format(s.engineFailed, { detail })}</Text>}>
+        <Suspense fallback={<Text>{s.loadingEngine}</Text>}>
+          <Part lang={lang} announce={announce} catalog={catalog} />
+        </Suspense>
+      </PartBoundary>
+    </div>
+  );
+}
+
+/** Above the tabs: what the page does, that nothing leaves it, the packs opened from files and those that failed. */
+function About({ lang, singleFile, packs, announce }: { lang: Language; singleFile: boolean; packs: ReturnType<typeof useWebPacks>; announce: (text: string) => void }): ReactNode {
+  const styles = useStyles();
+  const s = WEB_STRINGS[lang];
+  return (
+    <div className={styles.about}>
+      <Text as="p" size={300}>
+        {s.intro}
+      </Text>
+      <Text as="p" size={300} weight="semibold" data-testid="web-privacy">
+        {singleFile ? s.privacySingleFile : s.privacy}
+      </Text>
+      <Suspense fallback={null}>
+        <PackFiles lang={lang} base={packs.deployed} onPacks={packs.setOpened} announce={announce} />
+      </Suspense>
+      {packs.failed.map((p) => (
+        <Text as="p" size={300} role="alert" key={p.file} data-testid="web-pack-failed">
+          {p.status === 'error'
+            ? format(s.packError, { file: p.file, reason: p.reason[lang] })
+            : `${format(s.packInvalid, { file: p.file })} ${p.faults.map((f) => `${f.path}: ${f.message[lang]}`).join('; ')}`}
+        </Text>
+      ))}
+    </div>
+  );
+}
+
 /**
  * `loadPacks`: the packs the server lists (packs/index.json); absent in the single-file page, which
  * reaches no server. `singleFile`: the page is dist/bieumau.html, whose policy lets nothing leave it.
@@ -69,46 +112,19 @@ const useStyles = makeStyles({
 export function WebApp({ initialLanguage = 'vi', loadPacks, singleFile = false }: { initialLanguage?: Language; loadPacks?: () => Promise<PackLoad>; singleFile?: boolean }): ReactNode {
   const styles = useStyles();
   useMotionStyles();
-  const [lang, setLang] = useState<Language>(initialLanguage);
-  const [tab, setTab] = useState<TabId>('create');
-  // Tabs once opened stay mounted: switching back keeps what was typed and the last results.
-  const [opened, setOpened] = useState<ReadonlySet<TabId>>(() => new Set<TabId>(['create']));
-  const select = (t: TabId): void => {
-    setTab(t);
-    setOpened((o) => (o.has(t) ? o : new Set(o).add(t)));
-  };
-  const [status, setStatus] = useState('');
+  const [frame, dispatch] = useReducer(webFrame, initialLanguage, webFrameStart);
+  const { lang, tab, opened } = frame;
   const s = WEB_STRINGS[lang];
-  const announce = useCallback((text: string) => setStatus(text), []);
-  // The office's template packs (packs/index.json beside the page), once at start; a pack that
-  // fails its check is named below the intro and none of its tables is offered.
-  const [deployed, setCatalog] = useState<PackCatalog>(BUILTIN_CATALOG);
-  // Packs the clerk opened from files ("Mở gói biểu mẫu…"), remembered in this browser.
-  const [openedPacks, setOpenedPacks] = useState<Pack[]>([]);
-  const catalog = useMemo(() => (openedPacks.length === 0 ? deployed : deployed.with(openedPacks)), [deployed, openedPacks]);
-  const [failedPacks, setFailedPacks] = useState<Exclude<LoadedPack, { status: 'loaded' }>[]>([]);
-  const loadPacksRef = useRef(loadPacks);
-  useEffect(() => {
-    const load = loadPacksRef.current;
-    if (!load) return;
-    let cancelled = false;
-    void load().then(
-      (r) => {
-        if (cancelled) return;
-        setCatalog(r.catalog);
-        setFailedPacks(r.packs.filter((p): p is Exclude<LoadedPack, { status: 'loaded' }> => p.status !== 'loaded'));
-      },
-      () => undefined,
-    );
-    return () => {
-      cancelled = true;
-    };
-  }, []);
-
+  const announce = useCallback((text: string) => dispatch({ type: 'announce', text }), []);
+  // The office's template packs, once at start; a pack that fails its check is named below the
+  // intro and none of its tables is offered.
+  const packs = useWebPacks(loadPacks);
   const switchLanguage = (): void => {
-    setLang(s.switchLanguageLang);
+    dispatch({ type: 'language', lang: s.switchLanguageLang });
     document.documentElement.lang = s.switchLanguageLang;
   };
+  const lazyTab = (t: TabId, Part: ComponentType<{ lang: Language; announce: (text: string) => void; catalog: PackCatalog }>): ReactNode =>
+    opened.has(t) && <LazyTab shown={tab === t} lang={lang} announce={announce} catalog={packs.catalog} Part={Part} />;
 
   return (
     <FluentProvider theme={webLightTheme} lang={lang} className={styles.provider}>
@@ -123,67 +139,26 @@ export function WebApp({ initialLanguage = 'vi', loadPacks, singleFile = false }
           </Button>
         </header>
         <main>
-          <div className={styles.about}>
-            <Text as="p" size={300}>
-              {s.intro}
-            </Text>
-            <Text as="p" size={300} weight="semibold" data-testid="web-privacy">
-              {singleFile ? s.privacySingleFile : s.privacy}
-            </Text>
-            <Suspense fallback={null}>
-              <PackFiles lang={lang} base={deployed} onPacks={setOpenedPacks} announce={announce} />
-            </Suspense>
-            {failedPacks.map((p) => (
-              <Text as="p" size={300} role="alert" key={p.file} data-testid="web-pack-failed">
-                {p.status === 'error'
-                  ? format(s.packError, { file: p.file, reason: p.reason[lang] })
-                  : `${format(s.packInvalid, { file: p.file })} ${p.faults.map((f) => `${f.path}: ${f.message[lang]}`).join('; ')}`}
-              </Text>
-            ))}
-          </div>
+          <About lang={lang} singleFile={singleFile} packs={packs} announce={announce} />
           <Tabs<TabId>
             label={s.tabsLabel}
             moreLabel={s.moreTabs}
             idPrefix="web-tab-"
             panelId="web-panel"
             selected={tab}
-            onSelect={select}
+            onSelect={(t) => dispatch({ type: 'tab', tab: t })}
             items={TABS.map((value) => ({ value, label: tabLabel(value, s) }))}
           />
           <div role="tabpanel" id="web-panel" aria-labelledby={`web-tab-${tab}`} className={styles.panel} tabIndex={0}>
             <div hidden={tab !== 'create'}>
-              <CreateTab lang={lang} announce={announce} catalog={catalog} />
+              <CreateTab lang={lang} announce={announce} catalog={packs.catalog} />
             </div>
-            {opened.has('check') && (
-              <div hidden={tab !== 'check'}>
-                <PartBoundary message={(detail) => format(s.engineFailed, { detail })}>
-                  <Suspense fallback={<Text>{s.loadingEngine}</Text>}>
-                    <CheckTab lang={lang} announce={announce} catalog={catalog} />
-                  </Suspense>
-                </PartBoundary>
-              </div>
-            )}
-            {opened.has('consolidate') && (
-              <div hidden={tab !== 'consolidate'}>
-                <PartBoundary message={(detail) => format(s.engineFailed, { detail })}>
-                  <Suspense fallback={<Text>{s.loadingEngine}</Text>}>
-                    <ConsolidateTab lang={lang} announce={announce} catalog={catalog} />
-                  </Suspense>
-                </PartBoundary>
-              </div>
-            )}
-            {opened.has('count') && (
-              <div hidden={tab !== 'count'}>
-                <PartBoundary message={(detail) => format(s.engineFailed, { detail })}>
-                  <Suspense fallback={<Text>{s.loadingEngine}</Text>}>
-                    <CountTab lang={lang} announce={announce} />
-                  </Suspense>
-                </PartBoundary>
-              </div>
-            )}
+            {lazyTab('check', CheckTab)}
+            {lazyTab('consolidate', ConsolidateTab)}
+            {lazyTab('count', CountTab)}
           </div>
           <p role="status" className={styles.status} data-testid="web-status">
-            {status}
+            {frame.status}
           </p>
         </main>
       </div>

@@ -7,12 +7,13 @@
  * "Theo kỳ" (the choice "Cách tổng hợp") rolls the chosen reports of one unit's consecutive periods
  * up instead, as `bieumau roll-up` does (`core/rollup`), and adds the roll-up's sheets the same way.
  */
-import { useId, useState, type ReactNode } from 'react';
-import { Button, Checkbox, Field, Text, Textarea, makeStyles, tokens } from '@fluentui/react-components';
+import { useId, useReducer, useState, type ReactNode } from 'react';
+import { Button, Checkbox, Field, Text, makeStyles, tokens } from '@fluentui/react-components';
 import { BUILTIN_CATALOG } from '../../core/builtin';
 import { reportFromForm } from '../../core/text';
 import { formatNumberIn } from '../../core/numbers';
-import { CSV_ACCEPT, FilePicker, XLSX_ACCEPT, fileSource, fileText } from '../../ui/FilePicker';
+import { fileSource } from '../../ui/FilePicker';
+import { ChooseFiles } from './ChooseFiles';
 import { ConsolidationRefusals, ConsolidationSummary } from '../../ui/ConsolidationSummary';
 import type { PackCatalog } from '../../core/catalog';
 import type { SheetPlan } from '../../core/plan';
@@ -25,8 +26,10 @@ import { format } from '../i18n';
 import { useAppStrings, useLang, usePane } from './context';
 import { APP_STRINGS } from './strings';
 import { StickyActions } from './StickyActions';
-import { ModeChoice, type ConsolidateMode } from '../../ui/ModeChoice';
+import { ModeChoice } from '../../ui/ModeChoice';
 import { RollUpResult } from '../../ui/RollUpResult';
+import { UnitsInput } from '../../ui/UnitsInput';
+import { combineForm, combineFormStart, type CombineAction, type CombineForm } from '../../ui/model/combine';
 
 const useStyles = makeStyles({
   list: { margin: 0, padding: 0, listStyleType: 'none', display: 'flex', flexDirection: 'column', rowGap: tokens.spacingVerticalS },
@@ -54,221 +57,171 @@ export async function readChosenFile(file: File, catalog: PackCatalog = BUILTIN_
   return sourceSummary(fileSource(file), catalog.list(), today, catalog);
 }
 
-interface Done {
-  sheets: string[];
-  summary: Summary;
-}
+/** What the last Tổng hợp gave: the sheets written and the summary, the roll-up (refused, or its sheets), or why it was refused. */
+export type PaneOutcome =
+  | { kind: 'consolidated'; sheets: string[]; summary: Summary }
+  | { kind: 'rolled'; result: RollUp; sheets: string[] | null }
+  | { kind: 'problems'; messages: string[] };
+type Form = CombineForm<PaneOutcome, 'reading' | 'writing'>;
+type Dispatch = (a: CombineAction<PaneOutcome, 'reading' | 'writing'>) => void;
 
-export default function ConsolidateTab(): ReactNode {
+/** The form's state and its two actions: read the chosen files, and Tổng hợp (by unit or by period). */
+function useCombine(): { form: Form; dispatch: Dispatch; sources: SourceSummary[]; setSources: (s: SourceSummary[]) => void; onFiles: (f: File[]) => Promise<void>; go: () => Promise<void> } {
   const s = useAppStrings();
   const lang = useLang();
-  const styles = useStyles();
   const { adapter, settings, run, announce, packs } = usePane();
+  const [form, dispatch] = useReducer(combineForm<PaneOutcome, 'reading' | 'writing'>, undefined, combineFormStart<PaneOutcome, 'reading' | 'writing'>);
   const [sources, setSources] = useState<SourceSummary[]>([]);
-  const [reading, setReading] = useState(false);
-  const [unitsText, setUnitsText] = useState('');
-  const [allowErrors, setAllowErrors] = useState(false);
-  const [problems, setProblems] = useState<string[]>([]);
-  const [busy, setBusy] = useState(false);
-  const [done, setDone] = useState<Done | null>(null);
-  const [mode, setMode] = useState<ConsolidateMode>('units');
-  /** The last roll-up: its refusals, or what it wrote (`sheets`). */
-  const [rolled, setRolled] = useState<{ result: RollUp; sheets: string[] | null } | null>(null);
-  const byPeriod = mode === 'periods';
-  const filesId = useId();
-
   const onFiles = async (chosen: File[]): Promise<void> => {
-    setReading(true);
-    setDone(null);
-    setRolled(null);
-    setProblems([]);
+    dispatch({ type: 'start', working: 'reading' });
     announce(s.readingFiles);
     const read: SourceSummary[] = [];
     // one file at a time: only its numbers are kept
     for (const f of chosen) read.push(await readChosenFile(f, packs.catalog));
     setSources((list) => [...list, ...read]);
-    setReading(false);
+    dispatch({ type: 'finish' });
     announce(format(s.filesRead, { count: read.length }));
   };
-
-  const onUnitsFile = async ([f]: File[]): Promise<void> => {
-    if (f) setUnitsText(await fileText(f));
-  };
-
   /** Each plan added as a new sheet, one at a time; the sheets' names, or null once one fails (its error is shown). */
   const insertPlans = async (plans: readonly SheetPlan[], working: string): Promise<string[] | null> => {
-    setBusy(true);
+    dispatch({ type: 'start', working: 'writing' });
     announce(working);
     const sheets: string[] = [];
-    try {
-      for (const plan of plans) {
-        const w = await run(() => adapter.insertTemplate(plan));
-        if (!w) return null;
-        sheets.push(w.sheet);
-      }
-      return sheets;
-    } finally {
-      setBusy(false);
+    for (const plan of plans) {
+      const w = await run(() => adapter.insertTemplate(plan));
+      if (!w) return null;
+      sheets.push(w.sheet);
     }
+    return sheets;
   };
-
+  const options = { templates: packs.catalog.list(), allowErrors: form.allowErrors, allowErrorsSwitch: ALLOW_ERRORS_SWITCH };
   /**
    * Theo kỳ: the roll-up of the chosen files into their covering period. The rolled-up workbook keeps
    * the sources' unit (all the same, or it is refused); the report's number, date and author are the
    * settings' as for consolidation.
    */
   const goRollUp = async (): Promise<void> => {
-    if (busy || reading || sources.length === 0) return;
-    setProblems([]);
-    setDone(null);
-    setRolled(null);
-    const report = reportFromForm({ ...settings, unit: '' });
-    const r = rollUp(sources, { templates: packs.catalog.list(), report, allowErrors, allowErrorsSwitch: ALLOW_ERRORS_SWITCH });
+    const r = rollUp(sources, { ...options, report: reportFromForm({ ...settings, unit: '' }) });
     if (r.refusals.length > 0) {
-      setRolled({ result: r, sheets: null });
+      dispatch({ type: 'outcome', outcome: { kind: 'rolled', result: r, sheets: null } });
       announce(`${s.rollUpRefused} ${r.refusals.map((x) => x.message[lang]).join(' ')}`);
       return;
     }
     const sheets = await insertPlans(r.plans, s.rollingUp);
-    if (sheets) {
-      setRolled({ result: r, sheets });
-      announce(format(s.rolledUp, { files: formatNumberIn(includedCount(r.summary), lang), sheets: sheets.join(', ') }));
-    }
+    dispatch({ type: 'finish', outcome: sheets ? { kind: 'rolled', result: r, sheets } : undefined });
+    if (sheets) announce(format(s.rolledUp, { files: formatNumberIn(includedCount(r.summary), lang), sheets: sheets.join(', ') }));
   };
-
   const go = async (): Promise<void> => {
-    if (byPeriod) return goRollUp();
-    if (busy || reading || sources.length === 0) return;
-    setProblems([]);
-    setDone(null);
-    const { units, problem } = unitsField(unitsText, lang);
-    if (problem !== '') {
-      setProblems([format(s.unitsInvalid, { detail: problem })]);
-      return;
-    }
-    const report = reportFromForm(settings);
-    const c = consolidate(sources, { templates: packs.catalog.list(), report, units, allowErrors, allowErrorsSwitch: ALLOW_ERRORS_SWITCH });
-    if (c.refusals.length > 0) {
-      setProblems(c.refusals.map((r) => r.message[lang]));
+    if (form.working !== null || sources.length === 0) return;
+    if (form.mode === 'periods') return goRollUp();
+    const { units, problem } = unitsField(form.unitsText, lang);
+    const c = problem === '' ? consolidate(sources, { ...options, report: reportFromForm(settings), units }) : null;
+    if (!c || c.refusals.length > 0) {
+      const messages = c ? c.refusals.map((r) => r.message[lang]) : [format(s.unitsInvalid, { detail: problem })];
+      dispatch({ type: 'outcome', outcome: { kind: 'problems', messages } });
       return;
     }
     const sheets = await insertPlans(c.plans, s.consolidating);
-    if (sheets) {
-      const included = includedCount(c.summary);
-      setDone({ sheets, summary: c.summary });
-      announce(format(s.consolidated, { files: included, sheets: sheets.join(', ') }));
-    }
+    dispatch({ type: 'finish', outcome: sheets ? { kind: 'consolidated', sheets, summary: c.summary } : undefined });
+    if (sheets) announce(format(s.consolidated, { files: includedCount(c.summary), sheets: sheets.join(', ') }));
+  };
+  return { form, dispatch, sources, setSources, onFiles, go };
+}
+
+/** The files chosen, each with its unit, period and check result. */
+function SourceList({ sources, headingId }: { sources: readonly SourceSummary[]; headingId: string }): ReactNode {
+  const s = useAppStrings();
+  const lang = useLang();
+  const styles = useStyles();
+  return (
+    <section aria-labelledby={headingId}>
+      <Text as="h2" size={400} weight="semibold" id={headingId}>
+        {s.sourcesHeading} ({sources.length})
+      </Text>
+      {sources.length === 0 ? (
+        <Text as="p" size={200}>
+          {s.noSources}
+        </Text>
+      ) : (
+        <ul className={styles.list} data-testid="consolidate-sources">
+          {sources.map((x, i) => (
+            <li key={`${x.file}-${i}`} className={styles.item} data-file={x.file}>
+              <Text weight="semibold">{x.label}</Text>
+              <span className={styles.meta}>
+                {x.file}
+                {x.readError === null && ` · ${x.period ? `${formatDateVi(x.period.from)} – ${formatDateVi(x.period.to)}` : s.noPeriod}`}
+              </span>
+              {x.readError !== null ? (
+                <span className={styles.bad}>
+                  {s.unreadable}: {x.readError[lang]}
+                </span>
+              ) : x.errors > 0 || x.warnings > 0 ? (
+                <span className={x.errors > 0 ? styles.bad : styles.meta}>{format(s.counts, { errors: formatNumberIn(x.errors, lang), warnings: formatNumberIn(x.warnings, lang) })}</span>
+              ) : (
+                <span className={styles.good}>{s.noErrors}</span>
+              )}
+            </li>
+          ))}
+        </ul>
+      )}
+    </section>
+  );
+}
+
+/** What the last Tổng hợp gave, below the button. */
+function Outcome({ outcome }: { outcome: PaneOutcome | null }): ReactNode {
+  const s = useAppStrings();
+  const lang = useLang();
+  if (outcome?.kind === 'rolled') {
+    const { result, sheets } = outcome;
+    const headline = sheets ? format(s.rolledUp, { files: formatNumberIn(includedCount(result.summary), lang), sheets: sheets.join(', ') }) : null;
+    return <RollUpResult result={result} headline={headline} refusedHeading={s.rollUpRefused} lang={lang} />;
+  }
+  if (outcome?.kind === 'problems') return <ConsolidationRefusals messages={outcome.messages} lang={lang} testId="consolidate-problems" />;
+  if (outcome?.kind !== 'consolidated') return null;
+  const headline = format(s.consolidated, { files: formatNumberIn(includedCount(outcome.summary), lang), sheets: outcome.sheets.join(', ') });
+  return <ConsolidationSummary summary={outcome.summary} lang={lang} headline={headline} testId="consolidate-done" sourcesTestId="consolidate-outcome" />;
+}
+
+export default function ConsolidateTab(): ReactNode {
+  const s = useAppStrings();
+  const lang = useLang();
+  const styles = useStyles();
+  const { form, dispatch, sources, setSources, onFiles, go } = useCombine();
+  const reading = form.working === 'reading';
+  const busy = form.working === 'writing';
+  const byPeriod = form.mode === 'periods';
+  const filesId = useId();
+  const clearSources = (): void => {
+    setSources([]);
+    if (form.outcome?.kind === 'rolled') dispatch({ type: 'outcome', outcome: null });
   };
 
   return (
     <>
-      <ModeChoice
-        value={mode}
-        lang={lang}
-        disabled={busy || reading}
-        onChange={(m) => {
-          setMode(m);
-          setDone(null);
-          setRolled(null);
-          setProblems([]);
-        }}
+      <ModeChoice value={form.mode} lang={lang} disabled={busy || reading} onChange={(mode) => dispatch({ type: 'mode', mode })} />
+      <ChooseFiles
+        label={reading ? s.readingFiles : s.chooseSourceFiles}
+        hint={s.filesHint}
+        clearLabel={s.clearSources}
+        chosen={sources.length > 0}
+        disabled={reading || busy}
+        inputTestId="consolidate-files"
+        rowClassName={styles.row}
+        onFiles={(files) => void onFiles(files)}
+        onClear={clearSources}
       />
-      <div className={styles.row}>
-        <FilePicker
-          label={reading ? s.readingFiles : s.chooseSourceFiles}
-          accept={XLSX_ACCEPT}
-          multiple
-          inputTestId="consolidate-files"
-          disabled={reading || busy}
-          describedBy={`${filesId}-hint`}
-          onFiles={(files) => void onFiles(files)}
-        />
-        {sources.length > 0 && (
-          <Button
-            appearance="subtle"
-            onClick={() => {
-              setSources([]);
-              setRolled(null);
-            }}
-            disabledFocusable={reading || busy}
-          >
-            {s.clearSources}
-          </Button>
-        )}
-      </div>
-      <Text size={200} id={`${filesId}-hint`}>
-        {s.filesHint}
-      </Text>
-
-      <section aria-labelledby={`${filesId}-heading`}>
-        <Text as="h2" size={400} weight="semibold" id={`${filesId}-heading`}>
-          {s.sourcesHeading} ({sources.length})
-        </Text>
-        {sources.length === 0 ? (
-          <Text as="p" size={200}>
-            {s.noSources}
-          </Text>
-        ) : (
-          <ul className={styles.list} data-testid="consolidate-sources">
-            {sources.map((x, i) => (
-              <li key={`${x.file}-${i}`} className={styles.item} data-file={x.file}>
-                <Text weight="semibold">{x.label}</Text>
-                <span className={styles.meta}>
-                  {x.file}
-                  {x.readError === null && ` · ${x.period ? `${formatDateVi(x.period.from)} – ${formatDateVi(x.period.to)}` : s.noPeriod}`}
-                </span>
-                {x.readError !== null ? (
-                  <span className={styles.bad}>
-                    {s.unreadable}: {x.readError[lang]}
-                  </span>
-                ) : x.errors > 0 || x.warnings > 0 ? (
-                  <span className={x.errors > 0 ? styles.bad : styles.meta}>{format(s.counts, { errors: formatNumberIn(x.errors, lang), warnings: formatNumberIn(x.warnings, lang) })}</span>
-                ) : (
-                  <span className={styles.good}>{s.noErrors}</span>
-                )}
-              </li>
-            ))}
-          </ul>
-        )}
-      </section>
-
-      {!byPeriod && (
-        <>
-          <Field label={s.unitsList} hint={s.unitsHint}>
-            <Textarea value={unitsText} onChange={(_, d) => setUnitsText(d.value)} rows={4} resize="vertical" data-testid="consolidate-units" />
-          </Field>
-          <div className={styles.row}>
-            <FilePicker label={s.unitsFile} accept={CSV_ACCEPT} inputTestId="consolidate-units-file" size="small" onFiles={(files) => void onUnitsFile(files)} />
-          </div>
-        </>
-      )}
+      <SourceList sources={sources} headingId={`${filesId}-heading`} />
+      {!byPeriod && <UnitsInput text={form.unitsText} onText={(text) => dispatch({ type: 'unitsText', text })} labels={s} textTestId="consolidate-units" fileTestId="consolidate-units-file" />}
       <Field hint={byPeriod ? s.rollUpAllowErrorsHint : s.allowErrorsHint}>
-        <Checkbox checked={allowErrors} onChange={(_, d) => setAllowErrors(d.checked === true)} label={s.allowErrors} />
+        <Checkbox checked={form.allowErrors} onChange={(_, d) => dispatch({ type: 'allowErrors', on: d.checked === true })} label={s.allowErrors} />
       </Field>
       <StickyActions>
         <Button appearance="primary" onClick={() => void go()} disabledFocusable={busy || reading || sources.length === 0}>
           {byPeriod ? (busy ? s.rollingUp : s.rollUpButton) : busy ? s.consolidating : s.consolidateButton}
         </Button>
       </StickyActions>
-
-      {rolled && (
-        <RollUpResult
-          result={rolled.result}
-          headline={rolled.sheets ? format(s.rolledUp, { files: formatNumberIn(includedCount(rolled.result.summary), lang), sheets: rolled.sheets.join(', ') }) : null}
-          refusedHeading={s.rollUpRefused}
-          lang={lang}
-        />
-      )}
-      {problems.length > 0 && <ConsolidationRefusals messages={problems} lang={lang} testId="consolidate-problems" />}
-      {done && (
-        <ConsolidationSummary
-          summary={done.summary}
-          lang={lang}
-          headline={format(s.consolidated, { files: formatNumberIn(includedCount(done.summary), lang), sheets: done.sheets.join(', ') })}
-          testId="consolidate-done"
-          sourcesTestId="consolidate-outcome"
-        />
-      )}
+      <Outcome outcome={form.outcome} />
     </>
   );
 }

@@ -4,17 +4,19 @@
  * and add the `history.outlier` warnings to the findings. A line says which earlier periods were
  * compared and which files were skipped and why; "Bỏ các kỳ trước" forgets the files.
  */
-import { useId, useState, type ReactNode } from 'react';
-import { Button, Text, makeStyles, tokens } from '@fluentui/react-components';
+import { useState, type ReactNode } from 'react';
+import { Text, makeStyles, tokens } from '@fluentui/react-components';
 import { compareWithHistory, type EarlierInput, type HistoryResult } from '../../core/history';
 import type { WorkbookRead } from '../../core/read';
 import type { PackCatalog } from '../../core/catalog';
 import { formatRangeVi } from '../../core/dates';
-import { FilePicker, XLSX_ACCEPT, fileSource } from '../../ui/FilePicker';
+import { fileSource } from '../../ui/FilePicker';
+import { ChooseFiles } from './ChooseFiles';
 import { format } from '../i18n';
 import { NO_EARLIER, useAppStrings, useLang, usePane } from './context';
 import type { AppStrings } from './strings';
 import type { Language } from '../strings';
+import { historyNoteLines } from '../../ui/model/history-lines';
 
 const useStyles = makeStyles({
   row: { display: 'flex', flexWrap: 'wrap', columnGap: tokens.spacingHorizontalS, rowGap: tokens.spacingVerticalS, alignItems: 'center' },
@@ -42,14 +44,13 @@ export function comparedLine(result: HistoryResult, s: AppStrings): string {
 
 /** Each note as a line: "Bỏ qua other.xlsx: …", or the note on the open workbook itself. */
 export function noteLines(result: HistoryResult, s: AppStrings, lang: Language): string[] {
-  return result.notes.map((n) => (n.file === null ? n.message[lang] : format(s.skipped, { file: n.file, reason: n.message[lang] })));
+  return historyNoteLines(result, s.skipped, lang);
 }
 
 export function EarlierFiles({ busy }: { busy: boolean }): ReactNode {
   const s = useAppStrings();
   const lang = useLang();
   const styles = useStyles();
-  const id = useId();
   const { packs, earlier, setEarlier, announce } = usePane();
   const [reading, setReading] = useState(false);
 
@@ -73,25 +74,17 @@ export function EarlierFiles({ busy }: { busy: boolean }): ReactNode {
   const result = earlier.result;
   return (
     <div className={styles.box} data-testid="earlier">
-      <div className={styles.row}>
-        <FilePicker
-          label={reading ? s.readingFiles : s.compareEarlier}
-          accept={XLSX_ACCEPT}
-          multiple
-          inputTestId="earlier-files"
-          disabled={busy || reading}
-          describedBy={`${id}-hint`}
-          onFiles={(files) => void onFiles(files)}
-        />
-        {earlier.inputs.length > 0 && (
-          <Button appearance="subtle" onClick={onClear} disabledFocusable={busy || reading}>
-            {s.earlierClear}
-          </Button>
-        )}
-      </div>
-      <Text size={200} id={`${id}-hint`}>
-        {s.compareEarlierHint}
-      </Text>
+      <ChooseFiles
+        label={reading ? s.readingFiles : s.compareEarlier}
+        hint={s.compareEarlierHint}
+        clearLabel={s.earlierClear}
+        chosen={earlier.inputs.length > 0}
+        disabled={busy || reading}
+        inputTestId="earlier-files"
+        rowClassName={styles.row}
+        onFiles={(files) => void onFiles(files)}
+        onClear={onClear}
+      />
       {earlier.inputs.length > 0 && (
         <Text size={200} className={styles.line} data-testid="earlier-chosen">
           {format(s.earlierChosen, { count: earlier.inputs.length })} {result ? comparedLine(result, s) : s.compareOnCheck}

@@ -78,24 +78,62 @@ function SentenceItem({ sentence }: { sentence: Sentence }): ReactNode {
   );
 }
 
-export default function FiguresTab(): ReactNode {
+/** One table's figures: its lines, its comparison with the earlier periods, the sentences for the report. */
+function FigureTable({ t, ti, history, all }: { t: WorkbookFigures['tables'][number]; ti: number; history: HistoryResult | null; all: boolean }): ReactNode {
   const s = useAppStrings();
   const lang = useLang();
   const styles = useStyles();
+  const comparison = history !== null ? tableComparison(history, t.sheet) : null;
+  return (
+    <section className={styles.table} aria-labelledby={`fig-${ti}`} data-template={t.templateId}>
+      <Text as="h2" size={400} weight="semibold" id={`fig-${ti}`}>
+        {t.sheet}
+      </Text>
+      {t.incomplete && (
+        <MessageBar intent="warning">
+          <MessageBarBody>{s.incomplete}</MessageBarBody>
+        </MessageBar>
+      )}
+      <dl className={styles.lines}>
+        {t.lines.map((l) => (
+          <div key={l.id} style={{ display: 'contents' }}>
+            <dt className={styles.dt}>{l.label[lang]}</dt>
+            <dd className={styles.dd} data-figure={l.id}>
+              {l.text[lang]}
+            </dd>
+          </div>
+        ))}
+      </dl>
+      {comparison ? <HistoryTable comparison={comparison} all={all} /> : null}
+      <Text as="h3" size={300} weight="semibold">
+        {s.sentences}
+      </Text>
+      <ul className={styles.sentences}>
+        {t.sentences.map((x) => (
+          <SentenceItem key={x.id} sentence={x} />
+        ))}
+      </ul>
+    </section>
+  );
+}
+
+export default function FiguresTab(): ReactNode {
+  const s = useAppStrings();
   const { adapter, packs, settings, earlier, run } = usePane();
-  const [figures, setFigures] = useState<WorkbookFigures | null>(null);
-  /** The comparison with the earlier periods chosen in Kiểm tra; null when none is chosen. */
-  const [history, setHistory] = useState<HistoryResult | null>(null);
+  /** The figures of the workbook, and its comparison with the earlier periods chosen in Kiểm tra (null when none is chosen). */
+  const [computed, setComputed] = useState<{ figures: WorkbookFigures; history: HistoryResult | null } | null>(null);
   const [allFigures, setAllFigures] = useState(false);
   const [busy, setBusy] = useState(false);
+  const figures = computed?.figures ?? null;
+  const history = computed?.history ?? null;
 
   const compute = async (): Promise<void> => {
     setBusy(true);
     const read = await run(() => adapter.readTables(packs.catalog));
     setBusy(false);
     if (!read) return;
-    setFigures(workbookFigures(read, settings.from && settings.to ? { from: settings.from, to: settings.to } : undefined, packs.catalog));
-    setHistory(historyOf(read, earlier.inputs, packs.catalog));
+    const period = settings.from && settings.to ? { from: settings.from, to: settings.to } : undefined;
+    setComputed({ figures: workbookFigures(read, period, packs.catalog), history: historyOf(read, earlier.inputs, packs.catalog) });
   };
 
   useEffect(() => {
@@ -130,40 +168,7 @@ export default function FiguresTab(): ReactNode {
           <MessageBarBody>{s.figuresNone}</MessageBarBody>
         </MessageBar>
       )}
-      {figures?.tables.map((t, ti) => (
-        <section key={`${t.sheet}-${ti}`} className={styles.table} aria-labelledby={`fig-${ti}`} data-template={t.templateId}>
-          <Text as="h2" size={400} weight="semibold" id={`fig-${ti}`}>
-            {t.sheet}
-          </Text>
-          {t.incomplete && (
-            <MessageBar intent="warning">
-              <MessageBarBody>{s.incomplete}</MessageBarBody>
-            </MessageBar>
-          )}
-          <dl className={styles.lines}>
-            {t.lines.map((l) => (
-              <div key={l.id} style={{ display: 'contents' }}>
-                <dt className={styles.dt}>{l.label[lang]}</dt>
-                <dd className={styles.dd} data-figure={l.id}>
-                  {l.text[lang]}
-                </dd>
-              </div>
-            ))}
-          </dl>
-          {history !== null && (() => {
-            const comparison = tableComparison(history, t.sheet);
-            return comparison ? <HistoryTable comparison={comparison} all={allFigures} /> : null;
-          })()}
-          <Text as="h3" size={300} weight="semibold">
-            {s.sentences}
-          </Text>
-          <ul className={styles.sentences}>
-            {t.sentences.map((x) => (
-              <SentenceItem key={x.id} sentence={x} />
-            ))}
-          </ul>
-        </section>
-      ))}
+      {figures?.tables.map((t, ti) => <FigureTable key={`${t.sheet}-${ti}`} t={t} ti={ti} history={history} all={allFigures} />)}
       {figures !== null && figures.tables.length > 0 && <FiguresExport copy={copyText} />}
     </>
   );

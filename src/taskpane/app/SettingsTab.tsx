@@ -4,17 +4,19 @@
  * heading of every table already inserted. Settings read from the workbook after the form is shown
  * fill only the fields the clerk has not touched yet.
  */
-import { useMemo, useState, type ReactNode } from 'react';
+import { useMemo, useReducer, type ReactNode } from 'react';
 import { Button, makeStyles, tokens } from '@fluentui/react-components';
 import type { ReportInfo } from '../../excel/types';
 import { defaultPeriod, identifyPeriod, periodRange } from '../../core/periods';
 import { format } from '../i18n';
+import { checkResult } from './check-model';
 import { useAppStrings, useLang, usePane } from './context';
 import { StickyActions } from './StickyActions';
 import { ReportFields } from '../../ui/ReportFields';
 import { PeriodFieldset, choiceOf, formFromChoice, todayIso, type PeriodForm } from '../../ui/PeriodFieldset';
 import { reportFromForm } from '../../core/text';
 import { isValidIsoDate } from '../../core/dates';
+import { settingsForm, settingsFormStart } from './settings-model';
 
 const useStyles = makeStyles({
   form: { display: 'flex', flexDirection: 'column', rowGap: tokens.spacingVerticalM, minWidth: 0 },
@@ -25,37 +27,18 @@ function periodFormOf(settings: ReportInfo, day: string): PeriodForm {
   return formFromChoice(initial, Number(day.slice(0, 4)));
 }
 
-/** Form fields the clerk may have edited: the report's texts one by one, the period as a whole. */
-type EditedKey = 'unit' | 'reportNo' | 'reportDate' | 'reportBy' | 'period';
-const INFO_KEYS = ['unit', 'reportNo', 'reportDate', 'reportBy'] as const;
-
 export default function SettingsTab({ today }: { today?: string }): ReactNode {
   const s = useAppStrings();
   const lang = useLang();
   const styles = useStyles();
   const { adapter, settings, setSettings, setCheck, run, announce } = usePane();
   const day = today ?? todayIso();
-  const [info, setInfo] = useState<ReportInfo>(settings);
-  const [period, setPeriod] = useState<PeriodForm>(() => periodFormOf(settings, day));
-  const [busy, setBusy] = useState(false);
-  /** Fields the clerk has changed in this form. */
-  const [edited, setEdited] = useState<ReadonlySet<EditedKey>>(() => new Set());
-  /** The settings the form was last filled from (or last saved). */
-  const [shown, setShown] = useState<ReportInfo>(settings);
+  const [form, dispatch] = useReducer(settingsForm, undefined, () => settingsFormStart(settings, periodFormOf(settings, day)));
+  const { info, period, busy } = form;
 
   // Saved settings read from the workbook after the form appeared (Excel can be slow to answer):
   // fill what the clerk has not touched, keep what they typed. Adjusted during render, no remount.
-  if (settings !== shown) {
-    setShown(settings);
-    setInfo((i) => {
-      const next = { ...i, from: settings.from, to: settings.to };
-      for (const k of INFO_KEYS) if (!edited.has(k)) next[k] = settings[k];
-      return next;
-    });
-    if (!edited.has('period')) setPeriod(periodFormOf(settings, day));
-  }
-
-  const markEdited = (key: EditedKey): void => setEdited((e) => (e.has(key) ? e : new Set(e).add(key)));
+  if (settings !== form.shown) dispatch({ type: 'arrived', settings, period: periodFormOf(settings, day) });
 
   const choice = useMemo(() => choiceOf(period), [period]);
   const range = useMemo(() => (choice ? periodRange(choice) : null), [choice]);
@@ -68,20 +51,21 @@ export default function SettingsTab({ today }: { today?: string }): ReactNode {
     // Cleaned as the command line and the web page clean them (trim + NFC: core/text).
     const typed = reportFromForm(info);
     const next: ReportInfo = { unit: typed.unit ?? '', reportNo: typed.reportNo ?? '', reportDate: typed.reportDate ?? '', reportBy: typed.reportBy ?? '', from: range.from, to: range.to };
-    setBusy(true);
+    dispatch({ type: 'busy', busy: true });
     const count = await run(async () => {
       await adapter.saveSettings(next);
       return adapter.updateReportInfo(next);
     });
-    setBusy(false);
-    if (count !== undefined) {
-      // What the form shows is what was saved: not settings to fill the form with.
-      setShown(next);
-      setSettings(next);
-      // The headings and the period changed: the last check result no longer holds.
-      if (count > 0) setCheck((c) => ({ ...c, findings: null }));
-      announce(format(s.saved, { count }));
+    if (count === undefined) {
+      dispatch({ type: 'busy', busy: false });
+      return;
     }
+    // What the form shows is what was saved: not settings to fill the form with.
+    dispatch({ type: 'saved', settings: next });
+    setSettings(next);
+    // The headings and the period changed: the last check result no longer holds.
+    if (count > 0) setCheck((c) => checkResult(c, { type: 'stale' }));
+    announce(format(s.saved, { count }));
   };
 
   return (
@@ -92,23 +76,8 @@ export default function SettingsTab({ today }: { today?: string }): ReactNode {
         void save();
       }}
     >
-      <ReportFields
-        value={info}
-        lang={lang}
-        onChange={(key, value) => {
-          markEdited(key);
-          setInfo((i) => ({ ...i, [key]: value }));
-        }}
-      />
-      <PeriodFieldset
-        period={period}
-        onChange={(key, value) => {
-          markEdited('period');
-          setPeriod((p) => ({ ...p, [key]: value }));
-        }}
-        lang={lang}
-        rangeTestId="period-range"
-      />
+      <ReportFields value={info} lang={lang} onChange={(key, value) => dispatch({ type: 'info', key, value })} />
+      <PeriodFieldset period={period} onChange={(key, value) => dispatch({ type: 'period', key, value })} lang={lang} rangeTestId="period-range" />
       <StickyActions>
         <Button appearance="primary" type="submit" disabledFocusable={busy || !range || dateProblem}>
           {busy ? s.saving : s.save}

@@ -7,11 +7,11 @@
  */
 import { useState, type ReactNode } from 'react';
 import { Link, Text, makeStyles, tokens } from '@fluentui/react-components';
-import { formatNumberIn } from '../../core/numbers';
 import { FilePicker, fileBytes } from '../../ui/FilePicker';
 import { TieOutView } from '../../ui/TieOutView';
 import { TIEOUT_STRINGS } from '../../ui/tieout-strings';
 import { tieOutInPage, type TieOutOutcome } from '../../ui/tieout-engine';
+import { tieOutSummary } from '../../ui/model/tieout-summary';
 import { format } from '../i18n';
 import { useLang, usePane } from './context';
 
@@ -42,21 +42,7 @@ export default function TieOutPane({ busy }: { busy: boolean }): ReactNode {
       const out = await tieOutInPage({ name: report.name, size: report.size, bytes: () => fileBytes(report) }, read, packs.catalog);
       setOutcome({ file: report.name, out });
       if ('reason' in out) announce(format(s.unreadable, { file: out.file, reason: out.reason[lang] }));
-      else {
-        const n = (x: number): string => formatNumberIn(x, lang);
-        const errors = out.result.findings.filter((f) => f.severity === 'error').length;
-        announce(
-          format(s.summary, {
-            file: report.name,
-            errors: n(errors),
-            warnings: n(out.result.findings.length - errors),
-            matched: n(out.result.matched.length),
-            paragraphs: n(out.paragraphs),
-            tables: n(out.tables),
-            found: out.result.documentTables.length > 0 ? out.result.documentTables.join(', ') : s.none,
-          }),
-        );
-      }
+      else announce(tieOutSummary(report.name, out, lang));
     } finally {
       setReading(false);
     }
