@@ -2,19 +2,19 @@
  * The screens' state as pure reducers (state, action), tested without a page: each action's new
  * state, and the state left as it was (the same object) when an action changes nothing.
  */
-import { CHECK_SCREEN, checkResult, checkScreen } from '../src/taskpane/app/check-model';
-import { EMPTY_CHECK, type CheckState } from '../src/taskpane/app/context';
-import type { AppliedFix } from '../src/excel/types';
-import type { Finding } from '../src/core/findings';
-import { paneFrame, type PaneFrame } from '../src/taskpane/app/pane-model';
-import { webFrame, webFrameStart } from '../src/web/web-model';
-import { webCheck, webCheckStart, type WebCheck } from '../src/web/check-model';
-import { historyNoteLines } from '../src/ui/model/history-lines';
-import type { HistoryResult } from '../src/core/history';
-import { settingsForm, settingsFormStart } from '../src/taskpane/app/settings-model';
-import type { ReportInfo } from '../src/excel/types';
-import type { PeriodForm } from '../src/ui/PeriodFieldset';
-import { combineForm, combineFormStart, type CombineForm } from '../src/ui/model/combine';
+import { CHECK_SCREEN, checkResult, checkScreen } from '../../src/taskpane/app/check-model';
+import { EMPTY_CHECK, type CheckState } from '../../src/taskpane/app/context';
+import type { AppliedFix } from '../../src/excel/types';
+import type { Finding } from '../../src/core/findings';
+import { paneFrame, type PaneFrame } from '../../src/taskpane/app/pane-model';
+import { webFrame, webFrameStart } from '../../src/web/web-model';
+import { webCheck, webCheckStart, type WebCheck } from '../../src/web/check-model';
+import { historyNoteLines } from '../../src/ui/model/history-lines';
+import type { HistoryResult } from '../../src/core/history';
+import { settingsForm, settingsFormStart } from '../../src/taskpane/app/settings-model';
+import type { ReportInfo } from '../../src/excel/types';
+import type { PeriodForm } from '../../src/ui/PeriodFieldset';
+import { combineForm, combineFormStart, type CombineForm } from '../../src/ui/model/combine';
 
 const finding = (rule: string): Finding => ({ rule, severity: 'error', message: { vi: rule, en: rule } }) as unknown as Finding;
 const fix = (n: number): AppliedFix => ({ cell: { sheet: 'Biểu 01', row: n, col: 2 }, before: n, after: n + 1 }) as unknown as AppliedFix;
