@@ -13,7 +13,8 @@ import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSyn
 import { tmpdir } from 'os';
 import { join } from 'path';
 import { TEMPLATES } from '../src/core/builtin';
-import { consolidate, summarizeSource, SOURCES_SHEET, type Consolidation } from '../src/core/consolidate';
+import { consolidate, summarizeSource, type Consolidation } from '../src/core/consolidate';
+import { SOURCES_SHEET } from '../src/core/combine-sheets';
 import { heightFor, wrappedLines } from '../src/core/layout';
 import { parseRange } from '../src/core/a1';
 import type { SheetPlan } from '../src/core/plan';
