@@ -1,7 +1,8 @@
 /**
  * The catalogue of what admission says (`core/admit`): why a set of sources is refused for a
  * consolidation or a roll-up (one sentence per refusal id, naming the files) and the note each
- * source gets on the `Nguồn` sheet and in `--json`. Every sentence is here, Vietnamese and English,
+ * source gets on the `Nguồn` sheet and in `--json`; and why an earlier report is left out of the
+ * comparison with earlier periods (`core/history`). Every sentence is here, Vietnamese and English,
  * so that the rules of admission hold no words and the two operations say the same things the same
  * way. Pure: only the figures and names given.
  */
@@ -158,4 +159,32 @@ export const NOTE_WORDS = {
   manyUnits: (name: Text): Text => ({ vi: `${name.vi} có nhiều đơn vị`, en: `${name.en} has several units` }),
   oneUnit: (name: Text): Text => ({ vi: `${name.vi} chỉ có một đơn vị`, en: `${name.en} has one unit` }),
   lacksUnits: (name: Text): Text => ({ vi: `${name.vi} thiếu đơn vị so với các kỳ khác`, en: `${name.en} lacks units the other periods have` }),
+} as const;
+
+/** Why an earlier report (or one of its tables) is left out of the comparison with earlier periods. */
+export const EARLIER_WORDS = {
+  /** The current workbook itself has no period: nothing compared. */
+  currentNoPeriod: (): Text => ({
+    vi: 'Tệp đang kiểm tra không ghi kỳ báo cáo hợp lệ: không so sánh được với các kỳ trước.',
+    en: 'The file checked has no valid report period: it cannot be compared with earlier periods.',
+  }),
+  unreadable: (error: Text): Text => ({ vi: `Không đọc được: ${error.vi}`, en: `Cannot be read: ${error.en}` }),
+  unit: (theirs: string, ours: string): Text => {
+    const shown = (u: string, lang: 'vi' | 'en'): string => (u === '' ? (lang === 'vi' ? '(không ghi)' : '(blank)') : `"${u}"`);
+    return {
+      vi: `Đơn vị khác: ${shown(theirs, 'vi')}, tệp đang kiểm tra là ${shown(ours, 'vi')}.`,
+      en: `Another unit: ${shown(theirs, 'en')}; the file checked is ${shown(ours, 'en')}.`,
+    };
+  },
+  noPeriod: (): Text => ({ vi: 'Không ghi kỳ báo cáo hợp lệ.', en: 'No valid report period.' }),
+  notBefore: (theirs: Period, ours: Period): Text => ({
+    vi: `Kỳ báo cáo ${formatRangeVi(theirs)} không kết thúc trước kỳ đang kiểm tra (${formatRangeVi(ours)}).`,
+    en: `Its report period ${formatRangeVi(theirs)} does not end before the period checked (${formatRangeVi(ours)}).`,
+  }),
+  duplicate: (p: Period, first: string): Text => ({ vi: `Cùng kỳ báo cáo ${formatRangeVi(p)} với ${first} (đã dùng tệp đó).`, en: `Same report period ${formatRangeVi(p)} as ${first} (that file is used).` }),
+  version: (name: Text, theirs: number[], ours: number): Text => ({
+    vi: `${name.vi}: phiên bản ${theirs.join(', ')}, tệp đang kiểm tra là phiên bản ${ours}; biểu này không so sánh.`,
+    en: `${name.en}: version ${theirs.join(', ')}, the file checked has version ${ours}; this table is not compared.`,
+  }),
+  noTable: (): Text => ({ vi: 'Không có biểu nào chung với tệp đang kiểm tra.', en: 'No table in common with the file checked.' }),
 } as const;
