@@ -22,7 +22,7 @@ import { columnsOf, entryColumns } from './template';
 import type { WorkbookRead, TableRead, CellValue } from './read';
 import type { LayoutOptions, RowGroup, SheetPlan } from './plan';
 import { layout } from './layout';
-import { fitsTemplate } from './validate';
+import { fitsTemplate } from './validate-structure';
 import { unitRowIndices } from './rows';
 import { cellDate, tablePeriod } from './figures';
 import { cleanUnitText, unitKey, type UnitEntry } from './units';

@@ -8,7 +8,7 @@ import type { Template, Text } from './template';
 import { lookupTemplate, type TemplateSource } from './catalog';
 import { tablePeriod, type Period } from './figures';
 import { unitRowIndices } from './rows';
-import { fitsTemplate } from './validate';
+import { fitsTemplate } from './validate-structure';
 import { STANDARD_PACK_ID } from './pack';
 import { cleanUnitText, unitKey } from './units';
 
