@@ -15,7 +15,7 @@ import { join } from 'path';
 import { TEMPLATES } from '../src/core/builtin';
 import { consolidate, summarizeSource, type Consolidation } from '../src/core/consolidate';
 import { SOURCES_SHEET } from '../src/core/combine-sheets';
-import { heightFor, wrappedLines } from '../src/core/layout';
+import { heightFor, wrappedLines } from '../src/core/layout-texts';
 import { parseRange } from '../src/core/a1';
 import type { SheetPlan } from '../src/core/plan';
 import type { UnitEntry } from '../src/core/units';

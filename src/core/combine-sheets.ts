@@ -6,7 +6,8 @@
 import type { Template } from './template';
 import { entryColumns } from './template';
 import type { CellStyle, LayoutOptions, PlanCell, SheetPlan } from './plan';
-import { COUNT_FORMAT, heightFor, periodText, wrappedLines } from './layout';
+import { COUNT_FORMAT } from './layout';
+import { heightFor, periodText, wrappedLines } from './layout-texts';
 import { address, columnLetters, rangeAddress } from './a1';
 import { sumFormula } from './formulas';
 import { formatDateVi } from './dates';

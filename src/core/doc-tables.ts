@@ -22,7 +22,7 @@ import type { DocTable, DocumentModel } from './document';
 import { gridAddress } from './document';
 import { parseNumberToken, thousandsOf } from './text-numbers';
 import { isValidIsoDate } from './dates';
-import { expectedHeader } from './layout';
+import { expectedHeader } from './layout-texts';
 
 export interface DocTableFound {
   /** The Word table (1-based among the document's tables). */

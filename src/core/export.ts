@@ -33,7 +33,7 @@ import { PackCatalog, type TemplateSource } from './catalog';
 import { rowKinds, type RowKind } from './rows';
 import { tablePeriod, type Period } from './figures';
 import { cleanUnitText } from './units';
-import { MISSING_SUFFIX } from './layout';
+import { MISSING_SUFFIX } from './layout-texts';
 import { compareIsoDates, formatDateVi, isValidIsoDate, isoFromUtcDate } from './dates';
 
 /** The record's fields, in the order of the CSV header and of each JSON object. */

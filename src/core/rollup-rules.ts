@@ -7,7 +7,7 @@
 import type { Template, Text } from './template';
 import type { SourceSummary, SourceTable } from './consolidate';
 import { STANDARD_PACK_ID } from './pack';
-import { MISSING_SUFFIX } from './layout';
+import { MISSING_SUFFIX } from './layout-texts';
 import { addDays, compareIsoDates } from './dates';
 import { unitKey } from './units';
 import { NOTE_WORDS, REFUSAL_WORDS } from './admission-words';

@@ -23,7 +23,8 @@
 import type { Template } from './template';
 import { entryColumns } from './template';
 import type { LayoutOptions, SheetPlan } from './plan';
-import { layout, periodText } from './layout';
+import { layout } from './layout';
+import { periodText } from './layout-texts';
 import {
   addInto,
   columnTotals,

@@ -9,7 +9,7 @@ import type { CellValue, TableRead } from './read';
 import type { CellRef } from './findings';
 import { INFO_NAMES, type InfoKey } from './names';
 import { rowKinds } from './rows';
-import { cornerHeaders, expectedHeader } from './layout';
+import { cornerHeaders, expectedHeader } from './layout-texts';
 import { ref, posOf } from './validate-shared';
 
 export function headerText(v: CellValue): string | null {
