@@ -22,6 +22,9 @@ export function list(files: readonly string[]): string {
   return files.join(', ');
 }
 
+/** How the switch that admits files with errors is named unless the caller says otherwise (the command line's). */
+export const DEFAULT_SWITCH: Text = { vi: '--allow-errors', en: '--allow-errors' };
+
 /** The verb of each operation: "vẫn tổng hợp", "vẫn lũy kế". */
 const VERB: Record<Operation, Text> = { consolidate: { vi: 'tổng hợp', en: 'consolidate' }, rollup: { vi: 'lũy kế', en: 'roll up' } };
 
@@ -124,6 +127,10 @@ export const NOTE_WORDS = {
   /** "Biểu 01 chưa nhập số liệu" (null: no empty table). */
   emptyTables: (sheets: string[]): Text | null =>
     sheets.length === 0 ? null : { vi: `${list(sheets)} chưa nhập số liệu`, en: `${list(sheets)} ${sheets.length > 1 ? 'have' : 'has'} no figures entered` },
+  /** Two notes of one source, one after the other. */
+  and: (first: Text, then: Text): Text => ({ vi: `${first.vi}; ${then.vi}`, en: `${first.en}; ${then.en}` }),
+  /** A file as a refusal lists it: with its empty tables named ("x.xlsx (Biểu 01 chưa nhập số liệu)"). */
+  named: (file: string, empty: Text | null): Text => (empty ? { vi: `${file} (${empty.vi})`, en: `${file} (${empty.en})` } : { vi: file, en: file }),
   /** "có 2 lỗi khi kiểm tra (Biểu 01 chưa nhập số liệu)". */
   errors: (n: number, empty: Text | null): Text => ({
     vi: `có ${n} lỗi khi kiểm tra${empty ? ` (${empty.vi})` : ''}`,

@@ -8,7 +8,7 @@
  */
 import type { Template, Text } from './template';
 import type { SourceResult, SourceSummary } from './consolidate';
-import { NOTE_WORDS, REFUSAL_WORDS, periodWords, type AdmissionId, type Operation } from './admission-words';
+import { DEFAULT_SWITCH, NOTE_WORDS, REFUSAL_WORDS, periodWords, type AdmissionId, type Operation } from './admission-words';
 import { unitKey } from './units';
 
 export type { AdmissionId, Operation } from './admission-words';
@@ -63,10 +63,9 @@ export function errorNote(s: SourceSummary): Text {
   return NOTE_WORDS.errors(Math.max(s.errors, s.emptyTables.length), NOTE_WORDS.emptyTables(s.emptyTables));
 }
 
-/** A file as a refusal lists it: with its empty tables named ("x.xlsx (Biểu 01 chưa nhập số liệu)"). */
+/** A file as a refusal lists it: with its empty tables named. */
 function named(s: SourceSummary): Text {
-  const empty = NOTE_WORDS.emptyTables(s.emptyTables);
-  return empty ? { vi: `${s.file} (${empty.vi})`, en: `${s.file} (${empty.en})` } : { vi: s.file, en: s.file };
+  return NOTE_WORDS.named(s.file, NOTE_WORDS.emptyTables(s.emptyTables));
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -148,11 +147,11 @@ export function admit(sources: readonly SourceSummary[], policy: Policy, options
     readable: sources.filter((s) => s.readError === null),
     unreadable: sources.filter((s) => s.readError !== null),
     options,
-    sw: options.allowErrorsSwitch ?? { vi: '--allow-errors', en: '--allow-errors' },
+    sw: options.allowErrorsSwitch ?? DEFAULT_SWITCH,
     refuse: (kind, files, message) => refusals.push({ kind, files, message }),
     note: (s, t) => {
       const old = notes.get(s);
-      notes.set(s, old ? { vi: `${old.vi}; ${t.vi}`, en: `${old.en}; ${t.en}` } : t);
+      notes.set(s, old ? NOTE_WORDS.and(old, t) : t);
     },
   };
   for (const rule of policy.rules) rule(ctx);
@@ -184,7 +183,7 @@ export function sourceResult(s: SourceSummary, included: boolean, reason: Text |
 }
 
 /** The sources as a summary lists them (in `order`), each with its note: flagged when admitted with errors, "stopped" when left out for the others. */
-export function sourceResults(order: readonly SourceSummary[], a: Admission, op: Operation, sw: Text = { vi: '--allow-errors', en: '--allow-errors' }): SourceResult[] {
+export function sourceResults(order: readonly SourceSummary[], a: Admission, op: Operation, sw: Text = DEFAULT_SWITCH): SourceResult[] {
   const admitted = new Set(a.admitted);
   return order.map((s) => {
     const inc = admitted.has(s);

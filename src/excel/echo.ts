@@ -109,6 +109,28 @@ async function removeHandlers(handlers: Map<string, HandlerResult>): Promise<voi
   for (const c of contexts) await c.sync();
 }
 
+/**
+ * Runs a write batch, its cells noted as the adapter's own (before ExcelApi 1.8) until `quietMs`
+ * after it ends, so that their change events are known as its echo.
+ */
+async function writeOwn<T>(a: AdapterContext, echoes: Set<Echo>, quietMs: number, batch: (ctx: Excel.RequestContext, own: Own) => Promise<T>): Promise<T> {
+  const mine: Echo[] = [];
+  const own: Own = (sheetId, box) => {
+    if (a.api('1.8')) return;
+    const e = { sheetId, box };
+    mine.push(e);
+    echoes.add(e);
+  };
+  try {
+    return await a.deps.run((ctx) => batch(ctx, own));
+  } finally {
+    if (mine.length > 0)
+      setTimeout(() => {
+        for (const e of mine) echoes.delete(e);
+      }, quietMs);
+  }
+}
+
 export function changeWatch(a: AdapterContext): ChangeWatch {
   const quietMs = a.deps.ownChangesQuietMs ?? 300;
   /**
@@ -143,23 +165,7 @@ export function changeWatch(a: AdapterContext): ChangeWatch {
   }
 
   return {
-    async writing<T>(batch: (ctx: Excel.RequestContext, own: Own) => Promise<T>): Promise<T> {
-      const mine: Echo[] = [];
-      const own: Own = (sheetId, box) => {
-        if (a.api('1.8')) return;
-        const e = { sheetId, box };
-        mine.push(e);
-        echoes.add(e);
-      };
-      try {
-        return await a.deps.run((ctx) => batch(ctx, own));
-      } finally {
-        if (mine.length > 0)
-          setTimeout(() => {
-            for (const e of mine) echoes.delete(e);
-          }, quietMs);
-      }
-    },
+    writing: <T>(batch: (ctx: Excel.RequestContext, own: Own) => Promise<T>): Promise<T> => writeOwn(a, echoes, quietMs, batch),
 
     noteTableSheets,
 
