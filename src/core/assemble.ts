@@ -4,7 +4,7 @@
  * the same cells and report a broken structure with the same reasons. Pure: the reader supplies
  * the cells through an accessor and keeps its own I/O.
  */
-import type { Text } from './template';
+import type { Template, Text } from './template';
 import { STANDARD_PACK_ID } from './pack';
 import { columnsOf } from './template';
 import { lookupTemplate, type TemplateSource } from './catalog';
@@ -80,6 +80,99 @@ function unresolved(name: string): Text {
   return { vi: `tên ${name} không còn trỏ tới ô nào`, en: `the name ${name} no longer refers to any cell` };
 }
 
+/** The cells a sheet's defined names point at, read through the caller's accessor; a name that cannot serve throws `Broken`. */
+class NamedCells {
+  constructor(
+    readonly sheet: string,
+    readonly resolved: Map<string, RangePos | null>,
+    private readonly cellOf: CellAccessor,
+  ) {}
+
+  read(addr: string): CellRead {
+    const c = this.cellOf(addr);
+    return { sheet: this.sheet, address: addr, value: c.value, formula: c.formula };
+  }
+
+  at(row: number, col: number): CellRead {
+    return this.read(address(row, col));
+  }
+
+  range(name: string, required: boolean): RangePos | null {
+    if (!this.resolved.has(name)) {
+      if (required) throw new Broken(unresolved(name));
+      return null;
+    }
+    const r = this.resolved.get(name) ?? null;
+    if (!r) throw new Broken(unresolved(name));
+    // A name stretched over a whole sheet (A1:XFD1048576) would be read cell by cell, for ever.
+    if (r.bottom - r.top >= MAX_TABLE_ROWS || r.right - r.left >= MAX_TABLE_COLUMNS) {
+      throw new Broken({ vi: `tên ${name} phủ vùng ${rangeAddress(r)}, quá lớn cho một biểu`, en: `the name ${name} covers ${rangeAddress(r)}, too large for a table` });
+    }
+    return r;
+  }
+
+  oneCell(name: string, required: boolean): CellRead | null {
+    const r = this.range(name, required);
+    if (!r) return null;
+    if (r.top !== r.bottom || r.left !== r.right) throw new Broken({ vi: `tên ${name} phải là một ô`, en: `the name ${name} must be one cell` });
+    return this.at(r.top, r.left);
+  }
+
+  columnCells(name: string): CellRead[] {
+    const r = this.range(name, true) as RangePos;
+    if (r.left !== r.right) throw new Broken({ vi: `tên ${name} phải là một cột`, en: `the name ${name} must be one column` });
+    const out: CellRead[] = [];
+    for (let row = r.top; row <= r.bottom; row++) out.push(this.at(row, r.left));
+    return out;
+  }
+
+  block(name: string): CellRead[][] {
+    const h = this.range(name, true) as RangePos;
+    const out: CellRead[][] = [];
+    for (let row = h.top; row <= h.bottom; row++) {
+      const line: CellRead[] = [];
+      for (let col = h.left; col <= h.right; col++) line.push(this.at(row, col));
+      out.push(line);
+    }
+    return out;
+  }
+}
+
+/** Every column of the template (as long as the row labels) and its totals cell when named. */
+function readColumns(nc: NamedCells, template: Template, rows: number): { columns: Record<string, CellRead[]>; totals: Record<string, CellRead> | null } {
+  const columns: Record<string, CellRead[]> = {};
+  const totals: Record<string, CellRead> = {};
+  let hasTotals = false;
+  for (const c of columnsOf(template)) {
+    const cells = nc.columnCells(columnName(c.id));
+    if (cells.length !== rows) {
+      throw new Broken({ vi: `cột "${c.label.vi}" có ${cells.length} ô thay vì ${rows}`, en: `column "${c.label.en}" has ${cells.length} cells instead of ${rows}` });
+    }
+    columns[c.id] = cells;
+    const t = nc.oneCell(totalName(c.id), false);
+    if (t) {
+      totals[c.id] = t;
+      hasTotals = true;
+    }
+  }
+  return { columns, totals: hasTotals ? totals : null };
+}
+
+/** The groups of units (`BM_GRP_k`), as data-row indices, each within the row labels' column. */
+function readGroups(nc: NamedCells): { top: number; bottom: number }[] {
+  const rows = nc.range(ROW_LABELS_NAME, true) as RangePos;
+  const groups: { top: number; bottom: number }[] = [];
+  for (const name of nc.resolved.keys()) {
+    if (!GROUP_NAME_PATTERN.test(name)) continue;
+    const g = nc.range(name, true) as RangePos;
+    if (g.left !== rows.left || g.right !== rows.left || g.top < rows.top || g.bottom > rows.bottom || g.bottom - g.top < 2) {
+      throw new Broken({ vi: `tên ${name} không còn bao một nhóm đơn vị`, en: `the name ${name} no longer spans a group of units` });
+    }
+    groups.push({ top: g.top - rows.top, bottom: g.bottom - rows.top });
+  }
+  return groups.sort((a, b) => a.top - b.top);
+}
+
 /**
  * The table on `sheet`, or null when the sheet has no BM_META name. Never throws: a table whose
  * names no longer resolve (or whose cells cannot be read) comes back with `broken` set; a table of
@@ -91,19 +184,14 @@ export function assembleTable(templates: TemplateSource, sheet: string, names: r
   const resolved = new Map<string, RangePos | null>();
   for (const n of names) if (!resolved.has(n.name)) resolved.set(n.name, nameRange(n.ref, sheet));
   if (!resolved.has(META_NAME)) return null;
-
-  const read = (addr: string): CellRead => {
-    const c = cellOf(addr);
-    return { sheet, address: addr, value: c.value, formula: c.formula };
-  };
-  const at = (row: number, col: number): CellRead => read(address(row, col));
+  const nc = new NamedCells(sheet, resolved, cellOf);
 
   const metaRange = resolved.get(META_NAME) ?? null;
   if (!metaRange) return brokenTable(sheet, 'unknown', 0, unresolved(META_NAME));
   const metaAddr = address(metaRange.top, metaRange.left);
   let meta: CellRead;
   try {
-    meta = read(metaAddr);
+    meta = nc.read(metaAddr);
   } catch {
     return brokenTable(sheet, 'unknown', 0, { vi: 'không đọc được biểu', en: 'the table cannot be read' }, metaAddr);
   }
@@ -118,76 +206,17 @@ export function assembleTable(templates: TemplateSource, sheet: string, names: r
     return t;
   }
 
-  const range = (name: string, required: boolean): RangePos | null => {
-    if (!resolved.has(name)) {
-      if (required) throw new Broken(unresolved(name));
-      return null;
-    }
-    const r = resolved.get(name) ?? null;
-    if (!r) throw new Broken(unresolved(name));
-    // A name stretched over a whole sheet (A1:XFD1048576) would be read cell by cell, for ever.
-    if (r.bottom - r.top >= MAX_TABLE_ROWS || r.right - r.left >= MAX_TABLE_COLUMNS) {
-      throw new Broken({ vi: `tên ${name} phủ vùng ${rangeAddress(r)}, quá lớn cho một biểu`, en: `the name ${name} covers ${rangeAddress(r)}, too large for a table` });
-    }
-    return r;
-  };
-  const oneCell = (name: string, required: boolean): CellRead | null => {
-    const r = range(name, required);
-    if (!r) return null;
-    if (r.top !== r.bottom || r.left !== r.right) throw new Broken({ vi: `tên ${name} phải là một ô`, en: `the name ${name} must be one cell` });
-    return at(r.top, r.left);
-  };
-  const columnCells = (name: string): CellRead[] => {
-    const r = range(name, true) as RangePos;
-    if (r.left !== r.right) throw new Broken({ vi: `tên ${name} phải là một cột`, en: `the name ${name} must be one column` });
-    const out: CellRead[] = [];
-    for (let row = r.top; row <= r.bottom; row++) out.push(at(row, r.left));
-    return out;
-  };
-
   try {
-    const h = range(HEADER_NAME, true) as RangePos;
-    const header: CellRead[][] = [];
-    for (let row = h.top; row <= h.bottom; row++) {
-      const line: CellRead[] = [];
-      for (let col = h.left; col <= h.right; col++) line.push(at(row, col));
-      header.push(line);
-    }
-    const rowLabels = columnCells(ROW_LABELS_NAME);
-    const columns: Record<string, CellRead[]> = {};
-    const totals: Record<string, CellRead> = {};
-    let hasTotals = false;
-    for (const c of columnsOf(template)) {
-      const cells = columnCells(columnName(c.id));
-      if (cells.length !== rowLabels.length) {
-        throw new Broken({
-          vi: `cột "${c.label.vi}" có ${cells.length} ô thay vì ${rowLabels.length}`,
-          en: `column "${c.label.en}" has ${cells.length} cells instead of ${rowLabels.length}`,
-        });
-      }
-      columns[c.id] = cells;
-      const t = oneCell(totalName(c.id), false);
-      if (t) {
-        totals[c.id] = t;
-        hasTotals = true;
-      }
-    }
+    const header = nc.block(HEADER_NAME);
+    const rowLabels = nc.columnCells(ROW_LABELS_NAME);
+    const { columns, totals } = readColumns(nc, template, rowLabels.length);
     const averages: Record<string, CellRead> = {};
-    for (const a of template.averages ?? []) averages[a.id] = oneCell(averageName(a.id), true) as CellRead;
+    for (const a of template.averages ?? []) averages[a.id] = nc.oneCell(averageName(a.id), true) as CellRead;
     const info = emptyInfo();
-    for (const k of Object.keys(INFO_NAMES) as InfoKey[]) info[k] = oneCell(INFO_NAMES[k], false);
-    const table: TableRead = { sheet, packId, templateId, version, header, info, rowLabels, columns, totals: hasTotals ? totals : null, averages };
-    const rows = range(ROW_LABELS_NAME, true) as RangePos;
-    const groups: { top: number; bottom: number }[] = [];
-    for (const name of resolved.keys()) {
-      if (!GROUP_NAME_PATTERN.test(name)) continue;
-      const g = range(name, true) as RangePos;
-      if (g.left !== rows.left || g.right !== rows.left || g.top < rows.top || g.bottom > rows.bottom || g.bottom - g.top < 2) {
-        throw new Broken({ vi: `tên ${name} không còn bao một nhóm đơn vị`, en: `the name ${name} no longer spans a group of units` });
-      }
-      groups.push({ top: g.top - rows.top, bottom: g.bottom - rows.top });
-    }
-    if (groups.length > 0) table.groups = groups.sort((a, b) => a.top - b.top);
+    for (const k of Object.keys(INFO_NAMES) as InfoKey[]) info[k] = nc.oneCell(INFO_NAMES[k], false);
+    const table: TableRead = { sheet, packId, templateId, version, header, info, rowLabels, columns, totals, averages };
+    const groups = readGroups(nc);
+    if (groups.length > 0) table.groups = groups;
     return table;
   } catch (e) {
     if (e instanceof Broken) return brokenTable(sheet, templateId, version, e.reason, metaAddr, packId);

@@ -20,15 +20,14 @@ import { STANDARD_PACK_ID } from './pack';
 import { refusal } from './refusals';
 import { columnsOf, entryColumns } from './template';
 import type { WorkbookRead, TableRead, CellValue } from './read';
-import type { CellStyle, LayoutOptions, PlanCell, RowGroup, SheetPlan } from './plan';
-import { layout, COUNT_FORMAT, heightFor, periodText, wrappedLines } from './layout';
-import { fitsTemplate } from './validate';
+import type { LayoutOptions, RowGroup, SheetPlan } from './plan';
+import { layout } from './layout';
+import { fitsTemplate } from './validate-structure';
 import { unitRowIndices } from './rows';
 import { cellDate, tablePeriod } from './figures';
-import { address, columnLetters, rangeAddress } from './a1';
-import { sumFormula } from './formulas';
-import { formatDateVi, formatRangeVi } from './dates';
 import { cleanUnitText, unitKey, type UnitEntry } from './units';
+import { admit, sourceResults, CONSOLIDATION, type AdmissionRefusal } from './admit';
+import { detailPlan, sourcesPlan } from './combine-sheets';
 
 // ---------------------------------------------------------------------------------------------
 // Inputs
@@ -106,14 +105,8 @@ export interface ConsolidateOptions {
 // ---------------------------------------------------------------------------------------------
 // Outputs
 
-export type RefusalKind = 'unreadable' | 'errors' | 'period' | 'duplicate' | 'empty';
-
-export interface Refusal {
-  kind: RefusalKind;
-  /** The files concerned, as given. */
-  files: string[];
-  message: Text;
-}
+/** Why the sources are not consolidated: admission's refusal (`core/admit`). */
+export type Refusal = AdmissionRefusal;
 
 export interface SourceResult {
   file: string;
@@ -208,23 +201,6 @@ function isEmptyTable(read: TableRead, template: Template): boolean {
   return units.length > 0 && ids.length > 0 && units.every((i) => ids.every((id) => isBlank(read.columns[id]?.[i]?.value)));
 }
 
-/** What a source's reason adds for its empty tables: "Biểu 01 chưa nhập số liệu". */
-function emptyWords(s: SourceSummary): Text | null {
-  if (s.emptyTables.length === 0) return null;
-  const sheets = list(s.emptyTables);
-  return { vi: `${sheets} chưa nhập số liệu`, en: `${sheets} ${s.emptyTables.length > 1 ? 'have' : 'has'} no figures entered` };
-}
-
-/** "có 2 lỗi khi kiểm tra (Biểu 01 chưa nhập số liệu)". */
-function errorWords(s: SourceSummary): Text {
-  const empty = emptyWords(s);
-  const n = Math.max(s.errors, s.emptyTables.length);
-  return {
-    vi: `có ${n} lỗi khi kiểm tra${empty ? ` (${empty.vi})` : ''}`,
-    en: `${n} error finding(s)${empty ? ` (${empty.en})` : ''}`,
-  };
-}
-
 /** Keeps the numbers and report information of one source; the read can be dropped afterwards. */
 export function summarizeSource(input: SourceInput, templates: readonly Template[]): SourceSummary {
   const base: SourceSummary = {
@@ -263,24 +239,6 @@ export function summarizeSource(input: SourceInput, templates: readonly Template
 
 // ---------------------------------------------------------------------------------------------
 // Step 2: all sources
-
-export function list(files: string[]): string {
-  return files.join(', ');
-}
-
-/** A file as a refusal lists it: with its empty tables named ("x.xlsx (Biểu 01 chưa nhập số liệu)"). */
-function named(s: SourceSummary, lang: 'vi' | 'en'): string {
-  const empty = emptyWords(s);
-  return empty ? `${s.file} (${empty[lang]})` : s.file;
-}
-
-function periodKey(p: { from: string; to: string } | null): string {
-  return p ? `${p.from}/${p.to}` : '';
-}
-
-function periodWords(p: { from: string; to: string } | null): Text {
-  return p ? { vi: formatRangeVi(p), en: `${p.from} to ${p.to}` } : { vi: 'không ghi kỳ báo cáo', en: 'no report period' };
-}
 
 interface Row {
   label: string;
@@ -376,134 +334,57 @@ export function reportOptions(r: ConsolidateOptions['report'] = {}, period: { fr
   return report;
 }
 
-/** How a source stands in a summary (consolidation or roll-up): who and what it is, included or not and why. */
-export function sourceResult(s: SourceSummary, included: boolean, reason: Text | null): SourceResult {
-  return {
-    file: s.file,
-    unit: s.label,
-    included,
-    errors: s.errors,
-    warnings: s.warnings,
-    sha256: s.sha256,
-    reason,
-    readable: s.readError === null,
-    reportNo: s.reportNo,
-    reportDate: s.reportDate,
-    period: s.period,
-  };
+/** The per-unit rows of every per-unit table and the units missing or not listed; nothing when refused. */
+type Ordered = ReturnType<typeof orderRows>;
+
+/** A fixed-row table: summed cell by cell, each unit's figures kept on the detail sheet. */
+function fixedTable(template: Template, has: SourceSummary[], figuresOf: (s: SourceSummary) => SourceTable, report: LayoutOptions): { plan: SheetPlan; detail: SheetPlan; total: (number | null)[] } {
+  const ids = entryColumns(template).map((c) => c.id);
+  const sums: (number | null)[][] = template.rows.kind === 'fixed' ? template.rows.rows.map(() => ids.map(() => null)) : [];
+  const total: (number | null)[] = ids.map(() => null);
+  for (const s of has) {
+    figuresOf(s).rows.forEach((row, i) => {
+      if (sums[i]) addInto(sums[i], row);
+      addInto(total, row);
+    });
+  }
+  const detail = detailPlan(template, has.map((s) => ({ label: s.label, rows: figuresOf(s).rows })), report);
+  return { plan: layout(template, { ...report, values: sums }), detail, total };
+}
+
+/** A per-unit table: a row per unit (with a list every listed unit, blank and marked when it sent no such table). */
+function unitsTable(template: Template, ordered: Ordered, figuresOf: (s: SourceSummary) => SourceTable | undefined, report: LayoutOptions): { plan: SheetPlan; total: (number | null)[] } {
+  const ids = entryColumns(template).map((c) => c.id);
+  const rows = ordered.rows.filter((x) => x.listed || (x.source !== null && figuresOf(x.source) !== undefined));
+  const values: (number | null)[][] = [];
+  const missingRows: number[] = [];
+  const total: (number | null)[] = ids.map(() => null);
+  rows.forEach((x, i) => {
+    const f = x.source ? figuresOf(x.source) : undefined;
+    if (!f) {
+      missingRows.push(i);
+      values.push(ids.map(() => null));
+      return;
+    }
+    values.push(f.rows[0]);
+    addInto(total, f.rows[0]);
+  });
+  const rowGroupsOf = rows.length > 1 ? rowGroups(rows) : [];
+  const plan = layout(template, { ...report, dataRows: rows.length, rowLabels: rows.map((x) => x.label), values, missingRows, rowGroups: rowGroupsOf, templateGroupRow: false, rowKind: 'unit' });
+  return { plan, total };
 }
 
 /** Consolidates the summaries, or says why not (refusals name the files). */
 export function consolidate(sources: readonly SourceSummary[], options: ConsolidateOptions): Consolidation {
-  const allowErrors = options.allowErrors === true;
-  const sw = options.allowErrorsSwitch ?? { vi: '--allow-errors', en: '--allow-errors' };
-  const refusals: Refusal[] = [];
-  const reasons = new Map<SourceSummary, Text>();
-
-  const unreadable = sources.filter((s) => s.readError !== null);
-  const readable = sources.filter((s) => s.readError === null);
-  // A source with an empty table has errors even if its caller counted none: never summed silently.
-  const hasErrors = (s: SourceSummary): boolean => s.errors > 0 || s.emptyTables.length > 0;
-  const withErrors = readable.filter(hasErrors);
-
-  // Periods: every readable source must have the same one.
-  const byPeriod = new Map<string, SourceSummary[]>();
-  for (const s of readable) {
-    const k = periodKey(s.period);
-    const l = byPeriod.get(k);
-    if (l) l.push(s);
-    else byPeriod.set(k, [s]);
-  }
-  if (byPeriod.size > 1) {
-    const parts = [...byPeriod.values()].map((l) => ({ p: periodWords(l[0].period), files: l.map((s) => s.file) }));
-    refusals.push({
-      kind: 'period',
-      files: readable.map((s) => s.file),
-      message: {
-        vi: `Các tệp không cùng kỳ báo cáo: ${parts.map((x) => `${x.p.vi} (${list(x.files)})`).join('; ')}.`,
-        en: `The files are not of the same report period: ${parts.map((x) => `${x.p.en} (${list(x.files)})`).join('; ')}.`,
-      },
-    });
-    for (const s of readable) {
-      const p = periodWords(s.period);
-      reasons.set(s, { vi: `kỳ báo cáo ${p.vi} khác các tệp khác`, en: `report period ${p.en} differs from the other files` });
-    }
-  }
-
-  // The same unit twice.
-  const byUnit = new Map<string, SourceSummary[]>();
-  for (const s of readable) {
-    const k = unitKey(s.label);
-    const l = byUnit.get(k);
-    if (l) l.push(s);
-    else byUnit.set(k, [s]);
-  }
-  for (const l of byUnit.values()) {
-    if (l.length < 2) continue;
-    const files = l.map((s) => s.file);
-    refusals.push({
-      kind: 'duplicate',
-      files,
-      message: { vi: `Đơn vị "${l[0].label}" có trong nhiều tệp: ${list(files)}.`, en: `Unit "${l[0].label}" is in several files: ${list(files)}.` },
-    });
-    for (const s of l) {
-      const others = list(files.filter((f) => f !== s.file));
-      reasons.set(s, { vi: `cùng đơn vị với ${others}`, en: `same unit as ${others}` });
-    }
-  }
-
-  if (!allowErrors && unreadable.length > 0) {
-    refusals.push({
-      kind: 'unreadable',
-      files: unreadable.map((s) => s.file),
-      message: {
-        vi: `Không đọc được ${unreadable.length} tệp: ${list(unreadable.map((s) => s.file))} (dùng ${sw.vi} để tổng hợp các tệp còn lại).`,
-        en: `${unreadable.length} file(s) cannot be read: ${list(unreadable.map((s) => s.file))} (use ${sw.en} to consolidate the others).`,
-      },
-    });
-  }
-  if (!allowErrors && withErrors.length > 0) {
-    refusals.push({
-      kind: 'errors',
-      files: withErrors.map((s) => s.file),
-      message: {
-        vi: `${withErrors.length} tệp có lỗi khi kiểm tra: ${list(withErrors.map((s) => named(s, 'vi')))} (sửa lỗi, hoặc dùng ${sw.vi} để vẫn tổng hợp và đánh dấu).`,
-        en: `${withErrors.length} file(s) have error findings: ${list(withErrors.map((s) => named(s, 'en')))} (fix them, or use ${sw.en} to include them flagged).`,
-      },
-    });
-    for (const s of withErrors) if (!reasons.has(s)) reasons.set(s, errorWords(s));
-  }
-  for (const s of unreadable) reasons.set(s, s.readError as Text);
-
-  const included = refusals.length > 0 ? [] : readable.filter((s) => s.tables.length > 0);
-  for (const s of readable) {
-    if (refusals.length === 0 && s.tables.length === 0) reasons.set(s, { vi: 'không có biểu nào đọc được', en: 'no readable table' });
-  }
-  if (refusals.length === 0 && included.length === 0) {
-    refusals.push({
-      kind: 'empty',
-      files: sources.map((s) => s.file),
-      message: { vi: 'Không có tệp nào có biểu để tổng hợp.', en: 'No file has a table to consolidate.' },
-    });
-  }
+  const admission = admit(sources, CONSOLIDATION, options);
+  const { refusals, admitted: included } = admission;
   const refused = refusals.length > 0;
-  const stopped: Text = { vi: 'không tổng hợp vì các tệp khác có vấn đề', en: 'not consolidated: other files have problems' };
   // Every readable source has the same period once the refusals are passed.
   const period = refused ? null : included[0].period;
-
   const ordered = refused ? { rows: [], missing: [], unexpected: [] } : orderRows(included, options.units);
   const summary: ConsolidationSummary = {
     period,
-    sources: sources.map((s) => {
-      const inc = !refused && included.includes(s);
-      let reason = reasons.get(s) ?? null;
-      if (inc && hasErrors(s)) {
-        const w = errorWords(s);
-        reason = { vi: `${w.vi}; vẫn tổng hợp (${sw.vi})`, en: `${w.en}; included anyway (${sw.en})` };
-      }
-      if (!inc && reason === null) reason = stopped;
-      return sourceResult(s, inc, reason);
-    }),
+    sources: sourceResults(sources, admission, 'consolidate', options.allowErrorsSwitch),
     missing: ordered.missing,
     unexpected: ordered.unexpected,
     expected: options.units?.length ?? 0,
@@ -512,57 +393,22 @@ export function consolidate(sources: readonly SourceSummary[], options: Consolid
   if (refused) return { refusals, plans: [], summary };
 
   const report = reportOptions(options.report, period);
-
   const plans: SheetPlan[] = [];
   const details: SheetPlan[] = [];
   for (const template of options.templates) {
     const has = included.filter((s) => s.tables.some((t) => samePack(t, template) && t.templateId === template.id && t.version === template.version));
     if (has.length === 0) continue;
     const figuresOf = (s: SourceSummary): SourceTable | undefined => s.tables.find((t) => samePack(t, template) && t.templateId === template.id);
-    const ids = entryColumns(template).map((c) => c.id);
     if (template.rows.kind === 'fixed') {
-      const sums: (number | null)[][] = template.rows.rows.map(() => ids.map(() => null));
-      const total: (number | null)[] = ids.map(() => null);
-      for (const s of has) {
-        (figuresOf(s) as SourceTable).rows.forEach((row, i) => {
-          if (sums[i]) addInto(sums[i], row);
-          addInto(total, row);
-        });
-      }
-      plans.push(layout(template, { ...report, values: sums }));
-      details.push(detailPlan(template, has.map((s) => ({ label: s.label, rows: (figuresOf(s) as SourceTable).rows })), report));
-      summary.totals[totalsKey(template)] = columnTotals(template, total);
+      const t = fixedTable(template, has, (s) => figuresOf(s) as SourceTable, report);
+      plans.push(t.plan);
+      details.push(t.detail);
+      summary.totals[totalsKey(template)] = columnTotals(template, t.total);
       continue;
     }
-    // Per-unit rows: with a list every listed unit (blank and marked when it sent no such table).
-    const rows = ordered.rows.filter((x) => x.listed || (x.source !== null && figuresOf(x.source) !== undefined));
-    const values: (number | null)[][] = [];
-    const missingRows: number[] = [];
-    const total: (number | null)[] = ids.map(() => null);
-    rows.forEach((x, i) => {
-      const f = x.source ? figuresOf(x.source) : undefined;
-      if (!f) {
-        missingRows.push(i);
-        values.push(ids.map(() => null));
-        return;
-      }
-      values.push(f.rows[0]);
-      addInto(total, f.rows[0]);
-    });
-    const groups = rows.length > 1 ? rowGroups(rows) : [];
-    plans.push(
-      layout(template, {
-        ...report,
-        dataRows: rows.length,
-        rowLabels: rows.map((x) => x.label),
-        values,
-        missingRows,
-        rowGroups: groups,
-        templateGroupRow: false,
-        rowKind: 'unit',
-      }),
-    );
-    summary.totals[totalsKey(template)] = columnTotals(template, total);
+    const t = unitsTable(template, ordered, figuresOf, report);
+    plans.push(t.plan);
+    summary.totals[totalsKey(template)] = columnTotals(template, t.total);
   }
   plans.push(...details, sourcesPlan(summary, report));
   return { refusals, plans, summary };
@@ -579,248 +425,3 @@ export function consolidateReads(inputs: readonly SourceInput[], options: Consol
   );
 }
 
-// ---------------------------------------------------------------------------------------------
-// Plain sheets: the detail of a fixed-row table and the sources
-
-const FONT_HEADER: CellStyle = { bold: true, wrap: true, horizontal: 'center', vertical: 'middle', fill: '#DDEBF7', border: true };
-
-class PlainSheet {
-  private readonly cells = new Map<string, PlanCell>();
-  readonly styles: { range: string; style: CellStyle }[] = [];
-  readonly merges: string[] = [];
-  private readonly heights = new Map<number, number>();
-  maxRow = 1;
-  maxCol = 1;
-
-  /** Gives `row` the height its wrapped `text` needs in a column `width` wide (never lowers it). */
-  fit(row: number, text: string, width: number): void {
-    const lines = wrappedLines(text, width);
-    if (lines > 1) this.heights.set(row, Math.max(this.heights.get(row) ?? 0, heightFor(lines)));
-  }
-
-  set(row: number, col: number, cell: PlanCell): void {
-    this.cells.set(`${row},${col}`, cell);
-    this.maxRow = Math.max(this.maxRow, row);
-    this.maxCol = Math.max(this.maxCol, col);
-  }
-
-  style(top: number, left: number, bottom: number, right: number, style: CellStyle): void {
-    this.styles.push({ range: rangeAddress({ top, left, bottom, right }), style });
-  }
-
-  plan(templateId: string, sheetName: string, widths: number[], titleRows: string, printBottom: number, lastCol: number): SheetPlan {
-    const cells: (PlanCell | null)[][] = [];
-    for (let r = 1; r <= this.maxRow; r++) {
-      const line: (PlanCell | null)[] = [];
-      for (let c = 1; c <= this.maxCol; c++) line.push(this.cells.get(`${r},${c}`) ?? null);
-      cells.push(line);
-    }
-    const columnWidths: number[] = [];
-    for (let c = 0; c < this.maxCol; c++) columnWidths.push(widths[c] ?? 10);
-    return {
-      templateId,
-      version: 0,
-      sheetName,
-      rowCount: this.maxRow,
-      columnCount: this.maxCol,
-      cells,
-      merges: this.merges,
-      styles: this.styles,
-      unlocked: [],
-      entryRanges: [],
-      columnWidths,
-      rowHeights: [...this.heights.entries()].sort((a, b) => a[0] - b[0]).map(([row, height]) => ({ row, height })),
-      names: [],
-      protect: true,
-      print: { paper: 'A4', orientation: 'landscape', fitToWidth: 1, titleRows, printArea: `A1:${columnLetters(lastCol)}${printBottom}` },
-    };
-  }
-}
-
-/** Width of the figure columns of a detail sheet. */
-const DETAIL_WIDTH = 14;
-
-/** Sheet name of a fixed-row table's detail sheet ("Biểu 04 (chi tiết)"). */
-export function detailSheetName(template: Template): string {
-  return `${template.name.vi} (chi tiết)`;
-}
-
-export const SOURCES_SHEET = 'Nguồn';
-
-/** How a detail sheet is titled and how each block's last line gives the table's row. */
-export interface DetailStyle {
-  /** After the table's name in the title: "số liệu từng đơn vị" (consolidation), "số liệu từng kỳ". */
-  heading: string;
-  /** Header of the label column: "Đơn vị", "Kỳ báo cáo". */
-  labelHeader: string;
-  /**
-   * `sum`: a `Cộng …` line adding up the block's lines (units, or the periods of a flow);
-   * `last`: a `Cuối kỳ …` line taking the block's last line (the periods of a stock).
-   */
-  total: 'sum' | 'last';
-  /** Labels of the blocks, one per row of `lines[].rows` (default: the fixed table's rows). */
-  blocks?: string[];
-}
-
-const UNITS_DETAIL: DetailStyle = { heading: 'số liệu từng đơn vị', labelHeader: 'Đơn vị', total: 'sum' };
-
-/**
- * Each unit's (or period's) figures of a table, level by level: a block per template row (Cấp tỉnh,
- * Cấp xã) with one line per unit and a `Cộng` line whose live formula gives that row of the
- * consolidated table (or, for a stock rolled up through time, a `Cuối kỳ` line taking the last).
- */
-export function detailPlan(template: Template, units: { label: string; rows: (number | null)[][] }[], report: LayoutOptions, style: DetailStyle = UNITS_DETAIL): SheetPlan {
-  const entries = entryColumns(template);
-  const g = new PlainSheet();
-  const lastCol = 1 + entries.length;
-  g.set(1, 1, { value: `${template.name.vi} — ${style.heading}` });
-  g.style(1, 1, 1, lastCol, { bold: true, fontSize: 13 });
-  g.set(2, 1, { value: `${report.unit ?? ''}${report.unit ? ' — ' : ''}${periodText(report)}` });
-  g.style(2, 1, 2, lastCol, { italic: true });
-  const head = 4;
-  g.set(head, 1, { value: style.labelHeader });
-  entries.forEach((c, k) => {
-    const grp = template.groups.find((x) => x.columns.some((y) => y.id === c.id));
-    const label = grp && grp.columns.length > 1 ? `${grp.label.vi} – ${c.label.vi}` : c.label.vi;
-    g.set(head, 2 + k, { value: label });
-    g.fit(head, label, DETAIL_WIDTH);
-  });
-  g.style(head, 1, head, lastCol, FONT_HEADER);
-  const labelWidth = Math.min(40, Math.max(16, ...units.slice(0, 500).map((u) => u.label.length + 2)));
-  let r = head + 1;
-  const levels = style.blocks ?? (template.rows.kind === 'fixed' ? template.rows.rows.map((x) => x.label.vi) : []);
-  levels.forEach((level, li) => {
-    g.set(r, 1, { value: level });
-    g.style(r, 1, r, lastCol, { bold: true, italic: true, fill: '#EDEDED', border: true });
-    r++;
-    const first = r;
-    for (const u of units) {
-      g.set(r, 1, { value: u.label });
-      g.fit(r, u.label, labelWidth);
-      entries.forEach((_, k) => {
-        const v = u.rows[li]?.[k] ?? null;
-        g.set(r, 2 + k, v === null ? { numberFormat: COUNT_FORMAT } : { value: v, numberFormat: COUNT_FORMAT });
-      });
-      r++;
-    }
-    g.set(r, 1, { value: `${style.total === 'sum' ? 'Cộng' : 'Cuối kỳ'} ${level}` });
-    entries.forEach((_, k) => {
-      const cells: string[] = [];
-      for (let x = first; x < r; x++) cells.push(address(x, 2 + k));
-      const formula = style.total === 'sum' || cells.length === 0 ? sumFormula(cells) : `=${cells[cells.length - 1]}`;
-      g.set(r, 2 + k, { formula, numberFormat: COUNT_FORMAT });
-    });
-    g.style(first, 1, r, lastCol, { border: true });
-    g.style(r, 1, r, lastCol, { bold: true, fill: '#F2F2F2' });
-    r += 2;
-  });
-  g.style(head + 1, 1, Math.max(head + 1, r - 2), 1, { wrap: true, vertical: 'top' });
-  const widths = [labelWidth, ...entries.map(() => DETAIL_WIDTH)];
-  return g.plan(`${template.id}.detail`, detailSheetName(template), widths, `${head}:${head}`, Math.max(head, r - 2), lastCol);
-}
-
-const SOURCE_HEADERS = ['STT', 'Đơn vị', 'Tệp', 'Số báo cáo', 'Ngày báo cáo', 'Kỳ báo cáo', 'Lỗi', 'Cảnh báo', 'SHA-256', 'Tổng hợp', 'Ghi chú'];
-
-/** Width of a column holding these texts: the longest plus a margin, within [min, max] (longer ones wrap). */
-function fitWidth(texts: Iterable<string>, min: number, max: number): number {
-  let need = min;
-  for (const t of texts) need = Math.max(need, Array.from(t).length + 2);
-  return Math.min(max, need);
-}
-
-/**
- * Widths of the sources sheet's columns from what they hold: the unit, file and note columns as
- * wide as their longest text up to a limit (they wrap beyond, their rows get the height); the
- * SHA-256 column wide enough for the 64 hexadecimal digits on one line.
- */
-function sourceWidths(summary: Pick<ConsolidationSummary, 'sources'>): number[] {
-  const src = summary.sources;
-  return [
-    fitWidth([String(src.length)], 5, 6),
-    fitWidth([SOURCE_HEADERS[1], ...src.map((s) => s.unit)], 12, 32),
-    fitWidth([SOURCE_HEADERS[2], ...src.map((s) => s.file)], 12, 32),
-    fitWidth([SOURCE_HEADERS[3], ...src.map((s) => s.reportNo)], 12, 18),
-    14,
-    fitWidth(src.flatMap((s) => (s.period ? [`${formatDateVi(s.period.from)} – ${formatDateVi(s.period.to)}`] : [])), 12, 26),
-    6,
-    10,
-    src.some((s) => s.sha256) ? 67 : 10,
-    10,
-    fitWidth([SOURCE_HEADERS[10], ...src.map((s) => s.reason?.vi ?? '')], 12, 44),
-  ];
-}
-
-/**
- * The sources sheet: each source with its check result and fingerprint; the units missing and not
- * listed. `title`: the sheet's first line, `done`: the verb of its count line (a roll-up through time
- * gives its own: "Đã lũy kế 3/3 tệp").
- */
-export function sourcesPlan(
-  summary: Pick<ConsolidationSummary, 'sources' | 'missing' | 'unexpected' | 'expected'>,
-  report: LayoutOptions,
-  title = 'NGUỒN SỐ LIỆU TỔNG HỢP',
-  done = 'Đã tổng hợp',
-): SheetPlan {
-  const g = new PlainSheet();
-  const lastCol = SOURCE_HEADERS.length;
-  g.set(1, 1, { value: title });
-  g.style(1, 1, 1, lastCol, { bold: true, fontSize: 13 });
-  g.set(2, 1, { value: `${report.unit ?? ''}${report.unit ? ' — ' : ''}${periodText(report)}` });
-  g.style(2, 1, 2, lastCol, { italic: true });
-  const included = summary.sources.filter((s) => s.included).length;
-  g.set(3, 1, {
-    value:
-      summary.expected > 0
-        ? `${done} ${included} tệp; đã nộp ${summary.expected - summary.missing.length}/${summary.expected} đơn vị; chưa nộp: ${summary.missing.length}/${summary.expected}; ngoài danh sách: ${summary.unexpected.length}`
-        : `${done} ${included}/${summary.sources.length} tệp`,
-  });
-  const head = 5;
-  SOURCE_HEADERS.forEach((h, k) => g.set(head, 1 + k, { value: h }));
-  g.style(head, 1, head, lastCol, FONT_HEADER);
-  let r = head + 1;
-  summary.sources.forEach((s, i) => {
-    const info = s;
-    g.set(r, 1, { value: i + 1 });
-    g.set(r, 2, { value: s.unit });
-    g.set(r, 3, { value: s.file });
-    if (info?.reportNo) g.set(r, 4, { value: info.reportNo });
-    if (info?.reportDate) g.set(r, 5, { value: { date: info.reportDate }, numberFormat: 'dd/mm/yyyy' });
-    if (info?.period) g.set(r, 6, { value: `${formatDateVi(info.period.from)} – ${formatDateVi(info.period.to)}` });
-    if (s.readable) {
-      g.set(r, 7, { value: s.errors, numberFormat: COUNT_FORMAT });
-      g.set(r, 8, { value: s.warnings, numberFormat: COUNT_FORMAT });
-    }
-    if (s.sha256) g.set(r, 9, { value: s.sha256 });
-    g.set(r, 10, { value: s.included ? 'Có' : 'Không' });
-    if (s.reason) g.set(r, 11, { value: s.reason.vi });
-    if (!s.included || s.errors > 0) g.style(r, 1, r, lastCol, { fill: '#FCE4D6' });
-    r++;
-  });
-  g.style(head + 1, 1, Math.max(head + 1, r - 1), lastCol, { border: true, vertical: 'top', wrap: true });
-  const bottom = r - 1;
-  const widths = sourceWidths(summary);
-  summary.sources.forEach((s, i) => {
-    const texts: [number, string | undefined][] = [
-      [1, s.unit],
-      [2, s.file],
-      [3, s.reportNo],
-      [10, s.reason?.vi],
-    ];
-    for (const [c, t] of texts) if (t) g.fit(head + 1 + i, t, widths[c]);
-  });
-  if (summary.missing.length > 0) {
-    r++;
-    g.set(r, 1, { value: `Chưa nộp: ${summary.missing.length}/${summary.expected}` });
-    g.style(r, 1, r, lastCol, { bold: true });
-    r++;
-    for (const u of summary.missing) g.set(r++, 2, { value: u });
-  }
-  if (summary.unexpected.length > 0) {
-    r++;
-    g.set(r, 1, { value: `Ngoài danh sách đơn vị: ${summary.unexpected.length}` });
-    g.style(r, 1, r, lastCol, { bold: true });
-    r++;
-    for (const u of summary.unexpected) g.set(r++, 2, { value: u });
-  }
-  return g.plan('sources', SOURCES_SHEET, widths, `${head}:${head}`, Math.max(bottom, r - 1), lastCol);
-}

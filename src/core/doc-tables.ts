@@ -22,7 +22,7 @@ import type { DocTable, DocumentModel } from './document';
 import { gridAddress } from './document';
 import { parseNumberToken, thousandsOf } from './text-numbers';
 import { isValidIsoDate } from './dates';
-import { expectedHeader } from './layout';
+import { expectedHeader } from './layout-texts';
 
 export interface DocTableFound {
   /** The Word table (1-based among the document's tables). */
@@ -101,6 +101,41 @@ function cellValue(text: string, th: '.' | ','): CellValue {
   return n ? n.value : s;
 }
 
+/** The template whose columns the Word table shows most of (Biểu 01's columns are a subset of none other), with where each is. */
+function bestTemplate(t: DocTable, templates: readonly Template[], headerRows: number): { template: Template; cols: Map<string, number> } | null {
+  let best: { template: Template; cols: Map<string, number> } | null = null;
+  for (const template of templates) {
+    const cols = matchColumns(t, template, headerRows);
+    if (cols && (!best || cols.size > best.cols.size)) best = { template, cols };
+  }
+  return best;
+}
+
+/** The rows below the header holding a figure: the data rows, and the totals row when labelled so (a group row left out). */
+function figureRows(t: DocTable, template: Template, cols: Map<string, number>, headerRows: number): { dataRows: number[]; totalsRow: number | null } {
+  const groupRow = template.rows.kind === 'repeat' ? template.rows.groupRow : undefined;
+  const totalLabel = norm(template.rows.total.vi);
+  const dataRows: number[] = [];
+  let totalsRow: number | null = null;
+  for (let r = headerRows; r < t.rows.length; r++) {
+    const label = norm(t.rows[r][0]?.text ?? '');
+    if (groupRow && label === norm(groupRow.vi)) continue;
+    const hasFigure = [...cols.values()].some((c) => (t.rows[r][c]?.text ?? '').trim() !== '');
+    if (!hasFigure) continue;
+    if (label === totalLabel) totalsRow = r;
+    else dataRows.push(r);
+  }
+  return { dataRows, totalsRow };
+}
+
+/** A Word table's period: a data row's label, else the caption paragraphs before the table. */
+function periodOf(doc: DocumentModel, t: DocTable, dataRows: number[]): { from: string; to: string } | null {
+  let period: { from: string; to: string } | null = null;
+  for (const r of dataRows) period ??= periodInText(t.rows[r][0]?.text ?? '');
+  for (let i = t.paragraphsBefore - 1; i >= Math.max(0, t.paragraphsBefore - 4) && !period; i--) period = periodInText(doc.paragraphs[i]?.text ?? '');
+  return period;
+}
+
 /**
  * The Biểu tables of `doc`, in document order, each read as its template says. A Word table that
  * fits no template is left out. Two tables of one template: the second is `Biểu 01 (2)`.
@@ -112,28 +147,11 @@ export function findDocTables(doc: DocumentModel, catalog: PackCatalog): DocTabl
   for (const t of doc.tables) {
     const headerRows = headerRowCount(t);
     if (headerRows === 0 || headerRows >= t.rows.length) continue;
-    let best: { template: Template; cols: Map<string, number> } | null = null;
-    for (const template of templates) {
-      const cols = matchColumns(t, template, headerRows);
-      if (!cols) continue;
-      // The template with the most columns found wins (Biểu 01's columns are a subset of none other).
-      if (!best || cols.size > best.cols.size) best = { template, cols };
-    }
+    const best = bestTemplate(t, templates, headerRows);
     if (!best) continue;
     const { template, cols } = best;
     const th = thousandsOf(t.rows.slice(headerRows).flatMap((r) => r.map((c) => c.text)));
-    const groupRow = template.rows.kind === 'repeat' ? template.rows.groupRow : undefined;
-    const totalLabel = norm(template.rows.total.vi);
-    const dataRows: number[] = [];
-    let totalsRow: number | null = null;
-    for (let r = headerRows; r < t.rows.length; r++) {
-      const label = norm(t.rows[r][0]?.text ?? '');
-      if (groupRow && label === norm(groupRow.vi)) continue;
-      const hasFigure = [...cols.values()].some((c) => (t.rows[r][c]?.text ?? '').trim() !== '');
-      if (!hasFigure) continue;
-      if (label === totalLabel) totalsRow = r;
-      else dataRows.push(r);
-    }
+    const { dataRows, totalsRow } = figureRows(t, template, cols, headerRows);
     if (dataRows.length === 0) continue;
     const count = (names.get(template.name.vi) ?? 0) + 1;
     names.set(template.name.vi, count);
@@ -160,11 +178,7 @@ export function findDocTables(doc: DocumentModel, catalog: PackCatalog): DocTabl
       }
     }
     // The period: a data row's label, else the caption paragraphs before the table.
-    let period: { from: string; to: string } | null = null;
-    for (const r of dataRows) period ??= periodInText(t.rows[r][0]?.text ?? '');
-    if (!period) {
-      for (let i = t.paragraphsBefore - 1; i >= Math.max(0, t.paragraphsBefore - 4) && !period; i--) period = periodInText(doc.paragraphs[i]?.text ?? '');
-    }
+    const period = periodOf(doc, t, dataRows);
     const infoCell = (value: CellValue): CellRead => ({ sheet, address: 'A1', value, formula: null });
     const averages: Record<string, CellRead> = {};
     // A Word table shows no averages: they point at the cells of the column they average.

@@ -33,7 +33,7 @@ import { PackCatalog, type TemplateSource } from './catalog';
 import { rowKinds, type RowKind } from './rows';
 import { tablePeriod, type Period } from './figures';
 import { cleanUnitText } from './units';
-import { MISSING_SUFFIX } from './layout';
+import { MISSING_SUFFIX } from './layout-texts';
 import { compareIsoDates, formatDateVi, isValidIsoDate, isoFromUtcDate } from './dates';
 
 /** The record's fields, in the order of the CSV header and of each JSON object. */
@@ -258,6 +258,26 @@ function stripMissing(label: string): string {
   return label.endsWith(MISSING_SUFFIX.trim()) ? cleanUnitText(label.slice(0, label.length - MISSING_SUFFIX.trim().length)) : label;
 }
 
+/** A data row's id and label in the records: a subtotal by its group, a fixed row by its id, a period row by its dates, a unit row by its label. */
+function rowIdentity(t: TableRead, template: Template, ctx: TableContext, i: number, kind: RowKind, n: number): { row: string; label: string } {
+  const labelCell = t.rowLabels?.[i];
+  if (kind === 'subtotal') {
+    const g = (t.groups ?? []).find((x) => x.bottom === i);
+    const groupLabel = g ? textOf(t.rowLabels?.[g.top]) : '';
+    return { row: `subtotal:${groupLabel}`, label: textOf(labelCell) || `Cộng ${groupLabel}` };
+  }
+  if (template.rows.kind === 'fixed') {
+    const spec = template.rows.rows[i];
+    return { row: spec?.id ?? `row-${i + 1}`, label: spec?.label.vi ?? textOf(labelCell) };
+  }
+  const text = stripMissing(textOf(labelCell));
+  const periodRow = (labelCell?.formula ?? null) !== null || (text === '' && n === 1);
+  const labelled = periodOfLabel(text);
+  if (periodRow) return { row: periodRowId(ctx.period), label: text || (ctx.period ? `Từ ngày ${formatDateVi(ctx.period.from)} đến ${formatDateVi(ctx.period.to)}` : '') };
+  if (labelled) return { row: periodRowId(labelled), label: text };
+  return { row: text || `row-${i + 1}`, label: text };
+}
+
 function tableRecords(t: TableRead, template: Template, ctx: TableContext): FigureRecord[] {
   const out: FigureRecord[] = [];
   const columns = columnsOf(template);
@@ -266,7 +286,6 @@ function tableRecords(t: TableRead, template: Template, ctx: TableContext): Figu
   const kinds: RowKind[] = rowKinds({ rowLabels: new Array<null>(n), groups: t.groups }) ?? new Array<RowKind>(n).fill('unit');
   const units = kinds.flatMap((k, i) => (k === 'unit' ? [i] : []));
   const values = new TableValues(t, template, units);
-  const periodText = ctx.period ? `Từ ngày ${formatDateVi(ctx.period.from)} đến ${formatDateVi(ctx.period.to)}` : '';
   const used = new Set<string>();
   const unique = (id: string): string => {
     let k = id;
@@ -278,34 +297,8 @@ function tableRecords(t: TableRead, template: Template, ctx: TableContext): Figu
   for (let i = 0; i < n; i++) {
     const kind = kinds[i];
     if (kind === 'group') continue;
-    const labelCell = t.rowLabels?.[i];
-    let row: string;
-    let label: string;
-    if (kind === 'subtotal') {
-      const g = (t.groups ?? []).find((x) => x.bottom === i);
-      const groupLabel = g ? textOf(t.rowLabels?.[g.top]) : '';
-      row = `subtotal:${groupLabel}`;
-      label = textOf(labelCell) || `Cộng ${groupLabel}`;
-    } else if (template.rows.kind === 'fixed') {
-      const spec = template.rows.rows[i];
-      row = spec?.id ?? `row-${i + 1}`;
-      label = spec?.label.vi ?? textOf(labelCell);
-    } else {
-      const text = stripMissing(textOf(labelCell));
-      const periodRow = (labelCell?.formula ?? null) !== null || (text === '' && n === 1);
-      const labelled = periodOfLabel(text);
-      if (periodRow) {
-        row = periodRowId(ctx.period);
-        label = text || periodText;
-      } else if (labelled) {
-        row = periodRowId(labelled);
-        label = text;
-      } else {
-        row = text || `row-${i + 1}`;
-        label = text;
-      }
-    }
-    row = unique(row);
+    const { row: id, label } = rowIdentity(t, template, ctx, i, kind, n);
+    const row = unique(id);
     for (const c of columns) {
       const cell = t.columns[c.id]?.[i];
       const label_vi = columnLabelVi(template, c.id);

@@ -17,7 +17,9 @@
 import type { Template, Text } from './template';
 import { address, parseAddress, parseRange, rangeAddress } from './a1';
 import { assembleTable, nameRange, type CellAccessor, type SheetName } from './assemble';
-import { HEADER_ROW, META_LABEL, cornerHeaders, expectedHeader, layout } from './layout';
+import { META_LABEL, layout } from './layout';
+import { HEADER_ROW } from './layout-grid';
+import { cornerHeaders, expectedHeader } from './layout-texts';
 import { META_NAME, parseMetaValue, type MetaIdentity } from './names';
 import { lookupTemplate, type TemplateSource } from './catalog';
 import type { SheetPlan } from './plan';

@@ -217,6 +217,101 @@ export interface StructureOptions {
   prepared?: Date;
 }
 
+/** One pack version's observations. */
+type Flow = { pack: string; version: number; obs: SdmxObservation[] };
+
+/** The codelists of one pack's observations: its tables, indicators (every column of its tables seen), rows and units. */
+function flowCodelists(f: Flow, flow: string): { tables: Codelist; indicators: Codelist; rows: Codelist; units: Codelist } {
+  const tables: Codelist = { id: `CL_${flow}_TABLE`, name: { vi: `Các biểu của gói ${f.pack}`, en: `Tables of pack ${f.pack}` }, codes: new Map() };
+  const indicators: Codelist = { id: `CL_${flow}_INDICATOR`, name: { vi: `Chỉ tiêu của gói ${f.pack}`, en: `Indicators of pack ${f.pack}` }, codes: new Map() };
+  const rows: Codelist = { id: `CL_${flow}_ROW`, name: { vi: `Dòng của các biểu gói ${f.pack}`, en: `Rows of the tables of pack ${f.pack}` }, codes: new Map() };
+  const units: Codelist = { id: `CL_${flow}_UNIT`, name: { vi: 'Đơn vị báo cáo có trong số liệu', en: 'Reporting units in the data' }, codes: new Map() };
+  const seenTemplates: Template[] = [];
+  for (const o of f.obs) {
+    if (o.template && !seenTemplates.includes(o.template)) seenTemplates.push(o.template);
+    if (!tables.codes.has(o.table)) tables.codes.set(o.table, o.template ? { vi: `${o.template.name.vi}: ${o.template.title.vi}`, en: `${o.template.name.en}: ${o.template.title.en}` } : { vi: o.table });
+    if (!units.codes.has(o.unit)) units.codes.set(o.unit, { vi: o.unitName || 'Không ghi đơn vị', en: o.unitName === '' ? 'Unit not given' : undefined });
+    if (!rows.codes.has(o.row)) {
+      const fixed = o.template?.rows.kind === 'fixed' ? o.template.rows.rows.find((r) => r.id === o.row) : undefined;
+      rows.codes.set(o.row, fixed ? { vi: fixed.label.vi, en: fixed.label.en } : o.row === 'PERIOD' ? { vi: 'Cả kỳ báo cáo', en: 'The whole report period' } : { vi: o.rowName || o.row });
+    }
+  }
+  // Every column of the tables seen, so that one codelist describes the whole table.
+  for (const t of seenTemplates) {
+    for (const c of columnsOf(t)) {
+      if (c.kind !== 'entry') continue;
+      const code = indicatorCode(t.id, c.id);
+      if (!indicators.codes.has(code)) indicators.codes.set(code, { vi: `${t.name.vi}: ${columnLabelVi(t, c.id)}`, en: `${t.name.en}: ${columnLabelEn(t, c.id)}` });
+    }
+  }
+  for (const o of f.obs) if (!indicators.codes.has(o.indicator)) indicators.codes.set(o.indicator, { vi: o.indicator });
+  return { tables, indicators, rows, units };
+}
+
+/** The data structure definition of one pack's flow: its dimensions on the codelists, the time, the fingerprint attribute, the value. */
+function dataStructureXml(flow: string, v: string, packName: Names, lists: { tables: Codelist; indicators: Codelist; rows: Codelist; units: Codelist }): string {
+  const { tables, indicators, rows, units } = lists;
+  const dsd = `DSD_${flow}`;
+  const dsdRef = `${SDMX_AGENCY}:${dsd}(${v})`;
+  const dim = (id: string, pos: number, cl: Codelist): string =>
+    [
+      `          <str:Dimension urn="urn:sdmx:org.sdmx.infomodel.datastructure.Dimension=${dsdRef}.${id}" id="${id}" position="${pos}">`,
+      `            <str:ConceptIdentity>${conceptUrn(id)}</str:ConceptIdentity>`,
+      `            <str:LocalRepresentation>`,
+      `              <str:Enumeration>${codelistUrn(cl.id, v)}</str:Enumeration>`,
+      `            </str:LocalRepresentation>`,
+      `          </str:Dimension>`,
+    ].join('\n');
+  return [
+    `      <str:DataStructure urn="urn:sdmx:org.sdmx.infomodel.datastructure.DataStructure=${dsdRef}" agencyID="${SDMX_AGENCY}" id="${dsd}" version="${v}">`,
+    names({ vi: `Cấu trúc số liệu: ${packName.vi}`, en: packName.en ? `Data structure: ${packName.en}` : undefined }, '        '),
+    `        <str:DataStructureComponents>`,
+    `          <str:DimensionList urn="urn:sdmx:org.sdmx.infomodel.datastructure.DimensionDescriptor=${dsdRef}.DimensionDescriptor" id="DimensionDescriptor">`,
+    dim('UNIT', 1, units),
+    dim('TABLE', 2, tables),
+    dim('ROW', 3, rows),
+    dim('INDICATOR', 4, indicators),
+    `          <str:TimeDimension urn="urn:sdmx:org.sdmx.infomodel.datastructure.TimeDimension=${dsdRef}.TIME_PERIOD" id="TIME_PERIOD">`,
+    `            <str:ConceptIdentity>${conceptUrn('TIME_PERIOD')}</str:ConceptIdentity>`,
+    `            <str:LocalRepresentation>`,
+    `              <str:TextFormat textType="ObservationalTimePeriod"/>`,
+    `            </str:LocalRepresentation>`,
+    `          </str:TimeDimension>`,
+    `          </str:DimensionList>`,
+    `          <str:AttributeList urn="urn:sdmx:org.sdmx.infomodel.datastructure.AttributeDescriptor=${dsdRef}.AttributeDescriptor" id="AttributeDescriptor">`,
+    `            <str:Attribute urn="urn:sdmx:org.sdmx.infomodel.datastructure.DataAttribute=${dsdRef}.SOURCE_SHA256" id="SOURCE_SHA256" usage="mandatory">`,
+    `              <str:ConceptIdentity>${conceptUrn('SOURCE_SHA256')}</str:ConceptIdentity>`,
+    `              <str:LocalRepresentation>`,
+    `                <str:TextFormat textType="String" minLength="64" maxLength="64"/>`,
+    `              </str:LocalRepresentation>`,
+    `              <str:AttributeRelationship>`,
+    `                <str:Observation/>`,
+    `              </str:AttributeRelationship>`,
+    `            </str:Attribute>`,
+    `          </str:AttributeList>`,
+    `          <str:MeasureList urn="urn:sdmx:org.sdmx.infomodel.datastructure.MeasureDescriptor=${dsdRef}.MeasureDescriptor" id="MeasureDescriptor">`,
+    `            <str:Measure urn="urn:sdmx:org.sdmx.infomodel.datastructure.Measure=${dsdRef}.OBS_VALUE" id="OBS_VALUE" usage="mandatory">`,
+    `              <str:ConceptIdentity>${conceptUrn('OBS_VALUE')}</str:ConceptIdentity>`,
+    `              <str:LocalRepresentation>`,
+    `                <str:TextFormat textType="Decimal"/>`,
+    `              </str:LocalRepresentation>`,
+    `            </str:Measure>`,
+    `          </str:MeasureList>`,
+    `        </str:DataStructureComponents>`,
+    `      </str:DataStructure>`,
+  ].join('\n');
+}
+
+/** The dataflow of one pack. */
+function dataflowXml(flow: string, v: string, packName: Names, dsdRef: string): string {
+  return [
+    `      <str:Dataflow urn="urn:sdmx:org.sdmx.infomodel.datastructure.Dataflow=${SDMX_AGENCY}:${flow}(${v})" agencyID="${SDMX_AGENCY}" id="${flow}" version="${v}">`,
+    names(packName, '        '),
+    `        <str:Structure>urn:sdmx:org.sdmx.infomodel.datastructure.DataStructure=${dsdRef}</str:Structure>`,
+    `      </str:Dataflow>`,
+  ].join('\n');
+}
+
 /**
  * The SDMX-ML 3.0 structure message for these observations: per pack and version, the codelists of
  * its tables, indicators (every column of its tables seen, Vietnamese and English names), rows and
@@ -226,7 +321,7 @@ export interface StructureOptions {
 export function sdmxStructure(observations: readonly SdmxObservation[], catalog: PackCatalog, options: StructureOptions = {}): string {
   const prepared = (options.prepared ?? new Date()).toISOString().replace(/\.\d{3}Z$/, 'Z');
   const messageId = options.id ?? `BIEUMAU_${prepared.replace(/[^0-9]/g, '')}`;
-  const flows = new Map<string, { pack: string; version: number; obs: SdmxObservation[] }>();
+  const flows = new Map<string, Flow>();
   for (const o of observations) {
     const k = o.structureId;
     const f = flows.get(k) ?? { pack: o.pack, version: o.packVersion, obs: [] };
@@ -241,90 +336,10 @@ export function sdmxStructure(observations: readonly SdmxObservation[], catalog:
     const flow = dataflowId(f.pack);
     const pack = catalog.packs.find((p) => p.id === f.pack && p.version === f.version);
     const packName: Names = pack ? { vi: pack.title.vi, en: pack.title.en } : { vi: f.pack };
-    const tables: Codelist = { id: `CL_${flow}_TABLE`, name: { vi: `Các biểu của gói ${f.pack}`, en: `Tables of pack ${f.pack}` }, codes: new Map() };
-    const indicators: Codelist = { id: `CL_${flow}_INDICATOR`, name: { vi: `Chỉ tiêu của gói ${f.pack}`, en: `Indicators of pack ${f.pack}` }, codes: new Map() };
-    const rows: Codelist = { id: `CL_${flow}_ROW`, name: { vi: `Dòng của các biểu gói ${f.pack}`, en: `Rows of the tables of pack ${f.pack}` }, codes: new Map() };
-    const units: Codelist = { id: `CL_${flow}_UNIT`, name: { vi: 'Đơn vị báo cáo có trong số liệu', en: 'Reporting units in the data' }, codes: new Map() };
-    const seenTemplates: Template[] = [];
-    for (const o of f.obs) {
-      if (o.template && !seenTemplates.includes(o.template)) seenTemplates.push(o.template);
-      if (!tables.codes.has(o.table)) tables.codes.set(o.table, o.template ? { vi: `${o.template.name.vi}: ${o.template.title.vi}`, en: `${o.template.name.en}: ${o.template.title.en}` } : { vi: o.table });
-      if (!units.codes.has(o.unit)) units.codes.set(o.unit, { vi: o.unitName || 'Không ghi đơn vị', en: o.unitName === '' ? 'Unit not given' : undefined });
-      if (!rows.codes.has(o.row)) {
-        const fixed = o.template?.rows.kind === 'fixed' ? o.template.rows.rows.find((r) => r.id === o.row) : undefined;
-        rows.codes.set(o.row, fixed ? { vi: fixed.label.vi, en: fixed.label.en } : o.row === 'PERIOD' ? { vi: 'Cả kỳ báo cáo', en: 'The whole report period' } : { vi: o.rowName || o.row });
-      }
-    }
-    // Every column of the tables seen, so that one codelist describes the whole table.
-    for (const t of seenTemplates) {
-      for (const c of columnsOf(t)) {
-        if (c.kind !== 'entry') continue;
-        const code = indicatorCode(t.id, c.id);
-        if (!indicators.codes.has(code)) indicators.codes.set(code, { vi: `${t.name.vi}: ${columnLabelVi(t, c.id)}`, en: `${t.name.en}: ${columnLabelEn(t, c.id)}` });
-      }
-    }
-    for (const o of f.obs) if (!indicators.codes.has(o.indicator)) indicators.codes.set(o.indicator, { vi: o.indicator });
-    for (const cl of [tables, indicators, rows, units]) codelists.push(codelistXml(cl, v));
-
-    const dsd = `DSD_${flow}`;
-    const dsdRef = `${SDMX_AGENCY}:${dsd}(${v})`;
-    const dim = (id: string, pos: number, cl: Codelist): string =>
-      [
-        `          <str:Dimension urn="urn:sdmx:org.sdmx.infomodel.datastructure.Dimension=${dsdRef}.${id}" id="${id}" position="${pos}">`,
-        `            <str:ConceptIdentity>${conceptUrn(id)}</str:ConceptIdentity>`,
-        `            <str:LocalRepresentation>`,
-        `              <str:Enumeration>${codelistUrn(cl.id, v)}</str:Enumeration>`,
-        `            </str:LocalRepresentation>`,
-        `          </str:Dimension>`,
-      ].join('\n');
-    structures.push(
-      [
-        `      <str:DataStructure urn="urn:sdmx:org.sdmx.infomodel.datastructure.DataStructure=${dsdRef}" agencyID="${SDMX_AGENCY}" id="${dsd}" version="${v}">`,
-        names({ vi: `Cấu trúc số liệu: ${packName.vi}`, en: packName.en ? `Data structure: ${packName.en}` : undefined }, '        '),
-        `        <str:DataStructureComponents>`,
-        `          <str:DimensionList urn="urn:sdmx:org.sdmx.infomodel.datastructure.DimensionDescriptor=${dsdRef}.DimensionDescriptor" id="DimensionDescriptor">`,
-        dim('UNIT', 1, units),
-        dim('TABLE', 2, tables),
-        dim('ROW', 3, rows),
-        dim('INDICATOR', 4, indicators),
-        `          <str:TimeDimension urn="urn:sdmx:org.sdmx.infomodel.datastructure.TimeDimension=${dsdRef}.TIME_PERIOD" id="TIME_PERIOD">`,
-        `            <str:ConceptIdentity>${conceptUrn('TIME_PERIOD')}</str:ConceptIdentity>`,
-        `            <str:LocalRepresentation>`,
-        `              <str:TextFormat textType="ObservationalTimePeriod"/>`,
-        `            </str:LocalRepresentation>`,
-        `          </str:TimeDimension>`,
-        `          </str:DimensionList>`,
-        `          <str:AttributeList urn="urn:sdmx:org.sdmx.infomodel.datastructure.AttributeDescriptor=${dsdRef}.AttributeDescriptor" id="AttributeDescriptor">`,
-        `            <str:Attribute urn="urn:sdmx:org.sdmx.infomodel.datastructure.DataAttribute=${dsdRef}.SOURCE_SHA256" id="SOURCE_SHA256" usage="mandatory">`,
-        `              <str:ConceptIdentity>${conceptUrn('SOURCE_SHA256')}</str:ConceptIdentity>`,
-        `              <str:LocalRepresentation>`,
-        `                <str:TextFormat textType="String" minLength="64" maxLength="64"/>`,
-        `              </str:LocalRepresentation>`,
-        `              <str:AttributeRelationship>`,
-        `                <str:Observation/>`,
-        `              </str:AttributeRelationship>`,
-        `            </str:Attribute>`,
-        `          </str:AttributeList>`,
-        `          <str:MeasureList urn="urn:sdmx:org.sdmx.infomodel.datastructure.MeasureDescriptor=${dsdRef}.MeasureDescriptor" id="MeasureDescriptor">`,
-        `            <str:Measure urn="urn:sdmx:org.sdmx.infomodel.datastructure.Measure=${dsdRef}.OBS_VALUE" id="OBS_VALUE" usage="mandatory">`,
-        `              <str:ConceptIdentity>${conceptUrn('OBS_VALUE')}</str:ConceptIdentity>`,
-        `              <str:LocalRepresentation>`,
-        `                <str:TextFormat textType="Decimal"/>`,
-        `              </str:LocalRepresentation>`,
-        `            </str:Measure>`,
-        `          </str:MeasureList>`,
-        `        </str:DataStructureComponents>`,
-        `      </str:DataStructure>`,
-      ].join('\n'),
-    );
-    dataflows.push(
-      [
-        `      <str:Dataflow urn="urn:sdmx:org.sdmx.infomodel.datastructure.Dataflow=${SDMX_AGENCY}:${flow}(${v})" agencyID="${SDMX_AGENCY}" id="${flow}" version="${v}">`,
-        names(packName, '        '),
-        `        <str:Structure>urn:sdmx:org.sdmx.infomodel.datastructure.DataStructure=${dsdRef}</str:Structure>`,
-        `      </str:Dataflow>`,
-      ].join('\n'),
-    );
+    const lists = flowCodelists(f, flow);
+    for (const cl of [lists.tables, lists.indicators, lists.rows, lists.units]) codelists.push(codelistXml(cl, v));
+    structures.push(dataStructureXml(flow, v, packName, lists));
+    dataflows.push(dataflowXml(flow, v, packName, `${SDMX_AGENCY}:DSD_${flow}(${v})`));
   }
   const concepts = CONCEPTS.map((c) =>
     [`        <str:Concept urn="${conceptUrn(c.id)}" id="${c.id}">`, names(c.name, '          '), `        </str:Concept>`].join('\n'),

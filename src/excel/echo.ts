@@ -59,6 +59,78 @@ export interface ChangeWatch {
   watch(onChange: () => void): Promise<() => Promise<void>>;
 }
 
+/** Whether a change event falls inside one of the adapter's own write batches (its echo). */
+function isEcho(echoes: ReadonlySet<Echo>, event: Excel.WorksheetChangedEventArgs): boolean {
+  if (echoes.size === 0) return false;
+  let box: RangePos | null;
+  try {
+    box = parseRange(event.address);
+  } catch {
+    box = null;
+  }
+  for (const e of echoes) {
+    if (e.sheetId !== event.worksheetId) continue;
+    if (e.box === null) return true;
+    if (box && box.top >= e.box.top && box.bottom <= e.box.bottom && box.left >= e.box.left && box.right <= e.box.right) return true;
+  }
+  return false;
+}
+
+/**
+ * Adds the change handlers not yet registered: one on the worksheet collection (`sheetIds` null,
+ * ExcelApi 1.9), else one per sheet; true if any was added (a sync is then due).
+ */
+function addHandlers(ctx: Excel.RequestContext, handlers: Map<string, HandlerResult>, sheetIds: Iterable<string> | null, onChanged: ChangeHandler): boolean {
+  let any = false;
+  if (sheetIds === null) {
+    if (!handlers.has('')) {
+      handlers.set('', ctx.workbook.worksheets.onChanged.add(onChanged));
+      any = true;
+    }
+    return any;
+  }
+  for (const id of sheetIds) {
+    if (handlers.has(id)) continue;
+    handlers.set(id, ctx.workbook.worksheets.getItem(id).onChanged.add(onChanged));
+    any = true;
+  }
+  return any;
+}
+
+/** Removes every registered handler, one sync per request context. */
+async function removeHandlers(handlers: Map<string, HandlerResult>): Promise<void> {
+  const results = [...handlers.values()];
+  handlers.clear();
+  const contexts = new Set<OfficeExtension.ClientRequestContext>();
+  for (const r of results) {
+    r.remove();
+    contexts.add(r.context);
+  }
+  for (const c of contexts) await c.sync();
+}
+
+/**
+ * Runs a write batch, its cells noted as the adapter's own (before ExcelApi 1.8) until `quietMs`
+ * after it ends, so that their change events are known as its echo.
+ */
+async function writeOwn<T>(a: AdapterContext, echoes: Set<Echo>, quietMs: number, batch: (ctx: Excel.RequestContext, own: Own) => Promise<T>): Promise<T> {
+  const mine: Echo[] = [];
+  const own: Own = (sheetId, box) => {
+    if (a.api('1.8')) return;
+    const e = { sheetId, box };
+    mine.push(e);
+    echoes.add(e);
+  };
+  try {
+    return await a.deps.run((ctx) => batch(ctx, own));
+  } finally {
+    if (mine.length > 0)
+      setTimeout(() => {
+        for (const e of mine) echoes.delete(e);
+      }, quietMs);
+  }
+}
+
 export function changeWatch(a: AdapterContext): ChangeWatch {
   const quietMs = a.deps.ownChangesQuietMs ?? 300;
   /**
@@ -76,45 +148,15 @@ export function changeWatch(a: AdapterContext): ChangeWatch {
   /** Registered handlers: per sheet id, or under '' for the worksheet collection. */
   const handlers = new Map<string, HandlerResult>();
 
-  function isEcho(event: Excel.WorksheetChangedEventArgs): boolean {
-    if (echoes.size === 0) return false;
-    let box: RangePos | null;
-    try {
-      box = parseRange(event.address);
-    } catch {
-      box = null;
-    }
-    for (const e of echoes) {
-      if (e.sheetId !== event.worksheetId) continue;
-      if (e.box === null) return true;
-      if (box && box.top >= e.box.top && box.bottom <= e.box.bottom && box.left >= e.box.left && box.right <= e.box.right) return true;
-    }
-    return false;
-  }
-
   const onSheetChanged: ChangeHandler = async (event) => {
     if (!tableSheets.has(event.worksheetId)) return;
-    if (isEcho(event)) return;
+    if (isEcho(echoes, event)) return;
     for (const l of [...listeners]) l();
   };
 
   /** Queues the handlers the watched sheets still lack (nothing without listeners); true if any. */
   function queueHandlers(ctx: Excel.RequestContext, sheetIds: Iterable<string>): boolean {
-    if (listeners.size === 0) return false;
-    let any = false;
-    if (wholeBook()) {
-      if (!handlers.has('')) {
-        handlers.set('', ctx.workbook.worksheets.onChanged.add(onSheetChanged));
-        any = true;
-      }
-      return any;
-    }
-    for (const id of sheetIds) {
-      if (handlers.has(id)) continue;
-      handlers.set(id, ctx.workbook.worksheets.getItem(id).onChanged.add(onSheetChanged));
-      any = true;
-    }
-    return any;
+    return listeners.size > 0 && addHandlers(ctx, handlers, wholeBook() ? null : sheetIds, onSheetChanged);
   }
 
   function noteTableSheets(ctx: Excel.RequestContext, sheets: ScannedSheet[], tableFromScan: FindTable): boolean {
@@ -123,23 +165,7 @@ export function changeWatch(a: AdapterContext): ChangeWatch {
   }
 
   return {
-    async writing<T>(batch: (ctx: Excel.RequestContext, own: Own) => Promise<T>): Promise<T> {
-      const mine: Echo[] = [];
-      const own: Own = (sheetId, box) => {
-        if (a.api('1.8')) return;
-        const e = { sheetId, box };
-        mine.push(e);
-        echoes.add(e);
-      };
-      try {
-        return await a.deps.run((ctx) => batch(ctx, own));
-      } finally {
-        if (mine.length > 0)
-          setTimeout(() => {
-            for (const e of mine) echoes.delete(e);
-          }, quietMs);
-      }
-    },
+    writing: <T>(batch: (ctx: Excel.RequestContext, own: Own) => Promise<T>): Promise<T> => writeOwn(a, echoes, quietMs, batch),
 
     noteTableSheets,
 
@@ -173,15 +199,7 @@ export function changeWatch(a: AdapterContext): ChangeWatch {
         if (stopped) return;
         stopped = true;
         listeners.delete(listener);
-        if (listeners.size > 0) return;
-        const results = [...handlers.values()];
-        handlers.clear();
-        const contexts = new Set<OfficeExtension.ClientRequestContext>();
-        for (const r of results) {
-          r.remove();
-          contexts.add(r.context);
-        }
-        for (const c of contexts) await c.sync();
+        if (listeners.size === 0) await removeHandlers(handlers);
       };
     },
   };

@@ -108,12 +108,8 @@ function u64(b: Uint8Array, at: number): number {
 const utf8 = new TextDecoder('utf-8');
 const cp437ish = new TextDecoder('latin1');
 
-/**
- * The entries of the zip's central directory, checked against `limits` as they are read: only
- * the directory is looked at, nothing is inflated and nothing of the declared sizes is allocated.
- * @throws WorkbookReadError for a corrupt zip or one beyond the limits.
- */
-export function listZip(bytes: Uint8Array, limits: ZipLimits = ZIP_LIMITS): ZipEntry[] {
+/** Where the central directory is and how many entries it declares (ZIP64 when the 32-bit fields overflow). */
+function directoryOf(bytes: Uint8Array): { count: number; dirSize: number; dirOffset: number } {
   // End of central directory: 22 bytes + a comment of at most 65535 bytes, at the end.
   let eocd = -1;
   for (let i = bytes.length - 22; i >= Math.max(0, bytes.length - 22 - 0xffff); i--) {
@@ -123,18 +119,113 @@ export function listZip(bytes: Uint8Array, limits: ZipLimits = ZIP_LIMITS): ZipE
     }
   }
   if (eocd < 0) throw corrupt();
-  let count = u16(bytes, eocd + 10);
-  let dirSize = u32(bytes, eocd + 12);
-  let dirOffset = u32(bytes, eocd + 16);
-  if (count === 0xffff || dirSize === 0xffffffff || dirOffset === 0xffffffff) {
-    const loc = eocd - 20;
-    if (loc < 0 || u32(bytes, loc) !== ZIP64_LOCATOR_SIG) throw corrupt();
-    const z = u64(bytes, loc + 8);
-    if (z > bytes.length - 56 || u32(bytes, z) !== ZIP64_EOCD_SIG) throw corrupt();
-    count = u64(bytes, z + 32);
-    dirSize = u64(bytes, z + 40);
-    dirOffset = u64(bytes, z + 48);
+  const count = u16(bytes, eocd + 10);
+  const dirSize = u32(bytes, eocd + 12);
+  const dirOffset = u32(bytes, eocd + 16);
+  if (count !== 0xffff && dirSize !== 0xffffffff && dirOffset !== 0xffffffff) return { count, dirSize, dirOffset };
+  const loc = eocd - 20;
+  if (loc < 0 || u32(bytes, loc) !== ZIP64_LOCATOR_SIG) throw corrupt();
+  const z = u64(bytes, loc + 8);
+  if (z > bytes.length - 56 || u32(bytes, z) !== ZIP64_EOCD_SIG) throw corrupt();
+  return { count: u64(bytes, z + 32), dirSize: u64(bytes, z + 40), dirOffset: u64(bytes, z + 48) };
+}
+
+/** The central directory entry at `p` (its ZIP64 sizes and offset read), and where the next one starts. */
+function entryAt(bytes: Uint8Array, p: number, end: number): { entry: ZipEntry; next: number } {
+  if (u32(bytes, p) !== CENTRAL_SIG) throw corrupt();
+  const flags = u16(bytes, p + 8);
+  const method = u16(bytes, p + 10);
+  let compressedSize = u32(bytes, p + 20);
+  let size = u32(bytes, p + 24);
+  const nameLen = u16(bytes, p + 28);
+  const extraLen = u16(bytes, p + 30);
+  const commentLen = u16(bytes, p + 32);
+  let localOffset = u32(bytes, p + 42);
+  const nameStart = p + 46;
+  if (nameStart + nameLen + extraLen + commentLen > end) throw corrupt();
+  const name = (flags & 0x800 ? utf8 : cp437ish).decode(bytes.subarray(nameStart, nameStart + nameLen));
+  // ZIP64: the real sizes and offset are in the extra field 0x0001, in this order, each only when
+  // its 32-bit field says 0xFFFFFFFF.
+  let x = nameStart + nameLen;
+  const xEnd = x + extraLen;
+  while (x + 4 <= xEnd) {
+    const id = u16(bytes, x);
+    const len = u16(bytes, x + 2);
+    if (id === 0x0001) {
+      let q = x + 4;
+      if (size === 0xffffffff) {
+        size = u64(bytes, q);
+        q += 8;
+      }
+      if (compressedSize === 0xffffffff) {
+        compressedSize = u64(bytes, q);
+        q += 8;
+      }
+      if (localOffset === 0xffffffff) localOffset = u64(bytes, q);
+    }
+    x += 4 + len;
   }
+  return { entry: { name, method, flags, compressedSize, size, localOffset }, next: xEnd + commentLen };
+}
+
+/** The inflated bytes counted so far: of the ordinary parts, and of the data parts allowed beyond their cap. */
+interface Totals {
+  total: number;
+  dataTotal: number;
+}
+
+/** Refuses an entry beyond the limits (a part's size and ratio, the running totals), counting it in. */
+function checkEntry(e: ZipEntry, limits: ZipLimits, totals: Totals): void {
+  const { name, size, compressedSize } = e;
+  if (name.endsWith('/')) return;
+  const data = limits.dataParts;
+  // A data part beyond the usual cap but honestly that large (see `ZipLimits.dataParts`).
+  const large = data !== undefined && size > limits.maxPartBytes && isDataPart(name) && size <= data.maxRatio * Math.max(1, compressedSize);
+  if (large && data) {
+    if (size > data.maxPartBytes) {
+      throw refuse(
+        `Phần "${name}" của tệp .xlsx giải nén ra ${sizeText(size, 'vi')}, quá giới hạn ${sizeText(data.maxPartBytes, 'vi')} cho một trang`,
+        `The part "${name}" of the .xlsx file inflates to ${sizeText(size, 'en')}, beyond the limit of ${sizeText(data.maxPartBytes, 'en')} for one sheet`,
+      );
+    }
+    totals.dataTotal += size;
+    if (totals.dataTotal > data.maxTotalBytes) {
+      throw refuse(
+        `Các trang lớn của tệp .xlsx giải nén ra hơn ${sizeText(data.maxTotalBytes, 'vi')}, quá giới hạn cho một sổ biểu mẫu`,
+        `The large sheets of the .xlsx file inflate to more than ${sizeText(data.maxTotalBytes, 'en')}, beyond the limit for a workbook of these tables`,
+      );
+    }
+    return;
+  }
+  if (size > limits.maxPartBytes) {
+    throw refuse(
+      `Phần "${name}" của tệp .xlsx giải nén ra ${sizeText(size, 'vi')}, quá giới hạn ${sizeText(limits.maxPartBytes, 'vi')} cho một phần`,
+      `The part "${name}" of the .xlsx file inflates to ${sizeText(size, 'en')}, beyond the limit of ${sizeText(limits.maxPartBytes, 'en')} for one part`,
+    );
+  }
+  if (size > limits.ratioFloorBytes && size > limits.maxRatio * Math.max(1, compressedSize)) {
+    const ratio = Math.round(size / Math.max(1, compressedSize));
+    throw refuse(
+      `Phần "${name}" của tệp .xlsx nén ${formatNumber(ratio, VI_SEPARATORS)} lần, quá giới hạn ${limits.maxRatio} lần`,
+      `The part "${name}" of the .xlsx file is compressed ${formatNumber(ratio, EN_SEPARATORS)} times, beyond the limit of ${limits.maxRatio} times`,
+    );
+  }
+  totals.total += size;
+  if (totals.total > limits.maxTotalBytes) {
+    throw refuse(
+      `Các phần của tệp .xlsx giải nén ra hơn ${sizeText(limits.maxTotalBytes, 'vi')}, quá giới hạn cho một sổ biểu mẫu`,
+      `The parts of the .xlsx file inflate to more than ${sizeText(limits.maxTotalBytes, 'en')}, beyond the limit for a workbook of these tables`,
+    );
+  }
+}
+
+/**
+ * The entries of the zip's central directory, checked against `limits` as they are read: only
+ * the directory is looked at, nothing is inflated and nothing of the declared sizes is allocated.
+ * @throws WorkbookReadError for a corrupt zip or one beyond the limits.
+ */
+export function listZip(bytes: Uint8Array, limits: ZipLimits = ZIP_LIMITS): ZipEntry[] {
+  const { count, dirSize, dirOffset } = directoryOf(bytes);
   if (count > limits.maxEntries) {
     throw refuse(
       `Tệp .xlsx có ${formatNumber(count, VI_SEPARATORS)} phần, quá giới hạn ${formatNumber(limits.maxEntries, VI_SEPARATORS)} phần`,
@@ -142,95 +233,20 @@ export function listZip(bytes: Uint8Array, limits: ZipLimits = ZIP_LIMITS): ZipE
     );
   }
   if (dirOffset + dirSize > bytes.length) throw corrupt();
-
   const entries: ZipEntry[] = [];
-  let total = 0;
-  let dataTotal = 0;
-  let p = dirOffset;
+  const totals: Totals = { total: 0, dataTotal: 0 };
   const end = dirOffset + dirSize;
-  while (p < end) {
+  for (let p = dirOffset; p < end; ) {
     if (entries.length >= limits.maxEntries) {
       throw refuse(
         `Tệp .xlsx có hơn ${formatNumber(limits.maxEntries, VI_SEPARATORS)} phần`,
         `The .xlsx file has more than ${formatNumber(limits.maxEntries, EN_SEPARATORS)} parts`,
       );
     }
-    if (u32(bytes, p) !== CENTRAL_SIG) throw corrupt();
-    const flags = u16(bytes, p + 8);
-    const method = u16(bytes, p + 10);
-    let compressedSize = u32(bytes, p + 20);
-    let size = u32(bytes, p + 24);
-    const nameLen = u16(bytes, p + 28);
-    const extraLen = u16(bytes, p + 30);
-    const commentLen = u16(bytes, p + 32);
-    let localOffset = u32(bytes, p + 42);
-    const nameStart = p + 46;
-    if (nameStart + nameLen + extraLen + commentLen > end) throw corrupt();
-    const nameBytes = bytes.subarray(nameStart, nameStart + nameLen);
-    const name = (flags & 0x800 ? utf8 : cp437ish).decode(nameBytes);
-    // ZIP64: the real sizes and offset are in the extra field 0x0001, in this order, each only when
-    // its 32-bit field says 0xFFFFFFFF.
-    let x = nameStart + nameLen;
-    const xEnd = x + extraLen;
-    while (x + 4 <= xEnd) {
-      const id = u16(bytes, x);
-      const len = u16(bytes, x + 2);
-      if (id === 0x0001) {
-        let q = x + 4;
-        if (size === 0xffffffff) {
-          size = u64(bytes, q);
-          q += 8;
-        }
-        if (compressedSize === 0xffffffff) {
-          compressedSize = u64(bytes, q);
-          q += 8;
-        }
-        if (localOffset === 0xffffffff) localOffset = u64(bytes, q);
-      }
-      x += 4 + len;
-    }
-    p = xEnd + commentLen;
-    const isFolder = name.endsWith('/');
-    const data = limits.dataParts;
-    // A data part beyond the usual cap but honestly that large (see `ZipLimits.dataParts`).
-    const large = !isFolder && data !== undefined && size > limits.maxPartBytes && isDataPart(name) && size <= data.maxRatio * Math.max(1, compressedSize);
-    if (large && data) {
-      if (size > data.maxPartBytes) {
-        throw refuse(
-          `Phần "${name}" của tệp .xlsx giải nén ra ${sizeText(size, 'vi')}, quá giới hạn ${sizeText(data.maxPartBytes, 'vi')} cho một trang`,
-          `The part "${name}" of the .xlsx file inflates to ${sizeText(size, 'en')}, beyond the limit of ${sizeText(data.maxPartBytes, 'en')} for one sheet`,
-        );
-      }
-      dataTotal += size;
-      if (dataTotal > data.maxTotalBytes) {
-        throw refuse(
-          `Các trang lớn của tệp .xlsx giải nén ra hơn ${sizeText(data.maxTotalBytes, 'vi')}, quá giới hạn cho một sổ biểu mẫu`,
-          `The large sheets of the .xlsx file inflate to more than ${sizeText(data.maxTotalBytes, 'en')}, beyond the limit for a workbook of these tables`,
-        );
-      }
-    } else if (!isFolder) {
-      if (size > limits.maxPartBytes) {
-        throw refuse(
-          `Phần "${name}" của tệp .xlsx giải nén ra ${sizeText(size, 'vi')}, quá giới hạn ${sizeText(limits.maxPartBytes, 'vi')} cho một phần`,
-          `The part "${name}" of the .xlsx file inflates to ${sizeText(size, 'en')}, beyond the limit of ${sizeText(limits.maxPartBytes, 'en')} for one part`,
-        );
-      }
-      if (size > limits.ratioFloorBytes && size > limits.maxRatio * Math.max(1, compressedSize)) {
-        const ratio = Math.round(size / Math.max(1, compressedSize));
-        throw refuse(
-          `Phần "${name}" của tệp .xlsx nén ${formatNumber(ratio, VI_SEPARATORS)} lần, quá giới hạn ${limits.maxRatio} lần`,
-          `The part "${name}" of the .xlsx file is compressed ${formatNumber(ratio, EN_SEPARATORS)} times, beyond the limit of ${limits.maxRatio} times`,
-        );
-      }
-      total += size;
-      if (total > limits.maxTotalBytes) {
-        throw refuse(
-          `Các phần của tệp .xlsx giải nén ra hơn ${sizeText(limits.maxTotalBytes, 'vi')}, quá giới hạn cho một sổ biểu mẫu`,
-          `The parts of the .xlsx file inflate to more than ${sizeText(limits.maxTotalBytes, 'en')}, beyond the limit for a workbook of these tables`,
-        );
-      }
-    }
-    entries.push({ name, method, flags, compressedSize, size, localOffset });
+    const { entry, next } = entryAt(bytes, p, end);
+    p = next;
+    checkEntry(entry, limits, totals);
+    entries.push(entry);
   }
   return entries;
 }

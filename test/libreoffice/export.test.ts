@@ -17,7 +17,7 @@ import { RECORD_FIELDS } from '../../src/core/export';
 import { SDMX_CSV_HEADER } from '../../src/core/sdmx';
 import { EXPORT_USAGE } from '../../src/cli/export';
 import { workbookFigures } from '../../src/core/figures';
-import { periodText } from '../../src/core/layout';
+import { periodText } from '../../src/core/layout-texts';
 import { writeWorkbook } from '../../src/xlsx/writer';
 import { readWorkbook } from '../../src/cli/path-source';
 import { setCell } from '../support/edit-xlsx';

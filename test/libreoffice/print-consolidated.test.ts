@@ -13,8 +13,9 @@ import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSyn
 import { tmpdir } from 'os';
 import { join } from 'path';
 import { TEMPLATES } from '../../src/core/builtin';
-import { consolidate, summarizeSource, SOURCES_SHEET, type Consolidation } from '../../src/core/consolidate';
-import { heightFor, wrappedLines } from '../../src/core/layout';
+import { consolidate, summarizeSource, type Consolidation } from '../../src/core/consolidate';
+import { SOURCES_SHEET } from '../../src/core/combine-sheets';
+import { heightFor, wrappedLines } from '../../src/core/layout-texts';
 import { parseRange } from '../../src/core/a1';
 import type { SheetPlan } from '../../src/core/plan';
 import type { UnitEntry } from '../../src/core/units';

@@ -1,6 +1,7 @@
 import { createOfficeAdapter, freeSheetName, type ExcelRun, MARK_FORMULAS } from '../../src/excel/adapter';
 import type { WorkbookAdapter } from '../../src/excel/types';
-import { expectedHeader, layout } from '../../src/core/layout';
+import { layout } from '../../src/core/layout';
+import { expectedHeader } from '../../src/core/layout-texts';
 import { validateWorkbook } from '../../src/core/validate';
 import { SEED_REPORT, TEMPLATES, findTemplate, entryColumns } from '../../src/core/builtin';
 import type { LayoutOptions, SheetPlan } from '../../src/core/plan';

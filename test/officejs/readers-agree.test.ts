@@ -9,7 +9,8 @@
  * are not compared: a file written by ExcelJS carries none until Excel recalculates it.
  */
 import { createOfficeAdapter, type ExcelRun } from '../../src/excel/adapter';
-import { expectedHeader, layout } from '../../src/core/layout';
+import { layout } from '../../src/core/layout';
+import { expectedHeader } from '../../src/core/layout-texts';
 import { validateWorkbook } from '../../src/core/validate';
 import { normalizeFormula } from '../../src/core/formulas';
 import { isoFromUtcDate, isoToExcelSerial } from '../../src/core/dates';

@@ -12,7 +12,7 @@ import { detectDelimiter, parseUnitsCsv, parseUnitsText, unitKey, UnitsListError
 import { validateWorkbook } from '../../src/core/validate';
 import type { SheetPlan } from '../../src/core/plan';
 import type { WorkbookRead } from '../../src/core/read';
-import { MISSING_SUFFIX } from '../../src/core/layout';
+import { MISSING_SUFFIX } from '../../src/core/layout-texts';
 import { readPlan } from '../support/plan-read';
 import { PERIOD, unitFigures, unitRead } from '../support/units-fixture';
 

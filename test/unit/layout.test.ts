@@ -1,6 +1,7 @@
 import { HyperFormula } from 'hyperformula';
 import { SEED_REPORT, TEMPLATES, findTemplate, columnsOf, entryColumns, type Template } from '../../src/core/builtin';
-import { attachmentText, expectedHeader, layout, periodText, reportLines, wrappedLines } from '../../src/core/layout';
+import { layout } from '../../src/core/layout';
+import { attachmentText, expectedHeader, periodText, reportLines, wrappedLines } from '../../src/core/layout-texts';
 import type { LayoutOptions, PlanCell, SheetPlan } from '../../src/core/plan';
 import { cellsOf, parseAddress, parseRange } from '../../src/core/a1';
 import { perDayFormula, perMonthFormula, ratioFormula, sumFormula } from '../../src/core/formulas';

@@ -6,7 +6,8 @@
  */
 import type { ReactNode } from 'react';
 import { Badge, Link, Text, makeStyles, tokens } from '@fluentui/react-components';
-import { factorText, rateText, type ComparisonRow, type PeriodFigure, type TableComparison } from '../../core/history';
+import type { ComparisonRow, PeriodFigure, TableComparison } from '../../core/history';
+import { factorText, rateText } from '../../core/history-words';
 import type { CellRef } from '../../core/findings';
 import { EN_SEPARATORS, VI_SEPARATORS, formatNumber, type Separators } from '../../core/numbers';
 import { formatRangeVi } from '../../core/dates';
