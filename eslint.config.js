@@ -76,10 +76,22 @@ module.exports = tseslint.config(
             { group: ['**/excel', '**/excel/**'], message: 'core/ never imports excel/ (Office.js).' },
             { group: ['**/taskpane', '**/taskpane/**', 'react', 'react-dom', 'react-dom/*', '@fluentui/*'], message: 'core/ never imports React or the task pane.' },
             { group: ['**/xlsx', '**/xlsx/**', '**/cli/**', 'exceljs'], message: 'core/ never imports the file writers or the CLI.' },
+            { group: ['fs', 'path', 'crypto', 'node:*', 'zlib', 'os', 'stream', 'buffer', 'child_process', 'worker_threads'], message: 'core/ runs in the browser too: no Node modules (file access lives in src/cli).' },
             NO_DEVHOST,
           ],
         },
       ],
+    },
+  },
+  {
+    // Sizes a reader can hold in mind: no file in src/ over 500 lines, no function or component over
+    // 80. Not the string tables (one entry a line), the in-memory Excel of the tests (src/devhost) and
+    // the preview page (src/preview), which never ship.
+    files: ['src/**/*.{ts,tsx}'],
+    ignores: ['src/**/*strings.ts', 'src/devhost/**', 'src/preview/**'],
+    rules: {
+      'max-lines': ['error', { max: 500, skipBlankLines: false, skipComments: false }],
+      'max-lines-per-function': ['error', { max: 80, skipBlankLines: false, skipComments: false }],
     },
   },
   {

@@ -76,6 +76,30 @@ function monthWeeks(focus: string): (string | null)[][] {
   return weeks;
 }
 
+/** The day a key moves the keyboard to from `iso` (arrows, Home/End of the week, Page Up/Down a month), or undefined for another key. */
+function keyMove(key: string, iso: string): string | undefined {
+  switch (key) {
+    case 'ArrowLeft':
+      return addDays(iso, -1);
+    case 'ArrowRight':
+      return addDays(iso, 1);
+    case 'ArrowUp':
+      return addDays(iso, -7);
+    case 'ArrowDown':
+      return addDays(iso, 7);
+    case 'Home':
+      return addDays(iso, -weekday(iso));
+    case 'End':
+      return addDays(iso, 6 - weekday(iso));
+    case 'PageUp':
+      return addMonths(iso, -1);
+    case 'PageDown':
+      return addMonths(iso, 1);
+    default:
+      return undefined;
+  }
+}
+
 /** The calendar: a month as a grid of day buttons with one in the tab order (roving focus). */
 export default function Calendar({ selected, onPick, lang }: { selected: string | null; onPick: (iso: string) => void; lang: Language }): ReactNode {
   const styles = useStyles();
@@ -92,21 +116,11 @@ export default function Calendar({ selected, onPick, lang }: { selected: string 
   }, [focus]);
   const d = parseIsoDate(focus);
   const onKeyDown = (e: KeyboardEvent<HTMLButtonElement>, iso: string): void => {
-    const moves: Record<string, () => string> = {
-      ArrowLeft: () => addDays(iso, -1),
-      ArrowRight: () => addDays(iso, 1),
-      ArrowUp: () => addDays(iso, -7),
-      ArrowDown: () => addDays(iso, 7),
-      Home: () => addDays(iso, -weekday(iso)),
-      End: () => addDays(iso, 6 - weekday(iso)),
-      PageUp: () => addMonths(iso, -1),
-      PageDown: () => addMonths(iso, 1),
-    };
-    const move = moves[e.key];
-    if (!move) return;
+    const moved = keyMove(e.key, iso);
+    if (moved === undefined) return;
     e.preventDefault();
     follow.current = true;
-    setFocus(move());
+    setFocus(moved);
   };
   const weekdays = s.weekdays.split(' ');
   return (

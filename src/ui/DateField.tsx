@@ -9,7 +9,7 @@
  * `value` is the date as ISO `yyyy-mm-dd`, '' when blank; while the text is no date, `onChange`
  * gets the text itself (not a valid ISO date, so the form knows it is wrong) and the field says so.
  */
-import { Suspense, lazy, useEffect, useRef, useState, type FocusEvent, type ReactNode } from 'react';
+import { Suspense, lazy, useEffect, useRef, useState, type FocusEvent, type ReactNode, type RefObject } from 'react';
 import { Button, Field, Input, makeStyles, tokens } from '@fluentui/react-components';
 import { formatDdMmYyyy, isValidIsoDate, parseDayFirstDate } from '../core/dates';
 import type { Language } from './i18n';
@@ -54,6 +54,41 @@ function CalendarIcon(): ReactNode {
       <rect x="2" y="3" width="12" height="11" rx="1.5" />
       <path d="M2 6.5h12M5 1.8v2.4M11 1.8v2.4" />
     </svg>
+  );
+}
+
+/** The calendar under the field: Escape or the keyboard leaving it closes it. */
+function CalendarPopup(props: {
+  label: string;
+  className: string;
+  toggle: RefObject<HTMLButtonElement | null>;
+  selected: string | null;
+  lang: Language;
+  onClose: () => void;
+  onPick: (iso: string) => void;
+}): ReactNode {
+  const { toggle, onClose } = props;
+  return (
+    <div
+      role="dialog"
+      aria-label={props.label}
+      className={props.className}
+      onKeyDown={(e) => {
+        if (e.key !== 'Escape') return;
+        e.preventDefault();
+        onClose();
+        toggle.current?.focus();
+      }}
+      onBlur={(e: FocusEvent<HTMLDivElement>) => {
+        // The keyboard or a click went elsewhere: the calendar closes.
+        const next = e.relatedTarget as Node | null;
+        if (next !== null && !e.currentTarget.contains(next) && next !== toggle.current) onClose();
+      }}
+    >
+      <Suspense fallback={null}>
+        <Calendar selected={props.selected} lang={props.lang} onPick={props.onPick} />
+      </Suspense>
+    </div>
   );
 }
 
@@ -114,34 +149,19 @@ export function DateField(props: {
         />
         <Button ref={toggle} appearance="subtle" icon={<CalendarIcon />} aria-label={s.openCalendar} title={s.openCalendar} aria-expanded={open} aria-haspopup="dialog" onClick={() => setOpen((o) => !o)} />
         {open && (
-          <div
-            role="dialog"
-            aria-label={props.label}
+          <CalendarPopup
+            label={props.label}
             className={styles.popup}
-            onKeyDown={(e) => {
-              if (e.key !== 'Escape') return;
-              e.preventDefault();
+            toggle={toggle}
+            selected={isValidIsoDate(value) ? value : null}
+            lang={lang}
+            onClose={() => setOpen(false)}
+            onPick={(iso) => {
+              typed(formatDdMmYyyy(iso));
               setOpen(false);
-              toggle.current?.focus();
+              input.current?.focus();
             }}
-            onBlur={(e: FocusEvent<HTMLDivElement>) => {
-              // The keyboard or a click went elsewhere: the calendar closes.
-              const next = e.relatedTarget as Node | null;
-              if (next !== null && !e.currentTarget.contains(next) && next !== toggle.current) setOpen(false);
-            }}
-          >
-            <Suspense fallback={null}>
-              <Calendar
-                selected={isValidIsoDate(value) ? value : null}
-                lang={lang}
-                onPick={(iso) => {
-                  typed(formatDdMmYyyy(iso));
-                  setOpen(false);
-                  input.current?.focus();
-                }}
-              />
-            </Suspense>
-          </div>
+          />
         )}
       </div>
     </Field>

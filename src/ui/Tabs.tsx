@@ -13,7 +13,7 @@
  * `compact` (the pane): smaller text, and a tab may show a short label ("Thiết lập") while its full
  * name ("Thiết lập báo cáo") stays its accessible name, its text and its tooltip.
  */
-import { useEffect, useLayoutEffect, useRef, useState, type KeyboardEvent, type ReactNode } from 'react';
+import { useEffect, useLayoutEffect, useRef, useState, type KeyboardEvent, type ReactNode, type RefObject } from 'react';
 import { Overflow, OverflowItem, makeStyles, mergeClasses, tokens, useIsOverflowItemVisible, useOverflowMenu } from '@fluentui/react-components';
 
 const FORCED = '@media (forced-colors: active)';
@@ -193,26 +193,13 @@ function MoreMenu<T extends string>({ items, label, compact, styles, idPrefix, o
   );
 }
 
-export function Tabs<T extends string>({ label, items, selected, onSelect, panelId, idPrefix, moreLabel, compact = false }: TabsProps<T>): ReactNode {
-  const styles = useStyles();
-  const refs = useRef<Partial<Record<string, HTMLButtonElement | null>>>({});
-  /** The tab the keyboard or the menu chose: it takes the keyboard once drawn (it may have been in the menu). */
-  const wanted = useRef<string | null>(null);
-  const choose = (value: T): void => {
-    wanted.current = value;
-    onSelect(value);
-  };
-  const onKeyDown = (e: KeyboardEvent, index: number): void => {
-    const keys: Record<string, number> = { ArrowRight: index + 1, ArrowDown: index + 1, ArrowLeft: index - 1, ArrowUp: index - 1, Home: 0, End: items.length - 1 };
-    if (e.key in keys) {
-      e.preventDefault();
-      choose(items[(keys[e.key] + items.length) % items.length].value);
-    }
-  };
-  // The manager measures again when the row is resized; a tab that grows or shrinks in a row of the
-  // same width (a font arriving, text spacing, text size) makes it measure again too (a change of
-  // its padding option, by a thousandth of a pixel, is what asks it to).
-  const listRef = useRef<HTMLDivElement>(null);
+/**
+ * The manager measures again when the row is resized; a tab that grows or shrinks in a row of the
+ * same width (a font arriving, text spacing, text size) makes it measure again too (a change of
+ * its padding option, by a thousandth of a pixel, is what asks it to). Returns a counter that
+ * changes when a tab's width does.
+ */
+function useRemeasure(listRef: RefObject<HTMLDivElement | null>, count: number): number {
   const [remeasure, setRemeasure] = useState(0);
   useEffect(() => {
     const list = listRef.current;
@@ -230,9 +217,12 @@ export function Tabs<T extends string>({ label, items, selected, onSelect, panel
     });
     for (const tab of list.children) watch.observe(tab);
     return () => watch.disconnect();
-  }, [items.length]);
-  // Until the row has a width, the overflow manager would measure 0 and hide every tab but one.
-  const rowRef = useRef<HTMLDivElement>(null);
+  }, [listRef, count]);
+  return remeasure;
+}
+
+/** Whether the row has a width yet: until then the overflow manager would measure 0 and hide every tab but one. */
+function useLaidOut(rowRef: RefObject<HTMLDivElement | null>): boolean {
   const [laidOut, setLaidOut] = useState(false);
   useLayoutEffect(() => {
     const el = rowRef.current;
@@ -243,7 +233,30 @@ export function Tabs<T extends string>({ label, items, selected, onSelect, panel
     const watch = new ResizeObserver(check);
     watch.observe(el);
     return () => watch.disconnect();
-  }, [laidOut]);
+  }, [rowRef, laidOut]);
+  return laidOut;
+}
+
+export function Tabs<T extends string>({ label, items, selected, onSelect, panelId, idPrefix, moreLabel, compact = false }: TabsProps<T>): ReactNode {
+  const styles = useStyles();
+  const refs = useRef<Partial<Record<string, HTMLButtonElement | null>>>({});
+  /** The tab the keyboard or the menu chose: it takes the keyboard once drawn (it may have been in the menu). */
+  const wanted = useRef<string | null>(null);
+  const choose = (value: T): void => {
+    wanted.current = value;
+    onSelect(value);
+  };
+  const onKeyDown = (e: KeyboardEvent, index: number): void => {
+    const keys: Record<string, number> = { ArrowRight: index + 1, ArrowDown: index + 1, ArrowLeft: index - 1, ArrowUp: index - 1, Home: 0, End: items.length - 1 };
+    if (e.key in keys) {
+      e.preventDefault();
+      choose(items[(keys[e.key] + items.length) % items.length].value);
+    }
+  };
+  const listRef = useRef<HTMLDivElement>(null);
+  const remeasure = useRemeasure(listRef, items.length);
+  const rowRef = useRef<HTMLDivElement>(null);
+  const laidOut = useLaidOut(rowRef);
   const row = (
     <div className={styles.row} data-testid="tab-row" ref={rowRef}>
       <div role="tablist" aria-label={label} className={styles.list} ref={listRef}>

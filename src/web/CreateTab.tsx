@@ -26,6 +26,34 @@ const useStyles = makeStyles({
   error: { color: tokens.colorPaletteRedForeground1 },
 });
 
+/** The tables to put in the workbook, one box each; a message while none is chosen. */
+function TablesFieldset({ offered, chosen, lang, noneChosen, onToggle }: { offered: readonly Template[]; chosen: ReadonlySet<string>; lang: Language; noneChosen: boolean; onToggle: (id: string, on: boolean) => void }): ReactNode {
+  const styles = useStyles();
+  const s = WEB_STRINGS[lang];
+  const legendTables = useId();
+  return (
+    <fieldset className={styles.fieldset} aria-labelledby={legendTables}>
+      <legend id={legendTables}>
+        <Text weight="semibold">{s.tablesLegend}</Text>
+      </legend>
+      {offered.map((t) => (
+        <Checkbox
+          key={templateKey(t)}
+          checked={chosen.has(templateKey(t))}
+          onChange={(_, d) => onToggle(templateKey(t), d.checked === true)}
+          label={t.summary ? `${t.name[lang]}: ${t.summary[lang]}` : `${t.name[lang]}: ${t.title[lang]}`}
+          data-template={templateKey(t)}
+        />
+      ))}
+      {noneChosen && (
+        <Text role="alert" className={styles.error}>
+          {s.chooseOneTable}
+        </Text>
+      )}
+    </fieldset>
+  );
+}
+
 export function CreateTab({ lang, announce, today, catalog = BUILTIN_CATALOG }: { lang: Language; announce: (text: string) => void; today?: string; catalog?: PackCatalog }): ReactNode {
   const styles = useStyles();
   const s = WEB_STRINGS[lang];
@@ -39,7 +67,6 @@ export function CreateTab({ lang, announce, today, catalog = BUILTIN_CATALOG }: 
   const [sample, setSample] = useState(false);
   const [busy, setBusy] = useState(false);
   const [failure, setFailure] = useState('');
-  const legendTables = useId();
 
   const choice = useMemo(() => choiceOf(period), [period]);
   const range = useMemo(() => (choice ? periodRange(choice) : null), [choice]);
@@ -81,25 +108,7 @@ export function CreateTab({ lang, announce, today, catalog = BUILTIN_CATALOG }: 
 
   return (
     <TabForm className={styles.form} label={s.tabCreate} intro={s.createIntro} onSubmit={() => void submit()}>
-      <fieldset className={styles.fieldset} aria-labelledby={legendTables}>
-        <legend id={legendTables}>
-          <Text weight="semibold">{s.tablesLegend}</Text>
-        </legend>
-        {offered.map((t) => (
-          <Checkbox
-            key={templateKey(t)}
-            checked={chosen.has(templateKey(t))}
-            onChange={(_, d) => toggle(templateKey(t), d.checked === true)}
-            label={t.summary ? `${t.name[lang]}: ${t.summary[lang]}` : `${t.name[lang]}: ${t.title[lang]}`}
-            data-template={templateKey(t)}
-          />
-        ))}
-        {templates.length === 0 && (
-          <Text role="alert" className={styles.error}>
-            {s.chooseOneTable}
-          </Text>
-        )}
-      </fieldset>
+      <TablesFieldset offered={offered} chosen={chosen} lang={lang} noneChosen={templates.length === 0} onToggle={toggle} />
       <ReportFields value={report} lang={lang} onChange={(key, value) => setReport((r) => ({ ...r, [key]: value }))} />
       <PeriodFieldset period={period} onChange={(key, value) => setPeriod((p) => ({ ...p, [key]: value }))} lang={lang} rangeTestId="web-period-range" />
       <Field label={s.rows} hint={s.rowsHint} validationMessage={rowsProblem ? s.rowsInvalid : undefined}>
