@@ -9,11 +9,12 @@ import { APP_STRINGS } from '../../src/taskpane/app/strings';
 import { WEB_STRINGS } from '../../src/web/strings';
 import { UI_STRINGS } from '../../src/ui/strings';
 import { COUNT_PANE_STRINGS } from '../../src/taskpane/app/count-strings';
+import { FIGURES_EXPORT_STRINGS } from '../../src/taskpane/app/figures-export-strings';
 import { COUNT_WEB_STRINGS } from '../../src/web/count-strings';
 import { REGISTER_LIST_STRINGS } from '../../src/ui/register-strings';
 import { MissingPlaceholderError, format, placeholders } from '../../src/ui/i18n';
 
-const TABLES: Record<string, { vi: object; en: object }> = { frame: STRINGS, pane: APP_STRINGS, web: WEB_STRINGS, shared: UI_STRINGS, paneCount: COUNT_PANE_STRINGS, webCount: COUNT_WEB_STRINGS, registerList: REGISTER_LIST_STRINGS };
+const TABLES: Record<string, { vi: object; en: object }> = { frame: STRINGS, pane: APP_STRINGS, web: WEB_STRINGS, shared: UI_STRINGS, paneCount: COUNT_PANE_STRINGS, paneFiguresExport: FIGURES_EXPORT_STRINGS, webCount: COUNT_WEB_STRINGS, registerList: REGISTER_LIST_STRINGS };
 
 describe.each(Object.entries(TABLES))('the %s table', (_name, table) => {
   const vi = table.vi as Record<string, unknown>;

@@ -18,7 +18,8 @@ import { formatNumberIn } from '../../core/numbers';
 import type { WorkbookAdapter } from '../../excel/types';
 import type { PackCatalog } from '../../core/catalog';
 import { format } from '../i18n';
-import { useAppStrings, useLang, usePane } from './context';
+import { useLang, usePane } from './context';
+import { FIGURES_EXPORT_STRINGS } from './figures-export-strings';
 import { download } from '../../ui/download';
 import { ActionGroup } from '../../ui/ActionGroup';
 
@@ -55,8 +56,8 @@ export async function paneFigureRecords(adapter: WorkbookAdapter, catalog: PackC
 }
 
 export function FiguresExport({ copy }: { copy: (text: string) => Promise<boolean> }): ReactNode {
-  const s = useAppStrings();
   const lang = useLang();
+  const x = FIGURES_EXPORT_STRINGS[lang];
   const { adapter, packs, run, announce } = usePane();
   const [busy, setBusy] = useState(false);
   const [copyFailed, setCopyFailed] = useState(false);
@@ -71,17 +72,17 @@ export function FiguresExport({ copy }: { copy: (text: string) => Promise<boolea
       const records = await run(() => paneFigureRecords(adapter, packs.catalog, file));
       if (!records) return;
       if (records.length === 0) {
-        announce(s.figuresCsvNone);
+        announce(x.figuresCsvNone);
         return;
       }
       if (kind === 'copy') {
         const ok = await copy(figuresCsv(records, { forPeople: true }));
         setCopyFailed(!ok);
-        announce(ok ? format(s.figuresCsvCopied, { count: num(records.length) }) : s.figuresCsvCopyFailed);
+        announce(ok ? format(x.figuresCsvCopied, { count: num(records.length) }) : x.figuresCsvCopyFailed);
       } else {
         const name = savedCsvName(file);
         download(name, figuresCsv(records, { forPeople: true, bom: true }), 'text/csv;charset=utf-8');
-        announce(format(s.figuresCsvSaved, { file: name, count: num(records.length) }));
+        announce(format(x.figuresCsvSaved, { file: name, count: num(records.length) }));
       }
     } finally {
       setBusy(false);
@@ -90,19 +91,19 @@ export function FiguresExport({ copy }: { copy: (text: string) => Promise<boolea
 
   return (
     <ActionGroup
-      heading={s.figuresExportHeading}
+      heading={x.figuresExportHeading}
       headingAs="h2"
-      hint={s.figuresExportHint}
+      hint={x.figuresExportHint}
       actions={[
-        { label: s.copyFiguresCsv, onClick: () => void act('copy') },
-        { label: s.saveFiguresCsv, onClick: () => void act('save') },
+        { label: x.copyFiguresCsv, onClick: () => void act('copy') },
+        { label: x.saveFiguresCsv, onClick: () => void act('save') },
       ]}
       busy={busy}
       testId="figures-export"
     >
       {copyFailed && (
         <MessageBar intent="warning" data-testid="figures-copy-failed">
-          <MessageBarBody>{s.figuresCsvCopyFailed}</MessageBarBody>
+          <MessageBarBody>{x.figuresCsvCopyFailed}</MessageBarBody>
         </MessageBar>
       )}
     </ActionGroup>

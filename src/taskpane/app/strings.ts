@@ -90,16 +90,6 @@ export interface AppStrings extends UiStrings {
   readonly copyFailed: string;
   readonly incomplete: string;
   readonly figuresNone: string;
-  readonly figuresExportHeading: string;
-  readonly figuresExportHint: string;
-  readonly copyFiguresCsv: string;
-  readonly saveFiguresCsv: string;
-  /** `{count}`. */
-  readonly figuresCsvCopied: string;
-  readonly figuresCsvCopyFailed: string;
-  /** `{file}`, `{count}`. */
-  readonly figuresCsvSaved: string;
-  readonly figuresCsvNone: string;
 
   // Consolidation
   readonly consolidateIntro: string;
@@ -215,14 +205,6 @@ export const appVi: AppStrings = {
   copyFailed: 'Không sao chép được; hãy chọn câu văn và sao chép bằng tay.',
   incomplete: 'Một số ô nhập còn trống hoặc không phải số; số liệu chưa tính các ô đó.',
   figuresNone: 'Chưa có biểu nào để tính số liệu.',
-  figuresExportHeading: 'Xuất số liệu (CSV)',
-  figuresExportHint: 'Mọi số liệu của các biểu trong sổ đang mở, mỗi dòng một số liệu (như lệnh bieumau export --for-excel), để dán hoặc mở bằng Excel.',
-  copyFiguresCsv: 'Sao chép số liệu (CSV)',
-  saveFiguresCsv: 'Lưu số liệu (CSV)',
-  figuresCsvCopied: 'Đã sao chép {count} số liệu (CSV).',
-  figuresCsvCopyFailed: 'Không sao chép được: Excel hoặc trình duyệt không cho dùng bộ nhớ tạm. Hãy bấm “Lưu số liệu (CSV)” để lưu thành tệp.',
-  figuresCsvSaved: 'Đã lưu {file}: {count} số liệu.',
-  figuresCsvNone: 'Chưa có số liệu nào để xuất: sổ đang mở chưa có biểu nào.',
 
   consolidateIntro:
     'Cộng các biểu của nhiều đơn vị: chọn các tệp .xlsx đơn vị gửi lên (tệp được đọc ngay trong ngăn này, không gửi đi đâu). Kết quả được ghi vào sổ tính đang mở thành các trang mới, kèm trang Nguồn. Chọn “Theo kỳ” để lũy kế báo cáo các kỳ liền nhau của một đơn vị (ví dụ ba tháng thành một quý).',
@@ -327,14 +309,6 @@ export const appEn: AppStrings = {
   copyFailed: 'Could not copy; select the sentence and copy it by hand.',
   incomplete: 'Some entry cells are blank or not numbers; the figures leave them out.',
   figuresNone: 'No table to compute figures from yet.',
-  figuresExportHeading: 'Export the figures (CSV)',
-  figuresExportHint: "Every figure of the open workbook's tables, one per line (as bieumau export --for-excel gives them), to paste or to open in Excel.",
-  copyFiguresCsv: 'Copy figures (CSV)',
-  saveFiguresCsv: 'Save figures (CSV)',
-  figuresCsvCopied: '{count} figures copied (CSV).',
-  figuresCsvCopyFailed: 'Could not copy: Excel or the browser does not allow the clipboard. Use “Save figures (CSV)” to save them as a file.',
-  figuresCsvSaved: 'Saved {file}: {count} figures.',
-  figuresCsvNone: 'No figure to export: the open workbook has no table yet.',
 
   consolidateIntro:
     "Add up many units' tables: choose the .xlsx files the units sent (they are read right here in the pane and sent nowhere). The result is written into the open workbook as new sheets, with a Sources sheet. Choose “By period” to roll up one unit's reports for consecutive periods (e.g. three months into a quarter).",
