@@ -101,7 +101,7 @@ function usedCorner(xml: string): { row: number; col: number } {
  * A sheet's merged ranges cut to the cells the sheet holds: ExcelJS makes an object for every cell
  * a merge covers, so a merge of a whole sheet (`A1:XFD1048576`) would never end. Cut, a merge
  * still blanks every continuation cell that holds something, as before; a merge starting beyond
- * the last cell is dropped (it covers nothing).
+ * the last cell is dropped (it covers nothing); a reference that is not a range is a corrupt file.
  */
 function cutMerges(xml: string): string {
   let corner: { row: number; col: number } | null = null;
@@ -110,7 +110,9 @@ function cutMerges(xml: string): string {
     try {
       r = parseRange(ref);
     } catch {
-      return tag;
+      // Not a range (a bare number such as `936935990`): ExcelJS takes it as a row with no column
+      // and never ends; the fast reader refuses it as corrupt too.
+      throw corruptWorkbook();
     }
     if ((r.bottom - r.top + 1) * (r.right - r.left + 1) <= MERGE_AS_IS) return tag;
     corner ??= usedCorner(xml);
