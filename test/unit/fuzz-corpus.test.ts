@@ -109,6 +109,14 @@ describe('inputs too large to keep, made again by code, read within a 256 MB hea
     expect(await inCappedWorker('units', input)).toEqual({ outcome: 'refusal', note: "line 1: the unit name is 6,625,014 characters long, beyond the limit of 500 (is the file a units list?)" });
   }, 120000);
 
+  it('xlsx-exceljs: 190,000 elements left open in the shared strings (input 8316 of seed 1) are a corrupt file, refused before ExcelJS parses them', async () => {
+    const parts = new Map<string, Uint8Array>(Object.entries(unzipSync((await workbookSeeds())[0].bytes)));
+    const xml = new TextDecoder().decode(parts.get('xl/sharedStrings.xml'));
+    const at = xml.indexOf('</t>');
+    parts.set('xl/sharedStrings.xml', new TextEncoder().encode(xml.slice(0, at) + '<c>'.repeat(190_000) + xml.slice(at)));
+    expect(await inCappedWorker('xlsx-exceljs', zipParts(parts))).toEqual({ outcome: 'refusal', note: 'The .xlsx file is corrupt or cannot be read.' });
+  }, 120000);
+
   it('units: a unit name of 3.5 million quotes (input 6808 of seed 1, cut down) is refused for its length, its quotes unescaped in one pass', async () => {
     const input = new TextEncoder().encode(`đơn vị\r\nXã Tân Lập\r\n"${'""'.repeat(1_777_000)}Xã"\r\n"${'""'.repeat(1_777_000)}Mới"\r\n`);
     expect(await inCappedWorker('units', input)).toEqual({ outcome: 'refusal', note: 'line 3: the unit name is 1,777,002 characters long, beyond the limit of 500 (is the file a units list?)' });
