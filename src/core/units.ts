@@ -57,6 +57,28 @@ function nextIndex(src: string, ch: string, from: number): number {
 const MAX_FIELDS = 1000;
 
 /**
+ * The quoted field opening at `open` (up to the closing quote, `""` a quote inside) and the index
+ * after its closing quote. The end is found first, then the text taken in one slice with its `""`
+ * made `"` in one call (a field of millions of quotes is not millions of pieces).
+ */
+function quotedField(src: string, open: number, rowLine: number): { value: string; end: number } {
+  let j = open + 1;
+  let doubled = false;
+  for (;;) {
+    const q = src.indexOf('"', j);
+    if (q < 0) throw new UnitsListError({ vi: `dòng ${rowLine}: thiếu dấu " đóng`, en: `line ${rowLine}: a closing " is missing` });
+    if (src.charCodeAt(q + 1) !== 34) {
+      j = q + 1;
+      break;
+    }
+    doubled = true;
+    j = q + 2;
+  }
+  const inner = src.slice(open + 1, j - 1);
+  return { value: doubled ? inner.split('""').join('"') : inner, end: j };
+}
+
+/**
  * CSV rows (RFC 4180: quoted fields with the delimiter, doubled quotes, CRLF or LF), each with its
  * line number. A field is taken as slices of the text between the characters that matter, never
  * one character at a time, so a line of 10 MB costs one pass and about its own size in memory.
@@ -96,22 +118,7 @@ export function parseCsvRows(text: string, delimiter: CsvDelimiter = ','): { lin
     const ch = src[i];
     if (ch === '"' && blank) {
       // A quoted field: up to the closing quote, `""` a quote inside.
-      // The end is found first, then the text taken in one slice with its `""` made `"` in one
-      // call (a field of millions of quotes is not millions of pieces).
-      let j = i + 1;
-      let doubled = false;
-      for (;;) {
-        const q = src.indexOf('"', j);
-        if (q < 0) throw new UnitsListError({ vi: `dòng ${rowLine}: thiếu dấu " đóng`, en: `line ${rowLine}: a closing " is missing` });
-        if (src.charCodeAt(q + 1) !== 34) {
-          j = q + 1;
-          break;
-        }
-        doubled = true;
-        j = q + 2;
-      }
-      const inner = src.slice(i + 1, j - 1);
-      const value = doubled ? inner.split('""').join('"') : inner;
+      const { value, end: j } = quotedField(src, i, rowLine);
       for (let k = value.indexOf('\n'); k >= 0; k = value.indexOf('\n', k + 1)) line++;
       field = value;
       blank = value.trim() === '';
