@@ -40,9 +40,43 @@ export function unitKey(s: string): string {
 export type CsvDelimiter = ',' | ';' | '\t';
 const DELIMITERS: readonly CsvDelimiter[] = [',', ';', '\t'];
 
-const WHITE = /\s/;
+/** The character codes `\s` matches (white space and line ends), without a pattern call per character. */
+function isWhiteCode(c: number): boolean {
+  if (c < 0x80) return c === 0x20 || (c >= 0x09 && c <= 0x0d);
+  return (
+    c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff
+  );
+}
+
+/** Where `ch` next occurs in `src` from `from`, or the text's length when it does not. */
+function nextIndex(src: string, ch: string, from: number): number {
+  const at = src.indexOf(ch, from);
+  return at < 0 ? src.length : at;
+}
 /** The most fields a row may have: a units list has two columns, a register a few dozen. */
 const MAX_FIELDS = 1000;
+
+/**
+ * The quoted field opening at `open` (up to the closing quote, `""` a quote inside) and the index
+ * after its closing quote. The end is found first, then the text taken in one slice with its `""`
+ * made `"` in one call (a field of millions of quotes is not millions of pieces).
+ */
+function quotedField(src: string, open: number, rowLine: number): { value: string; end: number } {
+  let j = open + 1;
+  let doubled = false;
+  for (;;) {
+    const q = src.indexOf('"', j);
+    if (q < 0) throw new UnitsListError({ vi: `dòng ${rowLine}: thiếu dấu " đóng`, en: `line ${rowLine}: a closing " is missing` });
+    if (src.charCodeAt(q + 1) !== 34) {
+      j = q + 1;
+      break;
+    }
+    doubled = true;
+    j = q + 2;
+  }
+  const inner = src.slice(open + 1, j - 1);
+  return { value: doubled ? inner.split('""').join('"') : inner, end: j };
+}
 
 /**
  * CSV rows (RFC 4180: quoted fields with the delimiter, doubled quotes, CRLF or LF), each with its
@@ -60,6 +94,10 @@ export function parseCsvRows(text: string, delimiter: CsvDelimiter = ','): { lin
   let line = 1;
   let rowLine = 1;
   let i = 0;
+  const delimCode = delimiter.charCodeAt(0);
+  let nextDelim = -1;
+  let nextCr = -1;
+  let nextLf = -1;
   const endField = (): void => {
     if (fields.length >= MAX_FIELDS) {
       throw new UnitsListError({
@@ -80,18 +118,7 @@ export function parseCsvRows(text: string, delimiter: CsvDelimiter = ','): { lin
     const ch = src[i];
     if (ch === '"' && blank) {
       // A quoted field: up to the closing quote, `""` a quote inside.
-      const pieces: string[] = [];
-      let j = i + 1;
-      for (;;) {
-        const q = src.indexOf('"', j);
-        if (q < 0) throw new UnitsListError({ vi: `dòng ${rowLine}: thiếu dấu " đóng`, en: `line ${rowLine}: a closing " is missing` });
-        // `""`: the text up to and with one quote
-        const doubled = src[q + 1] === '"';
-        pieces.push(src.slice(j, doubled ? q + 1 : q));
-        j = q + (doubled ? 2 : 1);
-        if (!doubled) break;
-      }
-      const value = pieces.join('');
+      const { value, end: j } = quotedField(src, i, rowLine);
       for (let k = value.indexOf('\n'); k >= 0; k = value.indexOf('\n', k + 1)) line++;
       field = value;
       blank = value.trim() === '';
@@ -106,13 +133,21 @@ export function parseCsvRows(text: string, delimiter: CsvDelimiter = ','): { lin
       rowLine = line;
     } else {
       // A run of ordinary characters: up to a delimiter or line end, or a quote while the field is
-      // still blank (a quote after other text is an ordinary character).
+      // still blank (a quote after other text is an ordinary character). While blank, white space
+      // is stepped over by character code; then the run's end is the nearest delimiter or line end,
+      // found with `indexOf` (each position kept until passed, so the text is scanned once).
       let j = i;
-      while (j < n) {
-        const c = src[j];
-        if (c === delimiter || c === '\r' || c === '\n' || (c === '"' && blank)) break;
-        if (blank && !WHITE.test(c)) blank = false;
-        j++;
+      while (blank && j < n) {
+        const c = src.charCodeAt(j);
+        if (c === delimCode || c === 13 || c === 10 || c === 34) break;
+        if (!isWhiteCode(c)) blank = false;
+        else j++;
+      }
+      if (!blank) {
+        if (nextDelim < j) nextDelim = nextIndex(src, delimiter, j);
+        if (nextCr < j) nextCr = nextIndex(src, '\r', j);
+        if (nextLf < j) nextLf = nextIndex(src, '\n', j);
+        j = Math.min(nextDelim, nextCr, nextLf);
       }
       field += src.slice(i, j);
       i = j;
@@ -125,8 +160,14 @@ export function parseCsvRows(text: string, delimiter: CsvDelimiter = ','): { lin
 const UNIT_HEADERS = ['unit', 'đơn vị', 'don vi'];
 const GROUP_HEADERS = ['group', 'nhóm', 'nhom'];
 
+/** Longer than any header name with its spaces: not cleaned to be compared (megabytes would take seconds). */
+const MAX_HEADER_FIELD = 100;
+
 function headerIndex(fields: string[], names: string[]): number {
-  return fields.findIndex((f) => names.includes(cleanUnitText(f).toLocaleLowerCase('vi')));
+  return fields.findIndex((f) => {
+    const t = f.trim();
+    return t.length <= MAX_HEADER_FIELD && names.includes(cleanUnitText(t).toLocaleLowerCase('vi'));
+  });
 }
 
 /** The longest unit or group name a list may hold (the longest real ones are under 100 characters). */
@@ -143,9 +184,10 @@ function fromRows(rows: { line: number; fields: string[] }[], unitCol: number, g
   const out: UnitEntry[] = [];
   const seen = new Map<string, number>();
   for (const r of rows) {
-    const raw = r.fields[unitCol] ?? '';
-    // Refused before cleaning (Unicode normalisation of megabytes takes a while).
-    if (raw.length > 4 * MAX_UNIT_NAME) throw tooLong(r.line, { vi: 'tên đơn vị', en: 'unit name' }, raw.trim().length);
+    // Trimmed first (one native call), refused before the rest of the cleaning (Unicode
+    // normalisation and white space runs over megabytes take seconds).
+    const raw = (r.fields[unitCol] ?? '').trim();
+    if (raw.length > 4 * MAX_UNIT_NAME) throw tooLong(r.line, { vi: 'tên đơn vị', en: 'unit name' }, raw.length);
     const unit = cleanUnitText(raw);
     if (unit === '') throw new UnitsListError({ vi: `dòng ${r.line}: tên đơn vị trống`, en: `line ${r.line}: the unit name is empty` });
     if (unit.length > MAX_UNIT_NAME) throw tooLong(r.line, { vi: 'tên đơn vị', en: 'unit name' }, unit.length);
@@ -155,8 +197,8 @@ function fromRows(rows: { line: number; fields: string[] }[], unitCol: number, g
       throw new UnitsListError({ vi: `dòng ${r.line}: đơn vị "${unit}" đã có ở dòng ${before}`, en: `line ${r.line}: unit "${unit}" is already listed on line ${before}` });
     }
     seen.set(key, r.line);
-    const rawGroup = groupCol >= 0 ? (r.fields[groupCol] ?? '') : '';
-    if (rawGroup.length > 4 * MAX_UNIT_NAME) throw tooLong(r.line, { vi: 'tên nhóm', en: 'group name' }, rawGroup.trim().length);
+    const rawGroup = groupCol >= 0 ? (r.fields[groupCol] ?? '').trim() : '';
+    if (rawGroup.length > 4 * MAX_UNIT_NAME) throw tooLong(r.line, { vi: 'tên nhóm', en: 'group name' }, rawGroup.length);
     const group = cleanUnitText(rawGroup);
     if (group.length > MAX_UNIT_NAME) throw tooLong(r.line, { vi: 'tên nhóm', en: 'group name' }, group.length);
     out.push(group === '' ? { unit } : { unit, group });

@@ -15,6 +15,7 @@ import { zipParts } from '../fuzz/zipper';
 import { MAX_RSS_MB } from '../fuzz/worker';
 import { largeBody, largeDocx, TABLE_COLUMNS, TABLE_ROWS } from '../fuzz/large-docx';
 import { readDocx } from '../../src/xlsx/docx';
+import { parseUnitsCsv } from '../../src/core/units';
 
 const CORPUS = join(__dirname, '..', 'fuzz', 'corpus');
 
@@ -106,6 +107,39 @@ describe('inputs too large to keep, made again by code, read within a 256 MB hea
   it('units: a first line of 6.6 million separators (the campaign\'s input 2573 of seed 1, cut down) is refused for its unit name, its header looked at in at most 1,001 fields', async () => {
     const input = new TextEncoder().encode(`Đơn vị\rXã Tân\r${';'.repeat(6_625_000)}\nPhường Hòa\n`);
     expect(await inCappedWorker('units', input)).toEqual({ outcome: 'refusal', note: "line 1: the unit name is 6,625,014 characters long, beyond the limit of 500 (is the file a units list?)" });
+  }, 120000);
+
+  it('xlsx-exceljs: 190,000 elements left open in the shared strings (input 8316 of seed 1) are a corrupt file, refused before ExcelJS parses them', async () => {
+    const parts = new Map<string, Uint8Array>(Object.entries(unzipSync((await workbookSeeds())[0].bytes)));
+    const xml = new TextDecoder().decode(parts.get('xl/sharedStrings.xml'));
+    const at = xml.indexOf('</t>');
+    parts.set('xl/sharedStrings.xml', new TextEncoder().encode(xml.slice(0, at) + '<c>'.repeat(190_000) + xml.slice(at)));
+    expect(await inCappedWorker('xlsx-exceljs', zipParts(parts))).toEqual({ outcome: 'refusal', note: 'The .xlsx file is corrupt or cannot be read.' });
+  }, 120000);
+
+  it('units: a unit name of 3.5 million quotes (input 6808 of seed 1, cut down) is refused for its length, its quotes unescaped in one pass', async () => {
+    const input = new TextEncoder().encode(`đơn vị\r\nXã Tân Lập\r\n"${'""'.repeat(1_777_000)}Xã"\r\n"${'""'.repeat(1_777_000)}Mới"\r\n`);
+    expect(await inCappedWorker('units', input)).toEqual({ outcome: 'refusal', note: 'line 3: the unit name is 1,777,002 characters long, beyond the limit of 500 (is the file a units list?)' });
+  }, 120000);
+
+  it('units: a group name of 2.7 million quotes after a semicolon header (input 2970 of seed 1, cut down) is refused for its length', async () => {
+    const input = new TextEncoder().encode(`unit;group\r\nTỉnh Tuyên Quang;"23 tỉnh"\r\nTỉnh Lào Cai;"${'""'.repeat(2_734_000)}"\r\n`);
+    expect(await inCappedWorker('units', input)).toEqual({ outcome: 'refusal', note: 'line 3: the group name is 2,734,000 characters long, beyond the limit of 500 (is the file a units list?)' });
+  }, 120000);
+
+  it('units: a header after 9.8 million spaces (input 17475 of seed 1) is still the header, its units read', async () => {
+    const input = new TextEncoder().encode(`${' '.repeat(9_835_000)}đơn vị\nXã Tân Lập\nPhường Hồng Hà\n"Xã ""Mới"""\n`);
+    expect(await inCappedWorker('units', input)).toEqual({ outcome: 'finding', note: '3 units' });
+    expect(parseUnitsCsv(new TextDecoder().decode(input)).map((u) => u.unit)).toEqual(['Xã Tân Lập', 'Phường Hồng Hà', 'Xã "Mới"']);
+  }, 120000);
+
+  it('units: a UTF-16 line of 10 million spaces read as UTF-8 (input 39779 of seed 1, 20 MB) is refused for its unit name, not cleaned first', async () => {
+    const input = new Uint8Array(2 + 2 * (10_000_002));
+    input.set([0xff, 0xfe, 0x58, 0]);
+    for (let i = 4; i < input.length - 2; i += 2) input[i] = 0x20;
+    input.set([0x54, 0], input.length - 2);
+    // Read as UTF-8: two U+FFFD, then "X", NUL, 10 million " " and NUL, "T", NUL: one line, the unit column.
+    expect(await inCappedWorker('units', input)).toEqual({ outcome: 'refusal', note: 'line 1: the unit name is 20,000,006 characters long, beyond the limit of 500 (is the file a units list?)' });
   }, 120000);
 
   it('docx: a document part of 1.5 million tags (11 MB: runs nested 300,000 deep, 16,000 fields, 60,000 cells merged) is read', async () => {
