@@ -134,3 +134,17 @@ export function seedReportDocx(): Uint8Array {
 export function seedTextDocx(): Uint8Array {
   return buildDocx(seedText(), SEED_FOOTNOTES);
 }
+
+/**
+ * What the seed report as a .docx gives when tied out against its own tables: `[rule, stated,
+ * expected]` — the four averages of 105 days where the period has 107, the certificate figure
+ * 7.697 that should be 7.888, and the Hội đồng nhân dân mismatch (732 / 752) between its tables.
+ */
+export const SEED_TIEOUT_FINDINGS: readonly (readonly [string, number, number])[] = [
+    ['text.table', 43, 42],
+    ['text.table', 4633, 4547],
+    ['text.table', 1292, 1269],
+    ['text.table', 139018, 136420],
+    ['text.parts', 7697, 7888],
+    ['cross.council', 732, 752],
+];
