@@ -4,10 +4,12 @@
  * commune of the country): maxima over the tables and the builds. Syncs and request bytes are those
  * of the library's real request messages (the reference cleanup it sends after a run not counted).
  */
-import { createOfficeAdapter, type ExcelRun } from '../src/excel/adapter';
+import { createOfficeAdapter } from '../src/excel/adapter';
+import type { ExcelRun } from '../src/excel/context';
 import { layout } from '../src/core/layout';
 import { validateWorkbook } from '../src/core/validate';
-import { TEMPLATES, entryColumns } from '../src/core/builtin';
+import { TEMPLATES } from '../src/core/builtin';
+import { entryColumns } from '../src/core/template';
 import { createOfficeJsHost, EXCEL_CLIENTS, officeJsVersion } from '../src/devhost/officejs-node';
 
 const ROWS = 3321;

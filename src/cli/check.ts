@@ -6,7 +6,7 @@
  */
 import { formatNumberIn } from '../core/numbers';
 import type { Finding } from '../core/findings';
-import { registerSheetFindings } from '../core/count';
+import { registerSheetFindings } from '../core/count-findings';
 import { cellDate, type GridValue } from '../core/register';
 import { readSheetRows } from '../xlsx/register-read';
 import { countFindings, groupFindings, type FindingCounts } from '../core/findings';
@@ -20,10 +20,10 @@ import { PACK_OPTION, catalogFromArgs } from './pack-option';
 import { exitCode, resultsJson, type FileResult } from '../core/check-json';
 import type { WorkbookRead } from '../core/read';
 import type { HistoryResult } from '../core/history';
-import { addHistory, historyExitCode, jsonWithHistory, loadEarlier, splitHistoryArgs, textWithHistory } from './history-option';
+import { historyExitCode, loadEarlier, splitHistoryArgs, textWithHistory } from './history-option';
+import { addHistory, jsonWithHistory } from '../core/history-json';
 
 // The JSON document is built in core/ (the web page builds the same one); these stay importable here.
-export { exitCode, findingJson, resultsJson, type FileResult } from '../core/check-json';
 
 type Lang = 'vi' | 'en';
 

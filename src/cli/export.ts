@@ -33,12 +33,10 @@ async function modules() {
 }
 
 // The command's usage lines live in usage.ts, so `bieumau --help` and `--version` load no command module.
-export { EXPORT_USAGE } from './usage';
 
 const VALUED = ['format', 'structure', 'output'] as const;
 const FLAGS = ['for-excel', 'keep-going', 'force'] as const;
 
-export type { ExportFormat };
 
 export interface ExportRequest {
   inputs: string[];

@@ -13,7 +13,6 @@ import { pathSource } from './path-source';
 import { UsageError } from './args';
 
 // The parts the web page shares (no Node API), kept importable from here.
-export { addHistory, insertBySheet, jsonWithHistory } from '../core/history-json';
 
 export const HISTORY_OPTION = 'history';
 

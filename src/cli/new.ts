@@ -9,7 +9,8 @@
 import { randomBytes } from 'crypto';
 import { accessSync, constants, existsSync, linkSync, lstatSync, readdirSync, renameSync, statSync, unlinkSync, writeFileSync } from 'fs';
 import { basename, dirname, join, resolve } from 'path';
-import { BUILTIN_CATALOG, SEED_REPORT, TEMPLATES, type Template } from '../core/builtin';
+import { BUILTIN_CATALOG, SEED_REPORT, TEMPLATES } from '../core/builtin';
+import type { Template } from '../core/template';
 import type { PackCatalog } from '../core/catalog';
 import type { LayoutOptions } from '../core/plan';
 import { compareIsoDates } from '../core/dates';

@@ -11,7 +11,6 @@ import type { SourceResult, SourceSummary } from './consolidate';
 import { DEFAULT_SWITCH, NOTE_WORDS, REFUSAL_WORDS, periodWords, type AdmissionId, type Operation } from './admission-words';
 import { unitKey } from './units';
 
-export type { AdmissionId, Operation } from './admission-words';
 
 /** Why the sources are not combined: the rule's id, the files concerned (as given), the sentence. */
 export interface AdmissionRefusal {

@@ -11,7 +11,6 @@ import { validatePack, type Pack } from './pack';
 import { PackCatalog } from './catalog';
 import standardPack from '../templates/vn.standard.json';
 
-export * from './template';
 
 function loadBuiltin(): Pack {
   const checked = validatePack(standardPack);

@@ -10,7 +10,8 @@ import { layout } from './layout';
 import { columnName, INFO_NAMES } from './names';
 import { columnLetters, parseRange } from './a1';
 import { FIELD_HEADERS, REGISTER_FIELDS, type RegisterField, type RegisterKind } from './register';
-import { REGISTER_EXTRA, REGISTER_STATES, countColumnHeader, type CountSummary, type RegisterCount } from './count';
+import type { CountSummary, RegisterCount } from './count';
+import { REGISTER_EXTRA, REGISTER_STATES, countColumnHeader } from './count-findings';
 import { isoToExcelSerial } from './dates';
 
 /** A sheet name as a formula names it: quoted when it is not a plain word. */

@@ -16,16 +16,6 @@ import { foldText, parseSymbol, typeFromName, type DocumentSymbol } from './symb
 import { daysInclusive, formatDdMmYyyy } from './dates';
 import { periodTest } from './count-findings';
 
-export {
-  REGISTER_EXTRA,
-  REGISTER_STATES,
-  countColumnHeader,
-  inPeriod,
-  registerFindings,
-  registerSheetFindings,
-  type RegisterSheetRef,
-  type SheetRows,
-} from './count-findings';
 
 /** One register given to the count, with the body that keeps it when the clerk names one (`--body`). */
 export interface CountSource {

@@ -4,7 +4,7 @@
  * consolidations of the same units.
  */
 import type { Column, CrossTableEquality, RowRule, Text } from './template';
-import { columnsOf } from './builtin';
+import { columnsOf } from './template';
 import type { BoundCrossRule } from './catalog';
 import { STANDARD_PACK_ID } from './pack';
 import type { CellRead } from './read';

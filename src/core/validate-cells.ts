@@ -4,7 +4,7 @@
  * known) and each computed cell's formula compared with the template's (`formula.*`).
  */
 import type { ComputedColumn, Text } from './template';
-import { columnsOf } from './builtin';
+import { columnsOf } from './template';
 import type { CellRead } from './read';
 import type { Finding, Fix } from './findings';
 import { perDayFormula, perMonthFormula, ratioFormula, sumFormula, sumOfRuns } from './formulas';

@@ -4,7 +4,7 @@
  * cell. Consolidation and the comparison with earlier periods take only tables that fit.
  */
 import type { Template, Text } from './template';
-import { columnsOf } from './builtin';
+import { columnsOf } from './template';
 import type { CellValue, TableRead } from './read';
 import type { CellRef } from './findings';
 import { INFO_NAMES, type InfoKey } from './names';

@@ -10,7 +10,8 @@
  * Rule ids are stable; src/core/rules.ts registers each with its severity (docs/rules.md is generated from it).
  */
 import type { CrossTableEquality, Template, Text } from './template';
-import { BUILTIN_CATALOG, columnsOf } from './builtin';
+import { BUILTIN_CATALOG } from './builtin';
+import { columnsOf } from './template';
 import { PackCatalog } from './catalog';
 import { STANDARD_PACK_ID } from './pack';
 import type { CellRead, TableRead, WorkbookRead } from './read';

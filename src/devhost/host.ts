@@ -7,7 +7,7 @@
  */
 import { boxAddress, parseBox } from './address';
 import type { FormulaEvaluator } from './evaluator';
-import { BookState, HostError, MAX_COLS, SheetState, type Box, type Cell, type CellFormat, type Computed, type Constant } from './state';
+import { BookState, HostError, MAX_COLS, SheetState, type Box, type Cell, type Computed, type Constant } from './state';
 
 /** ExcelApi version per Excel release (the highest requirement set it supports). */
 export const EXCEL_PROFILES: Record<string, string> = {
@@ -263,4 +263,3 @@ export function createMemHost(options: MemHostOptions = {}): MemHost {
   return new MemHost(options);
 }
 
-export type { Box, Cell, CellFormat, Computed };

@@ -34,9 +34,6 @@ import { clearMarks, paintFindings } from './marks';
 import { applyFix, revertFix } from './fixes';
 import { updateReportInfo } from './report-info';
 
-export type { ExcelRun, OfficeAdapterDeps } from './context';
-export { MARK_FORMULAS } from './scan';
-export { freeSheetName, textForExcel } from './insert';
 
 const SETTINGS_KEY = 'bieumau.report';
 

@@ -12,7 +12,8 @@ import { OFFICE_THEMES } from '../devhost/officejs';
 import { address as a1, parseAddress } from '../core/a1';
 import { excelSerialToIso, formatDdMmYyyy } from '../core/dates';
 import { BRIDGE_KEY, CLIENT_LIBRARY_URL, type PreviewBridge, type WindowWithBridge } from './bridge';
-import { TEMPLATES, entryColumns } from '../core/builtin';
+import { TEMPLATES } from '../core/builtin';
+import { entryColumns } from '../core/template';
 import { META_NAME, columnName, parseMetaValue } from '../core/names';
 import { STANDARD_PACK_ID } from '../core/pack';
 

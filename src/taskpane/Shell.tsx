@@ -7,7 +7,8 @@
  */
 import { createContext, useContext, useState, type ReactNode } from 'react';
 import { FluentProvider, Text, makeStyles, tokens } from '@fluentui/react-components';
-import { STRINGS, type Language, type Strings } from './strings';
+import { STRINGS, type Strings } from './strings';
+import type { Language } from '../ui/i18n';
 import { fluentTheme, type ThemeKind } from './theme';
 import { useMotionStyles } from '../ui/motion';
 

@@ -3,7 +3,8 @@
  * every other known language gives English. With no Office context (a plain browser tab, a test),
  * the default is Vietnamese, the add-in's default locale.
  */
-import { STRINGS, type Language, type Strings } from './strings';
+import { STRINGS, type Strings } from './strings';
+import type { Language } from '../ui/i18n';
 
 export const DEFAULT_LANGUAGE: Language = 'vi';
 
@@ -34,4 +35,3 @@ export function stringsFor(language: Language): Strings {
 }
 
 /** Fills `{name}` placeholders (src/ui/i18n.ts: a placeholder with no value is reported, never shown). */
-export { format } from '../ui/i18n';

@@ -6,9 +6,10 @@
 import type { ReactNode } from 'react';
 import { createRoot, type Root } from 'react-dom/client';
 import { FluentProvider, Text, makeStyles, tokens, webLightTheme } from '@fluentui/react-components';
-import { currentLanguage, format } from './i18n';
+import { currentLanguage } from './i18n';
+import { format, LANGUAGES, type Language } from '../ui/i18n';
 import { Shell } from './Shell';
-import { LANGUAGES, STRINGS, type Language } from './strings';
+import { STRINGS } from './strings';
 import { currentThemeKind, type ThemeKind } from './theme';
 
 /** How long to wait for `Office.onReady` before showing the "open this in Excel" message. */

@@ -5,7 +5,6 @@
  */
 import type { Language } from '../ui/i18n';
 
-export { LANGUAGES, type Language } from '../ui/i18n';
 
 export interface Strings {
   /** Product name, shown in the pane's header. Same as the manifest's DisplayName. */

@@ -10,7 +10,6 @@ import type { Language } from './i18n';
 import { UI_STRINGS, type UiStrings } from './strings';
 import { DateField } from './DateField';
 
-export { DateField } from './DateField';
 
 /** A fieldset of the forms (pane and web page): a light frame, its fields one under another. */
 export const FIELDSET_STYLE = {

@@ -27,7 +27,8 @@ import { ModeChoice } from '../ui/ModeChoice';
 import { UnitsInput } from '../ui/UnitsInput';
 import { combineForm, combineFormStart } from '../ui/model/combine';
 import { RollUpResult } from '../ui/RollUpResult';
-import { XLSX_TYPE, consolidateFiles, download, rollUpFiles } from './engine';
+import { XLSX_TYPE, consolidateFiles, rollUpFiles } from './engine';
+import { download } from '../ui/download';
 import type { Source } from '../xlsx/intake';
 import { ExportButtons } from './ExportButtons';
 

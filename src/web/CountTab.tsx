@@ -12,7 +12,8 @@ import { compareIsoDates, isValidIsoDate } from '../core/dates';
 import { formatNumberIn } from '../core/numbers';
 import { cleanTextOrUndefined } from '../core/text';
 import { format, type Language } from '../ui/i18n';
-import { DateField, FIELDSET_STYLE } from '../ui/PeriodFieldset';
+import { FIELDSET_STYLE } from '../ui/PeriodFieldset';
+import { DateField } from '../ui/DateField';
 import { CSV_ACCEPT, FilePicker, XLSX_ACCEPT, fileSource } from '../ui/FilePicker';
 import { RegisterList, UnclassifiedList } from '../ui/RegisterList';
 import { NO_REGISTERS, countSourcesOf, figureLines, registerListReducer, registersReady } from '../ui/model/registers';
@@ -20,7 +21,8 @@ import { TEMPLATES } from '../core/builtin';
 import { TabForm } from './TabForm';
 import { COUNT_WEB_STRINGS } from './count-strings';
 import { WEB_STRINGS } from './strings';
-import { XLSX_TYPE, countInPage, download, readRegistersInPage } from './engine';
+import { XLSX_TYPE, countInPage, readRegistersInPage } from './engine';
+import { download } from '../ui/download';
 
 const useStyles = makeStyles({
   root: { display: 'flex', flexDirection: 'column', rowGap: tokens.spacingVerticalM, minWidth: 0, maxWidth: '720px' },

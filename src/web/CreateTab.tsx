@@ -5,7 +5,8 @@
  */
 import { useId, useMemo, useState, type ReactNode } from 'react';
 import { Button, Checkbox, Field, Input, Text, makeStyles, tokens } from '@fluentui/react-components';
-import { BUILTIN_CATALOG, SEED_REPORT, type Template } from '../core/builtin';
+import { BUILTIN_CATALOG, SEED_REPORT } from '../core/builtin';
+import type { Template } from '../core/template';
 import { templateKey, type PackCatalog } from '../core/catalog';
 import type { LayoutOptions } from '../core/plan';
 import { isValidIsoDate } from '../core/dates';
@@ -16,7 +17,8 @@ import { ReportFields } from '../ui/ReportFields';
 import { FIELDSET_STYLE, PeriodFieldset, choiceOf, formFromChoice, todayIso, type PeriodForm } from '../ui/PeriodFieldset';
 import { TabForm } from './TabForm';
 import { WEB_STRINGS } from './strings';
-import { XLSX_TYPE, createWorkbook, download } from './engine';
+import { XLSX_TYPE, createWorkbook } from './engine';
+import { download } from '../ui/download';
 
 const useStyles = makeStyles({
   form: { display: 'flex', flexDirection: 'column', rowGap: tokens.spacingVerticalM, minWidth: 0, maxWidth: '720px' },

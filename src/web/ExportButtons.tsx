@@ -12,7 +12,7 @@ import type { PackCatalog } from '../core/catalog';
 import { formatNumberIn } from '../core/numbers';
 import { format, type Language } from '../ui/i18n';
 import { WEB_STRINGS } from './strings';
-import { download } from './engine';
+import { download } from '../ui/download';
 import type { Source } from '../xlsx/intake';
 import { exportFigures, figuresCsvForExcel, sdmxNames, sdmxZip } from './export-engine';
 import { ActionGroup } from '../ui/ActionGroup';

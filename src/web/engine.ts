@@ -169,7 +169,6 @@ export async function rollUpFiles(
 export const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
 /** The page's downloads: the one Blob-URL download of src/ui. */
-export { download } from '../ui/download';
 
 /**
  * `bieumau check --history` in the page: each checked file that could be read (`workbookOf`: its

@@ -15,23 +15,13 @@ import type { Template } from '../core/template';
 import { entryColumns } from '../core/template';
 import { columnLetters } from '../core/a1';
 import { countedPlan, registerColumns, registerSheetName, type SheetColumn } from '../core/count-plan';
-import {
-  classifyRegister,
-  countedTemplates,
-  registerFindings,
-  summarise,
-  type CountSource,
-  type CountSummary,
-  type Period,
-  type RegisterCount,
-} from '../core/count';
+import { classifyRegister, countedTemplates, summarise, type CountSource, type CountSummary, type Period, type RegisterCount } from '../core/count';
+import { registerFindings } from '../core/count-findings';
 import { CROSS_TABLE_RULES, TEMPLATES } from '../core/builtin';
 import type { Finding } from '../core/findings';
 import { escapeXml } from '../core/xml';
 import { uniqueSheetNames, writeWorkbook } from './writer';
 
-export { REGISTER_EXTRA, REGISTER_STATES, countColumnHeader } from '../core/count';
-export { registerSheetName } from '../core/count-plan';
 
 export interface CountWorkbookInput {
   templates: readonly Template[];

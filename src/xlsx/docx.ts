@@ -32,8 +32,6 @@ import { BlockReader, finishParagraph, type Block, type NoteCounter, type ParaDr
 import { toGrid } from './docx-tables';
 import { orderedNotes } from './docx-notes';
 
-export { DocumentReadError, type DocumentRefusalKind, DOC_MESSAGE, ODT_MESSAGE, PDF_MESSAGE, RTF_MESSAGE, ENCRYPTED_DOCX_MESSAGE, WORKBOOK_NOT_REPORT_MESSAGE } from './docx-refusals';
-export { MAX_GRID_COLUMNS, MAX_GRID_CELLS } from './docx-tables';
 
 const utf8 = new TextDecoder('utf-8');
 

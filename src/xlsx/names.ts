@@ -8,7 +8,6 @@ import { columnLetters, parseRange } from '../core/a1';
 import { parseSheetScopedNames, quoteSheetName, type SheetScopedName } from './names-xml';
 import { escapeXml } from '../core/xml';
 
-export { parseSheetScopedNames, quoteSheetName, unescapeXml, type SheetScopedName } from './names-xml';
 
 const WORKBOOK_XML = 'xl/workbook.xml';
 

@@ -16,13 +16,11 @@
 import { BUILTIN_CATALOG } from '../core/builtin';
 import type { TemplateSource } from '../core/catalog';
 import type { WorkbookRead } from '../core/read';
-import { WorkbookReadError } from './errors';
 import { openPackage } from './package';
 import { FastReaderUnsupported, readPackageFast, type FastReaderFeature } from './fast-read';
 import { readPackageExcelJS } from './exceljs-read';
 import { ZIP_LIMITS, type ZipLimits } from './zip';
 
-export { WorkbookReadError };
 
 /** Which reader read the workbooks of this process (or page): an observable count, not a timing. */
 export interface ReadStats {

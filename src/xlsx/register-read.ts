@@ -10,7 +10,7 @@ import type { FileKind } from '../core/refusals';
 import { take, type Source } from './intake';
 import { RegisterBuilder, registerFromGrid, type GridRow, type GridValue, type Register, type RegisterRefusal } from '../core/register';
 import { cellRef, cellValue, plainSharedStrings, scanRows, type SheetContext } from './sheet-scan';
-import type { SheetRows } from '../core/count';
+import type { SheetRows } from '../core/count-findings';
 import { WorkbookReadError } from './errors';
 import { attr, dateStyles, relationshipIdAttr, resolveTarget, sharedStrings } from './fast-read';
 import { corruptWorkbook, openPackage, WORKBOOK_XML } from './package';

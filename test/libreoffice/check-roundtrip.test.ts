@@ -18,7 +18,8 @@ import { buildWorkbook, parseNewArgs, SAMPLE_DEFAULTS } from '../../src/cli/new'
 import { layout } from '../../src/core/layout';
 import type { LayoutOptions } from '../../src/core/plan';
 import type { TableRead } from '../../src/core/read';
-import { findTemplate, entryColumns } from '../../src/core/builtin';
+import { findTemplate } from '../../src/core/builtin';
+import { entryColumns } from '../../src/core/template';
 import type { Template } from '../../src/core/template';
 import { writeWorkbook } from '../../src/xlsx/writer';
 import { readWorkbook } from '../../src/cli/path-source';

@@ -7,9 +7,10 @@
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
-import { TEMPLATES, entryColumns } from '../../src/core/builtin';
-import { CROSS_TABLE_RULES } from '../../src/core/builtin';
-import { classifyRegister, countedTemplates, registerSheetFindings, summarise } from '../../src/core/count';
+import { TEMPLATES, CROSS_TABLE_RULES } from '../../src/core/builtin';
+import { entryColumns } from '../../src/core/template';
+import { classifyRegister, countedTemplates, summarise } from '../../src/core/count';
+import { registerSheetFindings } from '../../src/core/count-findings';
 import type { Register } from '../../src/core/register';
 import { readRegister, readSheetRows } from '../../src/xlsx/register-read';
 import { countWorkbook } from '../../src/xlsx/count-workbook';

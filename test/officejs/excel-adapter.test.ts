@@ -1,9 +1,13 @@
-import { createOfficeAdapter, freeSheetName, type ExcelRun, MARK_FORMULAS } from '../../src/excel/adapter';
+import { createOfficeAdapter } from '../../src/excel/adapter';
+import { freeSheetName } from '../../src/excel/insert';
+import type { ExcelRun } from '../../src/excel/context';
+import { MARK_FORMULAS } from '../../src/excel/scan';
 import type { WorkbookAdapter } from '../../src/excel/types';
 import { layout } from '../../src/core/layout';
 import { expectedHeader } from '../../src/core/layout-texts';
 import { validateWorkbook } from '../../src/core/validate';
-import { SEED_REPORT, TEMPLATES, findTemplate, entryColumns } from '../../src/core/builtin';
+import { SEED_REPORT, TEMPLATES, findTemplate } from '../../src/core/builtin';
+import { entryColumns } from '../../src/core/template';
 import type { LayoutOptions, SheetPlan } from '../../src/core/plan';
 import type { CellValue, WorkbookRead } from '../../src/core/read';
 import type { Finding } from '../../src/core/findings';

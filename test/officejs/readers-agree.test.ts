@@ -8,7 +8,8 @@
  * Office.js a serial number) and the spelling of formulas (`normalizeFormula`). Results of formulas
  * are not compared: a file written by ExcelJS carries none until Excel recalculates it.
  */
-import { createOfficeAdapter, type ExcelRun } from '../../src/excel/adapter';
+import { createOfficeAdapter } from '../../src/excel/adapter';
+import type { ExcelRun } from '../../src/excel/context';
 import { layout } from '../../src/core/layout';
 import { expectedHeader } from '../../src/core/layout-texts';
 import { validateWorkbook } from '../../src/core/validate';
@@ -17,7 +18,8 @@ import { isoFromUtcDate, isoToExcelSerial } from '../../src/core/dates';
 import type { LayoutOptions, SheetPlan } from '../../src/core/plan';
 import type { CellRead, CellValue, WorkbookRead } from '../../src/core/read';
 import type { InfoKey } from '../../src/core/names';
-import { TEMPLATES, entryColumns, columnsOf } from '../../src/core/builtin';
+import { TEMPLATES } from '../../src/core/builtin';
+import { entryColumns, columnsOf } from '../../src/core/template';
 import type { Template } from '../../src/core/template';
 import { SAMPLE_DEFAULTS } from '../../src/cli/new';
 import { writeWorkbook } from '../../src/xlsx/writer';

@@ -1,9 +1,10 @@
 /** @jest-environment jsdom */
 import { WAIT, act, click, entryCells, openTab, renderPane, screen, typeSample, waitFor, within, type Harness } from '../support/taskpane-harness';
-import { LIVE_DELAY_MS } from '../../src/taskpane/app/CheckTab';
+import { LIVE_DELAY_MS } from '../../src/taskpane/app/hooks/useLiveRecheck';
 import { createOfficeAdapter } from '../../src/excel/adapter';
 import { groupFindings, type Finding } from '../../src/core/findings';
-import { TEMPLATES, entryColumns } from '../../src/core/builtin';
+import { TEMPLATES } from '../../src/core/builtin';
+import { entryColumns } from '../../src/core/template';
 
 async function seedWorkbook(): Promise<{ h: Harness; b01: Awaited<ReturnType<typeof typeSample>>; b02: Awaited<ReturnType<typeof typeSample>> }> {
   const h = await renderPane({
@@ -507,7 +508,7 @@ describe('an Excel call that never answers does not freeze the pane', () => {
 
   test(`after SLOW_EXCEL_MS the status line says why; the tabs keep working; a late answer clears the notice`, async () => {
     const { makeHost } = await import('../support/taskpane-harness');
-    const { SLOW_EXCEL_MS } = await import('../../src/taskpane/app/App');
+    const { SLOW_EXCEL_MS } = await import('../../src/taskpane/app/hooks/useExcelCall');
     const base = makeHost();
     let answer: (() => void) | undefined;
     const reads: Promise<unknown>[] = [];

@@ -9,7 +9,8 @@
 import { webcrypto } from 'crypto';
 import { fireEvent, waitFor } from '@testing-library/react';
 import { click, openTab, renderPane, screen, act } from '../support/taskpane-harness';
-import { TEMPLATES, entryColumns } from '../../src/core/builtin';
+import { TEMPLATES } from '../../src/core/builtin';
+import { entryColumns } from '../../src/core/template';
 import { periodRange } from '../../src/core/periods';
 import { writeWorkbook } from '../../src/xlsx/writer';
 import { unitFigures, unitPlans } from '../support/units-fixture';

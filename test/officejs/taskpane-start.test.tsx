@@ -5,7 +5,7 @@ import { screen } from '@testing-library/react';
 import { startPane, type StartedPane } from '../../src/taskpane/startup';
 import { PaneRoot } from '../../src/taskpane/app/PaneRoot';
 import { idle, makeHost, tracked } from '../support/taskpane-harness';
-import type { Language } from '../../src/taskpane/strings';
+import type { Language } from '../../src/ui/i18n';
 import { FIRST_RUN_DONE } from '../../src/taskpane/app/memory';
 
 let started: StartedPane | undefined;

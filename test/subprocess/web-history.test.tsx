@@ -13,6 +13,7 @@ import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-li
 import { FluentProvider, webLightTheme } from '@fluentui/react-components';
 import { CheckTab } from '../../src/web/CheckTab';
 import * as engine from '../../src/web/engine';
+import * as downloads from '../../src/ui/download';
 import { unitFigures } from '../support/units-fixture';
 import { scaledReport } from '../support/history-fixture';
 import { cliIn, ensureCliBuilt } from '../support/cli';
@@ -57,7 +58,7 @@ const cli = cliIn(() => dir);
 
 test('earlier files apply to every file checked; findings and the JSON download equal check --history --json', async () => {
   const saved: string[] = [];
-  jest.spyOn(engine, 'download').mockImplementation((name, data) => {
+  jest.spyOn(downloads, 'download').mockImplementation((name, data) => {
     if (name.endsWith('.json')) saved.push(String(data));
   });
   await act(async () => {

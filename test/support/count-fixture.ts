@@ -5,7 +5,8 @@
  */
 import type { IncomingRow, OutgoingRow } from './registers';
 import type { WorkbookRead } from '../../src/core/read';
-import { TEMPLATES, entryColumns } from '../../src/core/builtin';
+import { TEMPLATES } from '../../src/core/builtin';
+import { entryColumns } from '../../src/core/template';
 
 /** What a row is expected to be: its columns per table, or not in any, or undecidable. */
 export interface Expect {

@@ -4,7 +4,7 @@
  * and the benchmark (no file, no ExcelJS).
  */
 import type { Template } from '../../src/core/template';
-import { columnsOf } from '../../src/core/builtin';
+import { columnsOf } from '../../src/core/template';
 import { layout } from '../../src/core/layout';
 import type { LayoutOptions, PlanCell, SheetPlan } from '../../src/core/plan';
 import type { CellRead, CellValue, TableRead } from '../../src/core/read';

@@ -5,7 +5,8 @@
  */
 import { readFileSync } from 'fs';
 import { join } from 'path';
-import { TEMPLATES, columnsOf, entryColumns } from '../../src/core/builtin';
+import { TEMPLATES } from '../../src/core/builtin';
+import { columnsOf, entryColumns } from '../../src/core/template';
 import type { Template } from '../../src/core/template';
 import { consolidate, consolidateReads, summarizeSource, type Consolidation, type SourceInput, type SourceSummary } from '../../src/core/consolidate';
 import { detectDelimiter, parseUnitsCsv, parseUnitsText, unitKey, UnitsListError, type UnitEntry } from '../../src/core/units';

@@ -5,7 +5,8 @@
 import { zipSync, strToU8 } from 'fflate';
 import { buildDocx, p, tbl } from '../support/docx-builder';
 import { seedReportDocx } from '../support/seed-report';
-import { DocumentReadError, readDocx } from '../../src/xlsx/docx';
+import { readDocx } from '../../src/xlsx/docx';
+import { DocumentReadError } from '../../src/xlsx/docx-refusals';
 import { ZIP_LIMITS } from '../../src/xlsx/zip';
 import { ole2 } from '../support/ole2';
 

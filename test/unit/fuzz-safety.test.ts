@@ -23,14 +23,16 @@ import { parseUnitsCsv, parseUnitsText, UnitsListError } from '../../src/core/un
 import { templateWorkbook } from '../../src/xlsx/new-workbook';
 import { readWorkbookFast } from '../../src/xlsx/fast-read';
 import { readWorkbookExcelJS } from '../../src/xlsx/exceljs-read';
-import { readWorkbook, WorkbookReadError } from '../../src/xlsx/read';
+import { readWorkbook } from '../../src/xlsx/read';
+import { WorkbookReadError } from '../../src/xlsx/errors';
 import type { WorkbookRead } from '../../src/core/read';
 import { billionLaughs, externalEntity } from '../fuzz/targets/spreadsheetml';
 import { packTarget } from '../fuzz/targets/pack';
 import { zipParts } from '../fuzz/zipper';
 import { goodPack } from '../support/packs';
 import { seedReportDocx } from '../support/seed-report';
-import { readDocx, DocumentReadError } from '../../src/xlsx/docx';
+import { readDocx } from '../../src/xlsx/docx';
+import { DocumentReadError } from '../../src/xlsx/docx-refusals';
 import { readRegister } from '../../src/xlsx/register-read';
 import type { Register } from '../../src/core/register';
 

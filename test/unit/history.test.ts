@@ -3,7 +3,8 @@
  * the ratio rule with one to three earlier periods, the robust score from four on, the floor, and
  * the earlier reports left out with a note.
  */
-import { TEMPLATES, entryColumns } from '../../src/core/builtin';
+import { TEMPLATES } from '../../src/core/builtin';
+import { entryColumns } from '../../src/core/template';
 import type { Template } from '../../src/core/template';
 import { layout } from '../../src/core/layout';
 import type { WorkbookRead } from '../../src/core/read';

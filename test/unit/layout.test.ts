@@ -1,5 +1,6 @@
 import { HyperFormula } from 'hyperformula';
-import { SEED_REPORT, TEMPLATES, findTemplate, columnsOf, entryColumns, type Template } from '../../src/core/builtin';
+import { SEED_REPORT, TEMPLATES, findTemplate } from '../../src/core/builtin';
+import { columnsOf, entryColumns, type Template } from '../../src/core/template';
 import { layout } from '../../src/core/layout';
 import { attachmentText, expectedHeader, periodText, reportLines, wrappedLines } from '../../src/core/layout-texts';
 import type { LayoutOptions, PlanCell, SheetPlan } from '../../src/core/plan';

@@ -7,7 +7,8 @@
 import { readFileSync } from 'fs';
 import { join } from 'path';
 import Ajv from 'ajv';
-import { TEMPLATES, STANDARD_PACK, entryColumns, type Template } from '../../src/core/builtin';
+import { TEMPLATES, STANDARD_PACK } from '../../src/core/builtin';
+import { entryColumns, type Template } from '../../src/core/template';
 import { consolidate, summarizeSource, type SourceSummary } from '../../src/core/consolidate';
 import { detailSheetName } from '../../src/core/combine-sheets';
 import { rollUp, rollUpReads, ROLLUP_SOURCES_TITLE, type RollUp } from '../../src/core/rollup';

@@ -2,7 +2,8 @@
 import { act } from 'react';
 import { render, screen } from '@testing-library/react';
 import { Shell } from '../../src/taskpane/Shell';
-import { currentLanguage, format, languageFromTag } from '../../src/taskpane/i18n';
+import { currentLanguage, languageFromTag } from '../../src/taskpane/i18n';
+import { format } from '../../src/ui/i18n';
 import { startPane, type OfficeLike, type StartedPane } from '../../src/taskpane/startup';
 import { STRINGS, en, vi } from '../../src/taskpane/strings';
 import { currentThemeKind, parseHexColor, themeKindFromBackground } from '../../src/taskpane/theme';

@@ -4,7 +4,8 @@
  */
 import fc from 'fast-check';
 import { validateWorkbook } from '../../src/core/validate';
-import { CROSS_TABLE_RULES, TEMPLATES, entryColumns } from '../../src/core/builtin';
+import { CROSS_TABLE_RULES, TEMPLATES } from '../../src/core/builtin';
+import { entryColumns } from '../../src/core/template';
 import type { Template } from '../../src/core/template';
 import type { CellRead, CellValue, TableRead, WorkbookRead } from '../../src/core/read';
 import type { LayoutOptions } from '../../src/core/plan';

@@ -9,7 +9,8 @@ import { validateWorkbook } from '../../src/core/validate';
 import { ruleInfo } from '../../src/core/rules';
 import type { Finding } from '../../src/core/findings';
 import type { TableRead, WorkbookRead } from '../../src/core/read';
-import { TEMPLATES, CROSS_TABLE_RULES, entryColumns } from '../../src/core/builtin';
+import { TEMPLATES, CROSS_TABLE_RULES } from '../../src/core/builtin';
+import { entryColumns } from '../../src/core/template';
 import { sumFormula } from '../../src/core/formulas';
 import { editXlsx, insertRowsAbove, removeName, setCell, setNameFormula } from '../support/edit-xlsx';
 

@@ -21,8 +21,8 @@ import {
   tokens,
 } from '@fluentui/react-components';
 import type { ReportInfo, WorkbookAdapter } from '../../excel/types';
-import type { Language } from '../strings';
-import { format } from '../i18n';
+import type { Language } from '../../ui/i18n';
+import { format } from '../../ui/i18n';
 import { useHeaderSlot } from '../Shell';
 import { EMPTY_CHECK, NO_EARLIER, PaneContext, emptyReportInfo, errorText, useAppStrings, type CheckState, type EarlierState, type PaneContextValue, type PanePacks } from './context';
 import { PartBoundary } from '../../ui/PartBoundary';
@@ -33,7 +33,7 @@ import { BUILTIN_CATALOG } from '../../core/builtin';
 import type { PackLoad } from '../../core/pack-loader';
 import type { AppStrings } from './strings';
 import { TablesTab } from './TablesTab';
-import { Tabs } from './Tabs';
+import { Tabs } from '../../ui/Tabs';
 import { FirstRun } from './FirstRun';
 import { FIRST_RUN_DONE, introSeenKey, paneMemory, type PaneMemory } from './memory';
 
@@ -44,7 +44,6 @@ const ConsolidateTab = lazy(() => import(/* webpackChunkName: "consolidate" */ '
 
 export type TabId = 'tables' | 'settings' | 'check' | 'figures' | 'consolidate';
 
-export { SLOW_EXCEL_MS } from './hooks/useExcelCall';
 
 const useStyles = makeStyles({
   // No gaps of its own: an empty message area takes no room.

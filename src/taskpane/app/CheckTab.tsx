@@ -18,8 +18,8 @@ import { cellName } from '../../core/check-json';
 import { CheckSummary, checkSummaryText } from '../../ui/CheckSummary';
 import { FindingsByTable } from '../../ui/FindingsByTable';
 import { revealResult } from '../../ui/reveal';
-import { format } from '../i18n';
-import type { Language } from '../strings';
+import { format } from '../../ui/i18n';
+import type { Language } from '../../ui/i18n';
 import { useAppStrings, useLang, usePane } from './context';
 import type { AppStrings } from './strings';
 import { EarlierFiles, historyOf } from './EarlierFiles';
@@ -27,8 +27,6 @@ import { CHECK_SCREEN, checkResult, checkScreen, type CheckScreen, type CheckScr
 import { useLiveRecheck } from './hooks/useLiveRecheck';
 import { useFocusFollow } from './hooks/useFocusFollow';
 
-export { findingKey } from '../../ui/FindingItem';
-export { LIVE_DELAY_MS } from './hooks/useLiveRecheck';
 
 /** Đối chiếu báo cáo (.docx)…: its own chunk, with the .docx reader and the tie-out loaded when a report is chosen. */
 const TieOutPane = lazy(() => import(/* webpackChunkName: "tieout-pane" */ './TieOutPane'));

@@ -22,7 +22,7 @@ import { rollUp, type RollUp } from '../../core/rollup';
 import { unitsField } from '../../ui/model/units';
 import { includedCount } from '../../ui/model/counts';
 import { formatDateVi } from '../../core/dates';
-import { format } from '../i18n';
+import { format } from '../../ui/i18n';
 import { useAppStrings, useLang, usePane } from './context';
 import { APP_STRINGS } from './strings';
 import { StickyActions } from './StickyActions';

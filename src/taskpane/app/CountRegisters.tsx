@@ -14,7 +14,7 @@ import { isValidIsoDate, compareIsoDates, formatRangeVi } from '../../core/dates
 import { FilePicker, XLSX_ACCEPT, CSV_ACCEPT, fileSource } from '../../ui/FilePicker';
 import { RegisterList, UnclassifiedList } from '../../ui/RegisterList';
 import { NO_REGISTERS, countSourcesOf, registerListReducer, registersReady, type RegisterListAction } from '../../ui/model/registers';
-import { format } from '../i18n';
+import { format } from '../../ui/i18n';
 import { useLang, usePane } from './context';
 import { COUNT_PANE_STRINGS, type CountPaneStrings } from './count-strings';
 

@@ -12,10 +12,10 @@ import type { PackCatalog } from '../../core/catalog';
 import { formatRangeVi } from '../../core/dates';
 import { fileSource } from '../../ui/FilePicker';
 import { ChooseFiles } from './ChooseFiles';
-import { format } from '../i18n';
+import { format } from '../../ui/i18n';
 import { NO_EARLIER, useAppStrings, useLang, usePane } from './context';
 import type { AppStrings } from './strings';
-import type { Language } from '../strings';
+import type { Language } from '../../ui/i18n';
 import { historyNoteLines } from '../../ui/model/history-lines';
 
 const useStyles = makeStyles({

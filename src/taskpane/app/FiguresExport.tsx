@@ -17,7 +17,7 @@ import { checkRead } from '../../core/check-read';
 import { formatNumberIn } from '../../core/numbers';
 import type { WorkbookAdapter } from '../../excel/types';
 import type { PackCatalog } from '../../core/catalog';
-import { format } from '../i18n';
+import { format } from '../../ui/i18n';
 import { useLang, usePane } from './context';
 import { FIGURES_EXPORT_STRINGS } from './figures-export-strings';
 import { download } from '../../ui/download';

@@ -10,7 +10,7 @@ import { comparedLine, historyOf } from './EarlierFiles';
 import { HistoryTable } from './HistoryTables';
 import { workbookFigures, type Sentence, type WorkbookFigures } from '../../core/figures';
 import { formatDateVi } from '../../core/dates';
-import { format } from '../i18n';
+import { format } from '../../ui/i18n';
 import { useAppStrings, useLang, usePane } from './context';
 import { FiguresExport } from './FiguresExport';
 

@@ -5,7 +5,7 @@
  */
 import type { ReactNode } from 'react';
 import { Button, Text, makeStyles, tokens } from '@fluentui/react-components';
-import { format } from '../i18n';
+import { format } from '../../ui/i18n';
 import { useAppStrings, useLang, usePane } from './context';
 import { useInsertTable } from './TablesTab';
 

@@ -11,7 +11,7 @@ import { factorText, rateText } from '../../core/history-words';
 import type { CellRef } from '../../core/findings';
 import { EN_SEPARATORS, VI_SEPARATORS, formatNumber, type Separators } from '../../core/numbers';
 import { formatRangeVi } from '../../core/dates';
-import { format } from '../i18n';
+import { format } from '../../ui/i18n';
 import { useAppStrings, useLang, usePane } from './context';
 import type { AppStrings } from './strings';
 

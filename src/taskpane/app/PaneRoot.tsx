@@ -4,7 +4,7 @@
  */
 import { useState, type ReactNode } from 'react';
 import type { WorkbookAdapter } from '../../excel/types';
-import type { Language } from '../strings';
+import type { Language } from '../../ui/i18n';
 import type { ThemeKind } from '../theme';
 import { Shell } from '../Shell';
 import { App } from './App';

@@ -8,7 +8,7 @@ import { useMemo, useReducer, type ReactNode } from 'react';
 import { Button, makeStyles, tokens } from '@fluentui/react-components';
 import type { ReportInfo } from '../../excel/types';
 import { defaultPeriod, identifyPeriod, periodRange } from '../../core/periods';
-import { format } from '../i18n';
+import { format } from '../../ui/i18n';
 import { checkResult } from './check-model';
 import { useAppStrings, useLang, usePane } from './context';
 import { StickyActions } from './StickyActions';

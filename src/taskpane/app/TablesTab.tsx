@@ -7,13 +7,14 @@
  */
 import { Suspense, lazy, useState, type ReactNode } from 'react';
 import { Button, Caption1, MessageBar, MessageBarBody, Text, makeStyles, tokens } from '@fluentui/react-components';
-import type { Template } from '../../core/builtin';
+import type { Template } from '../../core/template';
 import type { Pack } from '../../core/pack';
 import type { LoadedPack } from '../../core/pack-loader';
 import type { LayoutOptions } from '../../core/plan';
 import type { ReportInfo } from '../../excel/types';
-import { format } from '../i18n';
-import { templateKey, useAppStrings, useLang, usePane } from './context';
+import { format } from '../../ui/i18n';
+import { useAppStrings, useLang, usePane } from './context';
+import { templateKey } from '../../core/catalog';
 import { faultPath, faultsShown } from '../../ui/model/pack-faults';
 
 /** Đếm từ sổ văn bản…: its own chunk (its words, its form), loaded when Bảng biểu is drawn, not with the pane's start. */

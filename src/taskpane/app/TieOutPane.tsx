@@ -12,7 +12,7 @@ import { TieOutView } from '../../ui/TieOutView';
 import { TIEOUT_STRINGS } from '../../ui/tieout-strings';
 import { tieOutInPage, type TieOutOutcome } from '../../ui/tieout-engine';
 import { tieOutSummary } from '../../ui/model/tieout-summary';
-import { format } from '../i18n';
+import { format } from '../../ui/i18n';
 import { useLang, usePane } from './context';
 
 const DOCX_ACCEPT = '.docx,application/vnd.openxmlformats-officedocument.wordprocessingml.document';

@@ -4,14 +4,12 @@
  * or frozen pane).
  */
 import { createContext, useContext } from 'react';
-import type { ReportInfo, WorkbookAdapter } from '../../excel/types';
+import type { ReportInfo, WorkbookAdapter, AppliedFix } from '../../excel/types';
 import type { Finding } from '../../core/findings';
-import type { AppliedFix } from '../../excel/types';
 import { useLanguage } from '../Shell';
 import { APP_STRINGS, type AppStrings } from './strings';
-import type { Language } from '../strings';
+import type { Language } from '../../ui/i18n';
 import type { PackCatalog } from '../../core/catalog';
-export { templateKey } from '../../core/catalog';
 import type { LoadedPack } from '../../core/pack-loader';
 import type { Text } from '../../core/template';
 import type { EarlierInput, HistoryResult } from '../../core/history';

@@ -11,7 +11,7 @@ import { countedTemplates, classifyRegister, summarise } from '../../core/count'
 import { countedPlan, registerColumns, registerSheetName, registerSheetPlan } from '../../core/count-plan';
 import { CROSS_TABLE_RULES, TEMPLATES } from '../../core/builtin';
 import type { PaneContextValue } from './context';
-import { templateKey } from './context';
+import { templateKey } from '../../core/catalog';
 import { layoutOptions } from './TablesTab';
 
 /** The summary and the sheets written, in order; null when a write failed (the pane said why). */

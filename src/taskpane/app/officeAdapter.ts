@@ -6,7 +6,7 @@
 import { createOfficeAdapter } from '../../excel/adapter';
 import { officeSettingsStore } from '../../excel/settings';
 import type { WorkbookAdapter } from '../../excel/types';
-import type { Language } from '../strings';
+import type { Language } from '../../ui/i18n';
 
 export function adapterFromOffice(language: Language): WorkbookAdapter {
   return createOfficeAdapter({

@@ -4,7 +4,7 @@
  * The texts the web page shows too live once in src/ui/strings.ts; this table adds the pane's own.
  * The frame's own strings (product name, outside-Office message) live in `../strings`.
  */
-import type { Language } from '../strings';
+import type { Language } from '../../ui/i18n';
 import { uiEn, uiVi, type UiStrings } from '../../ui/strings';
 
 /** The pane's own texts; the ones it shares with the web page come from `UiStrings` (src/ui/strings.ts). */

@@ -6,7 +6,8 @@
  * nothing, tables nested thousands deep, `gridBefore` of millions.
  */
 import { unzipSync } from 'fflate';
-import { readDocx, DocumentReadError } from '../../../src/xlsx/docx';
+import { readDocx } from '../../../src/xlsx/docx';
+import { DocumentReadError } from '../../../src/xlsx/docx-refusals';
 import { RefusalError } from '../../../src/core/refusals';
 import type { DocumentModel } from '../../../src/core/document';
 import { insertAt, run, text, utf8 } from '../mutate';

@@ -5,7 +5,7 @@
  * undefined. Where the keyboard was when the error appeared is kept, to go back to on dismissing it.
  */
 import { useCallback, useRef, type RefObject } from 'react';
-import { format } from '../../i18n';
+import { format } from '../../../ui/i18n';
 import { errorText, type PaneContextValue } from '../context';
 import { APP_STRINGS, type AppStrings } from '../strings';
 import type { PaneAction } from '../pane-model';
