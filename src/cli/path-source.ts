@@ -11,7 +11,7 @@ import { BUILTIN_CATALOG } from '../core/builtin';
 import { refusal, RefusalError, type FileKind } from '../core/refusals';
 import { takeWorkbook, type Fingerprint, type Source } from '../xlsx/intake';
 import { WorkbookReadError } from '../xlsx/errors';
-import { readWorkbook as readWorkbookBytes } from '../xlsx/read';
+import { readWorkbook as readWorkbookBytes } from '../xlsx/read-workbook';
 
 function refusedBytes(): Promise<Uint8Array> {
   return Promise.reject(new RefusalError(refusal('cannot-read')));

@@ -1,6 +1,6 @@
 /**
  * From "a sheet's names + its cells" to the TableRead the validation engine takes. Both readers
- * (`xlsx/read` on the file's XML, `excel/tables` on Office.js) go through `assembleTable`, so they find
+ * (`xlsx/read-workbook` on the file's XML, `excel/tables` on Office.js) go through `assembleTable`, so they find
  * the same cells and report a broken structure with the same reasons. Pure: the reader supplies
  * the cells through an accessor and keeps its own I/O.
  */

@@ -55,7 +55,7 @@ export function markerOfScan(scan: SheetScan): Marker | null {
 
 /**
  * The table on this sheet, or null when the sheet has neither a BM_META name nor a table id cell.
- * Gives the same TableRead as the `.xlsx` reader (`src/xlsx/read.ts`) for the same workbook,
+ * Gives the same TableRead as the `.xlsx` reader (`src/xlsx/read-workbook.ts`) for the same workbook,
  * broken cases included: both go through `core/locate`.
  */
 export function tableFromScan(scan: SheetScan, templates: TemplateSource = BUILTIN_CATALOG): TableRead | null {

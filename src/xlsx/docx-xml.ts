@@ -5,7 +5,7 @@
  * and processing instructions passed over, CDATA read as text; a DOCTYPE (or any other
  * declaration) refused before anything of its part is read.
  */
-import { unescapeXml } from './names-xml';
+import { unescapeXml } from './scoped-names-xml';
 import { doctypeRefusal } from './docx-refusals';
 
 /**

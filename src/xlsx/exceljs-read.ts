@@ -1,7 +1,7 @@
 /**
  * The ExcelJS reader: builds ExcelJS's workbook model of the package and reads the tables from it.
  * It is the reference the fast reader (`xlsx/fast-read`) is tested against, and what `readWorkbook`
- * (`xlsx/read`) hands a package to when it uses a feature the fast reader does not support
+ * (`xlsx/read-workbook`) hands a package to when it uses a feature the fast reader does not support
  * (`FAST_READER_UNSUPPORTED`). ExcelJS is loaded only when this reader runs.
  */
 import type ExcelJS from 'exceljs';
@@ -10,7 +10,7 @@ import type { TemplateSource } from '../core/catalog';
 import type { CellValue, TableRead, WorkbookRead } from '../core/read';
 import type { CellContent, SheetName } from '../core/assemble';
 import { findMarker, readTable, type Marker } from '../core/locate';
-import { parseSheetScopedNames, quoteSheetName, type SheetScopedName } from './names-xml';
+import { parseSheetScopedNames, quoteSheetName, type SheetScopedName } from './scoped-names-xml';
 import { corruptWorkbook, openPackage, WORKBOOK_XML } from './package';
 import { storedZip, ZIP_LIMITS, type ZipLimits } from './zip';
 import { WorkbookReadError } from './errors';
@@ -205,7 +205,7 @@ export async function readPackageExcelJS(parts: ReadonlyMap<string, Uint8Array>,
 
 /**
  * Reads every recognised table of the workbook in `bytes` with ExcelJS alone (the reference reader;
- * programs read through `readWorkbook` in `xlsx/read`).
+ * programs read through `readWorkbook` in `xlsx/read-workbook`).
  * @throws WorkbookReadError when the bytes are not a readable workbook, or one beyond `limits`.
  */
 export async function readWorkbookExcelJS(bytes: Uint8Array | ArrayBuffer, templates: TemplateSource = BUILTIN_CATALOG, limits: ZipLimits = ZIP_LIMITS): Promise<WorkbookRead> {

@@ -1,7 +1,7 @@
 /**
  * The fast reader: the sheet XML is scanned directly for the cells the tables need, without
  * building ExcelJS's workbook model (styles, every cell object), which costs most of the time.
- * `readWorkbook` (`xlsx/read`) reads every workbook through it.
+ * `readWorkbook` (`xlsx/read-workbook`) reads every workbook through it.
  *
  * It gives the same TableRead as the ExcelJS reader (`xlsx/exceljs-read`; test/libreoffice/fast-read.test.ts
  * compares them): values normalised the same way (shared and rich strings as plain text, numbers in
@@ -19,7 +19,7 @@ import type { TemplateSource } from '../core/catalog';
 import { BUILTIN_CATALOG } from '../core/builtin';
 import { cellsOf, parseAddress, parseRange, type CellPos, type RangePos } from '../core/a1';
 import { isDateFormatCode } from '../core/dates';
-import { parseSheetScopedNames, quoteSheetName, unescapeXml } from './names-xml';
+import { parseSheetScopedNames, quoteSheetName, unescapeXml } from './scoped-names-xml';
 import { corruptWorkbook, openPackage, WORKBOOK_XML } from './package';
 import { ZIP_LIMITS, type ZipLimits } from './zip';
 
@@ -337,7 +337,7 @@ export function readPackageFast(parts: ReadonlyMap<string, Uint8Array>, template
 
 /**
  * The fast reader alone on bytes (tests and benchmarks; programs read through `readWorkbook` in
- * `xlsx/read`, which falls back to ExcelJS for the unsupported features).
+ * `xlsx/read-workbook`, which falls back to ExcelJS for the unsupported features).
  * @throws WorkbookReadError when the bytes are not a readable workbook, or one beyond `limits`;
  *   FastReaderUnsupported for a feature it leaves to ExcelJS.
  */

@@ -9,7 +9,7 @@ import type { TemplateSource } from '../core/catalog';
 import { BUILTIN_CATALOG } from '../core/builtin';
 import { compareWithHistory, type EarlierInput, type HistoryResult } from '../core/history';
 import { takeWorkbook, type Source } from './intake';
-import { readWorkbook } from './read';
+import { readWorkbook } from './read-workbook';
 
 /** One earlier report: its tables, or why it cannot be read. */
 export async function earlierFrom(source: Source, templates: TemplateSource = BUILTIN_CATALOG): Promise<EarlierInput> {

@@ -8,7 +8,7 @@
  * missing path, a folder), then the size, checked BEFORE a byte is read (a 3 GB file is refused by
  * its size alone), then the bytes, their fingerprint (SHA-256), and the kind's reading step given as
  * a parameter; every failure is a refusal of `core/refusals`, never a throw. `inspect` is the
- * workbook's intake on top of it: read (`xlsx/read`), validated, its findings counted.
+ * workbook's intake on top of it: read (`xlsx/read-workbook`), validated, its findings counted.
  */
 import type { WorkbookRead } from '../core/read';
 import type { PackCatalog, TemplateSource } from '../core/catalog';
@@ -17,7 +17,7 @@ import { BUILTIN_CATALOG } from '../core/builtin';
 import type { Finding, FindingCounts } from '../core/findings';
 import { checkRead } from '../core/check-read';
 import { refusal, refusalOf, tooLarge, XLSX_KIND, type FileKind, type Refusal } from '../core/refusals';
-import { readWorkbook } from './read';
+import { readWorkbook } from './read-workbook';
 import { ZIP_LIMITS, type ZipLimits } from './zip';
 
 /** A file to take in: its name as the user gave it, its size when known before reading, its bytes on demand. */

@@ -14,7 +14,7 @@ import type { SheetRows } from '../core/count-findings';
 import { WorkbookReadError } from './errors';
 import { attr, dateStyles, relationshipIdAttr, resolveTarget, sharedStrings } from './fast-read';
 import { corruptWorkbook, openPackage, WORKBOOK_XML } from './package';
-import { unescapeXml } from './names-xml';
+import { unescapeXml } from './scoped-names-xml';
 import { OLE_SIGNATURE, startsWith } from './kind';
 import type { ZipLimits } from './zip';
 

@@ -9,7 +9,7 @@
  */
 import type { GridValue } from '../core/register';
 import { attr } from './fast-read';
-import { unescapeXml } from './names-xml';
+import { unescapeXml } from './scoped-names-xml';
 
 const VALUE = /<((?:[\w.-]+:)?)v(?=[\s/>])[^>]*?(?:\/>|>([\s\S]*?)<\/\1v>)/;
 const INLINE_T = /<((?:[\w.-]+:)?)t(?=[\s/>])[^>]*?(?:\/>|>([\s\S]*?)<\/\1t>)/g;

@@ -7,7 +7,7 @@ import ExcelJS from 'exceljs';
 import type { CellStyle, PlanCell, SheetPlan } from '../core/plan';
 import { cellsOf, parseRange } from '../core/a1';
 import { parseIsoDate } from '../core/dates';
-import { absoluteRef, absoluteRows, writeSheetScopedNames, type ScopedName } from './names';
+import { absoluteRef, absoluteRows, writeSheetScopedNames, type ScopedName } from './scoped-names';
 
 const FONT_NAME = 'Times New Roman';
 const DEFAULT_SIZE = 11;

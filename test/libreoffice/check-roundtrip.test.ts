@@ -23,7 +23,7 @@ import { entryColumns } from '../../src/core/template';
 import type { Template } from '../../src/core/template';
 import { writeWorkbook } from '../../src/xlsx/writer';
 import { readWorkbook } from '../../src/cli/path-source';
-import { readSheetScopedNames } from '../../src/xlsx/names';
+import { readSheetScopedNames } from '../../src/xlsx/scoped-names';
 import { convertWithLibreOffice } from '../support/libreoffice';
 import { editXlsx, insertRowsAbove } from '../support/edit-xlsx';
 

@@ -13,7 +13,7 @@ import { join } from 'path';
 import { TEMPLATES } from '../../src/core/builtin';
 import { templateWorkbook } from '../../src/xlsx/new-workbook';
 import { writeWorkbook } from '../../src/xlsx/writer';
-import { readStats, readWorkbook } from '../../src/xlsx/read';
+import { readStats, readWorkbook } from '../../src/xlsx/read-workbook';
 import { readWorkbookExcelJS } from '../../src/xlsx/exceljs-read';
 import { FastReaderUnsupported, readWorkbookFast } from '../../src/xlsx/fast-read';
 import { WorkbookReadError } from '../../src/xlsx/errors';

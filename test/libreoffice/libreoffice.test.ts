@@ -17,8 +17,8 @@ import { cellsOf, parseRange } from '../../src/core/a1';
 import { INFO_NAMES, averageName, columnName, metaValue, totalName, META_NAME, HEADER_NAME, ROW_LABELS_NAME } from '../../src/core/names';
 import { daysInclusive, toIsoDate } from '../../src/core/dates';
 import { writeWorkbook } from '../../src/xlsx/writer';
-import { readSheetScopedNames } from '../../src/xlsx/names';
-import type { SheetScopedName } from '../../src/xlsx/names-xml';
+import { readSheetScopedNames } from '../../src/xlsx/scoped-names';
+import type { SheetScopedName } from '../../src/xlsx/scoped-names-xml';
 import { buildWorkbook, parseNewArgs } from '../../src/cli/new';
 import { convertWithLibreOffice, findSoffice } from '../support/libreoffice';
 

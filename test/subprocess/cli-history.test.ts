@@ -14,7 +14,7 @@ import { WorkbookReadError } from '../../src/xlsx/errors';
 import { unitFigures } from '../support/units-fixture';
 import { scaledReport } from '../support/history-fixture';
 import { runCheck } from '../../src/cli/check';
-import { readStats } from '../../src/xlsx/read';
+import { readStats } from '../../src/xlsx/read-workbook';
 import { cliIn, ensureCliBuilt } from '../support/cli';
 
 const UNIT = 'Sở Nội vụ tỉnh Lâm Đồng';

@@ -6,7 +6,7 @@ import { tmpdir } from 'os';
 import { join, resolve } from 'path';
 import ExcelJS from 'exceljs';
 import { TEMPLATES } from '../../src/core/builtin';
-import { readSheetScopedNames } from '../../src/xlsx/names';
+import { readSheetScopedNames } from '../../src/xlsx/scoped-names';
 import * as writer from '../../src/xlsx/writer';
 import { runNew } from '../../src/cli/new';
 import { UsageError } from '../../src/cli/args';

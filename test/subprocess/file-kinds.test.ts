@@ -10,7 +10,7 @@ import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import { strToU8, zipSync } from 'fflate';
-import { readWorkbook } from '../../src/xlsx/read';
+import { readWorkbook } from '../../src/xlsx/read-workbook';
 import { WorkbookReadError } from '../../src/xlsx/errors';
 import { readWorkbookExcelJS } from '../../src/xlsx/exceljs-read';
 import { readWorkbookFast } from '../../src/xlsx/fast-read';

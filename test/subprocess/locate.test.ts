@@ -13,7 +13,7 @@ import ExcelJS from 'exceljs';
 import JSZip from 'jszip';
 import { buildWorkbook, parseNewArgs, SAMPLE_DEFAULTS } from '../../src/cli/new';
 import { readWorkbook } from '../../src/cli/path-source';
-import { readSheetScopedNames } from '../../src/xlsx/names';
+import { readSheetScopedNames } from '../../src/xlsx/scoped-names';
 import { readWorkbookFast } from '../../src/xlsx/fast-read';
 import { readWorkbookExcelJS } from '../../src/xlsx/exceljs-read';
 import { createOfficeAdapter } from '../../src/excel/adapter';

@@ -44,7 +44,7 @@ beforeAll(async () => {
   const sample = await buildWorkbook(
     parseNewArgs(['x.xlsx', '--templates', '01,02', '--sample', '--unit', REPORT.unit, '--report', REPORT.reportNo, '--report-date', REPORT.reportDate, '--report-by', REPORT.reportBy, '--from', REPORT.from, '--to', REPORT.to]),
   );
-  const { readWorkbook } = await import('../../src/xlsx/read');
+  const { readWorkbook } = await import('../../src/xlsx/read-workbook');
   const read = await readWorkbook(new Uint8Array(sample));
   const at = (templateId: string, column: string): { sheet: string; address: string } => {
     const t = read.tables.find((x) => x.templateId === templateId)!;

@@ -23,7 +23,7 @@ import { parseUnitsCsv, parseUnitsText, UnitsListError } from '../../src/core/un
 import { templateWorkbook } from '../../src/xlsx/new-workbook';
 import { readWorkbookFast } from '../../src/xlsx/fast-read';
 import { readWorkbookExcelJS } from '../../src/xlsx/exceljs-read';
-import { readWorkbook } from '../../src/xlsx/read';
+import { readWorkbook } from '../../src/xlsx/read-workbook';
 import { WorkbookReadError } from '../../src/xlsx/errors';
 import type { WorkbookRead } from '../../src/core/read';
 import { billionLaughs, externalEntity } from '../fuzz/targets/spreadsheetml';
@@ -162,7 +162,7 @@ describe('no text from a pack, a register or a workbook is compiled as a regular
   /** Every `new RegExp(` in src, and why its pattern comes from the code alone. */
   const ALLOWED: Record<string, { count: number; why: string }> = {
     'src/xlsx/fast-read.ts': { count: 3, why: 'element and attribute names, given as literals below (and the relationships prefix, [\\w.-] only)' },
-    'src/xlsx/names-xml.ts': { count: 1, why: 'attribute names, given as literals below' },
+    'src/xlsx/scoped-names-xml.ts': { count: 1, why: 'attribute names, given as literals below' },
     'src/xlsx/docx-xml.ts': { count: 1, why: 'attribute names of WordprocessingML, given as literals below' },
     'src/core/report.ts': { count: 2, why: 'constants of the module' },
     'src/core/numbers.ts': { count: 2, why: 'constants of the module (the space characters)' },
@@ -183,7 +183,7 @@ describe('no text from a pack, a register or a workbook is compiled as a regular
   });
 
   it('the pattern builders of the readers are called with literal names only', () => {
-    for (const file of ['src/xlsx/fast-read.ts', 'src/xlsx/names-xml.ts']) {
+    for (const file of ['src/xlsx/fast-read.ts', 'src/xlsx/scoped-names-xml.ts']) {
       const text = readFileSync(join(__dirname, '..', '..', file), 'utf8');
       const calls = [...text.matchAll(/\b(elementPattern|startTagPattern)\(([^)]*)\)/g)].filter((m) => !/^name: string/.test(m[2]));
       for (const m of calls) expect(`${m[1]}(${m[2]})`).toMatch(/^\w+\('[A-Za-z]+'(, '[a-z]*')?\)$/);

@@ -9,7 +9,7 @@ import { PackCatalog } from '../../src/core/catalog';
 import { BUILTIN_CATALOG, TEMPLATES } from '../../src/core/builtin';
 import { layout } from '../../src/core/layout';
 import { writeWorkbook } from '../../src/xlsx/writer';
-import { readWorkbook } from '../../src/xlsx/read';
+import { readWorkbook } from '../../src/xlsx/read-workbook';
 import { validateWorkbook } from '../../src/core/validate';
 import { workbookFigures } from '../../src/core/figures';
 import type { Template } from '../../src/core/template';

@@ -10,7 +10,7 @@ import '../support/taskpane-polyfill';
 import { act } from 'react';
 import { fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import { WebApp } from '../../src/web/WebApp';
-import { readWorkbook } from '../../src/xlsx/read';
+import { readWorkbook } from '../../src/xlsx/read-workbook';
 import { incomingXlsx, outgoingCsv, outgoingXlsx } from '../support/registers';
 import { COMMITTEE_OUT, INCOMING, PARTY_OUT, countedFigures, expectedCounts, expectedUnclassified } from '../support/count-fixture';
 import { blobBytes } from '../support/blob';

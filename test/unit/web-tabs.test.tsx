@@ -10,7 +10,7 @@ import { webcrypto } from 'crypto';
 import { act } from 'react';
 import { fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import { WebApp } from '../../src/web/WebApp';
-import { readWorkbook } from '../../src/xlsx/read';
+import { readWorkbook } from '../../src/xlsx/read-workbook';
 import { writeWorkbook } from '../../src/xlsx/writer';
 import { buildWorkbook, parseNewArgs } from '../../src/cli/new';
 import { resultsJson } from '../../src/core/check-json';

@@ -5,8 +5,8 @@ import { layout } from '../../src/core/layout';
 import type { LayoutOptions, SheetPlan } from '../../src/core/plan';
 import { cellsOf, parseRange } from '../../src/core/a1';
 import { writeWorkbook, uniqueSheetNames, cleanSheetName } from '../../src/xlsx/writer';
-import { absoluteRef, readSheetScopedNames, writeSheetScopedNames } from '../../src/xlsx/names';
-import { quoteSheetName } from '../../src/xlsx/names-xml';
+import { absoluteRef, readSheetScopedNames, writeSheetScopedNames } from '../../src/xlsx/scoped-names';
+import { quoteSheetName } from '../../src/xlsx/scoped-names-xml';
 
 const OPTS: LayoutOptions = { ...SEED_REPORT };
 

@@ -14,7 +14,7 @@ const ROOT = path.join(__dirname, '..', '..', '..');
 require('tsx/cjs/api').register();
 const { incomingXlsx, outgoingCsv, outgoingXlsx, pastedCells } = require(path.join(ROOT, 'test', 'support', 'registers.ts'));
 const { COMMITTEE_OUT, INCOMING, PARTY_OUT, expectedCounts } = require(path.join(ROOT, 'test', 'support', 'count-fixture.ts'));
-const { readWorkbook } = require(path.join(ROOT, 'src', 'xlsx', 'read.ts'));
+const { readWorkbook } = require(path.join(ROOT, 'src', 'xlsx', 'read-workbook.ts'));
 const { readSheetRows } = require(path.join(ROOT, 'src', 'xlsx', 'register-read.ts'));
 const { address } = require(path.join(ROOT, 'src', 'core', 'a1.ts'));
 

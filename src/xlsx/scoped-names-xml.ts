@@ -1,6 +1,6 @@
 /**
  * Reading the sheet-scoped defined names out of the text of `xl/workbook.xml`. No zip library and
- * no Node API here: the bytes reader (`xlsx/read`) takes this part alone into the browser.
+ * no Node API here: the bytes reader (`xlsx/read-workbook`) takes this part alone into the browser.
  */
 import { splitSheetRef } from '../core/a1';
 

@@ -5,7 +5,7 @@
  */
 import { strFromU8, strToU8, unzipSync, zipSync, type Zippable } from 'fflate';
 import { columnLetters, parseRange } from '../core/a1';
-import { parseSheetScopedNames, quoteSheetName, type SheetScopedName } from './names-xml';
+import { parseSheetScopedNames, quoteSheetName, type SheetScopedName } from './scoped-names-xml';
 import { escapeXml } from '../core/xml';
 
 
