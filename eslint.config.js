@@ -96,7 +96,7 @@ module.exports = tseslint.config(
   },
   {
     // src/templates holds the built-in packs as data (JSON) only: their types and helpers live in
-    // src/core/template.ts, the loaded built-in pack in src/core/builtin.ts. Any code file there is an error.
+    // src/core/forms/template.ts, the loaded built-in pack in src/core/forms/builtin.ts. Any code file there is an error.
     files: ['src/templates/**/*.{ts,tsx,js,cjs,mjs,jsx}'],
     rules: {
       'no-restricted-syntax': ['error', { selector: 'Program', message: 'src/templates holds data (JSON packs) only; code goes in src/core.' }],

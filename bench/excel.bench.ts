@@ -6,10 +6,10 @@
  */
 import { createOfficeAdapter } from '../src/excel/adapter';
 import type { ExcelRun } from '../src/excel/context';
-import { layout } from '../src/core/layout';
-import { validateWorkbook } from '../src/core/validate';
-import { TEMPLATES } from '../src/core/builtin';
-import { entryColumns } from '../src/core/template';
+import { layout } from '../src/core/forms/layout';
+import { validateWorkbook } from '../src/core/check/validate';
+import { TEMPLATES } from '../src/core/forms/builtin';
+import { entryColumns } from '../src/core/forms/template';
 import { createOfficeJsHost, EXCEL_CLIENTS, officeJsVersion } from '../src/devhost/officejs-node';
 
 const ROWS = 3321;

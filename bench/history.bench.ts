@@ -1,13 +1,13 @@
 /**
- * The comparison with earlier periods (core/history), on reads built as a reader would give them
+ * The comparison with earlier periods (core/history/history), on reads built as a reader would give them
  * (no file). Median of several runs, in milliseconds:
  * - `history_ms_12`: one unit's report (Biểu 01–04) against its twelve earlier monthly reports;
  * - `history_ms_3321x12`: a consolidated table of 3,321 communes by 20 entry columns against twelve
  *   earlier consolidations (rows matched by unit label).
  */
-import type { WorkbookRead } from '../src/core/read';
-import { TEMPLATES } from '../src/core/builtin';
-import { compareWithHistory, type EarlierInput } from '../src/core/history';
+import type { WorkbookRead } from '../src/core/tables/table-read';
+import { TEMPLATES } from '../src/core/forms/builtin';
+import { compareWithHistory, type EarlierInput } from '../src/core/history/history';
 import { periodRange } from '../src/core/periods';
 import { readTemplate } from '../test/support/plan-read';
 import { unitRead } from '../test/support/units-fixture';

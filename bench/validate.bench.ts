@@ -2,7 +2,7 @@
  * `validate_ms_3321x20`: validating one table of 3,321 rows (every commune of the country) by
  * 20 entry columns, built directly as a reader would give it (no file). Median of several runs.
  */
-import { validateWorkbook } from '../src/core/validate';
+import { validateWorkbook } from '../src/core/check/validate';
 import { readTemplate } from '../test/support/plan-read';
 import { ENTRY_COLUMNS, ROWS, medianMs, wideTemplate } from './support/wide';
 

@@ -2,7 +2,7 @@
  * What the in-memory benchmarks share: a table of every commune of the country (3,321 rows) by 20
  * entry columns, and the median of timed runs.
  */
-import type { Template } from '../../src/core/template';
+import type { Template } from '../../src/core/forms/template';
 
 export const ROWS = 3321;
 export const ENTRY_COLUMNS = 20;

@@ -5,23 +5,23 @@
  * `--history EARLIER...` (after the files): each figure also compared with the unit's earlier reports (docs/history.md).
  */
 import { formatNumberIn } from '../core/numbers';
-import type { Finding } from '../core/findings';
-import { registerSheetFindings } from '../core/count-findings';
-import { cellDate, type GridValue } from '../core/register';
+import type { Finding } from '../core/check/findings';
+import { registerSheetFindings } from '../core/count/count-findings';
+import { cellDate, type GridValue } from '../core/count/register';
 import { readSheetRows } from '../xlsx/register-read';
-import { countFindings, groupFindings, type FindingCounts } from '../core/findings';
+import { countFindings, groupFindings, type FindingCounts } from '../core/check/findings';
 import { checkSource } from '../xlsx/check';
 import { pathSource } from './path-source';
 import type { Source } from '../xlsx/intake';
 import { UsageError, parseArgs } from './args';
-import type { PackCatalog } from '../core/catalog';
-import { BUILTIN_CATALOG } from '../core/builtin';
+import type { PackCatalog } from '../core/forms/catalog';
+import { BUILTIN_CATALOG } from '../core/forms/builtin';
 import { PACK_OPTION, catalogFromArgs } from './pack-option';
-import { exitCode, resultsJson, type FileResult } from '../core/check-json';
-import type { WorkbookRead } from '../core/read';
-import type { HistoryResult } from '../core/history';
+import { exitCode, resultsJson, type FileResult } from '../core/check/check-json';
+import type { WorkbookRead } from '../core/tables/table-read';
+import type { HistoryResult } from '../core/history/history';
 import { historyExitCode, loadEarlier, splitHistoryArgs, textWithHistory } from './history-option';
-import { addHistory, jsonWithHistory } from '../core/history-json';
+import { addHistory, jsonWithHistory } from '../core/history/history-json';
 
 // The JSON document is built in core/ (the web page builds the same one); these stay importable here.
 
@@ -114,7 +114,7 @@ function humanReport(results: FileResult[], lang: Lang): string {
     total.errors += counts.errors;
     total.warnings += counts.warnings;
     total.blank += counts.blank;
-    // The one order of every surface (core/findings groupFindings): tables in workbook order, errors first, cells in reading order.
+    // The one order of every surface (core/check/findings groupFindings): tables in workbook order, errors first, cells in reading order.
     for (const group of groupFindings(r.findings)) {
       const s = group.sheet === '' ? w.workbook : group.sheet;
       lines.push(`  ${s}`);

@@ -4,15 +4,15 @@
  * (alias `tong-hop`): adds up the tables of many units' workbooks into one workbook.
  *
  * INPUT: `.xlsx` files or folders (every `.xlsx` directly inside, by name). Files are read one at a
- * time and only their numbers kept (`core/consolidate`), so thousands of sources fit in memory.
+ * time and only their numbers kept (`core/combine/consolidate`), so thousands of sources fit in memory.
  * Exit 0: written, nothing to report; 1: a problem in the sources (nothing written, or written with
  * flagged sources under --allow-errors); 2: bad usage or an unreadable source. The workbook is
  * written to a temporary file and moved into place; OUT is never replaced without --force.
  */
 import { readFileSync } from 'fs';
-import type { PackCatalog } from '../core/catalog';
+import type { PackCatalog } from '../core/forms/catalog';
 import { PACK_OPTION, catalogFromArgs } from './pack-option';
-import { consolidate, type Consolidation } from '../core/consolidate';
+import { consolidate, type Consolidation } from '../core/combine/consolidate';
 import { parseUnitsCsv, UnitsListError, type UnitEntry } from '../core/units';
 import { EN_SEPARATORS, VI_SEPARATORS, formatNumber } from '../core/numbers';
 import { sourceLine } from './source-line';

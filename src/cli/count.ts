@@ -6,14 +6,14 @@
  *
  * Exit 0: written. 1: refused — a register whose header row or date column is not found, or that is
  * too large; nothing written. 2: bad usage, or a register that cannot be read at all. The JSON of
- * `--json` is `CountJson` (core/count, docs/count.md).
+ * `--json` is `CountJson` (core/count/count, docs/count.md).
  */
 import { basename, resolve } from 'path';
-import { TEMPLATES } from '../core/builtin';
+import { TEMPLATES } from '../core/forms/builtin';
 import { compareIsoDates, formatRangeVi } from '../core/dates';
-import { bodyColumns, countedTemplates, periodJson, type CountJson, type CountSource, type Period } from '../core/count';
-import type { Register, RegisterRefusal } from '../core/register';
-import { entryColumns } from '../core/template';
+import { bodyColumns, countedTemplates, periodJson, type CountJson, type CountSource, type Period } from '../core/count/count';
+import type { Register, RegisterRefusal } from '../core/count/register';
+import { entryColumns } from '../core/forms/template';
 import { formatNumberIn } from '../core/numbers';
 import { REGISTER_KIND, takeRegister } from '../xlsx/register-read';
 import { pathSource } from './path-source';

@@ -11,10 +11,10 @@
  * temporary file and moved into place, never over an existing file without `--force`.
  */
 import { resolve } from 'path';
-import type { Text } from '../core/template';
-import type { PackCatalog } from '../core/catalog';
-import type { FigureRecord } from '../core/export';
-import type { ExportFormat } from '../core/export-doc';
+import type { Text } from '../core/forms/template';
+import type { PackCatalog } from '../core/forms/catalog';
+import type { FigureRecord } from '../core/export/export';
+import type { ExportFormat } from '../core/export/export-doc';
 import { UsageError, parseArgs } from './args';
 import { PACK_OPTION, catalogFromArgs } from './pack-option';
 
@@ -24,8 +24,8 @@ async function modules() {
   const [intake, paths, exp, sdmx, sources, create] = await Promise.all([
     import('../xlsx/intake'),
     import('./path-source'),
-    import('../core/export'),
-    import('../core/sdmx'),
+    import('../core/export/export'),
+    import('../core/export/sdmx'),
     import('./sources'),
     import('./new'),
   ]);
@@ -108,7 +108,7 @@ export async function exportFile(file: string, catalog: PackCatalog, today: Date
 
 /** The data in the asked format. */
 export async function renderExport(records: readonly FigureRecord[], format: ExportFormat, forExcel: boolean, catalog: PackCatalog): Promise<string> {
-  const { exportDocument } = await import('../core/export-doc');
+  const { exportDocument } = await import('../core/export/export-doc');
   return exportDocument(records, format, forExcel, catalog);
 }
 

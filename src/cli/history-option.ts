@@ -4,10 +4,10 @@
  * `.xlsx` directly inside), as `consolidate` takes its inputs. An earlier file that cannot be read is
  * listed with a note and the others are still used; `check` then exits 2, as for a FILE it cannot read.
  */
-import type { PackCatalog } from '../core/catalog';
-import type { FileResult } from '../core/check-json';
+import type { PackCatalog } from '../core/forms/catalog';
+import type { FileResult } from '../core/check/check-json';
 import { formatRangeVi } from '../core/dates';
-import type { EarlierInput, HistoryResult } from '../core/history';
+import type { EarlierInput, HistoryResult } from '../core/history/history';
 import { earlierFrom } from '../xlsx/history';
 import { pathSource } from './path-source';
 import { UsageError } from './args';

@@ -9,10 +9,10 @@
 import { randomBytes } from 'crypto';
 import { accessSync, constants, existsSync, linkSync, lstatSync, readdirSync, renameSync, statSync, unlinkSync, writeFileSync } from 'fs';
 import { basename, dirname, join, resolve } from 'path';
-import { BUILTIN_CATALOG, SEED_REPORT, TEMPLATES } from '../core/builtin';
-import type { Template } from '../core/template';
-import type { PackCatalog } from '../core/catalog';
-import type { LayoutOptions } from '../core/plan';
+import { BUILTIN_CATALOG, SEED_REPORT, TEMPLATES } from '../core/forms/builtin';
+import type { Template } from '../core/forms/template';
+import type { PackCatalog } from '../core/forms/catalog';
+import type { LayoutOptions } from '../core/forms/plan';
 import { compareIsoDates } from '../core/dates';
 import { templateWorkbook } from '../xlsx/new-workbook';
 import { UsageError, parseArgs } from './args';

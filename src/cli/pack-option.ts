@@ -5,10 +5,10 @@
  * a pack is never half-loaded.
  */
 import { readFileSync, statSync } from 'fs';
-import type { Text } from '../core/template';
-import { BUILTIN_CATALOG } from '../core/builtin';
-import type { PackCatalog } from '../core/catalog';
-import { faultLines, parsePack, type Pack, type PackFault } from '../core/pack';
+import type { Text } from '../core/forms/template';
+import { BUILTIN_CATALOG } from '../core/forms/builtin';
+import type { PackCatalog } from '../core/forms/catalog';
+import { faultLines, parsePack, type Pack, type PackFault } from '../core/forms/pack';
 import { UsageError, type ParsedArgs } from './args';
 
 /** The option's name, for `parseArgs(…, repeatable)`. */

@@ -4,7 +4,7 @@
  * path. Exit 0: every pack valid; 1: some pack invalid; 2: some file unreadable or not JSON (the
  * other files are still checked; 2 wins over 1).
  */
-import { faultLines } from '../core/pack';
+import { faultLines } from '../core/forms/pack';
 import { UsageError, parseArgs } from './args';
 import { readPackFile, type PackFileResult } from './pack-option';
 

@@ -5,9 +5,9 @@
  */
 import { createHash } from 'crypto';
 import { promises as fsp, statSync, type Stats } from 'fs';
-import type { WorkbookRead } from '../core/read';
-import type { TemplateSource } from '../core/catalog';
-import { BUILTIN_CATALOG } from '../core/builtin';
+import type { WorkbookRead } from '../core/tables/table-read';
+import type { TemplateSource } from '../core/forms/catalog';
+import { BUILTIN_CATALOG } from '../core/forms/builtin';
 import { refusal, RefusalError, type FileKind } from '../core/refusals';
 import { takeWorkbook, type Fingerprint, type Source } from '../xlsx/intake';
 import { WorkbookReadError } from '../xlsx/errors';

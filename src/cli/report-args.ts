@@ -4,7 +4,7 @@
  * No heavy module here: a command that only parses its arguments loads no reader or writer.
  */
 import { resolve } from 'path';
-import type { Text } from '../core/template';
+import type { Text } from '../core/forms/template';
 import { isValidIsoDate } from '../core/dates';
 import { cleanText } from '../core/text';
 import { UsageError } from './args';

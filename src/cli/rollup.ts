@@ -2,7 +2,7 @@
  * `bieumau roll-up OUT.xlsx INPUT... [--pack FILE]... [--unit TEXT] [--report NO]
  *  [--report-date YYYY-MM-DD] [--report-by TEXT] [--allow-errors] [--force] [--json]`
  * (alias `luy-ke`): the reports of one unit (or of one set of units) for consecutive periods become
- * one workbook for the covering period (`core/rollup`).
+ * one workbook for the covering period (`core/combine/rollup`).
  *
  * INPUT: `.xlsx` files or folders, as `bieumau consolidate` takes them; each file is read, checked
  * and fingerprinted the same way. Exit 0: written, nothing to report; 1: refused (a gap, an
@@ -11,10 +11,10 @@
  * unreadable source (nothing written). The workbook is written to a temporary file and moved into
  * place; OUT is never replaced without --force.
  */
-import type { RollUp } from '../core/rollup';
+import type { RollUp } from '../core/combine/rollup';
 import { formatRangeVi } from '../core/dates';
 import { identifyPeriod, periodName } from '../core/periods';
-import type { PackCatalog } from '../core/catalog';
+import type { PackCatalog } from '../core/forms/catalog';
 import { EN_SEPARATORS, VI_SEPARATORS, formatNumber } from '../core/numbers';
 import { sourceLine } from './source-line';
 import { parseArgs } from './args';
@@ -91,7 +91,7 @@ function humanReport(r: RollUp, output: string | null): string {
 export async function runRollUp(args: string[]): Promise<number> {
   const req = await parseRollUpArgs(args);
   const [{ rollUp }, { expandInputs, readSources, writeUnlessRefused, writingExitCode }, { checkTarget }] = await Promise.all([
-    import('../core/rollup'),
+    import('../core/combine/rollup'),
     import('./sources'),
     import('./new'),
   ]);

@@ -4,7 +4,7 @@
  * in both languages and why it was left out or flagged.
  */
 import { formatRangeVi } from '../core/dates';
-import type { SourceResult } from '../core/consolidate';
+import type { SourceResult } from '../core/combine/consolidate';
 import { EN_SEPARATORS, VI_SEPARATORS, formatNumber } from '../core/numbers';
 
 export function sourceLine(x: SourceResult, notIncludedVi: string, withPeriod: boolean): string {

@@ -6,11 +6,11 @@
  */
 import { readdirSync, statSync } from 'fs';
 import { join, resolve } from 'path';
-import type { Template, Text } from '../core/template';
-import type { PackCatalog } from '../core/catalog';
-import type { SheetPlan } from '../core/plan';
-import { BUILTIN_CATALOG } from '../core/builtin';
-import type { SourceSummary } from '../core/consolidate';
+import type { Template, Text } from '../core/forms/template';
+import type { PackCatalog } from '../core/forms/catalog';
+import type { SheetPlan } from '../core/forms/plan';
+import { BUILTIN_CATALOG } from '../core/forms/builtin';
+import type { SourceSummary } from '../core/combine/consolidate';
 import { sourceSummary } from '../xlsx/source';
 import { nodeSha256, pathSource } from './path-source';
 import { UsageError } from './args';

@@ -1,7 +1,7 @@
 /** `bieumau templates [--pack PACK.json]...`: lists the tables that can be made (id, version, name, title). */
-import { BUILTIN_CATALOG } from '../core/builtin';
-import { STANDARD_PACK_ID } from '../core/pack';
-import type { PackCatalog } from '../core/catalog';
+import { BUILTIN_CATALOG } from '../core/forms/builtin';
+import { STANDARD_PACK_ID } from '../core/forms/pack';
+import type { PackCatalog } from '../core/forms/catalog';
 import { UsageError, parseArgs } from './args';
 import { PACK_OPTION, catalogFromArgs } from './pack-option';
 

@@ -4,16 +4,16 @@
  * workbook's when given, else the report's own), the report's tables checked by the workbook rules.
  * Exit 0: no error; 1: an error; 2: a file unreadable or bad usage. JSON in docs/tie-out.md.
  */
-import type { Text } from '../core/template';
-import type { WorkbookRead } from '../core/read';
+import type { Text } from '../core/forms/template';
+import type { WorkbookRead } from '../core/tables/table-read';
 import { formatNumberIn } from '../core/numbers';
-import { tieOut, tieOutJson, type TieOutResult } from '../core/tieout';
+import { tieOut, tieOutJson, type TieOutResult } from '../core/tieout/tieout';
 import { DOCX_KIND, type Refusal } from '../core/refusals';
 import { readDocx } from '../xlsx/docx';
 import { ZIP_LIMITS } from '../xlsx/zip';
 import { take, takeWorkbook } from '../xlsx/intake';
 import { nodeSha256, pathSource } from './path-source';
-import type { DocumentModel } from '../core/document';
+import type { DocumentModel } from '../core/tieout/document';
 import { UsageError, parseArgs } from './args';
 import { PACK_OPTION, catalogFromArgs } from './pack-option';
 

@@ -7,12 +7,12 @@
  * Conventions (the same as the note Biểu 01 carries): calendar days of the period, first and
  * last day included; a month counts as 30 days; averages rounded to whole documents.
  */
-import { unitRowIndices } from './rows';
-import type { CellValue, TableRead, WorkbookRead } from './read';
-import type { Column, Template, Text } from './template';
-import { STANDARD_PACK_ID } from './pack';
-import { BUILTIN_CATALOG } from './builtin';
-import { lookupTemplate, type TemplateSource } from './catalog';
+import { unitRowIndices } from './tables/rows';
+import type { CellValue, TableRead, WorkbookRead } from './tables/table-read';
+import type { Column, Template, Text } from './forms/template';
+import { STANDARD_PACK_ID } from './forms/pack';
+import { BUILTIN_CATALOG } from './forms/builtin';
+import { lookupTemplate, type TemplateSource } from './forms/catalog';
 import { daysInclusive, excelSerialToIso, formatDateVi, isoFromUtcDate, isValidIsoDate, compareIsoDates } from './dates';
 
 export type Lang = 'vi' | 'en';

@@ -8,7 +8,7 @@
  * - a year from 15/12 of the previous year to 14/12.
  * A custom range covers everything else. Pure functions on ISO `yyyy-mm-dd` dates.
  */
-import type { Text } from './template';
+import type { Text } from './forms/template';
 import { compareIsoDates, formatDateVi, isValidIsoDate, toIsoDate } from './dates';
 
 export type PeriodChoice =

@@ -8,7 +8,7 @@
  * The words name the kind of file a program reads (`.xlsx` by default); another kind of input (a
  * `.docx` report, a register `.csv`) passes its own `FileKind` to `refusal()` and `tooLarge()`.
  */
-import type { Text } from './template';
+import type { Text } from './forms/template';
 import { EN_SEPARATORS, VI_SEPARATORS, formatNumber } from './numbers';
 
 /** The ids of the catalogue; `too-large` and `hostile` carry figures in their words. */

@@ -6,7 +6,7 @@
  * `;` (Excel's "CSV" where the list separator is `;`, as on Vietnamese and most European Windows
  * settings), or a tab. Pure: the caller reads the file.
  */
-import type { Text } from './template';
+import type { Text } from './forms/template';
 import { cleanText } from './text';
 import { EN_SEPARATORS, VI_SEPARATORS, formatNumber } from './numbers';
 

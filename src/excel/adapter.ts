@@ -21,9 +21,9 @@
  * `Excel.run` and `isSetSupported` are injected: the tests pass those of Microsoft's client library
  * connected to an in-memory Excel (src/devhost), the production code path unchanged.
  */
-import type { WorkbookRead } from '../core/read';
-import type { CellRef } from '../core/findings';
-import type { TemplateSource } from '../core/catalog';
+import type { WorkbookRead } from '../core/tables/table-read';
+import type { CellRef } from '../core/check/findings';
+import type { TemplateSource } from '../core/forms/catalog';
 import { excelSerialToIso } from '../core/dates';
 import type { HostCapabilities, NumberSeparators, ReportInfo, WorkbookAdapter } from './types';
 import { adapterContext, type OfficeAdapterDeps } from './context';

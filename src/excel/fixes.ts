@@ -11,7 +11,7 @@
  * Sync budget: 2 each — one reads the cell (and the sheet's protection), one writes it; on
  * failure 1–2 more put back the events and the protection.
  */
-import type { Finding } from '../core/findings';
+import type { Finding } from '../core/check/findings';
 import { parseRange } from '../core/a1';
 import type { AppliedFix } from './types';
 import type { AdapterContext } from './context';

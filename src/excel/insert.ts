@@ -9,7 +9,7 @@
  * one more sync; Microsoft's client library itself splits a write of more than 1,500 cells into row
  * blocks inside the same request, which costs no sync.
  */
-import type { SheetPlan, PlanCell, CellStyle } from '../core/plan';
+import type { SheetPlan, PlanCell, CellStyle } from '../core/forms/plan';
 import { parseRange } from '../core/a1';
 import { isoToExcelSerial } from '../core/dates';
 import type { AdapterContext } from './context';

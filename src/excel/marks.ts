@@ -11,7 +11,7 @@
  * sheet's protection lifted and put back in the same batch; nothing to do sends no request). A
  * clear walks the sheets (1 sync per 32, as a read) and adds 1 sync when there are marks.
  */
-import type { Finding } from '../core/findings';
+import type { Finding } from '../core/check/findings';
 import type { AdapterContext } from './context';
 import type { ChangeWatch } from './echo';
 import { commit, unprotected, type Lifted } from './protect';

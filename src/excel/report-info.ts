@@ -5,7 +5,7 @@
  * Sync budget: the sheet walk (1 sync per 32 sheets) and 1 sync for every table's cells at once.
  */
 import { parseAddress, type RangePos } from '../core/a1';
-import { INFO_NAMES, type InfoKey } from '../core/names';
+import { INFO_NAMES, type InfoKey } from '../core/forms/defined-names';
 import { isoToExcelSerial, isValidIsoDate } from '../core/dates';
 import type { ReportInfo } from './types';
 import type { AdapterContext } from './context';

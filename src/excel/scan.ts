@@ -8,17 +8,17 @@
  * loaded in the same batch — one sync per `perBatch` sheets (32 by default), so a workbook of up
  * to 31 sheets is read in one sync.
  */
-import type { TableRead } from '../core/read';
+import type { TableRead } from '../core/tables/table-read';
 import type { RangePos } from '../core/a1';
-import { nameRange } from '../core/assemble';
-import type { TemplateSource } from '../core/catalog';
+import { nameRange } from '../core/tables/assemble';
+import type { TemplateSource } from '../core/forms/catalog';
 import type { SheetScan, tableFromScan as TableFromScan } from './tables';
 import type { AdapterContext } from './context';
 
 export type FindTable = typeof TableFromScan;
 
 /**
- * Finding tables (`./tables`, with `core/locate` and the layout engine behind it) is loaded when
+ * Finding tables (`./tables`, with `core/tables/locate` and the layout engine behind it) is loaded when
  * first needed, so the pane's start bundle does not carry the layout engine.
  */
 export async function tableFinder(): Promise<FindTable> {

@@ -3,7 +3,7 @@
  * worksheets' names (1 sync) and one sheet's used range, its values and number formats loaded
  * together (1 sync, whatever the number of cells). Loaded with the count section, not at start.
  */
-import type { RangeCells } from '../core/register';
+import type { RangeCells } from '../core/count/register';
 import type { AdapterContext } from './context';
 
 /** The names of the workbook's worksheets, in order. One sync. */

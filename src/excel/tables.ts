@@ -1,15 +1,15 @@
 /**
  * From what one batch read of a sheet (its sheet-scoped names and the values and formulas of its
  * used range) to the TableRead the validation engine takes. Pure: no Office.js here. Finding the
- * table through its names is `core/assemble`, shared with the `.xlsx` reader; this module only
+ * table through its names is `core/tables/assemble`, shared with the `.xlsx` reader; this module only
  * turns the Office.js grids into cells.
  */
 import { parseAddress, rangeAddress, type RangePos } from '../core/a1';
-import type { CellContent } from '../core/assemble';
-import { findMarker, readTable, type Marker } from '../core/locate';
-import type { CellValue, TableRead } from '../core/read';
-import { BUILTIN_CATALOG } from '../core/builtin';
-import type { TemplateSource } from '../core/catalog';
+import type { CellContent } from '../core/tables/assemble';
+import { findMarker, readTable, type Marker } from '../core/tables/locate';
+import type { CellValue, TableRead } from '../core/tables/table-read';
+import { BUILTIN_CATALOG } from '../core/forms/builtin';
+import type { TemplateSource } from '../core/forms/catalog';
 
 /** Office.js gives error cells as their text with value type `Error`. */
 export interface SheetScan {
@@ -42,7 +42,7 @@ export function cellAt(scan: SheetScan, row: number, col: number): CellContent {
   return { value, formula };
 }
 
-/** The sheet's table id cell, if its grid holds one (see `core/locate`). */
+/** The sheet's table id cell, if its grid holds one (see `core/tables/locate`). */
 export function markerOfScan(scan: SheetScan): Marker | null {
   const cells: { row: number; col: number; value: unknown }[] = [];
   scan.values.forEach((line, i) => {
@@ -56,7 +56,7 @@ export function markerOfScan(scan: SheetScan): Marker | null {
 /**
  * The table on this sheet, or null when the sheet has neither a BM_META name nor a table id cell.
  * Gives the same TableRead as the `.xlsx` reader (`src/xlsx/read-workbook.ts`) for the same workbook,
- * broken cases included: both go through `core/locate`.
+ * broken cases included: both go through `core/tables/locate`.
  */
 export function tableFromScan(scan: SheetScan, templates: TemplateSource = BUILTIN_CATALOG): TableRead | null {
   const names = [...scan.names].map(([name, r]) => ({ name, ref: r ? rangeAddress(r) : '#REF!' }));

@@ -2,11 +2,11 @@
  * The one interface the task pane uses to talk to a workbook. `excel/` implements it with
  * Office.js; tests and the preview page run it on the in-memory Excel host.
  */
-import type { SheetPlan } from '../core/plan';
-import type { WorkbookRead } from '../core/read';
-import type { CellRef, Finding } from '../core/findings';
-import type { TemplateSource } from '../core/catalog';
-import type { RangeCells } from '../core/register';
+import type { SheetPlan } from '../core/forms/plan';
+import type { WorkbookRead } from '../core/tables/table-read';
+import type { CellRef, Finding } from '../core/check/findings';
+import type { TemplateSource } from '../core/forms/catalog';
+import type { RangeCells } from '../core/count/register';
 
 /** Report information kept in the workbook and shown in every table's header. */
 export interface ReportInfo {

@@ -12,10 +12,10 @@ import { OFFICE_THEMES } from '../devhost/officejs';
 import { address as a1, parseAddress } from '../core/a1';
 import { excelSerialToIso, formatDdMmYyyy } from '../core/dates';
 import { BRIDGE_KEY, CLIENT_LIBRARY_URL, type PreviewBridge, type WindowWithBridge } from './bridge';
-import { TEMPLATES } from '../core/builtin';
-import { entryColumns } from '../core/template';
-import { META_NAME, columnName, parseMetaValue } from '../core/names';
-import { STANDARD_PACK_ID } from '../core/pack';
+import { TEMPLATES } from '../core/forms/builtin';
+import { entryColumns } from '../core/forms/template';
+import { META_NAME, columnName, parseMetaValue } from '../core/forms/defined-names';
+import { STANDARD_PACK_ID } from '../core/forms/pack';
 
 const params = new URLSearchParams(window.location.search);
 const displayLanguage = params.get('lang') ?? 'vi-VN';

@@ -5,8 +5,8 @@
 import { startPane } from './startup';
 import { PaneRoot } from './app/PaneRoot';
 import { adapterFromOffice } from './app/officeAdapter';
-import { BUILTIN_CATALOG } from '../core/builtin';
-import { PACK_INDEX, loadPacks, type PackLoad } from '../core/pack-loader';
+import { BUILTIN_CATALOG } from '../core/forms/builtin';
+import { PACK_INDEX, loadPacks, type PackLoad } from '../core/forms/pack-loader';
 
 /** The packs an office deployed beside the pane: packs/index.json on the same server (CSP connect-src 'self'). */
 function deployedPacks(): Promise<PackLoad> {

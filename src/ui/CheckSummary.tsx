@@ -5,7 +5,7 @@
  */
 import type { ReactNode, Ref } from 'react';
 import { MessageBar, MessageBarBody, MessageBarTitle } from '@fluentui/react-components';
-import type { FindingCounts } from '../core/findings';
+import type { FindingCounts } from '../core/check/findings';
 import { formatNumberIn } from '../core/numbers';
 import { format, type Language } from './i18n';
 import { UI_STRINGS, type UiStrings } from './strings';

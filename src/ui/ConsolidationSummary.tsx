@@ -8,7 +8,7 @@
 import type { ReactNode } from 'react';
 import { formatRangeVi } from '../core/dates';
 import { MessageBar, MessageBarBody, Text, makeStyles, tokens } from '@fluentui/react-components';
-import type { ConsolidationSummary as Summary } from '../core/consolidate';
+import type { ConsolidationSummary as Summary } from '../core/combine/consolidate';
 import { formatNumberIn } from '../core/numbers';
 import { format, type Language } from './i18n';
 import { UI_STRINGS } from './strings';

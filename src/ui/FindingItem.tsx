@@ -6,8 +6,8 @@
  */
 import { Fragment, useId, type ReactNode } from 'react';
 import { Badge, Text, makeStyles, mergeClasses, tokens } from '@fluentui/react-components';
-import type { CellRef, Finding } from '../core/findings';
-import { cellName } from '../core/check-json';
+import type { CellRef, Finding } from '../core/check/findings';
+import { cellName } from '../core/check/check-json';
 import { formatNumberIn } from '../core/numbers';
 import { format, type Language } from './i18n';
 import { UI_STRINGS } from './strings';

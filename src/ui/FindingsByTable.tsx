@@ -6,7 +6,7 @@
  */
 import { useId, type ReactNode } from 'react';
 import { Text, makeStyles, tokens } from '@fluentui/react-components';
-import { groupFindings, type Finding } from '../core/findings';
+import { groupFindings, type Finding } from '../core/check/findings';
 import type { Language } from './i18n';
 import { UI_STRINGS } from './strings';
 import { FindingItem, findingKeys, type FindingItemProps } from './FindingItem';

@@ -6,7 +6,7 @@
 import type { ReactNode } from 'react';
 import { Button, Field, Select, Text, makeStyles, tokens } from '@fluentui/react-components';
 import { formatNumberIn } from '../core/numbers';
-import type { Text as Words } from '../core/template';
+import type { Text as Words } from '../core/forms/template';
 import { format, type Language } from './i18n';
 import { registersOf, refusalsOf, type RegisterListAction, type RegisterListState } from './model/registers';
 import { REGISTER_LIST_STRINGS, type RegisterListStrings } from './register-strings';

@@ -1,5 +1,5 @@
 /**
- * What a roll-up (lũy kế, `core/rollup`) did, as the pane's and the web page's Tổng hợp tabs show it
+ * What a roll-up (lũy kế, `core/combine/rollup`) did, as the pane's and the web page's Tổng hợp tabs show it
  * in "Theo kỳ", with the consolidation's components: why nothing was made (each refusal with its
  * kind as `data-refusal`, a gap naming the missing dates as `bieumau roll-up` does), or the headline
  * the surface writes and the covering period (dd/mm/yyyy and its number of days); then every source
@@ -7,7 +7,7 @@
  */
 import type { ReactNode } from 'react';
 import { Text } from '@fluentui/react-components';
-import type { RollUp } from '../core/rollup';
+import type { RollUp } from '../core/combine/rollup';
 import { formatDateVi } from '../core/dates';
 import { identifyPeriod, periodName } from '../core/periods';
 import { formatNumberIn } from '../core/numbers';

@@ -6,7 +6,7 @@
  */
 import type { ReactNode } from 'react';
 import { Badge, Text, makeStyles, mergeClasses, tokens } from '@fluentui/react-components';
-import type { TieOutFinding, TieOutResult } from '../core/tieout';
+import type { TieOutFinding, TieOutResult } from '../core/tieout/tieout';
 import { formatNumberIn } from '../core/numbers';
 import { format, type Language } from './i18n';
 import { TIEOUT_STRINGS } from './tieout-strings';

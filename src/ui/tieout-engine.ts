@@ -3,10 +3,10 @@
  * bytes) the `.xlsx` reader, loaded with dynamic `import()` the first time a report is chosen. Files
  * are read where the clerk is; nothing is sent anywhere.
  */
-import type { Text } from '../core/template';
-import type { PackCatalog } from '../core/catalog';
-import type { TieOutResult } from '../core/tieout';
-import type { WorkbookRead } from '../core/read';
+import type { Text } from '../core/forms/template';
+import type { PackCatalog } from '../core/forms/catalog';
+import type { TieOutResult } from '../core/tieout/tieout';
+import type { WorkbookRead } from '../core/tables/table-read';
 import { DOCX_KIND } from '../core/refusals';
 import type { Source } from '../xlsx/intake';
 import { loadOnce } from './load-once';
@@ -14,7 +14,7 @@ import { loadOnce } from './load-once';
 const loadTieOut = loadOnce(async () => {
   const [docx, tieout, intake, zip] = await Promise.all([
     import(/* webpackChunkName: "tieout" */ '../xlsx/docx'),
-    import(/* webpackChunkName: "tieout" */ '../core/tieout'),
+    import(/* webpackChunkName: "tieout" */ '../core/tieout/tieout'),
     import(/* webpackChunkName: "xlsx-reader" */ '../xlsx/intake'),
     import(/* webpackChunkName: "xlsx-reader" */ '../xlsx/zip'),
   ]);

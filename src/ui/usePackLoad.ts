@@ -3,7 +3,7 @@
  * answer goes to `onLoaded`, a failure to `onFailed`; neither after the screen went away.
  */
 import { useEffect, useRef } from 'react';
-import type { PackLoad } from '../core/pack-loader';
+import type { PackLoad } from '../core/forms/pack-loader';
 
 export function usePackLoad(load: (() => Promise<PackLoad>) | undefined, onLoaded: (r: PackLoad) => void, onFailed: (e: unknown) => void = () => undefined): void {
   // Once, with the functions of the first render: the packs are not loaded again when they change.

@@ -7,10 +7,10 @@
  */
 import { useLayoutEffect, useReducer, useRef, type ReactNode, type RefObject } from 'react';
 import { Badge, Button, Text, makeStyles, tokens } from '@fluentui/react-components';
-import { countFindings, type FindingCounts } from '../core/findings';
-import { resultsCsv, resultsJson, type FileResult } from '../core/check-json';
+import { countFindings, type FindingCounts } from '../core/check/findings';
+import { resultsCsv, resultsJson, type FileResult } from '../core/check/check-json';
 import { formatNumberIn } from '../core/numbers';
-import type { PackCatalog } from '../core/catalog';
+import type { PackCatalog } from '../core/forms/catalog';
 import { format, type Language } from '../ui/i18n';
 import { CheckSummary } from '../ui/CheckSummary';
 import { FindingsByTable } from '../ui/FindingsByTable';
@@ -21,11 +21,11 @@ import { WEB_STRINGS, type WebStrings } from './strings';
 import { addHistoryInPage, checkFile, ensureChecker, historyJson } from './engine';
 import { download } from '../ui/download';
 import type { Source } from '../xlsx/intake';
-import type { HistoryResult } from '../core/history';
-import type { WorkbookRead } from '../core/read';
+import type { HistoryResult } from '../core/history/history';
+import type { WorkbookRead } from '../core/tables/table-read';
 import { formatRangeVi } from '../core/dates';
 import { ExportButtons } from './ExportButtons';
-import { BUILTIN_CATALOG } from '../core/builtin';
+import { BUILTIN_CATALOG } from '../core/forms/builtin';
 import { TieOutSection } from './TieOutSection';
 import { historyNoteLines } from '../ui/model/history-lines';
 import { webCheck, webCheckStart } from './check-model';

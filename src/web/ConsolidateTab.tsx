@@ -1,16 +1,16 @@
 /**
  * Tổng hợp: the units' workbooks (and optionally the list of units expected) become one consolidated
- * workbook, as `bieumau consolidate` makes it (`core/consolidate`: a row per unit, groups with
+ * workbook, as `bieumau consolidate` makes it (`core/combine/consolidate`: a row per unit, groups with
  * subtotals, missing units marked, Biểu 04 summed with a detail sheet, the Nguồn sheet), downloaded
  * from the page. "Theo kỳ" (the choice "Cách tổng hợp") makes instead the roll-up of one unit's
- * consecutive periods, as `bieumau roll-up` makes it (`core/rollup`), downloaded as
+ * consecutive periods, as `bieumau roll-up` makes it (`core/combine/rollup`), downloaded as
  * `luy-ke-<from>-<to>.xlsx`. Files are read one at a time in the page; nothing is sent anywhere.
  */
 import { useId, useReducer, useState, type ReactNode } from 'react';
 import { Button, Checkbox, Field, Text, makeStyles, tokens } from '@fluentui/react-components';
-import type { Consolidation } from '../core/consolidate';
-import type { PackCatalog } from '../core/catalog';
-import type { RollUp } from '../core/rollup';
+import type { Consolidation } from '../core/combine/consolidate';
+import type { PackCatalog } from '../core/forms/catalog';
+import type { RollUp } from '../core/combine/rollup';
 import { unitsField } from '../ui/model/units';
 import { includedCount } from '../ui/model/counts';
 import { isValidIsoDate } from '../core/dates';

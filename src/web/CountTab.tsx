@@ -7,7 +7,7 @@
  */
 import { useId, useReducer, type ReactNode } from 'react';
 import { Button, Field, Input, Text, makeStyles, tokens } from '@fluentui/react-components';
-import type { CountSummary } from '../core/count';
+import type { CountSummary } from '../core/count/count';
 import { compareIsoDates, isValidIsoDate } from '../core/dates';
 import { formatNumberIn } from '../core/numbers';
 import { cleanTextOrUndefined } from '../core/text';
@@ -17,7 +17,7 @@ import { DateField } from '../ui/DateField';
 import { CSV_ACCEPT, FilePicker, XLSX_ACCEPT, fileSource } from '../ui/FilePicker';
 import { RegisterList, UnclassifiedList } from '../ui/RegisterList';
 import { NO_REGISTERS, countSourcesOf, figureLines, registerListReducer, registersReady } from '../ui/model/registers';
-import { TEMPLATES } from '../core/builtin';
+import { TEMPLATES } from '../core/forms/builtin';
 import { TabForm } from './TabForm';
 import { COUNT_WEB_STRINGS } from './count-strings';
 import { WEB_STRINGS } from './strings';

@@ -5,10 +5,10 @@
  */
 import { useId, useMemo, useState, type ReactNode } from 'react';
 import { Button, Checkbox, Field, Input, Text, makeStyles, tokens } from '@fluentui/react-components';
-import { BUILTIN_CATALOG, SEED_REPORT } from '../core/builtin';
-import type { Template } from '../core/template';
-import { templateKey, type PackCatalog } from '../core/catalog';
-import type { LayoutOptions } from '../core/plan';
+import { BUILTIN_CATALOG, SEED_REPORT } from '../core/forms/builtin';
+import type { Template } from '../core/forms/template';
+import { templateKey, type PackCatalog } from '../core/forms/catalog';
+import type { LayoutOptions } from '../core/forms/plan';
 import { isValidIsoDate } from '../core/dates';
 import { defaultPeriod, periodRange } from '../core/periods';
 import { reportFromForm, type ReportForm } from '../core/text';

@@ -8,7 +8,7 @@
  */
 import { useState, type ReactNode } from 'react';
 import { Text, makeStyles, tokens } from '@fluentui/react-components';
-import type { PackCatalog } from '../core/catalog';
+import type { PackCatalog } from '../core/forms/catalog';
 import { formatNumberIn } from '../core/numbers';
 import { format, type Language } from '../ui/i18n';
 import { WEB_STRINGS } from './strings';

@@ -7,8 +7,8 @@
  */
 import { useEffect, useRef, useState, type ReactNode } from 'react';
 import { Button, Text, makeStyles, tokens } from '@fluentui/react-components';
-import type { PackCatalog } from '../core/catalog';
-import type { Pack, PackFault } from '../core/pack';
+import type { PackCatalog } from '../core/forms/catalog';
+import type { Pack, PackFault } from '../core/forms/pack';
 import type { Language } from '../ui/i18n';
 import { format } from '../ui/i18n';
 import { FilePicker } from '../ui/FilePicker';

@@ -6,8 +6,8 @@
  */
 import { useState, type ReactNode } from 'react';
 import { Button, Text, makeStyles, tokens } from '@fluentui/react-components';
-import type { PackCatalog } from '../core/catalog';
-import { BUILTIN_CATALOG } from '../core/builtin';
+import type { PackCatalog } from '../core/forms/catalog';
+import { BUILTIN_CATALOG } from '../core/forms/builtin';
 import { format, type Language } from '../ui/i18n';
 import { FilePicker, XLSX_ACCEPT, fileBytes } from '../ui/FilePicker';
 import { download } from '../ui/download';

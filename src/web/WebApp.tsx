@@ -4,10 +4,10 @@
  * Fluent UI v9 like the task pane; the tab strip is the pane's (WAI-ARIA tabs, no focus sentinels).
  */
 import { Suspense, lazy, useCallback, useMemo, useReducer, useState, type ComponentType, type ReactNode } from 'react';
-import { BUILTIN_CATALOG } from '../core/builtin';
-import type { PackCatalog } from '../core/catalog';
-import type { LoadedPack, PackLoad } from '../core/pack-loader';
-import type { Pack } from '../core/pack';
+import { BUILTIN_CATALOG } from '../core/forms/builtin';
+import type { PackCatalog } from '../core/forms/catalog';
+import type { LoadedPack, PackLoad } from '../core/forms/pack-loader';
+import type { Pack } from '../core/forms/pack';
 import { Button, FluentProvider, Text, makeStyles, tokens, webLightTheme } from '@fluentui/react-components';
 import { format, type Language } from '../ui/i18n';
 import { Tabs } from '../ui/Tabs';

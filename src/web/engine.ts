@@ -4,35 +4,35 @@
  * bundle stays small. `warmUp()` loads them in the background once the page is shown, so a page left
  * open keeps working offline. Nothing here sends anything anywhere: files are read in the page.
  */
-import type { LayoutOptions } from '../core/plan';
-import type { Template } from '../core/template';
-import type { FileResult } from '../core/check-json';
-import type { Consolidation, ConsolidateOptions, SourceSummary } from '../core/consolidate';
-import type { PackCatalog } from '../core/catalog';
-import type { RollUp, RollUpOptions } from '../core/rollup';
-import type { EarlierInput, HistoryResult } from '../core/history';
-import type { WorkbookRead } from '../core/read';
+import type { LayoutOptions } from '../core/forms/plan';
+import type { Template } from '../core/forms/template';
+import type { FileResult } from '../core/check/check-json';
+import type { Consolidation, ConsolidateOptions, SourceSummary } from '../core/combine/consolidate';
+import type { PackCatalog } from '../core/forms/catalog';
+import type { RollUp, RollUpOptions } from '../core/combine/rollup';
+import type { EarlierInput, HistoryResult } from '../core/history/history';
+import type { WorkbookRead } from '../core/tables/table-read';
 import type { Source } from '../xlsx/intake';
-import type { CountSource, CountSummary, Period } from '../core/count';
-import type { Register, RegisterRefusal } from '../core/register';
+import type { CountSource, CountSummary, Period } from '../core/count/count';
+import type { Register, RegisterRefusal } from '../core/count/register';
 import { loadOnce } from '../ui/load-once';
 
 type Writer = typeof import('../xlsx/new-workbook');
 type Consolidator = {
   source: typeof import('../xlsx/source');
-  core: typeof import('../core/consolidate');
+  core: typeof import('../core/combine/consolidate');
   writer: typeof import('../xlsx/writer');
 };
 type Checker = { check: typeof import('../xlsx/check') };
 type Historian = {
   xlsx: typeof import('../xlsx/history');
-  json: typeof import('../core/history-json');
+  json: typeof import('../core/history/history-json');
 };
 
 const loadHistorian = loadOnce<Historian>(async () => {
   const [xlsx, json] = await Promise.all([
     import(/* webpackChunkName: "xlsx-history" */ '../xlsx/history'),
-    import(/* webpackChunkName: "xlsx-history" */ '../core/history-json'),
+    import(/* webpackChunkName: "xlsx-history" */ '../core/history/history-json'),
   ]);
   return { xlsx, json };
 });
@@ -44,13 +44,13 @@ const loadChecker = loadOnce<Checker>(async () => ({ check: await import(/* webp
 const loadConsolidator = loadOnce<Consolidator>(async () => {
   const [source, core, writer] = await Promise.all([
     import(/* webpackChunkName: "xlsx-source" */ '../xlsx/source'),
-    import(/* webpackChunkName: "consolidate" */ '../core/consolidate'),
+    import(/* webpackChunkName: "consolidate" */ '../core/combine/consolidate'),
     import(/* webpackChunkName: "xlsx-writer-plans" */ '../xlsx/writer'),
   ]);
   return { source, core, writer };
 });
 
-const loadRollUp = loadOnce(() => import(/* webpackChunkName: "rollup" */ '../core/rollup'));
+const loadRollUp = loadOnce(() => import(/* webpackChunkName: "rollup" */ '../core/combine/rollup'));
 
 type Counter = { read: typeof import('../xlsx/register-read'); count: typeof import('../xlsx/count-workbook') };
 

@@ -2,28 +2,28 @@
  * The web page's data export ("Tải số liệu (CSV)", "Tải SDMX" in Kiểm tra and Tổng hợp): the chosen
  * workbooks taken in as `bieumau export` takes them (`xlsx/intake`: refused by size, read, checked
  * — the error count of `check` — and fingerprinted with SHA-256), then written by the same pure writers
- * (core/export-doc), so a download equals the command line's output for the same files. The reader
+ * (core/export/export-doc), so a download equals the command line's output for the same files. The reader
  * and writers are loaded with dynamic `import()` by the page's warm-up or the first press of a button.
  */
-import type { PackCatalog } from '../core/catalog';
-import type { FigureRecord } from '../core/export';
-import type { Text } from '../core/template';
+import type { PackCatalog } from '../core/forms/catalog';
+import type { FigureRecord } from '../core/export/export';
+import type { Text } from '../core/forms/template';
 import type { Source } from '../xlsx/intake';
 import { sha256Hex } from '../xlsx/digest';
 import { loadOnce } from '../ui/load-once';
 
 type Exporter = {
   intake: typeof import('../xlsx/intake');
-  exp: typeof import('../core/export');
-  doc: typeof import('../core/export-doc');
+  exp: typeof import('../core/export/export');
+  doc: typeof import('../core/export/export-doc');
   zip: typeof import('../xlsx/zip');
 };
 
 const loadExporter = loadOnce<Exporter>(async () => {
   const [intake, exp, doc, zip] = await Promise.all([
     import(/* webpackChunkName: "web-export" */ '../xlsx/intake'),
-    import(/* webpackChunkName: "web-export" */ '../core/export'),
-    import(/* webpackChunkName: "web-export" */ '../core/export-doc'),
+    import(/* webpackChunkName: "web-export" */ '../core/export/export'),
+    import(/* webpackChunkName: "web-export" */ '../core/export/export-doc'),
     import(/* webpackChunkName: "web-export" */ '../xlsx/zip'),
   ]);
   return { intake, exp, doc, zip };

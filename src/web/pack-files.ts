@@ -8,8 +8,8 @@
  * Storage may be missing or refuse to write (private windows, a full quota, a policy): the pack is
  * then used for this visit only and the caller says so; nothing here throws.
  */
-import { checkPackText, type LoadedPack } from '../core/pack-loader';
-import type { Pack } from '../core/pack';
+import { checkPackText, type LoadedPack } from '../core/forms/pack-loader';
+import type { Pack } from '../core/forms/pack';
 
 /** One remembered pack file: its name as chosen and its text as read. */
 export interface PackFileText {

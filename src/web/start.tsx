@@ -8,7 +8,7 @@ import { createRoot } from 'react-dom/client';
 import { WebApp } from './WebApp';
 import { warmUp } from './engine';
 import type { Language } from '../ui/i18n';
-import type { PackLoad } from '../core/pack-loader';
+import type { PackLoad } from '../core/forms/pack-loader';
 
 /** Set by the old-browser gate (src/gate/old-webview.js) in Internet Explorer 11 and Edge Legacy. */
 const oldBrowser = (window as unknown as { __bieumauOldWebview?: string }).__bieumauOldWebview;

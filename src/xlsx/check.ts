@@ -4,8 +4,8 @@
  * (never a throw). The command line passes a source over a path, the web page one over a chosen
  * file; both give the same result for the same workbook.
  */
-import type { FileResult } from '../core/check-json';
-import type { WorkbookRead } from '../core/read';
+import type { FileResult } from '../core/check/check-json';
+import type { WorkbookRead } from '../core/tables/table-read';
 import { inspect, type InspectOptions, type Inspection, type Source } from './intake';
 
 /** An inspection as a file's check result. */

@@ -10,15 +10,15 @@
  */
 import { strFromU8, strToU8, unzipSync, Zip } from 'fflate';
 import { deflatedEntry } from './zip';
-import type { LayoutOptions } from '../core/plan';
-import type { Template } from '../core/template';
-import { entryColumns } from '../core/template';
+import type { LayoutOptions } from '../core/forms/plan';
+import type { Template } from '../core/forms/template';
+import { entryColumns } from '../core/forms/template';
 import { columnLetters } from '../core/a1';
-import { countedPlan, registerColumns, registerSheetName, type SheetColumn } from '../core/count-plan';
-import { classifyRegister, countedTemplates, summarise, type CountSource, type CountSummary, type Period, type RegisterCount } from '../core/count';
-import { registerFindings } from '../core/count-findings';
-import { CROSS_TABLE_RULES, TEMPLATES } from '../core/builtin';
-import type { Finding } from '../core/findings';
+import { countedPlan, registerColumns, registerSheetName, type SheetColumn } from '../core/count/count-plan';
+import { classifyRegister, countedTemplates, summarise, type CountSource, type CountSummary, type Period, type RegisterCount } from '../core/count/count';
+import { registerFindings } from '../core/count/count-findings';
+import { CROSS_TABLE_RULES, TEMPLATES } from '../core/forms/builtin';
+import type { Finding } from '../core/check/findings';
 import { escapeXml } from '../core/xml';
 import { uniqueSheetNames, writeWorkbook } from './writer';
 

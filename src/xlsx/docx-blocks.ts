@@ -4,7 +4,7 @@
  * field codes left out, note references as marks, tables as rows of cells (a table inside a cell
  * read as that cell's text).
  */
-import type { DocParagraph } from '../core/document';
+import type { DocParagraph } from '../core/tieout/document';
 import { attr, TOKEN, type XmlCursor } from './docx-xml';
 import type { RawCell, RawRow, RawTable } from './docx-tables';
 

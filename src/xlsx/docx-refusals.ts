@@ -3,7 +3,7 @@
  * their first bytes (`.doc`, `.odt`, `.pdf`, `.rtf`, a password-protected `.docx`, a workbook), a
  * package too large or broken, a part with a DOCTYPE.
  */
-import type { Text } from '../core/template';
+import type { Text } from '../core/forms/template';
 import { RefusalError } from '../core/refusals';
 import { OLE_SIGNATURE, oleDirectoryNames, startsWith } from './kind';
 

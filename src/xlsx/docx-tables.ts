@@ -3,7 +3,7 @@
  * (`gridSpan`, old-style `hMerge`), vertical merges (`vMerge`) and `gridBefore` filled with their
  * origin, every row as wide as the widest.
  */
-import type { DocCell } from '../core/document';
+import type { DocCell } from '../core/tieout/document';
 import { EN_SEPARATORS, VI_SEPARATORS, formatNumber } from '../core/numbers';
 import { refuse, type DocumentReadError } from './docx-refusals';
 

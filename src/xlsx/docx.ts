@@ -1,6 +1,6 @@
 /**
  * The `.docx` reader of the tie-out: a pure function over the file's bytes (CLI, pane and web page
- * alike; no Node API), giving the document model of `core/document`. It reads exactly the subset of
+ * alike; no Node API), giving the document model of `core/tieout/document`. It reads exactly the subset of
  * WordprocessingML a report's figures live in:
  *
  * - the body's paragraphs in order, runs joined (a number split across runs reads whole);
@@ -23,7 +23,7 @@
  * (paragraphs and the rows of tables), `docx-tables` (the grids), `docx-notes` (footnotes and
  * endnotes, numbered), `docx-refusals` (what the user is told).
  */
-import type { DocParagraph, DocTable, DocumentModel, ParagraphKind } from '../core/document';
+import type { DocParagraph, DocTable, DocumentModel, ParagraphKind } from '../core/tieout/document';
 import { WorkbookReadError } from './errors';
 import { unzipChecked, ZIP_LIMITS, type ZipLimits } from './zip';
 import { corruptRefusal, DocumentReadError, kindRefusal, noDocumentRefusal, packageRefusal, tooLargeRefusal } from './docx-refusals';

@@ -1,4 +1,4 @@
-import type { Text } from '../core/template';
+import type { Text } from '../core/forms/template';
 import { RefusalError, type Refusal } from '../core/refusals';
 
 /**

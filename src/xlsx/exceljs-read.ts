@@ -5,11 +5,11 @@
  * (`FAST_READER_UNSUPPORTED`). ExcelJS is loaded only when this reader runs.
  */
 import type ExcelJS from 'exceljs';
-import { BUILTIN_CATALOG } from '../core/builtin';
-import type { TemplateSource } from '../core/catalog';
-import type { CellValue, TableRead, WorkbookRead } from '../core/read';
-import type { CellContent, SheetName } from '../core/assemble';
-import { findMarker, readTable, type Marker } from '../core/locate';
+import { BUILTIN_CATALOG } from '../core/forms/builtin';
+import type { TemplateSource } from '../core/forms/catalog';
+import type { CellValue, TableRead, WorkbookRead } from '../core/tables/table-read';
+import type { CellContent, SheetName } from '../core/tables/assemble';
+import { findMarker, readTable, type Marker } from '../core/tables/locate';
 import { parseSheetScopedNames, quoteSheetName, type SheetScopedName } from './scoped-names-xml';
 import { corruptWorkbook, openPackage, WORKBOOK_XML } from './package';
 import { storedZip, ZIP_LIMITS, type ZipLimits } from './zip';
@@ -59,7 +59,7 @@ function readCell(ws: ExcelJS.Worksheet, addr: string): CellContent {
   return { value: toCellValue(raw), formula };
 }
 
-/** The sheet's table id cell, if it has one (see `core/locate`). */
+/** The sheet's table id cell, if it has one (see `core/tables/locate`). */
 function markerOf(ws: ExcelJS.Worksheet): Marker | null {
   const cells: { row: number; col: number; value: unknown }[] = [];
   ws.eachRow((row, r) => {

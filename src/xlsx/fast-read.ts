@@ -11,12 +11,12 @@
  * naming the feature, and `readWorkbook` hands the package to the ExcelJS reader. Nothing else
  * sends a file there. No Node API: it runs in the browser as well.
  */
-import type { Text } from '../core/template';
-import type { CellValue, TableRead, WorkbookRead } from '../core/read';
-import type { CellContent, SheetName } from '../core/assemble';
-import { findMarker, readTable } from '../core/locate';
-import type { TemplateSource } from '../core/catalog';
-import { BUILTIN_CATALOG } from '../core/builtin';
+import type { Text } from '../core/forms/template';
+import type { CellValue, TableRead, WorkbookRead } from '../core/tables/table-read';
+import type { CellContent, SheetName } from '../core/tables/assemble';
+import { findMarker, readTable } from '../core/tables/locate';
+import type { TemplateSource } from '../core/forms/catalog';
+import { BUILTIN_CATALOG } from '../core/forms/builtin';
 import { cellsOf, parseAddress, parseRange, type CellPos, type RangePos } from '../core/a1';
 import { isDateFormatCode } from '../core/dates';
 import { parseSheetScopedNames, quoteSheetName, unescapeXml } from './scoped-names-xml';
@@ -273,7 +273,7 @@ export function relationshipIdAttr(workbook: string): string {
  * @throws FastReaderUnsupported for a feature of `FAST_READER_UNSUPPORTED`; WorkbookReadError for a
  *   package that is not a workbook (its relationships or a sheet missing).
  */
-/** A sheet's texts outside merges: a sheet without names may still hold a table whose names were lost (see core/locate). */
+/** A sheet's texts outside merges: a sheet without names may still hold a table whose names were lost (see core/tables/locate). */
 function sheetTexts(sheet: SheetCells): { row: number; col: number; value: unknown }[] {
   const texts: { row: number; col: number; value: unknown }[] = [];
   for (const [a, c] of sheet.cells) {

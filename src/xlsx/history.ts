@@ -4,10 +4,10 @@
  * (`xlsx/intake`'s `takeWorkbook`: refused by size, then read); a file refused becomes an
  * `unreadable` note with the refusal's words, never a throw. No Node API.
  */
-import type { WorkbookRead } from '../core/read';
-import type { TemplateSource } from '../core/catalog';
-import { BUILTIN_CATALOG } from '../core/builtin';
-import { compareWithHistory, type EarlierInput, type HistoryResult } from '../core/history';
+import type { WorkbookRead } from '../core/tables/table-read';
+import type { TemplateSource } from '../core/forms/catalog';
+import { BUILTIN_CATALOG } from '../core/forms/builtin';
+import { compareWithHistory, type EarlierInput, type HistoryResult } from '../core/history/history';
 import { takeWorkbook, type Source } from './intake';
 import { readWorkbook } from './read-workbook';
 

@@ -10,12 +10,12 @@
  * a parameter; every failure is a refusal of `core/refusals`, never a throw. `inspect` is the
  * workbook's intake on top of it: read (`xlsx/read-workbook`), validated, its findings counted.
  */
-import type { WorkbookRead } from '../core/read';
-import type { PackCatalog, TemplateSource } from '../core/catalog';
+import type { WorkbookRead } from '../core/tables/table-read';
+import type { PackCatalog, TemplateSource } from '../core/forms/catalog';
 import type { Separators } from '../core/numbers';
-import { BUILTIN_CATALOG } from '../core/builtin';
-import type { Finding, FindingCounts } from '../core/findings';
-import { checkRead } from '../core/check-read';
+import { BUILTIN_CATALOG } from '../core/forms/builtin';
+import type { Finding, FindingCounts } from '../core/check/findings';
+import { checkRead } from '../core/check/check-read';
 import { refusal, refusalOf, tooLarge, XLSX_KIND, type FileKind, type Refusal } from '../core/refusals';
 import { readWorkbook } from './read-workbook';
 import { ZIP_LIMITS, type ZipLimits } from './zip';

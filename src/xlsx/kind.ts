@@ -10,7 +10,7 @@
  * An `.ods` is a zip whose `mimetype` part says `application/vnd.oasis.opendocument.spreadsheet`
  * (or, without it, whose `content.xml` holds an `office:spreadsheet`).
  */
-import type { Text } from '../core/template';
+import type { Text } from '../core/forms/template';
 import { refusal, type Refusal } from '../core/refusals';
 
 export const OLE_SIGNATURE = [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1];

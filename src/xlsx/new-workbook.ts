@@ -3,9 +3,9 @@
  * offers it as a download. One sheet per template, laid out with the report options; with `sample`
  * the seed report's figures are filled in.
  */
-import type { LayoutOptions } from '../core/plan';
-import type { Template } from '../core/template';
-import { layout } from '../core/layout';
+import type { LayoutOptions } from '../core/forms/plan';
+import type { Template } from '../core/forms/template';
+import { layout } from '../core/forms/layout';
 import { writeWorkbook } from './writer';
 
 export async function templateWorkbook(templates: readonly Template[], options: LayoutOptions, sample = false): Promise<Uint8Array> {

@@ -13,9 +13,9 @@
  * are not a readable workbook (not an `.xlsx`, an `.xls` or `.ods`, corrupt, password-protected,
  * beyond the limits) throw a `WorkbookReadError` carrying a Vietnamese and an English message.
  */
-import { BUILTIN_CATALOG } from '../core/builtin';
-import type { TemplateSource } from '../core/catalog';
-import type { WorkbookRead } from '../core/read';
+import { BUILTIN_CATALOG } from '../core/forms/builtin';
+import type { TemplateSource } from '../core/forms/catalog';
+import type { WorkbookRead } from '../core/tables/table-read';
 import { openPackage } from './package';
 import { FastReaderUnsupported, readPackageFast, type FastReaderFeature } from './fast-read';
 import { readPackageExcelJS } from './exceljs-read';

@@ -3,14 +3,14 @@
  * first sheet with a register header row) or a `.csv` (`,`, `;` or tab; UTF-8 with or without BOM,
  * or UTF-16 with BOM; quoted fields). A pure function over bytes — no file system — so the command
  * line, the web page and the pane read registers alike. The result is the register model
- * (`core/register`) or a refusal naming the file, the sheet and the cell, in Vietnamese and English;
+ * (`core/count/register`) or a refusal naming the file, the sheet and the cell, in Vietnamese and English;
  * it never throws.
  */
 import type { FileKind } from '../core/refusals';
 import { take, type Source } from './intake';
-import { RegisterBuilder, registerFromGrid, type GridRow, type GridValue, type Register, type RegisterRefusal } from '../core/register';
+import { RegisterBuilder, registerFromGrid, type GridRow, type GridValue, type Register, type RegisterRefusal } from '../core/count/register';
 import { cellRef, cellValue, plainSharedStrings, scanRows, type SheetContext } from './sheet-scan';
-import type { SheetRows } from '../core/count-findings';
+import type { SheetRows } from '../core/count/count-findings';
 import { WorkbookReadError } from './errors';
 import { attr, dateStyles, relationshipIdAttr, resolveTarget, sharedStrings } from './fast-read';
 import { corruptWorkbook, openPackage, WORKBOOK_XML } from './package';

@@ -7,7 +7,7 @@
  * the general reader (`scanRows` says so), which gives the same rows for everything it reads.
  * Browser-safe: text in, no Node API.
  */
-import type { GridValue } from '../core/register';
+import type { GridValue } from '../core/count/register';
 import { attr } from './fast-read';
 import { unescapeXml } from './scoped-names-xml';
 

@@ -1,13 +1,13 @@
 /**
  * One source of a consolidation or a roll-up: taken in by the intake (`xlsx/intake`: refused by
- * size, read, checked, fingerprinted) and reduced to its numbers (`core/consolidate`'s
+ * size, read, checked, fingerprinted) and reduced to its numbers (`core/combine/consolidate`'s
  * `summarizeSource`). Never throws: a refused file becomes a summary with `readError`. The command
  * line fingerprints with Node's crypto, the pane and the web page with Web Crypto. No Node API.
  */
-import type { Template } from '../core/template';
-import type { PackCatalog } from '../core/catalog';
-import { BUILTIN_CATALOG } from '../core/builtin';
-import { summarizeSource, type SourceSummary } from '../core/consolidate';
+import type { Template } from '../core/forms/template';
+import type { PackCatalog } from '../core/forms/catalog';
+import { BUILTIN_CATALOG } from '../core/forms/builtin';
+import { summarizeSource, type SourceSummary } from '../core/combine/consolidate';
 import { errorsAndWarnings, inspect, type Fingerprint, type Inspection, type Source } from './intake';
 import { sha256Hex } from './digest';
 

@@ -4,7 +4,7 @@
  * Bytes out, no file system: the command line writes the file, the web page offers it as a download.
  */
 import ExcelJS from 'exceljs';
-import type { CellStyle, PlanCell, SheetPlan } from '../core/plan';
+import type { CellStyle, PlanCell, SheetPlan } from '../core/forms/plan';
 import { cellsOf, parseRange } from '../core/a1';
 import { parseIsoDate } from '../core/dates';
 import { absoluteRef, absoluteRows, writeSheetScopedNames, type ScopedName } from './scoped-names';

@@ -27,8 +27,8 @@ const OUT = path.join(ROOT, 'test-output', 'e2e');
 const AXE = require.resolve('axe-core/axe.min.js');
 
 require('tsx/cjs/api').register();
-const { TEMPLATES, SEED_REPORT } = require(path.join(ROOT, 'src', 'core', 'builtin.ts'));
-const { columnName } = require(path.join(ROOT, 'src', 'core', 'names.ts'));
+const { TEMPLATES, SEED_REPORT } = require(path.join(ROOT, 'src', 'core', 'forms', 'builtin.ts'));
+const { columnName } = require(path.join(ROOT, 'src', 'core', 'forms', 'defined-names.ts'));
 const { address } = require(path.join(ROOT, 'src', 'core', 'a1.ts'));
 const { FIRST_RUN_DONE } = require(path.join(ROOT, 'src', 'taskpane', 'app', 'memory.ts'));
 

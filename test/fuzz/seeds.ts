@@ -8,7 +8,7 @@
 import { readFileSync } from 'fs';
 import { join } from 'path';
 import { unzipSync } from 'fflate';
-import { SEED_REPORT, TEMPLATES } from '../../src/core/builtin';
+import { SEED_REPORT, TEMPLATES } from '../../src/core/forms/builtin';
 import { templateWorkbook } from '../../src/xlsx/new-workbook';
 import { prefixedXlsx } from '../support/zip-parts';
 import { goodPack } from '../support/packs';

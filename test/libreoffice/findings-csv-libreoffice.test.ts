@@ -1,5 +1,5 @@
 /**
- * The findings CSV the web page offers ("Tải kết quả (CSV)": core/check-json's resultsCsv), opened
+ * The findings CSV the web page offers ("Tải kết quả (CSV)": core/check/check-json's resultsCsv), opened
  * the way a person opens it: LibreOffice Calc's CSV import with formulas evaluated, headless. A
  * workbook with a total typed over (whose fix is the formula =SUM(B9:E9)) saved as `=1+1.xlsx`:
  * no cell of the opened sheet is a formula. The same rows written without the people mode's
@@ -10,7 +10,7 @@ import * as os from 'os';
 import * as path from 'path';
 import { buildWorkbook, parseNewArgs } from '../../src/cli/new';
 import { checkFile } from '../../src/cli/check';
-import { resultsCsv } from '../../src/core/check-json';
+import { resultsCsv } from '../../src/core/check/check-json';
 import { readWorkbook } from '../../src/cli/path-source';
 import { setCell } from '../support/edit-xlsx';
 import { importCsvWithLibreOffice } from '../support/libreoffice';

@@ -12,7 +12,7 @@ import { unzipSync, strFromU8 } from 'fflate';
 import { findSoffice } from '../support/libreoffice';
 import { SEED_TIEOUT_FINDINGS, seedReportDocx } from '../support/seed-report';
 import { readDocx } from '../../src/xlsx/docx';
-import { tieOut } from '../../src/core/tieout';
+import { tieOut } from '../../src/core/tieout/tieout';
 
 let dir: string;
 let saved: Uint8Array;

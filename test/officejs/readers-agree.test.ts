@@ -10,17 +10,17 @@
  */
 import { createOfficeAdapter } from '../../src/excel/adapter';
 import type { ExcelRun } from '../../src/excel/context';
-import { layout } from '../../src/core/layout';
-import { expectedHeader } from '../../src/core/layout-texts';
-import { validateWorkbook } from '../../src/core/validate';
-import { normalizeFormula } from '../../src/core/formulas';
+import { layout } from '../../src/core/forms/layout';
+import { expectedHeader } from '../../src/core/forms/layout-texts';
+import { validateWorkbook } from '../../src/core/check/validate';
+import { normalizeFormula } from '../../src/core/forms/formulas';
 import { isoFromUtcDate, isoToExcelSerial } from '../../src/core/dates';
-import type { LayoutOptions, SheetPlan } from '../../src/core/plan';
-import type { CellRead, CellValue, WorkbookRead } from '../../src/core/read';
-import type { InfoKey } from '../../src/core/names';
-import { TEMPLATES } from '../../src/core/builtin';
-import { entryColumns, columnsOf } from '../../src/core/template';
-import type { Template } from '../../src/core/template';
+import type { LayoutOptions, SheetPlan } from '../../src/core/forms/plan';
+import type { CellRead, CellValue, WorkbookRead } from '../../src/core/tables/table-read';
+import type { InfoKey } from '../../src/core/forms/defined-names';
+import { TEMPLATES } from '../../src/core/forms/builtin';
+import { entryColumns, columnsOf } from '../../src/core/forms/template';
+import type { Template } from '../../src/core/forms/template';
 import { SAMPLE_DEFAULTS } from '../../src/cli/new';
 import { writeWorkbook } from '../../src/xlsx/writer';
 import { readWorkbook } from '../../src/cli/path-source';

@@ -2,9 +2,9 @@
 import { WAIT, act, click, entryCells, openTab, renderPane, screen, typeSample, waitFor, within, type Harness } from '../support/taskpane-harness';
 import { LIVE_DELAY_MS } from '../../src/taskpane/app/hooks/useLiveRecheck';
 import { createOfficeAdapter } from '../../src/excel/adapter';
-import { groupFindings, type Finding } from '../../src/core/findings';
-import { TEMPLATES } from '../../src/core/builtin';
-import { entryColumns } from '../../src/core/template';
+import { groupFindings, type Finding } from '../../src/core/check/findings';
+import { TEMPLATES } from '../../src/core/forms/builtin';
+import { entryColumns } from '../../src/core/forms/template';
 
 async function seedWorkbook(): Promise<{ h: Harness; b01: Awaited<ReturnType<typeof typeSample>>; b02: Awaited<ReturnType<typeof typeSample>> }> {
   const h = await renderPane({

@@ -9,7 +9,7 @@ import { webcrypto } from 'crypto';
 import { fireEvent, waitFor } from '@testing-library/react';
 import { click, openTab, renderPane, screen, act } from '../support/taskpane-harness';
 import { writeWorkbook } from '../../src/xlsx/writer';
-import { validateWorkbook } from '../../src/core/validate';
+import { validateWorkbook } from '../../src/core/check/validate';
 import { unitFigures, unitPlans } from '../support/units-fixture';
 
 const g = globalThis as unknown as { crypto?: { subtle?: unknown } };
@@ -32,7 +32,7 @@ async function choose(files: File[]): Promise<void> {
 }
 
 test('chosen files are listed with unit, period and check result; Tổng hợp writes new sheets with the sums', async () => {
-  const h = await renderPane({ setup: async ({ adapter }) => void (await adapter.insertTemplate((await import('../../src/core/layout')).layout((await import('../../src/core/builtin')).TEMPLATES[0], {}))) });
+  const h = await renderPane({ setup: async ({ adapter }) => void (await adapter.insertTemplate((await import('../../src/core/forms/layout')).layout((await import('../../src/core/forms/builtin')).TEMPLATES[0], {}))) });
   expect(h.host.book.sheets.map((s) => s.name)).toEqual(['Sheet1', 'Biểu 01']);
   await openTab('Tổng hợp');
   await choose([await unitFile('Xã 1', 1), await unitFile('Xã 2', 2)]);

@@ -10,7 +10,7 @@
 import { webcrypto } from 'crypto';
 import { fireEvent, waitFor } from '@testing-library/react';
 import { click, makeHost, openTab, renderPane, screen, act } from '../support/taskpane-harness';
-import { gridFromRange, registerFromGrid } from '../../src/core/register';
+import { gridFromRange, registerFromGrid } from '../../src/core/count/register';
 import { readRegister } from '../../src/xlsx/register-read';
 import type { MemHost } from '../../src/devhost';
 import type { WorkbookAdapter } from '../../src/excel/types';

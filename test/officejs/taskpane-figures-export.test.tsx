@@ -6,8 +6,8 @@
  * do instead.
  */
 import { click, openTab, renderPane, screen, typeSample } from '../support/taskpane-harness';
-import { TEMPLATES } from '../../src/core/builtin';
-import { RECORD_FIELDS } from '../../src/core/export';
+import { TEMPLATES } from '../../src/core/forms/builtin';
+import { RECORD_FIELDS } from '../../src/core/export/export';
 import { savedCsvName, workbookFileName } from '../../src/taskpane/app/FiguresExport';
 import { parseCsvStrict } from '../support/strict-csv';
 import { blobText } from '../support/blob';

@@ -6,8 +6,8 @@
  */
 import { fireEvent } from '@testing-library/react';
 import { WAIT, act, click, openTab, renderPane, screen, typeSample, waitFor, within, type Harness } from '../support/taskpane-harness';
-import { TEMPLATES } from '../../src/core/builtin';
-import { layout } from '../../src/core/layout';
+import { TEMPLATES } from '../../src/core/forms/builtin';
+import { layout } from '../../src/core/forms/layout';
 import { writeWorkbook } from '../../src/xlsx/writer';
 
 const UNIT = 'TỈNH ỦY LÂM ĐỒNG';

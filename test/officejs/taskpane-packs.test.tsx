@@ -5,8 +5,8 @@
  * with its faults and offers no table; a pack table is inserted, read and checked by its pack's rules.
  */
 import { click, openTab, renderPane, screen, within } from '../support/taskpane-harness';
-import { loadPacks, type PackFetch } from '../../src/core/pack-loader';
-import { BUILTIN_CATALOG } from '../../src/core/builtin';
+import { loadPacks, type PackFetch } from '../../src/core/forms/pack-loader';
+import { BUILTIN_CATALOG } from '../../src/core/forms/builtin';
 import { at, goodPack } from '../support/packs';
 
 const ORIGIN = 'https://addin.example.gov.vn';

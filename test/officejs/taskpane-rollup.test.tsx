@@ -9,8 +9,8 @@
 import { webcrypto } from 'crypto';
 import { fireEvent, waitFor } from '@testing-library/react';
 import { click, openTab, renderPane, screen, act } from '../support/taskpane-harness';
-import { TEMPLATES } from '../../src/core/builtin';
-import { entryColumns } from '../../src/core/template';
+import { TEMPLATES } from '../../src/core/forms/builtin';
+import { entryColumns } from '../../src/core/forms/template';
 import { periodRange } from '../../src/core/periods';
 import { writeWorkbook } from '../../src/xlsx/writer';
 import { unitFigures, unitPlans } from '../support/units-fixture';

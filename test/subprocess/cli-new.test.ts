@@ -5,7 +5,7 @@ import { chmodSync, copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSyn
 import { tmpdir } from 'os';
 import { join, resolve } from 'path';
 import ExcelJS from 'exceljs';
-import { TEMPLATES } from '../../src/core/builtin';
+import { TEMPLATES } from '../../src/core/forms/builtin';
 import { readSheetScopedNames } from '../../src/xlsx/scoped-names';
 import * as writer from '../../src/xlsx/writer';
 import { runNew } from '../../src/cli/new';

@@ -16,8 +16,8 @@ import { readWorkbookExcelJS } from '../../src/xlsx/exceljs-read';
 import { readWorkbookFast } from '../../src/xlsx/fast-read';
 import { sourceFromBytes } from '../../src/xlsx/source';
 import { ENCRYPTED_MESSAGE, ODS_MESSAGE, OLE_UNKNOWN_MESSAGE, XLS_MESSAGE, oleDirectoryNames, oleKind } from '../../src/xlsx/kind';
-import { TEMPLATES } from '../../src/core/builtin';
-import type { Text } from '../../src/core/template';
+import { TEMPLATES } from '../../src/core/forms/builtin';
+import type { Text } from '../../src/core/forms/template';
 import { ENCRYPTED_XLSX_ENTRIES, XLS_ENTRIES, ole2 } from '../support/ole2';
 
 const ROOT = path.join(__dirname, '..', '..');

@@ -1,5 +1,5 @@
 /**
- * Tables found from what the sheet holds when their defined names are gone or wrong (`core/locate`):
+ * Tables found from what the sheet holds when their defined names are gone or wrong (`core/tables/locate`):
  * an ExcelJS read and write (names lose their sheet scope), names deleted, names pointing at another
  * sheet, rows inserted above a table whose names are gone, a renamed sheet. The `.xlsx` reader and
  * the Office.js reader (on the in-memory Excel) give the same tables; `structure.changed` only when
@@ -21,12 +21,12 @@ import type { ExcelRun } from '../../src/excel/context';
 import type { MemHost } from '../../src/devhost';
 import { createOfficeJsHost } from '../../src/devhost/officejs-node';
 import { hyperFormulaEvaluator } from '../../src/devhost/hyperformula';
-import { layout } from '../../src/core/layout';
-import { findMarker, locateTable } from '../../src/core/locate';
-import { validateWorkbook } from '../../src/core/validate';
-import type { CellRead, WorkbookRead } from '../../src/core/read';
-import type { Finding } from '../../src/core/findings';
-import { TEMPLATES, findTemplate } from '../../src/core/builtin';
+import { layout } from '../../src/core/forms/layout';
+import { findMarker, locateTable } from '../../src/core/tables/locate';
+import { validateWorkbook } from '../../src/core/check/validate';
+import type { CellRead, WorkbookRead } from '../../src/core/tables/table-read';
+import type { Finding } from '../../src/core/check/findings';
+import { TEMPLATES, findTemplate } from '../../src/core/forms/builtin';
 import { insertRowsAbove, setCell } from '../support/edit-xlsx';
 
 const ROOT = path.join(__dirname, '..', '..');
@@ -217,7 +217,7 @@ function metaAddress(t: WorkbookRead['tables'][number]): string {
   return `B${Number(/\d+/.exec(to)?.[0]) + 1}`;
 }
 
-describe('core/locate', () => {
+describe('core/tables/locate', () => {
   test('an id quoted away from its "Mã biểu mẫu" label is not a table id cell', () => {
     expect(findMarker([{ row: 1, col: 1, value: 'bieumau:b01@1' }])).toBeNull();
     expect(findMarker([{ row: 5, col: 3, value: 'bieumau:b02@1' }, { row: 5, col: 2, value: 'Mã biểu mẫu' }])).toEqual({ address: 'C5', packId: 'vn.standard', templateId: 'b02', version: 1 });

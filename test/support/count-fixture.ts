@@ -4,9 +4,9 @@
  * are counted here, by a plain filter, independently of the engine.
  */
 import type { IncomingRow, OutgoingRow } from './registers';
-import type { WorkbookRead } from '../../src/core/read';
-import { TEMPLATES } from '../../src/core/builtin';
-import { entryColumns } from '../../src/core/template';
+import type { WorkbookRead } from '../../src/core/tables/table-read';
+import { TEMPLATES } from '../../src/core/forms/builtin';
+import { entryColumns } from '../../src/core/forms/template';
 
 /** What a row is expected to be: its columns per table, or not in any, or undecidable. */
 export interface Expect {

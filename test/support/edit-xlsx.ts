@@ -7,7 +7,7 @@
  */
 import ExcelJS from 'exceljs';
 import JSZip from 'jszip';
-import { parseMetaValue } from '../../src/core/names';
+import { parseMetaValue } from '../../src/core/forms/defined-names';
 
 const WORKBOOK_XML = 'xl/workbook.xml';
 const BLOCK = /<definedNames\s*\/>|<definedNames>[\s\S]*?<\/definedNames>/;

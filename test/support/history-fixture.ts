@@ -3,8 +3,8 @@
  * and in the web page): every table of the standard set, each flow figure `base × factor`
  * (Biểu 04, a stock, as it is); Quốc hội (Biểu 01) set when `assembly` is given.
  */
-import { TEMPLATES } from '../../src/core/builtin';
-import { layout } from '../../src/core/layout';
+import { TEMPLATES } from '../../src/core/forms/builtin';
+import { layout } from '../../src/core/forms/layout';
 import { writeWorkbook } from '../../src/xlsx/writer';
 import { unitFigures } from './units-fixture';
 

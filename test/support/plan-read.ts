@@ -3,12 +3,12 @@
  * every named range resolved, values and formulas as the plan writes them. For property tests
  * and the benchmark (no file, no ExcelJS).
  */
-import type { Template } from '../../src/core/template';
-import { columnsOf } from '../../src/core/template';
-import { layout } from '../../src/core/layout';
-import type { LayoutOptions, PlanCell, SheetPlan } from '../../src/core/plan';
-import type { CellRead, CellValue, TableRead } from '../../src/core/read';
-import { GROUP_NAME_PATTERN, HEADER_NAME, INFO_NAMES, ROW_LABELS_NAME, averageName, columnName, totalName, type InfoKey } from '../../src/core/names';
+import type { Template } from '../../src/core/forms/template';
+import { columnsOf } from '../../src/core/forms/template';
+import { layout } from '../../src/core/forms/layout';
+import type { LayoutOptions, PlanCell, SheetPlan } from '../../src/core/forms/plan';
+import type { CellRead, CellValue, TableRead } from '../../src/core/tables/table-read';
+import { GROUP_NAME_PATTERN, HEADER_NAME, INFO_NAMES, ROW_LABELS_NAME, averageName, columnName, totalName, type InfoKey } from '../../src/core/forms/defined-names';
 import { address, parseRange } from '../../src/core/a1';
 import { parseIsoDate } from '../../src/core/dates';
 

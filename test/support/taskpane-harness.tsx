@@ -17,8 +17,8 @@ import { Shell } from '../../src/taskpane/Shell';
 import { App } from '../../src/taskpane/app/App';
 import { PaneRoot } from '../../src/taskpane/app/PaneRoot';
 import type { Language } from '../../src/ui/i18n';
-import { TEMPLATES } from '../../src/core/builtin';
-import type { PackLoad } from '../../src/core/pack-loader';
+import { TEMPLATES } from '../../src/core/forms/builtin';
+import type { PackLoad } from '../../src/core/forms/pack-loader';
 import { APP_STRINGS } from '../../src/taskpane/app/strings';
 import { FIRST_RUN_DONE } from '../../src/taskpane/app/memory';
 

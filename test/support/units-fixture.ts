@@ -3,11 +3,11 @@
  * set, figures varied by a seed and consistent with every rule (Biểu 02's groups equal Biểu 01's
  * issuers; Biểu 04 provided ≤ eligible and the channels add up to the published total).
  */
-import { TEMPLATES } from '../../src/core/builtin';
-import type { Template } from '../../src/core/template';
-import { layout } from '../../src/core/layout';
-import type { LayoutOptions, SheetPlan } from '../../src/core/plan';
-import type { WorkbookRead } from '../../src/core/read';
+import { TEMPLATES } from '../../src/core/forms/builtin';
+import type { Template } from '../../src/core/forms/template';
+import { layout } from '../../src/core/forms/layout';
+import type { LayoutOptions, SheetPlan } from '../../src/core/forms/plan';
+import type { WorkbookRead } from '../../src/core/tables/table-read';
 import { readPlan } from './plan-read';
 
 export const PERIOD = { from: '2025-07-01', to: '2025-09-30' } as const;

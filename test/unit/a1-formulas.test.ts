@@ -1,5 +1,5 @@
 import { parseAddress, parseRange, rangeAddress } from '../../src/core/a1';
-import { normalizeFormula, ratioFormula, sameFormula, sumFormula } from '../../src/core/formulas';
+import { normalizeFormula, ratioFormula, sameFormula, sumFormula } from '../../src/core/forms/formulas';
 
 describe('parseAddress', () => {
   test.each([

@@ -1,15 +1,15 @@
 /**
- * Admission (`core/admit`): the one step that decides which sources a consolidation or a roll-up
- * takes in, its refusals typed by id with the catalogue's words (`core/admission-words`), its notes
+ * Admission (`core/combine/admit`): the one step that decides which sources a consolidation or a roll-up
+ * takes in, its refusals typed by id with the catalogue's words (`core/combine/admission-words`), its notes
  * added up per source; and no sentence written inside the rules of admission.
  */
 import * as fs from 'fs';
 import * as path from 'path';
-import { admit, sourceResults, CONSOLIDATION } from '../../src/core/admit';
-import { ROLL_UP } from '../../src/core/rollup-rules';
-import { NOTE_WORDS, REFUSAL_WORDS } from '../../src/core/admission-words';
-import { BUILTIN_CATALOG } from '../../src/core/builtin';
-import type { SourceSummary } from '../../src/core/consolidate';
+import { admit, sourceResults, CONSOLIDATION } from '../../src/core/combine/admit';
+import { ROLL_UP } from '../../src/core/combine/rollup-rules';
+import { NOTE_WORDS, REFUSAL_WORDS } from '../../src/core/combine/admission-words';
+import { BUILTIN_CATALOG } from '../../src/core/forms/builtin';
+import type { SourceSummary } from '../../src/core/combine/consolidate';
 
 const templates = BUILTIN_CATALOG.templates();
 
@@ -86,7 +86,7 @@ describe('admit', () => {
   });
 
   test('the rules of admission write no sentence: their words are the catalogue\'s', () => {
-    for (const f of ['admit.ts', 'rollup-rules.ts', 'history-admit.ts']) {
+    for (const f of ['combine/admit.ts', 'combine/rollup-rules.ts', 'history/history-admit.ts']) {
       const text = fs.readFileSync(path.join(__dirname, '..', '..', 'src', 'core', f), 'utf8');
       expect({ f, vi: /\bvi:\s*[`'"]/.test(text) }).toEqual({ f, vi: false });
     }

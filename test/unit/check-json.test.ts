@@ -1,5 +1,5 @@
-/** The check results as CSV (core/check-json): columns, quoting, unreadable and clean files. */
-import { CSV_COLUMNS, cellName, exitCode, resultsCsv, type FileResult } from '../../src/core/check-json';
+/** The check results as CSV (core/check/check-json): columns, quoting, unreadable and clean files. */
+import { CSV_COLUMNS, cellName, exitCode, resultsCsv, type FileResult } from '../../src/core/check/check-json';
 
 const results: FileResult[] = [
   {

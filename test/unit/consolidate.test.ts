@@ -5,15 +5,15 @@
  */
 import { readFileSync } from 'fs';
 import { join } from 'path';
-import { TEMPLATES } from '../../src/core/builtin';
-import { columnsOf, entryColumns } from '../../src/core/template';
-import type { Template } from '../../src/core/template';
-import { consolidate, consolidateReads, summarizeSource, type Consolidation, type SourceInput, type SourceSummary } from '../../src/core/consolidate';
+import { TEMPLATES } from '../../src/core/forms/builtin';
+import { columnsOf, entryColumns } from '../../src/core/forms/template';
+import type { Template } from '../../src/core/forms/template';
+import { consolidate, consolidateReads, summarizeSource, type Consolidation, type SourceInput, type SourceSummary } from '../../src/core/combine/consolidate';
 import { detectDelimiter, parseUnitsCsv, parseUnitsText, unitKey, UnitsListError, type UnitEntry } from '../../src/core/units';
-import { validateWorkbook } from '../../src/core/validate';
-import type { SheetPlan } from '../../src/core/plan';
-import type { WorkbookRead } from '../../src/core/read';
-import { MISSING_SUFFIX } from '../../src/core/layout-texts';
+import { validateWorkbook } from '../../src/core/check/validate';
+import type { SheetPlan } from '../../src/core/forms/plan';
+import type { WorkbookRead } from '../../src/core/tables/table-read';
+import { MISSING_SUFFIX } from '../../src/core/forms/layout-texts';
 import { readPlan } from '../support/plan-read';
 import { PERIOD, unitFigures, unitRead } from '../support/units-fixture';
 

@@ -5,7 +5,7 @@
  * refusals naming the file and the sheet, never a throw.
  */
 import ExcelJS from 'exceljs';
-import { cellDate, fieldOfHeader, registerFromGrid, type Register } from '../../src/core/register';
+import { cellDate, fieldOfHeader, registerFromGrid, type Register } from '../../src/core/count/register';
 import { csvDelimiter, parseCsv, readRegister, REGISTER_LIMITS } from '../../src/xlsx/register-read';
 import { incomingCsv, incomingXlsx, outgoingCsv, outgoingXlsx } from '../support/registers';
 

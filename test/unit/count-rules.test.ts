@@ -1,5 +1,5 @@
 /**
- * The counting rules of the built-in pack, row by row (core/count): authors and issuers to columns,
+ * The counting rules of the built-in pack, row by row (core/count/count): authors and issuers to columns,
  * plain-text matching only, ties never guessed, the register's body (`--body`) where a symbol does
  * not tell, types within an issuer and the rest; the register findings with their registered
  * severities; the pack format's `count` and `notCounted` checked like the rest of a pack.
@@ -7,12 +7,12 @@
 import Ajv from 'ajv';
 import * as fs from 'fs';
 import * as path from 'path';
-import { CROSS_TABLE_RULES, TEMPLATES } from '../../src/core/builtin';
-import { classifyRegister, countedTemplates, matchLevel, summarise, type RowCount } from '../../src/core/count';
-import { registerFindings } from '../../src/core/count-findings';
-import type { Register, RegisterKind, RegisterRow } from '../../src/core/register';
-import { validatePack } from '../../src/core/pack';
-import { ruleInfo } from '../../src/core/rules';
+import { CROSS_TABLE_RULES, TEMPLATES } from '../../src/core/forms/builtin';
+import { classifyRegister, countedTemplates, matchLevel, summarise, type RowCount } from '../../src/core/count/count';
+import { registerFindings } from '../../src/core/count/count-findings';
+import type { Register, RegisterKind, RegisterRow } from '../../src/core/count/register';
+import { validatePack } from '../../src/core/forms/pack';
+import { ruleInfo } from '../../src/core/check/rules';
 
 const TABLES = countedTemplates(TEMPLATES);
 

@@ -5,7 +5,7 @@
  * its parts whatever the spacing, case of `đ` or normal form; nothing throws on any text.
  */
 import fc from 'fast-check';
-import { PARTY_TYPES, STATE_TYPES, foldText, parseSymbol, typeFromName } from '../../src/core/symbol';
+import { PARTY_TYPES, STATE_TYPES, foldText, parseSymbol, typeFromName } from '../../src/core/count/symbol';
 
 describe('parseSymbol: the examples of Decree 30/2020 and of the Party', () => {
   test.each([

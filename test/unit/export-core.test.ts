@@ -1,11 +1,11 @@
-/** core/export and core/sdmx on reads made in memory: what a cell holds becomes the figure; SDMX codes. */
-import { BUILTIN_CATALOG, TEMPLATES } from '../../src/core/builtin';
-import { PackCatalog } from '../../src/core/catalog';
-import { validatePack, type Pack } from '../../src/core/pack';
-import { figureRecords, type FigureRecord } from '../../src/core/export';
-import { dataflowId, foldToId, sdmxObservations, sdmxStructure, structureId } from '../../src/core/sdmx';
-import { layout } from '../../src/core/layout';
-import type { WorkbookRead } from '../../src/core/read';
+/** core/export/export and core/export/sdmx on reads made in memory: what a cell holds becomes the figure; SDMX codes. */
+import { BUILTIN_CATALOG, TEMPLATES } from '../../src/core/forms/builtin';
+import { PackCatalog } from '../../src/core/forms/catalog';
+import { validatePack, type Pack } from '../../src/core/forms/pack';
+import { figureRecords, type FigureRecord } from '../../src/core/export/export';
+import { dataflowId, foldToId, sdmxObservations, sdmxStructure, structureId } from '../../src/core/export/sdmx';
+import { layout } from '../../src/core/forms/layout';
+import type { WorkbookRead } from '../../src/core/tables/table-read';
 import { unitRead } from '../support/units-fixture';
 import { readPlan } from '../support/plan-read';
 import { goodPack } from '../support/packs';

@@ -1,8 +1,8 @@
 import { cellDate, formatCount, formatPercent, workbookFigures } from '../../src/core/figures';
-import type { CellRead, CellValue, TableRead, WorkbookRead } from '../../src/core/read';
-import { TEMPLATES } from '../../src/core/builtin';
-import { columnsOf, entryColumns } from '../../src/core/template';
-import type { Template } from '../../src/core/template';
+import type { CellRead, CellValue, TableRead, WorkbookRead } from '../../src/core/tables/table-read';
+import { TEMPLATES } from '../../src/core/forms/builtin';
+import { columnsOf, entryColumns } from '../../src/core/forms/template';
+import type { Template } from '../../src/core/forms/template';
 import { isoToExcelSerial } from '../../src/core/dates';
 
 /** A table as a reader would give it: entry values per row; sum cells hold their computed value unless `sumsAs` says otherwise. */

@@ -17,15 +17,15 @@ import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'f
 import { tmpdir } from 'os';
 import { join, relative } from 'path';
 import { unzipSync } from 'fflate';
-import { TEMPLATES } from '../../src/core/builtin';
-import { parsePack } from '../../src/core/pack';
+import { TEMPLATES } from '../../src/core/forms/builtin';
+import { parsePack } from '../../src/core/forms/pack';
 import { parseUnitsCsv, parseUnitsText, UnitsListError } from '../../src/core/units';
 import { templateWorkbook } from '../../src/xlsx/new-workbook';
 import { readWorkbookFast } from '../../src/xlsx/fast-read';
 import { readWorkbookExcelJS } from '../../src/xlsx/exceljs-read';
 import { readWorkbook } from '../../src/xlsx/read-workbook';
 import { WorkbookReadError } from '../../src/xlsx/errors';
-import type { WorkbookRead } from '../../src/core/read';
+import type { WorkbookRead } from '../../src/core/tables/table-read';
 import { billionLaughs, externalEntity } from '../fuzz/targets/spreadsheetml';
 import { packTarget } from '../fuzz/targets/pack';
 import { zipParts } from '../fuzz/zipper';
@@ -34,7 +34,7 @@ import { seedReportDocx } from '../support/seed-report';
 import { readDocx } from '../../src/xlsx/docx';
 import { DocumentReadError } from '../../src/xlsx/docx-refusals';
 import { readRegister } from '../../src/xlsx/register-read';
-import type { Register } from '../../src/core/register';
+import type { Register } from '../../src/core/count/register';
 
 const enc = new TextEncoder();
 const dec = new TextDecoder();

@@ -1,16 +1,16 @@
 /**
- * Each figure against the unit's earlier periods (core/history): flows per day, stocks as values,
+ * Each figure against the unit's earlier periods (core/history/history): flows per day, stocks as values,
  * the ratio rule with one to three earlier periods, the robust score from four on, the floor, and
  * the earlier reports left out with a note.
  */
-import { TEMPLATES } from '../../src/core/builtin';
-import { entryColumns } from '../../src/core/template';
-import type { Template } from '../../src/core/template';
-import { layout } from '../../src/core/layout';
-import type { WorkbookRead } from '../../src/core/read';
-import { compareWithHistory, overTimeOf, tableComparison, type EarlierInput } from '../../src/core/history';
-import { FLOOR, judge, median } from '../../src/core/history-stats';
-import { validatePack } from '../../src/core/pack';
+import { TEMPLATES } from '../../src/core/forms/builtin';
+import { entryColumns } from '../../src/core/forms/template';
+import type { Template } from '../../src/core/forms/template';
+import { layout } from '../../src/core/forms/layout';
+import type { WorkbookRead } from '../../src/core/tables/table-read';
+import { compareWithHistory, overTimeOf, tableComparison, type EarlierInput } from '../../src/core/history/history';
+import { FLOOR, judge, median } from '../../src/core/history/history-stats';
+import { validatePack } from '../../src/core/forms/pack';
 import { readPlan } from '../support/plan-read';
 import { goodPack } from '../support/packs';
 import { rng, unitFigures } from '../support/units-fixture';

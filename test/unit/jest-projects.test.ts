@@ -70,7 +70,7 @@ describe('a new suite is told its folder by what it runs', () => {
     [`import { createOfficeJsHost } from '../../src/${word('dev', 'host')}/officejs-node';`, 'officejs'],
     [`import { runCli } from '${support}/cli';`, 'subprocess'],
     [`import { parseCsvStrict } from '${support}/strict-csv';`, 'unit'],
-    ["import { validateWorkbook } from '../../src/core/validate';", 'unit'],
+    ["import { validateWorkbook } from '../../src/core/check/validate';", 'unit'],
   ])('%s → %s', (text, project) => {
     const file = path.join(dir, 'new.test.ts');
     fs.writeFileSync(file, `${text}\ntest('x', () => undefined);\n`);

@@ -1,12 +1,12 @@
 import { HyperFormula } from 'hyperformula';
-import { SEED_REPORT, TEMPLATES, findTemplate } from '../../src/core/builtin';
-import { columnsOf, entryColumns, type Template } from '../../src/core/template';
-import { layout } from '../../src/core/layout';
-import { attachmentText, expectedHeader, periodText, reportLines, wrappedLines } from '../../src/core/layout-texts';
-import type { LayoutOptions, PlanCell, SheetPlan } from '../../src/core/plan';
+import { SEED_REPORT, TEMPLATES, findTemplate } from '../../src/core/forms/builtin';
+import { columnsOf, entryColumns, type Template } from '../../src/core/forms/template';
+import { layout } from '../../src/core/forms/layout';
+import { attachmentText, expectedHeader, periodText, reportLines, wrappedLines } from '../../src/core/forms/layout-texts';
+import type { LayoutOptions, PlanCell, SheetPlan } from '../../src/core/forms/plan';
 import { cellsOf, parseAddress, parseRange } from '../../src/core/a1';
-import { perDayFormula, perMonthFormula, ratioFormula, sumFormula } from '../../src/core/formulas';
-import { HEADER_NAME, INFO_NAMES, META_NAME, ROW_LABELS_NAME, averageName, columnName, metaValue, totalName } from '../../src/core/names';
+import { perDayFormula, perMonthFormula, ratioFormula, sumFormula } from '../../src/core/forms/formulas';
+import { HEADER_NAME, INFO_NAMES, META_NAME, ROW_LABELS_NAME, averageName, columnName, metaValue, totalName } from '../../src/core/forms/defined-names';
 import {
   compareIsoDates,
   daysInclusive,

@@ -1,7 +1,7 @@
 /** The catalog of loaded packs: lookup by pack, id and version; what is offered; command-line names. */
-import { PackCatalog, asCatalog, lookupTemplate } from '../../src/core/catalog';
-import { validatePack, type Pack } from '../../src/core/pack';
-import { BUILTIN_CATALOG, TEMPLATES } from '../../src/core/builtin';
+import { PackCatalog, asCatalog, lookupTemplate } from '../../src/core/forms/catalog';
+import { validatePack, type Pack } from '../../src/core/forms/pack';
+import { BUILTIN_CATALOG, TEMPLATES } from '../../src/core/forms/builtin';
 import { at, goodPack } from '../support/packs';
 
 function load(raw: unknown): Pack {

@@ -4,17 +4,17 @@
  * figures — and versions: a workbook made with version 1 is still checked by version 1's rules once
  * version 2 is loaded.
  */
-import { validatePack, type Pack } from '../../src/core/pack';
-import { PackCatalog } from '../../src/core/catalog';
-import { BUILTIN_CATALOG, TEMPLATES } from '../../src/core/builtin';
-import { layout } from '../../src/core/layout';
+import { validatePack, type Pack } from '../../src/core/forms/pack';
+import { PackCatalog } from '../../src/core/forms/catalog';
+import { BUILTIN_CATALOG, TEMPLATES } from '../../src/core/forms/builtin';
+import { layout } from '../../src/core/forms/layout';
 import { writeWorkbook } from '../../src/xlsx/writer';
 import { readWorkbook } from '../../src/xlsx/read-workbook';
-import { validateWorkbook } from '../../src/core/validate';
+import { validateWorkbook } from '../../src/core/check/validate';
 import { workbookFigures } from '../../src/core/figures';
-import type { Template } from '../../src/core/template';
-import type { CellRead, WorkbookRead } from '../../src/core/read';
-import type { Finding } from '../../src/core/findings';
+import type { Template } from '../../src/core/forms/template';
+import type { CellRead, WorkbookRead } from '../../src/core/tables/table-read';
+import type { Finding } from '../../src/core/check/findings';
 import { at, goodPack } from '../support/packs';
 
 const PERIOD = { unit: 'UBND XÃ THỬ', reportNo: '12/BC-UBND', reportDate: '2025-10-20', reportBy: 'Ủy ban nhân dân xã', from: '2025-07-01', to: '2025-09-29' };

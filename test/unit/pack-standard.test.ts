@@ -6,10 +6,10 @@
  */
 import { readFileSync } from 'fs';
 import { join } from 'path';
-import { BUILTIN_CATALOG, CROSS_TABLE_RULES, SEED_REPORT, STANDARD_PACK, TEMPLATES, findTemplate } from '../../src/core/builtin';
-import { layout } from '../../src/core/layout';
-import { parsePack } from '../../src/core/pack';
-import { metaValue, parseMetaValue } from '../../src/core/names';
+import { BUILTIN_CATALOG, CROSS_TABLE_RULES, SEED_REPORT, STANDARD_PACK, TEMPLATES, findTemplate } from '../../src/core/forms/builtin';
+import { layout } from '../../src/core/forms/layout';
+import { parsePack } from '../../src/core/forms/pack';
+import { metaValue, parseMetaValue } from '../../src/core/forms/defined-names';
 
 const fixture = JSON.parse(readFileSync(join(__dirname, '..', 'fixtures', 'standard-plans.json'), 'utf8')) as Record<string, unknown>;
 

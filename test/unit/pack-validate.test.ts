@@ -6,8 +6,8 @@
 import { readFileSync } from 'fs';
 import { join } from 'path';
 import Ajv from 'ajv';
-import { faultLines, parsePack, validatePack, type PackFault } from '../../src/core/pack';
-import { sheetNameProblem } from '../../src/core/pack-semantic';
+import { faultLines, parsePack, validatePack, type PackFault } from '../../src/core/forms/pack';
+import { sheetNameProblem } from '../../src/core/forms/pack-semantic';
 import { at, goodPack } from '../support/packs';
 
 const schema = JSON.parse(readFileSync(join(__dirname, '..', '..', 'schemas', 'bieumau-pack-1.schema.json'), 'utf8')) as object;

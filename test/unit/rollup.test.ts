@@ -1,5 +1,5 @@
 /**
- * Roll-up across periods (`core/rollup`): the tiling checks (gaps named with their dates, overlaps,
+ * Roll-up across periods (`core/combine/rollup`): the tiling checks (gaps named with their dates, overlaps,
  * units, packs, versions, tables, errors), flows summed with one row per period, stocks taking the
  * last period, consolidated inputs rolled up per unit, roll-ups of roll-ups (six months from two
  * quarters, a year from nine months and the fourth quarter), and the pack key `overTime`.
@@ -7,18 +7,18 @@
 import { readFileSync } from 'fs';
 import { join } from 'path';
 import Ajv from 'ajv';
-import { TEMPLATES, STANDARD_PACK } from '../../src/core/builtin';
-import { entryColumns, type Template } from '../../src/core/template';
-import { consolidate, summarizeSource, type SourceSummary } from '../../src/core/consolidate';
-import { detailSheetName } from '../../src/core/combine-sheets';
-import { rollUp, rollUpReads, ROLLUP_SOURCES_TITLE, type RollUp } from '../../src/core/rollup';
-import { tiling } from '../../src/core/rollup-rules';
+import { TEMPLATES, STANDARD_PACK } from '../../src/core/forms/builtin';
+import { entryColumns, type Template } from '../../src/core/forms/template';
+import { consolidate, summarizeSource, type SourceSummary } from '../../src/core/combine/consolidate';
+import { detailSheetName } from '../../src/core/combine/combine-sheets';
+import { rollUp, rollUpReads, ROLLUP_SOURCES_TITLE, type RollUp } from '../../src/core/combine/rollup';
+import { tiling } from '../../src/core/combine/rollup-rules';
 import { periodRange, type PeriodRange } from '../../src/core/periods';
-import { validatePack } from '../../src/core/pack';
-import type { SheetPlan } from '../../src/core/plan';
-import { layout } from '../../src/core/layout';
-import type { WorkbookRead } from '../../src/core/read';
-import { averageName, INFO_NAMES, totalName } from '../../src/core/names';
+import { validatePack } from '../../src/core/forms/pack';
+import type { SheetPlan } from '../../src/core/forms/plan';
+import { layout } from '../../src/core/forms/layout';
+import type { WorkbookRead } from '../../src/core/tables/table-read';
+import { averageName, INFO_NAMES, totalName } from '../../src/core/forms/defined-names';
 import { parseRange } from '../../src/core/a1';
 import { readPlan } from '../support/plan-read';
 import { unitFigures, unitRead } from '../support/units-fixture';

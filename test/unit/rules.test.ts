@@ -1,5 +1,5 @@
 /**
- * The rule registry (src/core/rules.ts) against the engine and against docs/rules.md: every rule
+ * The rule registry (src/core/check/rules.ts) against the engine and against docs/rules.md: every rule
  * the engine reports is registered with the severity it is reported with, one crafted table per
  * rule, and a finding's severity is the registry's (change it there, the finding follows); docs/rules.md
  * is exactly the generated text.
@@ -8,10 +8,10 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { buildWorkbook, parseNewArgs } from '../../src/cli/new';
 import { readWorkbook } from '../../src/cli/path-source';
-import { validateWorkbook } from '../../src/core/validate';
-import { RULE_REGISTRY, ruleInfo, rulesMarkdown, severityOf } from '../../src/core/rules';
-import type { CellRead, CellValue, TableRead, WorkbookRead } from '../../src/core/read';
-import type { Finding } from '../../src/core/findings';
+import { validateWorkbook } from '../../src/core/check/validate';
+import { RULE_REGISTRY, ruleInfo, rulesMarkdown, severityOf } from '../../src/core/check/rules';
+import type { CellRead, CellValue, TableRead, WorkbookRead } from '../../src/core/tables/table-read';
+import type { Finding } from '../../src/core/check/findings';
 
 const TODAY = new Date(2026, 0, 15);
 let sample: WorkbookRead;

@@ -5,12 +5,12 @@
 import { CHECK_SCREEN, checkResult, checkScreen } from '../../src/taskpane/app/check-model';
 import { EMPTY_CHECK, type CheckState } from '../../src/taskpane/app/context';
 import type { AppliedFix } from '../../src/excel/types';
-import type { Finding } from '../../src/core/findings';
+import type { Finding } from '../../src/core/check/findings';
 import { paneFrame, type PaneFrame } from '../../src/taskpane/app/pane-model';
 import { webFrame, webFrameStart } from '../../src/web/web-model';
 import { webCheck, webCheckStart, type WebCheck } from '../../src/web/check-model';
 import { historyNoteLines } from '../../src/ui/model/history-lines';
-import type { HistoryResult } from '../../src/core/history';
+import type { HistoryResult } from '../../src/core/history/history';
 import { settingsForm, settingsFormStart } from '../../src/taskpane/app/settings-model';
 import type { ReportInfo } from '../../src/excel/types';
 import type { PeriodForm } from '../../src/ui/PeriodFieldset';

@@ -1,9 +1,9 @@
 /**
- * Vietnamese numbers in running text (core/text-numbers): each case of the tie-out's contract, and
+ * Vietnamese numbers in running text (core/tieout/text-numbers): each case of the tie-out's contract, and
  * properties over the parser.
  */
 import fc from 'fast-check';
-import { findNumbers, parseNumberToken, thousandsOf, writeCount } from '../../src/core/text-numbers';
+import { findNumbers, parseNumberToken, thousandsOf, writeCount } from '../../src/core/tieout/text-numbers';
 
 const values = (text: string, th: '.' | ',' = '.'): number[] => findNumbers(text, th).map((n) => n.value);
 

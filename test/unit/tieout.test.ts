@@ -1,5 +1,5 @@
 /**
- * The tie-out (core/tieout) on the seed report built as a .docx: the certificate figure 7.697 → 7.888,
+ * The tie-out (core/tieout/tieout) on the seed report built as a .docx: the certificate figure 7.697 → 7.888,
  * cross.council from the report's own tables, the four averages, the breakdowns that add up left
  * alone; and each rule on small texts.
  */
@@ -8,10 +8,10 @@ import { SEED_TIEOUT_FINDINGS, seedReportDocx, seedTextDocx } from '../support/s
 import { readDocx } from '../../src/xlsx/docx';
 import { readWorkbook } from '../../src/cli/path-source';
 import { buildWorkbook, parseNewArgs } from '../../src/cli/new';
-import { tieOut, tieOutJson, type TieOutFinding, type TieOutResult } from '../../src/core/tieout';
-import { findDocTables } from '../../src/core/doc-tables';
-import { BUILTIN_CATALOG } from '../../src/core/builtin';
-import { RULE_REGISTRY } from '../../src/core/rules';
+import { tieOut, tieOutJson, type TieOutFinding, type TieOutResult } from '../../src/core/tieout/tieout';
+import { findDocTables } from '../../src/core/tieout/doc-tables';
+import { BUILTIN_CATALOG } from '../../src/core/forms/builtin';
+import { RULE_REGISTRY } from '../../src/core/check/rules';
 import { workbookFigures } from '../../src/core/figures';
 
 const brief = (f: TieOutFinding): [string, number | null, number | null] => [f.rule, f.stated, f.expected];

@@ -3,7 +3,7 @@
  * blank cells apart, cleaning typed text (one way: trim + NFC), report information from a form,
  * separators per language; and issue 19's day-first dates.
  */
-import { countFindings, type Finding } from '../../src/core/findings';
+import { countFindings, type Finding } from '../../src/core/check/findings';
 import { cleanText, reportFromForm } from '../../src/core/text';
 import { formatNumberIn, separatorsFor, VI_SEPARATORS, EN_SEPARATORS } from '../../src/core/numbers';
 import { parseDayFirstDate } from '../../src/core/dates';

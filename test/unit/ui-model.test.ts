@@ -6,7 +6,7 @@ import { unitsField } from '../../src/ui/model/units';
 import { includedCount } from '../../src/ui/model/counts';
 import { parseUnitsText } from '../../src/core/units';
 import { faultLine, faultsShown, SHOWN_FAULTS } from '../../src/ui/model/pack-faults';
-import type { PackFault } from '../../src/core/pack';
+import type { PackFault } from '../../src/core/forms/pack';
 
 describe('unitsField', () => {
   test('blank: no list, no problem', () => {

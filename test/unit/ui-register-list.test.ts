@@ -1,9 +1,9 @@
 /**
  * The registers a count is made from, as both screens hold them (`ui/model/registers`), and a sheet's
- * used range read through Office.js turned into the register grid (`core/register` gridFromRange).
+ * used range read through Office.js turned into the register grid (`core/count/register` gridFromRange).
  */
-import { gridFromRange, registerFromGrid, type Register, type RegisterRefusal } from '../../src/core/register';
-import { TEMPLATES } from '../../src/core/builtin';
+import { gridFromRange, registerFromGrid, type Register, type RegisterRefusal } from '../../src/core/count/register';
+import { TEMPLATES } from '../../src/core/forms/builtin';
 import { NO_REGISTERS, countSourcesOf, figureLines, refusalsOf, registerListReducer, registersOf, registersReady, type RegisterEntry } from '../../src/ui/model/registers';
 
 function reg(file: string, kind: Register['kind']): Register {

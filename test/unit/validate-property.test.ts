@@ -3,12 +3,12 @@
  * template's formulas there is no finding, and every total reconciles.
  */
 import fc from 'fast-check';
-import { validateWorkbook } from '../../src/core/validate';
-import { CROSS_TABLE_RULES, TEMPLATES } from '../../src/core/builtin';
-import { entryColumns } from '../../src/core/template';
-import type { Template } from '../../src/core/template';
-import type { CellRead, CellValue, TableRead, WorkbookRead } from '../../src/core/read';
-import type { LayoutOptions } from '../../src/core/plan';
+import { validateWorkbook } from '../../src/core/check/validate';
+import { CROSS_TABLE_RULES, TEMPLATES } from '../../src/core/forms/builtin';
+import { entryColumns } from '../../src/core/forms/template';
+import type { Template } from '../../src/core/forms/template';
+import type { CellRead, CellValue, TableRead, WorkbookRead } from '../../src/core/tables/table-read';
+import type { LayoutOptions } from '../../src/core/forms/plan';
 import { readTemplate } from '../support/plan-read';
 
 const OPTIONS: LayoutOptions = { unit: 'TỈNH ỦY LÂM ĐỒNG', reportNo: '52-BC/TU', reportDate: '2025-11-14', reportBy: 'Ban Thường vụ Tỉnh ủy', from: '2025-07-01', to: '2025-10-15' };

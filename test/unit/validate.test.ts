@@ -5,13 +5,13 @@
 import ExcelJS from 'exceljs';
 import { buildWorkbook, parseNewArgs } from '../../src/cli/new';
 import { readWorkbook } from '../../src/cli/path-source';
-import { validateWorkbook } from '../../src/core/validate';
-import { ruleInfo } from '../../src/core/rules';
-import type { Finding } from '../../src/core/findings';
-import type { TableRead, WorkbookRead } from '../../src/core/read';
-import { TEMPLATES, CROSS_TABLE_RULES } from '../../src/core/builtin';
-import { entryColumns } from '../../src/core/template';
-import { sumFormula } from '../../src/core/formulas';
+import { validateWorkbook } from '../../src/core/check/validate';
+import { ruleInfo } from '../../src/core/check/rules';
+import type { Finding } from '../../src/core/check/findings';
+import type { TableRead, WorkbookRead } from '../../src/core/tables/table-read';
+import { TEMPLATES, CROSS_TABLE_RULES } from '../../src/core/forms/builtin';
+import { entryColumns } from '../../src/core/forms/template';
+import { sumFormula } from '../../src/core/forms/formulas';
 import { editXlsx, insertRowsAbove, removeName, setCell, setNameFormula } from '../support/edit-xlsx';
 
 const TODAY = new Date(2026, 0, 15);

@@ -7,8 +7,8 @@ import '../support/taskpane-polyfill';
 import { act } from 'react';
 import { render, screen } from '@testing-library/react';
 import { WebApp } from '../../src/web/WebApp';
-import { loadPacks, type PackFetch } from '../../src/core/pack-loader';
-import { BUILTIN_CATALOG } from '../../src/core/builtin';
+import { loadPacks, type PackFetch } from '../../src/core/forms/pack-loader';
+import { BUILTIN_CATALOG } from '../../src/core/forms/builtin';
 import { at, goodPack } from '../support/packs';
 
 (globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = true;

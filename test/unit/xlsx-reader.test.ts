@@ -6,8 +6,8 @@ import * as path from 'path';
 import { buildWorkbook, parseNewArgs } from '../../src/cli/new';
 import { readWorkbook } from '../../src/cli/path-source';
 import { WorkbookReadError } from '../../src/xlsx/errors';
-import { TEMPLATES } from '../../src/core/builtin';
-import { columnsOf } from '../../src/core/template';
+import { TEMPLATES } from '../../src/core/forms/builtin';
+import { columnsOf } from '../../src/core/forms/template';
 import { editXlsx, removeName, setCell } from '../support/edit-xlsx';
 
 let sample: Buffer;

@@ -1,8 +1,8 @@
 import ExcelJS from 'exceljs';
 import JSZip from 'jszip';
-import { SEED_REPORT, TEMPLATES, findTemplate } from '../../src/core/builtin';
-import { layout } from '../../src/core/layout';
-import type { LayoutOptions, SheetPlan } from '../../src/core/plan';
+import { SEED_REPORT, TEMPLATES, findTemplate } from '../../src/core/forms/builtin';
+import { layout } from '../../src/core/forms/layout';
+import type { LayoutOptions, SheetPlan } from '../../src/core/forms/plan';
 import { cellsOf, parseRange } from '../../src/core/a1';
 import { writeWorkbook, uniqueSheetNames, cleanSheetName } from '../../src/xlsx/writer';
 import { absoluteRef, readSheetScopedNames, writeSheetScopedNames } from '../../src/xlsx/scoped-names';

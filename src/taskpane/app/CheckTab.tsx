@@ -11,10 +11,10 @@
  */
 import { Suspense, lazy, useLayoutEffect, useReducer, useRef, type ReactNode, type RefObject } from 'react';
 import { Button, Link, Switch, makeStyles, tokens } from '@fluentui/react-components';
-import { countFindings, type CellRef, type Finding } from '../../core/findings';
+import { countFindings, type CellRef, type Finding } from '../../core/check/findings';
 import type { NumberSeparators } from '../../excel/types';
-import { validateWorkbook } from '../../core/validate';
-import { cellName } from '../../core/check-json';
+import { validateWorkbook } from '../../core/check/validate';
+import { cellName } from '../../core/check/check-json';
 import { CheckSummary, checkSummaryText } from '../../ui/CheckSummary';
 import { FindingsByTable } from '../../ui/FindingsByTable';
 import { revealResult } from '../../ui/reveal';

@@ -5,20 +5,20 @@
  * open workbook as new sheets (the adapter's insert: never over an existing sheet). The reading
  * and adding up are the same core as `bieumau consolidate`; this chunk is loaded when the tab opens.
  * "Theo kỳ" (the choice "Cách tổng hợp") rolls the chosen reports of one unit's consecutive periods
- * up instead, as `bieumau roll-up` does (`core/rollup`), and adds the roll-up's sheets the same way.
+ * up instead, as `bieumau roll-up` does (`core/combine/rollup`), and adds the roll-up's sheets the same way.
  */
 import { useId, useReducer, useState, type ReactNode } from 'react';
 import { Button, Checkbox, Field, Text, makeStyles, tokens } from '@fluentui/react-components';
-import { BUILTIN_CATALOG } from '../../core/builtin';
+import { BUILTIN_CATALOG } from '../../core/forms/builtin';
 import { reportFromForm } from '../../core/text';
 import { formatNumberIn } from '../../core/numbers';
 import { fileSource } from '../../ui/FilePicker';
 import { ChooseFiles } from './ChooseFiles';
 import { ConsolidationRefusals, ConsolidationSummary } from '../../ui/ConsolidationSummary';
-import type { PackCatalog } from '../../core/catalog';
-import type { SheetPlan } from '../../core/plan';
-import { consolidate, type ConsolidationSummary as Summary, type SourceSummary } from '../../core/consolidate';
-import { rollUp, type RollUp } from '../../core/rollup';
+import type { PackCatalog } from '../../core/forms/catalog';
+import type { SheetPlan } from '../../core/forms/plan';
+import { consolidate, type ConsolidationSummary as Summary, type SourceSummary } from '../../core/combine/consolidate';
+import { rollUp, type RollUp } from '../../core/combine/rollup';
 import { unitsField } from '../../ui/model/units';
 import { includedCount } from '../../ui/model/counts';
 import { formatDateVi } from '../../core/dates';

@@ -8,8 +8,8 @@
  */
 import { useReducer, type ReactNode } from 'react';
 import { Button, Field, Select, Text, makeStyles, tokens } from '@fluentui/react-components';
-import type { CountSummary } from '../../core/count';
-import { gridFromRange, registerFromGrid } from '../../core/register';
+import type { CountSummary } from '../../core/count/count';
+import { gridFromRange, registerFromGrid } from '../../core/count/register';
 import { isValidIsoDate, compareIsoDates, formatRangeVi } from '../../core/dates';
 import { FilePicker, XLSX_ACCEPT, CSV_ACCEPT, fileSource } from '../../ui/FilePicker';
 import { RegisterList, UnclassifiedList } from '../../ui/RegisterList';

@@ -6,9 +6,9 @@
  */
 import { useState, type ReactNode } from 'react';
 import { Text, makeStyles, tokens } from '@fluentui/react-components';
-import { compareWithHistory, type EarlierInput, type HistoryResult } from '../../core/history';
-import type { WorkbookRead } from '../../core/read';
-import type { PackCatalog } from '../../core/catalog';
+import { compareWithHistory, type EarlierInput, type HistoryResult } from '../../core/history/history';
+import type { WorkbookRead } from '../../core/tables/table-read';
+import type { PackCatalog } from '../../core/forms/catalog';
 import { formatRangeVi } from '../../core/dates';
 import { fileSource } from '../../ui/FilePicker';
 import { ChooseFiles } from './ChooseFiles';

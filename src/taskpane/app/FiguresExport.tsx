@@ -11,12 +11,12 @@
  */
 import { useState, type ReactNode } from 'react';
 import { MessageBar, MessageBarBody } from '@fluentui/react-components';
-import { figureRecords, type FigureRecord } from '../../core/export';
-import { figuresCsv } from '../../core/export-doc';
-import { checkRead } from '../../core/check-read';
+import { figureRecords, type FigureRecord } from '../../core/export/export';
+import { figuresCsv } from '../../core/export/export-doc';
+import { checkRead } from '../../core/check/check-read';
 import { formatNumberIn } from '../../core/numbers';
 import type { WorkbookAdapter } from '../../excel/types';
-import type { PackCatalog } from '../../core/catalog';
+import type { PackCatalog } from '../../core/forms/catalog';
 import { format } from '../../ui/i18n';
 import { useLang, usePane } from './context';
 import { FIGURES_EXPORT_STRINGS } from './figures-export-strings';

@@ -5,7 +5,7 @@
  */
 import { useEffect, useId, useState, type ReactNode } from 'react';
 import { Button, MessageBar, MessageBarBody, Switch, Text, makeStyles, tokens } from '@fluentui/react-components';
-import { tableComparison, type HistoryResult } from '../../core/history';
+import { tableComparison, type HistoryResult } from '../../core/history/history';
 import { comparedLine, historyOf } from './EarlierFiles';
 import { HistoryTable } from './HistoryTables';
 import { workbookFigures, type Sentence, type WorkbookFigures } from '../../core/figures';

@@ -6,9 +6,9 @@
  */
 import type { ReactNode } from 'react';
 import { Badge, Link, Text, makeStyles, tokens } from '@fluentui/react-components';
-import type { ComparisonRow, PeriodFigure, TableComparison } from '../../core/history';
-import { factorText, rateText } from '../../core/history-words';
-import type { CellRef } from '../../core/findings';
+import type { ComparisonRow, PeriodFigure, TableComparison } from '../../core/history/history';
+import { factorText, rateText } from '../../core/history/history-words';
+import type { CellRef } from '../../core/check/findings';
 import { EN_SEPARATORS, VI_SEPARATORS, formatNumber, type Separators } from '../../core/numbers';
 import { formatRangeVi } from '../../core/dates';
 import { format } from '../../ui/i18n';

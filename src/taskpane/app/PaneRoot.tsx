@@ -8,7 +8,7 @@ import type { Language } from '../../ui/i18n';
 import type { ThemeKind } from '../theme';
 import { Shell } from '../Shell';
 import { App } from './App';
-import type { PackLoad } from '../../core/pack-loader';
+import type { PackLoad } from '../../core/forms/pack-loader';
 
 export interface PaneRootProps {
   adapter: WorkbookAdapter;

@@ -7,14 +7,14 @@
  */
 import { Suspense, lazy, useState, type ReactNode } from 'react';
 import { Button, Caption1, MessageBar, MessageBarBody, Text, makeStyles, tokens } from '@fluentui/react-components';
-import type { Template } from '../../core/template';
-import type { Pack } from '../../core/pack';
-import type { LoadedPack } from '../../core/pack-loader';
-import type { LayoutOptions } from '../../core/plan';
+import type { Template } from '../../core/forms/template';
+import type { Pack } from '../../core/forms/pack';
+import type { LoadedPack } from '../../core/forms/pack-loader';
+import type { LayoutOptions } from '../../core/forms/plan';
 import type { ReportInfo } from '../../excel/types';
 import { format } from '../../ui/i18n';
 import { useAppStrings, useLang, usePane } from './context';
-import { templateKey } from '../../core/catalog';
+import { templateKey } from '../../core/forms/catalog';
 import { faultPath, faultsShown } from '../../ui/model/pack-faults';
 
 /** Đếm từ sổ văn bản…: its own chunk (its words, its form), loaded when Bảng biểu is drawn, not with the pane's start. */
@@ -71,7 +71,7 @@ export function useInsertTable(): { insert: (template: Template) => Promise<bool
     if (busy) return false;
     setBusy(true);
     const result = await run(async () => {
-      const { layout } = await import(/* webpackChunkName: "layout" */ '../../core/layout');
+      const { layout } = await import(/* webpackChunkName: "layout" */ '../../core/forms/layout');
       return adapter.insertTemplate(layout(template, layoutOptions(settings)));
     });
     setBusy(false);

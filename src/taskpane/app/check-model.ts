@@ -3,7 +3,7 @@
  * running, the live switch, how many results were brought into view) and the check's result that
  * the pane keeps across tabs (findings, the sheets they group by, the fixes to undo).
  */
-import type { Finding } from '../../core/findings';
+import type { Finding } from '../../core/check/findings';
 import type { AppliedFix } from '../../excel/types';
 import type { CheckState } from './context';
 

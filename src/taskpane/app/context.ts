@@ -5,14 +5,14 @@
  */
 import { createContext, useContext } from 'react';
 import type { ReportInfo, WorkbookAdapter, AppliedFix } from '../../excel/types';
-import type { Finding } from '../../core/findings';
+import type { Finding } from '../../core/check/findings';
 import { useLanguage } from '../Shell';
 import { APP_STRINGS, type AppStrings } from './strings';
 import type { Language } from '../../ui/i18n';
-import type { PackCatalog } from '../../core/catalog';
-import type { LoadedPack } from '../../core/pack-loader';
-import type { Text } from '../../core/template';
-import type { EarlierInput, HistoryResult } from '../../core/history';
+import type { PackCatalog } from '../../core/forms/catalog';
+import type { LoadedPack } from '../../core/forms/pack-loader';
+import type { Text } from '../../core/forms/template';
+import type { EarlierInput, HistoryResult } from '../../core/history/history';
 
 export interface CheckState {
   /** Null before the first check. */

@@ -5,13 +5,13 @@
  * / Đến ngày cells. Every sheet is new: nothing already in the workbook is written over. Loaded
  * with the count section.
  */
-import type { CountSource, CountSummary, Period } from '../../core/count';
-import type { Register } from '../../core/register';
-import { countedTemplates, classifyRegister, summarise } from '../../core/count';
-import { countedPlan, registerColumns, registerSheetName, registerSheetPlan } from '../../core/count-plan';
-import { CROSS_TABLE_RULES, TEMPLATES } from '../../core/builtin';
+import type { CountSource, CountSummary, Period } from '../../core/count/count';
+import type { Register } from '../../core/count/register';
+import { countedTemplates, classifyRegister, summarise } from '../../core/count/count';
+import { countedPlan, registerColumns, registerSheetName, registerSheetPlan } from '../../core/count/count-plan';
+import { CROSS_TABLE_RULES, TEMPLATES } from '../../core/forms/builtin';
 import type { PaneContextValue } from './context';
-import { templateKey } from '../../core/catalog';
+import { templateKey } from '../../core/forms/catalog';
 import { layoutOptions } from './TablesTab';
 
 /** The summary and the sheets written, in order; null when a write failed (the pane said why). */

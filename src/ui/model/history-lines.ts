@@ -3,7 +3,7 @@
  * and the web page list them: the note on the workbook itself as it is, a file left out as
  * `skipped` words it ("Bỏ qua {file}: {reason}"). Pure.
  */
-import type { HistoryResult } from '../../core/history';
+import type { HistoryResult } from '../../core/history/history';
 import { format } from '../i18n';
 
 export function historyNoteLines(result: HistoryResult, skipped: string, lang: 'vi' | 'en'): string[] {

@@ -3,7 +3,7 @@
  * opened from a file) list them: the first `SHOWN_FAULTS`, each `path: message`, and how many more
  * (`bieumau packs check` lists them all). Pure.
  */
-import type { PackFault } from '../../core/pack';
+import type { PackFault } from '../../core/forms/pack';
 
 export const SHOWN_FAULTS = 8;
 

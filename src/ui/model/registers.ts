@@ -3,8 +3,8 @@
  * and the web page's tab): each one read (a register, or why it was refused) and, for an outgoing
  * register whose symbols do not tell, the body the clerk chose. A reducer, pure.
  */
-import type { Register, RegisterRefusal } from '../../core/register';
-import type { Template } from '../../core/template';
+import type { Register, RegisterRefusal } from '../../core/count/register';
+import type { Template } from '../../core/forms/template';
 
 /** One register read: the file's (or the sheet's) name and the register or its refusal. */
 export interface RegisterEntry {

@@ -9,8 +9,8 @@ const path = require('path');
 const { scenario, expect, expectEqual, entryAddress } = require('../harness');
 
 const ROOT = path.join(__dirname, '..', '..', '..');
-const { TEMPLATES, SEED_REPORT } = require(path.join(ROOT, 'src', 'core', 'builtin.ts'));
-const { layout } = require(path.join(ROOT, 'src', 'core', 'layout.ts'));
+const { TEMPLATES, SEED_REPORT } = require(path.join(ROOT, 'src', 'core', 'forms', 'builtin.ts'));
+const { layout } = require(path.join(ROOT, 'src', 'core', 'forms', 'layout.ts'));
 const { writeWorkbook } = require(path.join(ROOT, 'src', 'xlsx', 'writer.ts'));
 
 /**

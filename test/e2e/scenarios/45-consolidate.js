@@ -128,7 +128,7 @@ scenario('Tổng hợp, Theo kỳ: three monthly workbooks read in the pane roll
     const seedB04 = await t.tableCells('Biểu 04');
     const published = seedB04.BM_T_published;
     const b04Total = await t.hostValue('Biểu 04', `${letters(published.col)}${published.row}`);
-    const { TEMPLATES } = require(path.join(ROOT, 'src', 'core', 'builtin.ts'));
+    const { TEMPLATES } = require(path.join(ROOT, 'src', 'core', 'forms', 'builtin.ts'));
     const b04Sample = TEMPLATES.find((x) => x.id === 'b04').sample;
     expectEqual(b04Total, b04Sample.reduce((a, row) => a + row[0], 0), 'Biểu 04 published: the last month\'s, not the sum');
     expectEqual(await t.hostValue('Biểu 01', 'A1'), 'TỈNH ỦY LÂM ĐỒNG', 'the existing Biểu 01 is left as it was');

@@ -9,7 +9,7 @@ import { unzipSync } from 'fflate';
 import { readDocx } from '../../../src/xlsx/docx';
 import { DocumentReadError } from '../../../src/xlsx/docx-refusals';
 import { RefusalError } from '../../../src/core/refusals';
-import type { DocumentModel } from '../../../src/core/document';
+import type { DocumentModel } from '../../../src/core/tieout/document';
 import { insertAt, run, text, utf8 } from '../mutate';
 import type { Rng } from '../prng';
 import { defect, defectOf, finding, refusal, type FuzzTarget, type Mutator } from '../target';

@@ -1,13 +1,13 @@
 /**
- * Pack JSON (`parsePack` of src/core/pack, then for a valid pack each template laid out with its
+ * Pack JSON (`parsePack` of src/core/forms/pack, then for a valid pack each template laid out with its
  * sample and checked, as `bieumau new --pack` and the checks would): deep nesting, huge arrays,
  * `__proto__` and `constructor` keys and ids, types swapped, keys dropped or repeated, broken JSON.
  * After every input, `Object.prototype` and `Array.prototype` must be as they were.
  */
-import { parsePack } from '../../../src/core/pack';
-import { BUILTIN_CATALOG } from '../../../src/core/builtin';
-import { layout } from '../../../src/core/layout';
-import { validateWorkbook } from '../../../src/core/validate';
+import { parsePack } from '../../../src/core/forms/pack';
+import { BUILTIN_CATALOG } from '../../../src/core/forms/builtin';
+import { layout } from '../../../src/core/forms/layout';
+import { validateWorkbook } from '../../../src/core/check/validate';
 import { readPlan } from '../../support/plan-read';
 import { HAVOC, awkwardChar, run, text, textMutator, utf8 } from '../mutate';
 import type { Rng } from '../prng';
