@@ -10,7 +10,7 @@ import { registerSheetFindings } from '../core/count/count-findings';
 import { cellDate, type GridValue } from '../core/count/register';
 import { readSheetRows } from '../xlsx/register-read';
 import { countFindings, groupFindings, type FindingCounts } from '../core/check/findings';
-import { checkSource } from '../xlsx/check';
+import { checkSource } from '../xlsx/check-file';
 import { pathSource } from './path-source';
 import type { Source } from '../xlsx/intake';
 import { UsageError, parseArgs } from './args';

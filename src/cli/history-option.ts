@@ -8,7 +8,7 @@ import type { PackCatalog } from '../core/forms/catalog';
 import type { FileResult } from '../core/check/check-json';
 import { formatRangeVi } from '../core/dates';
 import type { EarlierInput, HistoryResult } from '../core/history/history';
-import { earlierFrom } from '../xlsx/history';
+import { earlierFrom } from '../xlsx/earlier-files';
 import { pathSource } from './path-source';
 import { UsageError } from './args';
 

@@ -11,7 +11,7 @@ import { Button, Checkbox, Field, Text, makeStyles, tokens } from '@fluentui/rea
 import type { Consolidation } from '../core/combine/consolidate';
 import type { PackCatalog } from '../core/forms/catalog';
 import type { RollUp } from '../core/combine/rollup';
-import { unitsField } from '../ui/model/units';
+import { unitsField } from '../ui/model/units-field';
 import { includedCount } from '../ui/model/counts';
 import { isValidIsoDate } from '../core/dates';
 import { formatNumberIn } from '../core/numbers';

@@ -23,15 +23,15 @@ type Consolidator = {
   core: typeof import('../core/combine/consolidate');
   writer: typeof import('../xlsx/writer');
 };
-type Checker = { check: typeof import('../xlsx/check') };
+type Checker = { check: typeof import('../xlsx/check-file') };
 type Historian = {
-  xlsx: typeof import('../xlsx/history');
+  xlsx: typeof import('../xlsx/earlier-files');
   json: typeof import('../core/history/history-json');
 };
 
 const loadHistorian = loadOnce<Historian>(async () => {
   const [xlsx, json] = await Promise.all([
-    import(/* webpackChunkName: "xlsx-history" */ '../xlsx/history'),
+    import(/* webpackChunkName: "xlsx-history" */ '../xlsx/earlier-files'),
     import(/* webpackChunkName: "xlsx-history" */ '../core/history/history-json'),
   ]);
   return { xlsx, json };
@@ -39,7 +39,7 @@ const loadHistorian = loadOnce<Historian>(async () => {
 
 const loadWriter = loadOnce<Writer>(() => import(/* webpackChunkName: "xlsx-writer" */ '../xlsx/new-workbook'));
 
-const loadChecker = loadOnce<Checker>(async () => ({ check: await import(/* webpackChunkName: "xlsx-check" */ '../xlsx/check') }));
+const loadChecker = loadOnce<Checker>(async () => ({ check: await import(/* webpackChunkName: "xlsx-check" */ '../xlsx/check-file') }));
 
 const loadConsolidator = loadOnce<Consolidator>(async () => {
   const [source, core, writer] = await Promise.all([

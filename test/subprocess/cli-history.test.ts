@@ -9,7 +9,7 @@ import { readWorkbook } from '../../src/cli/path-source';
 import { splitHistoryArgs } from '../../src/cli/history-option';
 import { insertBySheet } from '../../src/core/history/history-json';
 import type { Finding } from '../../src/core/check/findings';
-import { historyFromBytes } from '../../src/xlsx/history';
+import { historyFromBytes } from '../../src/xlsx/earlier-files';
 import { WorkbookReadError } from '../../src/xlsx/errors';
 import { unitFigures } from '../support/units-fixture';
 import { scaledReport } from '../support/history-fixture';

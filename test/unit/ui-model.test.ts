@@ -2,7 +2,7 @@
  * The screen models of src/ui/model, shared by the pane and the web page, tested without a page:
  * the units field of Tổng hợp, the count of sources included, the faults of a pack listed.
  */
-import { unitsField } from '../../src/ui/model/units';
+import { unitsField } from '../../src/ui/model/units-field';
 import { includedCount } from '../../src/ui/model/counts';
 import { parseUnitsText } from '../../src/core/units';
 import { faultLine, faultsShown, SHOWN_FAULTS } from '../../src/ui/model/pack-faults';

@@ -14,7 +14,7 @@ import { readWorkbook } from '../../src/xlsx/read-workbook';
 import { writeWorkbook } from '../../src/xlsx/writer';
 import { buildWorkbook, parseNewArgs } from '../../src/cli/new';
 import { resultsJson } from '../../src/core/check/check-json';
-import { checkSource } from '../../src/xlsx/check';
+import { checkSource } from '../../src/xlsx/check-file';
 import { unitPlans } from '../support/units-fixture';
 import type { CellValue } from '../../src/core/tables/table-read';
 import { excelSerialToIso } from '../../src/core/dates';

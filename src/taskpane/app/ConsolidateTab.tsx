@@ -19,7 +19,7 @@ import type { PackCatalog } from '../../core/forms/catalog';
 import type { SheetPlan } from '../../core/forms/plan';
 import { consolidate, type ConsolidationSummary as Summary, type SourceSummary } from '../../core/combine/consolidate';
 import { rollUp, type RollUp } from '../../core/combine/rollup';
-import { unitsField } from '../../ui/model/units';
+import { unitsField } from '../../ui/model/units-field';
 import { includedCount } from '../../ui/model/counts';
 import { formatDateVi } from '../../core/dates';
 import { format } from '../../ui/i18n';

@@ -27,7 +27,7 @@ const useStyles = makeStyles({
 
 /** One chosen earlier file: its tables, or why it cannot be read (never a throw). */
 export async function readEarlierFile(file: File, catalog: PackCatalog): Promise<EarlierInput> {
-  const { earlierFrom } = await import(/* webpackChunkName: "xlsx-history" */ '../../xlsx/history');
+  const { earlierFrom } = await import(/* webpackChunkName: "xlsx-history" */ '../../xlsx/earlier-files');
   return earlierFrom(fileSource(file), catalog);
 }
 
