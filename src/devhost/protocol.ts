@@ -180,6 +180,8 @@ function uniform<V>(values: V[]): V | null {
 }
 
 const READ_LIMIT = 5_000_000;
+/** Excel on the web answers a request with at most 5 MB. */
+const WEB_RESPONSE_LIMIT = 5 * 1024 * 1024;
 const HEX = /^#[0-9A-Fa-f]{6}$/;
 
 /** Throws AccessDenied when a write of this kind touches a locked cell of a protected sheet. */
@@ -1019,6 +1021,8 @@ export interface ProtocolHostOptions {
   apiSets?: ApiSets;
   /** Excel on the web refuses a request larger than this. Default 5 MB on `web`, none on `win32`. */
   maxRequestBytes?: number;
+  /** Excel on the web refuses to answer with more than this. Default 5 MB on `web`, none on `win32`. */
+  maxResponseBytes?: number;
 }
 
 /** Delivers an event message to the client library (event type, target id, the event's JSON). */
@@ -1038,6 +1042,7 @@ export class ProtocolHost {
   eventSink: EventSink | null = null;
   private apiSets: ApiSets | undefined;
   private readonly maxRequestBytes: number;
+  private readonly maxResponseBytes: number;
   private readonly registrations = new Map<string, Registration>();
   private refSeq = 0;
   // Per request
@@ -1050,6 +1055,7 @@ export class ProtocolHost {
     this.client = options.client ?? 'win32';
     this.apiSets = options.apiSets;
     this.maxRequestBytes = options.maxRequestBytes ?? (this.client === 'web' ? host.maxRequestBytes : Number.POSITIVE_INFINITY);
+    this.maxResponseBytes = options.maxResponseBytes ?? (this.client === 'web' ? WEB_RESPONSE_LIMIT : Number.POSITIVE_INFINITY);
   }
 
   /** The library's requirement marks, when they arrive after the host was made (the preview fetches them). */
@@ -1112,6 +1118,16 @@ export class ProtocolHost {
           HttpStatusCode: 200,
           Headers: {},
           Body: { Results: results, Error: { Code: err.code, Message: err.debugInfo.message, ActionIndex: i, Location: this.location(a) } },
+        };
+      }
+    }
+    if (Number.isFinite(this.maxResponseBytes)) {
+      const answer = encoder.encode(JSON.stringify(results)).length;
+      if (answer > this.maxResponseBytes) {
+        return {
+          HttpStatusCode: 200,
+          Headers: {},
+          Body: { Results: [], Error: { Code: 'ResponsePayloadSizeLimitExceeded', Message: `The response payload size (${answer} bytes) has exceeded the limit (${this.maxResponseBytes} bytes).`, ActionIndex: 0, Location: '' } },
         };
       }
     }

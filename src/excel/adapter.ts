@@ -15,7 +15,8 @@
  * - paintFindings: 1 (0 when there is nothing to mark and no mark to remove).
  * - clearMarks: the sheet walk, and 1 more when there are marks.
  * - applyFix, revertFix: 2. updateReportInfo: the sheet walk and 1. selectCell,
- *   numberSeparators: 1. worksheetNames, readSheetCells: 1. watchChanges: the sheet walk, and 1 more when handlers are added.
+ *   numberSeparators: 1. worksheetNames: 1. readSheetCells: 1 for the used range's size and 1
+ *   per block of 20,000 cells (`BLOCK_CELLS`), so 2 for a register of up to 2,000 rows of ten columns. watchChanges: the sheet walk, and 1 more when handlers are added.
  * - A failing write batch costs 1–3 more syncs to put back events and protection (and remove a
  *   half-made sheet); loadSettings and saveSettings use the document settings, no sync.
  * `Excel.run` and `isSetSupported` are injected: the tests pass those of Microsoft's client library
