@@ -6,9 +6,10 @@
  * gives are the rows the file reader gives for the export itself.
  */
 import { createOfficeJsHost } from '../../src/devhost/officejs-node';
-import { createOfficeAdapter, type ExcelRun } from '../../src/excel/adapter';
+import { createOfficeAdapter } from '../../src/excel/adapter';
+import type { ExcelRun } from '../../src/excel/context';
 import { blockRows, BLOCK_CELLS } from '../../src/excel/sheet-read';
-import { gridFromRange, registerFromGrid } from '../../src/core/register';
+import { gridFromRange, registerFromGrid } from '../../src/core/count/register';
 import { readRegister } from '../../src/xlsx/register-read';
 import { incomingXlsx, pastedCells, type IncomingRow } from '../support/registers';
 
