@@ -102,6 +102,21 @@ describe('outgoing documents: the issuer, then the type', () => {
     expect(one('outgoing', '52-BC/TU', '', 'local.peoplesCommittee').columns).toEqual({ b01: 'local.provincialParty', b02: 'party.report' });
   });
 
+  test('the words for -UBND speak to every surface: the screens\' field and the command line\'s flag; the body named by its label', () => {
+    const undecided = one('outgoing', '824/QĐ-UBND');
+    expect(undecided.why?.vi).toContain('hãy chọn cơ quan của sổ (ô "Cơ quan của sổ", trên dòng lệnh --body)');
+    expect(undecided.why?.en).toContain('name the register\'s body (the field "Body of register", on the command line --body)');
+    const decided = one('outgoing', '824/QĐ-UBND', '', 'local.peoplesCommittee');
+    expect(decided.why?.vi).toContain('cơ quan của sổ: Ủy ban nhân dân');
+    expect(decided.why?.en).toContain("the register's body: People's Committee");
+    expect(`${decided.why?.vi ?? ''} ${decided.why?.en ?? ''}`).not.toContain('local.peoplesCommittee');
+    // A Council's symbol in the Committee's register: the body named does not decide it, and the words say so (not "name the body").
+    const council = one('outgoing', '05/2025/NQ-HĐND', '', 'local.peoplesCommittee');
+    expect(council.state).toBe('unclassified');
+    expect(council.why?.vi).toContain('; cơ quan của sổ (Ủy ban nhân dân) không phải cột nào trong đó');
+    expect(council.why?.en).toContain("; the register's body (People's Committee) is none of them");
+  });
+
   test('the "Loại văn bản" column gives the type when the symbol has none', () => {
     expect(one('outgoing', '123/UBND-VX', '', 'local.peoplesCommittee', 'Báo cáo').columns.b02).toBe('committee.report');
     expect(one('outgoing', '123/UBND-VX', '', 'local.peoplesCommittee').columns.b02).toBe('committee.other');

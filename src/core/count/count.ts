@@ -127,6 +127,15 @@ function unitOf(groupId: string, c: EntryColumn): string {
   return c.count?.types !== undefined || c.count?.rest === true ? `g:${groupId}` : `c:${c.id}`;
 }
 
+/** The label of a unit of `t` (`g:` a group, `c:` a column). */
+function unitLabel(t: Template, unit: string): Text {
+  for (const g of t.groups) {
+    if (unit === `g:${g.id}`) return g.label;
+    for (const c of g.columns) if (c.kind === 'entry' && unitOf(g.id, c) === unit) return labelOf(t, c);
+  }
+  return { vi: unit, en: unit };
+}
+
 /** A column's label, with its group's in front when another group has a column of the same label (Biểu 02's "Báo cáo"). */
 function labelOf(t: Template, c: EntryColumn): Text {
   const g = t.groups.find((x) => x.columns.includes(c));
@@ -207,7 +216,8 @@ function classifyIn(
     if (best > 0) break;
   }
   const bu = bodyUnit(t, crossRules, body);
-  const bodyWhy: Text = { vi: `cơ quan của sổ (--body ${body ?? ''})`, en: `the register's body (--body ${body ?? ''})` };
+  const bodyName = bu === undefined || bu === 'absent' ? { vi: body ?? '', en: body ?? '' } : unitLabel(t, bu);
+  const bodyWhy: Text = { vi: `cơ quan của sổ: ${bodyName.vi}`, en: `the register's body: ${bodyName.en}` };
   if (best === 0) {
     if (bodyFallback && kind === 'outgoing' && bu !== undefined && bu !== 'absent') return pickByType(t, targets.filter((x) => x.unit === bu), type, bodyWhy);
     return { kind: 'none' };
@@ -228,11 +238,13 @@ function classifyIn(
     ...others.map((o) => ({ vi: `ngoài biểu (${(o.rule as NotCountedRule).reason.vi})`, en: `outside the table (${(o.rule as NotCountedRule).reason.en})` })),
   ];
   const hint =
-    kind === 'outgoing'
-      ? { vi: '; ghi cơ quan của sổ bằng --body', en: "; name the register's body with --body" }
-      : keys.author === ''
-        ? { vi: '; sổ không ghi tác giả: tác giả quyết định cột', en: '; the register gives no author, and the author decides the column' }
-        : { vi: '', en: '' };
+    kind === 'outgoing' && body !== undefined
+      ? { vi: `; cơ quan của sổ (${bodyName.vi}) không phải cột nào trong đó`, en: `; the register's body (${bodyName.en}) is none of them` }
+      : kind === 'outgoing'
+        ? { vi: '; hãy chọn cơ quan của sổ (ô "Cơ quan của sổ", trên dòng lệnh --body)', en: "; name the register's body (the field \"Body of register\", on the command line --body)" }
+        : keys.author === ''
+          ? { vi: '; sổ không ghi tác giả: tác giả quyết định cột', en: '; the register gives no author, and the author decides the column' }
+          : { vi: '', en: '' };
   return {
     kind: 'ambiguous',
     why: {

@@ -45,43 +45,87 @@ function expectedAll(from, to) {
 const UNCLASSIFIED_IN = { row: 7 + INCOMING.findIndex((r) => r.expect.unclassified), symbol: '08-QĐi/TW' };
 const UNCLASSIFIED_OUT = { row: 6 + COMMITTEE_OUT.findIndex((r) => r.expect.unclassified), symbol: '05/2025/NQ-HĐND' };
 
-scenario('web page, Đếm từ sổ văn bản: three registers counted for July 2025, figures and undecided rows shown, the workbook downloaded with live COUNTIFS', async () => {
+/** The web page's words for the count, as a clerk reads them in each language. */
+const WEB_WORDS = {
+  vi: {
+    tab: 'Đếm từ sổ văn bản',
+    read: `den.xlsx: sổ văn bản đến, ${INCOMING.length} dòng.`,
+    body: 'Cơ quan của sổ ubnd-di.xlsx',
+    from: 'Từ ngày',
+    to: 'Đến ngày',
+    go: 'Đếm và tải về',
+    row: 'dòng',
+    shot: 'web-count.png',
+  },
+  en: {
+    tab: 'Count from registers',
+    read: `den.xlsx: incoming register, ${INCOMING.length} rows.`,
+    body: 'Body of register ubnd-di.xlsx',
+    from: 'From',
+    to: 'To',
+    go: 'Count and download',
+    row: 'row',
+    shot: 'web-count-en.png',
+  },
+};
+
+/**
+ * Every undecided row's reason, in the page's language: its own words (quoted names and symbols
+ * aside) carry Vietnamese letters in Vietnamese and none in English.
+ */
+function expectReasonsIn(lang, lines) {
+  for (const line of lines) {
+    const why = line.slice(line.indexOf(': ') + 2);
+    expect(why.length > 10, `a reason after the symbol: ${line}`);
+    const words = why.replace(/"[^"]*"/g, '');
+    const vietnamese = /[ăâđêôơưạảấầẩẫậắằẳẵặẹẻẽếềểễệỉịọỏốồổỗộớờởỡợụủứừửữựỳỵỷỹ]/i.test(words);
+    expect(vietnamese === (lang === 'vi'), `the reason in ${lang}: ${why}`);
+  }
+}
+
+async function webCount(lang) {
   await ready;
+  const w = WEB_WORDS[lang];
   const { context, page, problems } = await openWebPage();
   try {
-    await page.getByRole('tab', { name: 'Đếm từ sổ văn bản' }).click();
+    if (lang === 'en') await page.getByRole('button', { name: 'English', exact: true }).click();
+    await page.getByRole('tab', { name: w.tab }).click();
     await page.getByTestId('registers-input').setInputFiles([files.incoming, files.party, files.committee]);
     const read = page.getByTestId('register-read');
     await read.nth(2).waitFor();
-    expectEqual(await read.locator(':scope > span').first().textContent(), `den.xlsx: sổ văn bản đến, ${INCOMING.length} dòng.`, 'incoming register read');
-    await page.getByRole('combobox', { name: 'Cơ quan của sổ ubnd-di.xlsx' }).selectOption('local.peoplesCommittee');
-    await page.getByRole('textbox', { name: 'Từ ngày' }).fill('01/07/2025');
-    await page.getByRole('textbox', { name: 'Đến ngày' }).fill('31/07/2025');
-    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Đếm và tải về' }).click()]);
+    expectEqual(await read.locator(':scope > span').first().textContent(), w.read, 'incoming register read');
+    await page.getByRole('combobox', { name: w.body }).selectOption('local.peoplesCommittee');
+    await page.getByRole('textbox', { name: w.from, exact: true }).fill('01/07/2025');
+    await page.getByRole('textbox', { name: w.to, exact: true }).fill('31/07/2025');
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: w.go }).click()]);
     expectEqual(download.suggestedFilename(), 'dem-2025-07-01-2025-07-31.xlsx', 'file downloaded');
     const result = page.getByTestId('count-result');
     await result.waitFor();
 
-    // The figures shown: every column above zero, as counted from the labelled rows.
+    // The figures shown: every column above zero, as counted from the labelled rows, named as the tables name them in the page's language.
     const want = expectedCounts('2025-07-01', '2025-07-31');
     const shown = await page.getByTestId('count-figures').locator('li').evaluateAll((els) => els.map((e) => [e.getAttribute('data-figure'), e.textContent]));
     const named = (key) => {
       const [id, col] = key.split(':');
       const t = TEMPLATES.find((x) => x.id === id);
       const g = t.groups.find((x) => x.columns.some((c) => c.id === col));
-      return `${t.name.vi} — ${g.label.vi}, ${g.columns.find((c) => c.id === col).label.vi}`;
+      return `${t.name[lang]} — ${g.label[lang]}, ${g.columns.find((c) => c.id === col).label[lang]}`;
     };
     const sorted = (pairs) => pairs.slice().sort((a, b) => (a[0] < b[0] ? -1 : 1));
     expectEqual(sorted(shown), sorted(Object.entries(want).map(([k, v]) => [k, `${named(k)}: ${v}`])), 'figures shown, named as the tables name them');
     const unclassified = await page.getByTestId('count-unclassified').locator('li').allTextContents();
     expectEqual(
-      unclassified.map((t) => t.split(':')[0]),
-      [`den.xlsx, dòng ${UNCLASSIFIED_IN.row} ${UNCLASSIFIED_IN.symbol}`, `ubnd-di.xlsx, dòng ${UNCLASSIFIED_OUT.row} ${UNCLASSIFIED_OUT.symbol}`],
+      unclassified.map((t) => t.slice(0, t.indexOf(': '))),
+      [`den.xlsx, ${w.row} ${UNCLASSIFIED_IN.row} ${UNCLASSIFIED_IN.symbol}`, `ubnd-di.xlsx, ${w.row} ${UNCLASSIFIED_OUT.row} ${UNCLASSIFIED_OUT.symbol}`],
       'undecided rows listed',
     );
+    expectReasonsIn(lang, unclassified);
+    // The Council's symbol in the Committee's register: the body chosen is named, and said not to decide it.
+    expect(unclassified[1].endsWith(lang === 'vi' ? '; cơ quan của sổ (Ủy ban nhân dân) không phải cột nào trong đó' : "; the register's body (People's Committee) is none of them"), `the HĐND row in the Committee's register: ${unclassified[1]}`);
 
-    // The workbook: its tables' entry cells are COUNTIFS whose cached results are the figures.
-    const saved = path.join(dir, download.suggestedFilename());
+    // The workbook (the official forms, in Vietnamese whatever the page's language): its tables'
+    // entry cells are COUNTIFS whose cached results are the figures.
+    const saved = path.join(dir, `${lang}-${download.suggestedFilename()}`);
     await download.saveAs(saved);
     const bytes = new Uint8Array(fs.readFileSync(saved));
     const wb = await readWorkbook(bytes);
@@ -102,12 +146,16 @@ scenario('web page, Đếm từ sổ văn bản: three registers counted for Jul
     expectEqual(body.map((r) => r.cells[0]), INCOMING.map((_r, i) => 7 + i), 'incoming register sheet: the rows of the file');
     const undecided = body.find((r) => r.cells[0] === UNCLASSIFIED_IN.row);
     expectEqual(undecided.cells[header.indexOf('Số, ký hiệu')], UNCLASSIFIED_IN.symbol, 'the undecided row on the register sheet');
-    await page.screenshot({ path: path.join(env().out, 'web-count.png'), fullPage: true });
+    await page.screenshot({ path: path.join(env().out, w.shot), fullPage: true });
     expectEqual(problems, [], 'page errors');
   } finally {
     await context.close();
   }
-});
+}
+
+scenario('web page, Đếm từ sổ văn bản: three registers counted for July 2025, figures and undecided rows shown, the workbook downloaded with live COUNTIFS', () => webCount('vi'));
+
+scenario('web page in English, Count from registers: the same registers and period, the same figures, named and explained in English', () => webCount('en'));
 
 /** The export pasted into a new sheet of the preview's in-memory workbook, cell for cell (dates as serials shown as dates). */
 async function pasteInto(t, sheet, cells) {
