@@ -5,10 +5,11 @@
  * counted, the type, the column each table counts the row in, and why). Change the period or a row's
  * column and the counts follow. Browser-safe: bytes out, no file system.
  *
- * The register sheets are written as SpreadsheetML directly into the package ExcelJS wrote for the
- * tables (ExcelJS's cell model is too slow for a province's year of registers).
+ * Nothing here loads ExcelJS: the tables' parts are written as text (`xlsx/plan-workbook`, the same
+ * parts the ExcelJS writer makes of the same plans), the register sheets as UTF-8 bytes straight
+ * into the package (a cell model is too slow for a province's year of registers).
  */
-import { strFromU8, strToU8, unzipSync, Zip } from 'fflate';
+import { strToU8, Zip } from 'fflate';
 import { deflatedEntry } from './zip';
 import type { LayoutOptions } from '../core/plan';
 import type { Template } from '../core/template';
@@ -28,7 +29,8 @@ import {
 import { CROSS_TABLE_RULES, TEMPLATES } from '../core/builtin';
 import type { Finding } from '../core/findings';
 import { escapeXml } from '../core/xml';
-import { uniqueSheetNames, writeWorkbook } from './writer';
+import { planWorkbookParts } from './plan-workbook';
+import { uniqueSheetNames } from './sheet-names';
 
 export { REGISTER_EXTRA, REGISTER_STATES, countColumnHeader } from '../core/count';
 export { registerSheetName } from '../core/count-plan';
@@ -51,8 +53,7 @@ export async function countWorkbook(input: CountWorkbookInput): Promise<{ bytes:
   const names = uniqueSheetNames([...tableNames, ...input.registers.map((r) => registerSheetName(r.source.register.kind))]);
   const sheets = input.registers.map((rc, i) => ({ name: names[input.templates.length + i], kind: rc.source.register.kind, cols: registerColumns(rc, input.templates), rc }));
   const plans = input.templates.map((t) => countedPlan(t, input.options, sheets, input.summary));
-  const bytes = await writeWorkbook(plans);
-  return { bytes: appendRegisterSheets(bytes, sheets), layout: { registerSheets: sheets.map((s) => s.name) } };
+  return { bytes: withRegisterSheets(planWorkbookParts(plans), sheets), layout: { registerSheets: sheets.map((s) => s.name) } };
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -263,21 +264,20 @@ function tableXml(id: number, name: string, cols: SheetColumn[], lastRow: number
   );
 }
 
-function appendRegisterSheets(xlsx: Uint8Array, sheets: { name: string; cols: SheetColumn[]; rc: RegisterCount }[]): Uint8Array {
-  if (sheets.length === 0) return xlsx;
-  const parts = unzipSync(xlsx);
+/** The package: the tables' parts (`xlsx/plan-workbook`) and the register sheets added to them. */
+function withRegisterSheets(parts: Map<string, string>, sheets: { name: string; cols: SheetColumn[]; rc: RegisterCount }[]): Uint8Array {
   const get = (p: string): string => {
-    const b = parts[p];
-    if (!b) throw new Error(`${p} missing from the package`);
-    return strFromU8(b);
+    const b = parts.get(p);
+    if (b === undefined) throw new Error(`${p} missing from the package`);
+    return b;
   };
   let workbook = get('xl/workbook.xml');
   let rels = get('xl/_rels/workbook.xml.rels');
   let types = get('[Content_Types].xml');
   const styles = addStyles(get('xl/styles.xml'));
-  parts['xl/styles.xml'] = strToU8(styles.xml);
+  parts.set('xl/styles.xml', styles.xml);
   const SST = 'xl/sharedStrings.xml';
-  const hadStrings = parts[SST] !== undefined;
+  const hadStrings = parts.has(SST);
   const sstXml = hadStrings ? get(SST) : `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<sst xmlns="${NS}" count="0" uniqueCount="0"></sst>`;
   const sst = new SharedStrings((sstXml.match(/<si\b/g) ?? []).length);
   const sheetIds = [...workbook.matchAll(/<sheet\b[^>]*\bsheetId="(\d+)"/g)].map((m) => Number(m[1]));
@@ -285,9 +285,9 @@ function appendRegisterSheets(xlsx: Uint8Array, sheets: { name: string; cols: Sh
   let nextSheetId = Math.max(0, ...sheetIds) + 1;
   let nextRel = Math.max(0, ...relIds) + 1;
   let nextFile = 1;
-  while (parts[`xl/worksheets/sheet${nextFile}.xml`]) nextFile++;
+  while (parts.has(`xl/worksheets/sheet${nextFile}.xml`)) nextFile++;
   let nextTable = 1;
-  while (parts[`xl/tables/table${nextTable}.xml`]) nextTable++;
+  while (parts.has(`xl/tables/table${nextTable}.xml`)) nextTable++;
   // Every new part's name is known before any is written.
   const placed = sheets.map((s, i) => ({ s, i, file: `sheet${nextFile + i}.xml`, table: `table${nextTable + i}.xml` }));
   let newSheets = '';
@@ -305,11 +305,11 @@ function appendRegisterSheets(xlsx: Uint8Array, sheets: { name: string; cols: Sh
   workbook = workbook.replace('</sheets>', `${newSheets}</sheets>`);
   rels = rels.replace('</Relationships>', `${newRels}</Relationships>`);
   types = types.replace('</Types>', `${newTypes}</Types>`);
-  parts['xl/workbook.xml'] = strToU8(workbook);
-  parts['xl/_rels/workbook.xml.rels'] = strToU8(rels);
-  parts['[Content_Types].xml'] = strToU8(types);
+  parts.set('xl/workbook.xml', workbook);
+  parts.set('xl/_rels/workbook.xml.rels', rels);
+  parts.set('[Content_Types].xml', types);
 
-  // The package is written as a stream, each part deflated as it is produced: ExcelJS's parts (the
+  // The package is written as a stream, each part deflated as it is produced: the tables' parts (the
   // content types first, as packages start), the register sheets a megabyte of XML at a time (fast
   // deflate: a year of registers is tens of MB of XML), then the shared strings, complete by then.
   const out: Uint8Array[] = [];
@@ -322,9 +322,9 @@ function appendRegisterSheets(xlsx: Uint8Array, sheets: { name: string; cols: Sh
     zip.add(f);
     f.push(data, true);
   };
-  const names = Object.keys(parts).filter((p) => !p.endsWith('/') && p !== SST);
+  const names = [...parts.keys()].filter((p) => p !== SST);
   names.sort((x, y) => Number(y === '[Content_Types].xml') - Number(x === '[Content_Types].xml'));
-  for (const name of names) addPart(name, parts[name]);
+  for (const name of names) addPart(name, strToU8(get(name)));
   for (const { s, i, file, table } of placed) {
     const f = deflatedEntry(`xl/worksheets/${file}`, 1);
     zip.add(f);
