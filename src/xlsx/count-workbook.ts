@@ -193,10 +193,13 @@ class ByteChunks {
     this.at += encoder.encodeInto(s, this.buf.subarray(this.at)).written;
   }
 
-  /** Hands on what is written when it has reached a chunk (or it is the last). */
+  /**
+   * Hands on what is written when it has reached a chunk (or it is the last): a view of the buffer,
+   * written over afterwards — the zip entry checksums and deflates it (or copies it) at once.
+   */
   flush(last: boolean): void {
     if (!last && this.at < CHUNK) return;
-    this.emit(this.buf.slice(0, this.at), last);
+    this.emit(this.buf.subarray(0, this.at), last);
     this.at = 0;
   }
 }

@@ -301,22 +301,42 @@ export function useRawInflater(inflate: RawInflater | null): void {
  */
 export type RawDeflater = (chunk: Uint8Array, level: number, final: boolean) => Uint8Array;
 
-let hostDeflate: RawDeflater | null = null;
+/** The CRC-32 of `data` continued from `crc` (0 to start), unsigned. */
+export type Crc32 = (data: Uint8Array, crc: number) => number;
 
-/** Uses `deflate` for the parts written from now on (null: fflate's deflate again). */
-export function useRawDeflater(deflate: RawDeflater | null): void {
+let hostDeflate: RawDeflater | null = null;
+let hostCrc: Crc32 | null = null;
+
+/**
+ * Uses `deflate` for the parts written from now on (null: fflate's deflate again), and `crc32`
+ * for their checksums when given (otherwise fflate's).
+ */
+export function useRawDeflater(deflate: RawDeflater | null, crc32: Crc32 | null = null): void {
   hostDeflate = deflate;
+  hostCrc = deflate ? crc32 : null;
 }
 
 /** A zip entry deflated by the host's compressor. */
 class HostDeflated extends ZipPassThrough {
+  private running = 0;
+
   constructor(
     filename: string,
     private readonly level: number,
     private readonly deflate: RawDeflater,
+    private readonly crc32: Crc32 | null,
   ) {
     super(filename);
     this.compression = 8;
+  }
+
+  override push(chunk: Uint8Array, final = false): void {
+    if (!this.crc32) return super.push(chunk, final);
+    if (!this.ondata) throw new Error('a zip entry written before it was added to the archive');
+    this.running = this.crc32(chunk, this.running);
+    this.size += chunk.length;
+    if (final) this.crc = this.running;
+    this.process(chunk as Uint8Array<ArrayBuffer>, final);
   }
 
   protected override process(chunk: Uint8Array, final: boolean): void {
@@ -326,7 +346,7 @@ class HostDeflated extends ZipPassThrough {
 
 /** A deflated entry of a streamed `Zip` (fflate's), by the host's compressor when it gave one. */
 export function deflatedEntry(filename: string, level: number): ZipInputFile & { push(chunk: Uint8Array, final?: boolean): void } {
-  return hostDeflate ? new HostDeflated(filename, level, hostDeflate) : new ZipDeflate(filename, { level: level as 1 });
+  return hostDeflate ? new HostDeflated(filename, level, hostDeflate, hostCrc) : new ZipDeflate(filename, { level: level as 1 });
 }
 
 /**
