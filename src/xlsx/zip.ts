@@ -304,8 +304,25 @@ export type RawDeflater = (chunk: Uint8Array, level: number, final: boolean) => 
 /** The CRC-32 of `data` continued from `crc` (0 to start), unsigned. */
 export type Crc32 = (data: Uint8Array, crc: number) => number;
 
+/**
+ * A raw deflater that works beside the program (a worker thread): `done` is called with each
+ * chunk's output, in the order the chunks were given. It may keep `chunk` (pass it a copy).
+ */
+export type ParallelDeflater = (chunk: Uint8Array, level: number, final: boolean, done: (err: Error | null, out: Uint8Array) => void) => void;
+
 let hostDeflate: RawDeflater | null = null;
 let hostCrc: Crc32 | null = null;
+let parallelDeflate: ParallelDeflater | null = null;
+
+/**
+ * Deflates the large parts (a megabyte and more at a time) with `deflate` from now on, beside the
+ * program writing them (null: the raw deflater again). Only with a CRC-32 of the host's
+ * (`useRawDeflater`). An archive written so is complete when its last output has come (`Zip`'s
+ * `ondata` with `final`), after `end()` has returned.
+ */
+export function useParallelDeflater(deflate: ParallelDeflater | null): void {
+  parallelDeflate = deflate;
+}
 
 /**
  * Uses `deflate` for the parts written from now on (null: fflate's deflate again), and `crc32`
@@ -325,6 +342,7 @@ class HostDeflated extends ZipPassThrough {
     private readonly level: number,
     private readonly deflate: RawDeflater,
     private readonly crc32: Crc32 | null,
+    private readonly parallel: ParallelDeflater | null,
   ) {
     super(filename);
     this.compression = 8;
@@ -336,7 +354,8 @@ class HostDeflated extends ZipPassThrough {
     this.running = this.crc32(chunk, this.running);
     this.size += chunk.length;
     if (final) this.crc = this.running;
-    this.process(chunk as Uint8Array<ArrayBuffer>, final);
+    if (this.parallel) this.parallel(chunk.slice(), this.level, final, (err, out) => this.ondata(err && Object.assign(err, { code: 0 }), out as Uint8Array<ArrayBuffer>, final));
+    else this.process(chunk as Uint8Array<ArrayBuffer>, final);
   }
 
   protected override process(chunk: Uint8Array, final: boolean): void {
@@ -344,9 +363,12 @@ class HostDeflated extends ZipPassThrough {
   }
 }
 
-/** A deflated entry of a streamed `Zip` (fflate's), by the host's compressor when it gave one. */
-export function deflatedEntry(filename: string, level: number): ZipInputFile & { push(chunk: Uint8Array, final?: boolean): void } {
-  return hostDeflate ? new HostDeflated(filename, level, hostDeflate, hostCrc) : new ZipDeflate(filename, { level: level as 1 });
+/**
+ * A deflated entry of a streamed `Zip` (fflate's), by the host's compressor when it gave one;
+ * `large` (pushed a megabyte at a time): by the parallel deflater when there is one.
+ */
+export function deflatedEntry(filename: string, level: number, large = false): ZipInputFile & { push(chunk: Uint8Array, final?: boolean): void } {
+  return hostDeflate ? new HostDeflated(filename, level, hostDeflate, hostCrc, large && hostCrc ? parallelDeflate : null) : new ZipDeflate(filename, { level: level as 1 });
 }
 
 /**
