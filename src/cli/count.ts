@@ -84,7 +84,16 @@ export async function runCount(args: string[]): Promise<number> {
   const req = parseCountArgs(args);
   const full = checkTarget(req.out, req.force);
   // The register sheets' deflating beside the writing, in a worker that starts while the registers are read.
-  useDeflateWorker();
+  const stop = useDeflateWorker();
+  try {
+    return await countAndWrite(req, full);
+  } finally {
+    await stop();
+  }
+}
+
+/** The registers read, counted and written to `full`; the summary printed. */
+async function countAndWrite(req: CountRequest, full: string): Promise<number> {
   const sources: CountSource[] = [];
   let exit = 0;
   for (const path of req.registers) {

@@ -46,31 +46,35 @@ parentPort.on('message', (m) => {
 
 /**
  * Deflates the large parts written from now on in a worker thread, started now (it is ready by the
- * time the registers are read). The worker keeps the process alive only while a chunk is out;
- * if it cannot start, the parts are deflated here as before.
+ * time the registers are read); the function returned stops it (call it when the command is done,
+ * whatever happened). If the worker cannot start, the parts are deflated here as before.
  */
-export function useDeflateWorker(): void {
-  if (typeof zlib.crc32 !== 'function') return;
+export function useDeflateWorker(): () => Promise<void> {
+  if (typeof zlib.crc32 !== 'function') return async () => {};
   let worker: Worker;
   try {
     worker = new Worker(WORKER, { eval: true });
   } catch {
-    return;
+    return async () => {};
   }
-  worker.unref();
   const waiting: ((err: Error | null, out: Uint8Array) => void)[] = [];
   worker.on('message', (m: { out?: Uint8Array; error?: string }) => {
     const done = waiting.shift();
-    if (waiting.length === 0) worker.unref();
     done?.(m.error !== undefined ? new Error(m.error) : null, m.out ?? new Uint8Array(0));
   });
   worker.on('error', (e: Error) => {
     useParallelDeflater(null);
     for (const done of waiting.splice(0)) done(e, new Uint8Array(0));
   });
+  // Never what keeps the process alive: the command waits for the outputs it needs.
+  worker.unref();
   useParallelDeflater((chunk, level, final, done) => {
     waiting.push(done);
-    worker.ref();
     worker.postMessage({ chunk, level, final }, [chunk.buffer as ArrayBuffer]);
   });
+  return async () => {
+    useParallelDeflater(null);
+    for (const done of waiting.splice(0)) done(new Error('the deflate worker was stopped'), new Uint8Array(0));
+    await worker.terminate();
+  };
 }
