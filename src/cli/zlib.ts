@@ -60,15 +60,18 @@ export function useDeflateWorker(): () => Promise<void> {
   const waiting: ((err: Error | null, out: Uint8Array) => void)[] = [];
   worker.on('message', (m: { out?: Uint8Array; error?: string }) => {
     const done = waiting.shift();
+    if (waiting.length === 0) worker.unref();
     done?.(m.error !== undefined ? new Error(m.error) : null, m.out ?? new Uint8Array(0));
   });
   worker.on('error', (e: Error) => {
     useParallelDeflater(null);
     for (const done of waiting.splice(0)) done(e, new Uint8Array(0));
   });
-  // Never what keeps the process alive: the command waits for the outputs it needs.
+  // The worker keeps the process alive while a chunk is out (the package waits for its output),
+  // never otherwise (after the listeners: adding one holds the process again).
   worker.unref();
   useParallelDeflater((chunk, level, final, done) => {
+    if (waiting.length === 0) worker.ref();
     waiting.push(done);
     worker.postMessage({ chunk, level, final }, [chunk.buffer as ArrayBuffer]);
   });
