@@ -21,6 +21,7 @@ import { countRegisters } from '../xlsx/count-workbook';
 import { UsageError, parseArgs } from './args';
 import { dateOption, textOption } from './report-args';
 import { checkTarget, writeFileAtomically } from './new';
+import { useDeflateWorker } from './zlib';
 
 const VALUED = ['from', 'to', 'unit'] as const;
 const FLAGS = ['json', 'force'] as const;
@@ -82,6 +83,17 @@ async function loadRegister(path: string): Promise<Register | { refusal: Registe
 export async function runCount(args: string[]): Promise<number> {
   const req = parseCountArgs(args);
   const full = checkTarget(req.out, req.force);
+  // The register sheets' deflating beside the writing, in a worker that starts while the registers are read.
+  const stop = useDeflateWorker();
+  try {
+    return await countAndWrite(req, full);
+  } finally {
+    await stop();
+  }
+}
+
+/** The registers read, counted and written to `full`; the summary printed. */
+async function countAndWrite(req: CountRequest, full: string): Promise<number> {
   const sources: CountSource[] = [];
   let exit = 0;
   for (const path of req.registers) {

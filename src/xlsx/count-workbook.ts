@@ -5,10 +5,11 @@
  * counted, the type, the column each table counts the row in, and why). Change the period or a row's
  * column and the counts follow. Browser-safe: bytes out, no file system.
  *
- * The register sheets are written as SpreadsheetML directly into the package ExcelJS wrote for the
- * tables (ExcelJS's cell model is too slow for a province's year of registers).
+ * Nothing here loads ExcelJS: the tables' parts are written as text (`xlsx/plan-workbook`, the same
+ * parts the ExcelJS writer makes of the same plans), the register sheets as UTF-8 bytes straight
+ * into the package (a cell model is too slow for a province's year of registers).
  */
-import { strFromU8, strToU8, unzipSync, Zip } from 'fflate';
+import { strToU8, Zip } from 'fflate';
 import { deflatedEntry } from './zip';
 import type { LayoutOptions } from '../core/forms/plan';
 import type { Template } from '../core/forms/template';
@@ -20,7 +21,8 @@ import { registerFindings } from '../core/count/count-findings';
 import { CROSS_TABLE_RULES, TEMPLATES } from '../core/forms/builtin';
 import type { Finding } from '../core/check/findings';
 import { escapeXml } from '../core/xml';
-import { uniqueSheetNames, writeWorkbook } from './writer';
+import { planWorkbookParts } from './plan-workbook';
+import { uniqueSheetNames } from './sheet-names';
 
 
 export interface CountWorkbookInput {
@@ -41,8 +43,7 @@ export async function countWorkbook(input: CountWorkbookInput): Promise<{ bytes:
   const names = uniqueSheetNames([...tableNames, ...input.registers.map((r) => registerSheetName(r.source.register.kind))]);
   const sheets = input.registers.map((rc, i) => ({ name: names[input.templates.length + i], kind: rc.source.register.kind, cols: registerColumns(rc, input.templates), rc }));
   const plans = input.templates.map((t) => countedPlan(t, input.options, sheets, input.summary));
-  const bytes = await writeWorkbook(plans);
-  return { bytes: appendRegisterSheets(bytes, sheets), layout: { registerSheets: sheets.map((s) => s.name) } };
+  return { bytes: await withRegisterSheets(planWorkbookParts(plans), sheets), layout: { registerSheets: sheets.map((s) => s.name) } };
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -182,10 +183,13 @@ class ByteChunks {
     this.at += encoder.encodeInto(s, this.buf.subarray(this.at)).written;
   }
 
-  /** Hands on what is written when it has reached a chunk (or it is the last). */
+  /**
+   * Hands on what is written when it has reached a chunk (or it is the last): a view of the buffer,
+   * written over afterwards — the zip entry checksums and deflates it (or copies it) at once.
+   */
   flush(last: boolean): void {
     if (!last && this.at < CHUNK) return;
-    this.emit(this.buf.slice(0, this.at), last);
+    this.emit(this.buf.subarray(0, this.at), last);
     this.at = 0;
   }
 }
@@ -253,33 +257,50 @@ function tableXml(id: number, name: string, cols: SheetColumn[], lastRow: number
   );
 }
 
-function appendRegisterSheets(xlsx: Uint8Array, sheets: { name: string; cols: SheetColumn[]; rc: RegisterCount }[]): Uint8Array {
-  if (sheets.length === 0) return xlsx;
-  const parts = unzipSync(xlsx);
+/** The package: the tables' parts (`xlsx/plan-workbook`) and the register sheets added to them. */
+interface RegisterSheet {
+  name: string;
+  cols: SheetColumn[];
+  rc: RegisterCount;
+}
+
+/** A register sheet with the names of its parts in the package. */
+interface Placed {
+  s: RegisterSheet;
+  i: number;
+  file: string;
+  table: string;
+  tableId: number;
+}
+
+const SST = 'xl/sharedStrings.xml';
+
+/**
+ * The register sheets named in the tables' parts (workbook, relationships, content types, the two
+ * styles they use); the shared strings to continue from.
+ */
+function placeRegisterSheets(parts: Map<string, string>, sheets: RegisterSheet[]): { placed: Placed[]; styles: { date: number; header: number }; sst: SharedStrings; sstXml: string } {
   const get = (p: string): string => {
-    const b = parts[p];
-    if (!b) throw new Error(`${p} missing from the package`);
-    return strFromU8(b);
+    const b = parts.get(p);
+    if (b === undefined) throw new Error(`${p} missing from the package`);
+    return b;
   };
-  let workbook = get('xl/workbook.xml');
-  let rels = get('xl/_rels/workbook.xml.rels');
-  let types = get('[Content_Types].xml');
+  const workbook = get('xl/workbook.xml');
+  const rels = get('xl/_rels/workbook.xml.rels');
   const styles = addStyles(get('xl/styles.xml'));
-  parts['xl/styles.xml'] = strToU8(styles.xml);
-  const SST = 'xl/sharedStrings.xml';
-  const hadStrings = parts[SST] !== undefined;
+  parts.set('xl/styles.xml', styles.xml);
+  const hadStrings = parts.has(SST);
   const sstXml = hadStrings ? get(SST) : `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<sst xmlns="${NS}" count="0" uniqueCount="0"></sst>`;
-  const sst = new SharedStrings((sstXml.match(/<si\b/g) ?? []).length);
   const sheetIds = [...workbook.matchAll(/<sheet\b[^>]*\bsheetId="(\d+)"/g)].map((m) => Number(m[1]));
   const relIds = [...rels.matchAll(/\bId="rId(\d+)"/g)].map((m) => Number(m[1]));
   let nextSheetId = Math.max(0, ...sheetIds) + 1;
   let nextRel = Math.max(0, ...relIds) + 1;
   let nextFile = 1;
-  while (parts[`xl/worksheets/sheet${nextFile}.xml`]) nextFile++;
+  while (parts.has(`xl/worksheets/sheet${nextFile}.xml`)) nextFile++;
   let nextTable = 1;
-  while (parts[`xl/tables/table${nextTable}.xml`]) nextTable++;
+  while (parts.has(`xl/tables/table${nextTable}.xml`)) nextTable++;
   // Every new part's name is known before any is written.
-  const placed = sheets.map((s, i) => ({ s, i, file: `sheet${nextFile + i}.xml`, table: `table${nextTable + i}.xml` }));
+  const placed = sheets.map((s, i) => ({ s, i, file: `sheet${nextFile + i}.xml`, table: `table${nextTable + i}.xml`, tableId: nextTable + i }));
   let newSheets = '';
   let newRels = '';
   let newTypes = '';
@@ -292,42 +313,47 @@ function appendRegisterSheets(xlsx: Uint8Array, sheets: { name: string; cols: Sh
     newRels += `<Relationship Id="rId${nextRel++}" Type="${REL_NS}/sharedStrings" Target="sharedStrings.xml"/>`;
     newTypes += `<Override PartName="/${SST}" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sharedStrings+xml"/>`;
   }
-  workbook = workbook.replace('</sheets>', `${newSheets}</sheets>`);
-  rels = rels.replace('</Relationships>', `${newRels}</Relationships>`);
-  types = types.replace('</Types>', `${newTypes}</Types>`);
-  parts['xl/workbook.xml'] = strToU8(workbook);
-  parts['xl/_rels/workbook.xml.rels'] = strToU8(rels);
-  parts['[Content_Types].xml'] = strToU8(types);
+  parts.set('xl/workbook.xml', workbook.replace('</sheets>', `${newSheets}</sheets>`));
+  parts.set('xl/_rels/workbook.xml.rels', rels.replace('</Relationships>', `${newRels}</Relationships>`));
+  parts.set('[Content_Types].xml', get('[Content_Types].xml').replace('</Types>', `${newTypes}</Types>`));
+  return { placed, styles, sst: new SharedStrings((sstXml.match(/<si\b/g) ?? []).length), sstXml };
+}
 
-  // The package is written as a stream, each part deflated as it is produced: ExcelJS's parts (the
+/** The package: the tables' parts (`xlsx/plan-workbook`) and the register sheets added to them. */
+function withRegisterSheets(parts: Map<string, string>, sheets: RegisterSheet[]): Promise<Uint8Array> {
+  const { placed, styles, sst, sstXml } = placeRegisterSheets(parts, sheets);
+  // The package is written as a stream, each part deflated as it is produced: the tables' parts (the
   // content types first, as packages start), the register sheets a megabyte of XML at a time (fast
-  // deflate: a year of registers is tens of MB of XML), then the shared strings, complete by then.
-  const out: Uint8Array[] = [];
-  const zip = new Zip((err, data) => {
-    if (err) throw err;
-    out.push(data);
+  // deflate: a year of registers is tens of MB of XML; beside this program where the host can),
+  // then the shared strings, complete by then. The package is whole when the last output has come.
+  return new Promise((resolve, reject) => {
+    const out: Uint8Array[] = [];
+    const zip = new Zip((err, data, final) => {
+      if (err) return reject(err);
+      out.push(data);
+      if (final) resolve(concat(out));
+    });
+    const addPart = (name: string, data: Uint8Array): void => {
+      const f = deflatedEntry(name, data.length > 1 << 20 ? 1 : 6);
+      zip.add(f);
+      f.push(data, true);
+    };
+    const names = [...parts.keys()].filter((p) => p !== SST);
+    names.sort((x, y) => Number(y === '[Content_Types].xml') - Number(x === '[Content_Types].xml'));
+    for (const name of names) addPart(name, strToU8(parts.get(name) as string));
+    for (const { s, i, file, table, tableId } of placed) {
+      const f = deflatedEntry(`xl/worksheets/${file}`, 1, true);
+      zip.add(f);
+      const lastRow = writeSheetXml(s, styles, sst, (chunk, last) => f.push(chunk, last));
+      addPart(
+        `xl/worksheets/_rels/${file}.rels`,
+        strToU8(`<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="${REL_TABLE}" Target="../tables/${table}"/></Relationships>`),
+      );
+      addPart(`xl/tables/${table}`, strToU8(tableXml(tableId, `SoVanBan${i + 1}`, s.cols, lastRow)));
+    }
+    addPart(SST, strToU8(sst.appendTo(sstXml)));
+    zip.end();
   });
-  const addPart = (name: string, data: Uint8Array): void => {
-    const f = deflatedEntry(name, data.length > 1 << 20 ? 1 : 6);
-    zip.add(f);
-    f.push(data, true);
-  };
-  const names = Object.keys(parts).filter((p) => !p.endsWith('/') && p !== SST);
-  names.sort((x, y) => Number(y === '[Content_Types].xml') - Number(x === '[Content_Types].xml'));
-  for (const name of names) addPart(name, parts[name]);
-  for (const { s, i, file, table } of placed) {
-    const f = deflatedEntry(`xl/worksheets/${file}`, 1);
-    zip.add(f);
-    const lastRow = writeSheetXml(s, styles, sst, (chunk, last) => f.push(chunk, last));
-    addPart(
-      `xl/worksheets/_rels/${file}.rels`,
-      strToU8(`<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="${REL_TABLE}" Target="../tables/${table}"/></Relationships>`),
-    );
-    addPart(`xl/tables/${table}`, strToU8(tableXml(nextTable + i, `SoVanBan${i + 1}`, s.cols, lastRow)));
-  }
-  addPart(SST, strToU8(sst.appendTo(sstXml)));
-  zip.end();
-  return concat(out);
 }
 
 /**

@@ -7,6 +7,7 @@ import { strFromU8, strToU8, unzipSync, zipSync, type Zippable } from 'fflate';
 import { columnLetters, parseRange } from '../core/a1';
 import { parseSheetScopedNames, quoteSheetName, type SheetScopedName } from './scoped-names-xml';
 import { escapeXml } from '../core/xml';
+import type { SheetPlan } from '../core/forms/plan';
 
 
 const WORKBOOK_XML = 'xl/workbook.xml';
@@ -63,22 +64,43 @@ function definedNameXml(n: ScopedName): string {
  * Replaces the `<definedNames>` of `xl/workbook.xml` with `names` (built-in `_xlnm.*` names included:
  * the caller passes them, properly quoted). Other parts of the package are left untouched.
  */
+/**
+ * `xl/workbook.xml` with its `<definedNames>` replaced by `names` (built-in `_xlnm.*` names included:
+ * the caller passes them, properly quoted).
+ */
+export function withSheetScopedNames(workbookXml: string, names: ScopedName[]): string {
+  checkNames(names, (workbookXml.match(/<sheet\b/g) ?? []).length);
+  const xml = workbookXml.replace(/<definedNames\s*\/>|<definedNames>[\s\S]*?<\/definedNames>/, '');
+  if (names.length === 0) return xml;
+  if (!xml.includes('</sheets>')) throw new Error(`${WORKBOOK_XML} has no <sheets>`);
+  return xml.replace('</sheets>', `</sheets><definedNames>${names.map(definedNameXml).join('')}</definedNames>`);
+}
+
+/**
+ * Replaces the `<definedNames>` of `xl/workbook.xml` with `names` (`withSheetScopedNames`). Other
+ * parts of the package are left untouched.
+ */
 export async function writeSheetScopedNames(xlsx: Uint8Array | ArrayBuffer, names: ScopedName[]): Promise<Uint8Array> {
   const parts = unzipSync(xlsx instanceof Uint8Array ? xlsx : new Uint8Array(xlsx));
   const file = parts[WORKBOOK_XML];
   if (!file) throw new Error(`${WORKBOOK_XML} missing from the package`);
-  let xml = strFromU8(file);
-  checkNames(names, (xml.match(/<sheet\b/g) ?? []).length);
-  xml = xml.replace(/<definedNames\s*\/>|<definedNames>[\s\S]*?<\/definedNames>/, '');
-  if (names.length > 0) {
-    const block = `<definedNames>${names.map(definedNameXml).join('')}</definedNames>`;
-    if (!xml.includes('</sheets>')) throw new Error(`${WORKBOOK_XML} has no <sheets>`);
-    xml = xml.replace('</sheets>', `</sheets>${block}`);
-  }
+  const xml = withSheetScopedNames(strFromU8(file), names);
   // The parts in their order, deflated; bytes, not a Node Buffer: the writer runs in the browser too.
   const out: Zippable = {};
   for (const [name, data] of Object.entries(parts)) out[name] = name === WORKBOOK_XML ? strToU8(xml) : data;
   return zipSync(out, { level: 6 });
+}
+
+/** The sheet-scoped names of a workbook of plans: each sheet's print area and titles, then the plan's own. */
+export function planNames(plans: readonly SheetPlan[], sheetNames: readonly string[]): ScopedName[] {
+  const names: ScopedName[] = [];
+  plans.forEach((plan, i) => {
+    const sheet = sheetNames[i];
+    names.push({ name: '_xlnm.Print_Area', localSheetId: i, formula: absoluteRef(sheet, plan.print.printArea) });
+    names.push({ name: '_xlnm.Print_Titles', localSheetId: i, formula: absoluteRows(sheet, plan.print.titleRows) });
+    for (const n of plan.names) names.push({ name: n.name, localSheetId: i, formula: absoluteRef(sheet, n.ref) });
+  });
+  return names;
 }
 
 /** Every sheet-scoped defined name of an `.xlsx` (workbook-scoped names are not returned). */

@@ -3,38 +3,15 @@
  * sheet-scoped defined name (ExcelJS cannot write those). The writer adds nothing to the plan.
  * Bytes out, no file system: the command line writes the file, the web page offers it as a download.
  */
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
 import type { CellStyle, PlanCell, SheetPlan } from '../core/forms/plan';
 import { cellsOf, parseRange } from '../core/a1';
 import { parseIsoDate } from '../core/dates';
-import { absoluteRef, absoluteRows, writeSheetScopedNames, type ScopedName } from './scoped-names';
+import { planNames, writeSheetScopedNames } from './scoped-names';
+import { uniqueSheetNames } from './sheet-names';
 
 const FONT_NAME = 'Times New Roman';
 const DEFAULT_SIZE = 11;
-
-/** Excel's limits on sheet names: ≤ 31 characters, none of `[]:*?/\`, not starting/ending with `'`. */
-export function cleanSheetName(name: string): string {
-  const edges = (t: string): string => t.trim().replace(/^'+|'+$/g, '').trim();
-  // Edges are cleaned again after cutting to 31: the cut may leave a `'` or a space at the end.
-  let s = edges(edges(name.normalize('NFC').replace(/[[\]:*?/\\]/g, '-')).slice(0, 31));
-  if (s === '') s = 'Sheet';
-  return s;
-}
-
-/** `Biểu 01`, then `Biểu 01 (2)`, `Biểu 01 (3)` … (compared case-insensitively, as Excel does). */
-export function uniqueSheetNames(wanted: string[]): string[] {
-  const used = new Set<string>();
-  return wanted.map((w) => {
-    const base = cleanSheetName(w);
-    let name = base;
-    for (let i = 2; used.has(name.toLowerCase()); i++) {
-      const suffix = ` (${i})`;
-      name = `${base.slice(0, 31 - suffix.length).trimEnd()}${suffix}`;
-    }
-    used.add(name.toLowerCase());
-    return name;
-  });
-}
 
 function argb(hex: string): string {
   return `FF${hex.replace('#', '').toUpperCase()}`;
@@ -131,7 +108,9 @@ function writeSheet(ws: ExcelJS.Worksheet, plan: SheetPlan): void {
 
 /** Builds the workbook, one sheet per plan, in order: the bytes of the `.xlsx` file. */
 export async function writeWorkbook(plans: SheetPlan[]): Promise<Uint8Array> {
-  const wb = new ExcelJS.Workbook();
+  // ExcelJS is loaded when a workbook is written, not with the modules that import this one.
+  const { default: Excel } = await import('exceljs');
+  const wb = new Excel.Workbook();
   wb.creator = 'bieumau';
   wb.calcProperties.fullCalcOnLoad = true;
   const sheetNames = uniqueSheetNames(plans.map((p) => p.sheetName));
@@ -152,13 +131,6 @@ export async function writeWorkbook(plans: SheetPlan[]): Promise<Uint8Array> {
   }
   // A Buffer in Node, an ArrayBuffer-backed array in the browser build of ExcelJS: bytes either way.
   const raw = new Uint8Array((await wb.xlsx.writeBuffer()) as ArrayBuffer);
-  const names: ScopedName[] = [];
-  plans.forEach((plan, i) => {
-    const sheet = sheetNames[i];
-    names.push({ name: '_xlnm.Print_Area', localSheetId: i, formula: absoluteRef(sheet, plan.print.printArea) });
-    names.push({ name: '_xlnm.Print_Titles', localSheetId: i, formula: absoluteRows(sheet, plan.print.titleRows) });
-    for (const n of plan.names) names.push({ name: n.name, localSheetId: i, formula: absoluteRef(sheet, n.ref) });
-  });
-  return writeSheetScopedNames(raw, names);
+  return writeSheetScopedNames(raw, planNames(plans, sheetNames));
 }
 

@@ -301,22 +301,61 @@ export function useRawInflater(inflate: RawInflater | null): void {
  */
 export type RawDeflater = (chunk: Uint8Array, level: number, final: boolean) => Uint8Array;
 
-let hostDeflate: RawDeflater | null = null;
+/** The CRC-32 of `data` continued from `crc` (0 to start), unsigned. */
+export type Crc32 = (data: Uint8Array, crc: number) => number;
 
-/** Uses `deflate` for the parts written from now on (null: fflate's deflate again). */
-export function useRawDeflater(deflate: RawDeflater | null): void {
+/**
+ * A raw deflater that works beside the program (a worker thread): `done` is called with each
+ * chunk's output, in the order the chunks were given. It may keep `chunk` (pass it a copy).
+ */
+export type ParallelDeflater = (chunk: Uint8Array, level: number, final: boolean, done: (err: Error | null, out: Uint8Array) => void) => void;
+
+let hostDeflate: RawDeflater | null = null;
+let hostCrc: Crc32 | null = null;
+let parallelDeflate: ParallelDeflater | null = null;
+
+/**
+ * Deflates the large parts (a megabyte and more at a time) with `deflate` from now on, beside the
+ * program writing them (null: the raw deflater again). Only with a CRC-32 of the host's
+ * (`useRawDeflater`). An archive written so is complete when its last output has come (`Zip`'s
+ * `ondata` with `final`), after `end()` has returned.
+ */
+export function useParallelDeflater(deflate: ParallelDeflater | null): void {
+  parallelDeflate = deflate;
+}
+
+/**
+ * Uses `deflate` for the parts written from now on (null: fflate's deflate again), and `crc32`
+ * for their checksums when given (otherwise fflate's).
+ */
+export function useRawDeflater(deflate: RawDeflater | null, crc32: Crc32 | null = null): void {
   hostDeflate = deflate;
+  hostCrc = deflate ? crc32 : null;
 }
 
 /** A zip entry deflated by the host's compressor. */
 class HostDeflated extends ZipPassThrough {
+  private running = 0;
+
   constructor(
     filename: string,
     private readonly level: number,
     private readonly deflate: RawDeflater,
+    private readonly crc32: Crc32 | null,
+    private readonly parallel: ParallelDeflater | null,
   ) {
     super(filename);
     this.compression = 8;
+  }
+
+  override push(chunk: Uint8Array, final = false): void {
+    if (!this.crc32) return super.push(chunk, final);
+    if (!this.ondata) throw new Error('a zip entry written before it was added to the archive');
+    this.running = this.crc32(chunk, this.running);
+    this.size += chunk.length;
+    if (final) this.crc = this.running;
+    if (this.parallel) this.parallel(chunk.slice(), this.level, final, (err, out) => this.ondata(err && Object.assign(err, { code: 0 }), out as Uint8Array<ArrayBuffer>, final));
+    else this.process(chunk as Uint8Array<ArrayBuffer>, final);
   }
 
   protected override process(chunk: Uint8Array, final: boolean): void {
@@ -324,9 +363,12 @@ class HostDeflated extends ZipPassThrough {
   }
 }
 
-/** A deflated entry of a streamed `Zip` (fflate's), by the host's compressor when it gave one. */
-export function deflatedEntry(filename: string, level: number): ZipInputFile & { push(chunk: Uint8Array, final?: boolean): void } {
-  return hostDeflate ? new HostDeflated(filename, level, hostDeflate) : new ZipDeflate(filename, { level: level as 1 });
+/**
+ * A deflated entry of a streamed `Zip` (fflate's), by the host's compressor when it gave one;
+ * `large` (pushed a megabyte at a time): by the parallel deflater when there is one.
+ */
+export function deflatedEntry(filename: string, level: number, large = false): ZipInputFile & { push(chunk: Uint8Array, final?: boolean): void } {
+  return hostDeflate ? new HostDeflated(filename, level, hostDeflate, hostCrc, large && hostCrc ? parallelDeflate : null) : new ZipDeflate(filename, { level: level as 1 });
 }
 
 /**

@@ -225,3 +225,22 @@ describe('bieumau count: exit codes and refusals', () => {
     expect(fs.readFileSync(path.join(dir, 'keep.xlsx')).subarray(0, 2).toString()).toBe('PK');
   });
 });
+
+describe('what the command loads', () => {
+  test('count writes its workbook without loading ExcelJS (its tables are written as text)', () => {
+    // The command run in one process, then the modules it loaded listed: ExcelJS's Office theme
+    // (one text) may be among them, ExcelJS itself (its workbook, zip and stream code) not.
+    const script = `
+      const { main } = require(${JSON.stringify(path.join(ROOT, 'build', 'cli', 'main.js'))});
+      main(${JSON.stringify(['count', 'nap.xlsx', ...REGISTERS, '--from', '2025-07-01', '--to', '2025-09-30', ...BODY, '--json'])}).then((code) => {
+        const loaded = Object.keys(require.cache).filter((f) => f.includes('node_modules'));
+        process.stderr.write(JSON.stringify({ code, loaded }));
+      });`;
+    const r = spawnSync(process.execPath, ['-e', script], { cwd: dir, encoding: 'utf8' });
+    const { code, loaded } = JSON.parse(r.stderr) as { code: number; loaded: string[] };
+    expect(code).toBe(0);
+    expect(fs.existsSync(path.join(dir, 'nap.xlsx'))).toBe(true);
+    expect(loaded.filter((f) => /[\\/]exceljs[\\/]/.test(f)).map((f) => f.replace(/.*[\\/]exceljs[\\/]/, ''))).toEqual(['lib/xlsx/xml/theme1.js'.replace(/\//g, path.sep)]);
+    expect(loaded.some((f) => /[\\/](jszip|archiver|unzipper)[\\/]/.test(f))).toBe(false);
+  });
+});

@@ -4,7 +4,8 @@ import { SEED_REPORT, TEMPLATES, findTemplate } from '../../src/core/forms/built
 import { layout } from '../../src/core/forms/layout';
 import type { LayoutOptions, SheetPlan } from '../../src/core/forms/plan';
 import { cellsOf, parseRange } from '../../src/core/a1';
-import { writeWorkbook, uniqueSheetNames, cleanSheetName } from '../../src/xlsx/writer';
+import { writeWorkbook } from '../../src/xlsx/writer';
+import { uniqueSheetNames, cleanSheetName } from '../../src/xlsx/sheet-names';
 import { absoluteRef, readSheetScopedNames, writeSheetScopedNames } from '../../src/xlsx/scoped-names';
 import { quoteSheetName } from '../../src/xlsx/scoped-names-xml';
 
