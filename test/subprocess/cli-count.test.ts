@@ -94,7 +94,10 @@ describe('bieumau count: the figures', () => {
     expect(tw?.reason).toContain('Bộ Chính trị');
     expect(tw?.reason).toContain('Ban Bí thư');
     expect(tw?.reason).toContain('tác giả');
-    expect(doc.unclassified.find((u) => u.symbol === '05/2025/NQ-HĐND')?.reason).toContain('--body');
+    // The Council's symbol in the register named (--body) as the Committee's: both columns it fits named, and the body said not to decide it.
+    const council = doc.unclassified.find((u) => u.symbol === '05/2025/NQ-HĐND')?.reason;
+    expect(council).toContain('"Hội đồng nhân dân" vừa "Cấp xã"');
+    expect(council).toContain('; cơ quan của sổ (Ủy ban nhân dân) không phải cột nào trong đó');
   });
 
   test('local authors and rows outside the period are notCounted with the reason, never unclassified', () => {
