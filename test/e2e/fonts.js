@@ -57,13 +57,14 @@ function match(name, env) {
 
 /**
  * The font environment of a run: this machine's (`dir` undefined), or only the fonts in `dir`.
- * Returns `{ label, env, families, lines }`: `env` is the environment for Chromium (undefined: the
- * suite's own), `families` what fontconfig lists there, `lines` the report printed before the run.
+ * Returns `{ label, env, dir, families, lines, cleanUp }`: `env` is the environment for Chromium
+ * (undefined: the suite's own), `families` what fontconfig lists there, `lines` the report printed
+ * before the run, `cleanUp()` removes the temporary fonts.conf and its cache once Chromium is closed.
  */
 function fontConfig(dir) {
   if (!dir) {
     const env = process.env;
-    return { label: 'this machine', env: undefined, dir: undefined, families: families(env), lines: report('this machine', env) };
+    return { label: 'this machine', env: undefined, dir: undefined, families: families(env), lines: report('this machine', env), cleanUp: () => undefined };
   }
   const folder = path.resolve(dir);
   if (!fs.existsSync(folder) || !fs.statSync(folder).isDirectory()) throw new Error(`--fonts ${dir}: no such folder (scripts/second-fonts.sh ${dir} makes it)`);
@@ -99,7 +100,8 @@ function fontConfig(dir) {
   const sans = SANS_PREFERENCE.find((f) => listed.includes(f)) || listed[0];
   write(sans);
   const label = `fonts-${path.basename(folder)}`;
-  return { label, env, dir: folder, families: listed, lines: [`e2e: fonts: only ${path.relative(process.cwd(), folder) || folder} (${listed.length} families), FONTCONFIG_FILE=${conf}`, ...report(label, env)] };
+  const cleanUp = () => fs.rmSync(tmp, { recursive: true, force: true });
+  return { label, env, dir: folder, families: listed, cleanUp, lines: [`e2e: fonts: only ${path.relative(process.cwd(), folder) || folder} (${listed.length} families), FONTCONFIG_FILE=${conf}`, ...report(label, env)] };
 }
 
 function report(label, env) {

@@ -447,6 +447,7 @@ async function runAll({ grep, fontsDir } = {}) {
   } finally {
     if (browser) await browser.close().catch(() => undefined);
     server.close();
+    fonts.cleanUp();
   }
   fs.writeFileSync(path.join(OUT, 'axe.json'), `${JSON.stringify(axeReports, null, 2)}\n`);
   console.log(`Screenshots and axe report: ${path.relative(ROOT, OUT)}/`);
