@@ -21,9 +21,11 @@
 const fs = require('fs');
 const path = require('path');
 const { spawnSync } = require('child_process');
+const { fontConfig, fontProbe } = require('./fonts');
 
 const ROOT = path.resolve(__dirname, '..', '..');
-const OUT = path.join(ROOT, 'test-output', 'e2e');
+/** Screenshots and reports: test-output/e2e/, or a folder of their own there for a run with --fonts. */
+let OUT = path.join(ROOT, 'test-output', 'e2e');
 const AXE = require.resolve('axe-core/axe.min.js');
 
 require('tsx/cjs/api').register();
@@ -392,9 +394,13 @@ function loadScenarioFiles(dir) {
 /**
  * Builds, serves, runs every registered scenario (those matching `grep`, a RegExp, when given; or
  * whose name contains the environment's E2E_ONLY), writes the axe report and prints
- * `N passed, M failed` last. Resolves to the exit code.
+ * `N passed, M failed` last. `fontsDir`: Chromium sees only the fonts in that folder (fonts.js),
+ * and the screenshots and reports go to test-output/e2e/fonts-<folder's name>/. Resolves to the exit code.
  */
-async function runAll({ grep } = {}) {
+async function runAll({ grep, fontsDir } = {}) {
+  const fonts = fontConfig(fontsDir);
+  if (fonts.dir) OUT = path.join(OUT, fonts.label);
+  for (const l of fonts.lines) console.log(l);
   fs.mkdirSync(OUT, { recursive: true });
   for (const f of fs.readdirSync(OUT)) if (f.endsWith('.png')) fs.unlinkSync(path.join(OUT, f));
   ensureBuilt();
@@ -410,8 +416,10 @@ async function runAll({ grep } = {}) {
     browser = await chromium.launch({
       executablePath: process.env.CHROMIUM || '/usr/bin/chromium',
       args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run', '--disable-sync', '--disable-quic'],
+      ...(fonts.env ? { env: fonts.env } : {}),
     });
     current = { browser, origin: `http://127.0.0.1:${port}` };
+    await fontProbe(browser, current.origin, fonts, OUT, FIRST_RUN_DONE);
     for (const s of chosen) {
       const t = new Session(browser, `http://127.0.0.1:${port}`, s.name);
       const started = Date.now();
@@ -439,6 +447,7 @@ async function runAll({ grep } = {}) {
   } finally {
     if (browser) await browser.close().catch(() => undefined);
     server.close();
+    fonts.cleanUp();
   }
   fs.writeFileSync(path.join(OUT, 'axe.json'), `${JSON.stringify(axeReports, null, 2)}\n`);
   console.log(`Screenshots and axe report: ${path.relative(ROOT, OUT)}/`);

@@ -7,6 +7,9 @@
 // test-output/e2e/, and ends with the line `N passed, M failed`. Exit code 0 only when every
 // scenario passed.
 //   npm run test:e2e -- --grep TEXT   only the scenarios whose name matches TEXT (a regular expression)
+//   npm run test:e2e -- --fonts DIR   Chromium sees only the fonts in DIR, as on another machine (fonts.js;
+//                    scripts/second-fonts.sh DIR fetches a second set); screenshots and reports go to
+//                    test-output/e2e/fonts-<DIR's name>/. Every run prints the family the pane is drawn in.
 //   E2E_NO_BUILD=1   use dist/ and build/preview/ as they are
 //   E2E_DIST=DIR     build the production bundle (same config) into DIR and test that one, e.g. when
 //                    other work rebuilds dist/ at the same time
@@ -21,6 +24,12 @@ const { runAll, loadScenarioFiles, scenarios } = require('./harness');
 const args = process.argv.slice(2);
 const at = args.indexOf('--grep');
 const grep = at >= 0 && args[at + 1] ? new RegExp(args[at + 1], 'i') : undefined;
+const fontsAt = args.indexOf('--fonts');
+if (fontsAt >= 0 && !args[fontsAt + 1]) {
+  console.error('e2e: --fonts needs a folder of font files (scripts/second-fonts.sh DIR makes one)');
+  process.exit(2);
+}
+const fontsDir = fontsAt >= 0 ? args[fontsAt + 1] : undefined;
 
 try {
   loadScenarioFiles(path.join(__dirname, 'scenarios'));
@@ -30,7 +39,7 @@ try {
   process.exit(1);
 }
 
-runAll({ grep }).then(
+runAll({ grep, fontsDir }).then(
   (code) => process.exit(code),
   (e) => {
     console.error(`e2e: ${e && e.message ? e.message : String(e)}`);

@@ -191,9 +191,11 @@ scenario('pane, Bảng biểu: Đếm từ sổ văn bản… with a file and a 
   await t.openTab('Bảng biểu');
   const { pane } = t;
   await pane.getByTestId('count-files').setInputFiles([files.party, files.committee]);
+  const items = pane.getByTestId('count-register');
+  // The files are read in the background: listed (two items) before the pasted sheet is taken, so it comes third.
+  await items.nth(1).waitFor();
   await pane.getByRole('button', { name: 'Lấy sổ đã dán vào một trang tính…' }).click();
   await pane.getByRole('combobox', { name: 'Trang tính có sổ văn bản' }).selectOption('Sổ đến');
-  const items = pane.getByTestId('count-register');
   await items.nth(2).waitFor();
   expectEqual(await items.nth(2).locator(':scope > span').first().textContent(), `Sổ đến: sổ văn bản đến, ${INCOMING.length} dòng.`, 'the pasted register read');
   await pane.getByRole('combobox', { name: 'Cơ quan của sổ ubnd-di.xlsx' }).selectOption('local.peoplesCommittee');
