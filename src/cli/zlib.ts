@@ -2,11 +2,10 @@
  * Node's zlib for the `.xlsx` layer (`xlsx/zip`), several times faster than the portable code on a
  * year of registers: inflating with the same hard cap on each part's size (`maxOutputLength`: zlib
  * stops as soon as the output would pass it), and deflating (and checksumming) the parts the count
- * writes — the large ones in a worker thread, beside the program writing them (`useDeflateWorker`).
+ * writes — the large ones in zlib's threads, beside the program writing them (`useDeflateWorker`).
  */
 import * as zlib from 'zlib';
 import { constants, deflateRawSync, inflateRawSync } from 'zlib';
-import { Worker } from 'worker_threads';
 import { useParallelDeflater, useRawDeflater, useRawInflater } from '../xlsx/zip';
 
 export function useNodeZlib(): void {
@@ -25,59 +24,47 @@ function pieceSize(n: number): number {
   return Math.min(16 << 20, Math.max(16 << 10, n + 64));
 }
 
-/**
- * The worker: each chunk deflated as `useNodeZlib`'s deflater does (a sync flush but on the last,
- * so the outputs one after another are one deflate stream), answered in the order received.
- */
-const WORKER = `
-const { parentPort } = require('worker_threads');
-const zlib = require('zlib');
-parentPort.on('message', (m) => {
-  try {
-    const chunkSize = Math.min(16 << 20, Math.max(16 << 10, m.chunk.length + 64));
-    const o = zlib.deflateRawSync(m.chunk, m.final ? { level: m.level, chunkSize } : { level: m.level, finishFlush: zlib.constants.Z_SYNC_FLUSH, chunkSize });
-    const out = o.byteOffset === 0 && o.byteLength === o.buffer.byteLength ? new Uint8Array(o.buffer) : new Uint8Array(o);
-    parentPort.postMessage({ out }, [out.buffer]);
-  } catch (e) {
-    parentPort.postMessage({ error: String((e && e.message) || e) });
-  }
-});
-`;
+interface Slot {
+  done: (err: Error | null, out: Uint8Array) => void;
+  ready: boolean;
+  err: Error | null;
+  out: Uint8Array;
+}
 
 /**
- * Deflates the large parts written from now on in a worker thread, started now (it is ready by the
- * time the registers are read); the function returned stops it (call it when the command is done,
- * whatever happened). If the worker cannot start, the parts are deflated here as before.
+ * Deflates the large parts written from now on beside the program, in zlib's own threads (Node's
+ * thread pool: no worker to start, nothing copied between threads), each chunk as `useNodeZlib`'s
+ * deflater does (a sync flush but on the last, so the outputs one after another are one deflate
+ * stream), the outputs handed on in the order the chunks were given. The function returned stops
+ * it (call it when the command is done, whatever happened): what is still out is answered with an
+ * error. Pending work holds the process, nothing else.
  */
 export function useDeflateWorker(): () => Promise<void> {
   if (typeof zlib.crc32 !== 'function') return async () => {};
-  let worker: Worker;
-  try {
-    worker = new Worker(WORKER, { eval: true });
-  } catch {
-    return async () => {};
-  }
-  const waiting: ((err: Error | null, out: Uint8Array) => void)[] = [];
-  worker.on('message', (m: { out?: Uint8Array; error?: string }) => {
-    const done = waiting.shift();
-    if (waiting.length === 0) worker.unref();
-    done?.(m.error !== undefined ? new Error(m.error) : null, m.out ?? new Uint8Array(0));
-  });
-  worker.on('error', (e: Error) => {
-    useParallelDeflater(null);
-    for (const done of waiting.splice(0)) done(e, new Uint8Array(0));
-  });
-  // The worker keeps the process alive while a chunk is out (the package waits for its output),
-  // never otherwise (after the listeners: adding one holds the process again).
-  worker.unref();
+  const queue: Slot[] = [];
+  let stopped = false;
+  const flush = (): void => {
+    while (queue.length > 0 && queue[0].ready) {
+      const s = queue.shift() as Slot;
+      s.done(s.err, s.out);
+    }
+  };
   useParallelDeflater((chunk, level, final, done) => {
-    if (waiting.length === 0) worker.ref();
-    waiting.push(done);
-    worker.postMessage({ chunk, level, final }, [chunk.buffer as ArrayBuffer]);
+    const slot: Slot = { done, ready: false, err: null, out: new Uint8Array(0) };
+    queue.push(slot);
+    const chunkSize = pieceSize(chunk.length);
+    const options = final ? { level, chunkSize } : { level, finishFlush: constants.Z_SYNC_FLUSH, chunkSize };
+    zlib.deflateRaw(chunk, options, (err, out) => {
+      if (stopped) return;
+      slot.ready = true;
+      slot.err = err;
+      slot.out = out;
+      flush();
+    });
   });
   return async () => {
     useParallelDeflater(null);
-    for (const done of waiting.splice(0)) done(new Error('the deflate worker was stopped'), new Uint8Array(0));
-    await worker.terminate();
+    stopped = true;
+    for (const s of queue.splice(0)) s.done(new Error('the deflating was stopped'), new Uint8Array(0));
   };
 }
