@@ -31,8 +31,8 @@ describe('the fuzzing corpus', () => {
   it('has a folder per reader of the campaign only, and kept inputs for the readers the campaign found defects in', () => {
     const folders = readdirSync(CORPUS, { withFileTypes: true }).filter((d) => d.isDirectory()).map((d) => d.name);
     for (const f of folders) expect(TARGETS.map((t) => t.name)).toContain(f);
-    expect(new Set(cases.map((c) => c.reader))).toEqual(new Set(['xlsx-fast', 'xlsx-exceljs', 'units', 'numbers', 'pack', 'docx']));
-    expect(cases.length).toBeGreaterThanOrEqual(12);
+    expect(new Set(cases.map((c) => c.reader))).toEqual(new Set(['xlsx-fast', 'xlsx-exceljs', 'units', 'numbers', 'pack', 'docx', 'register']));
+    expect(cases.length).toBeGreaterThanOrEqual(19);
   });
 
   it.each(cases)('$reader/$file ends in a $expected', async ({ reader, file, expected }) => {
@@ -140,6 +140,22 @@ describe('inputs too large to keep, made again by code, read within a 256 MB hea
     input.set([0x54, 0], input.length - 2);
     // Read as UTF-8: two U+FFFD, then "X", NUL, 10 million " " and NUL, "T", NUL: one line, the unit column.
     expect(await inCappedWorker('units', input)).toEqual({ outcome: 'refusal', note: 'line 1: the unit name is 20,000,006 characters long, beyond the limit of 500 (is the file a units list?)' });
+  }, 120000);
+
+  it('register: a field of 6 million quotes inside an unquoted field (input 64401 of seed 1, cut down) is refused for its length, the field taken as one slice', async () => {
+    const input = new TextEncoder().encode(`Ngày đến,Số đến,Tác giả,"Số, ký hiệu",Ngày tháng,Trích yếu\r\n01/07/2025,1,Bộ Chính trị,57-NQ/TW,28/06/2025,x\r\n03/07/2025,3,Ban Chấp hành Trung ư${'"'.repeat(6_000_000)}ơng Đảng,66-NQ/TW,01/07/2025,y\r\n`);
+    expect(await inCappedWorker('register', input)).toEqual({
+      outcome: 'refusal',
+      note: 'register.unreadable: register.csv: line 3 has a field 6,000,029 characters long, beyond the limit of 32,767 of a cell (is the file a register?)',
+    });
+  }, 120000);
+
+  it('register: a quoted field of 4.9 million `""` (input 57236 of seed 1, cut down: a hang) is refused for its length before its content is made', async () => {
+    const input = new TextEncoder().encode(`"Số, ký hiệu văn bản";Ngày tháng văn bản;Trích yếu\r\n824/QĐ-UBND;01/07/2025;x\r\n30191/TB-SNNMT;07/07/2025;"${'""'.repeat(4_900_000)}"\r\n`);
+    expect(await inCappedWorker('register', input)).toEqual({
+      outcome: 'refusal',
+      note: 'register.unreadable: register.csv: line 3 has a field 4,900,000 characters long, beyond the limit of 32,767 of a cell (is the file a register?)',
+    });
   }, 120000);
 
   it('docx: a document part of 1.5 million tags (11 MB: runs nested 300,000 deep, 16,000 fields, 60,000 cells merged) is read', async () => {
