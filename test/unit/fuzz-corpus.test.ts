@@ -117,6 +117,28 @@ describe('inputs too large to keep, made again by code, read within a 256 MB hea
     expect(await inCappedWorker('xlsx-exceljs', zipParts(parts))).toEqual({ outcome: 'refusal', note: 'The .xlsx file is corrupt or cannot be read.' });
   }, 120000);
 
+  it('xlsx-exceljs: an attribute of 14 MB in a sheet (input 46398 of seed 1; 51295, 54506, 75978, 92672 and 94158 alike) is refused, naming the part, before ExcelJS parses it', async () => {
+    const parts = new Map<string, Uint8Array>(Object.entries(unzipSync((await workbookSeeds())[0].bytes)));
+    const sheet = [...parts.keys()].find((k) => /^xl\/worksheets\/sheet\d+\.xml$/.test(k)) as string;
+    const xml = new TextDecoder().decode(parts.get(sheet));
+    parts.set(sheet, new TextEncoder().encode(xml.replace(/<c (?=r="A2")/, `<c x="${'&amp;'.repeat(2_800_000)}" `)));
+    expect(await inCappedWorker('xlsx-exceljs', zipParts(parts))).toEqual({
+      outcome: 'refusal',
+      note: `The .xlsx file is corrupt or cannot be read. The part "${sheet}" has an attribute value 14,000,000 bytes long, beyond the limit of 1,048,576.`,
+    });
+  }, 120000);
+
+  it('xlsx-exceljs: a workbook part nested 183,085 deep (input 98420 of seed 1) is refused, naming the part, before ExcelJS and the names reader parse it', async () => {
+    const parts = new Map<string, Uint8Array>(Object.entries(unzipSync((await workbookSeeds())[0].bytes)));
+    const xml = new TextDecoder().decode(parts.get('xl/workbook.xml'));
+    const at = xml.indexOf('<sheets>');
+    parts.set('xl/workbook.xml', new TextEncoder().encode(`${xml.slice(0, at)}${'<a>'.repeat(183_084)}${'</a>'.repeat(183_084)}${xml.slice(at)}`));
+    expect(await inCappedWorker('xlsx-exceljs', zipParts(parts))).toEqual({
+      outcome: 'refusal',
+      note: 'The .xlsx file is corrupt or cannot be read. The part "xl/workbook.xml" has elements nested 183,085 deep, beyond the limit of 1,000.',
+    });
+  }, 120000);
+
   it('units: a unit name of 3.5 million quotes (input 6808 of seed 1, cut down) is refused for its length, its quotes unescaped in one pass', async () => {
     const input = new TextEncoder().encode(`đơn vị\r\nXã Tân Lập\r\n"${'""'.repeat(1_777_000)}Xã"\r\n"${'""'.repeat(1_777_000)}Mới"\r\n`);
     expect(await inCappedWorker('units', input)).toEqual({ outcome: 'refusal', note: 'line 3: the unit name is 1,777,002 characters long, beyond the limit of 500 (is the file a units list?)' });
