@@ -23,4 +23,6 @@ export const XML_PART_LIMITS = {
   maxDepth: 1000,
   /** The most elements left open at the end of a part (a corrupt file). */
   maxUnclosed: 10_000,
+  /** The most tags never ended (`<c <c <c`, a corrupt file): ExcelJS's parser makes an error of each. */
+  maxUnended: 1000,
 } as const;

@@ -20,6 +20,8 @@ export interface XmlShape {
   depth: number;
   /** Elements opened and never closed at the end (closings beyond openings count against it). */
   unclosed: number;
+  /** Tags never ended: another `<` comes before their `>`. */
+  unended: number;
 }
 
 const LT = 60;
@@ -53,7 +55,7 @@ function startsAt(b: Uint8Array, at: number, seq: readonly number[]): boolean {
 
 /** The shape of an XML part's bytes (`XmlShape`), in one pass. */
 export function xmlShape(b: Uint8Array): XmlShape {
-  const shape: XmlShape = { attribute: 0, tag: 0, depth: 0, unclosed: 0 };
+  const shape: XmlShape = { attribute: 0, tag: 0, depth: 0, unclosed: 0, unended: 0 };
   let depth = 0;
   let i = b.indexOf(LT);
   while (i >= 0 && i < b.length) {
@@ -97,6 +99,7 @@ function pastTag(b: Uint8Array, at: number, shape: XmlShape): number {
     }
     if (c === LT) {
       // A tag never ended: the next one begins here.
+      shape.unended++;
       if (i - at > shape.tag) shape.tag = i - at;
       return i;
     }
@@ -119,7 +122,8 @@ const en = (n: number): string => formatNumber(n, EN_SEPARATORS);
 /**
  * Refuses the part `name` (its bytes `b`) when it is beyond `XML_PART_LIMITS`: more elements left
  * open than `maxUnclosed` (the catalogue's plain `corrupt` words), an attribute value or a tag too
- * long, elements nested too deep (the same words, then what is wrong with which part).
+ * long, tags never ended by the thousand, elements nested too deep (the same words, then what is
+ * wrong with which part).
  * @throws WorkbookReadError
  */
 export function screenPart(name: string, b: Uint8Array): void {
@@ -131,6 +135,9 @@ export function screenPart(name: string, b: Uint8Array): void {
   }
   if (s.tag > L.maxTagBytes) {
     throw beyond(name, `có thẻ dài ${vi(s.tag)} byte, quá giới hạn ${vi(L.maxTagBytes)}`, `has a tag ${en(s.tag)} bytes long, beyond the limit of ${en(L.maxTagBytes)}`);
+  }
+  if (s.unended > L.maxUnended) {
+    throw beyond(name, `có ${vi(s.unended)} thẻ không có dấu > kết thúc, quá giới hạn ${vi(L.maxUnended)}`, `has ${en(s.unended)} tags never ended by a >, beyond the limit of ${en(L.maxUnended)}`);
   }
   if (s.depth > L.maxDepth) {
     throw beyond(name, `có phần tử lồng nhau sâu ${vi(s.depth)} cấp, quá giới hạn ${vi(L.maxDepth)}`, `has elements nested ${en(s.depth)} deep, beyond the limit of ${en(L.maxDepth)}`);

@@ -31,17 +31,17 @@ function xmlParts(xlsx: Uint8Array): [string, Uint8Array][] {
 describe('xmlShape', () => {
   it('measures the longest attribute value and tag, the deepest nesting and the elements left open', () => {
     const xml = '<?xml version="1.0"?><a x="12345"><b y=\'1\'/><c><d>t</d></c><e z="ab>cd"></e></a>';
-    expect(xmlShape(bytes(xml))).toEqual({ attribute: 5, tag: '<e z="ab>cd">'.length, depth: 3, unclosed: 0 });
-    expect(xmlShape(bytes('<a><b><c></c>'))).toEqual({ attribute: 0, tag: '</c>'.length, depth: 3, unclosed: 2 });
+    expect(xmlShape(bytes(xml))).toEqual({ attribute: 5, tag: '<e z="ab>cd">'.length, depth: 3, unclosed: 0, unended: 0 });
+    expect(xmlShape(bytes('<a><b><c></c>'))).toEqual({ attribute: 0, tag: '</c>'.length, depth: 3, unclosed: 2, unended: 0 });
   });
 
   it('steps over comments, CDATA sections and declarations, whatever they hold', () => {
     const xml = `<a><!-- <b><b><b> --><![CDATA[<c><c x="${'y'.repeat(50)}">]]><!DOCTYPE a><?pi <d>?></a>`;
-    expect(xmlShape(bytes(xml))).toEqual({ attribute: 0, tag: '<!DOCTYPE a>'.length, depth: 1, unclosed: 0 });
+    expect(xmlShape(bytes(xml))).toEqual({ attribute: 0, tag: '<!DOCTYPE a>'.length, depth: 1, unclosed: 0, unended: 0 });
   });
 
   it('ends a tag left unfinished where the next one begins', () => {
-    expect(xmlShape(bytes('<a><b x="1" <c></c></a>'))).toEqual({ attribute: 1, tag: '<b x="1" '.length, depth: 2, unclosed: 0 });
+    expect(xmlShape(bytes('<a><b x="1" <c></c></a>'))).toEqual({ attribute: 1, tag: '<b x="1" '.length, depth: 2, unclosed: 0, unended: 1 });
   });
 });
 
@@ -62,6 +62,16 @@ describe('screenPart', () => {
     const r = refusalOf('xl/styles.xml', bytes(`<styleSheet${attrs}/>`));
     expect(r?.en).toMatch(/^The \.xlsx file is corrupt or cannot be read\. The part "xl\/styles\.xml" has a tag 2,\d{3},\d{3} bytes long, beyond the limit of 2,097,152\.$/);
     expect(r?.vi).toMatch(/Phần "xl\/styles\.xml" có thẻ dài 2\.\d{3}\.\d{3} byte, quá giới hạn 2\.097\.152\.$/);
+  });
+
+  it('refuses thousands of tags never ended (input 37122 of seed 1: 17,672 `<mergeCell ` in a formula, 2 s of ExcelJS errors)', () => {
+    const xml = (n: number): Uint8Array => bytes(`<worksheet><c><f>1${'<mergeCell '.repeat(n)}</f></c></worksheet>`);
+    expect(refusalOf('xl/worksheets/sheet1.xml', xml(1000))).toBeNull();
+    expect(refusalOf('xl/worksheets/sheet1.xml', xml(17_672))).toEqual({
+      id: 'corrupt',
+      vi: 'Tệp .xlsx bị hỏng hoặc không đọc được. Phần "xl/worksheets/sheet1.xml" có 17.672 thẻ không có dấu > kết thúc, quá giới hạn 1.000.',
+      en: 'The .xlsx file is corrupt or cannot be read. The part "xl/worksheets/sheet1.xml" has 17,672 tags never ended by a >, beyond the limit of 1,000.',
+    });
   });
 
   it('refuses elements nested beyond the limit, closed or not, and keeps the plain words for thousands left open', () => {
