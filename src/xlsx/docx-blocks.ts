@@ -88,6 +88,10 @@ export class BlockReader {
   blocks(): Block[] {
     const c = this.c;
     const out: Block[] = [];
+    // Transparent containers entered and not yet closed: counted, not recursed into, so that
+    // thousands of them left open cost no more than their tags (each level once copied its
+    // inner blocks into the outer list: quadratic).
+    let depth = 0;
     while (c.kind !== END) {
       if (c.kind === TEXT) {
         c.next();
@@ -95,7 +99,9 @@ export class BlockReader {
       }
       if (c.kind === CLOSE) {
         c.next();
-        return out;
+        if (depth === 0) return out;
+        depth--;
+        continue;
       }
       const name = c.name();
       if (name === 'p') {
@@ -105,9 +111,9 @@ export class BlockReader {
       } else if (SKIPPED.has(name) || c.selfClosing) {
         this.skipElement();
       } else {
-        // sdt, sdtContent, customXml, ins, …: transparent containers.
+        // sdt, sdtContent, customXml, ins, …: transparent containers, their blocks read in line.
         c.next();
-        out.push(...this.blocks());
+        depth++;
       }
     }
     return out;

@@ -14,6 +14,7 @@ import { parseSheetScopedNames, quoteSheetName, type SheetScopedName } from './s
 import { corruptWorkbook, openPackage, WORKBOOK_XML } from './package';
 import { storedZip, ZIP_LIMITS, type ZipLimits } from './zip';
 import { WorkbookReadError } from './errors';
+import { screenPart } from './xml-screen';
 import { parseAddress, parseRange, rangeAddress, type RangePos } from '../core/a1';
 import { EN_SEPARATORS, VI_SEPARATORS, formatNumber } from '../core/numbers';
 
@@ -77,6 +78,9 @@ function markerOf(ws: ExcelJS.Worksheet): Marker | null {
 const utf8 = new TextDecoder('utf-8');
 const encoder = new TextEncoder();
 const DEFINED_NAME = /<((?:[\w.-]+:)?)definedName\b[^>]*?(?:\/>|>[^<]*<\/\1definedName>)/g;
+/** The `definedNames` element whole, up to its last closing tag. */
+const DEFINED_NAMES = /<((?:[\w.-]+:)?)definedNames\b[^>]*?(?:\/>|>[\s\S]*<\/\1definedNames>)/;
+const ANY_DEFINED_NAME = /<(?:[\w.-]+:)?definedName\b/;
 const MERGE_CELL = /<(?:[\w.-]+:)?mergeCell\b[^>]*?\sref\s*=\s*["']([^"']*)["'][^>]*>/g;
 const CELL_REF = /<(?:[\w.-]+:)?c\b[^>]*?\sr\s*=\s*["']\$?([A-Za-z]{1,3})\$?(\d{1,7})["']/g;
 /** A merged range up to this size is left to ExcelJS as it is (it makes one cell object per cell it covers). */
@@ -128,46 +132,30 @@ function cutMerges(xml: string): string {
   });
 }
 
-/** More elements left open than this in one part: a corrupt file, refused before ExcelJS parses it. */
-const UNCLOSED_MOST = 10_000;
-
 /**
- * How many more elements a part's XML opens than it closes (a start tag not ending in `/>` opens,
- * `</` closes; declarations, comments and processing instructions neither). ExcelJS's XML parser
- * makes an error with its stack for every element left open at the end: 190,000 unclosed `<c>` in
- * the shared strings took 2 s to end as the corrupt file they are.
+ * The workbook part without its defined names: the whole `definedNames` element, then any name
+ * left outside it. A name still there after that (names broken into one another, as in
+ * `</definedNam<definedName …>…</definedName>e>`, where taking out the inner one mends the outer)
+ * is a corrupt file: ExcelJS would list every cell of its range.
  */
-function unclosedElements(xml: string): number {
-  let open = 0;
-  for (let i = xml.indexOf('<'); i >= 0; i = xml.indexOf('<', i + 1)) {
-    const next = xml.charCodeAt(i + 1);
-    if (next === 47) open--; // '/'
-    else if (next !== 33 && next !== 63) {
-      // not '!' nor '?'
-      const end = xml.indexOf('>', i + 1);
-      if (end < 0) break;
-      if (xml.charCodeAt(end - 1) !== 47) open++;
-      i = end;
-    }
-  }
-  return open;
+function withoutNames(xml: string): string {
+  const out = xml.replace(DEFINED_NAMES, '').replace(DEFINED_NAME, '');
+  if (ANY_DEFINED_NAME.test(out)) throw corruptWorkbook();
+  return out;
 }
 
 /**
- * The parts as ExcelJS is given them: without the defined names (read here by
- * `parseSheetScopedNames`; ExcelJS would list every cell of each name's range, and a name of a
- * whole sheet would never end), and with merges cut (`cutMerges`); a part with more than
- * `UNCLOSED_MOST` elements left open is refused as corrupt (`unclosedElements`).
+ * The parts as ExcelJS is given them (each XML part already looked over by `screenPart`): without the defined
+ * names (read here by `parseSheetScopedNames`; ExcelJS would list every cell of each name's range,
+ * and a name of a whole sheet would never end); with merges cut (`cutMerges`).
  */
 function forExcelJS(parts: ReadonlyMap<string, Uint8Array>): Map<string, Uint8Array> {
   const out = new Map(parts);
   const workbook = parts.get(WORKBOOK_XML);
-  if (workbook) out.set(WORKBOOK_XML, encoder.encode(utf8.decode(workbook).replace(DEFINED_NAME, '')));
+  if (workbook) out.set(WORKBOOK_XML, encoder.encode(withoutNames(utf8.decode(workbook))));
   for (const [name, data] of parts) {
-    if (!/\.(?:xml|rels)$/.test(name)) continue;
-    const xml = utf8.decode(data);
-    if (unclosedElements(xml) > UNCLOSED_MOST) throw corruptWorkbook();
     if (!/^xl\/worksheets\/[^/]+\.xml$/.test(name)) continue;
+    const xml = utf8.decode(data);
     if (xml.includes('mergeCell')) out.set(name, encoder.encode(cutMerges(xml)));
   }
   return out;
@@ -182,6 +170,10 @@ export async function readPackageExcelJS(parts: ReadonlyMap<string, Uint8Array>,
   const wb = new Excel.Workbook();
   let scoped: SheetScopedName[];
   try {
+    // Each XML part looked over as bytes first, refused when beyond `XML_PART_LIMITS`: attributes
+    // of megabytes, elements nested thousands deep or left open by the thousand, on which
+    // ExcelJS's parser (and the names' reader) would spend seconds.
+    for (const [name, data] of parts) if (/\.(?:xml|rels)$/.test(name)) screenPart(name, data);
     scoped = parseSheetScopedNames(new TextDecoder('utf-8').decode(parts.get(WORKBOOK_XML)));
     // ExcelJS gets only the parts inflated by openPackage, stored without compression.
     await wb.xlsx.load(storedZip(forExcelJS(parts)) as unknown as ArrayBuffer);

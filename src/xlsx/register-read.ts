@@ -17,6 +17,7 @@ import { corruptWorkbook, openPackage, WORKBOOK_XML } from './package';
 import { unescapeXml } from './scoped-names-xml';
 import { OLE_SIGNATURE, startsWith } from './kind';
 import type { ZipLimits } from './zip';
+import { columnLetters } from '../core/a1';
 
 const MIB = 1024 * 1024;
 
@@ -81,11 +82,40 @@ export function readRegister(file: RegisterFile): RegisterResult {
 // .xlsx
 
 const decoder = new TextDecoder('utf-8');
-const CELL = /<((?:[\w.-]+:)?)c(?=[\s/>])([^>]*?)(?:\/>|>([\s\S]*?)<\/\1c>)/g;
+const CELL_TAG = /<((?:[\w.-]+:)?)c(?=[\s/>])([^>]*?)(\/?)>/g;
 const SHEET = /<(?:[\w.-]+:)?sheet(?=[\s/>])[^>]*>/g;
 const RELATIONSHIP = /<(?:[\w.-]+:)?Relationship(?=[\s/>])[^>]*>/g;
 const WORKBOOK_PR = /<(?:[\w.-]+:)?workbookPr(?=[\s/>])[^>]*>/;
 const ROW_TAG = /<(?:[\w.-]+:)?row(?=[\s/>])[^>]*>/g;
+
+/**
+ * The cell elements of a sheet's XML in order: where each starts, its attributes and its content
+ * (up to the first closing tag of its name; a cell never closed is left out, and its content read
+ * as cells of their own). Where the next closing tag of each prefix stands is found once and kept
+ * until it is passed: thousands of cells left open cost one scan of the part, not one each
+ * (a pattern matching a cell with its closing tag scanned to the end of the part for every one).
+ */
+function* cellElements(xml: string): Generator<{ at: number; tag: string; body: string }> {
+  const closes = new Map<string, number>();
+  CELL_TAG.lastIndex = 0;
+  for (let m = CELL_TAG.exec(xml); m; m = CELL_TAG.exec(xml)) {
+    const at = m.index;
+    if (m[3] === '/') {
+      yield { at, tag: m[2], body: '' };
+      continue;
+    }
+    const from = CELL_TAG.lastIndex;
+    const closing = `</${m[1]}c>`;
+    let close = closes.get(m[1]);
+    if (close === undefined || (close >= 0 && close < from)) closes.set(m[1], (close = xml.indexOf(closing, from)));
+    if (close < 0) {
+      CELL_TAG.lastIndex = at + 1;
+      continue;
+    }
+    CELL_TAG.lastIndex = close + closing.length;
+    yield { at, tag: m[2], body: xml.slice(from, close) };
+  }
+}
 
 /** The cells of one sheet as rows (blank rows left out), in row order, whatever order the XML gives them in. */
 function sheetGrid(xml: string, ctx: SheetContext): GridRow[] {
@@ -101,14 +131,12 @@ function sheetGrid(xml: string, ctx: SheetContext): GridRow[] {
     rowStarts.push({ at: m.index, row });
   }
   let ri = -1;
-  CELL.lastIndex = 0;
-  for (let m = CELL.exec(xml); m; m = CELL.exec(xml)) {
-    while (ri + 1 < rowStarts.length && rowStarts[ri + 1].at < m.index) {
+  for (const { at, tag, body } of cellElements(xml)) {
+    while (ri + 1 < rowStarts.length && rowStarts[ri + 1].at < at) {
       ri++;
       lastRow = rowStarts[ri].row;
       lastCol = -1;
     }
-    const tag = m[2];
     const ref = attr(tag, 'r');
     const pos = ref !== undefined ? cellRef(ref) : { row: lastRow, col: lastCol + 1 };
     if (pos === null) continue;
@@ -116,7 +144,7 @@ function sheetGrid(xml: string, ctx: SheetContext): GridRow[] {
     lastCol = pos.col;
     let cells = rows.get(pos.row);
     if (!cells) rows.set(pos.row, (cells = []));
-    cells[pos.col] = cellValue(ctx, tag, m[3] ?? '');
+    cells[pos.col] = cellValue(ctx, tag, body);
   }
   return [...rows.entries()]
     .sort((a, b) => a[0] - b[0])
@@ -170,11 +198,34 @@ function* packageSheets(parts: Map<string, Uint8Array>): Generator<SheetRows> {
 /** One sheet as a register: read row by row in one pass, or through the whole grid when the sheet is written unusually. */
 function registerOfSheet(name: string, s: SheetXml): RegisterResult {
   const b = new RegisterBuilder(name, s.sheet);
+  let overlong: RegisterResult | null = null;
   const read = scanRows(s.xml, s.ctx, (row, cells) => {
+    overlong = overlongCell(name, s.sheet, row, cells);
+    if (overlong) return false;
     b.push(row, cells);
     return !b.refused;
   });
-  return read ? b.result() : registerFromGrid(name, s.sheet, sheetGrid(s.xml, s.ctx));
+  if (read) return overlong ?? b.result();
+  const grid = sheetGrid(s.xml, s.ctx);
+  for (const g of grid) {
+    const r = overlongCell(name, s.sheet, g.row, g.cells);
+    if (r) return r;
+  }
+  return registerFromGrid(name, s.sheet, grid);
+}
+
+/** A refusal for the first text of `cells` longer than `MAX_CELL_CHARS` (only a broken file has one), naming its cell; null when there is none. */
+function overlongCell(file: string, sheet: string, row: number, cells: readonly GridValue[]): RegisterResult | null {
+  const col = cells.findIndex((c) => typeof c === 'string' && c.length > MAX_CELL_CHARS);
+  if (col < 0 || row > 1_048_576 || col >= 16_384) return null;
+  const length = (cells[col] as string).length;
+  const at = `${columnLetters(col + 1)}${row}`;
+  return refuse(
+    'register.unreadable',
+    file,
+    `trang "${sheet}", ô ${at}: ${grouped(length, '.')} ký tự, quá giới hạn ${grouped(MAX_CELL_CHARS, '.')} của một ô (tệp bị hỏng?)`,
+    `sheet "${sheet}", cell ${at}: ${grouped(length, ',')} characters, beyond the limit of ${grouped(MAX_CELL_CHARS, ',')} of a cell (a broken file?)`,
+  );
 }
 
 function readXlsxRegister(name: string, bytes: Uint8Array): RegisterResult {
@@ -255,7 +306,65 @@ export function csvDelimiter(text: string): string {
   return best;
 }
 
-/** The records of a CSV text (RFC 4180 quotes, `""` inside them), each with its 1-based line. */
+/**
+ * The most fields of one CSV record. A register has a dozen columns; a line of millions of
+ * delimiters (a file that is no register, or one broken) is refused before its fields are made and
+ * compared with the header names.
+ */
+export const MAX_CSV_FIELDS = 1000;
+
+/**
+ * The most characters of one cell (or CSV field): what a spreadsheet cell holds. A register's
+ * longest text, a summary, is a few hundred; a field of megabytes is no register's (its text would
+ * be folded and compared as a header name).
+ */
+export const MAX_CELL_CHARS = 32_767;
+
+/** `n` written with `sep` between thousands. */
+function grouped(n: number, sep: string): string {
+  return String(n).replace(/\B(?=(\d{3})+$)/g, sep);
+}
+
+/** A CSV record refused before it is read on: more than `MAX_CSV_FIELDS` fields, or a field longer than `MAX_CELL_CHARS`. */
+class CsvRecordRefused extends Error {
+  constructor(
+    readonly line: number,
+    readonly vi: string,
+    readonly en: string,
+  ) {
+    super(`line ${line}: ${en}`);
+  }
+}
+
+function tooManyFields(line: number): CsvRecordRefused {
+  return new CsvRecordRefused(line, `có hơn ${grouped(MAX_CSV_FIELDS, '.')} trường`, `has more than ${grouped(MAX_CSV_FIELDS, ',')} fields`);
+}
+
+function tooLongField(line: number, length: number): CsvRecordRefused {
+  return new CsvRecordRefused(
+    line,
+    `có một trường dài ${grouped(length, '.')} ký tự, quá giới hạn ${grouped(MAX_CELL_CHARS, '.')} của một ô`,
+    `has a field ${grouped(length, ',')} characters long, beyond the limit of ${grouped(MAX_CELL_CHARS, ',')} of a cell`,
+  );
+}
+
+/**
+ * Where the quoted field whose content starts at `from` ends — its closing quote (`""` pairs are
+ * content), or the text's end — and how many `""` pairs its content holds.
+ */
+function closingQuote(text: string, from: number): { end: number; pairs: number } {
+  let pairs = 0;
+  for (let j = text.indexOf('"', from); j >= 0; j = text.indexOf('"', j + 2)) {
+    if (text.charCodeAt(j + 1) !== 34) return { end: j, pairs };
+    pairs++;
+  }
+  return { end: text.length, pairs };
+}
+
+/**
+ * The records of a CSV text (RFC 4180 quotes, `""` inside them), each with its 1-based line.
+ * @throws CsvRecordRefused for a record of more than `MAX_CSV_FIELDS` fields or a field longer than `MAX_CELL_CHARS`.
+ */
 export function parseCsv(text: string, delimiter: string): GridRow[] {
   const out: GridRow[] = [];
   let line = 1;
@@ -265,8 +374,13 @@ export function parseCsv(text: string, delimiter: string): GridRow[] {
   let quoted = false;
   let i = 0;
   const n = text.length;
-  const endRecord = (): void => {
+  const endField = (): void => {
+    if (field.length > MAX_CELL_CHARS) throw tooLongField(recordLine, field.length);
+    if (cells.length + 1 >= MAX_CSV_FIELDS) throw tooManyFields(recordLine);
     cells.push(field);
+  };
+  const endRecord = (): void => {
+    endField();
     if (cells.some((c) => c !== '')) out.push({ row: recordLine, cells });
     cells = [];
     field = '';
@@ -274,25 +388,23 @@ export function parseCsv(text: string, delimiter: string): GridRow[] {
   // Ordinary characters are taken as slices, never one at a time (a line of megabytes stays linear).
   while (i < n) {
     if (quoted) {
-      let j = text.indexOf('"', i);
-      if (j < 0) j = n;
+      // The closing quote found first (`""` pairs stepped over), the content unescaped in one pass:
+      // millions of `""` are not millions of pieces.
+      const { end: j, pairs } = closingQuote(text, i);
+      // Too long already: refused before its content is made.
+      if (j - i - pairs > MAX_CELL_CHARS) throw tooLongField(recordLine, j - i - pairs);
       for (let k = text.indexOf('\n', i); k >= 0 && k < j; k = text.indexOf('\n', k + 1)) line++;
-      field += text.slice(i, j);
-      i = j;
-      if (i >= n) break;
-      if (text[i + 1] === '"') {
-        field += '"';
-        i += 2;
-        continue;
-      }
+      const raw = text.slice(i, j);
+      field += pairs > 0 ? raw.replaceAll('""', '"') : raw;
+      if (j >= n) break;
       quoted = false;
-      i++;
+      i = j + 1;
       continue;
     }
     const ch = text[i];
     if (ch === '"' && field === '') quoted = true;
     else if (ch === delimiter) {
-      cells.push(field);
+      endField();
       field = '';
     } else if (ch === '\r' || ch === '\n') {
       endRecord();
@@ -300,10 +412,11 @@ export function parseCsv(text: string, delimiter: string): GridRow[] {
       line++;
       recordLine = line;
     } else {
+      // A quote after a field's first character is one of its characters: it does not end the slice.
       let j = i + 1;
       while (j < n) {
         const c = text[j];
-        if (c === delimiter || c === '"' || c === '\r' || c === '\n') break;
+        if (c === delimiter || c === '\r' || c === '\n') break;
         j++;
       }
       field += text.slice(i, j);
@@ -326,6 +439,12 @@ function readCsvRegister(name: string, bytes: Uint8Array): RegisterResult {
       'neither an .xlsx nor a UTF-8 CSV (save it as "CSV UTF-8", or send the .xlsx)',
     );
   }
-  const grid = parseCsv(text, csvDelimiter(text));
+  let grid: GridRow[];
+  try {
+    grid = parseCsv(text, csvDelimiter(text));
+  } catch (e) {
+    if (!(e instanceof CsvRecordRefused)) throw e;
+    return refuse('register.unreadable', name, `dòng ${e.line} ${e.vi} (tệp có phải là sổ văn bản?)`, `line ${e.line} ${e.en} (is the file a register?)`);
+  }
   return registerFromGrid(name, 'CSV', grid);
 }

@@ -119,6 +119,8 @@ export function scanRows(xml: string, ctx: SheetContext, onRow: (row: number, ce
     cells = null;
     return go;
   };
+  // Where the next `</c>` stands (-1: none left); 0 until looked for.
+  let nextClose = 0;
   for (let i = xml.indexOf('<'); i >= 0; i = xml.indexOf('<', i)) {
     const c1 = xml.charCodeAt(i + 1);
     if (c1 === 114 && xml.startsWith('row', i + 1) && isDelimiter(xml.charCodeAt(i + 4))) {
@@ -145,7 +147,10 @@ export function scanRows(xml: string, ctx: SheetContext, onRow: (row: number, ce
     let body = '';
     if (closed) i = end + 1;
     else {
-      const close = xml.indexOf('</c>', end);
+      // The next closing tag is looked for once and kept until passed: thousands of cells left
+      // open cost one scan of the part, not one scan each.
+      if (nextClose >= 0 && nextClose < end) nextClose = xml.indexOf('</c>', end);
+      const close = nextClose;
       if (close < 0) {
         i = end; // never closed: not a cell, as for the grid reader
         continue;

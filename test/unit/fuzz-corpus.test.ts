@@ -31,8 +31,8 @@ describe('the fuzzing corpus', () => {
   it('has a folder per reader of the campaign only, and kept inputs for the readers the campaign found defects in', () => {
     const folders = readdirSync(CORPUS, { withFileTypes: true }).filter((d) => d.isDirectory()).map((d) => d.name);
     for (const f of folders) expect(TARGETS.map((t) => t.name)).toContain(f);
-    expect(new Set(cases.map((c) => c.reader))).toEqual(new Set(['xlsx-fast', 'xlsx-exceljs', 'units', 'numbers', 'pack', 'docx']));
-    expect(cases.length).toBeGreaterThanOrEqual(12);
+    expect(new Set(cases.map((c) => c.reader))).toEqual(new Set(['xlsx-fast', 'xlsx-exceljs', 'units', 'numbers', 'pack', 'docx', 'register']));
+    expect(cases.length).toBeGreaterThanOrEqual(19);
   });
 
   it.each(cases)('$reader/$file ends in a $expected', async ({ reader, file, expected }) => {
@@ -117,6 +117,28 @@ describe('inputs too large to keep, made again by code, read within a 256 MB hea
     expect(await inCappedWorker('xlsx-exceljs', zipParts(parts))).toEqual({ outcome: 'refusal', note: 'The .xlsx file is corrupt or cannot be read.' });
   }, 120000);
 
+  it('xlsx-exceljs: an attribute of 14 MB in a sheet (input 46398 of seed 1; 51295, 54506, 75978, 92672 and 94158 alike) is refused, naming the part, before ExcelJS parses it', async () => {
+    const parts = new Map<string, Uint8Array>(Object.entries(unzipSync((await workbookSeeds())[0].bytes)));
+    const sheet = [...parts.keys()].find((k) => /^xl\/worksheets\/sheet\d+\.xml$/.test(k)) as string;
+    const xml = new TextDecoder().decode(parts.get(sheet));
+    parts.set(sheet, new TextEncoder().encode(xml.replace(/<c (?=r="A2")/, `<c x="${'&amp;'.repeat(2_800_000)}" `)));
+    expect(await inCappedWorker('xlsx-exceljs', zipParts(parts))).toEqual({
+      outcome: 'refusal',
+      note: `The .xlsx file is corrupt or cannot be read. The part "${sheet}" has an attribute value 14,000,000 bytes long, beyond the limit of 1,048,576.`,
+    });
+  }, 120000);
+
+  it('xlsx-exceljs: a workbook part nested 183,085 deep (input 98420 of seed 1) is refused, naming the part, before ExcelJS and the names reader parse it', async () => {
+    const parts = new Map<string, Uint8Array>(Object.entries(unzipSync((await workbookSeeds())[0].bytes)));
+    const xml = new TextDecoder().decode(parts.get('xl/workbook.xml'));
+    const at = xml.indexOf('<sheets>');
+    parts.set('xl/workbook.xml', new TextEncoder().encode(`${xml.slice(0, at)}${'<a>'.repeat(183_084)}${'</a>'.repeat(183_084)}${xml.slice(at)}`));
+    expect(await inCappedWorker('xlsx-exceljs', zipParts(parts))).toEqual({
+      outcome: 'refusal',
+      note: 'The .xlsx file is corrupt or cannot be read. The part "xl/workbook.xml" has elements nested 183,085 deep, beyond the limit of 1,000.',
+    });
+  }, 120000);
+
   it('units: a unit name of 3.5 million quotes (input 6808 of seed 1, cut down) is refused for its length, its quotes unescaped in one pass', async () => {
     const input = new TextEncoder().encode(`đơn vị\r\nXã Tân Lập\r\n"${'""'.repeat(1_777_000)}Xã"\r\n"${'""'.repeat(1_777_000)}Mới"\r\n`);
     expect(await inCappedWorker('units', input)).toEqual({ outcome: 'refusal', note: 'line 3: the unit name is 1,777,002 characters long, beyond the limit of 500 (is the file a units list?)' });
@@ -140,6 +162,22 @@ describe('inputs too large to keep, made again by code, read within a 256 MB hea
     input.set([0x54, 0], input.length - 2);
     // Read as UTF-8: two U+FFFD, then "X", NUL, 10 million " " and NUL, "T", NUL: one line, the unit column.
     expect(await inCappedWorker('units', input)).toEqual({ outcome: 'refusal', note: 'line 1: the unit name is 20,000,006 characters long, beyond the limit of 500 (is the file a units list?)' });
+  }, 120000);
+
+  it('register: a field of 6 million quotes inside an unquoted field (input 64401 of seed 1, cut down) is refused for its length, the field taken as one slice', async () => {
+    const input = new TextEncoder().encode(`Ngày đến,Số đến,Tác giả,"Số, ký hiệu",Ngày tháng,Trích yếu\r\n01/07/2025,1,Bộ Chính trị,57-NQ/TW,28/06/2025,x\r\n03/07/2025,3,Ban Chấp hành Trung ư${'"'.repeat(6_000_000)}ơng Đảng,66-NQ/TW,01/07/2025,y\r\n`);
+    expect(await inCappedWorker('register', input)).toEqual({
+      outcome: 'refusal',
+      note: 'register.unreadable: register.csv: line 3 has a field 6,000,029 characters long, beyond the limit of 32,767 of a cell (is the file a register?)',
+    });
+  }, 120000);
+
+  it('register: a quoted field of 4.9 million `""` (input 57236 of seed 1, cut down: a hang) is refused for its length before its content is made', async () => {
+    const input = new TextEncoder().encode(`"Số, ký hiệu văn bản";Ngày tháng văn bản;Trích yếu\r\n824/QĐ-UBND;01/07/2025;x\r\n30191/TB-SNNMT;07/07/2025;"${'""'.repeat(4_900_000)}"\r\n`);
+    expect(await inCappedWorker('register', input)).toEqual({
+      outcome: 'refusal',
+      note: 'register.unreadable: register.csv: line 3 has a field 4,900,000 characters long, beyond the limit of 32,767 of a cell (is the file a register?)',
+    });
   }, 120000);
 
   it('docx: a document part of 1.5 million tags (11 MB: runs nested 300,000 deep, 16,000 fields, 60,000 cells merged) is read', async () => {

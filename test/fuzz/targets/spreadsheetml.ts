@@ -194,7 +194,10 @@ export function xmlMutators(weightOf: PartWeight): Mutator[] {
       const e = someElement(s, rng);
       if (!e) return s;
       const piece = s.slice(e.from, e.to);
-      return insertAt(s, run(piece, rng.chance(0.9) ? 1 : rng.size(2000)), rng);
+      // At most 16 MB added: an element of megabytes (tables nested thousands deep) is copied a few
+      // times, not thousands (155 MB made once: the worker ran out of its heap making the input).
+      const copies = Math.max(1, Math.min(rng.chance(0.9) ? 1 : rng.size(2000), Math.floor((16 * 1024 * 1024) / (piece.length + 1))));
+      return insertAt(s, run(piece, copies), rng);
     }),
     xmlMutator('delete-element', 3, (s, rng) => {
       const e = someElement(s, rng);
