@@ -56,26 +56,45 @@ function nextIndex(src: string, ch: string, from: number): number {
 /** The most fields a row may have: a units list has two columns, a register a few dozen. */
 const MAX_FIELDS = 1000;
 
+function tooManyColumns(line: number): UnitsListError {
+  return new UnitsListError({
+    vi: `dòng ${line}: hơn ${formatNumber(MAX_FIELDS, VI_SEPARATORS)} cột (tệp có đúng là danh sách đơn vị?)`,
+    en: `line ${line}: more than ${formatNumber(MAX_FIELDS, EN_SEPARATORS)} columns (is the file a units list?)`,
+  });
+}
+
+/** Lines of tab-separated fields (two columns copied from Excel), blank ones left out; a line of more than `MAX_FIELDS` fields refused, never split further. */
+function tabRows(src: string): { line: number; fields: string[] }[] {
+  return src
+    .split(/\r?\n/)
+    .map((l, i) => {
+      const fields = l.split('\t', MAX_FIELDS + 1);
+      if (fields.length > MAX_FIELDS) throw tooManyColumns(i + 1);
+      return { line: i + 1, fields };
+    })
+    .filter((r) => r.fields.some((f) => f.trim() !== ''));
+}
+
 /**
  * The quoted field opening at `open` (up to the closing quote, `""` a quote inside) and the index
- * after its closing quote. The end is found first, then the text taken in one slice with its `""`
- * made `"` in one call (a field of millions of quotes is not millions of pieces).
+ * after its closing quote. Quotes are taken by runs: a run of 2k quotes is k quotes of the text, an
+ * odd run ends the field after its pairs; the text is built from one slice per run, so a field of
+ * millions of quotes is a few pieces, not millions.
  */
 function quotedField(src: string, open: number, rowLine: number): { value: string; end: number } {
-  let j = open + 1;
-  let doubled = false;
+  const parts: string[] = [];
+  let from = open + 1;
   for (;;) {
-    const q = src.indexOf('"', j);
+    const q = src.indexOf('"', from);
     if (q < 0) throw new UnitsListError({ vi: `dòng ${rowLine}: thiếu dấu " đóng`, en: `line ${rowLine}: a closing " is missing` });
-    if (src.charCodeAt(q + 1) !== 34) {
-      j = q + 1;
-      break;
-    }
-    doubled = true;
-    j = q + 2;
+    let k = q;
+    while (src.charCodeAt(k) === 34) k++;
+    const run = k - q;
+    if (q > from || parts.length === 0) parts.push(src.slice(from, q));
+    if (run > 1) parts.push('"'.repeat(run >> 1));
+    from = k;
+    if (run % 2 === 1) return { value: parts.length === 1 ? parts[0] : parts.join(''), end: k };
   }
-  const inner = src.slice(open + 1, j - 1);
-  return { value: doubled ? inner.split('""').join('"') : inner, end: j };
 }
 
 /**
@@ -99,12 +118,7 @@ export function parseCsvRows(text: string, delimiter: CsvDelimiter = ','): { lin
   let nextCr = -1;
   let nextLf = -1;
   const endField = (): void => {
-    if (fields.length >= MAX_FIELDS) {
-      throw new UnitsListError({
-        vi: `dòng ${rowLine}: hơn ${formatNumber(MAX_FIELDS, VI_SEPARATORS)} cột (tệp có đúng là danh sách đơn vị?)`,
-        en: `line ${rowLine}: more than ${formatNumber(MAX_FIELDS, EN_SEPARATORS)} columns (is the file a units list?)`,
-      });
-    }
+    if (fields.length >= MAX_FIELDS) throw tooManyColumns(rowLine);
     fields.push(field);
     field = '';
     blank = true;
@@ -296,15 +310,12 @@ export function parseUnitsText(text: string): UnitEntry[] {
   // At most MAX_FIELDS + 1 fields looked at: a line of millions of separators is no header.
   if (headerIndex(first.split(/[,;\t]/, MAX_FIELDS + 1), UNIT_HEADERS) >= 0) {
     if (first.includes('\t')) {
-      const rows = src.split(/\r?\n/).map((l, i) => ({ line: i + 1, fields: l.split('\t') })).filter((r) => r.fields.some((f) => f.trim() !== ''));
+      const rows = tabRows(src);
       return fromRows(rows.slice(1), headerIndex(rows[0].fields, UNIT_HEADERS), headerIndex(rows[0].fields, GROUP_HEADERS));
     }
     return parseUnitsCsv(src);
   }
-  const rows = src
-    .split(/\r?\n/)
-    .map((l, i) => ({ line: i + 1, fields: l.split('\t') }))
-    .filter((r) => r.fields.some((f) => f.trim() !== ''));
+  const rows = tabRows(src);
   if (rows.length === 0) throw new UnitsListError({ vi: 'danh sách đơn vị trống', en: 'the units list is empty' });
   return fromRows(rows, 0, 1);
 }

@@ -15,7 +15,7 @@ import { zipParts } from '../fuzz/zipper';
 import { MAX_RSS_MB } from '../fuzz/worker';
 import { largeBody, largeDocx, TABLE_COLUMNS, TABLE_ROWS } from '../fuzz/large-docx';
 import { readDocx } from '../../src/xlsx/docx';
-import { parseUnitsCsv } from '../../src/core/units';
+import { parseUnitsCsv, parseUnitsText } from '../../src/core/units';
 
 const CORPUS = join(__dirname, '..', 'fuzz', 'corpus');
 
@@ -142,6 +142,24 @@ describe('inputs too large to keep, made again by code, read within a 256 MB hea
   it('units: a unit name of 3.5 million quotes (input 6808 of seed 1, cut down) is refused for its length, its quotes unescaped in one pass', async () => {
     const input = new TextEncoder().encode(`đơn vị\r\nXã Tân Lập\r\n"${'""'.repeat(1_777_000)}Xã"\r\n"${'""'.repeat(1_777_000)}Mới"\r\n`);
     expect(await inCappedWorker('units', input)).toEqual({ outcome: 'refusal', note: 'line 3: the unit name is 1,777,002 characters long, beyond the limit of 500 (is the file a units list?)' });
+  }, 120000);
+
+  it('units: quotes taken by runs — pairs, an odd run closing the field, quotes around and inside text', () => {
+    const csv = 'đơn vị,nhóm\r\n"Xã ""Mới""",""""\r\n"""Đầu""","a""""b"\r\n"",x\r\n';
+    // Line 4's empty unit is refused: the rows before it are read as the quotes say.
+    expect(() => parseUnitsCsv(csv)).toThrow('line 4: the unit name is empty');
+    expect(parseUnitsCsv(csv.slice(0, csv.lastIndexOf('"",x')))).toEqual([
+      { unit: 'Xã "Mới"', group: '"' },
+      { unit: '"Đầu"', group: 'a""b' },
+    ]);
+  });
+
+  it('units: pasted text whose first line is the header and 5 million tabs (input 48561 of seed 1, cut down) is refused for its columns, the line never split further', async () => {
+    const input = new TextEncoder().encode(`ĐƠN VỊ,;XÃ TÂN LẬP,;${'\t'.repeat(5_000_000)}\r\nXã Tân Lập\r\nXã Tân Lập\r\n`);
+    // Read as CSV: a unit listed twice; as pasted text: the first line's columns.
+    expect(await inCappedWorker('units', input)).toEqual({ outcome: 'refusal', note: 'line 1: more than 1,000 columns (is the file a units list?)' });
+    expect(() => parseUnitsCsv(new TextDecoder().decode(input))).toThrow('line 3: unit "Xã Tân Lập" is already listed on line 2');
+    expect(() => parseUnitsText(new TextDecoder().decode(input))).toThrow('line 1: more than 1,000 columns (is the file a units list?)');
   }, 120000);
 
   it('units: a group name of 2.7 million quotes after a semicolon header (input 2970 of seed 1, cut down) is refused for its length', async () => {
