@@ -89,7 +89,9 @@ export const loadConsolidateTab = loadOnce(async () => ({ default: (await import
 /** Loads every engine (and the lazy tabs) in the background; resolves when all are in (rejections are swallowed). */
 export function warmUp(): Promise<void> {
   const exporter = import(/* webpackChunkName: "web-export-buttons" */ './export-engine').then((m) => m.warmUpExport());
-  return Promise.all([loadWriter(), loadChecker(), loadConsolidator(), loadRollUp(), loadCheckTab(), loadConsolidateTab(), loadCounter(), loadCountTab(), exporter]).then(
+  // The writer loads ExcelJS only when it first writes: loaded here too, or writing would need the network.
+  const library = loadConsolidator().then((m) => m.writer.loadWorkbookLibrary());
+  return Promise.all([loadWriter(), loadChecker(), loadConsolidator(), library, loadRollUp(), loadCheckTab(), loadConsolidateTab(), loadCounter(), loadCountTab(), exporter]).then(
     () => undefined,
     () => undefined,
   );

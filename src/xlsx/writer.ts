@@ -106,10 +106,17 @@ function writeSheet(ws: ExcelJS.Worksheet, plan: SheetPlan): void {
   };
 }
 
+/**
+ * ExcelJS, loaded when a workbook is first written, not with the modules that import this one. A
+ * page that must keep working offline calls it ahead (the web page's warm-up).
+ */
+export function loadWorkbookLibrary(): Promise<{ default: typeof ExcelJS }> {
+  return import('exceljs');
+}
+
 /** Builds the workbook, one sheet per plan, in order: the bytes of the `.xlsx` file. */
 export async function writeWorkbook(plans: SheetPlan[]): Promise<Uint8Array> {
-  // ExcelJS is loaded when a workbook is written, not with the modules that import this one.
-  const { default: Excel } = await import('exceljs');
+  const { default: Excel } = await loadWorkbookLibrary();
   const wb = new Excel.Workbook();
   wb.creator = 'bieumau';
   wb.calcProperties.fullCalcOnLoad = true;
