@@ -257,7 +257,7 @@ function tableXml(id: number, name: string, cols: SheetColumn[], lastRow: number
   );
 }
 
-/** The package: the tables' parts (`xlsx/plan-workbook`) and the register sheets added to them. */
+/** A register sheet to write: its name, its columns and the register's rows as counted. */
 interface RegisterSheet {
   name: string;
   cols: SheetColumn[];
