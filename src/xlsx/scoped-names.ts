@@ -9,7 +9,6 @@ import { parseSheetScopedNames, quoteSheetName, type SheetScopedName } from './s
 import { escapeXml } from '../core/xml';
 import type { SheetPlan } from '../core/forms/plan';
 
-
 const WORKBOOK_XML = 'xl/workbook.xml';
 
 /** `B8:B10` on sheet `Biểu 01` → `'Biểu 01'!$B$8:$B$10` (a single cell keeps the `X:X` form). */
@@ -60,10 +59,6 @@ function definedNameXml(n: ScopedName): string {
   return `<definedName name="${escapeXml(n.name)}" localSheetId="${n.localSheetId}">${escapeXml(n.formula)}</definedName>`;
 }
 
-/**
- * Replaces the `<definedNames>` of `xl/workbook.xml` with `names` (built-in `_xlnm.*` names included:
- * the caller passes them, properly quoted). Other parts of the package are left untouched.
- */
 /**
  * `xl/workbook.xml` with its `<definedNames>` replaced by `names` (built-in `_xlnm.*` names included:
  * the caller passes them, properly quoted).
