@@ -18,6 +18,7 @@ import { unescapeXml } from './scoped-names-xml';
 import { OLE_SIGNATURE, startsWith } from './kind';
 import type { ZipLimits } from './zip';
 import { columnLetters } from '../core/a1';
+import { formatNumberIn } from '../core/numbers';
 
 const MIB = 1024 * 1024;
 
@@ -223,8 +224,8 @@ function overlongCell(file: string, sheet: string, row: number, cells: readonly 
   return refuse(
     'register.unreadable',
     file,
-    `trang "${sheet}", ô ${at}: ${grouped(length, '.')} ký tự, quá giới hạn ${grouped(MAX_CELL_CHARS, '.')} của một ô (tệp bị hỏng?)`,
-    `sheet "${sheet}", cell ${at}: ${grouped(length, ',')} characters, beyond the limit of ${grouped(MAX_CELL_CHARS, ',')} of a cell (a broken file?)`,
+    `trang "${sheet}", ô ${at}: ${formatNumberIn(length, 'vi')} ký tự, quá giới hạn ${formatNumberIn(MAX_CELL_CHARS, 'vi')} của một ô (tệp bị hỏng?)`,
+    `sheet "${sheet}", cell ${at}: ${formatNumberIn(length, 'en')} characters, beyond the limit of ${formatNumberIn(MAX_CELL_CHARS, 'en')} of a cell (a broken file?)`,
   );
 }
 
@@ -320,11 +321,6 @@ export const MAX_CSV_FIELDS = 1000;
  */
 export const MAX_CELL_CHARS = 32_767;
 
-/** `n` written with `sep` between thousands. */
-function grouped(n: number, sep: string): string {
-  return String(n).replace(/\B(?=(\d{3})+$)/g, sep);
-}
-
 /** A CSV record refused before it is read on: more than `MAX_CSV_FIELDS` fields, or a field longer than `MAX_CELL_CHARS`. */
 class CsvRecordRefused extends Error {
   constructor(
@@ -337,14 +333,14 @@ class CsvRecordRefused extends Error {
 }
 
 function tooManyFields(line: number): CsvRecordRefused {
-  return new CsvRecordRefused(line, `có hơn ${grouped(MAX_CSV_FIELDS, '.')} trường`, `has more than ${grouped(MAX_CSV_FIELDS, ',')} fields`);
+  return new CsvRecordRefused(line, `có hơn ${formatNumberIn(MAX_CSV_FIELDS, 'vi')} trường`, `has more than ${formatNumberIn(MAX_CSV_FIELDS, 'en')} fields`);
 }
 
 function tooLongField(line: number, length: number): CsvRecordRefused {
   return new CsvRecordRefused(
     line,
-    `có một trường dài ${grouped(length, '.')} ký tự, quá giới hạn ${grouped(MAX_CELL_CHARS, '.')} của một ô`,
-    `has a field ${grouped(length, ',')} characters long, beyond the limit of ${grouped(MAX_CELL_CHARS, ',')} of a cell`,
+    `có một trường dài ${formatNumberIn(length, 'vi')} ký tự, quá giới hạn ${formatNumberIn(MAX_CELL_CHARS, 'vi')} của một ô`,
+    `has a field ${formatNumberIn(length, 'en')} characters long, beyond the limit of ${formatNumberIn(MAX_CELL_CHARS, 'en')} of a cell`,
   );
 }
 
